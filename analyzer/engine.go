@@ -1,0 +1,433 @@
+package analyzer
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"runtime/debug"
+	"sort"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/leakwatch/leakwatch/analyzer/lifecycle"
+	"github.com/leakwatch/leakwatch/analyzer/scope"
+	"github.com/leakwatch/leakwatch/analyzer/syntax"
+)
+
+// File is one input to the engine.
+type File struct {
+	// Path names the file in results; its extension picks the grammar
+	// unless Lang is set.
+	Path string
+	// Lang overrides the grammar picked from Path when HasLang is set.
+	Lang    syntax.Lang
+	HasLang bool
+	Src     []byte
+	// Config is the configuration that applies to this file; nil means
+	// defaults.
+	Config *Config
+}
+
+// Result is what the engine found in one file.
+type Result struct {
+	Path        string
+	Diagnostics []Diagnostic
+	// SyntaxErrors says where parsing had to recover. The file was still
+	// analysed; findings near these places are less certain.
+	SyntaxErrors []syntax.SyntaxError
+	// Skipped is non-empty when the file was not analysed, and says why
+	// (binary, too large, parse budget exceeded).
+	Skipped string
+	// Parsed reports whether the file was parsed at all (the literal
+	// prefilter skips files that cannot contain a finding).
+	Parsed bool
+}
+
+// Engine runs a set of rules. It is safe for concurrent use; each Analyze
+// call works on its own file.
+type Engine struct {
+	rules []*Rule
+	byID  map[string]*Rule
+	// dispatch[lang][symbol] lists the indexes of rules that visit nodes of
+	// that symbol. Built once per grammar.
+	dispatch [3][][]int32
+	ids      []string
+
+	// ValidateFixes makes Analyze check every fix (it applies, re-parses
+	// without new syntax errors, and the diagnostic is gone) and drop the
+	// ones that fail. On by default; the language server turns it off for
+	// the diagnostics it publishes and validates when a fix is asked for.
+	ValidateFixes bool
+	// ParseTimeout bounds the parse of one file; zero means no limit.
+	ParseTimeout time.Duration
+	// MaxFileSize skips larger files; zero means no limit.
+	MaxFileSize int64
+}
+
+// DefaultParseTimeout is generous: tree-sitter parses megabytes per second,
+// so only pathological input reaches it.
+const DefaultParseTimeout = 10 * time.Second
+
+// DefaultMaxFileSize skips generated bundles that are not worth analysing.
+const DefaultMaxFileSize = 4 << 20
+
+// NewEngine returns an engine for rules.
+func NewEngine(rules []*Rule) *Engine {
+	e := &Engine{rules: rules, byID: make(map[string]*Rule), ValidateFixes: true,
+		ParseTimeout: DefaultParseTimeout, MaxFileSize: DefaultMaxFileSize}
+	for _, r := range rules {
+		e.byID[r.ID] = r
+		e.ids = append(e.ids, r.ID)
+	}
+	for _, l := range []syntax.Lang{syntax.JavaScript, syntax.TypeScript, syntax.TSX} {
+		names := syntax.SymbolNames(l)
+		table := make([][]int32, len(names))
+		for ri, r := range rules {
+			for _, k := range r.Kinds {
+				for sym, name := range names {
+					if name == k {
+						table[sym] = append(table[sym], int32(ri))
+					}
+				}
+			}
+		}
+		e.dispatch[l] = table
+	}
+	return e
+}
+
+// Rules returns the engine's rules in registration order.
+func (e *Engine) Rules() []*Rule { return e.rules }
+
+// Rule returns the rule with that id, or nil.
+func (e *Engine) Rule(id string) *Rule { return e.byID[id] }
+
+// RuleIDs lists the rule ids, for config validation.
+func (e *Engine) RuleIDs() []string { return e.ids }
+
+func (e *Engine) knownRule(id string) bool { return e.byID[id] != nil }
+
+// severity returns the effective severity of rule r under cfg.
+func severity(r *Rule, cfg *Config) Severity {
+	if cfg != nil {
+		if rc, ok := cfg.Rules[r.ID]; ok {
+			return rc.Severity
+		}
+	}
+	return r.Severity
+}
+
+// Analyze runs the enabled rules on one file. It never panics because of
+// the input or a rule: a crashing rule becomes an internal-error diagnostic
+// and the other rules still run.
+func (e *Engine) Analyze(ctx context.Context, f File) Result {
+	res := Result{Path: f.Path}
+	lang, ok := f.Lang, f.HasLang
+	if !ok {
+		lang, ok = syntax.LangForPath(f.Path)
+		if !ok {
+			res.Skipped = "not a JavaScript or TypeScript file"
+			return res
+		}
+	}
+	if reason := e.unfit(f.Src); reason != "" {
+		res.Skipped = reason
+		return res
+	}
+	enabled := e.enabledRules(f)
+	if enabled == nil {
+		return res
+	}
+	diags, tree, err := e.run(ctx, f, lang, enabled, true)
+	if err != nil {
+		switch {
+		case errors.Is(err, syntax.ErrParseBudget):
+			res.Skipped = fmt.Sprintf("parse budget of %v exceeded", e.ParseTimeout)
+		case ctx.Err() != nil:
+			res.Skipped = "cancelled"
+		default:
+			res.Skipped = err.Error()
+		}
+		return res
+	}
+	if tree == nil {
+		return res // prefiltered: nothing to find
+	}
+	res.Parsed = true
+	res.SyntaxErrors = tree.Errors(20)
+	if e.ValidateFixes {
+		for i := range diags {
+			diags[i].Fixes = e.validFixes(ctx, f, lang, tree, &diags[i])
+		}
+	}
+	res.Diagnostics = diags
+	return res
+}
+
+// unfit returns why a file should not be analysed, or "".
+func (e *Engine) unfit(src []byte) string {
+	if e.MaxFileSize > 0 && int64(len(src)) > e.MaxFileSize {
+		return fmt.Sprintf("file is %d bytes, larger than the limit of %d (raise --max-file-size to analyse it)", len(src), e.MaxFileSize)
+	}
+	head := src
+	if len(head) > 8000 {
+		head = head[:8000]
+	}
+	if bytes.IndexByte(head, 0) >= 0 {
+		return "binary file (contains NUL bytes)"
+	}
+	return ""
+}
+
+// enabledRules returns the rules on for this file whose needles occur in it.
+func (e *Engine) enabledRules(f File) []int {
+	var out []int
+	for i, r := range e.rules {
+		if severity(r, f.Config) == SeverityOff {
+			continue
+		}
+		if len(r.Needles) > 0 && !containsAny(f.Src, r.Needles) {
+			continue
+		}
+		out = append(out, i)
+	}
+	if len(out) == 0 && bytes.Contains(f.Src, []byte(ignoreDirective)) {
+		// Parse anyway so unused suppressions are reported.
+		return []int{}
+	}
+	return out
+}
+
+func containsAny(src []byte, needles []string) bool {
+	for _, n := range needles {
+		if bytes.Contains(src, []byte(n)) {
+			return true
+		}
+	}
+	return false
+}
+
+// run parses and runs the given rules. With suppress it applies config and
+// suppression comments; the fix validator runs without them. It returns a
+// nil tree when nothing needed parsing.
+func (e *Engine) run(ctx context.Context, f File, lang syntax.Lang, enabled []int, suppress bool) ([]Diagnostic, *syntax.Tree, error) {
+	if enabled == nil {
+		return nil, nil, nil
+	}
+	tree, err := syntax.Parse(ctx, lang, f.Src, syntax.Options{Timeout: e.ParseTimeout})
+	if err != nil {
+		return nil, nil, err
+	}
+	diags := e.runOnTree(tree, f, enabled)
+	if suppress {
+		diags = e.applyConfigAndSuppressions(tree, f, diags)
+	}
+	sort.SliceStable(diags, func(i, j int) bool {
+		if diags[i].Start != diags[j].Start {
+			return diags[i].Start < diags[j].Start
+		}
+		return diags[i].Rule < diags[j].Rule
+	})
+	return diags, tree, nil
+}
+
+func (e *Engine) runOnTree(tree *syntax.Tree, f File, enabled []int) []Diagnostic {
+	var diags []Diagnostic
+	if len(enabled) == 0 {
+		return nil
+	}
+	sc := scope.Build(tree)
+	var lc lifecycle.Config
+	if f.Config != nil {
+		lc = f.Config.Owners.lifecycle()
+	}
+	life := lifecycle.Build(tree, sc, lc)
+
+	visitors := make([]Visitor, len(e.rules))
+	crashed := make([]bool, len(e.rules))
+	var current syntax.Node
+	guard := func(ri int, fn func()) {
+		defer func() {
+			if p := recover(); p != nil {
+				crashed[ri] = true
+				diags = append(diags, Diagnostic{
+					Rule: RuleInternalError, Severity: SeverityError,
+					Start: current.Start(), End: current.Start(),
+					Message: fmt.Sprintf("rule %s crashed here and was stopped for this file: %v (please report this with the file)",
+						e.rules[ri].ID, p),
+					Related: []Related{{Message: firstFrames(debug.Stack())}},
+				})
+			}
+		}()
+		fn()
+	}
+	for _, ri := range enabled {
+		r := e.rules[ri]
+		var opts map[string]any
+		if f.Config != nil {
+			opts = f.Config.Rules[r.ID].Options
+		}
+		p := &Pass{Rule: r, Path: f.Path, Tree: tree, Scope: sc, Life: life, Options: opts}
+		p.report = func(d Diagnostic) {
+			if d.Severity == SeverityOff {
+				d.Severity = r.Severity
+			}
+			diags = append(diags, d)
+		}
+		current = tree.Root()
+		guard(ri, func() { visitors[ri] = r.New(p) })
+	}
+	table := e.dispatch[tree.Lang]
+	on := make([]bool, len(e.rules))
+	for _, ri := range enabled {
+		on[ri] = visitors[ri] != nil && !crashed[ri]
+	}
+	for i := 0; i < tree.Len(); i++ {
+		n := tree.At(i)
+		for _, ri := range table[n.Symbol()] {
+			if !on[ri] || crashed[ri] {
+				continue
+			}
+			current = n
+			v := visitors[ri]
+			guard(int(ri), func() { v.Visit(n) })
+		}
+	}
+	for _, ri := range enabled {
+		if fin, ok := visitors[ri].(Finisher); ok && !crashed[ri] {
+			current = tree.Root()
+			guard(ri, fin.Finish)
+		}
+	}
+	return diags
+}
+
+// firstFrames keeps the top of a stack trace for the internal-error report.
+func firstFrames(stack []byte) string {
+	lines := strings.Split(string(stack), "\n")
+	if len(lines) > 24 {
+		lines = lines[:24]
+	}
+	return strings.Join(lines, "\n")
+}
+
+func (e *Engine) applyConfigAndSuppressions(tree *syntax.Tree, f File, diags []Diagnostic) []Diagnostic {
+	lines := newLineStarts(tree.Src)
+	var meta []Diagnostic
+	sups := findSuppressions(tree, lines, e.knownRule, func(d Diagnostic) { meta = append(meta, d) })
+	out := diags[:0]
+	for _, d := range diags {
+		if r := e.byID[d.Rule]; r != nil {
+			d.Severity = severity(r, f.Config)
+			if d.Severity == SeverityOff {
+				continue
+			}
+		}
+		if suppressed(&d, sups, lines) {
+			continue
+		}
+		out = append(out, d)
+	}
+	for _, s := range sups {
+		for i, used := range s.used {
+			if used {
+				continue
+			}
+			what := "any finding"
+			if len(s.rules) > 0 {
+				id := s.rules[i]
+				// A rule switched off by config cannot use its suppression.
+				if r := e.byID[id]; r != nil && severity(r, f.Config) == SeverityOff {
+					continue
+				}
+				what = "a " + id + " finding"
+			}
+			out = append(out, Diagnostic{Rule: RuleUnusedSuppression, Severity: SeverityWarning, Start: s.start, End: s.end,
+				Message: fmt.Sprintf("unused suppression: no %s here to silence; remove the comment", strings.TrimPrefix(what, "a "))})
+		}
+	}
+	out = append(out, meta...)
+	return out
+}
+
+// validFixes keeps the fixes of d that apply, re-parse without new syntax
+// errors, and make the rule stop reporting at d's place.
+func (e *Engine) validFixes(ctx context.Context, f File, lang syntax.Lang, before *syntax.Tree, d *Diagnostic) []Fix {
+	if len(d.Fixes) == 0 {
+		return nil
+	}
+	ri := -1
+	for i, r := range e.rules {
+		if r.ID == d.Rule {
+			ri = i
+		}
+	}
+	var out []Fix
+	for _, fix := range d.Fixes {
+		if err := e.checkFix(ctx, f, lang, before, ri, d, fix); err == nil {
+			out = append(out, fix)
+		}
+	}
+	return out
+}
+
+// CheckFix validates one fix of a diagnostic Analyze returned for f.
+func (e *Engine) CheckFix(ctx context.Context, f File, d Diagnostic, fix Fix) error {
+	lang, ok := f.Lang, f.HasLang
+	if !ok {
+		lang, ok = syntax.LangForPath(f.Path)
+		if !ok {
+			return errors.New("not a JavaScript or TypeScript file")
+		}
+	}
+	before, err := syntax.Parse(ctx, lang, f.Src, syntax.Options{Timeout: e.ParseTimeout})
+	if err != nil {
+		return err
+	}
+	ri := -1
+	for i, r := range e.rules {
+		if r.ID == d.Rule {
+			ri = i
+		}
+	}
+	return e.checkFix(ctx, f, lang, before, ri, &d, fix)
+}
+
+func (e *Engine) checkFix(ctx context.Context, f File, lang syntax.Lang, before *syntax.Tree, ri int, d *Diagnostic, fix Fix) error {
+	if len(fix.Edits) == 0 {
+		return errors.New("fix has no edits")
+	}
+	for _, ed := range fix.Edits {
+		if !utf8.ValidString(ed.NewText) {
+			return errors.New("fix inserts invalid UTF-8")
+		}
+	}
+	fixed, err := ApplyEdits(before.Src, fix.Edits)
+	if err != nil {
+		return err
+	}
+	nf := f
+	nf.Src = []byte(fixed)
+	after, err := syntax.Parse(ctx, lang, nf.Src, syntax.Options{Timeout: e.ParseTimeout})
+	if err != nil {
+		return err
+	}
+	if len(after.Errors(0)) > len(before.Errors(0)) {
+		return errors.New("fixed text has new syntax errors")
+	}
+	if ri < 0 {
+		return nil // suppression-style fixes of meta diagnostics
+	}
+	at := mapOffset(d.Start, fix.Edits)
+	for _, nd := range e.runOnTree(after, nf, []int{ri}) {
+		if nd.Rule == d.Rule && nd.Start == at {
+			return errors.New("the rule still reports after the fix")
+		}
+		if nd.Rule == RuleInternalError {
+			return errors.New("the rule crashed on the fixed text")
+		}
+	}
+	return nil
+}

@@ -1,0 +1,357 @@
+package lifecycle
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/leakwatch/leakwatch/analyzer/scope"
+	"github.com/leakwatch/leakwatch/analyzer/syntax"
+)
+
+// classInfo is what we learn about a class once.
+type classInfo struct {
+	owner *Owner // nil when the class is not an owner
+}
+
+var (
+	reactBases     = map[string]bool{"Component": true, "PureComponent": true, "React.Component": true, "React.PureComponent": true}
+	elementBase    = regexp.MustCompile(`^(HTML\w*Element|LitElement|ReactiveElement|FASTElement|PolymerElement|SVGElement)$`)
+	angularDecos   = map[string]bool{"Component": true, "Directive": true, "Pipe": true}
+	angularService = map[string]bool{"Injectable": true, "NgModule": true}
+)
+
+// ClassBase returns the text of a class's extends clause ("React.Component",
+// "LitElement"), without type arguments, or "".
+func ClassBase(class syntax.Node) string {
+	for _, c := range class.Children() {
+		if c.Kind() != "class_heritage" {
+			continue
+		}
+		for _, h := range c.Children() {
+			if h.Kind() == "extends_clause" {
+				return h.Get("value").Text()
+			}
+			if h.Kind() != "implements_clause" {
+				return h.Text() // JavaScript: the expression itself
+			}
+		}
+	}
+	return ""
+}
+
+// ClassImplements reports whether a TypeScript class implements iface.
+func ClassImplements(class syntax.Node, iface string) bool {
+	found := false
+	for _, c := range class.Children() {
+		if c.Kind() != "class_heritage" {
+			continue
+		}
+		c.Walk(func(n syntax.Node) bool {
+			if n.Kind() == "implements_clause" {
+				for _, t := range n.Children() {
+					if t.Text() == iface {
+						found = true
+					}
+				}
+			}
+			return true
+		})
+	}
+	return found
+}
+
+// Decorators returns the names of a class's decorators (`@Component(...)`
+// gives "Component"), including those written before `export`.
+func Decorators(class syntax.Node) []string {
+	var names []string
+	add := func(n syntax.Node) {
+		for c := n.FirstChild(); c.Valid(); c = c.NextSibling() {
+			if c.Kind() != "decorator" {
+				continue
+			}
+			d := c.Child(0)
+			if d.Kind() == "call_expression" {
+				d = d.Get("function")
+			}
+			if d.Kind() == "member_expression" {
+				d = d.Get("property")
+			}
+			names = append(names, d.Text())
+		}
+	}
+	add(class)
+	if p := class.Parent(); p.Kind() == "export_statement" {
+		add(p)
+	}
+	return names
+}
+
+// ClassName returns a class's name, or "" for an anonymous class.
+func ClassName(class syntax.Node) string { return class.Get("name").Text() }
+
+// Methods returns a class's methods and function-valued fields by name.
+func Methods(class syntax.Node) map[string]syntax.Node {
+	out := make(map[string]syntax.Node)
+	body := class.Get("body")
+	for _, m := range body.Children() {
+		switch m.Kind() {
+		case "method_definition":
+			out[propertyName(m.Get("name"))] = m
+		case "public_field_definition", "field_definition":
+			key := m.Get("name")
+			if !key.Valid() {
+				key = m.Get("property")
+			}
+			if v := scope.Unwrap(m.Get("value")); scope.IsFunction(v) {
+				out[propertyName(key)] = v
+			}
+		}
+	}
+	return out
+}
+
+func (m *Model) classOwner(class, fn syntax.Node) (*Owner, bool) {
+	key := class.Index()
+	if cached, ok := m.owners[-key-1]; ok {
+		return cached, false
+	}
+	o := m.classifyClass(class)
+	m.owners[-key-1] = o
+	return o, false
+}
+
+func (m *Model) classifyClass(class syntax.Node) *Owner {
+	methods := Methods(class)
+	base := ClassBase(class)
+	name := ClassName(class)
+	if name == "" {
+		name = "this class"
+	}
+	newOwner := func(kind Kind, teardownNames []string, create string) *Owner {
+		o := &Owner{Kind: kind, Node: class, Name: name, Class: class, TeardownName: create}
+		for _, t := range teardownNames {
+			if meth, ok := methods[t]; ok {
+				o.Teardowns = append(o.Teardowns, meth)
+				if len(o.Teardowns) == 1 {
+					o.TeardownName = t
+				}
+			}
+		}
+		return o
+	}
+	switch {
+	case reactBases[base]:
+		return newOwner(ReactClass, frameworkTeardowns[ReactClass], "componentWillUnmount")
+	case elementBase.MatchString(lastSegment(base)) || hasAny(methods, "connectedCallback", "disconnectedCallback"):
+		return newOwner(WebComponent, frameworkTeardowns[WebComponent], "disconnectedCallback")
+	}
+	decos := Decorators(class)
+	isComponent, isService := false, false
+	for _, d := range decos {
+		isComponent = isComponent || angularDecos[d]
+		isService = isService || angularService[d]
+	}
+	if isComponent || isService || ClassImplements(class, "OnDestroy") || hasAny(methods, "ngOnDestroy") {
+		o := newOwner(Angular, frameworkTeardowns[Angular], "ngOnDestroy")
+		// DestroyRef.onDestroy(() => ...) anywhere in the class is a
+		// teardown too.
+		for _, cb := range m.callbacksOf(class.Get("body"), "onDestroy") {
+			o.Teardowns = append(o.Teardowns, cb)
+		}
+		// A root service without any teardown lives as long as the app:
+		// not an owner (precision first).
+		if !isComponent && len(o.Teardowns) == 0 {
+			return nil
+		}
+		return o
+	}
+	var names []string
+	for n := range methods {
+		if m.teardowns[n] {
+			names = append(names, n)
+		}
+	}
+	if len(names) == 0 {
+		return nil
+	}
+	sortStrings(names)
+	return newOwner(Disposable, names, names[0])
+}
+
+func lastSegment(s string) string {
+	if i := strings.LastIndexByte(s, '.'); i >= 0 {
+		return s[i+1:]
+	}
+	// Mixins: class X extends SomeMixin(LitElement)
+	if i := strings.LastIndexByte(s, '('); i >= 0 {
+		return strings.TrimRight(s[i+1:], ") ")
+	}
+	return s
+}
+
+func hasAny(methods map[string]syntax.Node, names ...string) bool {
+	for _, n := range names {
+		if _, ok := methods[n]; ok {
+			return true
+		}
+	}
+	return false
+}
+
+func sortStrings(s []string) {
+	for i := 1; i < len(s); i++ {
+		for j := i; j > 0 && s[j] < s[j-1]; j-- {
+			s[j], s[j-1] = s[j-1], s[j]
+		}
+	}
+}
+
+// Vue.
+
+var vueOptionKeys = map[string]bool{
+	"mounted": true, "created": true, "beforeMount": true, "beforeCreate": true, "setup": true,
+	"beforeUnmount": true, "unmounted": true, "beforeDestroy": true, "destroyed": true,
+	"activated": true, "deactivated": true, "methods": true, "data": true, "computed": true, "watch": true,
+}
+
+var vueLifecycleKeys = map[string]bool{
+	"mounted": true, "created": true, "beforeMount": true, "setup": true, "activated": true,
+	"beforeUnmount": true, "unmounted": true, "beforeDestroy": true, "destroyed": true,
+}
+
+var vueDefiners = map[string]bool{
+	"defineComponent": true, "defineNuxtComponent": true, "extend": true, "component": true,
+	"createApp": true, "Vue": true, "mixin": true,
+}
+
+// enclosingVueOptions returns the Vue options object fn is a method of
+// (directly, or through its methods/watch/computed sections).
+func (m *Model) enclosingVueOptions(fn syntax.Node) syntax.Node {
+	var obj syntax.Node
+	switch p := fn.Parent(); {
+	case fn.Kind() == "method_definition" && p.Kind() == "object":
+		obj = p
+	case p.Kind() == "pair" && p.Parent().Kind() == "object":
+		obj = p.Parent()
+	default:
+		return syntax.Node{}
+	}
+	if pair := obj.Parent(); pair.Kind() == "pair" {
+		switch propertyName(pair.Get("key")) {
+		case "methods", "watch", "computed":
+			obj = pair.Parent()
+		}
+	}
+	if m.isVueOptions(obj) {
+		return obj
+	}
+	return syntax.Node{}
+}
+
+func (m *Model) isVueOptions(obj syntax.Node) bool {
+	if obj.Kind() != "object" {
+		return false
+	}
+	keys, lifecycle := 0, false
+	for _, c := range obj.Children() {
+		var k string
+		switch c.Kind() {
+		case "method_definition":
+			k = propertyName(c.Get("name"))
+		case "pair":
+			k = propertyName(c.Get("key"))
+		}
+		if vueOptionKeys[k] {
+			keys++
+		}
+		lifecycle = lifecycle || vueLifecycleKeys[k]
+	}
+	if keys == 0 {
+		return false
+	}
+	p := obj.Parent()
+	if p.Kind() == "arguments" {
+		call := p.Parent()
+		if vueDefiners[calleeName(call)] {
+			return true
+		}
+	}
+	if p.Kind() == "export_statement" {
+		return lifecycle && (m.importsFrom("vue", "@vue", "vue-demi", "nuxt", "#app") || strings.HasSuffix(m.tree.Lang.String(), "vue") || lifecycle)
+	}
+	return false
+}
+
+func (m *Model) vueOptionsOwner(obj, fn syntax.Node) (*Owner, bool) {
+	key := -obj.Index() - 1
+	if cached, ok := m.owners[key]; ok {
+		return cached, false
+	}
+	o := &Owner{Kind: VueOptions, Node: obj, Name: "this component", Class: obj, TeardownName: "beforeUnmount"}
+	hasVue2 := false
+	for _, c := range obj.Children() {
+		var k string
+		var f syntax.Node
+		switch c.Kind() {
+		case "method_definition":
+			k, f = propertyName(c.Get("name")), c
+		case "pair":
+			k, f = propertyName(c.Get("key")), scope.Unwrap(c.Get("value"))
+		}
+		switch k {
+		case "beforeDestroy", "destroyed":
+			hasVue2 = true
+		}
+		for _, t := range frameworkTeardowns[VueOptions] {
+			if k == t && scope.IsFunction(f) {
+				o.Teardowns = append(o.Teardowns, f)
+			}
+		}
+	}
+	if hasVue2 {
+		o.TeardownName = "beforeDestroy"
+	}
+	if len(o.Teardowns) > 0 {
+		o.TeardownName = methodName(o.Teardowns[0])
+	}
+	m.owners[key] = o
+	return o, false
+}
+
+var vueTeardownHooks = []string{"onBeforeUnmount", "onUnmounted", "onScopeDispose", "onDeactivated", "onCleanup", "onInvalidate", "onWatcherCleanup", "tryOnScopeDispose", "tryOnUnmounted"}
+
+func (m *Model) vueSetupOwner(fn syntax.Node) *Owner {
+	name := methodName(fn)
+	if name == "" {
+		name = "setup"
+	}
+	o := &Owner{Kind: VueSetup, Node: fn, Setup: fn, Name: name, TeardownName: "onBeforeUnmount"}
+	o.Teardowns = m.callbacksOf(fn, vueTeardownHooks...)
+	return o
+}
+
+// isVueComposable reports a `useX` function in a file that uses Vue, or a
+// function that registers Vue lifecycle hooks itself.
+func (m *Model) isVueComposable(fn syntax.Node) bool {
+	if !m.importsFrom("vue", "@vue", "vue-demi", "@vueuse", "nuxt", "#app", "#imports") {
+		return false
+	}
+	name := methodName(fn)
+	if strings.HasPrefix(name, "use") || name == "setup" {
+		return true
+	}
+	found := false
+	fn.Walk(func(n syntax.Node) bool {
+		if found {
+			return false
+		}
+		if n.Kind() == "call_expression" {
+			switch calleeName(n) {
+			case "onMounted", "onBeforeUnmount", "onUnmounted", "onScopeDispose":
+				found = m.ImportedFrom(calleeName(n)) != ""
+			}
+		}
+		return true
+	})
+	return found
+}

@@ -1,0 +1,321 @@
+package lifecycle
+
+import (
+	"strings"
+
+	"github.com/leakwatch/leakwatch/analyzer/scope"
+	"github.com/leakwatch/leakwatch/analyzer/syntax"
+)
+
+// Model is the lifecycle model of one file. Owners are found on demand and
+// cached, so files with no registrations pay nothing.
+type Model struct {
+	tree      *syntax.Tree
+	scope     *scope.Info
+	effects   map[string]bool
+	teardowns map[string]bool
+	// owners caches OwnerOf by function node index (nil = not an owner).
+	owners map[int]*Owner
+	// imports maps local names to the module they come from.
+	imports map[string]string
+}
+
+// Build prepares the model. It does no walk of its own beyond reading the
+// file's imports.
+func Build(t *syntax.Tree, sc *scope.Info, cfg Config) *Model {
+	m := &Model{
+		tree:      t,
+		scope:     sc,
+		effects:   make(map[string]bool),
+		teardowns: make(map[string]bool),
+		owners:    make(map[int]*Owner),
+		imports:   make(map[string]string),
+	}
+	for _, h := range DefaultEffectHooks {
+		m.effects[h] = true
+	}
+	for _, h := range cfg.EffectHooks {
+		m.effects[h] = true
+	}
+	for _, t := range DefaultTeardownMethods {
+		m.teardowns[t] = true
+	}
+	for _, t := range cfg.TeardownMethods {
+		m.teardowns[t] = true
+	}
+	for _, st := range t.Root().Children() {
+		if st.Kind() != "import_statement" {
+			continue
+		}
+		src := strings.Trim(st.Get("source").Text(), "'\"")
+		st.Walk(func(n syntax.Node) bool {
+			switch n.Kind() {
+			case "import_specifier":
+				local := n.Get("alias")
+				if !local.Valid() {
+					local = n.Get("name")
+				}
+				m.imports[local.Text()] = src + "#" + n.Get("name").Text()
+				return false
+			case "namespace_import":
+				m.imports[n.Child(0).Text()] = src + "#*"
+				return false
+			case "import_clause":
+				if id := n.Child(0); id.Kind() == "identifier" {
+					m.imports[id.Text()] = src + "#default"
+				}
+			}
+			return true
+		})
+	}
+	return m
+}
+
+// ImportedFrom returns the module a local name is imported from ("react"),
+// or "" when it is not imported.
+func (m *Model) ImportedFrom(name string) string {
+	v := m.imports[name]
+	if i := strings.IndexByte(v, '#'); i >= 0 {
+		return v[:i]
+	}
+	return ""
+}
+
+// importsFrom reports whether the file imports anything from a module whose
+// name is pkg or starts with pkg + "/".
+func (m *Model) importsFrom(pkgs ...string) bool {
+	for _, v := range m.imports {
+		src := v[:strings.IndexByte(v, '#')]
+		for _, p := range pkgs {
+			if src == p || strings.HasPrefix(src, p+"/") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// IsTeardownName reports whether a method name is a teardown of plain
+// classes (built in or configured).
+func (m *Model) IsTeardownName(name string) bool { return m.teardowns[name] }
+
+// calleeName returns the name a call is made through: `useEffect(...)` and
+// `React.useEffect(...)` both give "useEffect".
+func calleeName(call syntax.Node) string {
+	fn := scope.Unwrap(call.Get("function"))
+	switch fn.Kind() {
+	case "identifier":
+		return fn.Text()
+	case "member_expression":
+		return fn.Get("property").Text()
+	}
+	return ""
+}
+
+// OwnerOf returns the innermost owner whose setup makes the registration at
+// n, or nil when n is not inside one (module top level, a plain function, a
+// class without a teardown). A node inside a teardown has no owner: undoing
+// code is not a registration.
+func (m *Model) OwnerOf(n syntax.Node) *Owner {
+	for p := n.Parent(); p.Valid(); p = p.Parent() {
+		if !scope.IsFunction(p) {
+			continue
+		}
+		o, stop := m.ownerOfFunction(p)
+		if o != nil {
+			if m.inTeardown(o, n) {
+				return nil
+			}
+			return o
+		}
+		if stop {
+			return nil
+		}
+	}
+	return nil
+}
+
+// ownerOfFunction decides whether function fn is the setup of an owner.
+// stop=true means fn cannot be inside an owner's setup either (for example
+// a teardown method).
+func (m *Model) ownerOfFunction(fn syntax.Node) (o *Owner, stop bool) {
+	if cached, ok := m.owners[fn.Index()]; ok {
+		return cached, false
+	}
+	o, stop = m.findOwner(fn)
+	if !stop {
+		m.owners[fn.Index()] = o
+	}
+	return o, stop
+}
+
+func (m *Model) findOwner(fn syntax.Node) (*Owner, bool) {
+	// A callback passed to a lifecycle function.
+	if args := fn.Parent(); args.Kind() == "arguments" {
+		call := args.Parent()
+		name := calleeName(call)
+		first := args.Child(0).Index() == fn.Index()
+		switch {
+		case first && m.effects[name]:
+			o := &Owner{Kind: ReactEffect, Node: call, Setup: fn, Name: name, TeardownName: "the cleanup function " + name + " returns"}
+			m.collectReturns(o, fn)
+			return o, false
+		case first && name == "onMount" && m.fromOrUnimported(name, "svelte"):
+			o := &Owner{Kind: SvelteMount, Node: call, Setup: fn, Name: name, TeardownName: "the function onMount returns"}
+			m.collectReturns(o, fn)
+			for _, cb := range m.callbacksOf(m.tree.Root(), "onDestroy") {
+				o.Teardowns = append(o.Teardowns, cb)
+			}
+			return o, false
+		}
+	}
+	// A method (or arrow field) of a class or options object.
+	if class := enclosingClass(fn); class.Valid() {
+		return m.classOwner(class, fn)
+	}
+	if obj := m.enclosingVueOptions(fn); obj.Valid() {
+		if methodName(fn) == "setup" {
+			return m.vueSetupOwner(fn), false
+		}
+		return m.vueOptionsOwner(obj, fn)
+	}
+	if m.isVueComposable(fn) {
+		return m.vueSetupOwner(fn), false
+	}
+	return nil, false
+}
+
+// collectReturns records what an effect or onMount callback returns.
+func (m *Model) collectReturns(o *Owner, fn syntax.Node) {
+	body := fn.Get("body")
+	if body.Kind() != "statement_block" {
+		// `() => expr` returns expr.
+		m.addReturned(o, body)
+		return
+	}
+	body.Walk(func(n syntax.Node) bool {
+		if n.Index() != body.Index() && scope.IsFunction(n) {
+			return false
+		}
+		if n.Kind() == "return_statement" {
+			if v := n.Child(0); v.Valid() {
+				m.addReturned(o, v)
+			}
+			return false
+		}
+		return true
+	})
+}
+
+func (m *Model) addReturned(o *Owner, v syntax.Node) {
+	v = scope.Unwrap(v)
+	if !v.Valid() {
+		return
+	}
+	if scope.IsFunction(v) {
+		o.Teardowns = append(o.Teardowns, v)
+		return
+	}
+	if v.Kind() == "identifier" {
+		if f := m.functionOf(v); f.Valid() {
+			o.Teardowns = append(o.Teardowns, f)
+			return
+		}
+	}
+	o.Returned = append(o.Returned, v)
+}
+
+// functionOf resolves an identifier to the function it names, if any.
+func (m *Model) functionOf(id syntax.Node) syntax.Node {
+	b := m.scope.Resolve(id)
+	if b == nil {
+		return syntax.Node{}
+	}
+	if b.Kind == scope.FunctionDecl {
+		return b.Init
+	}
+	if init := scope.Unwrap(b.Init); scope.IsFunction(init) && !b.Reassigned {
+		return init
+	}
+	return syntax.Node{}
+}
+
+// fromOrUnimported accepts a name imported from pkg, or not imported at all
+// (a .svelte script where the compiler provides it, or a global).
+func (m *Model) fromOrUnimported(name, pkg string) bool {
+	src := m.ImportedFrom(name)
+	return src == "" || src == pkg || strings.HasPrefix(src, pkg+"/")
+}
+
+// callbacksOf returns the function arguments of calls to name inside root.
+func (m *Model) callbacksOf(root syntax.Node, names ...string) []syntax.Node {
+	var out []syntax.Node
+	root.Walk(func(n syntax.Node) bool {
+		if n.Kind() != "call_expression" {
+			return true
+		}
+		cn := calleeName(n)
+		for _, want := range names {
+			if cn == want {
+				for _, a := range n.Get("arguments").Children() {
+					if f := scope.Unwrap(a); scope.IsFunction(f) {
+						out = append(out, f)
+					} else if f.Kind() == "identifier" {
+						if fd := m.functionOf(f); fd.Valid() {
+							out = append(out, fd)
+						}
+					} else if f.Kind() == "member_expression" {
+						// onDestroy(this.cleanup) or onUnmounted(stop)
+						out = append(out, f)
+					}
+				}
+			}
+		}
+		return true
+	})
+	return out
+}
+
+func methodName(fn syntax.Node) string {
+	switch fn.Kind() {
+	case "method_definition":
+		return propertyName(fn.Get("name"))
+	}
+	switch p := fn.Parent(); p.Kind() {
+	case "pair":
+		return propertyName(p.Get("key"))
+	case "public_field_definition", "field_definition":
+		return propertyName(p.Get("name"))
+	case "variable_declarator":
+		return p.Get("name").Text()
+	}
+	if fn.Kind() == "function_declaration" {
+		return fn.Get("name").Text()
+	}
+	return ""
+}
+
+func propertyName(n syntax.Node) string {
+	if n.Kind() == "string" {
+		return strings.Trim(n.Text(), "'\"`")
+	}
+	return n.Text()
+}
+
+// enclosingClass returns the class whose member fn is (a method, or a
+// function stored in a field), or the zero Node.
+func enclosingClass(fn syntax.Node) syntax.Node {
+	var member syntax.Node
+	switch fn.Kind() {
+	case "method_definition":
+		member = fn
+	default:
+		if p := fn.Parent(); p.Kind() == "public_field_definition" || p.Kind() == "field_definition" {
+			member = p
+		}
+	}
+	if !member.Valid() || member.Parent().Kind() != "class_body" {
+		return syntax.Node{}
+	}
+	return member.Parent().Parent()
+}

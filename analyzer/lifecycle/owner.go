@@ -1,0 +1,98 @@
+// Package lifecycle finds the owners of registrations and their teardowns.
+//
+// An owner is the construct whose end should undo a registration: a React
+// effect (its returned cleanup), a React class component
+// (componentWillUnmount), an Angular class (ngOnDestroy, DestroyRef.onDestroy),
+// a Vue component (beforeUnmount and friends, onUnmounted in setup), a Svelte
+// onMount (the function it returns, onDestroy), a Web Component or Lit
+// element (disconnectedCallback), or any class with a teardown method
+// (dispose, destroy, close, ...). Given a registration, the Model answers
+// which owner, which teardown, and whether an undo is reachable from it.
+package lifecycle
+
+import (
+	"github.com/leakwatch/leakwatch/analyzer/syntax"
+)
+
+// Kind is the kind of owner.
+type Kind uint8
+
+const (
+	ReactEffect Kind = iota + 1
+	ReactClass
+	Angular
+	VueOptions
+	VueSetup
+	SvelteMount
+	WebComponent
+	Disposable
+)
+
+var kindNames = map[Kind]string{
+	ReactEffect: "React effect", ReactClass: "React class component", Angular: "Angular class",
+	VueOptions: "Vue component", VueSetup: "Vue setup", SvelteMount: "Svelte onMount",
+	WebComponent: "custom element", Disposable: "class",
+}
+
+func (k Kind) String() string { return kindNames[k] }
+
+// Owner is a construct whose end should undo what it registered.
+type Owner struct {
+	Kind Kind
+	// Node is the owning construct: the effect's call, the class, the Vue
+	// options object, the setup function, the onMount call.
+	Node syntax.Node
+	// Setup is the function that runs the registrations: the effect or
+	// onMount callback, the setup function. Zero for classes.
+	Setup syntax.Node
+	// Name says in messages which owner this is ("useEffect", "Clock").
+	Name string
+	// Teardowns are the functions that run when the owner ends: the
+	// effect's returned function, componentWillUnmount, ngOnDestroy and
+	// DestroyRef.onDestroy callbacks, disconnectedCallback, dispose, ...
+	Teardowns []syntax.Node
+	// Returned holds values an effect or onMount callback returns that are
+	// not functions written in place (`return unsubscribe`,
+	// `() => store.subscribe(fn)`): a returned disposer is a cleanup.
+	Returned []syntax.Node
+	// TeardownName names the teardown in messages and is the method a fix
+	// creates when Teardowns is empty ("componentWillUnmount").
+	TeardownName string
+	// Class is the class or options object for class-like owners, the zero
+	// Node for effects and setup functions.
+	Class syntax.Node
+}
+
+// HasTeardown reports whether the owner has any teardown code at all.
+func (o *Owner) HasTeardown() bool { return len(o.Teardowns) > 0 || len(o.Returned) > 0 }
+
+// Config extends the built-in owner vocabulary.
+type Config struct {
+	// EffectHooks are extra React hooks whose callback's return value is
+	// the cleanup (useIsomorphicLayoutEffect, useUpdateEffect).
+	EffectHooks []string
+	// TeardownMethods are extra method names that make a class an owner.
+	TeardownMethods []string
+}
+
+// DefaultEffectHooks are the React hooks whose returned function is the
+// cleanup, plus the common wrappers from popular hook libraries.
+var DefaultEffectHooks = []string{
+	"useEffect", "useLayoutEffect", "useInsertionEffect",
+	"useIsomorphicLayoutEffect", "useUpdateEffect", "useDeepCompareEffect",
+	"useCustomCompareEffect", "useShallowCompareEffect", "useEnhancedEffect",
+}
+
+// DefaultTeardownMethods make a plain class an owner.
+var DefaultTeardownMethods = []string{
+	"dispose", "destroy", "close", "cleanup", "teardown", "unmount", "disconnect",
+	"stop", "detach", "unsubscribe", "destructor", "release", "shutdown",
+}
+
+// Teardown methods of framework classes, by owner kind.
+var frameworkTeardowns = map[Kind][]string{
+	ReactClass:   {"componentWillUnmount"},
+	Angular:      {"ngOnDestroy"},
+	WebComponent: {"disconnectedCallback"},
+	VueOptions:   {"beforeUnmount", "unmounted", "beforeDestroy", "destroyed", "deactivated"},
+}

@@ -1,0 +1,92 @@
+package analyzer
+
+import (
+	"fmt"
+
+	"github.com/leakwatch/leakwatch/analyzer/lifecycle"
+	"github.com/leakwatch/leakwatch/analyzer/scope"
+	"github.com/leakwatch/leakwatch/analyzer/syntax"
+)
+
+// Rule is one check. Rules are values registered in rules.All; the engine
+// creates a Visitor per file and dispatches to it the nodes whose kind is in
+// Kinds, in source order.
+type Rule struct {
+	ID       string
+	Doc      Doc
+	Severity Severity // default severity, overridable by config
+
+	// Kinds lists the node kinds Visit receives.
+	Kinds []string
+
+	// Needles are literal strings at least one of which must occur in a file
+	// for the rule to be able to report anything. Files containing none of
+	// any enabled rule's needles are not even parsed. Leave empty to always
+	// run.
+	Needles []string
+
+	// New starts the rule on one file.
+	New func(*Pass) Visitor
+}
+
+// Visitor receives the nodes a rule asked for. If it also implements
+// Finisher, Finish is called after the walk, for rules that must see the
+// whole file before deciding (pairing additions with removals).
+type Visitor interface {
+	Visit(n syntax.Node)
+}
+
+// Finisher is implemented by visitors that report at the end of the walk.
+type Finisher interface {
+	Finish()
+}
+
+// VisitFunc adapts a function to Visitor.
+type VisitFunc func(syntax.Node)
+
+func (f VisitFunc) Visit(n syntax.Node) { f(n) }
+
+// Doc is a rule's documentation, shown by `leakwatch explain`, in hovers and
+// in SARIF. The examples are checked by tests: Bad must report, Good must not.
+type Doc struct {
+	Title string
+	// Text explains why the pattern leaks, in Markdown.
+	Text string
+	// Accepts lists the cleanup shapes the rule recognises, one per entry.
+	Accepts []string
+	Bad     Example
+	Good    Example
+}
+
+// Example is a code sample; Path picks the grammar (and framework) by name.
+type Example struct {
+	Path string
+	Code string
+}
+
+// Pass is what a rule sees of one file.
+type Pass struct {
+	Rule *Rule
+	Path string
+	Tree *syntax.Tree
+	// Scope answers what names and this.x members refer to.
+	Scope *scope.Info
+	// Life answers which owner a registration belongs to and whether its
+	// teardown undoes it.
+	Life *lifecycle.Model
+	// Options are the rule's settings from config, if any.
+	Options map[string]any
+
+	report func(Diagnostic)
+}
+
+// Report records a finding. The rule id and default severity are filled in.
+func (p *Pass) Report(d Diagnostic) {
+	d.Rule = p.Rule.ID
+	p.report(d)
+}
+
+// Reportf reports a finding on node n.
+func (p *Pass) Reportf(n syntax.Node, format string, args ...any) {
+	p.Report(Diagnostic{Start: n.Start(), End: n.End(), Message: fmt.Sprintf(format, args...)})
+}

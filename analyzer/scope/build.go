@@ -1,0 +1,273 @@
+package scope
+
+import (
+	"github.com/leakwatch/leakwatch/analyzer/syntax"
+)
+
+// Info is the scope model of one file.
+type Info struct {
+	Tree   *syntax.Tree
+	Module *Scope
+	// IsModule is true for ES modules (an import or export statement) and
+	// TypeScript files; it decides strict-mode questions such as whether an
+	// assignment to an undeclared name creates a global.
+	IsModule bool
+
+	scopes map[int]*Scope // scope-introducing node index -> scope
+	// declOf maps a declaring identifier's node index to its binding.
+	declOf map[int]*Binding
+	// refs is filled on first use by References.
+	refs map[*Binding][]syntax.Node
+}
+
+// Build walks the tree once, creating scopes and declaring names. References
+// are resolved lazily, on demand.
+func Build(t *syntax.Tree) *Info {
+	in := &Info{
+		Tree:   t,
+		scopes: make(map[int]*Scope),
+		declOf: make(map[int]*Binding),
+	}
+	root := t.Root()
+	in.Module = &Scope{Kind: ModuleScope, Node: root}
+	in.scopes[root.Index()] = in.Module
+	in.IsModule = t.Lang.IsTypeScript()
+
+	// Pre-order walk with an explicit stack of open scopes; a scope closes
+	// when the walk leaves its node's subtree.
+	type open struct {
+		s   *Scope
+		end int
+	}
+	stack := []open{{in.Module, t.Len()}}
+	for i := 1; i < t.Len(); i++ {
+		for len(stack) > 1 && i >= stack[len(stack)-1].end {
+			stack = stack[:len(stack)-1]
+		}
+		cur := stack[len(stack)-1].s
+		n := t.At(i)
+		if !n.IsNamed() {
+			continue
+		}
+		switch n.Kind() {
+		case "function_declaration", "generator_function_declaration":
+			if name := n.Get("name"); name.Valid() {
+				in.declare(cur, name, FunctionDecl, n)
+			}
+			s := in.push(cur, n, FunctionScope)
+			in.declareParams(s, n)
+			stack = append(stack, open{s, n.SubtreeEnd()})
+		case "function_expression", "function", "generator_function", "arrow_function", "method_definition":
+			s := in.push(cur, n, FunctionScope)
+			if name := n.Get("name"); name.Valid() && n.Kind() != "method_definition" {
+				// A named function expression sees its own name.
+				in.declare(s, name, FunctionDecl, n)
+			}
+			in.declareParams(s, n)
+			stack = append(stack, open{s, n.SubtreeEnd()})
+		case "class_declaration", "abstract_class_declaration":
+			if name := n.Get("name"); name.Valid() {
+				in.declare(cur, name, ClassDecl, n)
+			}
+			s := in.push(cur, n, ClassScope)
+			stack = append(stack, open{s, n.SubtreeEnd()})
+		case "class":
+			s := in.push(cur, n, ClassScope)
+			if name := n.Get("name"); name.Valid() {
+				in.declare(s, name, ClassDecl, n)
+			}
+			stack = append(stack, open{s, n.SubtreeEnd()})
+		case "statement_block":
+			// A function's body shares the function's scope.
+			if p := n.Parent(); n.Field() == "body" && isFunction(p) {
+				continue
+			}
+			s := in.push(cur, n, BlockScope)
+			stack = append(stack, open{s, n.SubtreeEnd()})
+		case "for_statement", "for_in_statement", "switch_body", "class_static_block":
+			s := in.push(cur, n, BlockScope)
+			stack = append(stack, open{s, n.SubtreeEnd()})
+			if n.Kind() == "for_in_statement" {
+				if left := n.Get("left"); left.Valid() && n.Get("kind").Valid() {
+					kind := declKind(n.Get("kind").Text())
+					for _, id := range patternNames(left) {
+						b := in.declare(s, id, kind, syntax.Node{})
+						if kind == Var {
+							in.move(b, cur.Function())
+						}
+					}
+				}
+			}
+		case "catch_clause":
+			s := in.push(cur, n, BlockScope)
+			stack = append(stack, open{s, n.SubtreeEnd()})
+			if p := n.Get("parameter"); p.Valid() {
+				for _, id := range patternNames(p) {
+					in.declare(s, id, CatchParam, syntax.Node{})
+				}
+			}
+		case "variable_declaration", "lexical_declaration":
+			kind := Var
+			if n.Kind() == "lexical_declaration" {
+				kind = declKind(n.Get("kind").Text())
+			}
+			target := cur
+			if kind == Var {
+				target = cur.Function()
+			}
+			for _, d := range n.Children() {
+				if d.Kind() != "variable_declarator" {
+					continue
+				}
+				name := d.Get("name")
+				if name.Kind() == "identifier" {
+					in.declare(target, name, kind, d.Get("value"))
+					continue
+				}
+				for _, id := range patternNames(name) {
+					in.declare(target, id, kind, syntax.Node{})
+				}
+			}
+		case "import_statement":
+			in.IsModule = true
+			src := n.Get("source")
+			n.Walk(func(c syntax.Node) bool {
+				switch c.Kind() {
+				case "import_specifier":
+					id := c.Get("alias")
+					if !id.Valid() {
+						id = c.Get("name")
+					}
+					if id.Kind() == "identifier" {
+						in.declare(in.Module, id, Import, src)
+					}
+					return false
+				case "namespace_import":
+					if id := c.Child(0); id.Valid() {
+						in.declare(in.Module, id, Import, src)
+					}
+					return false
+				case "import_clause":
+					if id := c.Child(0); id.Kind() == "identifier" {
+						in.declare(in.Module, id, Import, src)
+					}
+				case "import_require_clause":
+					if id := c.Child(0); id.Kind() == "identifier" {
+						in.declare(in.Module, id, Import, src)
+					}
+				}
+				return true
+			})
+		case "export_statement":
+			in.IsModule = true
+		case "enum_declaration", "internal_module", "module":
+			if name := n.Get("name"); name.Kind() == "identifier" {
+				in.declare(cur, name, EnumDecl, n)
+			}
+		}
+	}
+	return in
+}
+
+func declKind(kw string) BindingKind {
+	switch kw {
+	case "let":
+		return Let
+	case "const", "using", "await using":
+		return Const
+	}
+	return Var
+}
+
+func (in *Info) push(parent *Scope, n syntax.Node, kind ScopeKind) *Scope {
+	s := &Scope{Kind: kind, Node: n, Parent: parent}
+	in.scopes[n.Index()] = s
+	return s
+}
+
+func (in *Info) declare(s *Scope, id syntax.Node, kind BindingKind, init syntax.Node) *Binding {
+	if s.names == nil {
+		s.names = make(map[string]*Binding, 4)
+	}
+	name := id.Text()
+	b := &Binding{Name: name, Kind: kind, Scope: s, Decl: id, Init: init}
+	// A redeclaration (var twice, a function overload in TS) keeps the
+	// first binding so references agree on one identity.
+	if old, ok := s.names[name]; ok {
+		in.declOf[id.Index()] = old
+		return old
+	}
+	s.names[name] = b
+	in.declOf[id.Index()] = b
+	return b
+}
+
+func (in *Info) move(b *Binding, to *Scope) {
+	if to == nil || to == b.Scope {
+		return
+	}
+	delete(b.Scope.names, b.Name)
+	b.Scope = to
+	if to.names == nil {
+		to.names = make(map[string]*Binding, 4)
+	}
+	if _, ok := to.names[b.Name]; !ok {
+		to.names[b.Name] = b
+	}
+}
+
+func (in *Info) declareParams(s *Scope, fn syntax.Node) {
+	if p := fn.Get("parameter"); p.Valid() { // x => ...
+		for _, id := range patternNames(p) {
+			in.declare(s, id, Param, syntax.Node{})
+		}
+	}
+	params := fn.Get("parameters")
+	for _, p := range params.Children() {
+		switch p.Kind() {
+		case "required_parameter", "optional_parameter":
+			for _, id := range patternNames(p.Get("pattern")) {
+				in.declare(s, id, Param, syntax.Node{})
+			}
+		default:
+			for _, id := range patternNames(p) {
+				in.declare(s, id, Param, syntax.Node{})
+			}
+		}
+	}
+}
+
+// patternNames returns the identifiers a binding pattern declares.
+func patternNames(p syntax.Node) []syntax.Node {
+	var out []syntax.Node
+	var walk func(n syntax.Node)
+	walk = func(n syntax.Node) {
+		switch n.Kind() {
+		case "identifier", "shorthand_property_identifier_pattern":
+			out = append(out, n)
+		case "object_pattern", "array_pattern", "rest_pattern":
+			for _, c := range n.Children() {
+				walk(c)
+			}
+		case "pair_pattern":
+			walk(n.Get("value"))
+		case "assignment_pattern", "object_assignment_pattern":
+			walk(n.Get("left"))
+		}
+	}
+	walk(p)
+	return out
+}
+
+func isFunction(n syntax.Node) bool {
+	switch n.Kind() {
+	case "function_declaration", "generator_function_declaration", "function_expression",
+		"function", "generator_function", "arrow_function", "method_definition":
+		return true
+	}
+	return false
+}
+
+// IsFunction reports whether n is any kind of function (declaration,
+// expression, arrow or method).
+func IsFunction(n syntax.Node) bool { return isFunction(n) }

@@ -1,0 +1,223 @@
+package scope
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/leakwatch/leakwatch/analyzer/syntax"
+)
+
+// ScopeOf returns the innermost scope that contains n. For a node that
+// introduces a scope (a function, a block) that is its own scope.
+func (in *Info) ScopeOf(n syntax.Node) *Scope {
+	for p := n; p.Valid(); p = p.Parent() {
+		if s, ok := in.scopes[p.Index()]; ok {
+			return s
+		}
+	}
+	return in.Module
+}
+
+// Resolve returns the binding an identifier refers to or declares, or nil
+// for a name declared nowhere in the file (a global, or an implicit one).
+func (in *Info) Resolve(id syntax.Node) *Binding {
+	if b, ok := in.declOf[id.Index()]; ok {
+		return b
+	}
+	switch id.Kind() {
+	case "identifier", "shorthand_property_identifier":
+	default:
+		return nil
+	}
+	return in.ScopeOf(id).Lookup(id.Text())
+}
+
+// DeclaredAt returns the binding an identifier declares, or nil if it is not
+// a declaration.
+func (in *Info) DeclaredAt(id syntax.Node) *Binding { return in.declOf[id.Index()] }
+
+// References returns the identifiers that refer to b, in source order,
+// excluding the declaration itself.
+func (in *Info) References(b *Binding) []syntax.Node {
+	if in.refs == nil {
+		in.indexReferences()
+	}
+	return in.refs[b]
+}
+
+func (in *Info) indexReferences() {
+	in.refs = make(map[*Binding][]syntax.Node)
+	t := in.Tree
+	for i := 0; i < t.Len(); i++ {
+		n := t.At(i)
+		k := n.Kind()
+		if k != "identifier" && k != "shorthand_property_identifier" {
+			continue
+		}
+		if _, isDecl := in.declOf[i]; isDecl {
+			continue
+		}
+		if b := in.ScopeOf(n).Lookup(n.Text()); b != nil {
+			in.refs[b] = append(in.refs[b], n)
+			if isWrite(n) {
+				b.Reassigned = true
+			}
+		}
+	}
+}
+
+// isWrite reports whether identifier n is the target of an assignment.
+func isWrite(n syntax.Node) bool {
+	p := n.Parent()
+	switch p.Kind() {
+	case "assignment_expression", "augmented_assignment_expression":
+		return n.Field() == "left"
+	case "update_expression":
+		return true
+	}
+	return false
+}
+
+// ThisOwner returns what `this` denotes at n: the class (class_declaration
+// or class node) or object literal whose method n is in. It returns the zero
+// Node where `this` is unknown (a plain function's own `this`, top level).
+// Arrow functions see through to the enclosing function's `this`.
+func (in *Info) ThisOwner(n syntax.Node) syntax.Node {
+	for p := n; p.Valid(); p = p.Parent() {
+		switch p.Kind() {
+		case "arrow_function":
+			continue
+		case "method_definition", "public_field_definition", "field_definition", "class_static_block":
+			owner := p.Parent() // class_body or object
+			if owner.Kind() == "class_body" {
+				owner = owner.Parent()
+			}
+			return vueOptionsObject(owner)
+		case "function_declaration", "generator_function_declaration", "function_expression", "function", "generator_function":
+			// `mounted: function () { this... }` in an options object.
+			if pair := p.Parent(); pair.Kind() == "pair" && pair.Parent().Kind() == "object" {
+				return vueOptionsObject(pair.Parent())
+			}
+			return syntax.Node{}
+		case "class_body":
+			// A computed key or decorator argument.
+			return p.Parent()
+		}
+	}
+	return syntax.Node{}
+}
+
+// Unwrap strips what does not change which value an expression denotes:
+// parentheses and TypeScript's `x!`, `x as T`, `<T>x`, `x satisfies T`.
+func Unwrap(n syntax.Node) syntax.Node {
+	for {
+		switch n.Kind() {
+		case "parenthesized_expression", "non_null_expression", "as_expression",
+			"satisfies_expression", "type_assertion":
+			inner := n.Child(0)
+			if n.Kind() == "type_assertion" {
+				inner = n.Child(n.ChildCount() - 1)
+			}
+			if !inner.Valid() {
+				return n
+			}
+			n = inner
+		default:
+			return n
+		}
+	}
+}
+
+// windowAliases all denote the browser's global object.
+var windowAliases = map[string]bool{"window": true, "globalThis": true, "self": true, "global": true}
+
+// Key returns a canonical name for the value an expression denotes, so two
+// expressions with equal non-empty keys refer to the same thing:
+// identifiers by binding (or by name for globals), `this` by its owner,
+// member chains by their path. It returns "" for anything else (calls,
+// literals, computed members), which never matches.
+func (in *Info) Key(expr syntax.Node) string {
+	var sb strings.Builder
+	if !in.writeKey(&sb, Unwrap(expr)) {
+		return ""
+	}
+	return sb.String()
+}
+
+func (in *Info) writeKey(sb *strings.Builder, n syntax.Node) bool {
+	n = Unwrap(n)
+	switch n.Kind() {
+	case "identifier", "shorthand_property_identifier":
+		b := in.Resolve(n)
+		if b == nil {
+			name := n.Text()
+			if windowAliases[name] {
+				name = "window"
+			}
+			sb.WriteString("global:")
+			sb.WriteString(name)
+			return true
+		}
+		sb.WriteString("binding@")
+		sb.WriteString(strconv.Itoa(b.Decl.Index()))
+		return true
+	case "this":
+		owner := in.ThisOwner(n)
+		if !owner.Valid() {
+			return false
+		}
+		sb.WriteString("this@")
+		sb.WriteString(strconv.Itoa(owner.Index()))
+		return true
+	case "member_expression":
+		obj := Unwrap(n.Get("object"))
+		// window.document is document; globalThis.process is process.
+		if obj.Kind() == "identifier" && windowAliases[obj.Text()] && in.Resolve(obj) == nil {
+			sb.WriteString("global:")
+			sb.WriteString(n.Get("property").Text())
+			return true
+		}
+		if !in.writeKey(sb, obj) {
+			return false
+		}
+		sb.WriteByte('.')
+		sb.WriteString(n.Get("property").Text())
+		return true
+	case "subscript_expression":
+		idx := Unwrap(n.Get("index"))
+		if idx.Kind() != "string" {
+			return false
+		}
+		if !in.writeKey(sb, n.Get("object")) {
+			return false
+		}
+		sb.WriteByte('.')
+		sb.WriteString(strings.Trim(idx.Text(), "'\"`"))
+		return true
+	}
+	return false
+}
+
+// Same reports whether a and b denote the same value (see Key).
+func (in *Info) Same(a, b syntax.Node) bool {
+	ka := in.Key(a)
+	return ka != "" && ka == in.Key(b)
+}
+
+// vueOptionsObject climbs from a Vue options object's `methods`, `computed`
+// or `watch` section to the options object itself: in all of them `this` is
+// the component instance.
+func vueOptionsObject(obj syntax.Node) syntax.Node {
+	if obj.Kind() != "object" {
+		return obj
+	}
+	pair := obj.Parent()
+	if pair.Kind() != "pair" || pair.Parent().Kind() != "object" {
+		return obj
+	}
+	switch pair.Get("key").Text() {
+	case "methods", "computed", "watch":
+		return pair.Parent()
+	}
+	return obj
+}

@@ -1,0 +1,88 @@
+// Package scope answers what a name or a `this.x` member refers to in one
+// file: declarations and references for module, function, block and class
+// scopes, and where the value behind an expression lives (a global, a
+// module-level variable, a class member, a parameter, or something created
+// locally). Rules use it to decide whether a registration outlives the code
+// that made it and whether a removal names the same target and handler as
+// the addition.
+package scope
+
+import (
+	"github.com/leakwatch/leakwatch/analyzer/syntax"
+)
+
+// ScopeKind says what introduced a scope.
+type ScopeKind uint8
+
+const (
+	ModuleScope ScopeKind = iota
+	FunctionScope
+	BlockScope
+	ClassScope
+)
+
+// Scope is a region where names are declared.
+type Scope struct {
+	Kind   ScopeKind
+	Node   syntax.Node
+	Parent *Scope
+	names  map[string]*Binding
+}
+
+// Lookup finds name in s or its ancestors.
+func (s *Scope) Lookup(name string) *Binding {
+	for ; s != nil; s = s.Parent {
+		if b, ok := s.names[name]; ok {
+			return b
+		}
+	}
+	return nil
+}
+
+// Function returns the nearest enclosing function or module scope: where
+// `var` declarations land and what "runs each time a function is called"
+// means.
+func (s *Scope) Function() *Scope {
+	for ; s != nil; s = s.Parent {
+		if s.Kind == FunctionScope || s.Kind == ModuleScope {
+			return s
+		}
+	}
+	return nil
+}
+
+// BindingKind says how a name was declared.
+type BindingKind uint8
+
+const (
+	Var BindingKind = iota
+	Let
+	Const
+	FunctionDecl
+	ClassDecl
+	Param
+	Import
+	CatchParam
+	EnumDecl
+)
+
+// Binding is one declared name.
+type Binding struct {
+	Name  string
+	Kind  BindingKind
+	Scope *Scope
+	// Decl is the identifier at the declaration.
+	Decl syntax.Node
+	// Init is the value the name starts with when the declaration gives it
+	// directly (`const x = <Init>`, a function declaration's own node, an
+	// import's source string); otherwise the zero Node. For a name taken
+	// apart from a pattern (`const {a} = obj`) Init is zero.
+	Init syntax.Node
+	// Reassigned is set when the name is assigned after its declaration.
+	Reassigned bool
+}
+
+// ModuleLevel reports whether the binding lives as long as the module.
+func (b *Binding) ModuleLevel() bool {
+	return b != nil && b.Scope.Kind == ModuleScope
+}

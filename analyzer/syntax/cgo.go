@@ -1,0 +1,164 @@
+package syntax
+
+// #cgo CFLAGS: -O2 -std=c11
+// #include <stdlib.h>
+// #include "flatten.h"
+import "C"
+
+import (
+	"runtime"
+	"sync/atomic"
+	"unsafe"
+
+	// The grammar packages compile the JavaScript, TypeScript and TSX
+	// grammars and, through their import of go-tree-sitter, the tree-sitter
+	// runtime; treesitter.h declares the symbols we call from them.
+	_ "github.com/smacker/go-tree-sitter/javascript"
+	_ "github.com/smacker/go-tree-sitter/typescript/tsx"
+	_ "github.com/smacker/go-tree-sitter/typescript/typescript"
+)
+
+// record mirrors lw_node in flatten.h.
+type record struct {
+	start, end              uint32
+	parent, next, firstChild int32
+	kind, field             uint16
+	flags                   uint8
+	_                       [3]uint8
+}
+
+const (
+	flagNamed    = C.LW_NAMED
+	flagMissing  = C.LW_MISSING
+	flagExtra    = C.LW_EXTRA
+	flagError    = C.LW_ERROR
+	flagHasError = C.LW_HAS_ERROR
+)
+
+func init() {
+	if unsafe.Sizeof(record{}) != C.sizeof_lw_node {
+		panic("syntax: record and lw_node disagree in size")
+	}
+}
+
+func cLanguage(l Lang) *C.TSLanguage {
+	switch l {
+	case TypeScript:
+		return C.tree_sitter_typescript()
+	case TSX:
+		return C.tree_sitter_tsx()
+	default:
+		return C.tree_sitter_javascript()
+	}
+}
+
+// grammarTables reads a grammar's symbol and field names once.
+func grammarTables(l Lang) (kinds []string, fields []string) {
+	lang := cLanguage(l)
+	nsym := int(C.ts_language_symbol_count(lang))
+	kinds = make([]string, 65536)
+	for i := 0; i < nsym; i++ {
+		kinds[i] = C.GoString(C.ts_language_symbol_name(lang, C.TSSymbol(i)))
+	}
+	kinds[65535] = "ERROR"
+	nfield := int(C.ts_language_field_count(lang))
+	fields = make([]string, nfield+1)
+	for i := 1; i <= nfield; i++ {
+		fields[i] = C.GoString(C.ts_language_field_name_for_id(lang, C.TSFieldId(i)))
+	}
+	return kinds, fields
+}
+
+// cParser owns one TSParser and the cancellation flag tree-sitter polls.
+type cParser struct {
+	p      *C.TSParser
+	cancel *C.size_t
+	lang   Lang
+	hasLang bool
+}
+
+func newCParser() *cParser {
+	cp := &cParser{p: C.ts_parser_new()}
+	cp.cancel = (*C.size_t)(C.calloc(1, C.sizeof_size_t))
+	C.ts_parser_set_cancellation_flag(cp.p, cp.cancel)
+	return cp
+}
+
+func (cp *cParser) close() {
+	C.ts_parser_delete(cp.p)
+	C.free(unsafe.Pointer(cp.cancel))
+	cp.p, cp.cancel = nil, nil
+}
+
+func (cp *cParser) setLanguage(l Lang) {
+	if cp.hasLang && cp.lang == l {
+		return
+	}
+	C.ts_parser_set_language(cp.p, cLanguage(l))
+	cp.lang, cp.hasLang = l, true
+}
+
+// cancelFlag is the word tree-sitter polls during a parse; a non-zero value
+// makes ts_parser_parse_string give up and return NULL.
+func (cp *cParser) cancelFlag() *uintptr {
+	return (*uintptr)(unsafe.Pointer(cp.cancel))
+}
+
+func (cp *cParser) requestCancel() { atomic.StoreUintptr(cp.cancelFlag(), 1) }
+
+// parse returns a C tree or nil when the parse was cancelled or timed out.
+func (cp *cParser) parse(old *C.TSTree, src []byte, timeoutMicros uint64) *C.TSTree {
+	atomic.StoreUintptr(cp.cancelFlag(), 0)
+	C.ts_parser_set_timeout_micros(cp.p, C.uint64_t(timeoutMicros))
+	var ptr *C.char
+	if len(src) > 0 {
+		ptr = (*C.char)(unsafe.Pointer(&src[0]))
+	} else {
+		ptr = (*C.char)(unsafe.Pointer(&emptySource[0]))
+	}
+	t := C.ts_parser_parse_string(cp.p, old, ptr, C.uint32_t(len(src)))
+	runtime.KeepAlive(src)
+	if t == nil {
+		// A cancelled parse leaves the parser mid-way; reset it so the
+		// next file starts clean.
+		C.ts_parser_reset(cp.p)
+	}
+	return t
+}
+
+var emptySource = []byte{0}
+
+// flatten copies a C tree into records. The C tree is not touched afterwards
+// by this function; the caller decides when to delete it.
+func flatten(t *C.TSTree, keep []uint8, hint int) ([]record, error) {
+	root := C.ts_tree_root_node(t)
+	n := int(C.ts_node_descendant_count(root))
+	if n < 1 {
+		n = 1
+	}
+	_ = hint
+	recs := make([]record, n)
+	got := C.lw_flatten(t, (*C.uint8_t)(unsafe.Pointer(&keep[0])),
+		(*C.lw_node)(unsafe.Pointer(&recs[0])), C.uint32_t(len(recs)))
+	switch {
+	case got == -2:
+		return nil, errOutOfMemory
+	case got < 0:
+		return nil, errTreeTooLarge
+	}
+	return recs[:int(got):int(got)], nil
+}
+
+func deleteTree(t *C.TSTree) { C.ts_tree_delete(t) }
+
+func editTree(t *C.TSTree, e Edit) {
+	in := C.TSInputEdit{
+		start_byte:    C.uint32_t(e.Start),
+		old_end_byte:  C.uint32_t(e.OldEnd),
+		new_end_byte:  C.uint32_t(e.NewEnd),
+		start_point:   C.TSPoint{row: C.uint32_t(e.StartPoint.Row), column: C.uint32_t(e.StartPoint.Column)},
+		old_end_point: C.TSPoint{row: C.uint32_t(e.OldEndPoint.Row), column: C.uint32_t(e.OldEndPoint.Column)},
+		new_end_point: C.TSPoint{row: C.uint32_t(e.NewEndPoint.Row), column: C.uint32_t(e.NewEndPoint.Column)},
+	}
+	C.ts_tree_edit(t, &in)
+}

@@ -1,0 +1,95 @@
+// Package syntax parses JavaScript and TypeScript with tree-sitter and hands
+// out the result as a plain Go tree.
+//
+// It is the only package that talks to tree-sitter. A parse copies the C tree
+// into a flat, pre-order array of nodes in one cgo call and then (unless the
+// caller keeps it for incremental reparsing) frees the C tree at once, so
+// nothing else in leakwatch holds C memory or pays a cgo call per node.
+package syntax
+
+import (
+	"path/filepath"
+	"strings"
+	"sync"
+)
+
+// Lang is a grammar.
+type Lang uint8
+
+const (
+	JavaScript Lang = iota // .js .mjs .cjs .jsx
+	TypeScript             // .ts .mts .cts
+	TSX                    // .tsx
+)
+
+func (l Lang) String() string {
+	switch l {
+	case TypeScript:
+		return "typescript"
+	case TSX:
+		return "tsx"
+	default:
+		return "javascript"
+	}
+}
+
+// IsTypeScript reports whether the grammar is TypeScript or TSX.
+func (l Lang) IsTypeScript() bool { return l == TypeScript || l == TSX }
+
+// Extensions lists the file extensions leakwatch analyses, with their grammar.
+var Extensions = map[string]Lang{
+	".js":  JavaScript,
+	".mjs": JavaScript,
+	".cjs": JavaScript,
+	".jsx": JavaScript,
+	".ts":  TypeScript,
+	".mts": TypeScript,
+	".cts": TypeScript,
+	".tsx": TSX,
+}
+
+// LangForPath picks the grammar from a file name's extension.
+func LangForPath(path string) (Lang, bool) {
+	l, ok := Extensions[strings.ToLower(filepath.Ext(path))]
+	return l, ok
+}
+
+// grammar holds what we read once from a tree-sitter language.
+type grammar struct {
+	kinds  []string // symbol -> node kind
+	fields []string // field id -> field name
+	keep   []uint8  // symbol -> keep anonymous node when flattening
+}
+
+var (
+	grammarOnce [3]sync.Once
+	grammars    [3]*grammar
+)
+
+func grammarFor(l Lang) *grammar {
+	grammarOnce[l].Do(func() {
+		kinds, fields := grammarTables(l)
+		keep := make([]uint8, len(kinds))
+		for i, k := range kinds {
+			if k != "" && !isPunctuation(k) {
+				keep[i] = 1
+			}
+		}
+		grammars[l] = &grammar{kinds: kinds, fields: fields, keep: keep}
+	})
+	return grammars[l]
+}
+
+// isPunctuation reports anonymous tokens that carry no meaning for analysis
+// (brackets, commas, semicolons). Dropping them halves the node count;
+// operators and keywords such as "=", "+=", "async" and "static" are kept.
+func isPunctuation(kind string) bool {
+	for _, r := range kind {
+		switch r {
+		case '(', ')', '[', ']', '{', '}', ',', ';', ':', '.', '"', '\'', '`':
+		default:
+			return false
+		}
+	}
+	return true
+}

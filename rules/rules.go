@@ -1,0 +1,16 @@
+// Package rules is the registry of leakwatch's rules. Each leak family lives
+// in its own package below this one; All lists them in the order `leakwatch
+// rules` prints them.
+package rules
+
+import (
+	"github.com/leakwatch/leakwatch/analyzer"
+)
+
+// All returns every rule.
+func All() []*analyzer.Rule {
+	return []*analyzer.Rule{}
+}
+
+// NewEngine returns an engine with every rule registered.
+func NewEngine() *analyzer.Engine { return analyzer.NewEngine(All()) }
