@@ -90,3 +90,10 @@ func (p *Pass) Report(d Diagnostic) {
 func (p *Pass) Reportf(n syntax.Node, format string, args ...any) {
 	p.Report(Diagnostic{Start: n.Start(), End: n.End(), Message: fmt.Sprintf(format, args...)})
 }
+
+// DocsBaseURL is where each rule's documentation page lives; the language
+// server links diagnostics to it and SARIF uses it as helpUri.
+const DocsBaseURL = "https://github.com/leakwatch/leakwatch/blob/main/docs/rules/"
+
+// DocURL returns the documentation page of a rule id.
+func DocURL(id string) string { return DocsBaseURL + id + ".md" }
