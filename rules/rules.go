@@ -5,11 +5,15 @@ package rules
 
 import (
 	"github.com/leakwatch/leakwatch/analyzer"
+	"github.com/leakwatch/leakwatch/rules/listeners"
 )
 
 // All returns every rule.
 func All() []*analyzer.Rule {
-	return []*analyzer.Rule{}
+	return []*analyzer.Rule{
+		listeners.NotRemoved,
+		listeners.RemovalMismatch,
+	}
 }
 
 // NewEngine returns an engine with every rule registered.

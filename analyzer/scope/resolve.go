@@ -158,6 +158,15 @@ func (in *Info) writeKey(sb *strings.Builder, n syntax.Node) bool {
 			sb.WriteString(name)
 			return true
 		}
+		if owner := parameterProperty(b); owner.Valid() {
+			// constructor(private source: X): `source` and `this.source`
+			// are the same value.
+			sb.WriteString("this@")
+			sb.WriteString(strconv.Itoa(owner.Index()))
+			sb.WriteByte('.')
+			sb.WriteString(b.Name)
+			return true
+		}
 		sb.WriteString("binding@")
 		sb.WriteString(strconv.Itoa(b.Decl.Index()))
 		return true
@@ -220,4 +229,31 @@ func vueOptionsObject(obj syntax.Node) syntax.Node {
 		return pair.Parent()
 	}
 	return obj
+}
+
+// parameterProperty returns the class of a TypeScript constructor parameter
+// declared with an accessibility modifier or readonly, which also makes it
+// a member; otherwise the zero Node.
+func parameterProperty(b *Binding) syntax.Node {
+	if b.Kind != Param {
+		return syntax.Node{}
+	}
+	param := b.Decl.Parent()
+	if param.Kind() != "required_parameter" && param.Kind() != "optional_parameter" {
+		return syntax.Node{}
+	}
+	isProp := false
+	for c := param.FirstChild(); c.Valid(); c = c.NextSibling() {
+		if c.Kind() == "accessibility_modifier" || c.Kind() == "readonly" || c.Kind() == "override_modifier" {
+			isProp = true
+		}
+	}
+	if !isProp {
+		return syntax.Node{}
+	}
+	method := param.Parent().Parent()
+	if method.Kind() != "method_definition" || method.Get("name").Text() != "constructor" {
+		return syntax.Node{}
+	}
+	return method.Parent().Parent()
 }

@@ -20,11 +20,11 @@ import (
 
 // record mirrors lw_node in flatten.h.
 type record struct {
-	start, end              uint32
+	start, end               uint32
 	parent, next, firstChild int32
-	kind, field             uint16
-	flags                   uint8
-	_                       [3]uint8
+	kind, field              uint16
+	flags                    uint8
+	_                        [3]uint8
 }
 
 const (
@@ -71,9 +71,9 @@ func grammarTables(l Lang) (kinds []string, fields []string) {
 
 // cParser owns one TSParser and the cancellation flag tree-sitter polls.
 type cParser struct {
-	p      *C.TSParser
-	cancel *C.size_t
-	lang   Lang
+	p       *C.TSParser
+	cancel  *C.size_t
+	lang    Lang
 	hasLang bool
 }
 

@@ -108,7 +108,7 @@ type Point struct{ Row, Column int }
 // Edit describes a text change for incremental reparsing, in bytes and
 // byte-column points of the text before (Old*) and after (New*) it.
 type Edit struct {
-	Start, OldEnd, NewEnd               int
+	Start, OldEnd, NewEnd                int
 	StartPoint, OldEndPoint, NewEndPoint Point
 }
 

@@ -324,7 +324,6 @@ func (n Node) String() string {
 	return n.Kind() + " " + strings.ReplaceAll(txt, "\n", "⏎")
 }
 
-
 // Symbol is the grammar's numeric id for n's kind. Several ids can share one
 // kind name (tree-sitter aliases); SymbolNames maps ids back to names.
 func (n Node) Symbol() uint16 {

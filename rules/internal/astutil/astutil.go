@@ -1,0 +1,249 @@
+// Package astutil holds small syntax helpers the rules share: reading calls,
+// arguments, string values and option objects.
+package astutil
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/leakwatch/leakwatch/analyzer/scope"
+	"github.com/leakwatch/leakwatch/analyzer/syntax"
+)
+
+// Method returns the receiver and method name of a call `recv.name(...)`
+// (optional chaining included), or a zero receiver and the function's name
+// for a plain call `name(...)`.
+func Method(call syntax.Node) (recv syntax.Node, name string) {
+	fn := scope.Unwrap(call.Get("function"))
+	switch fn.Kind() {
+	case "member_expression":
+		return fn.Get("object"), fn.Get("property").Text()
+	case "identifier":
+		return syntax.Node{}, fn.Text()
+	}
+	return syntax.Node{}, ""
+}
+
+// MethodName returns the called method or function name.
+func MethodName(call syntax.Node) string {
+	_, name := Method(call)
+	return name
+}
+
+// Callee returns the node naming the called method (the property of a
+// member call, or the identifier of a plain call); diagnostics stand on it.
+func Callee(call syntax.Node) syntax.Node {
+	fn := scope.Unwrap(call.Get("function"))
+	if fn.Kind() == "member_expression" {
+		return fn.Get("property")
+	}
+	return fn
+}
+
+// Args returns a call's arguments, or nil.
+func Args(call syntax.Node) []syntax.Node { return call.Get("arguments").Children() }
+
+// Arg returns argument i, or the zero Node.
+func Arg(call syntax.Node, i int) syntax.Node { return call.Get("arguments").Child(i) }
+
+// StringValue returns the value of a string literal or a template literal
+// without substitutions.
+func StringValue(n syntax.Node) (string, bool) {
+	n = scope.Unwrap(n)
+	switch n.Kind() {
+	case "string":
+		t := n.Text()
+		if len(t) >= 2 {
+			if s, err := strconv.Unquote(`"` + strings.ReplaceAll(t[1:len(t)-1], `"`, `\"`) + `"`); err == nil {
+				return s, true
+			}
+			return t[1 : len(t)-1], true
+		}
+	case "template_string":
+		for _, c := range n.Children() {
+			if c.Kind() == "template_substitution" {
+				return "", false
+			}
+		}
+		t := n.Text()
+		return t[1 : len(t)-1], true
+	}
+	return "", false
+}
+
+// Property returns the value of property key in an object literal, and
+// whether the key is present (`{ signal }` is present with the shorthand
+// identifier as its value).
+func Property(obj syntax.Node, key string) (syntax.Node, bool) {
+	obj = scope.Unwrap(obj)
+	if obj.Kind() != "object" {
+		return syntax.Node{}, false
+	}
+	for _, c := range obj.Children() {
+		switch c.Kind() {
+		case "pair":
+			k := c.Get("key")
+			name := k.Text()
+			if s, ok := StringValue(k); ok {
+				name = s
+			}
+			if name == key {
+				return c.Get("value"), true
+			}
+		case "shorthand_property_identifier":
+			if c.Text() == key {
+				return c, true
+			}
+		case "method_definition":
+			if c.Get("name").Text() == key {
+				return c, true
+			}
+		}
+	}
+	return syntax.Node{}, false
+}
+
+// IsTrue reports a literal `true` (or `!0`).
+func IsTrue(n syntax.Node) bool {
+	n = scope.Unwrap(n)
+	return n.Kind() == "true" || n.Text() == "!0"
+}
+
+// IsFunction reports function literals of any form.
+func IsFunction(n syntax.Node) bool { return scope.IsFunction(scope.Unwrap(n)) }
+
+// Statement returns the statement that contains n (the nearest ancestor
+// whose parent is a block, a program or a switch case).
+func Statement(n syntax.Node) syntax.Node {
+	for p := n; p.Valid(); p = p.Parent() {
+		switch p.Parent().Kind() {
+		case "statement_block", "program", "switch_case", "switch_default", "class_static_block":
+			return p
+		}
+	}
+	return syntax.Node{}
+}
+
+// EnclosingFunction returns the nearest function around n.
+func EnclosingFunction(n syntax.Node) syntax.Node {
+	for p := n.Parent(); p.Valid(); p = p.Parent() {
+		if scope.IsFunction(p) {
+			return p
+		}
+	}
+	return syntax.Node{}
+}
+
+// IsTopLevel reports whether n runs at module load: no function encloses it.
+func IsTopLevel(n syntax.Node) bool { return !EnclosingFunction(n).Valid() }
+
+// ResultUse describes what happens to a call's return value.
+type ResultUse struct {
+	// Kind is "discarded", "variable", "member", "returned", "argument"
+	// (passed to another call, e.g. subs.push(x.subscribe())), or "other".
+	Kind string
+	// Holder is the declared identifier, the member expression, or the
+	// call it was passed to.
+	Holder syntax.Node
+}
+
+// UseOf tells where the value of expression n goes.
+func UseOf(n syntax.Node) ResultUse {
+	child := n
+	p := n.Parent()
+	for p.Kind() == "parenthesized_expression" || p.Kind() == "await_expression" ||
+		p.Kind() == "as_expression" || p.Kind() == "non_null_expression" {
+		child, p = p, p.Parent()
+	}
+	switch p.Kind() {
+	case "expression_statement":
+		return ResultUse{Kind: "discarded"}
+	case "variable_declarator":
+		if child.Field() == "value" {
+			return ResultUse{Kind: "variable", Holder: p.Get("name")}
+		}
+	case "assignment_expression":
+		if child.Field() == "right" {
+			left := scope.Unwrap(p.Get("left"))
+			if left.Kind() == "identifier" {
+				return ResultUse{Kind: "variable", Holder: left}
+			}
+			return ResultUse{Kind: "member", Holder: left}
+		}
+	case "public_field_definition", "field_definition":
+		return ResultUse{Kind: "member", Holder: p}
+	case "return_statement":
+		return ResultUse{Kind: "returned"}
+	case "arrow_function":
+		if child.Field() == "body" {
+			return ResultUse{Kind: "returned"}
+		}
+	case "arguments":
+		return ResultUse{Kind: "argument", Holder: p.Parent()}
+	case "sequence_expression", "ternary_expression", "binary_expression":
+		return ResultUse{Kind: "other"}
+	}
+	return ResultUse{Kind: "other"}
+}
+
+// Indent returns the leading whitespace of the line containing offset off.
+func Indent(src string, off int) string {
+	start := strings.LastIndexByte(src[:off], '\n') + 1
+	end := start
+	for end < len(src) && (src[end] == ' ' || src[end] == '\t') {
+		end++
+	}
+	return src[start:end]
+}
+
+// IndentUnit guesses the file's indentation step: a tab, or the smallest
+// non-zero run of leading spaces (2 when the file gives no hint).
+func IndentUnit(src string) string {
+	best := 0
+	tabs, spaces := 0, 0
+	for _, line := range strings.SplitN(src, "\n", 400) {
+		if strings.HasPrefix(line, "\t") {
+			tabs++
+			continue
+		}
+		n := len(line) - len(strings.TrimLeft(line, " "))
+		if n > 0 && n < len(line) {
+			spaces++
+			if best == 0 || n < best {
+				best = n
+			}
+		}
+	}
+	if tabs > spaces {
+		return "\t"
+	}
+	if best == 0 || best > 8 {
+		best = 2
+	}
+	return strings.Repeat(" ", best)
+}
+
+// UsesSemicolons guesses whether the file ends statements with semicolons.
+func UsesSemicolons(t *syntax.Tree) bool {
+	with, without := 0, 0
+	for _, st := range t.Root().Children() {
+		switch st.Kind() {
+		case "expression_statement", "lexical_declaration", "variable_declaration", "import_statement":
+			if strings.HasSuffix(st.Text(), ";") {
+				with++
+			} else {
+				without++
+			}
+		}
+	}
+	return with >= without
+}
+
+// QuoteChar guesses the file's string quote (' or ").
+func QuoteChar(t *syntax.Tree) byte {
+	single, double := strings.Count(t.Src, "'"), strings.Count(t.Src, `"`)
+	if double > single {
+		return '"'
+	}
+	return '\''
+}

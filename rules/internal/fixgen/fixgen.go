@@ -1,0 +1,454 @@
+// Package fixgen writes cleanup code into an owner's teardown: it appends
+// statements to an existing teardown, or creates the teardown (a returned
+// cleanup function, a lifecycle method, an onBeforeUnmount call) in the
+// file's own style. Rules decide what statement undoes their registration;
+// fixgen decides where it goes.
+package fixgen
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/leakwatch/leakwatch/analyzer"
+	"github.com/leakwatch/leakwatch/analyzer/lifecycle"
+	"github.com/leakwatch/leakwatch/analyzer/scope"
+	"github.com/leakwatch/leakwatch/analyzer/syntax"
+	"github.com/leakwatch/leakwatch/rules/internal/astutil"
+)
+
+// Style is how the file writes code.
+type Style struct {
+	Indent string // one indentation step
+	Semi   string // ";" or ""
+}
+
+// StyleOf reads the file's style.
+func StyleOf(t *syntax.Tree) Style {
+	s := Style{Indent: astutil.IndentUnit(t.Src)}
+	if astutil.UsesSemicolons(t) {
+		s.Semi = ";"
+	}
+	return s
+}
+
+// Builder collects the edits of one fix.
+type Builder struct {
+	p     *analyzer.Pass
+	Style Style
+	Edits []analyzer.Edit
+}
+
+// New starts a fix for a pass.
+func New(p *analyzer.Pass) *Builder { return &Builder{p: p, Style: StyleOf(p.Tree)} }
+
+func (b *Builder) src() string { return b.p.Tree.Src }
+
+// Replace replaces a node's text.
+func (b *Builder) Replace(n syntax.Node, text string) {
+	b.Edits = append(b.Edits, analyzer.Edit{Start: n.Start(), End: n.End(), NewText: text})
+}
+
+// Insert inserts text at an offset.
+func (b *Builder) Insert(off int, text string) {
+	b.Edits = append(b.Edits, analyzer.Edit{Start: off, End: off, NewText: text})
+}
+
+// Fix wraps the edits into a fix.
+func (b *Builder) Fix(title string, safe bool) analyzer.Fix {
+	return analyzer.Fix{Title: title, Safe: safe, Edits: b.Edits}
+}
+
+// lineIndent is the indentation of the line n starts on.
+func (b *Builder) lineIndent(n syntax.Node) string { return astutil.Indent(b.src(), n.Start()) }
+
+// InsertBefore puts a statement on its own line before statement st, at
+// the same indentation.
+func (b *Builder) InsertBefore(st syntax.Node, stmt string) {
+	ind := b.lineIndent(st)
+	b.Insert(st.Start(), stmt+b.Style.Semi+"\n"+ind)
+}
+
+// Visible reports whether every identifier in nodes means the same thing
+// anywhere inside where (a function whose body gets the cleanup, or the
+// class that gets a new teardown method) as where it is written: the names a
+// cleanup statement reuses must be in scope where the cleanup goes.
+func Visible(p *analyzer.Pass, where syntax.Node, nodes ...syntax.Node) bool {
+	for _, n := range nodes {
+		ok := true
+		n.Walk(func(c syntax.Node) bool {
+			if ok && c.Kind() == "identifier" {
+				if bd := p.Scope.Resolve(c); bd != nil && !bd.Scope.Node.Contains(where) {
+					ok = false
+				}
+			}
+			return ok
+		})
+		if !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// CleanupScope returns the node a cleanup for owner o is written inside,
+// for Visible: the setup function for effects and setup owners, the class
+// for class-like owners.
+func CleanupScope(o *lifecycle.Owner) syntax.Node {
+	if o.Setup.Valid() {
+		return o.Setup
+	}
+	return o.Class
+}
+
+// AddCleanup adds stmts (without trailing semicolons) to what runs when
+// owner o ends, creating the teardown if there is none. reg is the
+// registration being cleaned up; it decides where a new lifecycle method
+// goes. It returns false when no correct place can be found.
+func (b *Builder) AddCleanup(o *lifecycle.Owner, reg syntax.Node, stmts []string) bool {
+	switch o.Kind {
+	case lifecycle.ReactEffect, lifecycle.SvelteMount:
+		return b.addReturnedCleanup(o, reg, stmts)
+	case lifecycle.VueSetup:
+		return b.addVueUnmountHook(o, reg, stmts)
+	default:
+		if len(o.Teardowns) > 0 {
+			return b.appendToFunction(o.Teardowns[0], stmts)
+		}
+		return b.createMethod(o, reg, stmts)
+	}
+}
+
+// appendToFunction adds statements at the end of a function's body.
+func (b *Builder) appendToFunction(fn syntax.Node, stmts []string) bool {
+	body := fn.Get("body")
+	if !body.Valid() {
+		return false
+	}
+	if body.Kind() != "statement_block" {
+		// () => expr  becomes  () => { expr; stmts }
+		ind := b.lineIndent(fn)
+		inner := ind + b.Style.Indent
+		var sb strings.Builder
+		sb.WriteString("{\n")
+		sb.WriteString(inner + body.Text() + b.Style.Semi + "\n")
+		for _, s := range stmts {
+			sb.WriteString(inner + s + b.Style.Semi + "\n")
+		}
+		sb.WriteString(ind + "}")
+		b.Replace(body, sb.String())
+		return true
+	}
+	b.appendToBlock(body, stmts)
+	return true
+}
+
+// appendToBlock inserts statements before a block's closing brace.
+func (b *Builder) appendToBlock(block syntax.Node, stmts []string) {
+	ind := b.blockIndent(block)
+	var sb strings.Builder
+	for _, s := range stmts {
+		sb.WriteString(ind + s + b.Style.Semi + "\n")
+	}
+	b.insertBeforeClose(block, sb.String())
+}
+
+// insertBeforeClose inserts whole lines (each ending in a newline) before a
+// block's closing brace, after any trailing comment of the last statement.
+func (b *Builder) insertBeforeClose(block syntax.Node, lines string) {
+	src := b.src()
+	closeBrace := block.End() - 1
+	lineStart := strings.LastIndexByte(src[:closeBrace], '\n') + 1
+	if strings.TrimSpace(src[lineStart:closeBrace]) == "" && lineStart > block.Start() {
+		// The brace is on its own line: insert the lines above it.
+		b.Insert(lineStart, lines)
+		return
+	}
+	// `{ a(); }` or `{}` on one line: break it open.
+	inner := strings.TrimRight(src[block.Start()+1:closeBrace], " \t")
+	var sb strings.Builder
+	sb.WriteString("{")
+	if strings.TrimSpace(inner) != "" {
+		sb.WriteString("\n" + b.blockIndent(block) + strings.TrimSpace(inner))
+	}
+	sb.WriteString("\n" + lines + b.lineIndent(block) + "}")
+	b.Replace(block, sb.String())
+}
+
+// blockIndent is the indentation of statements inside block.
+func (b *Builder) blockIndent(block syntax.Node) string {
+	if first := block.Child(0); first.Valid() {
+		ind := b.lineIndent(first)
+		// A one-line block `{ a(); }` has its statement on the brace line.
+		if strings.Count(b.src()[block.Start():first.Start()], "\n") > 0 {
+			return ind
+		}
+	}
+	return b.lineIndent(block) + b.Style.Indent
+}
+
+// addReturnedCleanup handles React effects and Svelte onMount: the cleanup
+// is the function the callback returns.
+func (b *Builder) addReturnedCleanup(o *lifecycle.Owner, reg syntax.Node, stmts []string) bool {
+	for _, r := range o.Returned {
+		// `() => el.addEventListener(...)` returns nothing useful: the
+		// registration itself may be the returned expression.
+		if !r.Contains(reg) {
+			return false // returns something else already; a human must merge
+		}
+	}
+	setup := o.Setup
+	for _, t := range o.Teardowns {
+		if scope.IsFunction(t) && setup.Contains(t) {
+			return b.appendToFunction(t, stmts)
+		}
+	}
+	if len(o.Teardowns) > 0 {
+		return false
+	}
+	body := setup.Get("body")
+	if body.Kind() != "statement_block" {
+		// () => expr  becomes  () => { expr; return () => { ... }; }
+		ind := b.lineIndent(setup)
+		inner := ind + b.Style.Indent
+		var sb strings.Builder
+		sb.WriteString("{\n" + inner + body.Text() + b.Style.Semi + "\n")
+		sb.WriteString(b.returnCleanup(inner, stmts) + "\n" + ind + "}")
+		b.Replace(body, sb.String())
+		return true
+	}
+	ind := b.blockIndent(body)
+	b.insertBeforeClose(body, b.returnCleanup(ind, stmts)+"\n")
+	return true
+}
+
+func (b *Builder) returnCleanup(ind string, stmts []string) string {
+	var sb strings.Builder
+	sb.WriteString(ind + "return () => {\n")
+	for _, s := range stmts {
+		sb.WriteString(ind + b.Style.Indent + s + b.Style.Semi + "\n")
+	}
+	sb.WriteString(ind + "}" + b.Style.Semi)
+	return sb.String()
+}
+
+// member returns the class member or options-object entry containing n.
+func member(container, n syntax.Node) syntax.Node {
+	body := container
+	if container.Kind() != "object" {
+		body = container.Get("body")
+	}
+	for p := n; p.Valid(); p = p.Parent() {
+		if p.Parent().Index() == body.Index() && p.Parent().Tree() == body.Tree() {
+			return p
+		}
+	}
+	return syntax.Node{}
+}
+
+// createMethod adds the owner's teardown method after the member that
+// makes the registration.
+func (b *Builder) createMethod(o *lifecycle.Owner, reg syntax.Node, stmts []string) bool {
+	if !o.Class.Valid() {
+		return false
+	}
+	m := member(o.Class, reg)
+	if !m.Valid() {
+		return false
+	}
+	ind := b.lineIndent(m)
+	inner := ind + b.Style.Indent
+	var sig string
+	switch o.Kind {
+	case lifecycle.Angular:
+		sig = "ngOnDestroy()"
+		if b.p.Tree.Lang.IsTypeScript() {
+			sig += ": void"
+		}
+	default:
+		sig = o.TeardownName + "()"
+	}
+	var sb strings.Builder
+	gap := "\n\n"
+	if o.Class.Kind() == "object" {
+		sb.WriteString(",")
+		gap = "\n"
+	}
+	sb.WriteString(gap + ind + sig + " {\n")
+	if o.Kind == lifecycle.WebComponent && needsSuper(o.Class) {
+		sb.WriteString(inner + "super.disconnectedCallback()" + b.Style.Semi + "\n")
+	}
+	for _, s := range stmts {
+		sb.WriteString(inner + s + b.Style.Semi + "\n")
+	}
+	sb.WriteString(ind + "}")
+	at := m.End()
+	if o.Class.Kind() == "object" {
+		// Put the new entry after the member's trailing comma, if any.
+		rest := b.src()[at:]
+		trimmed := strings.TrimLeft(rest, " \t")
+		if strings.HasPrefix(trimmed, ",") {
+			at += len(rest) - len(trimmed) + 1
+			text := sb.String()[1:]
+			sb.Reset()
+			sb.WriteString(text)
+			// Keep a trailing comma style: the next entry still follows.
+			sb.WriteString(",")
+		}
+	}
+	b.Insert(at, sb.String())
+	if o.Kind == lifecycle.Angular {
+		b.implementOnDestroy(o.Class)
+	}
+	return true
+}
+
+// needsSuper reports custom elements whose base class has its own
+// disconnectedCallback (Lit and friends); HTMLElement has none.
+func needsSuper(class syntax.Node) bool {
+	base := lifecycle.ClassBase(class)
+	return base != "" && !strings.HasPrefix(base, "HTML") && base != "SVGElement"
+}
+
+// implementOnDestroy adds `implements OnDestroy` and its import to an
+// Angular TypeScript class, when missing.
+func (b *Builder) implementOnDestroy(class syntax.Node) {
+	if !b.p.Tree.Lang.IsTypeScript() || lifecycle.ClassImplements(class, "OnDestroy") {
+		return
+	}
+	name := class.Get("name")
+	var heritage syntax.Node
+	for _, c := range class.Children() {
+		if c.Kind() == "class_heritage" {
+			heritage = c
+		}
+	}
+	switch {
+	case heritage.Valid():
+		var impl syntax.Node
+		heritage.Walk(func(n syntax.Node) bool {
+			if n.Kind() == "implements_clause" {
+				impl = n
+			}
+			return true
+		})
+		if impl.Valid() {
+			b.Insert(impl.End(), ", OnDestroy")
+		} else {
+			b.Insert(heritage.End(), " implements OnDestroy")
+		}
+	case name.Valid():
+		end := name.End()
+		if tp := class.Get("type_parameters"); tp.Valid() {
+			end = tp.End()
+		}
+		b.Insert(end, " implements OnDestroy")
+	default:
+		return
+	}
+	b.ensureImport("OnDestroy", "@angular/core", true)
+}
+
+// ensureImport makes sure name is imported from module.
+func (b *Builder) ensureImport(name, module string, typeOnly bool) {
+	_ = typeOnly
+	root := b.p.Tree.Root()
+	var lastImport syntax.Node
+	for _, st := range root.Children() {
+		if st.Kind() != "import_statement" {
+			continue
+		}
+		lastImport = st
+		src, _ := astutil.StringValue(st.Get("source"))
+		if src != module {
+			continue
+		}
+		var named syntax.Node
+		found := false
+		st.Walk(func(n syntax.Node) bool {
+			switch n.Kind() {
+			case "named_imports":
+				named = n
+			case "import_specifier":
+				if n.Get("name").Text() == name {
+					found = true
+				}
+			}
+			return true
+		})
+		if found {
+			return
+		}
+		if named.Valid() {
+			specs := named.Children()
+			if len(specs) > 0 {
+				b.Insert(specs[len(specs)-1].End(), ", "+name)
+			} else {
+				b.Insert(named.Start()+1, " "+name+" ")
+			}
+			return
+		}
+	}
+	q := string(astutil.QuoteChar(b.p.Tree))
+	line := fmt.Sprintf("import { %s } from %s%s%s%s", name, q, module, q, b.Style.Semi)
+	if lastImport.Valid() {
+		b.Insert(lastImport.End(), "\n"+line)
+		return
+	}
+	b.Insert(0, line+"\n")
+}
+
+// addVueUnmountHook adds the cleanup to an existing onBeforeUnmount or
+// onUnmounted callback of the setup, or registers a new onBeforeUnmount
+// after the statement that makes the registration.
+func (b *Builder) addVueUnmountHook(o *lifecycle.Owner, reg syntax.Node, stmts []string) bool {
+	for _, t := range o.Teardowns {
+		if scope.IsFunction(t) && o.Setup.Contains(t) {
+			return b.appendToFunction(t, stmts)
+		}
+	}
+	body := o.Setup.Get("body")
+	if body.Kind() != "statement_block" {
+		return false
+	}
+	st := reg
+	for st.Valid() && st.Parent().Index() != body.Index() {
+		st = st.Parent()
+	}
+	if !st.Valid() {
+		return false
+	}
+	ind := b.lineIndent(st)
+	var sb strings.Builder
+	sb.WriteString("\n" + ind + "onBeforeUnmount(() => {\n")
+	for _, s := range stmts {
+		sb.WriteString(ind + b.Style.Indent + s + b.Style.Semi + "\n")
+	}
+	sb.WriteString(ind + "})" + b.Style.Semi)
+	b.Insert(st.End(), sb.String())
+	b.ensureImport("onBeforeUnmount", "vue", false)
+	return true
+}
+
+// UniqueName returns base, or base2, base3... so that it clashes with no
+// name visible at n and no member of class.
+func UniqueName(p *analyzer.Pass, n syntax.Node, class syntax.Node, base string) string {
+	taken := func(name string) bool {
+		if p.Scope.ScopeOf(n).Lookup(name) != nil {
+			return true
+		}
+		if class.Valid() && class.Kind() != "object" {
+			if _, ok := lifecycle.Methods(class)[name]; ok {
+				return true
+			}
+			if strings.Contains(class.Get("body").Text(), name) {
+				return true
+			}
+		}
+		return strings.Contains(p.Tree.Src, " "+name+" ") || strings.Contains(p.Tree.Src, "."+name)
+	}
+	name := base
+	for i := 2; taken(name); i++ {
+		name = fmt.Sprintf("%s%d", base, i)
+	}
+	return name
+}

@@ -1,0 +1,220 @@
+// Package listeners holds the event-listener rules: listener-not-removed
+// and listener-removal-mismatch.
+package listeners
+
+import (
+	"strings"
+
+	"github.com/leakwatch/leakwatch/analyzer"
+	"github.com/leakwatch/leakwatch/analyzer/scope"
+	"github.com/leakwatch/leakwatch/analyzer/syntax"
+	"github.com/leakwatch/leakwatch/rules/internal/astutil"
+)
+
+// Style is the API family a listener call belongs to; a removal undoes an
+// addition of the same style only.
+type Style uint8
+
+const (
+	DOM     Style = iota + 1 // addEventListener / removeEventListener
+	Emitter                  // on / addListener / prependListener and off / removeListener
+	VueBus                   // $on / $off (Vue 2 event buses)
+)
+
+var adders = map[string]Style{
+	"addEventListener": DOM,
+	"on":               Emitter,
+	"addListener":      Emitter,
+	"prependListener":  Emitter,
+	"$on":              VueBus,
+}
+
+var removers = map[string]Style{
+	"removeEventListener": DOM,
+	"off":                 Emitter,
+	"removeListener":      Emitter,
+	"$off":                VueBus,
+}
+
+// call is an addition or removal of a listener.
+type call struct {
+	node    syntax.Node
+	style   Style
+	method  string
+	target  syntax.Node
+	event   syntax.Node // may be zero for off() / removeAllListeners()
+	handler syntax.Node // may be zero
+	options syntax.Node // third argument, may be zero
+}
+
+// parse reads a listener call, or returns ok=false for anything else.
+func parse(n syntax.Node, table map[string]Style) (c call, ok bool) {
+	recv, name := astutil.Method(n)
+	style, found := table[name]
+	if !found || !recv.Valid() {
+		return c, false
+	}
+	args := astutil.Args(n)
+	c = call{node: n, style: style, method: name, target: recv}
+	if len(args) > 0 {
+		c.event = args[0]
+	}
+	if len(args) > 1 {
+		c.handler = args[1]
+	}
+	if len(args) > 2 {
+		c.options = args[2]
+	}
+	if table[name] == Emitter || table[name] == VueBus {
+		// `on` is a common name; insist on the listener shape: an event
+		// name first and a function second.
+		if table[name] == Emitter && name != "off" && (len(args) < 2 || !eventLike(c.event) || !handlerLike(c.handler)) {
+			return c, false
+		}
+	}
+	if style == DOM && len(args) < 2 {
+		return c, false
+	}
+	return c, true
+}
+
+// eventLike accepts a string, a template, or a name (Events.CLOSE).
+func eventLike(n syntax.Node) bool {
+	switch scope.Unwrap(n).Kind() {
+	case "string", "template_string", "identifier", "member_expression":
+		return true
+	}
+	return false
+}
+
+func handlerLike(n syntax.Node) bool {
+	n = scope.Unwrap(n)
+	switch n.Kind() {
+	case "identifier", "member_expression", "arrow_function", "function_expression", "function", "call_expression":
+		return true
+	}
+	return false
+}
+
+// sameText compares two expressions by value when both have keys, else
+// by their text without whitespace.
+func sameExpr(p *analyzer.Pass, a, b syntax.Node) bool {
+	if ka, kb := p.Scope.Key(a), p.Scope.Key(b); ka != "" || kb != "" {
+		return ka == kb
+	}
+	return squash(a.Text()) == squash(b.Text())
+}
+
+func squash(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r == ' ' || r == '\t' || r == '\n' || r == '\r' {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// sameTarget compares listener targets, treating `$(window)` like window.
+func sameTarget(p *analyzer.Pass, a, b syntax.Node) bool {
+	return sameExpr(p, unwrapJQuery(a), unwrapJQuery(b))
+}
+
+// unwrapJQuery turns $(x) and jQuery(x) into x.
+func unwrapJQuery(n syntax.Node) syntax.Node {
+	n = scope.Unwrap(n)
+	if n.Kind() == "call_expression" {
+		if fn := n.Get("function"); fn.Text() == "$" || fn.Text() == "jQuery" {
+			if args := astutil.Args(n); len(args) == 1 {
+				return args[0]
+			}
+		}
+	}
+	return n
+}
+
+// sameEvent compares event names by value.
+func sameEvent(p *analyzer.Pass, a, b syntax.Node) bool {
+	va, oka := astutil.StringValue(a)
+	vb, okb := astutil.StringValue(b)
+	if oka && okb {
+		return va == vb
+	}
+	return sameExpr(p, a, b)
+}
+
+// capture reads the capture flag of a DOM listener's third argument.
+func capture(opts syntax.Node) bool {
+	opts = scope.Unwrap(opts)
+	if !opts.Valid() {
+		return false
+	}
+	if astutil.IsTrue(opts) {
+		return true
+	}
+	if v, ok := astutil.Property(opts, "capture"); ok {
+		return astutil.IsTrue(v)
+	}
+	return false
+}
+
+// captureKnown reports whether the capture flag can be read statically.
+func captureKnown(opts syntax.Node) bool {
+	opts = scope.Unwrap(opts)
+	switch opts.Kind() {
+	case "", "true", "false", "object":
+		return true
+	}
+	return false
+}
+
+// freshFunction reports handler expressions that create a new function
+// every time they run, so a removal written that way matches nothing.
+func freshFunction(n syntax.Node) (what string, fresh bool) {
+	n = scope.Unwrap(n)
+	switch n.Kind() {
+	case "arrow_function", "function_expression", "function":
+		return "an inline function", true
+	case "call_expression":
+		if astutil.MethodName(n) == "bind" {
+			return "a fresh .bind() result", true
+		}
+	}
+	return "", false
+}
+
+// boundFrom returns x for a handler written x.bind(...).
+func boundFrom(n syntax.Node) syntax.Node {
+	n = scope.Unwrap(n)
+	if n.Kind() == "call_expression" {
+		if recv, name := astutil.Method(n); name == "bind" {
+			return recv
+		}
+	}
+	return syntax.Node{}
+}
+
+// matches reports whether removal r undoes addition a completely.
+func matches(p *analyzer.Pass, a, r call) bool {
+	if a.style != r.style || !sameTarget(p, a.target, r.target) {
+		return false
+	}
+	if !r.event.Valid() {
+		return true // off() / removeAllListeners()
+	}
+	if !sameEvent(p, a.event, r.event) {
+		return false
+	}
+	if !r.handler.Valid() {
+		return a.style != DOM // off('event') removes every handler
+	}
+	if _, fresh := freshFunction(r.handler); fresh {
+		return false
+	}
+	if !sameExpr(p, a.handler, r.handler) {
+		return false
+	}
+	if a.style == DOM && captureKnown(a.options) && captureKnown(r.options) && capture(a.options) != capture(r.options) {
+		return false
+	}
+	return true
+}

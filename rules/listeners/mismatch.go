@@ -1,0 +1,317 @@
+package listeners
+
+import (
+	"fmt"
+
+	"github.com/leakwatch/leakwatch/analyzer"
+	"github.com/leakwatch/leakwatch/analyzer/lifecycle"
+	"github.com/leakwatch/leakwatch/analyzer/scope"
+	"github.com/leakwatch/leakwatch/analyzer/syntax"
+	"github.com/leakwatch/leakwatch/rules/internal/astutil"
+	"github.com/leakwatch/leakwatch/rules/internal/cleanup"
+	"github.com/leakwatch/leakwatch/rules/internal/fixgen"
+)
+
+// RemovalMismatch is listener-removal-mismatch.
+var RemovalMismatch = &analyzer.Rule{
+	ID:       "listener-removal-mismatch",
+	Severity: analyzer.SeverityWarning,
+	Kinds:    []string{"call_expression"},
+	Needles:  []string{"removeEventListener", ".off(", "removeListener", "$off("},
+	New: func(p *analyzer.Pass) analyzer.Visitor {
+		return &mismatch{p: p}
+	},
+	Doc: analyzer.Doc{
+		Title: "Listener removal that can never remove anything",
+		Text: `removeEventListener and off only remove the exact function object that was
+added, on the same target, with the same capture flag. A removal that passes an inline
+function, a fresh .bind(...) result, a different capture flag or a different target
+silently does nothing, and the listener it was meant to remove stays forever.`,
+		Accepts: []string{
+			"the same function reference in the addition and the removal (a named function, a variable, a method bound once in the constructor, or a class field arrow)",
+			"the same target and the same capture flag (true or { capture: true } on both sides, or on neither)",
+			"off(event) or removeAllListeners(event) without a handler",
+		},
+		Bad: analyzer.Example{Path: "scroller.js", Code: `export class Scroller {
+  attach() {
+    window.addEventListener("scroll", this.onScroll.bind(this));
+  }
+  dispose() {
+    window.removeEventListener("scroll", this.onScroll.bind(this));
+  }
+  onScroll() {}
+}
+`},
+		Good: analyzer.Example{Path: "scroller.js", Code: `export class Scroller {
+  constructor() {
+    this.onScroll = this.onScroll.bind(this);
+  }
+  attach() {
+    window.addEventListener("scroll", this.onScroll);
+  }
+  dispose() {
+    window.removeEventListener("scroll", this.onScroll);
+  }
+  onScroll() {}
+}
+`},
+	},
+}
+
+type mismatch struct {
+	p       *analyzer.Pass
+	adds    []call
+	removes []call
+}
+
+func (v *mismatch) Visit(n syntax.Node) {
+	if a, ok := parse(n, adders); ok {
+		v.adds = append(v.adds, a)
+		return
+	}
+	if r, ok := parse(n, removers); ok && r.handler.Valid() {
+		v.removes = append(v.removes, r)
+	}
+}
+
+func (v *mismatch) Finish() {
+	for _, r := range v.removes {
+		v.check(r)
+	}
+}
+
+func (v *mismatch) check(r call) {
+	p := v.p
+	if what, fresh := freshFunction(r.handler); fresh {
+		msg := fmt.Sprintf("%s with %s removes nothing: it is a new function, never the one that was added", r.method, what)
+		d := analyzer.Diagnostic{Start: r.handler.Start(), End: r.handler.End(), Message: msg}
+		if a, ok := v.addedWith(r); ok {
+			d.Related = append(d.Related, analyzer.Related{Start: a.node.Start(), End: a.node.End(), Message: "the listener it is meant to remove is added here"})
+			d.Fixes = v.bindOnceFix(a, r)
+		}
+		p.Report(d)
+		return
+	}
+	var sameTargetAdds, otherTargetAdds []call
+	for _, a := range v.adds {
+		if a.style != r.style || !sameEvent(p, a.event, r.event) {
+			continue
+		}
+		if from := boundFrom(a.handler); from.Valid() && sameExpr(p, from, r.handler) && sameTarget(p, a.target, r.target) {
+			msg := fmt.Sprintf("%s removes %s, but the listener was added as %s, a different function", r.method,
+				cleanup.Describe(r.handler), cleanup.Describe(a.handler))
+			d := analyzer.Diagnostic{Start: r.handler.Start(), End: r.handler.End(), Message: msg,
+				Related: []analyzer.Related{{Start: a.handler.Start(), End: a.handler.End(), Message: "added here with a fresh .bind()"}}}
+			d.Fixes = v.bindOnceFix(a, r)
+			p.Report(d)
+			return
+		}
+		if !sameExpr(p, a.handler, r.handler) {
+			continue
+		}
+		if sameTarget(p, a.target, r.target) {
+			sameTargetAdds = append(sameTargetAdds, a)
+		} else {
+			otherTargetAdds = append(otherTargetAdds, a)
+		}
+	}
+	if len(sameTargetAdds) > 0 {
+		if r.style != DOM || !captureKnown(r.options) {
+			return
+		}
+		for _, a := range sameTargetAdds {
+			if !captureKnown(a.options) || capture(a.options) == capture(r.options) {
+				return
+			}
+		}
+		a := sameTargetAdds[0]
+		msg := fmt.Sprintf("removeEventListener uses capture %v but the listener was added with capture %v, so it is not removed",
+			capture(r.options), capture(a.options))
+		d := analyzer.Diagnostic{Start: astutil.Callee(r.node).Start(), End: r.node.End(), Message: msg,
+			Related: []analyzer.Related{{Start: a.node.Start(), End: a.node.End(), Message: "added here"}}}
+		d.Fixes = v.captureFix(a, r)
+		p.Report(d)
+		return
+	}
+	if len(otherTargetAdds) == 0 {
+		v.checkOtherHandler(r)
+		return
+	}
+	if p.Scope.Key(unwrapJQuery(r.target)) != "" {
+		a := otherTargetAdds[0]
+		if p.Scope.Key(unwrapJQuery(a.target)) == "" {
+			return
+		}
+		msg := fmt.Sprintf("%s removes the listener from %s, but it was added to %s", r.method,
+			cleanup.Describe(r.target), cleanup.Describe(a.target))
+		d := analyzer.Diagnostic{Start: r.target.Start(), End: r.target.End(), Message: msg,
+			Related: []analyzer.Related{{Start: a.target.Start(), End: a.target.End(), Message: "added to this target"}}}
+		b := fixgen.New(p)
+		b.Replace(r.target, a.target.Text())
+		if fixgen.Visible(p, r.node, a.target) {
+			d.Fixes = []analyzer.Fix{b.Fix("Remove the listener from "+cleanup.Describe(a.target), false)}
+		}
+		p.Report(d)
+	}
+}
+
+// addedWith finds the addition a removal with a fresh function was meant
+// for: same target and event.
+func (v *mismatch) addedWith(r call) (call, bool) {
+	for _, a := range v.adds {
+		if a.style == r.style && sameTarget(v.p, a.target, r.target) && sameEvent(v.p, a.event, r.event) {
+			return a, true
+		}
+	}
+	return call{}, false
+}
+
+// bindOnceFix makes both sides use one reference: for `this.m.bind(this)`
+// it binds once in the constructor (creating one if needed); for identical
+// inline arrows in a function it hoists them into one constant.
+func (v *mismatch) bindOnceFix(a, r call) []analyzer.Fix {
+	p := v.p
+	from := boundFrom(a.handler)
+	if !from.Valid() {
+		from = boundFrom(r.handler)
+	}
+	if from.Valid() {
+		member := scope.Unwrap(from)
+		if member.Kind() != "member_expression" || scope.Unwrap(member.Get("object")).Kind() != "this" {
+			return nil
+		}
+		class := p.Scope.ThisOwner(member)
+		if !class.Valid() || class.Kind() == "object" {
+			return nil
+		}
+		ref := member.Text()
+		b := fixgen.New(p)
+		if boundFrom(a.handler).Valid() {
+			b.Replace(a.handler, ref)
+		}
+		if boundFrom(r.handler).Valid() {
+			b.Replace(r.handler, ref)
+		}
+		if !bindInConstructor(p, b, class, ref) {
+			return nil
+		}
+		return []analyzer.Fix{b.Fix("Bind "+ref+" once in the constructor and use it in both calls", true)}
+	}
+	// Two identical inline functions in the same function: share one.
+	if scope.Unwrap(a.handler).Kind() != "arrow_function" || squash(a.handler.Text()) != squash(r.handler.Text()) {
+		return nil
+	}
+	fn := astutil.EnclosingFunction(a.node)
+	if !fn.Valid() || !fn.Contains(r.node) {
+		return nil
+	}
+	st := astutil.Statement(a.node)
+	if !st.Valid() || st.Parent().Index() != fn.Get("body").Index() {
+		return nil
+	}
+	b := fixgen.New(p)
+	name := fixgen.UniqueName(p, a.node, syntax.Node{}, "handle"+pascal(a.event))
+	b.InsertBefore(st, "const "+name+" = "+a.handler.Text())
+	b.Replace(a.handler, name)
+	b.Replace(r.handler, name)
+	return []analyzer.Fix{b.Fix("Share one handler between addition and removal", true)}
+}
+
+// bindInConstructor adds `this.m = this.m.bind(this)` to the class's
+// constructor, creating the constructor when there is none.
+func bindInConstructor(p *analyzer.Pass, b *fixgen.Builder, class syntax.Node, ref string) bool {
+	stmt := ref + " = " + ref + ".bind(this)" + b.Style.Semi
+	body := class.Get("body")
+	for _, m := range body.Children() {
+		if m.Kind() == "method_definition" && m.Get("name").Text() == "constructor" {
+			block := m.Get("body")
+			kids := block.Children()
+			ind := astutil.Indent(p.Tree.Src, m.Start()) + b.Style.Indent
+			if len(kids) == 0 {
+				b.Replace(block, "{\n"+ind+stmt+"\n"+astutil.Indent(p.Tree.Src, m.Start())+"}")
+				return true
+			}
+			b.Insert(kids[len(kids)-1].End(), "\n"+ind+stmt)
+			return true
+		}
+	}
+	first := body.Child(0)
+	if !first.Valid() {
+		return false
+	}
+	ind := astutil.Indent(p.Tree.Src, first.Start())
+	var ctor string
+	if hasBase(class) {
+		ctor = "constructor(...args) {\n" + ind + b.Style.Indent + "super(...args)" + b.Style.Semi + "\n" + ind + b.Style.Indent + stmt + "\n" + ind + "}\n\n" + ind
+	} else {
+		ctor = "constructor() {\n" + ind + b.Style.Indent + stmt + "\n" + ind + "}\n\n" + ind
+	}
+	b.Insert(first.Start(), ctor)
+	return true
+}
+
+// captureFix makes the removal use the addition's capture flag.
+func (v *mismatch) captureFix(a, r call) []analyzer.Fix {
+	b := fixgen.New(v.p)
+	want := capture(a.options)
+	switch {
+	case r.options.Valid() && want:
+		b.Replace(r.options, "true")
+	case r.options.Valid():
+		b.Replace(r.options, "false")
+	case want:
+		b.Insert(r.handler.End(), ", true")
+	default:
+		return nil
+	}
+	return []analyzer.Fix{b.Fix(fmt.Sprintf("Remove with capture %v, as added", want), true)}
+}
+
+// checkOtherHandler reports a removal in an owner's teardown that names a
+// handler the file never adds for that event, while the owner adds a
+// different handler for the same target and event that nothing removes:
+// the removal was evidently meant for it.
+func (v *mismatch) checkOtherHandler(r call) {
+	p := v.p
+	if p.Scope.Key(r.handler) == "" {
+		return
+	}
+	for _, a := range v.adds {
+		if a.style == r.style && sameEvent(p, a.event, r.event) && sameExpr(p, a.handler, r.handler) {
+			return // added somewhere with this handler
+		}
+	}
+	for _, a := range v.adds {
+		if a.style != r.style || !sameTarget(p, a.target, r.target) || !sameEvent(p, a.event, r.event) {
+			continue
+		}
+		o := p.Life.OwnerOf(a.node)
+		if o == nil || !p.Life.FindInTeardown(o, func(n syntax.Node) bool { return n.Index() == r.node.Index() }).Valid() {
+			continue
+		}
+		removed := false
+		for _, other := range v.removes {
+			if matches(p, a, other) {
+				removed = true
+			}
+		}
+		if removed {
+			continue
+		}
+		msg := fmt.Sprintf("%s removes %s, which is never added for this event; the listener added here is %s",
+			r.method, cleanup.Describe(r.handler), cleanup.Describe(a.handler))
+		d := analyzer.Diagnostic{Start: r.handler.Start(), End: r.handler.End(), Message: msg,
+			Related: []analyzer.Related{{Start: a.handler.Start(), End: a.handler.End(), Message: "the handler that was added"}}}
+		if _, fresh := freshFunction(a.handler); !fresh && fixgen.Visible(p, astutil.EnclosingFunction(r.node), a.handler) {
+			b := fixgen.New(p)
+			b.Replace(r.handler, a.handler.Text())
+			d.Fixes = []analyzer.Fix{b.Fix("Remove "+cleanup.Describe(a.handler)+", the handler that was added", false)}
+		}
+		p.Report(d)
+		return
+	}
+}
+
+// hasBase reports whether a class extends another, so a new constructor
+// must call super.
+func hasBase(class syntax.Node) bool { return lifecycle.ClassBase(class) != "" }

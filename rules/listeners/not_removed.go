@@ -1,0 +1,315 @@
+package listeners
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/leakwatch/leakwatch/analyzer"
+	"github.com/leakwatch/leakwatch/analyzer/lifecycle"
+	"github.com/leakwatch/leakwatch/analyzer/scope"
+	"github.com/leakwatch/leakwatch/analyzer/syntax"
+	"github.com/leakwatch/leakwatch/rules/internal/astutil"
+	"github.com/leakwatch/leakwatch/rules/internal/cleanup"
+	"github.com/leakwatch/leakwatch/rules/internal/fixgen"
+)
+
+// NotRemoved is listener-not-removed.
+var NotRemoved = &analyzer.Rule{
+	ID:       "listener-not-removed",
+	Severity: analyzer.SeverityWarning,
+	Kinds:    []string{"call_expression"},
+	Needles:  []string{"addEventListener", ".on(", "addListener", "prependListener", "$on("},
+	New: func(p *analyzer.Pass) analyzer.Visitor {
+		return &notRemoved{p: p}
+	},
+	Doc: analyzer.Doc{
+		Title: "Event listener added by a component or disposable object is never removed",
+		Text: `A listener keeps its handler alive, and the handler keeps alive everything it
+closes over: the component, its props and state, detached DOM. When a React effect, a
+class component, an Angular, Vue, Svelte or Lit component, or any class with a
+teardown method (dispose, destroy, close, ...) adds a listener to something that
+outlives it (window, document, a shared emitter, a socket, an element it was given),
+the listener must be removed when the owner ends; otherwise every mount adds another
+one and none is ever collected.
+
+Registrations at module top level and on objects created and kept locally are not
+reported: they live exactly as long as their target.`,
+		Accepts: []string{
+			"the matching removeEventListener / off / removeListener / $off (same target, event, handler and capture flag) in the owner's teardown, directly or through a method or local function it calls",
+			"removeAllListeners() or off() without a handler for the event, on the same target",
+			"closing or destroying the target itself in the teardown (close, destroy, disconnect, terminate, abort, dispose, remove)",
+			"an AbortSignal: { signal } in the options",
+			"a disposer the call returns that is stored and called (or returned to the framework) in the teardown",
+			"a listener on the owner itself (this.addEventListener in a custom element, this.$on in Vue)",
+			".once(...) for emitters; { once: true } is accepted outside components only, since an event that never fires keeps the listener",
+		},
+		Bad: analyzer.Example{Path: "Chart.jsx", Code: `import { useEffect } from "react";
+
+export function Chart({ onResize }) {
+  useEffect(() => {
+    window.addEventListener("resize", onResize);
+  }, [onResize]);
+  return null;
+}
+`},
+		Good: analyzer.Example{Path: "Chart.jsx", Code: `import { useEffect } from "react";
+
+export function Chart({ onResize }) {
+  useEffect(() => {
+    window.addEventListener("resize", onResize);
+    return () => window.removeEventListener("resize", onResize);
+  }, [onResize]);
+  return null;
+}
+`},
+	},
+}
+
+type notRemoved struct {
+	p       *analyzer.Pass
+	pending []pendingAdd
+	removes []call
+}
+
+type pendingAdd struct {
+	add   call
+	owner *lifecycle.Owner
+}
+
+// disposers are methods that end a target and every listener on it.
+var disposers = map[string]bool{
+	"close": true, "destroy": true, "disconnect": true, "terminate": true, "abort": true,
+	"dispose": true, "remove": true, "removeAllListeners": true, "end": true, "kill": true,
+	"$destroy": true, "unmount": true, "$off": true,
+}
+
+func (v *notRemoved) Visit(n syntax.Node) {
+	if r, ok := parse(n, removers); ok {
+		v.removes = append(v.removes, r)
+		return
+	}
+	a, ok := parse(n, adders)
+	if !ok || astutil.IsTopLevel(n) {
+		return
+	}
+	o := v.p.Life.OwnerOf(n)
+	if o == nil {
+		return
+	}
+	if a.style == DOM {
+		if _, has := astutil.Property(a.options, "signal"); has {
+			return
+		}
+	}
+	target := unwrapJQuery(a.target)
+	switch v.p.Scope.LifetimeOf(target) {
+	case scope.Local, scope.Self:
+		return
+	}
+	if o.Kind == lifecycle.WebComponent && rootedInThis(target) {
+		return // a part of the element itself
+	}
+	// A disposer the call returns counts, except for addEventListener,
+	// which returns nothing (so `() => el.addEventListener(...)` is no
+	// cleanup).
+	if a.style != DOM && cleanup.HandleUndone(v.p, o, n, cleanup.HandleOf(v.p, n)) {
+		return
+	}
+	v.pending = append(v.pending, pendingAdd{add: a, owner: o})
+}
+
+// rootedInThis reports this.x.y and this.querySelector(...) shapes.
+func rootedInThis(n syntax.Node) bool {
+	for {
+		n = scope.Unwrap(n)
+		switch n.Kind() {
+		case "this":
+			return true
+		case "member_expression", "subscript_expression":
+			n = n.Get("object")
+		case "call_expression":
+			n = n.Get("function")
+		default:
+			return false
+		}
+	}
+}
+
+func (v *notRemoved) Finish() {
+	p := v.p
+	// A removal that matches no addition is the mismatch rule's business;
+	// the addition it was evidently meant for is not reported twice.
+	orphan := make(map[int]bool)
+	for _, r := range v.removes {
+		matched := false
+		for _, pa := range v.pending {
+			if matches(p, pa.add, r) {
+				matched = true
+				break
+			}
+		}
+		orphan[r.node.Index()] = !matched
+	}
+	for _, pa := range v.pending {
+		a, o := pa.add, pa.owner
+		found := p.Life.FindInTeardown(o, func(m syntax.Node) bool {
+			if m.Kind() != "call_expression" {
+				return false
+			}
+			if r, ok := parse(m, removers); ok {
+				return matches(p, a, r) || orphan[m.Index()] && meantFor(p, a, r)
+			}
+			recv, name := astutil.Method(m)
+			return disposers[name] && recv.Valid() && sameTarget(p, recv, a.target)
+		})
+		if !found.Valid() {
+			v.report(a, o)
+		}
+	}
+}
+
+// meantFor reports whether a removal that matches nothing was evidently
+// written for addition a: same style and event, and same target or same
+// handler.
+func meantFor(p *analyzer.Pass, a, r call) bool {
+	if r.style != a.style || !r.event.Valid() || !sameEvent(p, a.event, r.event) {
+		return false
+	}
+	return sameTarget(p, a.target, r.target) || r.handler.Valid() && sameExpr(p, a.handler, r.handler)
+}
+
+func (v *notRemoved) report(a call, o *lifecycle.Owner) {
+	p := v.p
+	event := cleanup.Describe(a.event)
+	remover := removerFor(a)
+	msg := fmt.Sprintf("%s listener added to %s is never removed; call %s %s",
+		event, cleanup.Describe(a.target), remover, cleanup.WhereClause(o))
+	if a.style == DOM {
+		if once, ok := astutil.Property(a.options, "once"); ok && astutil.IsTrue(once) {
+			msg += " ({ once: true } does not help if the event never fires)"
+		}
+	}
+	callee := astutil.Callee(a.node)
+	d := analyzer.Diagnostic{Start: callee.Start(), End: a.node.End(), Message: msg,
+		Related: []analyzer.Related{cleanup.Where(o)}}
+	d.Fixes = removalFixes(p, a, o)
+	p.Report(d)
+}
+
+func removerFor(a call) string {
+	switch a.style {
+	case DOM:
+		return "removeEventListener"
+	case VueBus:
+		return "$off"
+	}
+	if a.method == "addListener" || a.method == "prependListener" {
+		return "removeListener"
+	}
+	return "off"
+}
+
+// removalFixes writes the matching removal into the owner's teardown,
+// hoisting an inline handler first so the removal can name it.
+func removalFixes(p *analyzer.Pass, a call, o *lifecycle.Owner) []analyzer.Fix {
+	if !a.handler.Valid() || !a.event.Valid() {
+		return nil
+	}
+	b := fixgen.New(p)
+	where := fixgen.CleanupScope(o)
+	handler := a.handler.Text()
+	if _, fresh := freshFunction(a.handler); fresh {
+		name, ok := hoistHandler(p, b, a, o)
+		if !ok {
+			return nil
+		}
+		handler = name
+	} else if !fixgen.Visible(p, where, a.handler) {
+		return nil
+	}
+	if !fixgen.Visible(p, where, a.event) {
+		return nil
+	}
+	if !fixgen.Visible(p, where, a.target) && !strings.HasPrefix(p.Scope.Key(a.target), "this@") {
+		return nil
+	}
+	args := a.event.Text() + ", " + handler
+	if a.style == DOM && capture(a.options) {
+		args += ", true"
+	}
+	target := a.target.Text()
+	if id := scope.Unwrap(a.target); id.Kind() == "identifier" && strings.HasPrefix(p.Scope.Key(id), "this@") {
+		target = "this." + id.Text() // constructor(private source: Emitter)
+	}
+	stmt := fmt.Sprintf("%s.%s(%s)", target, removerFor(a), args)
+	if !b.AddCleanup(o, a.node, []string{stmt}) {
+		return nil
+	}
+	return []analyzer.Fix{b.Fix("Remove the listener "+cleanup.WhereClause(o), true)}
+}
+
+// hoistHandler moves an inline handler into a named constant (in an effect
+// or setup function) or a class field arrow, and points the addition at it.
+func hoistHandler(p *analyzer.Pass, b *fixgen.Builder, a call, o *lifecycle.Owner) (string, bool) {
+	h := scope.Unwrap(a.handler)
+	if h.Kind() == "call_expression" {
+		return "", false // .bind(...): the mismatch fix's business
+	}
+	base := "handle" + pascal(a.event)
+	if o.Setup.Valid() {
+		st := astutil.Statement(a.node)
+		if !st.Valid() || st.Parent().Index() != o.Setup.Get("body").Index() {
+			return "", false
+		}
+		name := fixgen.UniqueName(p, a.node, syntax.Node{}, base)
+		b.InsertBefore(st, "const "+name+" = "+h.Text())
+		b.Replace(a.handler, name)
+		return name, true
+	}
+	if o.Class.Kind() == "object" || h.Kind() != "arrow_function" {
+		return "", false // options objects have no fields; function() has its own this
+	}
+	// class Foo { handleResize = (e) => {...}; componentDidMount() {...} }
+	member := a.node
+	for member.Valid() && member.Parent().Kind() != "class_body" {
+		member = member.Parent()
+	}
+	if !member.Valid() {
+		return "", false
+	}
+	name := fixgen.UniqueName(p, a.node, o.Class, base)
+	ind := astutil.Indent(p.Tree.Src, member.Start())
+	b.Insert(member.Start(), name+" = "+h.Text()+b.Style.Semi+"\n\n"+ind)
+	b.Replace(a.handler, "this."+name)
+	return "this." + name, true
+}
+
+// pascal turns an event name into an identifier part: "before-unload" ->
+// "BeforeUnload".
+func pascal(event syntax.Node) string {
+	s, ok := astutil.StringValue(event)
+	if !ok {
+		return "Event"
+	}
+	var sb strings.Builder
+	up := true
+	for _, r := range s {
+		switch {
+		case r >= 'a' && r <= 'z':
+			if up {
+				r -= 'a' - 'A'
+			}
+			sb.WriteRune(r)
+			up = false
+		case r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' && sb.Len() > 0:
+			sb.WriteRune(r)
+			up = false
+		default:
+			up = true
+		}
+	}
+	if sb.Len() == 0 {
+		return "Event"
+	}
+	return sb.String()
+}

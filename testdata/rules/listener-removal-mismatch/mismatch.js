@@ -1,0 +1,51 @@
+export class Scroller {
+  attach() {
+    window.addEventListener("scroll", this.onScroll.bind(this));
+    document.addEventListener("keydown", this.onKey.bind(this));
+  }
+
+  dispose() {
+    window.removeEventListener("scroll", this.onScroll.bind(this)); // want "listener-removal-mismatch"
+    document.removeEventListener("keydown", this.onKey); // want "listener-removal-mismatch"
+  }
+
+  onScroll() {}
+  onKey() {}
+}
+
+export function attach(el) {
+  el.addEventListener("click", () => console.log("hi"));
+  return () => el.removeEventListener("click", () => console.log("hi")); // want "listener-removal-mismatch"
+}
+
+export function capture(onFocus) {
+  window.addEventListener("focus", onFocus, true);
+  return () => window.removeEventListener("focus", onFocus); // want "listener-removal-mismatch"
+}
+
+export function captureObject(onBlur) {
+  window.addEventListener("blur", onBlur, { capture: true, passive: true });
+  return () => window.removeEventListener("blur", onBlur, false); // want "listener-removal-mismatch"
+}
+
+export function otherTarget(onResize) {
+  window.addEventListener("resize", onResize);
+  return () => document.removeEventListener("resize", onResize); // want "listener-removal-mismatch"
+}
+
+export function emitterInline(emitter) {
+  emitter.on("data", (d) => console.log(d));
+  return () => emitter.off("data", (d) => console.log(d)); // want "listener-removal-mismatch"
+}
+
+import { useEffect } from "react";
+
+export function useWindowSize(onResize) {
+  useEffect(() => {
+    const handler = () => onResize(window.innerWidth);
+    window.addEventListener("resize", handler);
+    return () => {
+      window.removeEventListener("resize", onResize); // want "listener-removal-mismatch"
+    };
+  }, []);
+}
