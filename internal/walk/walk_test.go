@@ -1,0 +1,288 @@
+package walk
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+)
+
+// tree creates files under dir; a name ending in "/" makes a folder.
+func tree(t *testing.T, dir string, files map[string]string) {
+	t.Helper()
+	for name, content := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if strings.HasSuffix(name, "/") {
+			if err := os.MkdirAll(p, 0o755); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// chdir moves into dir for the test, so display paths are relative.
+func chdir(t *testing.T, dir string) {
+	t.Helper()
+	t.Chdir(dir)
+}
+
+var jsOnly = func(name string) bool { return strings.HasSuffix(name, ".js") }
+
+type result struct {
+	files   []string
+	skipped map[string]string
+	failed  map[string]error
+}
+
+func walkAll(t *testing.T, roots []string, opt Options) result {
+	t.Helper()
+	if opt.Match == nil {
+		opt.Match = jsOnly
+	}
+	r := result{skipped: map[string]string{}, failed: map[string]error{}}
+	err := Walk(context.Background(), roots, opt, func(e Entry) error {
+		switch e.Kind {
+		case File:
+			r.files = append(r.files, filepath.ToSlash(e.Path))
+		case Skipped:
+			r.skipped[filepath.ToSlash(e.Path)] = e.Reason
+		case Failed:
+			r.failed[filepath.ToSlash(e.Path)] = e.Err
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatalf("walk: %v", err)
+	}
+	return r
+}
+
+func TestWalkOrderAndExtensions(t *testing.T) {
+	dir := t.TempDir()
+	tree(t, dir, map[string]string{
+		"b.js": "", "a/z.js": "", "a-b/y.js": "", "a.js": "", "readme.md": "", "c.ts": "",
+	})
+	chdir(t, dir)
+	got := walkAll(t, []string{"."}, Options{})
+	want := []string{"a/z.js", "a-b/y.js", "a.js", "b.js"}
+	if strings.Join(got.files, " ") != strings.Join(want, " ") {
+		t.Errorf("files = %v, want %v", got.files, want)
+	}
+}
+
+func TestWalkGitignore(t *testing.T) {
+	dir := t.TempDir()
+	tree(t, dir, map[string]string{
+		".gitignore":          "*.gen.js\n!keep.gen.js\n/top-only.js\ncache/\nlogs\n",
+		"a.gen.js":            "",
+		"keep.gen.js":         "",
+		"top-only.js":         "",
+		"sub/top-only.js":     "", // the leading slash anchors to the root only
+		"cache/x.js":          "",
+		"sub/cache.js":        "", // cache/ is folders only
+		"logs/l.js":           "",
+		"sub/.gitignore":      "!b.gen.js\nlocal.js\n",
+		"sub/b.gen.js":        "",
+		"sub/local.js":        "",
+		"local.js":            "", // sub's .gitignore does not reach up
+		"sub/deeper/local.js": "",
+	})
+	chdir(t, dir)
+	got := walkAll(t, []string{"."}, Options{})
+	want := "keep.gen.js local.js sub/b.gen.js sub/cache.js sub/top-only.js"
+	if s := strings.Join(got.files, " "); s != want {
+		t.Errorf("files = %s\nwant    %s", s, want)
+	}
+	for path, src := range map[string]string{
+		"a.gen.js":            ".gitignore:1",
+		"top-only.js":         ".gitignore:3",
+		"cache":               ".gitignore:4",
+		"logs":                ".gitignore:5",
+		"sub/local.js":        "sub/.gitignore:2",
+		"sub/deeper/local.js": "sub/.gitignore:2",
+	} {
+		if r := got.skipped[path]; r != "ignored by "+src {
+			t.Errorf("%s: reason %q, want ignored by %s", path, r, src)
+		}
+	}
+
+	got = walkAll(t, []string{"."}, Options{NoGitignore: true})
+	if len(got.files) != 13-2 { // every .js file; the two .gitignore files are not JS
+		t.Errorf("--no-ignore: files = %v", got.files)
+	}
+}
+
+func TestWalkGitignoreAboveRoot(t *testing.T) {
+	dir := t.TempDir()
+	tree(t, dir, map[string]string{
+		".git/":                 "",
+		".git/info/exclude":     "excluded.js\n",
+		".gitignore":            "/src/legacy/\n",
+		"src/legacy/old.js":     "",
+		"src/new.js":            "",
+		"src/excluded.js":       "",
+		"outside/.gitignore":    "*.js\n", // a sibling's file does not apply
+		"src/deep/.gitignore":   "",
+		"src/deep/also-kept.js": "",
+	})
+	chdir(t, filepath.Join(dir, "src"))
+	got := walkAll(t, []string{"."}, Options{})
+	if s := strings.Join(got.files, " "); s != "deep/also-kept.js new.js" {
+		t.Errorf("files = %s", s)
+	}
+	if !strings.HasSuffix(got.skipped["legacy"], ".gitignore:1") {
+		t.Errorf("legacy: %q", got.skipped["legacy"])
+	}
+	if !strings.Contains(got.skipped["excluded.js"], filepath.ToSlash(filepath.Join(".git", "info", "exclude"))+":1") {
+		t.Errorf("excluded.js: %q", got.skipped["excluded.js"])
+	}
+}
+
+func TestWalkSkipDirsAndExclude(t *testing.T) {
+	dir := t.TempDir()
+	tree(t, dir, map[string]string{
+		"node_modules/m/i.js": "", "dist/b.js": "", "src/a.js": "", "src/gen/g.js": "", "src/x.skip.js": "",
+	})
+	chdir(t, dir)
+	opt := Options{
+		SkipDirs: map[string]string{"node_modules": "dependencies", "dist": "build output"},
+		Exclude: func(abs string, isDir bool) (string, error) {
+			if isDir && filepath.Base(abs) == "gen" {
+				return "config ignore", nil
+			}
+			if strings.HasSuffix(abs, ".skip.js") {
+				return "config ignore", nil
+			}
+			return "", nil
+		},
+	}
+	got := walkAll(t, []string{"."}, opt)
+	if s := strings.Join(got.files, " "); s != "src/a.js" {
+		t.Errorf("files = %s", s)
+	}
+	want := map[string]string{"node_modules": "dependencies", "dist": "build output", "src/gen": "config ignore", "src/x.skip.js": "config ignore"}
+	for p, r := range want {
+		if got.skipped[p] != r {
+			t.Errorf("%s: skipped %q, want %q", p, got.skipped[p], r)
+		}
+	}
+
+	// A folder named on the command line is entered even if it would be
+	// skipped below a root.
+	got = walkAll(t, []string{"dist", "node_modules/m/i.js"}, opt)
+	if s := strings.Join(got.files, " "); s != "dist/b.js node_modules/m/i.js" {
+		t.Errorf("named: files = %s", s)
+	}
+
+	// Exclusion errors stop the walk.
+	opt.Exclude = func(string, bool) (string, error) { return "", errors.New("bad config") }
+	err := Walk(context.Background(), []string{"."}, opt, func(Entry) error { return nil })
+	if err == nil || err.Error() != "bad config" {
+		t.Errorf("err = %v", err)
+	}
+}
+
+func TestWalkSymlinks(t *testing.T) {
+	base := t.TempDir()
+	dir := filepath.Join(base, "root")
+	tree(t, base, map[string]string{"root/real/a.js": "", "outside/o.js": ""})
+	for link, target := range map[string]string{
+		"root/loop1":       "loop2",
+		"root/loop2":       "loop1",
+		"root/self":        ".",
+		"root/inside.js":   "real/a.js",
+		"root/out":         "../outside",
+		"root/dangling.js": "nowhere.js",
+	} {
+		if err := os.Symlink(target, filepath.Join(base, link)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	chdir(t, dir)
+	got := walkAll(t, []string{"."}, Options{})
+	if s := strings.Join(got.files, " "); s != "real/a.js" {
+		t.Errorf("files = %s", s)
+	}
+	for p, want := range map[string]string{
+		"loop1":       "symbolic link loop",
+		"loop2":       "symbolic link loop",
+		"self":        "symbolic link to . in the same folder tree",
+		"inside.js":   "symbolic link to real/a.js",
+		"out":         "symbolic link out of the folder",
+		"dangling.js": "broken symbolic link",
+	} {
+		if !strings.HasPrefix(got.skipped[p], want) {
+			t.Errorf("%s: %q, want prefix %q", p, got.skipped[p], want)
+		}
+	}
+
+	// Named on the command line, a link is followed; a loop fails clearly.
+	got = walkAll(t, []string{"inside.js", "out", "loop1"}, Options{})
+	if s := strings.Join(got.files, " "); s != "inside.js out/o.js" {
+		t.Errorf("named links: files = %s", s)
+	}
+	if err := got.failed["loop1"]; !errors.Is(err, syscall.ELOOP) {
+		t.Errorf("loop1: %v", err)
+	}
+}
+
+func TestWalkOverlappingRootsOnce(t *testing.T) {
+	dir := t.TempDir()
+	tree(t, dir, map[string]string{"src/a.js": "", "src/b.js": ""})
+	chdir(t, dir)
+	got := walkAll(t, []string{"src/b.js", "src", "./src"}, Options{})
+	if s := strings.Join(got.files, " "); s != "src/b.js src/a.js" {
+		t.Errorf("files = %s", s)
+	}
+}
+
+func TestWalkMissingAndSpecial(t *testing.T) {
+	dir := t.TempDir()
+	tree(t, dir, map[string]string{"a.js": ""})
+	if err := syscall.Mkfifo(filepath.Join(dir, "pipe.js"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	chdir(t, dir)
+	got := walkAll(t, []string{".", "missing.js", "pipe.js"}, Options{})
+	if s := strings.Join(got.files, " "); s != "a.js" {
+		t.Errorf("files = %s", s)
+	}
+	if got.skipped["pipe.js"] != "not a regular file (named pipe)" {
+		t.Errorf("pipe.js in a folder: %q", got.skipped["pipe.js"])
+	}
+	if !errors.Is(got.failed["missing.js"], os.ErrNotExist) {
+		t.Errorf("missing.js: %v", got.failed["missing.js"])
+	}
+	if got.failed["pipe.js"] == nil {
+		t.Error("a named pipe named on the command line should fail")
+	}
+}
+
+func TestWalkStopsOnCancel(t *testing.T) {
+	dir := t.TempDir()
+	tree(t, dir, map[string]string{"a/x.js": "", "b/y.js": ""})
+	ctx, cancel := context.WithCancel(context.Background())
+	n := 0
+	err := Walk(ctx, []string{dir}, Options{Match: jsOnly}, func(e Entry) error {
+		n++
+		cancel()
+		return nil
+	})
+	if !errors.Is(err, context.Canceled) || n != 1 {
+		t.Errorf("err = %v after %d entries", err, n)
+	}
+	err = Walk(context.Background(), []string{dir}, Options{Match: jsOnly}, func(e Entry) error { return ErrStop })
+	if err != nil {
+		t.Errorf("ErrStop: %v", err)
+	}
+}
