@@ -1,0 +1,2 @@
+// Package caches holds the cache rule: unbounded-cache.
+package caches

@@ -1,0 +1,2 @@
+// Package closures holds the closure retention rule: closure-retains-large-value.
+package closures

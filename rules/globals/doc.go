@@ -1,0 +1,2 @@
+// Package globals holds the implicit global rule: implicit-global.
+package globals

@@ -1,0 +1,2 @@
+// Package observers holds the observer rule: observer-not-disconnected.
+package observers

@@ -1,0 +1,2 @@
+// Package resources holds the resource rule: resource-not-closed.
+package resources

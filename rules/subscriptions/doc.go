@@ -1,0 +1,2 @@
+// Package subscriptions holds the subscription rule: subscription-not-disposed.
+package subscriptions

@@ -1,0 +1,2 @@
+// Package timers holds the timer rule: timer-not-cleared.
+package timers
