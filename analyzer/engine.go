@@ -28,6 +28,9 @@ type File struct {
 	// Config is the configuration that applies to this file; nil means
 	// defaults.
 	Config *Config
+
+	// component is filled by prepare for .vue and .svelte files.
+	component lifecycle.Component
 }
 
 // Result is what the engine found in one file.
@@ -124,15 +127,12 @@ func severity(r *Rule, cfg *Config) Severity {
 // and the other rules still run.
 func (e *Engine) Analyze(ctx context.Context, f File) Result {
 	res := Result{Path: f.Path}
-	lang, ok := f.Lang, f.HasLang
-	if !ok {
-		lang, ok = syntax.LangForPath(f.Path)
-		if !ok {
-			res.Skipped = "not a JavaScript or TypeScript file"
-			return res
-		}
-	}
 	if reason := e.unfit(f.Src); reason != "" {
+		res.Skipped = reason
+		return res
+	}
+	f, lang, reason := prepare(f)
+	if reason != "" {
 		res.Skipped = reason
 		return res
 	}
@@ -164,6 +164,32 @@ func (e *Engine) Analyze(ctx context.Context, f File) Result {
 	}
 	res.Diagnostics = diags
 	return res
+}
+
+// prepare picks the grammar and, for single-file components, blanks
+// everything outside the script blocks. It returns why the file cannot be
+// analysed, or "".
+func prepare(f File) (File, syntax.Lang, string) {
+	if IsComponentFile(f.Path) {
+		masked, lang, comp, ok := maskComponent(f.Path, f.Src)
+		if !ok {
+			return f, 0, "component file has no <script> block"
+		}
+		f.Src = masked
+		f.component = comp
+		if f.HasLang {
+			lang = f.Lang
+		}
+		return f, lang, ""
+	}
+	if f.HasLang {
+		return f, f.Lang, ""
+	}
+	lang, ok := syntax.LangForPath(f.Path)
+	if !ok {
+		return f, 0, "not a JavaScript or TypeScript file"
+	}
+	return f, lang, ""
 }
 
 // unfit returns why a file should not be analysed, or "".
@@ -243,6 +269,7 @@ func (e *Engine) runOnTree(tree *syntax.Tree, f File, enabled []int) []Diagnosti
 	if f.Config != nil {
 		lc = f.Config.Owners.lifecycle()
 	}
+	lc.Component = f.component
 	life := lifecycle.Build(tree, sc, lc)
 
 	visitors := make([]Visitor, len(e.rules))
@@ -375,12 +402,9 @@ func (e *Engine) validFixes(ctx context.Context, f File, lang syntax.Lang, befor
 
 // CheckFix validates one fix of a diagnostic Analyze returned for f.
 func (e *Engine) CheckFix(ctx context.Context, f File, d Diagnostic, fix Fix) error {
-	lang, ok := f.Lang, f.HasLang
-	if !ok {
-		lang, ok = syntax.LangForPath(f.Path)
-		if !ok {
-			return errors.New("not a JavaScript or TypeScript file")
-		}
+	f, lang, reason := prepare(f)
+	if reason != "" {
+		return errors.New(reason)
 	}
 	before, err := syntax.Parse(ctx, lang, f.Src, syntax.Options{Timeout: e.ParseTimeout})
 	if err != nil {
@@ -410,6 +434,12 @@ func (e *Engine) checkFix(ctx context.Context, f File, lang syntax.Lang, before 
 	}
 	nf := f
 	nf.Src = []byte(fixed)
+	nf.component = shiftComponent(f.component, fix.Edits)
+	for _, ed := range fix.Edits {
+		if !insideScripts(f.component, ed) {
+			return errors.New("fix edits text outside the component's script blocks")
+		}
+	}
 	after, err := syntax.Parse(ctx, lang, nf.Src, syntax.Options{Timeout: e.ParseTimeout})
 	if err != nil {
 		return err
@@ -430,4 +460,18 @@ func (e *Engine) checkFix(ctx context.Context, f File, lang syntax.Lang, before 
 		}
 	}
 	return nil
+}
+
+// insideScripts reports whether an edit stays within a script block of a
+// component (always true for plain files).
+func insideScripts(c lifecycle.Component, ed Edit) bool {
+	if len(c.Scripts) == 0 {
+		return true
+	}
+	for _, r := range c.Scripts {
+		if ed.Start >= r.Start && ed.End <= r.End {
+			return true
+		}
+	}
+	return false
 }

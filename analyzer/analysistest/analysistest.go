@@ -64,7 +64,7 @@ func Run(t *testing.T, rule *analyzer.Rule) {
 	}
 	n := 0
 	for _, e := range entries {
-		if _, ok := syntax.LangForPath(e.Name()); !ok || e.IsDir() {
+		if _, ok := syntax.LangForPath(e.Name()); (!ok && !analyzer.IsComponentFile(e.Name())) || e.IsDir() {
 			continue
 		}
 		n++
@@ -155,8 +155,11 @@ var quotedRE = regexp.MustCompile(`"([^"]+)"`)
 
 // parseWants reads want comments from the fixture's comments.
 func parseWants(t *testing.T, path, src string) map[int][]string {
-	lang, _ := syntax.LangForPath(path)
-	tree, err := syntax.Parse(context.Background(), lang, []byte(src), syntax.Options{})
+	text, lang, ok := analyzer.ScriptSource(path, []byte(src))
+	if !ok {
+		t.Fatalf("%s: not a file the engine analyses", path)
+	}
+	tree, err := syntax.Parse(context.Background(), lang, text, syntax.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

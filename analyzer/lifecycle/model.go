@@ -18,18 +18,24 @@ type Model struct {
 	owners map[int]*Owner
 	// imports maps local names to the module they come from.
 	imports map[string]string
+	// component is set for .vue and .svelte files.
+	component Component
+	// instanceOwners caches the component owner of each instance script.
+	instanceOwners map[int]*Owner
 }
 
 // Build prepares the model. It does no walk of its own beyond reading the
 // file's imports.
 func Build(t *syntax.Tree, sc *scope.Info, cfg Config) *Model {
 	m := &Model{
-		tree:      t,
-		scope:     sc,
-		effects:   make(map[string]bool),
-		teardowns: make(map[string]bool),
-		owners:    make(map[int]*Owner),
-		imports:   make(map[string]string),
+		tree:           t,
+		scope:          sc,
+		effects:        make(map[string]bool),
+		teardowns:      make(map[string]bool),
+		owners:         make(map[int]*Owner),
+		imports:        make(map[string]string),
+		component:      cfg.Component,
+		instanceOwners: make(map[int]*Owner),
 	}
 	for _, h := range DefaultEffectHooks {
 		m.effects[h] = true
@@ -132,7 +138,67 @@ func (m *Model) OwnerOf(n syntax.Node) *Owner {
 			return nil
 		}
 	}
+	if o := m.instanceOwner(n); o != nil && !m.inTeardown(o, n) {
+		return o
+	}
 	return nil
+}
+
+// RunsAtLoad reports whether n runs once when the module loads: it is in no
+// function, and not in the instance script of a single-file component (whose
+// top level runs once per component instance). Registrations there live as
+// long as the program.
+func (m *Model) RunsAtLoad(n syntax.Node) bool {
+	for p := n.Parent(); p.Valid(); p = p.Parent() {
+		if scope.IsFunction(p) {
+			return false
+		}
+	}
+	return m.instanceRange(n) < 0
+}
+
+func (m *Model) instanceRange(n syntax.Node) int {
+	for i, r := range m.component.Instance {
+		if n.Start() >= r.Start && n.End() <= r.End {
+			return i
+		}
+	}
+	return -1
+}
+
+// instanceOwner returns the component owner when n is in an instance
+// script: Vue <script setup> behaves like a setup function, a Svelte
+// instance script like a component whose teardown is onDestroy.
+func (m *Model) instanceOwner(n syntax.Node) *Owner {
+	i := m.instanceRange(n)
+	if i < 0 {
+		return nil
+	}
+	if o, ok := m.instanceOwners[i]; ok {
+		return o
+	}
+	r := m.component.Instance[i]
+	root := m.tree.Root()
+	var o *Owner
+	if m.component.Framework == "svelte" {
+		o = &Owner{Kind: SvelteComponent, Node: root, Setup: root, Name: "this component", TeardownName: "onDestroy"}
+		o.Teardowns = m.callbacksInRange(root, r, "onDestroy")
+	} else {
+		o = &Owner{Kind: VueSetup, Node: root, Setup: root, Name: "<script setup>", TeardownName: "onBeforeUnmount"}
+		o.Teardowns = m.callbacksInRange(root, r, vueTeardownHooks...)
+	}
+	m.instanceOwners[i] = o
+	return o
+}
+
+func (m *Model) callbacksInRange(root syntax.Node, r Range, names ...string) []syntax.Node {
+	var out []syntax.Node
+	for _, cb := range m.callbacksOf(root, names...) {
+		if cb.Start() >= r.Start && cb.End() <= r.End {
+			out = append(out, cb)
+		}
+	}
+	return out
 }
 
 // ownerOfFunction decides whether function fn is the setup of an owner.
@@ -318,4 +384,22 @@ func enclosingClass(fn syntax.Node) syntax.Node {
 		return syntax.Node{}
 	}
 	return member.Parent().Parent()
+}
+
+// Component returns the single-file component layout, if any.
+func (m *Model) Component() Component { return m.component }
+
+// ScriptStart returns where code may be inserted at the top of the script
+// that contains offset off: 0 for plain files, the start of the script
+// block's content for components.
+func (m *Model) ScriptStart(off int) int {
+	for _, r := range m.component.Scripts {
+		if off >= r.Start && off <= r.End {
+			return r.Start
+		}
+	}
+	if len(m.component.Scripts) > 0 {
+		return m.component.Scripts[0].Start
+	}
+	return 0
 }

@@ -24,13 +24,14 @@ const (
 	VueOptions
 	VueSetup
 	SvelteMount
+	SvelteComponent
 	WebComponent
 	Disposable
 )
 
 var kindNames = map[Kind]string{
 	ReactEffect: "React effect", ReactClass: "React class component", Angular: "Angular class",
-	VueOptions: "Vue component", VueSetup: "Vue setup", SvelteMount: "Svelte onMount",
+	VueOptions: "Vue component", VueSetup: "Vue setup", SvelteMount: "Svelte onMount", SvelteComponent: "Svelte component",
 	WebComponent: "custom element", Disposable: "class",
 }
 
@@ -73,7 +74,20 @@ type Config struct {
 	EffectHooks []string
 	// TeardownMethods are extra method names that make a class an owner.
 	TeardownMethods []string
+	// Component describes a single-file component's instance scripts,
+	// whose top-level code runs once per component instance.
+	Component Component
 }
+
+// Component describes the script blocks of a .vue or .svelte file.
+type Component struct {
+	Framework string  // "vue" or "svelte"
+	Instance  []Range // byte ranges of <script setup> (Vue) or the instance <script> (Svelte)
+	Scripts   []Range // byte ranges of every script block
+}
+
+// Range is a byte range.
+type Range struct{ Start, End int }
 
 // DefaultEffectHooks are the React hooks whose returned function is the
 // cleanup, plus the common wrappers from popular hook libraries.

@@ -89,7 +89,7 @@ func (v *notRemoved) Visit(n syntax.Node) {
 		return
 	}
 	a, ok := parse(n, adders)
-	if !ok || astutil.IsTopLevel(n) {
+	if !ok || v.p.Life.RunsAtLoad(n) {
 		return
 	}
 	o := v.p.Life.OwnerOf(n)

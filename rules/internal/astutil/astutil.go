@@ -134,7 +134,10 @@ func EnclosingFunction(n syntax.Node) syntax.Node {
 	return syntax.Node{}
 }
 
-// IsTopLevel reports whether n runs at module load: no function encloses it.
+// IsTopLevel reports whether no function encloses n. Rules deciding
+// whether a registration lives as long as the program should use
+// lifecycle.Model.RunsAtLoad instead, which also knows that the top level
+// of a Vue <script setup> or Svelte instance script runs per component.
 func IsTopLevel(n syntax.Node) bool { return !EnclosingFunction(n).Valid() }
 
 // ResultUse describes what happens to a call's return value.

@@ -109,7 +109,9 @@ func (b *Builder) AddCleanup(o *lifecycle.Owner, reg syntax.Node, stmts []string
 	case lifecycle.ReactEffect, lifecycle.SvelteMount:
 		return b.addReturnedCleanup(o, reg, stmts)
 	case lifecycle.VueSetup:
-		return b.addVueUnmountHook(o, reg, stmts)
+		return b.addHookCleanup(o, reg, stmts, "onBeforeUnmount", "vue")
+	case lifecycle.SvelteComponent:
+		return b.addHookCleanup(o, reg, stmts, "onDestroy", "svelte")
 	default:
 		if len(o.Teardowns) > 0 {
 			return b.appendToFunction(o.Teardowns[0], stmts)
@@ -345,16 +347,35 @@ func (b *Builder) implementOnDestroy(class syntax.Node) {
 	default:
 		return
 	}
-	b.ensureImport("OnDestroy", "@angular/core", true)
+	b.ensureImport("OnDestroy", "@angular/core", class.Start())
 }
 
-// ensureImport makes sure name is imported from module.
-func (b *Builder) ensureImport(name, module string, typeOnly bool) {
-	_ = typeOnly
+// afterTrailingComment moves an insertion point at the end of a statement
+// past a comment that ends the same line, so the comment stays with it.
+func (b *Builder) afterTrailingComment(off int) int {
+	src := b.src()
+	end := strings.IndexByte(src[off:], '\n')
+	if end < 0 {
+		end = len(src) - off
+	}
+	rest := strings.TrimSpace(src[off : off+end])
+	if strings.HasPrefix(rest, "//") || (strings.HasPrefix(rest, "/*") && strings.HasSuffix(rest, "*/")) {
+		return off + end
+	}
+	return off
+}
+
+// EnsureImport makes sure name is imported from module, in the script that
+// contains offset near (the file, or the script block of a component).
+func (b *Builder) EnsureImport(name, module string, near int) { b.ensureImport(name, module, near) }
+
+func (b *Builder) ensureImport(name, module string, near int) {
 	root := b.p.Tree.Root()
+	scriptStart := b.p.Life.ScriptStart(near)
+	sameScript := func(n syntax.Node) bool { return b.p.Life.ScriptStart(n.Start()) == scriptStart }
 	var lastImport syntax.Node
 	for _, st := range root.Children() {
-		if st.Kind() != "import_statement" {
+		if st.Kind() != "import_statement" || !sameScript(st) {
 			continue
 		}
 		lastImport = st
@@ -394,20 +415,34 @@ func (b *Builder) ensureImport(name, module string, typeOnly bool) {
 		b.Insert(lastImport.End(), "\n"+line)
 		return
 	}
-	b.Insert(0, line+"\n")
+	// No imports yet: the top of the script (of the <script> block in a
+	// .vue or .svelte file), at the indentation of its first line.
+	at := scriptStart
+	if at > 0 && at < len(b.src()) && b.src()[at] == '\n' {
+		at++
+	}
+	ind := ""
+	if at > 0 {
+		ind = astutil.Indent(b.src(), at)
+	}
+	b.Insert(at+len(ind), line+"\n"+ind)
 }
 
-// addVueUnmountHook adds the cleanup to an existing onBeforeUnmount or
-// onUnmounted callback of the setup, or registers a new onBeforeUnmount
-// after the statement that makes the registration.
-func (b *Builder) addVueUnmountHook(o *lifecycle.Owner, reg syntax.Node, stmts []string) bool {
+// addHookCleanup adds the cleanup to an existing unmount callback of the
+// setup (onBeforeUnmount/onUnmounted in Vue, onDestroy in Svelte), or
+// registers a new one right after the statement that makes the
+// registration, importing the hook when needed.
+func (b *Builder) addHookCleanup(o *lifecycle.Owner, reg syntax.Node, stmts []string, hook, module string) bool {
 	for _, t := range o.Teardowns {
 		if scope.IsFunction(t) && o.Setup.Contains(t) {
 			return b.appendToFunction(t, stmts)
 		}
 	}
 	body := o.Setup.Get("body")
-	if body.Kind() != "statement_block" {
+	if o.Setup.Kind() == "program" {
+		body = o.Setup // <script setup> or a Svelte instance script
+	}
+	if body.Kind() != "statement_block" && body.Kind() != "program" {
 		return false
 	}
 	st := reg
@@ -419,13 +454,13 @@ func (b *Builder) addVueUnmountHook(o *lifecycle.Owner, reg syntax.Node, stmts [
 	}
 	ind := b.lineIndent(st)
 	var sb strings.Builder
-	sb.WriteString("\n" + ind + "onBeforeUnmount(() => {\n")
+	sb.WriteString("\n" + ind + hook + "(() => {\n")
 	for _, s := range stmts {
 		sb.WriteString(ind + b.Style.Indent + s + b.Style.Semi + "\n")
 	}
 	sb.WriteString(ind + "})" + b.Style.Semi)
-	b.Insert(st.End(), sb.String())
-	b.ensureImport("onBeforeUnmount", "vue", false)
+	b.Insert(b.afterTrailingComment(st.End()), sb.String())
+	b.ensureImport(hook, module, reg.Start())
 	return true
 }
 
