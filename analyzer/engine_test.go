@@ -1,0 +1,188 @@
+package analyzer_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/leakwatch/leakwatch/analyzer"
+	"github.com/leakwatch/leakwatch/analyzer/syntax"
+)
+
+// leakRule reports every call to leak() and offers a fix that renames it to
+// noleak(); a call to badfix() gets a fix that breaks the syntax; boom()
+// makes it panic.
+var leakRule = &analyzer.Rule{
+	ID:       "test-leak",
+	Severity: analyzer.SeverityWarning,
+	Kinds:    []string{"call_expression"},
+	Needles:  []string{"leak(", "boom(", "badfix("},
+	New: func(p *analyzer.Pass) analyzer.Visitor {
+		return analyzer.VisitFunc(func(n syntax.Node) {
+			fn := n.Get("function")
+			switch fn.Text() {
+			case "boom":
+				panic("boom")
+			case "leak":
+				p.Report(analyzer.Diagnostic{Start: fn.Start(), End: fn.End(), Message: "leak",
+					Fixes: []analyzer.Fix{{Title: "rename", Safe: true, Edits: []analyzer.Edit{{Start: fn.Start(), End: fn.End(), NewText: "noleak"}}}}})
+			case "badfix":
+				p.Report(analyzer.Diagnostic{Start: fn.Start(), End: fn.End(), Message: "bad",
+					Fixes: []analyzer.Fix{{Title: "break", Safe: true, Edits: []analyzer.Edit{{Start: fn.Start(), End: fn.End(), NewText: "((("}}}}})
+			}
+		})
+	},
+}
+
+var otherRule = &analyzer.Rule{ID: "test-other", Severity: analyzer.SeverityInfo,
+	New: func(*analyzer.Pass) analyzer.Visitor { return analyzer.VisitFunc(func(syntax.Node) {}) }}
+
+func analyze(t *testing.T, path, src string, cfg *analyzer.Config) analyzer.Result {
+	t.Helper()
+	e := analyzer.NewEngine([]*analyzer.Rule{leakRule, otherRule})
+	return e.Analyze(context.Background(), analyzer.File{Path: path, Src: []byte(src), Config: cfg})
+}
+
+func rulesOf(r analyzer.Result) string {
+	var ids []string
+	for _, d := range r.Diagnostics {
+		ids = append(ids, d.Rule)
+	}
+	return strings.Join(ids, ",")
+}
+
+func TestSuppressions(t *testing.T) {
+	src := `leak(); // leakwatch-ignore test-leak: known, tracked in #12
+// leakwatch-ignore test-leak: next line
+leak();
+leak();
+// leakwatch-ignore test-leak: nothing here
+ok();
+// leakwatch-ignore no-such-rule: typo
+leak();
+// leakwatch-ignore test-leak
+leak();
+`
+	r := analyze(t, "a.js", src, nil)
+	got := rulesOf(r)
+	want := "test-leak,unused-suppression,invalid-suppression,test-leak,invalid-suppression"
+	if got != want {
+		for _, d := range r.Diagnostics {
+			t.Logf("%d %s %s", d.Start, d.Rule, d.Message)
+		}
+		t.Fatalf("got %s\nwant %s", got, want)
+	}
+}
+
+func TestIgnoreFile(t *testing.T) {
+	r := analyze(t, "a.js", "/* leakwatch-ignore-file test-leak: generated */\nleak();\nleak();\n", nil)
+	if len(r.Diagnostics) != 0 {
+		t.Fatalf("diagnostics: %v", r.Diagnostics)
+	}
+}
+
+func TestConfigSeverityAndOff(t *testing.T) {
+	cfg, err := analyzer.ParseConfig([]byte(`{"rules": {"test-leak": "error"}}`), ".leakwatch.json", []string{"test-leak", "test-other"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := analyze(t, "a.js", "leak();", cfg)
+	if len(r.Diagnostics) != 1 || r.Diagnostics[0].Severity != analyzer.SeverityError {
+		t.Fatalf("got %+v", r.Diagnostics)
+	}
+	cfg, _ = analyzer.ParseConfig([]byte(`{"rules": {"test-leak": "off"}}`), "c", []string{"test-leak"})
+	if r := analyze(t, "a.js", "leak(); // leakwatch-ignore test-leak: off anyway", cfg); len(r.Diagnostics) != 0 {
+		t.Fatalf("rule off: %+v", r.Diagnostics)
+	}
+}
+
+func TestConfigErrors(t *testing.T) {
+	known := []string{"test-leak"}
+	for in, want := range map[string]string{
+		`{"rules": {"nope": "warning"}}`:   `unknown rule "nope"`,
+		`{"rules": {"test-leak": "loud"}}`: `unknown severity "loud"`,
+		"{\n  \"rules\": [1]\n}":           "c.json:2:",
+		`{"rules": `:                       "c.json",
+		`{"ignor": []}`:                    `unknown field "ignor"`,
+		``:                                 "empty file",
+		`{"ignore": ["[z-a"]}`:             "ignore pattern",
+	} {
+		_, err := analyzer.ParseConfig([]byte(in), "c.json", known)
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("ParseConfig(%q) error = %v, want it to contain %q", in, err, want)
+		}
+	}
+}
+
+func TestPanickingRuleBecomesInternalError(t *testing.T) {
+	r := analyze(t, "a.js", "leak();\nboom();\nleak();\n", nil)
+	got := rulesOf(r)
+	if !strings.Contains(got, analyzer.RuleInternalError) || !strings.HasPrefix(got, "test-leak") {
+		t.Fatalf("got %s", got)
+	}
+}
+
+func TestInvalidFixesAreDropped(t *testing.T) {
+	r := analyze(t, "a.js", "leak();\nbadfix();\n", nil)
+	if len(r.Diagnostics) != 2 {
+		t.Fatalf("got %v", r.Diagnostics)
+	}
+	if len(r.Diagnostics[0].Fixes) != 1 {
+		t.Error("valid fix dropped")
+	}
+	if len(r.Diagnostics[1].Fixes) != 0 {
+		t.Error("fix that breaks the syntax was kept")
+	}
+}
+
+func TestSkipsAndSyntaxErrors(t *testing.T) {
+	if r := analyze(t, "a.js", "leak(\x00);", nil); !strings.Contains(r.Skipped, "binary") {
+		t.Errorf("binary: %+v", r)
+	}
+	only := analyzer.NewEngine([]*analyzer.Rule{leakRule})
+	if r := only.Analyze(context.Background(), analyzer.File{Path: "a.js", Src: []byte("nothing to see")}); r.Parsed {
+		t.Error("file without needles was parsed")
+	}
+	r := analyze(t, "a.js", "function (\nleak();", nil)
+	if len(r.SyntaxErrors) == 0 || rulesOf(r) != "test-leak" {
+		t.Errorf("syntax error file: %+v", r)
+	}
+	if r := analyze(t, "a.txt", "leak();", nil); r.Skipped == "" {
+		t.Error("non-JS file analysed")
+	}
+}
+
+func TestComponentOffsets(t *testing.T) {
+	src := "<template><p>{{ x }}</p></template>\n<script lang=\"ts\">\nconst x: number = 1;\nleak();\n</script>\n"
+	r := analyze(t, "A.vue", src, nil)
+	if len(r.Diagnostics) != 1 {
+		t.Fatalf("got %+v (skipped %q)", r.Diagnostics, r.Skipped)
+	}
+	d := r.Diagnostics[0]
+	if src[d.Start:d.End] != "leak" {
+		t.Errorf("diagnostic covers %q, want the original file's offsets", src[d.Start:d.End])
+	}
+	if len(d.Fixes) != 1 {
+		t.Error("fix inside the script block was dropped")
+	}
+}
+
+func TestMergeFixes(t *testing.T) {
+	fixes := []analyzer.Fix{
+		{Edits: []analyzer.Edit{{Start: 0, End: 2, NewText: "a"}}},
+		{Edits: []analyzer.Edit{{Start: 1, End: 3, NewText: "b"}}}, // overlaps the first
+		{Edits: []analyzer.Edit{{Start: 5, End: 5, NewText: "c"}, {Start: 7, End: 8, NewText: "d"}}},
+		{Edits: []analyzer.Edit{{Start: 5, End: 5, NewText: "e"}}}, // same insertion point
+	}
+	edits, skipped := analyzer.MergeFixes(fixes)
+	if len(edits) != 3 || len(skipped) != 2 || skipped[0] != 1 || skipped[1] != 3 {
+		t.Fatalf("edits %v skipped %v", edits, skipped)
+	}
+	out, err := analyzer.ApplyEdits("0123456789", edits)
+	if err != nil || out != "a234c56d89" {
+		t.Fatalf("ApplyEdits = %q, %v", out, err)
+	}
+	if _, err := analyzer.ApplyEdits("abc", []analyzer.Edit{{Start: 2, End: 9}}); err == nil {
+		t.Error("edit past the end accepted")
+	}
+}

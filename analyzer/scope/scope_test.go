@@ -1,0 +1,139 @@
+package scope_test
+
+import (
+	"context"
+	"testing"
+
+	"github.com/leakwatch/leakwatch/analyzer/scope"
+	"github.com/leakwatch/leakwatch/analyzer/syntax"
+)
+
+func build(t *testing.T, lang syntax.Lang, src string) (*syntax.Tree, *scope.Info) {
+	t.Helper()
+	tr, err := syntax.Parse(context.Background(), lang, []byte(src), syntax.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tr.HasErrors() {
+		t.Fatalf("syntax errors: %v", tr.Errors(0))
+	}
+	return tr, scope.Build(tr)
+}
+
+// find returns the n-th (0-based) node of kind whose text is text.
+func find(t *testing.T, tr *syntax.Tree, kind, text string, nth int) syntax.Node {
+	t.Helper()
+	var found syntax.Node
+	tr.Root().Walk(func(n syntax.Node) bool {
+		if !found.Valid() && n.Kind() == kind && n.Text() == text {
+			if nth == 0 {
+				found = n
+			}
+			nth--
+		}
+		return true
+	})
+	if !found.Valid() {
+		t.Fatalf("no %s %q", kind, text)
+	}
+	return found
+}
+
+func TestResolveAcrossScopes(t *testing.T) {
+	src := `
+const a = 1;
+function f(a, { b }) {
+  var c = a + b;
+  { let a = 2; use(a); }
+  return () => c + a;
+}
+use(a, undeclared);
+`
+	tr, in := build(t, syntax.JavaScript, src)
+	top := in.Resolve(find(t, tr, "identifier", "a", 0))
+	param := in.Resolve(find(t, tr, "identifier", "a", 1))
+	if top == nil || param == nil || top == param {
+		t.Fatalf("module a and parameter a must be distinct bindings: %v %v", top, param)
+	}
+	if !top.ModuleLevel() || param.Kind != scope.Param {
+		t.Errorf("kinds: top module=%v, param kind=%v", top.ModuleLevel(), param.Kind)
+	}
+	// a + b inside f refers to the parameter.
+	if got := in.Resolve(find(t, tr, "identifier", "a", 2)); got != param {
+		t.Errorf("a in f body resolved to %v", got)
+	}
+	// The block's let shadows.
+	inner := in.Resolve(find(t, tr, "identifier", "a", 4))
+	if inner == nil || inner == param || inner.Kind != scope.Let {
+		t.Errorf("use(a) in block resolved to %v", inner)
+	}
+	// The arrow sees f's parameter; the last use(a) sees the module's.
+	if got := in.Resolve(find(t, tr, "identifier", "a", 5)); got != param {
+		t.Errorf("a in arrow resolved to %v", got)
+	}
+	if got := in.Resolve(find(t, tr, "identifier", "a", 6)); got != top {
+		t.Errorf("a at top resolved to %v", got)
+	}
+	if in.Resolve(find(t, tr, "identifier", "undeclared", 0)) != nil {
+		t.Error("undeclared name resolved")
+	}
+	if b := in.Resolve(find(t, tr, "identifier", "b", 0)); b == nil || b.Kind != scope.Param {
+		t.Errorf("destructured parameter b = %v", b)
+	}
+	if refs := in.References(top); len(refs) != 1 {
+		t.Errorf("module a has %d references, want 1", len(refs))
+	}
+	if in.IsModule {
+		t.Error("a script without import/export is not a module")
+	}
+}
+
+func TestKeysAndLifetimes(t *testing.T) {
+	src := `
+import { bus } from "./bus";
+const shared = new Map();
+export class Widget {
+  constructor(private host: HTMLElement) {}
+  mount(el: HTMLElement) {
+    const div = document.createElement("div");
+    const kept = document.createElement("span");
+    this.kept = kept;
+    const alias = window;
+    use(this.host, host2(), window.document, globalThis.document, this, this.shadowRoot, el, div, alias, bus, shared, this.items);
+  }
+}
+`
+	tr, in := build(t, syntax.TypeScript, src)
+	call := find(t, tr, "identifier", "use", 0).Parent()
+	args := call.Get("arguments").Children()
+	want := []scope.Lifetime{scope.Member, scope.Unknown, scope.Global, scope.Global, scope.Self, scope.Self,
+		scope.Parameter, scope.Local, scope.Global, scope.ModuleLevel, scope.ModuleLevel, scope.Member}
+	for i, a := range args {
+		if got := in.LifetimeOf(a); got != want[i] {
+			t.Errorf("LifetimeOf(%s) = %v, want %v", a.Text(), got, want[i])
+		}
+	}
+	if !in.Same(args[2], args[3]) {
+		t.Error("window.document and globalThis.document must be the same value")
+	}
+	kept := find(t, tr, "identifier", "kept", 0)
+	if got := in.LifetimeOf(kept); got != scope.Escaping {
+		t.Errorf("kept stored on this: %v, want escaping", got)
+	}
+	if in.Key(args[1]) != "" {
+		t.Error("a call has no key")
+	}
+	if !in.IsModule {
+		t.Error("a file with import is a module")
+	}
+}
+
+func TestParameterPropertyKey(t *testing.T) {
+	src := `class A { constructor(private src: E) { src.on("x", f); } close() { this.src.off("x", f); } }`
+	tr, in := build(t, syntax.TypeScript, src)
+	a := find(t, tr, "identifier", "src", 1)
+	b := find(t, tr, "member_expression", "this.src", 0)
+	if !in.Same(a, b) {
+		t.Errorf("constructor parameter property: keys %q and %q differ", in.Key(a), in.Key(b))
+	}
+}
