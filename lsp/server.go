@@ -1,12 +1,28 @@
 // Package lsp is leakwatch's language server. It is the only package that
-// imports go.lsp.dev; it runs the same engine as `leakwatch check`.
+// imports go.lsp.dev; it runs the same engine as `leakwatch check`, so the
+// editor and the CLI always agree.
+//
+// The files split the server by job: server.go (process lifecycle),
+// transport.go (framing, codec), handler.go (the jsonrpc2 handler chain),
+// initialize.go (capability negotiation), documents.go (text sync),
+// diagnostics.go (analysis scheduling, push and pull), convert.go (engine
+// results to LSP values), codeaction.go and suppress.go (fixes and ignore
+// comments), hover.go, config.go and workspace.go (checkWorkspace).
 package lsp
 
 import (
 	"context"
 	"io"
+	"os"
+	"runtime"
+	"sync"
+	"time"
+
+	"go.lsp.dev/jsonrpc2"
+	"go.lsp.dev/uri"
 
 	"github.com/leakwatch/leakwatch/analyzer"
+	"github.com/leakwatch/leakwatch/analyzer/textpos"
 )
 
 // Options configure a server.
@@ -17,14 +33,210 @@ type Options struct {
 	Version string
 	// Log receives the server's log lines (stderr); never stdout.
 	Log io.Writer
+	// Verbose adds debug lines to the log.
+	Verbose bool
+	// Debounce is how long the server waits after an edit before analysing
+	// the document; each edit restarts the wait. Zero means
+	// DefaultDebounce; clients can override it with the initialization
+	// option "debounceMs" (0 analyses at once, as the benchmarks do).
+	Debounce time.Duration
+}
+
+// DefaultDebounce is short enough to feel immediate and long enough that a
+// burst of keystrokes is analysed once.
+const DefaultDebounce = 150 * time.Millisecond
+
+// lifecycle states, in the order the LSP specification allows.
+type lifecycle int
+
+const (
+	stateNew         lifecycle = iota // before initialize
+	stateInitialized                  // initialize answered
+	stateShutdown                     // shutdown answered; only exit is left
+)
+
+// server is one client's session.
+type server struct {
+	engine *analyzer.Engine
+	opts   Options
+	log    *logger
+	conn   jsonrpc2.Conn
+
+	// ctx ends when the session ends (exit, lost client); every analysis
+	// and server-to-client call derives from it.
+	ctx    context.Context
+	cancel context.CancelFunc
+	// wg counts the goroutines and pending timers the server started, so
+	// Run returns only when none is left.
+	wg sync.WaitGroup
+	// sem bounds concurrent analyses to the number of cores: a config
+	// change re-analyses every open document at once.
+	sem chan struct{}
+
+	exitOnce sync.Once
+	exited   chan struct{}
+
+	mu       sync.Mutex // guards everything below
+	state    lifecycle
+	stopping bool // no new goroutines or timers once set
+	client   clientCaps
+	enc      textpos.Encoding
+	debounce time.Duration
+	folders  []string
+	docs     map[uri.URI]*document
+	// wsPublished lists the files outside the editor whose diagnostics
+	// checkWorkspace published, so a rerun can clear the ones now clean.
+	wsPublished map[uri.URI]bool
+	// progress maps work-done tokens to the cancel of their task, for
+	// window/workDoneProgress/cancel.
+	progress map[string]context.CancelFunc
+
+	cfg *configStore
+
+	inflight inflight
+
+	reqs  map[string]requestFunc
+	notes map[string]notificationFunc
+}
+
+func newServer(opts Options) *server {
+	if opts.Log == nil {
+		opts.Log = io.Discard
+	}
+	if opts.Debounce == 0 {
+		opts.Debounce = DefaultDebounce
+	}
+	s := &server{
+		engine:      opts.Engine,
+		opts:        opts,
+		log:         &logger{w: opts.Log, verbose: opts.Verbose},
+		sem:         make(chan struct{}, runtime.GOMAXPROCS(0)),
+		exited:      make(chan struct{}),
+		debounce:    opts.Debounce,
+		docs:        make(map[uri.URI]*document),
+		wsPublished: make(map[uri.URI]bool),
+		progress:    make(map[string]context.CancelFunc),
+		enc:         textpos.UTF16,
+	}
+	s.cfg = newConfigStore(s.engine.RuleIDs(), s.log)
+	s.reqs = s.requests()
+	s.notes = s.notifications()
+	return s
 }
 
 // Run serves one client over in/out until it exits, and returns the process
 // exit code the LSP specification asks for (0 after shutdown, 1 otherwise).
 func Run(ctx context.Context, in io.Reader, out io.Writer, opts Options) int {
-	_ = ctx
-	_ = in
-	_ = out
-	_ = opts
-	return 1
+	if opts.Engine == nil {
+		opts.Engine = analyzer.NewEngine(nil)
+	}
+	// Published diagnostics carry unvalidated fixes; a code action request
+	// validates the one it offers (Engine.CheckFix), which is far cheaper
+	// than validating every fix on every keystroke.
+	opts.Engine.ValidateFixes = false
+
+	// stdout is the protocol channel. Anything in the process that prints
+	// to os.Stdout by mistake would corrupt it, so point os.Stdout at
+	// stderr while we own the real one.
+	if f, ok := out.(*os.File); ok && f == os.Stdout {
+		os.Stdout = os.Stderr
+		defer func() { os.Stdout = f }()
+	}
+
+	s := newServer(opts)
+	s.ctx, s.cancel = context.WithCancel(ctx)
+	defer s.cancel()
+
+	stream := newTolerantStream(&pipe{in: in, out: out}, func(err error) {
+		s.log.warnf("ignored a malformed message: %v", err)
+	})
+	s.conn = jsonrpc2.NewConn(stream, jsonrpc2.WithCodec(codec{}))
+	s.conn.Go(s.ctx, s.handler())
+
+	select {
+	case <-s.exited:
+	case <-s.conn.Done():
+		if err := s.conn.Err(); err != nil {
+			s.log.errorf("connection to the client failed: %v", err)
+		} else {
+			s.log.infof("the client closed the connection")
+		}
+	case <-ctx.Done():
+	}
+
+	s.stop()
+	s.log.detach()
+	s.closeConn()
+
+	s.mu.Lock()
+	code := 1
+	if s.state == stateShutdown {
+		code = 0
+	}
+	s.mu.Unlock()
+	return code
+}
+
+// stop ends all the server's own work: pending debounce timers, analyses,
+// workspace checks, calls to the client. It returns when their goroutines
+// have returned.
+func (s *server) stop() {
+	s.mu.Lock()
+	s.stopping = true
+	for _, d := range s.docs {
+		s.cancelAnalysisLocked(d)
+	}
+	s.mu.Unlock()
+	s.cancel()
+	s.wg.Wait()
+}
+
+// closeConn closes the connection and waits for its read loop. A reader
+// blocked on a stdin that the client keeps open cannot be interrupted;
+// the process is about to exit anyway, so wait only briefly for it.
+func (s *server) closeConn() {
+	done := make(chan struct{})
+	go func() {
+		_ = s.conn.Close()
+		close(done)
+	}()
+	select {
+	case <-done:
+	case <-time.After(2 * time.Second):
+		s.log.warnf("the connection did not close within 2s; exiting anyway")
+	}
+}
+
+// goSafe runs fn on a goroutine counted by s.wg, recovering a panic so that
+// one bad document cannot end the session. It reports false, and does not
+// run fn, once the server is stopping.
+func (s *server) goSafe(what string, fn func()) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.stopping {
+		return false
+	}
+	s.wg.Add(1)
+	go func() {
+		defer s.wg.Done()
+		defer s.recoverPanic(what)
+		fn()
+	}()
+	return true
+}
+
+func (s *server) recoverPanic(what string) {
+	if p := recover(); p != nil {
+		s.log.errorf("internal error in %s (please report it): %v\n%s", what, p, stack())
+	}
+}
+
+func stack() string {
+	buf := make([]byte, 8<<10)
+	return string(buf[:runtime.Stack(buf, false)])
+}
+
+// onExit ends the session; Run returns after it.
+func (s *server) onExit() {
+	s.exitOnce.Do(func() { close(s.exited) })
 }

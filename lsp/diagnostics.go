@@ -1,0 +1,256 @@
+package lsp
+
+import (
+	"context"
+	"os"
+	"time"
+
+	"go.lsp.dev/jsonrpc2"
+	"go.lsp.dev/protocol"
+	"go.lsp.dev/uri"
+
+	"github.com/leakwatch/leakwatch/analyzer"
+	"github.com/leakwatch/leakwatch/analyzer/textpos"
+)
+
+// analysis is the engine's result for one version of a document, with what
+// is needed to turn it into LSP values. It keeps no syntax tree.
+type analysis struct {
+	snap   snapshot
+	cfg    *analyzer.Config
+	index  *textpos.Index
+	enc    textpos.Encoding
+	result analyzer.Result
+	diags  []protocol.Diagnostic // result.Diagnostics, converted, same order
+	id     string                // diagnosticsID(diags)
+}
+
+// scheduleLocked (re)starts the debounced analysis of d after a change.
+// The next edit stops the timer and cancels an analysis already running,
+// whose result could only be stale. Clients that pull diagnostics get no
+// background analysis: their next pull analyses the current text.
+func (s *server) scheduleLocked(d *document) {
+	s.cancelAnalysisLocked(d)
+	if s.client.pull || s.stopping || s.state != stateInitialized {
+		return
+	}
+	u, gen := d.uri, d.gen
+	s.wg.Add(1)
+	d.timer = time.AfterFunc(s.debounce, func() {
+		defer s.wg.Done()
+		defer s.recoverPanic("analysing " + string(u))
+		s.analyzeAndPublish(u, gen)
+	})
+}
+
+// cancelAnalysisLocked stops d's pending timer and running analysis.
+func (s *server) cancelAnalysisLocked(d *document) {
+	if d.timer != nil {
+		if d.timer.Stop() {
+			// The timer will never run its function, which would have
+			// marked it done.
+			s.wg.Done()
+		}
+		d.timer = nil
+	}
+	if d.cancel != nil {
+		d.cancel()
+		d.cancel = nil
+	}
+}
+
+// analyzeAndPublish analyses generation gen of a document and pushes the
+// diagnostics if nothing changed meanwhile and the set differs from the
+// one the client has.
+func (s *server) analyzeAndPublish(u uri.URI, gen uint64) {
+	s.mu.Lock()
+	d := s.docs[u]
+	if d == nil || d.gen != gen || s.stopping {
+		s.mu.Unlock()
+		return
+	}
+	ctx, cancel := context.WithCancel(s.ctx)
+	d.cancel = cancel
+	d.timer = nil
+	snap := d.snapshot()
+	s.mu.Unlock()
+	defer cancel()
+
+	a := s.analyze(ctx, snap)
+	if a == nil {
+		return
+	}
+	s.remember(d, a)
+	s.publish(d, a)
+}
+
+// remember stores a as d's newest analysis unless a newer one is there.
+func (s *server) remember(d *document, a *analysis) {
+	s.mu.Lock()
+	if d.last == nil || d.last.snap.gen <= a.snap.gen {
+		d.last = a
+	}
+	s.mu.Unlock()
+}
+
+// publish pushes a's diagnostics for d. pubMu makes publications of one
+// document leave in the order their checks passed, so an older set can
+// never overwrite a newer one in the client.
+func (s *server) publish(d *document, a *analysis) {
+	d.pubMu.Lock()
+	defer d.pubMu.Unlock()
+	s.mu.Lock()
+	current := s.docs[d.uri] == d && d.gen == a.snap.gen && s.state == stateInitialized && !s.stopping
+	changed := d.publishedID != a.id
+	if current && changed {
+		d.publishedID = a.id
+	}
+	s.mu.Unlock()
+	if !current || !changed {
+		return
+	}
+	v := a.snap.version
+	s.notifyDiagnostics(d.uri, &v, a.diags)
+}
+
+func (s *server) notifyDiagnostics(u uri.URI, version *int32, diags []protocol.Diagnostic) {
+	p := &protocol.PublishDiagnosticsParams{URI: u, Diagnostics: diags}
+	if p.Diagnostics == nil {
+		p.Diagnostics = []protocol.Diagnostic{}
+	}
+	if version != nil {
+		p.Version = protocol.NewOptional(*version)
+	}
+	if err := s.conn.Notify(s.ctx, protocol.MethodTextDocumentPublishDiagnostics, p); err != nil && s.ctx.Err() == nil {
+		s.log.warnf("publishing diagnostics for %s: %v", u, err)
+	}
+}
+
+// analyze runs the engine on a snapshot. It returns nil if ctx ended first.
+// Files the config ignores, and documents in languages leakwatch does not
+// know, get an empty analysis so that they still answer requests.
+func (s *server) analyze(ctx context.Context, snap snapshot) *analysis {
+	cfg, ignored := s.cfg.forPath(snap.path)
+	s.mu.Lock()
+	enc := s.enc
+	s.mu.Unlock()
+	a := &analysis{snap: snap, cfg: cfg, enc: enc}
+	if snap.known && !ignored {
+		select {
+		case s.sem <- struct{}{}:
+		case <-ctx.Done():
+			return nil
+		}
+		start := time.Now()
+		a.result = s.engine.Analyze(ctx, analyzer.File{Path: snap.path, Lang: snap.lang, HasLang: true, Src: []byte(snap.text), Config: cfg})
+		<-s.sem
+		if ctx.Err() != nil {
+			return nil
+		}
+		if a.result.Skipped != "" {
+			s.log.infof("%s was not analysed: %s", snap.uri, a.result.Skipped)
+		}
+		s.log.debugf("analysed %s v%d in %v: %d findings", snap.uri, snap.version, time.Since(start), len(a.result.Diagnostics))
+	}
+	a.index = textpos.New(snap.text)
+	a.diags = make([]protocol.Diagnostic, len(a.result.Diagnostics))
+	for i := range a.result.Diagnostics {
+		a.diags[i] = s.toDiagnostic(snap.uri, a.index, enc, &a.result.Diagnostics[i])
+	}
+	a.id = diagnosticsID(a.diags)
+	return a
+}
+
+// current returns an analysis of the document's current text, reusing the
+// last one when it is up to date. ok is false when the document is not
+// open; then the analysis is of the file on disk, if there is one.
+func (s *server) current(ctx context.Context, u uri.URI) (a *analysis, ok bool) {
+	s.mu.Lock()
+	d := s.docs[u]
+	if d == nil {
+		s.mu.Unlock()
+		snap, found := s.diskSnapshot(u)
+		if !found {
+			return nil, false
+		}
+		return s.analyze(ctx, snap), false
+	}
+	if d.last != nil && d.last.snap.gen == d.gen {
+		a := d.last
+		s.mu.Unlock()
+		return a, true
+	}
+	snap := d.snapshot()
+	s.mu.Unlock()
+	a = s.analyze(ctx, snap)
+	if a != nil {
+		s.remember(d, a)
+	}
+	return a, true
+}
+
+// diskSnapshot reads a file that is not open in the editor.
+func (s *server) diskSnapshot(u uri.URI) (snapshot, bool) {
+	if !u.IsFile() {
+		return snapshot{}, false
+	}
+	path := uriPath(u)
+	lang, known := langFor(path, "")
+	if !known {
+		return snapshot{}, false
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return snapshot{}, false
+	}
+	return snapshot{uri: u, path: path, lang: lang, known: true, text: string(data)}, true
+}
+
+// pullDiagnostics answers textDocument/diagnostic. An unchanged set is
+// reported as such, so the client does not redraw.
+func (s *server) pullDiagnostics(ctx context.Context, raw jsonrpc2.RawMessage) (any, error) {
+	var p protocol.DocumentDiagnosticParams
+	if err := decode(raw, &p); err != nil {
+		return nil, err
+	}
+	a, _ := s.current(ctx, p.TextDocument.URI)
+	if err := cancelled(ctx); err != nil {
+		return nil, err
+	}
+	if a == nil {
+		return &protocol.RelatedFullDocumentDiagnosticReport{FullDocumentDiagnosticReport: protocol.FullDocumentDiagnosticReport{
+			Kind: string(protocol.DocumentDiagnosticReportKindFull), Items: []protocol.Diagnostic{},
+		}}, nil
+	}
+	if p.PreviousResultID != nil && *p.PreviousResultID == a.id {
+		return &protocol.RelatedUnchangedDocumentDiagnosticReport{UnchangedDocumentDiagnosticReport: protocol.UnchangedDocumentDiagnosticReport{
+			Kind: string(protocol.DocumentDiagnosticReportKindUnchanged), ResultID: a.id,
+		}}, nil
+	}
+	id := a.id
+	return &protocol.RelatedFullDocumentDiagnosticReport{FullDocumentDiagnosticReport: protocol.FullDocumentDiagnosticReport{
+		Kind: string(protocol.DocumentDiagnosticReportKindFull), ResultID: &id, Items: a.diags,
+	}}, nil
+}
+
+// reanalyzeAll re-checks every open document after a config change: push
+// clients get fresh diagnostics, pull clients are asked to pull again.
+func (s *server) reanalyzeAll() {
+	s.mu.Lock()
+	for _, d := range s.docs {
+		d.gen++
+		d.last = nil
+		s.scheduleLocked(d)
+	}
+	refresh := s.client.pull && s.client.pullRefresh
+	s.mu.Unlock()
+	if refresh {
+		s.goSafe("asking the client to pull diagnostics", func() {
+			ctx, cancel := context.WithTimeout(s.ctx, 30*time.Second)
+			defer cancel()
+			if _, err := s.conn.Call(ctx, protocol.MethodWorkspaceDiagnosticRefresh, nil, nil); err != nil && s.ctx.Err() == nil {
+				s.log.warnf("workspace/diagnostic/refresh: %v", err)
+			}
+		})
+	}
+}
