@@ -125,3 +125,15 @@ func TestComponentInstanceScripts(t *testing.T) {
 		t.Error("instance script top level does not run at load")
 	}
 }
+
+func TestDisposerHandedToTeardownHook(t *testing.T) {
+	src := "import { onUnmounted } from 'vue';\nexport function useCount(store) {\n  const stop = store.subscribe(render);\n  onUnmounted(stop);\n}\n"
+	o, m, _ := ownerAt(t, syntax.JavaScript, src, "store.subscribe", lifecycle.Config{})
+	if o == nil || o.Kind != lifecycle.VueSetup {
+		t.Fatalf("owner = %+v", o)
+	}
+	found := m.FindInTeardown(o, func(n syntax.Node) bool { return n.Kind() == "identifier" && n.Text() == "stop" })
+	if !found.Valid() {
+		t.Error("a disposer passed by name to onUnmounted is not part of the teardown")
+	}
+}

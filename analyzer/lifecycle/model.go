@@ -329,6 +329,10 @@ func (m *Model) callbacksOf(root syntax.Node, names ...string) []syntax.Node {
 					} else if f.Kind() == "identifier" {
 						if fd := m.functionOf(f); fd.Valid() {
 							out = append(out, fd)
+						} else {
+							// onDestroy(unsubscribe): a disposer some
+							// registration returned runs at teardown.
+							out = append(out, f)
 						}
 					} else if f.Kind() == "member_expression" {
 						// onDestroy(this.cleanup) or onUnmounted(stop)
