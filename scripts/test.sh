@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# The whole test suite, as CI runs it (.ci/run) and as the README tells a
+# newcomer to run it. It installs what it needs on a fresh Debian machine
+# that has Go, gcc, Node/npm and apt: Neovim and pre-commit from apt, the
+# editor client libraries from npm.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+step() { printf '\n==> %s\n' "$*"; }
+
+step "gofmt"
+unformatted=$(gofmt -l $(git ls-files '*.go' 2>/dev/null || find . -name '*.go' -not -path './node_modules/*'))
+if [ -n "$unformatted" ]; then
+	echo "these files need gofmt:"; echo "$unformatted"; exit 1
+fi
+
+step "go vet"
+go vet ./...
+
+step "go test -race (unit, fixture, CLI and in-process LSP tests)"
+go test -race -count=1 ./...
+
+for extra in scripts/fuzz-short.sh scripts/e2e-lsp.sh scripts/e2e-editors.sh; do
+	if [ -x "$extra" ] || [ -f "$extra" ]; then
+		step "$extra"
+		bash "$extra"
+	fi
+done
+
+step "all tests passed"
