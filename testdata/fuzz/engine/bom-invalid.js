@@ -1,0 +1,2 @@
+ï»¿const a = "ÿþ";
+window.on(

@@ -1,0 +1,4 @@
+useEffect(() => {
+  const id = setInterval(() => {}, 10);
+  return () => clearInterval(id)
+}, [])
