@@ -184,7 +184,7 @@ func (c *client) initialize(cfg config) map[string]any {
 // handle records what the server sends and answers its requests.
 func (c *client) handle(ctx context.Context, req *jsonrpc2.Request) (any, error) {
 	c.mu.Lock()
-	c.msgs = append(c.msgs, message{method: req.Method(), params: append(json.RawMessage(nil), req.Params()...)})
+	c.msgs = append(c.msgs, message{method: strings.Clone(req.Method()), params: append(json.RawMessage(nil), req.Params()...)})
 	close(c.notify)
 	c.notify = make(chan struct{})
 	c.mu.Unlock()
