@@ -35,7 +35,15 @@ type scriptBlock struct {
 // findScripts returns the top-level <script> blocks of a component file.
 func findScripts(src []byte) []scriptBlock {
 	var out []scriptBlock
-	lower := bytes.ToLower(src)
+	// ASCII-only lowering keeps offsets: bytes.ToLower would rewrite
+	// invalid UTF-8 into longer replacement characters.
+	lower := make([]byte, len(src))
+	for i, c := range src {
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		lower[i] = c
+	}
 	i := 0
 	for {
 		j := bytes.Index(lower[i:], []byte("<script"))
