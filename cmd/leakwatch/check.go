@@ -1,0 +1,424 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"time"
+
+	"github.com/leakwatch/leakwatch/analyzer"
+	"github.com/leakwatch/leakwatch/analyzer/syntax"
+	"github.com/leakwatch/leakwatch/internal/walk"
+)
+
+const checkUsage = `Usage: leakwatch [check] [flags] [paths...]
+
+Analyses the JavaScript and TypeScript files named, and those in the folders
+named (default: the current folder). Folders are searched recursively,
+honouring .gitignore and skipping node_modules, version-control folders,
+build output (dist, build, out, coverage, .next, .nuxt, .svelte-kit, .output)
+and minified files; files named explicitly are always analysed. Each file
+uses the nearest .leakwatch.json above it unless --config is given.
+
+Exit codes: 0 nothing found, 1 warnings or errors found, 2 usage or
+configuration error (or a file could not be read), 3 internal failure.
+
+Flags:
+`
+
+// checkOptions are the parsed flags of `check`.
+type checkOptions struct {
+	format       string
+	configPath   string
+	rules        string
+	jobs         int
+	maxFileSize  byteSize
+	parseTimeout time.Duration
+	noFrame      bool
+	verbose      bool
+	fix          bool
+	fixUnsafe    bool
+	diff         bool
+	noIgnore     bool
+	paths        []string
+}
+
+func parseCheckFlags(args []string, stdout, stderr io.Writer) (*checkOptions, int) {
+	o := &checkOptions{}
+	fs := newFlagSet("check", checkUsage, stdout, stderr)
+	fs.StringVar(&o.format, "format", "text", "output `format`: text, json, sarif or github")
+	fs.StringVar(&o.configPath, "config", "", "use this configuration `file` for every file instead of the nearest .leakwatch.json")
+	fs.StringVar(&o.rules, "rules", "", "comma-separated rule `list`: bare ids run only those rules, +id turns one on, -id off")
+	fs.IntVar(&o.jobs, "j", 0, "number of files analysed in parallel (default: all cores)")
+	fs.Var(&o.maxFileSize, "max-file-size", "skip files larger than this `size` (4MB, 512KB, bytes; 0: no limit) (default 4MB)")
+	fs.DurationVar(&o.parseTimeout, "parse-timeout", analyzer.DefaultParseTimeout, "give up on a file whose parse takes longer (0: no limit)")
+	fs.BoolVar(&o.noFrame, "no-frame", false, "text format: do not show the code line under each problem")
+	fs.BoolVar(&o.verbose, "v", false, "say which files and folders were skipped and why, and where parsing failed")
+	fs.BoolVar(&o.fix, "fix", false, "apply the safe fixes to the files, then report what remains")
+	fs.BoolVar(&o.fixUnsafe, "fix-unsafe", false, "also apply fixes that need review (implies --fix)")
+	fs.BoolVar(&o.diff, "diff", false, "print the changes --fix would make as a unified diff instead of writing them")
+	fs.BoolVar(&o.noIgnore, "no-ignore", false, "do not honour .gitignore files")
+	paths, err := parseInterspersed(fs, args)
+	if err != nil {
+		return nil, flagError("check", err, stderr)
+	}
+	o.paths = paths
+	if len(o.paths) == 0 {
+		o.paths = []string{"."}
+	}
+	switch o.format {
+	case "text", "json", "sarif", "github":
+	default:
+		fmt.Fprintf(stderr, "leakwatch check: unknown --format %q (use text, json, sarif or github)\n", o.format)
+		return nil, exitUsage
+	}
+	if o.jobs < 0 {
+		fmt.Fprintf(stderr, "leakwatch check: -j must be a positive number of workers, not %d\n", o.jobs)
+		return nil, exitUsage
+	}
+	if o.jobs == 0 {
+		o.jobs = runtime.GOMAXPROCS(0)
+	}
+	if o.parseTimeout < 0 {
+		fmt.Fprintln(stderr, "leakwatch check: --parse-timeout cannot be negative")
+		return nil, exitUsage
+	}
+	if o.fixUnsafe || o.diff {
+		o.fix = true
+	}
+	if o.diff && o.format != "text" {
+		fmt.Fprintf(stderr, "leakwatch check: --diff prints a unified diff; it cannot be combined with --format %s\n", o.format)
+		return nil, exitUsage
+	}
+	return o, -1
+}
+
+// Folders never entered below a command-line folder, and why.
+var skipDirs = map[string]string{
+	"node_modules": "dependency folder",
+	".git":         "version-control folder",
+	".hg":          "version-control folder",
+	".svn":         "version-control folder",
+	"dist":         "build output folder",
+	"build":        "build output folder",
+	"out":          "build output folder",
+	"coverage":     "coverage report folder",
+	".next":        "build output folder (Next.js)",
+	".nuxt":        "build output folder (Nuxt)",
+	".svelte-kit":  "build output folder (SvelteKit)",
+	".output":      "build output folder (Nitro)",
+}
+
+func isSourceName(name string) bool {
+	_, ok := syntax.Extensions[strings.ToLower(filepath.Ext(name))]
+	return ok
+}
+
+func runCheck(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.Writer) int {
+	o, code := parseCheckFlags(args, stdout, stderr)
+	if o == nil {
+		return code
+	}
+	eng := newEngine()
+	if o.maxFileSize.set {
+		eng.MaxFileSize = o.maxFileSize.n
+	}
+	eng.ParseTimeout = o.parseTimeout
+	sel, err := parseRuleSelection(o.rules, eng)
+	if err != nil {
+		fmt.Fprintf(stderr, "leakwatch: %v\n", err)
+		return exitUsage
+	}
+	// A path that does not exist is a typo, not a finding: fail before any
+	// output. (Lstat: a broken link exists and is reported by the walk.)
+	for _, p := range o.paths {
+		if _, err := os.Lstat(p); err != nil {
+			if errors.Is(err, fs.ErrNotExist) {
+				fmt.Fprintf(stderr, "leakwatch: %s: no such file or folder\n", p)
+				return exitUsage
+			}
+		}
+	}
+	configs, err := newConfigSet(eng, sel, o.configPath)
+	if err != nil {
+		fmt.Fprintf(stderr, "leakwatch: %v\n", err)
+		return exitUsage
+	}
+	out := bufio.NewWriterSize(stdout, 64<<10)
+	defer out.Flush()
+	c := &checker{ctx: ctx, opts: o, eng: eng, sel: sel, configs: configs, stdout: out, stderr: stderr}
+	c.rep = newReporter(o, eng, out, stderr)
+	return c.run()
+}
+
+// checker runs one `check`: a walker goroutine lists files in a fixed
+// order, workers analyse them in parallel, and the results are reported in
+// the walk's order as soon as each is ready, so output is deterministic and
+// only a bounded window of finished files is ever held.
+type checker struct {
+	ctx     context.Context
+	opts    *checkOptions
+	eng     *analyzer.Engine
+	sel     *ruleSelection
+	configs *configSet
+	stdout  *bufio.Writer
+	stderr  io.Writer
+	rep     reporter
+
+	sum summary
+}
+
+// job is one walk entry on its way through the pipeline.
+type job struct {
+	entry walk.Entry
+	cfg   *analyzer.Config
+	done  chan *fileResult // receives exactly one result
+	fatal error            // a configuration error that ends the run
+}
+
+func (c *checker) run() int {
+	ctx, cancel := context.WithCancel(c.ctx)
+	defer cancel()
+	window := 4*c.opts.jobs + 16
+	ordered := make(chan *job, window)
+	jobs := make(chan *job)
+
+	go c.walk(ctx, ordered, jobs)
+	for i := 0; i < c.opts.jobs; i++ {
+		go func() {
+			for j := range jobs {
+				j.done <- c.process(ctx, j)
+			}
+		}()
+	}
+
+	if err := c.rep.begin(); err != nil {
+		return c.outputFailed(err)
+	}
+	var fatal error
+	for j := range ordered {
+		if j.fatal != nil {
+			fatal = j.fatal
+			cancel()
+			continue
+		}
+		r := <-j.done
+		if fatal != nil {
+			continue // cancelled work after the error: not reported
+		}
+		c.report(r)
+		if err := c.rep.file(r); err != nil {
+			cancel()
+			return c.outputFailed(err)
+		}
+	}
+	if fatal != nil {
+		fmt.Fprintf(c.stderr, "leakwatch: %v\n", fatal)
+	}
+	if err := c.rep.end(&c.sum); err != nil {
+		return c.outputFailed(err)
+	}
+	if err := c.stdout.Flush(); err != nil {
+		return c.outputFailed(err)
+	}
+	switch {
+	case fatal != nil:
+		return exitUsage
+	case c.ctx.Err() != nil:
+		return exitInterrupted
+	case c.sum.internal > 0:
+		return exitInternal
+	case c.sum.counts.findings() > 0 || c.sum.wouldChange > 0:
+		return exitFindings
+	case len(c.sum.failed) > 0:
+		return exitUsage
+	}
+	return exitOK
+}
+
+func (c *checker) outputFailed(err error) int {
+	fmt.Fprintf(c.stderr, "leakwatch: writing the report: %v\n", err)
+	return exitInternal
+}
+
+// walk feeds the pipeline. Every job goes to ordered first (the order of
+// the report), and then files go to a worker; ordered's capacity bounds how
+// far the walk may run ahead of the report.
+func (c *checker) walk(ctx context.Context, ordered, jobs chan<- *job) {
+	defer close(ordered)
+	defer close(jobs)
+	opt := walk.Options{
+		Match:       isSourceName,
+		NoGitignore: c.opts.noIgnore,
+		SkipDirs:    skipDirs,
+		Exclude: func(abs string, isDir bool) (string, error) {
+			cfg, err := c.configs.forDir(filepath.Dir(abs))
+			if err != nil {
+				return "", err
+			}
+			return ignoredBy(cfg, abs), nil
+		},
+	}
+	send := func(j *job) error {
+		select {
+		case ordered <- j:
+			return nil
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	}
+	err := walk.Walk(ctx, c.opts.paths, opt, func(e walk.Entry) error {
+		j := &job{entry: e, done: make(chan *fileResult, 1)}
+		if e.Kind != walk.File {
+			j.done <- &fileResult{entry: e}
+			return send(j)
+		}
+		cfg, err := c.configs.forFile(e.Abs)
+		if err != nil {
+			return err
+		}
+		j.cfg = cfg
+		if err := send(j); err != nil {
+			return err
+		}
+		select {
+		case jobs <- j:
+			return nil
+		case <-ctx.Done():
+			// Already promised to the report: answer it here.
+			j.done <- &fileResult{entry: e, cancelled: true}
+			return ctx.Err()
+		}
+	})
+	if err != nil && ctx.Err() == nil {
+		if ce := (*errConfig)(nil); !errors.As(err, &ce) {
+			err = fmt.Errorf("walking the files: %w", err)
+		}
+		select {
+		case ordered <- &job{fatal: err}:
+		case <-ctx.Done():
+		}
+	}
+}
+
+// report updates the summary and prints the stderr notes for one result,
+// in report order.
+func (c *checker) report(r *fileResult) {
+	s := &c.sum
+	e := r.entry
+	switch {
+	case r.cancelled:
+		return
+	case e.Kind == walk.Failed || r.err != nil:
+		err := r.err
+		if err == nil {
+			err = e.Err
+		}
+		s.failed = append(s.failed, failure{path: e.Path, err: describeErr(err)})
+		fmt.Fprintf(c.stderr, "leakwatch: %s: %s\n", cleanText(e.Path), describeErr(err))
+		return
+	case e.Kind == walk.Skipped || r.skipped != "":
+		reason := r.skipped
+		if reason == "" {
+			reason = e.Reason
+		}
+		s.skipped = append(s.skipped, skip{path: e.Path, dir: e.Dir, reason: reason})
+		// Files the user named, and limits hit, are worth a note even
+		// without -v: the user expected them analysed.
+		if c.opts.verbose || e.Explicit || r.limit {
+			shown := e.Path
+			if e.Dir {
+				shown += string(filepath.Separator)
+			}
+			fmt.Fprintf(c.stderr, "leakwatch: skipped %s: %s\n", cleanText(shown), reason)
+		}
+		return
+	}
+	s.files++
+	if len(r.problems) > 0 {
+		s.filesWithProblems++
+	}
+	for _, p := range r.problems {
+		s.counts.add(p.Severity)
+		if p.Rule == analyzer.RuleInternalError {
+			s.internal++
+		}
+		for _, f := range p.Fixes {
+			if f.Safe {
+				s.fixable++
+				break
+			}
+		}
+	}
+	if r.internal != nil {
+		s.internal++
+		fmt.Fprintf(c.stderr, "leakwatch: %s: internal error: %v\n", cleanText(e.Path), r.internal)
+	}
+	if len(r.syntaxErrors) > 0 {
+		s.syntaxErrors = append(s.syntaxErrors, syntaxNote{path: e.Path, first: r.syntaxErrors[0], count: r.syntaxErrorCount})
+	}
+	if c.opts.verbose {
+		for _, se := range r.syntaxErrors {
+			what := "syntax error"
+			if se.missing != "" {
+				what = fmt.Sprintf("syntax error: missing %s", se.missing)
+			}
+			fmt.Fprintf(c.stderr, "leakwatch: %s:%d:%d: %s; the file was still analysed, but findings near here are less certain\n",
+				cleanText(e.Path), se.Line, se.Column, what)
+		}
+		if extra := r.syntaxErrorCount - len(r.syntaxErrors); extra > 0 {
+			fmt.Fprintf(c.stderr, "leakwatch: %s: %d more syntax errors\n", cleanText(e.Path), extra)
+		}
+	}
+	if r.writeErr != nil {
+		s.failed = append(s.failed, failure{path: e.Path, err: "fixes not written: " + r.writeErr.Error()})
+		fmt.Fprintf(c.stderr, "leakwatch: %s: fixes not written: %v\n", cleanText(e.Path), r.writeErr)
+	}
+	if r.fixed > 0 {
+		s.fixed += r.fixed
+		s.filesFixed++
+	}
+	if r.diff != "" {
+		s.wouldChange++
+	}
+	s.fixesLeft += r.fixesLeft
+	for _, n := range r.notes {
+		fmt.Fprintf(c.stderr, "leakwatch: %s: %s\n", cleanText(e.Path), n)
+	}
+}
+
+// summary is the run's totals, reported at the end of every format.
+type summary struct {
+	files             int
+	filesWithProblems int
+	counts            counts
+	fixable           int // problems with a safe fix, as reported
+	fixed             int // fixes applied (or, with --diff, that would be)
+	filesFixed        int
+	wouldChange       int // files --diff printed changes for
+	fixesLeft         int // fixable problems whose fixes could not be merged
+	internal          int
+	skipped           []skip
+	failed            []failure
+	syntaxErrors      []syntaxNote
+}
+
+type skip struct {
+	path, reason string
+	dir          bool
+}
+
+type failure struct{ path, err string }
+
+type syntaxNote struct {
+	path  string
+	first syntaxError
+	count int
+}
