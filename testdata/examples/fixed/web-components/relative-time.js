@@ -1,0 +1,26 @@
+// Web Component: <relative-time datetime="..."> shows "5 minutes ago" and keeps it current.
+const formatter = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
+
+export class RelativeTime extends HTMLElement {
+  connectedCallback() {
+    this.render();
+    this.timer = setInterval(() => this.render(), 60_000);
+    document.addEventListener("visibilitychange", this.onVisibilityChange);
+  }
+
+  disconnectedCallback() {
+    clearInterval(this.timer);
+    document.removeEventListener("visibilitychange", this.onVisibilityChange);
+  }
+
+  onVisibilityChange = () => {
+    if (!document.hidden) this.render();
+  };
+
+  render() {
+    const minutes = Math.round((Date.parse(this.getAttribute("datetime")) - Date.now()) / 60_000);
+    this.textContent = formatter.format(minutes, "minute");
+  }
+}
+
+customElements.define("relative-time", RelativeTime);

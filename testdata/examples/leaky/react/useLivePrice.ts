@@ -1,0 +1,17 @@
+// React custom hook: the live price of a stock symbol, pushed over a WebSocket.
+import { useEffect, useState } from "react";
+
+export function useLivePrice(symbol: string) {
+  const [price, setPrice] = useState<number | null>(null);
+
+  useEffect(() => {
+    // Leak: the socket is never closed, so each mount (and each new symbol)
+    // opens another connection that stays open with its message handler.
+    const socket = new WebSocket(`wss://quotes.example.com/v1/${encodeURIComponent(symbol)}`);
+    socket.addEventListener("message", (event) => {
+      setPrice(JSON.parse(event.data).price);
+    });
+  }, [symbol]);
+
+  return price;
+}
