@@ -142,7 +142,7 @@ func (s *server) analyze(ctx context.Context, snap snapshot) *analysis {
 			return nil
 		}
 		start := time.Now()
-		a.result = s.engine.Analyze(ctx, analyzer.File{Path: snap.path, Lang: snap.lang, HasLang: true, Src: []byte(snap.text), Config: cfg})
+		a.result = s.engine.Analyze(ctx, a.file())
 		<-s.sem
 		if ctx.Err() != nil {
 			return nil
@@ -195,7 +195,7 @@ func (s *server) diskSnapshot(u uri.URI) (snapshot, bool) {
 		return snapshot{}, false
 	}
 	path := uriPath(u)
-	lang, known := langFor(path, "")
+	lang, component, known := langFor(path, "")
 	if !known {
 		return snapshot{}, false
 	}
@@ -203,7 +203,7 @@ func (s *server) diskSnapshot(u uri.URI) (snapshot, bool) {
 	if err != nil {
 		return snapshot{}, false
 	}
-	return snapshot{uri: u, path: path, lang: lang, known: true, text: string(data)}, true
+	return snapshot{uri: u, path: path, lang: lang, component: component, known: true, text: string(data)}, true
 }
 
 // pullDiagnostics answers textDocument/diagnostic. An unchanged set is

@@ -11,6 +11,7 @@ import (
 	"go.lsp.dev/protocol"
 	"go.lsp.dev/uri"
 
+	"github.com/leakwatch/leakwatch/analyzer"
 	"github.com/leakwatch/leakwatch/analyzer/syntax"
 	"github.com/leakwatch/leakwatch/analyzer/textpos"
 )
@@ -18,12 +19,13 @@ import (
 // document is an open editor buffer. Its fields are guarded by server.mu,
 // except pubMu, which orders its publications.
 type document struct {
-	uri     uri.URI
-	path    string
-	lang    syntax.Lang
-	known   bool // the grammar is known: the document is analysed
-	version int32
-	text    string
+	uri       uri.URI
+	path      string
+	lang      syntax.Lang
+	component bool // .vue or .svelte: the engine finds the script blocks
+	known     bool // the grammar is known: the document is analysed
+	version   int32
+	text      string
 	// gen counts changes (and config changes); an analysis publishes only
 	// if no change came after the one it started from.
 	gen uint64
@@ -42,18 +44,19 @@ type document struct {
 
 // snapshot is a consistent copy of what an analysis needs.
 type snapshot struct {
-	uri     uri.URI
-	path    string
-	lang    syntax.Lang
-	known   bool
-	version int32
-	text    string
-	gen     uint64
-	open    bool // false for files read from disk
+	uri       uri.URI
+	path      string
+	lang      syntax.Lang
+	component bool
+	known     bool
+	version   int32
+	text      string
+	gen       uint64
+	open      bool // false for files read from disk
 }
 
 func (d *document) snapshot() snapshot {
-	return snapshot{uri: d.uri, path: d.path, lang: d.lang, known: d.known,
+	return snapshot{uri: d.uri, path: d.path, lang: d.lang, component: d.component, known: d.known,
 		version: d.version, text: d.text, gen: d.gen, open: true}
 }
 
@@ -68,13 +71,18 @@ var languages = map[protocol.LanguageKind]syntax.Lang{
 
 // langFor picks the grammar: the file extension first, because it is more
 // precise than the language id (.tsx and .ts are both "typescript" in some
-// clients), then the language id.
-func langFor(path string, id protocol.LanguageKind) (syntax.Lang, bool) {
+// clients), then the language id. Single-file components (.vue, .svelte)
+// are known but have no grammar of their own: the engine picks it from
+// their script blocks.
+func langFor(path string, id protocol.LanguageKind) (lang syntax.Lang, component, known bool) {
+	if analyzer.IsComponentFile(path) {
+		return 0, true, true
+	}
 	if l, ok := syntax.LangForPath(path); ok {
-		return l, true
+		return l, false, true
 	}
 	l, ok := languages[id]
-	return l, ok
+	return l, false, ok
 }
 
 func (s *server) didOpen(ctx context.Context, raw jsonrpc2.RawMessage) {
@@ -88,8 +96,8 @@ func (s *server) didOpen(ctx context.Context, raw jsonrpc2.RawMessage) {
 	// one buffer with the whole message.
 	u := uri.URI(strings.Clone(string(item.URI)))
 	path := uriPath(u)
-	lang, known := langFor(path, item.LanguageID)
-	d := &document{uri: u, path: path, lang: lang, known: known, version: item.Version, text: strings.Clone(item.Text)}
+	lang, component, known := langFor(path, item.LanguageID)
+	d := &document{uri: u, path: path, lang: lang, component: component, known: known, version: item.Version, text: strings.Clone(item.Text)}
 
 	s.mu.Lock()
 	if old := s.docs[u]; old != nil {

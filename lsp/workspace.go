@@ -12,8 +12,6 @@ import (
 	"go.lsp.dev/jsonrpc2"
 	"go.lsp.dev/protocol"
 	"go.lsp.dev/uri"
-
-	"github.com/leakwatch/leakwatch/analyzer/syntax"
 )
 
 // skipDirs are never walked by checkWorkspace: dependencies, VCS data and
@@ -161,7 +159,7 @@ func walkSources(ctx context.Context, folders []string) []string {
 			if !d.Type().IsRegular() || seen[path] {
 				return nil
 			}
-			if _, ok := syntax.LangForPath(path); ok {
+			if _, _, ok := langFor(path, ""); ok {
 				seen[path] = true
 				files = append(files, path)
 			}
