@@ -1,14 +1,398 @@
 package timers
 
 import (
+	"fmt"
+	"strings"
+
 	"github.com/leakwatch/leakwatch/analyzer"
+	"github.com/leakwatch/leakwatch/analyzer/lifecycle"
+	"github.com/leakwatch/leakwatch/analyzer/scope"
 	"github.com/leakwatch/leakwatch/analyzer/syntax"
+	"github.com/leakwatch/leakwatch/rules/internal/astutil"
+	"github.com/leakwatch/leakwatch/rules/internal/cleanup"
 )
 
-// NotCleared is timer-not-cleared. Not implemented yet: it registers no visitor.
+// NotCleared is timer-not-cleared.
 var NotCleared = &analyzer.Rule{
 	ID:       "timer-not-cleared",
 	Severity: analyzer.SeverityWarning,
-	Doc:      analyzer.Doc{Title: "Interval, re-arming timeout or animation-frame loop never cleared"},
-	New:      func(*analyzer.Pass) analyzer.Visitor { return analyzer.VisitFunc(func(_ syntax.Node) {}) },
+	Kinds:    []string{"call_expression"},
+	Needles:  []string{"setInterval", "setTimeout", "requestAnimationFrame"},
+	New: func(p *analyzer.Pass) analyzer.Visitor {
+		return &notCleared{p: p, loops: make(map[int]bool)}
+	},
+	Doc: analyzer.Doc{
+		Title: "Interval, re-arming timeout or animation-frame loop never cleared",
+		Text: `A timer keeps its callback alive until it is cleared, and the callback keeps alive
+everything it closes over: the component, its props and state, the DOM it renders to.
+setInterval fires until clearInterval; a setTimeout that schedules its own function
+again, and a requestAnimationFrame callback that requests itself, run forever the same
+way. When a React effect, a class component, an Angular, Vue, Svelte or Lit component,
+or any class with a teardown method (dispose, destroy, stop, ...) starts one, its
+teardown must stop it; otherwise every mount adds a timer that keeps running, keeps
+the unmounted component in memory and keeps doing its work (polling, animating,
+calling setState on nothing).
+
+A one-shot setTimeout is not reported, nor are timers started at module top level
+(they live as long as the program) or in plain functions outside any owner.`,
+		Accepts: []string{
+			"clearInterval / clearTimeout / cancelAnimationFrame (also window., globalThis. and Node timers forms) on the stored id in the owner's teardown, directly or through a method or local function it calls",
+			"the id stored in a variable, a class member (this.timer), a ref (timerRef.current) or a collection (this.timers.push(id), timers[key] = id) that the teardown clears, iterates or passes to a helper",
+			"for a re-arming setTimeout or requestAnimationFrame loop: the latest id stored on every re-arm and cleared in the teardown, or a flag the loop checks (if (!this.running) return) that the teardown sets, or an AbortSignal the loop checks whose controller the teardown aborts",
+			"an interval that clears itself from its own callback (clearInterval(id) inside the callback)",
+			"an id returned to the caller (start() { return setInterval(...) }), who then owns it",
+			"Vue 2 this.$once(\"hook:beforeDestroy\", () => clearInterval(id))",
+		},
+		Bad: analyzer.Example{Path: "Clock.jsx", Code: `import { useEffect, useState } from "react";
+
+export function Clock() {
+  const [now, setNow] = useState(new Date());
+  useEffect(() => {
+    setInterval(() => setNow(new Date()), 1000);
+  }, []);
+  return <time>{now.toLocaleTimeString()}</time>;
+}
+`},
+		Good: analyzer.Example{Path: "Clock.jsx", Code: `import { useEffect, useState } from "react";
+
+export function Clock() {
+  const [now, setNow] = useState(new Date());
+  useEffect(() => {
+    const id = setInterval(() => setNow(new Date()), 1000);
+    return () => clearInterval(id);
+  }, []);
+  return <time>{now.toLocaleTimeString()}</time>;
+}
+`},
+	},
+}
+
+type notCleared struct {
+	p *analyzer.Pass
+	// loops holds the re-arming functions already reported, so a loop
+	// that re-arms from two branches is one finding.
+	loops map[int]bool
+}
+
+func (v *notCleared) Visit(n syntax.Node) {
+	fn := timerCall(v.p, n)
+	if fn == "" || astutil.IsTopLevel(n) {
+		return
+	}
+	o := v.p.Life.OwnerOf(n)
+	if o == nil {
+		return
+	}
+	if fn == "setInterval" {
+		v.checkInterval(n, o)
+		return
+	}
+	v.checkLoop(n, fn, o)
+}
+
+// checkInterval reports an interval whose id is thrown away, or kept but
+// never cleared.
+func (v *notCleared) checkInterval(call syntax.Node, o *lifecycle.Owner) {
+	p := v.p
+	held, chained := heldID(p, call)
+	switch held.Kind {
+	case "returned", "unknown":
+		return
+	case "stored":
+		if cleanup.Released(p, o, held.Keys).Valid() || clearsItself(p, o, call, held.Keys) {
+			return
+		}
+	}
+	var msg string
+	if held.Kind == "discarded" {
+		msg = fmt.Sprintf("setInterval keeps running after %s ends: its id is thrown away, so nothing can clear it; store the id and call clearInterval on it %s",
+			ownerNoun(o), cleanup.WhereClause(o))
+	} else {
+		msg = fmt.Sprintf("setInterval stored in %s keeps running after %s ends; call clearInterval(%s) %s",
+			cleanup.Describe(held.Holder), ownerNoun(o), cleanup.Describe(held.Holder), cleanup.WhereClause(o))
+		if !held.Holder.Valid() {
+			msg = fmt.Sprintf("setInterval keeps running after %s ends: the collection that holds its id is never cleared; call clearInterval on each id %s",
+				ownerNoun(o), cleanup.WhereClause(o))
+		}
+	}
+	d := v.diagnostic(call, o, msg)
+	if !chained {
+		d.Fixes = intervalFixes(p, call, o, held)
+	}
+	p.Report(d)
+}
+
+// checkLoop reports a setTimeout or requestAnimationFrame that schedules
+// the function it is called from again, when nothing stops that loop.
+func (v *notCleared) checkLoop(call syntax.Node, fn string, o *lifecycle.Owner) {
+	p := v.p
+	loop := rearmed(p, o, call)
+	if !loop.Valid() || v.loops[loop.Index()] {
+		return
+	}
+	if stoppedByFlag(p, o, loop) || finite(loop) {
+		return
+	}
+	held, _ := heldID(p, call)
+	switch held.Kind {
+	case "unknown":
+		return
+	case "stored":
+		if cleanup.Released(p, o, held.Keys).Valid() {
+			return
+		}
+	}
+	v.loops[loop.Index()] = true
+	name := functionName(loop)
+	var msg string
+	if fn == "requestAnimationFrame" {
+		msg = fmt.Sprintf("requestAnimationFrame loop in %s keeps running after %s ends; keep the latest frame id and call cancelAnimationFrame on it %s",
+			name, ownerNoun(o), cleanup.WhereClause(o))
+	} else {
+		msg = fmt.Sprintf("setTimeout re-arms %s every time it runs, so it keeps running after %s ends; keep the latest id and call clearTimeout on it (or set a flag %s checks) %s",
+			name, ownerNoun(o), name, cleanup.WhereClause(o))
+	}
+	d := v.diagnostic(call, o, msg)
+	d.Fixes = loopFixes(p, o, call, fn, loop)
+	p.Report(d)
+}
+
+func (v *notCleared) diagnostic(call syntax.Node, o *lifecycle.Owner, msg string) analyzer.Diagnostic {
+	return analyzer.Diagnostic{Start: astutil.Callee(call).Start(), End: call.End(), Message: msg,
+		Related: []analyzer.Related{cleanup.Where(o)}}
+}
+
+// heldID follows a timer id. chained is set for `setInterval(...).unref()`,
+// whose id is thrown away too but cannot be stored by prefixing the call.
+func heldID(p *analyzer.Pass, call syntax.Node) (h cleanup.Held, chained bool) {
+	if m := call.Parent(); m.Kind() == "member_expression" && call.Field() == "object" {
+		switch m.Get("property").Text() {
+		case "unref", "ref":
+			if c := m.Parent(); c.Kind() == "call_expression" {
+				return cleanup.HeldBy(p, c), true
+			}
+		}
+	}
+	return cleanup.HeldBy(p, call), false
+}
+
+// clearsItself reports an interval that clears its own id from its
+// callback: it stops on its own.
+func clearsItself(p *analyzer.Pass, o *lifecycle.Owner, call syntax.Node, keys []string) bool {
+	cb := functionOf(p, o, astutil.Arg(call, 0))
+	if !cb.Valid() {
+		return false
+	}
+	want := make(map[string]bool)
+	for _, k := range keys {
+		want[k] = true
+	}
+	found := false
+	cb.Walk(func(n syntax.Node) bool {
+		if found {
+			return false
+		}
+		switch n.Kind() {
+		case "identifier", "member_expression":
+			if want[p.Scope.Key(n)] && cleanup.ReleasePosition(n) {
+				found = true
+			}
+		}
+		return true
+	})
+	return found
+}
+
+// functionOf resolves an expression to the function it denotes in this
+// file: an inline function, a local function, `this.method` (also bound
+// with .bind(...)) of the owner's class or options object.
+func functionOf(p *analyzer.Pass, o *lifecycle.Owner, e syntax.Node) syntax.Node {
+	e = scope.Unwrap(e)
+	if e.Kind() == "call_expression" {
+		if recv, name := astutil.Method(e); name == "bind" && recv.Valid() {
+			e = scope.Unwrap(recv)
+		}
+	}
+	switch e.Kind() {
+	case "arrow_function", "function_expression", "function":
+		return e
+	case "identifier":
+		b := p.Scope.Resolve(e)
+		if b == nil {
+			return syntax.Node{}
+		}
+		if b.Kind == scope.FunctionDecl {
+			return b.Init
+		}
+		p.Scope.References(b) // fills Reassigned
+		if init := scope.Unwrap(b.Init); scope.IsFunction(init) && !b.Reassigned {
+			return init
+		}
+	case "member_expression":
+		obj := scope.Unwrap(e.Get("object"))
+		if obj.Kind() != "this" || !o.Class.Valid() || p.Scope.ThisOwner(obj).Index() != o.Class.Index() {
+			return syntax.Node{}
+		}
+		return p.Life.Method(o, e.Get("property").Text())
+	}
+	return syntax.Node{}
+}
+
+// rearmed returns the function that call schedules again from inside
+// itself: `setTimeout(poll, 1000)` in poll, `requestAnimationFrame(this.loop)`
+// in loop, `setTimeout(() => this.poll(), 1000)` in poll. It returns the
+// zero Node for a one-shot timer.
+func rearmed(p *analyzer.Pass, o *lifecycle.Owner, call syntax.Node) syntax.Node {
+	return scheduled(p, o, call, func(fn syntax.Node) bool { return fn.Contains(call) })
+}
+
+// scheduled returns the function a timer call runs, directly or through an
+// inline callback that calls it, when accept agrees.
+func scheduled(p *analyzer.Pass, o *lifecycle.Owner, call syntax.Node, accept func(syntax.Node) bool) syntax.Node {
+	cb := scope.Unwrap(astutil.Arg(call, 0))
+	if !cb.Valid() {
+		return syntax.Node{}
+	}
+	if f := functionOf(p, o, cb); f.Valid() && !cb.Contains(f) && accept(f) {
+		return f
+	}
+	if !scope.IsFunction(cb) {
+		return syntax.Node{}
+	}
+	// An inline callback that calls the function: () => this.poll().
+	var found syntax.Node
+	body := cb.Get("body")
+	body.Walk(func(n syntax.Node) bool {
+		if found.Valid() {
+			return false
+		}
+		if n.Index() != body.Index() && scope.IsFunction(n) {
+			return false
+		}
+		if n.Kind() == "call_expression" {
+			if f := functionOf(p, o, n.Get("function")); f.Valid() && !scope.IsFunction(scope.Unwrap(n.Get("function"))) && accept(f) {
+				found = f
+			}
+		}
+		return true
+	})
+	return found
+}
+
+// stoppedByFlag reports a loop that checks a condition the teardown
+// changes: `if (!this.running) return` with `this.running = false`,
+// `if (cancelled) return` with `cancelled = true`, `signal.aborted` with
+// `controller.abort()`.
+func stoppedByFlag(p *analyzer.Pass, o *lifecycle.Owner, loop syntax.Node) bool {
+	keys := make(map[string]bool)
+	aborted := false
+	collect := func(cond syntax.Node) {
+		cond.Walk(func(n syntax.Node) bool {
+			switch n.Kind() {
+			case "identifier", "member_expression", "subscript_expression":
+				if k := p.Scope.Key(n); k != "" {
+					keys[k] = true
+				}
+				if n.Kind() == "member_expression" && n.Get("property").Text() == "aborted" {
+					aborted = true
+				}
+			}
+			return true
+		})
+	}
+	loop.Walk(func(n syntax.Node) bool {
+		switch n.Kind() {
+		case "if_statement", "while_statement", "do_statement", "ternary_expression":
+			collect(n.Get("condition"))
+		case "binary_expression":
+			switch n.Get("operator").Text() {
+			case "&&", "||", "??":
+				collect(n.Get("left"))
+			}
+		}
+		return true
+	})
+	if len(keys) == 0 {
+		return false
+	}
+	return p.Life.FindInTeardown(cleanup.TeardownsOf(p, o), func(n syntax.Node) bool {
+		switch n.Kind() {
+		case "assignment_expression", "augmented_assignment_expression":
+			return keys[p.Scope.Key(n.Get("left"))]
+		case "update_expression":
+			return keys[p.Scope.Key(n.Get("argument"))]
+		case "call_expression":
+			return aborted && astutil.MethodName(n) == "abort"
+		}
+		return false
+	}).Valid()
+}
+
+// finite reports a loop that stops on its own: it compares something
+// before re-arming (`if (progress < 1) requestAnimationFrame(step)`,
+// `if (attempt >= max) return`), as finite animations and bounded retries
+// do. Precision first: such a loop may outlive its owner briefly, but it
+// does not run forever.
+func finite(loop syntax.Node) bool {
+	found := false
+	check := func(cond syntax.Node) {
+		cond.Walk(func(n syntax.Node) bool {
+			if n.Kind() == "binary_expression" {
+				switch n.Get("operator").Text() {
+				case "<", ">", "<=", ">=":
+					found = true
+				}
+			}
+			return !found
+		})
+	}
+	loop.Walk(func(n syntax.Node) bool {
+		switch n.Kind() {
+		case "if_statement", "while_statement", "do_statement", "ternary_expression":
+			check(n.Get("condition"))
+		case "binary_expression":
+			if op := n.Get("operator").Text(); op == "&&" || op == "||" {
+				check(n.Get("left"))
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// functionName names a function for a message.
+func functionName(fn syntax.Node) string {
+	if name := fn.Get("name"); name.Valid() {
+		return name.Text()
+	}
+	switch p := fn.Parent(); p.Kind() {
+	case "variable_declarator":
+		return p.Get("name").Text()
+	case "public_field_definition", "field_definition":
+		if name := p.Get("name"); name.Valid() {
+			return name.Text()
+		}
+		return p.Get("property").Text()
+	case "pair":
+		return p.Get("key").Text()
+	case "assignment_expression":
+		return p.Get("left").Text()
+	}
+	return "its callback"
+}
+
+// ownerNoun names the owner as the end of its life reads in a message.
+func ownerNoun(o *lifecycle.Owner) string {
+	switch o.Kind {
+	case lifecycle.ReactEffect:
+		return "the effect"
+	case lifecycle.SvelteMount, lifecycle.VueOptions:
+		return "the component"
+	case lifecycle.VueSetup:
+		if strings.HasPrefix(o.Name, "use") {
+			return "the component using " + o.Name
+		}
+		return "the component"
+	}
+	return o.Name
 }

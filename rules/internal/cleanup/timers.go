@@ -1,0 +1,215 @@
+package cleanup
+
+import (
+	"strings"
+
+	"github.com/leakwatch/leakwatch/analyzer"
+	"github.com/leakwatch/leakwatch/analyzer/lifecycle"
+	"github.com/leakwatch/leakwatch/analyzer/scope"
+	"github.com/leakwatch/leakwatch/analyzer/syntax"
+	"github.com/leakwatch/leakwatch/rules/internal/astutil"
+)
+
+// Held says where a value that must be released later (a timer id, an
+// observer) ends up, following a local variable one step to the member,
+// outer variable or collection it is copied into.
+type Held struct {
+	// Kind is "discarded" (nothing keeps it), "stored" (Keys name every
+	// place that holds it), "returned" (handed to the caller, who owns it
+	// now) or "unknown" (passed somewhere we cannot follow).
+	Kind string
+	// Keys are scope keys of the variables, members and collections that
+	// hold the value.
+	Keys []string
+	// Holder is the first variable or member it is assigned to, for a fix
+	// that names it; zero for collections and discarded values.
+	Holder syntax.Node
+}
+
+// collectionAdders are the methods that put a value into a collection.
+var collectionAdders = map[string]bool{
+	"push": true, "add": true, "set": true, "unshift": true, "register": true, "track": true, "addTeardown": true,
+}
+
+// HeldBy follows the value of expression n (a call or a `new`).
+func HeldBy(p *analyzer.Pass, n syntax.Node) Held {
+	use := astutil.UseOf(n)
+	switch use.Kind {
+	case "discarded":
+		return Held{Kind: "discarded"}
+	case "returned":
+		// Returned from a callback passed to someone (`.then(() =>
+		// setInterval(...))`, an effect that returns the id): nobody
+		// keeps it. Returned from a named function: the caller does.
+		if fn := astutil.EnclosingFunction(n); fn.Parent().Kind() == "arguments" {
+			return Held{Kind: "discarded"}
+		}
+		return Held{Kind: "returned"}
+	case "argument":
+		recv, name := astutil.Method(use.Holder)
+		if collectionAdders[name] {
+			if k := p.Scope.Key(recv); k != "" {
+				return Held{Kind: "stored", Keys: []string{k}}
+			}
+		}
+		return Held{Kind: "unknown"}
+	case "member":
+		return heldByMember(p, use.Holder)
+	case "variable":
+		return heldByVariable(p, use.Holder)
+	}
+	return Held{Kind: "unknown"}
+}
+
+func heldByMember(p *analyzer.Pass, holder syntax.Node) Held {
+	if holder.Kind() == "public_field_definition" || holder.Kind() == "field_definition" {
+		return Held{Kind: "stored", Keys: []string{fieldKey(p, holder)}, Holder: holder.Get("name")}
+	}
+	if k := p.Scope.Key(holder); k != "" {
+		return Held{Kind: "stored", Keys: []string{k}, Holder: holder}
+	}
+	// this.timers[name] = ...: the object is a collection.
+	if holder.Kind() == "subscript_expression" {
+		if k := p.Scope.Key(holder.Get("object")); k != "" {
+			return Held{Kind: "stored", Keys: []string{k}}
+		}
+	}
+	return Held{Kind: "unknown"}
+}
+
+// heldByVariable follows a variable: its own key, plus whatever it is
+// copied into.
+func heldByVariable(p *analyzer.Pass, id syntax.Node) Held {
+	b := p.Scope.Resolve(id)
+	k := p.Scope.Key(id)
+	if b == nil || k == "" {
+		return Held{Kind: "unknown"}
+	}
+	h := Held{Kind: "stored", Keys: []string{k}, Holder: id}
+	for _, ref := range p.Scope.References(b) {
+		child := ref
+		parent := ref.Parent()
+		for parent.Kind() == "parenthesized_expression" || parent.Kind() == "non_null_expression" || parent.Kind() == "as_expression" {
+			child, parent = parent, parent.Parent()
+		}
+		switch parent.Kind() {
+		case "assignment_expression":
+			if child.Field() != "right" {
+				continue
+			}
+			if lk := p.Scope.Key(parent.Get("left")); lk != "" {
+				h.Keys = append(h.Keys, lk)
+			} else if left := scope.Unwrap(parent.Get("left")); left.Kind() == "subscript_expression" {
+				if ok := p.Scope.Key(left.Get("object")); ok != "" {
+					h.Keys = append(h.Keys, ok)
+				}
+			}
+		case "variable_declarator":
+			if lk := p.Scope.Key(parent.Get("name")); lk != "" {
+				h.Keys = append(h.Keys, lk)
+			}
+		case "arguments":
+			if recv, name := astutil.Method(parent.Parent()); collectionAdders[name] {
+				if rk := p.Scope.Key(recv); rk != "" {
+					h.Keys = append(h.Keys, rk)
+				}
+			}
+		case "return_statement", "yield_expression":
+			if fn := astutil.EnclosingFunction(ref); fn.Parent().Kind() != "arguments" {
+				return Held{Kind: "returned"}
+			}
+		case "arrow_function":
+			if child.Field() == "body" && parent.Parent().Kind() != "arguments" {
+				return Held{Kind: "returned"}
+			}
+		case "pair", "array":
+			// Put into an object or array literal: followed no further.
+			return Held{Kind: "unknown"}
+		}
+		if ref.Kind() == "shorthand_property_identifier" {
+			return Held{Kind: "unknown"}
+		}
+	}
+	return h
+}
+
+// ReleasePosition reports whether expression n is used in a way that can
+// release what it holds: passed to a call (clearInterval(id),
+// release(observer)), a method called on it (ro.disconnect(),
+// timers.forEach(clearTimeout)), indexed for either (clearTimeout(t[k])),
+// or iterated (for (const t of timers)).
+func ReleasePosition(n syntax.Node) bool {
+	child, parent := n, n.Parent()
+	for parent.Kind() == "parenthesized_expression" || parent.Kind() == "non_null_expression" || parent.Kind() == "as_expression" {
+		child, parent = parent, parent.Parent()
+	}
+	switch parent.Kind() {
+	case "arguments", "spread_element":
+		return true
+	case "member_expression":
+		return child.Field() == "object" && parent.Parent().Kind() == "call_expression" && parent.Field() == "function"
+	case "subscript_expression":
+		return child.Field() == "object" && ReleasePosition(parent)
+	case "for_in_statement":
+		return child.Field() == "right"
+	}
+	return false
+}
+
+// Released returns a place in what runs when o ends (see TeardownsOf) where
+// one of keys is in a release position, or the zero Node.
+func Released(p *analyzer.Pass, o *lifecycle.Owner, keys []string) syntax.Node {
+	if len(keys) == 0 {
+		return syntax.Node{}
+	}
+	want := make(map[string]bool, len(keys))
+	for _, k := range keys {
+		if k != "" {
+			want[k] = true
+		}
+	}
+	return p.Life.FindInTeardown(TeardownsOf(p, o), func(n syntax.Node) bool {
+		switch n.Kind() {
+		case "identifier", "member_expression", "subscript_expression", "shorthand_property_identifier":
+			return want[p.Scope.Key(n)] && ReleasePosition(n)
+		}
+		return false
+	})
+}
+
+// vueHookEvents are the Vue 2 lifecycle events a component can listen to
+// on itself: `this.$once("hook:beforeDestroy", () => clearInterval(id))`.
+var vueHookEvents = map[string]bool{
+	"hook:beforeDestroy": true, "hook:destroyed": true, "hook:beforeUnmount": true, "hook:unmounted": true,
+}
+
+// TeardownsOf returns o, or a copy of it whose teardowns also include the
+// Vue 2 `this.$once("hook:beforeDestroy", fn)` callbacks of an options
+// component, which run when the component ends just like beforeDestroy.
+func TeardownsOf(p *analyzer.Pass, o *lifecycle.Owner) *lifecycle.Owner {
+	if o.Kind != lifecycle.VueOptions || !strings.Contains(o.Node.Text(), "hook:") {
+		return o
+	}
+	var extra []syntax.Node
+	o.Node.Walk(func(n syntax.Node) bool {
+		if n.Kind() != "call_expression" {
+			return true
+		}
+		recv, name := astutil.Method(n)
+		if (name != "$once" && name != "$on") || scope.Unwrap(recv).Kind() != "this" {
+			return true
+		}
+		if ev, ok := astutil.StringValue(astutil.Arg(n, 0)); ok && vueHookEvents[ev] {
+			if fn := scope.Unwrap(astutil.Arg(n, 1)); scope.IsFunction(fn) {
+				extra = append(extra, fn)
+			}
+		}
+		return true
+	})
+	if len(extra) == 0 {
+		return o
+	}
+	c := *o
+	c.Teardowns = append(append([]syntax.Node(nil), o.Teardowns...), extra...)
+	return &c
+}
