@@ -126,6 +126,17 @@ func severity(r *Rule, cfg *Config) Severity {
 // the input or a rule: a crashing rule becomes an internal-error diagnostic
 // and the other rules still run.
 func (e *Engine) Analyze(ctx context.Context, f File) Result {
+	return e.analyze(ctx, f, parseFresh)
+}
+
+// parseFunc parses a file's text; sessions parse incrementally.
+type parseFunc func(ctx context.Context, lang syntax.Lang, src []byte, opt syntax.Options) (*syntax.Tree, error)
+
+func parseFresh(ctx context.Context, lang syntax.Lang, src []byte, opt syntax.Options) (*syntax.Tree, error) {
+	return syntax.Parse(ctx, lang, src, opt)
+}
+
+func (e *Engine) analyze(ctx context.Context, f File, parse parseFunc) Result {
 	res := Result{Path: f.Path}
 	if reason := e.unfit(f.Src); reason != "" {
 		res.Skipped = reason
@@ -140,7 +151,7 @@ func (e *Engine) Analyze(ctx context.Context, f File) Result {
 	if enabled == nil {
 		return res
 	}
-	diags, tree, err := e.run(ctx, f, lang, enabled, true)
+	diags, tree, err := e.run(ctx, f, lang, enabled, parse)
 	if err != nil {
 		switch {
 		case errors.Is(err, syntax.ErrParseBudget):
@@ -235,21 +246,17 @@ func containsAny(src []byte, needles []string) bool {
 	return false
 }
 
-// run parses and runs the given rules. With suppress it applies config and
-// suppression comments; the fix validator runs without them. It returns a
-// nil tree when nothing needed parsing.
-func (e *Engine) run(ctx context.Context, f File, lang syntax.Lang, enabled []int, suppress bool) ([]Diagnostic, *syntax.Tree, error) {
+// run parses and runs the given rules, then applies config and suppression
+// comments. It returns a nil tree when nothing needed parsing.
+func (e *Engine) run(ctx context.Context, f File, lang syntax.Lang, enabled []int, parse parseFunc) ([]Diagnostic, *syntax.Tree, error) {
 	if enabled == nil {
 		return nil, nil, nil
 	}
-	tree, err := syntax.Parse(ctx, lang, f.Src, syntax.Options{Timeout: e.ParseTimeout})
+	tree, err := parse(ctx, lang, f.Src, syntax.Options{Timeout: e.ParseTimeout})
 	if err != nil {
 		return nil, nil, err
 	}
-	diags := e.runOnTree(tree, f, enabled)
-	if suppress {
-		diags = e.applyConfigAndSuppressions(tree, f, diags)
-	}
+	diags := e.applyConfigAndSuppressions(tree, f, e.runOnTree(tree, f, enabled))
 	sort.SliceStable(diags, func(i, j int) bool {
 		if diags[i].Start != diags[j].Start {
 			return diags[i].Start < diags[j].Start

@@ -186,3 +186,30 @@ func TestMergeFixes(t *testing.T) {
 		t.Error("edit past the end accepted")
 	}
 }
+
+func TestSessionMatchesFreshAnalysis(t *testing.T) {
+	e := analyzer.NewEngine([]*analyzer.Rule{leakRule})
+	s := &analyzer.Session{}
+	defer s.Close()
+	texts := []string{
+		"leak();\nok();\n",
+		"leak();\nleak(); // é\nok();\n",
+		"ok();\n",
+		"function f() {\n  leak(\n",
+		"😀 leak();\nleak();",
+		"",
+		"leak();",
+	}
+	for _, text := range texts {
+		f := analyzer.File{Path: "a.ts", Src: []byte(text)}
+		got, want := e.AnalyzeIn(context.Background(), s, f), e.Analyze(context.Background(), f)
+		if len(got.Diagnostics) != len(want.Diagnostics) || len(got.SyntaxErrors) != len(want.SyntaxErrors) {
+			t.Fatalf("%q: session %+v, fresh %+v", text, got, want)
+		}
+		for i := range got.Diagnostics {
+			if got.Diagnostics[i].Start != want.Diagnostics[i].Start {
+				t.Fatalf("%q: diagnostic %d at %d, fresh at %d", text, i, got.Diagnostics[i].Start, want.Diagnostics[i].Start)
+			}
+		}
+	}
+}

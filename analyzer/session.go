@@ -1,0 +1,100 @@
+package analyzer
+
+import (
+	"context"
+	"sync"
+
+	"github.com/leakwatch/leakwatch/analyzer/syntax"
+)
+
+// Session keeps the syntax tree of one document between analyses, so that
+// re-analysing it after an edit reparses only what changed. The language
+// server holds one per open document and closes it when the document
+// closes; the CLI, which sees each file once, needs none.
+//
+// The session finds the edit itself by comparing the new text with the
+// text it parsed last (common prefix and suffix), so callers need not
+// translate editor positions into tree-sitter edits.
+type Session struct {
+	mu   sync.Mutex
+	inc  *syntax.Incremental
+	lang syntax.Lang
+	last []byte // the text inc's tree was parsed from
+}
+
+// Close frees the kept tree. It is safe to call more than once.
+func (s *Session) Close() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.inc != nil {
+		s.inc.Close()
+		s.inc = nil
+	}
+	s.last = nil
+}
+
+// AnalyzeIn is Analyze reusing the session's tree. Results are identical to
+// Analyze on the same file.
+func (e *Engine) AnalyzeIn(ctx context.Context, s *Session, f File) Result {
+	if s == nil {
+		return e.Analyze(ctx, f)
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return e.analyze(ctx, f, s.parse)
+}
+
+// parse reparses src incrementally from the last parsed text.
+func (s *Session) parse(ctx context.Context, lang syntax.Lang, src []byte, opt syntax.Options) (*syntax.Tree, error) {
+	if s.inc == nil || s.lang != lang {
+		if s.inc != nil {
+			s.inc.Close()
+		}
+		s.inc = syntax.NewIncremental(lang)
+		s.lang = lang
+		s.last = nil
+	}
+	if s.last != nil {
+		s.inc.Edit(diffEdit(s.last, src))
+	}
+	t, err := s.inc.Parse(ctx, src, opt)
+	if err != nil {
+		s.last = nil
+		return nil, err
+	}
+	s.last = append(s.last[:0], src...)
+	return t, nil
+}
+
+// diffEdit describes the change from old to new as one replaced range.
+func diffEdit(old, new []byte) syntax.Edit {
+	prefix := 0
+	for prefix < len(old) && prefix < len(new) && old[prefix] == new[prefix] {
+		prefix++
+	}
+	suffix := 0
+	for suffix < len(old)-prefix && suffix < len(new)-prefix && old[len(old)-1-suffix] == new[len(new)-1-suffix] {
+		suffix++
+	}
+	oldEnd, newEnd := len(old)-suffix, len(new)-suffix
+	return syntax.Edit{
+		Start: prefix, OldEnd: oldEnd, NewEnd: newEnd,
+		StartPoint:  pointAt(old, prefix),
+		OldEndPoint: pointAt(old, oldEnd),
+		NewEndPoint: pointAt(new, newEnd),
+	}
+}
+
+// pointAt is tree-sitter's row and byte column of an offset.
+func pointAt(src []byte, off int) syntax.Point {
+	row, col := 0, 0
+	for i := 0; i < off; i++ {
+		if src[i] == '\n' {
+			row++
+			col = 0
+		} else {
+			col++
+		}
+	}
+	return syntax.Point{Row: row, Column: col}
+}
