@@ -1,14 +1,398 @@
 package caches
 
 import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+
 	"github.com/leakwatch/leakwatch/analyzer"
 	"github.com/leakwatch/leakwatch/analyzer/syntax"
+	"github.com/leakwatch/leakwatch/rules/internal/astutil"
 )
 
-// Unbounded is unbounded-cache. Not implemented yet: it registers no visitor.
+// Unbounded is unbounded-cache.
 var Unbounded = &analyzer.Rule{
 	ID:       "unbounded-cache",
 	Severity: analyzer.SeverityWarning,
-	Doc:      analyzer.Doc{Title: "Module-level cache that only grows"},
-	New:      func(*analyzer.Pass) analyzer.Visitor { return analyzer.VisitFunc(func(_ syntax.Node) {}) },
+	Kinds:    []string{"program"},
+	Needles:  []string{".set(", ".add(", ".push(", ".unshift(", "] =", "]=", "] ??=", "] ||="},
+	New: func(p *analyzer.Pass) analyzer.Visitor {
+		return analyzer.VisitFunc(func(syntax.Node) { check(p) })
+	},
+	Doc: analyzer.Doc{
+		Title: "Module-level cache that only grows",
+		Text: `A Map, Set, array or plain object that lives as long as the program (declared at
+module level, a static field, or a field of an object the module creates once) keeps
+every entry it is given. When functions that run per request, per call or per event
+add entries under keys they were handed (an id, a URL, a user, an element) and
+nothing ever removes them, memory grows with the number of distinct keys the process
+has ever seen, until it runs out.
+
+Bound the collection (evict the oldest entry past a size limit, or use an LRU
+cache), delete entries when they are no longer needed, or, when the keys are objects
+or DOM nodes, use a WeakMap or WeakSet so an entry goes away with its key.
+
+Caches keyed by a small fixed set of values (literal keys, a TypeScript union or
+enum, a locale or theme), registries filled while the module loads, and queues
+drained elsewhere in the file are not reported.`,
+		Accepts: []string{
+			"any removal anywhere in the file: delete(), clear(), splice(), shift(), pop(), `delete obj[key]`, assigning `length`",
+			"reassigning the collection (`cache = new Map()`, `this.items = this.items.filter(...)`), for example in a reset function",
+			"a size check that evicts: `if (cache.size > MAX) cache.delete(cache.keys().next().value)`",
+			"WeakMap, WeakSet and WeakRef, and caches from LRU libraries (they are not plain collections)",
+			"collections and functions that make sure something happens once (warnedX, printed, deprecationWarning, warnOnce): their keys are messages the code defines",
+			"additions at module top level, in a function run once at load (an IIFE, a function only called at top level, the constructor of a singleton), or in a register*/define*/install*/init*/setup* function",
+			"keys that are literals, module constants, enum members, parameters typed as a union of literals or an enum, or named like a small fixed set (locale, lang, theme, mode, level, type, kind, format, ...) or like something the program itself defines (name, tag, attribute, property, event, feature, ...)",
+			"collections exported or handed to other code (returned, passed to a function, aliased): whoever receives them may prune them",
+		},
+		Bad: analyzer.Example{Path: "users.js", Code: `const userCache = new Map();
+
+export async function getUser(id) {
+  if (userCache.has(id)) return userCache.get(id);
+  const user = await db.users.findById(id);
+  userCache.set(id, user);
+  return user;
+}
+`},
+		Good: analyzer.Example{Path: "users.js", Code: `const MAX_USER_CACHE_ENTRIES = 1000;
+const userCache = new Map();
+
+export async function getUser(id) {
+  if (userCache.has(id)) return userCache.get(id);
+  const user = await db.users.findById(id);
+  if (userCache.size >= MAX_USER_CACHE_ENTRIES) userCache.delete(userCache.keys().next().value);
+  userCache.set(id, user);
+  return user;
+}
+`},
+	},
+}
+
+// addition is a place where a collection gains an entry.
+type addition struct {
+	node   syntax.Node // the call, or the assignment obj[key] = v
+	recv   syntax.Node // the expression denoting the collection
+	method string      // set, add, push, unshift, or "" for obj[key] = v
+	keys   []syntax.Node
+}
+
+// summary is what the file does with one collection.
+type summary struct {
+	adds      []addition
+	removed   bool
+	escapes   bool
+	enumerate bool // iterated, sized or spread: rules out WeakMap
+}
+
+func check(p *analyzer.Pass) {
+	k := &keys{p: p, typeDecls: typeDeclarations(p.Tree.Root())}
+	for _, c := range findCollections(p) {
+		if warnOnce.MatchString(c.short) {
+			continue
+		}
+		s := summarize(p, c)
+		if s.removed || s.escapes {
+			continue
+		}
+		var growing []addition
+		for _, a := range s.adds {
+			if !startup(p, c, a.node, 0) && k.anyDynamic(a.keys) && !warnOnce.MatchString(astutil.FunctionName(astutil.EnclosingFunction(a.node))) {
+				growing = append(growing, a)
+			}
+		}
+		if len(growing) == 0 {
+			continue
+		}
+		report(p, k, c, s, growing)
+	}
+}
+
+// warnOnce matches the names of collections and functions that make sure a
+// message is shown once: their keys are messages or API names the code
+// itself defines, a bounded set.
+var warnOnce = regexp.MustCompile(`(?i)warn|deprecat|once|logged|printed|reported|notified`)
+
+// summarize classifies every use of c.
+func summarize(p *analyzer.Pass, c *collection) summary {
+	var s summary
+	for _, u := range uses(p, c) {
+		classify(p, c, u, &s)
+	}
+	sort.Slice(s.adds, func(i, j int) bool { return s.adds[i].node.Start() < s.adds[j].node.Start() })
+	return s
+}
+
+var (
+	addMethods = map[kind][]string{mapKind: {"set"}, setKind: {"add"}, arrayKind: {"push", "unshift"}}
+	// Removing methods by kind; clear() removes from anything that has it.
+	removeMethods = map[kind][]string{mapKind: {"delete", "clear"}, setKind: {"delete", "clear"},
+		arrayKind: {"splice", "shift", "pop"}}
+	enumerating = map[string]bool{"forEach": true, "keys": true, "values": true, "entries": true, "size": true, "length": true}
+)
+
+func has(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// classify records what use u of collection c does.
+func classify(p *analyzer.Pass, c *collection, u syntax.Node, s *summary) {
+	child, parent := u, u.Parent()
+	for parent.Is("parenthesized_expression", "non_null_expression", "as_expression", "satisfies_expression") {
+		child, parent = parent, parent.Parent()
+	}
+	switch parent.Kind() {
+	case "member_expression":
+		prop := parent.Get("property").Text()
+		gp := parent.Parent()
+		if gp.Kind() == "call_expression" && parent.Field() == "function" {
+			switch {
+			case has(addMethods[c.kind], prop):
+				s.adds = append(s.adds, addition{node: gp, recv: child, method: prop, keys: addedKeys(gp, prop)})
+			case has(removeMethods[c.kind], prop) || prop == "clear":
+				s.removed = true
+			case enumerating[prop]:
+				s.enumerate = true
+			}
+			return
+		}
+		if gp.Is("assignment_expression", "augmented_assignment_expression", "update_expression") && parent.Field() != "right" && (prop == "length" || c.kind == objectKind) {
+			if prop == "length" {
+				s.removed = true // arr.length = 0 truncates
+			}
+			return
+		}
+		if gp.Kind() == "unary_expression" && gp.Get("operator").Text() == "delete" {
+			s.removed = true
+			return
+		}
+		if enumerating[prop] {
+			s.enumerate = true
+		}
+	case "subscript_expression":
+		if child.Field() != "object" {
+			return
+		}
+		gp := parent.Parent()
+		switch {
+		case gp.Is("assignment_expression", "augmented_assignment_expression") && parent.Field() == "left":
+			if c.kind == objectKind {
+				if op := gp.Get("operator").Text(); gp.Kind() == "assignment_expression" || op == "??=" || op == "||=" {
+					s.adds = append(s.adds, addition{node: gp, recv: child, keys: []syntax.Node{parent.Get("index")}})
+				}
+			}
+		case gp.Kind() == "unary_expression" && gp.Get("operator").Text() == "delete":
+			s.removed = true
+		}
+	case "assignment_expression", "augmented_assignment_expression":
+		if child.Field() == "left" {
+			if parent.Index() != c.init.Index() {
+				s.removed = true // reassigned: reset
+			}
+			return
+		}
+		s.escapes = true
+	case "update_expression":
+		s.removed = true
+	case "arguments":
+		if readOnly(parent.Parent(), child) {
+			s.enumerate = true
+			return
+		}
+		s.escapes = true
+	case "for_in_statement":
+		if child.Field() == "right" {
+			s.enumerate = true
+			return
+		}
+		s.escapes = true
+	case "spread_element":
+		if parent.Parent().Kind() == "arguments" && !readOnly(parent.Parent().Parent(), parent) {
+			s.escapes = true
+		}
+		s.enumerate = true
+	case "binary_expression", "unary_expression", "if_statement", "while_statement", "do_statement",
+		"ternary_expression", "type_query", "expression_statement", "await_expression", "switch_statement",
+		"for_statement":
+		if parent.Kind() == "ternary_expression" && child.Field() != "condition" {
+			s.escapes = true
+		}
+	default:
+		// Returned, aliased, stored in an object, exported: someone else
+		// may prune it.
+		s.escapes = true
+	}
+}
+
+// addedKeys returns what identifies the new entry: the key of set, the
+// value of add, the values pushed.
+func addedKeys(call syntax.Node, method string) []syntax.Node {
+	args := astutil.Args(call)
+	if method == "set" {
+		if len(args) > 0 {
+			return args[:1]
+		}
+		return nil
+	}
+	return args
+}
+
+// readOnlyCalls only read the collection passed to them.
+var readOnlyCalls = map[string]bool{
+	"Array.from": true, "Object.keys": true, "Object.values": true, "Object.entries": true,
+	"JSON.stringify": true, "console.log": true, "console.info": true, "console.debug": true,
+	"console.warn": true, "console.error": true, "console.table": true, "console.dir": true,
+	"util.inspect": true, "inspect": true, "String": true, "Boolean": true, "Number": true,
+	"structuredClone": true, "Array.isArray": true, "Math.max": true, "Math.min": true,
+	"assert": true, "assert.ok": true, "assert.equal": true, "assert.deepEqual": true,
+	"assert.deepStrictEqual": true, "assert.strictEqual": true, "expect": true,
+}
+
+// readOnly reports calls that only read argument arg.
+func readOnly(call, arg syntax.Node) bool {
+	if call.Kind() == "new_expression" {
+		switch call.Get("constructor").Text() {
+		case "Map", "Set", "Array", "WeakMap", "WeakSet":
+			return true // a copy
+		}
+		return false
+	}
+	callee := call.Get("function").Text()
+	if callee == "Object.assign" {
+		return astutil.Arg(call, 0).Index() != arg.Index()
+	}
+	return readOnlyCalls[callee]
+}
+
+// startup reports additions that run once, while the module loads: at top
+// level, in an IIFE, in the constructor of a singleton, in a registration
+// function, or in a function that is only called at load.
+func startup(p *analyzer.Pass, c *collection, n syntax.Node, depth int) bool {
+	if depth > 4 {
+		return false
+	}
+	fn := astutil.EnclosingFunction(n)
+	for fn.Valid() && iife(fn) {
+		fn = astutil.EnclosingFunction(fn)
+	}
+	if !fn.Valid() {
+		return true
+	}
+	if fn.Kind() == "method_definition" && fn.Get("name").Text() == "constructor" && c.class.Valid() && !c.static && c.class.Contains(fn) {
+		return true
+	}
+	if registration(astutil.FunctionName(fn)) {
+		return true
+	}
+	// A function only ever called at load.
+	var b = p.Scope.DeclaredAt(fn.Get("name"))
+	if fn.Kind() != "function_declaration" {
+		if d := fn.Parent(); d.Kind() == "variable_declarator" {
+			b = p.Scope.DeclaredAt(d.Get("name"))
+		} else {
+			b = nil
+		}
+	}
+	if b == nil || astutil.TopStatement(fn).Kind() == "export_statement" {
+		return false
+	}
+	refs := p.Scope.References(b)
+	if len(refs) == 0 {
+		return false
+	}
+	for _, r := range refs {
+		call := r.Parent()
+		if call.Kind() != "call_expression" || r.Field() != "function" || !startup(p, c, call, depth+1) {
+			return false
+		}
+	}
+	return true
+}
+
+// iife reports a function called where it is written.
+func iife(fn syntax.Node) bool {
+	p := fn.Parent()
+	for p.Kind() == "parenthesized_expression" {
+		p = p.Parent()
+	}
+	return p.Kind() == "call_expression" && p.Get("function").Contains(fn)
+}
+
+var registrationPrefixes = []string{"register", "define", "install", "provide", "declare", "configure", "setup", "init", "bootstrap"}
+
+// registration reports function names that fill a registry at start-up.
+func registration(name string) bool {
+	if i := strings.LastIndexByte(name, '.'); i >= 0 {
+		name = name[i+1:]
+	}
+	for _, pre := range registrationPrefixes {
+		if len(name) < len(pre) || !strings.EqualFold(name[:len(pre)], pre) {
+			continue
+		}
+		rest := name[len(pre):]
+		if rest == "" || rest[0] >= 'A' && rest[0] <= 'Z' || rest[0] == '_' {
+			return true
+		}
+	}
+	return false
+}
+
+// report words the finding and builds its fixes.
+func report(p *analyzer.Pass, k *keys, c *collection, s summary, growing []addition) {
+	first := growing[0]
+	fn := astutil.DescribeFunction(astutil.EnclosingFunction(first.node))
+	objKeys, strong := true, true
+	for _, a := range s.adds {
+		obj, st := k.objectKeys(a.keys)
+		objKeys = objKeys && obj
+		strong = strong && st
+	}
+	weakable := objKeys && (c.kind == mapKind || c.kind == setKind)
+
+	var verb, advice string
+	switch c.kind {
+	case mapKind, setKind:
+		verb = "adds an entry for every new key"
+		if len(first.keys) > 0 && objKeys {
+			verb = "adds an entry for every object it is given"
+		}
+		advice = "bound it (evict the oldest entry past a size limit) or use an LRU cache"
+		if weakable {
+			advice = fmt.Sprintf("its keys are objects, so a Weak%s would let each entry go with its key", c.kind)
+		}
+	case arrayKind:
+		verb = "adds an element on every call"
+		advice = "cap its length (drop the oldest elements) or drain it where it is consumed"
+	case objectKind:
+		verb = "adds a property for every new key"
+		advice = "use a Map with a size bound or an LRU cache"
+		if objKeys {
+			advice = "its keys are objects, which a plain object turns into the same string: use a WeakMap"
+		}
+	}
+	msg := fmt.Sprintf("%s%s `%s`%s only grows: %s %s and nothing in this file removes any; %s",
+		c.prefix, c.kind, c.name, c.suffix, fn, verb, advice)
+	start := first.node.Start()
+	if first.method != "" {
+		start = astutil.Callee(first.node).Start()
+	}
+	d := analyzer.Diagnostic{Start: start, End: first.node.End(), Message: msg,
+		Related: []analyzer.Related{{Start: c.decl.Start(), End: c.decl.End(),
+			Message: fmt.Sprintf("`%s` is created here", c.name)}}}
+	switch {
+	case weakable && !s.enumerate:
+		if f, ok := weakFix(p, c, strong); ok {
+			d.Fixes = append(d.Fixes, f)
+		}
+	case c.kind != objectKind:
+		if f, ok := boundFix(p, c, growing); ok {
+			d.Fixes = append(d.Fixes, f)
+		}
+	}
+	p.Report(d)
 }
