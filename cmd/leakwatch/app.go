@@ -106,7 +106,8 @@ func runContext(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	if strings.HasPrefix(first, "-") {
 		return runCheck(ctx, args, stdin, stdout, stderr)
 	}
-	if _, err := os.Lstat(first); err == nil {
+	if _, err := os.Lstat(first); err == nil || looksLikePath(first) {
+		// check reports a missing path as such.
 		return runCheck(ctx, args, stdin, stdout, stderr)
 	}
 	var names []string
@@ -129,6 +130,11 @@ func runVersion(_ context.Context, args []string, _ io.Reader, stdout, stderr io
 	}
 	fmt.Fprintf(stdout, "leakwatch %s (%s, %s/%s)\n", versionString(), runtime.Version(), runtime.GOOS, runtime.GOARCH)
 	return exitOK
+}
+
+// looksLikePath tells a mistyped path from a mistyped command.
+func looksLikePath(s string) bool {
+	return strings.ContainsAny(s, "/\\.") || isSourceName(s)
 }
 
 // versionString is what `version`, SARIF and the language server report.

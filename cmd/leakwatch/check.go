@@ -221,6 +221,7 @@ func (c *checker) run() int {
 	}
 	if fatal != nil {
 		fmt.Fprintf(c.stderr, "leakwatch: %v\n", fatal)
+		c.sum.aborted = true
 	}
 	if err := c.rep.end(&c.sum); err != nil {
 		return c.outputFailed(err)
@@ -405,6 +406,7 @@ type summary struct {
 	wouldChange       int // files --diff printed changes for
 	fixesLeft         int // fixable problems whose fixes could not be merged
 	internal          int
+	aborted           bool // a configuration error stopped the run
 	skipped           []skip
 	failed            []failure
 	syntaxErrors      []syntaxNote

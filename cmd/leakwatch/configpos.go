@@ -105,17 +105,27 @@ var (
 // is otherwise.
 func locateConfigError(name string, data []byte, err error, known []string) error {
 	msg := err.Error()
-	if strings.Contains(msg, "invalid JSON") || strings.Contains(msg, "empty file") {
-		return err
-	}
-	nodes := indexJSON(data)
-	if nodes == nil {
+	if strings.Contains(msg, "empty file") {
 		return err
 	}
 	ix := textpos.New(string(data))
 	at := func(off int, format string, args ...any) error {
 		line, col := ix.Position(off, textpos.UTF16)
 		return fmt.Errorf("%s:%d:%d: %s", name, line+1, col+1, fmt.Sprintf(format, args...))
+	}
+	if strings.Contains(msg, "invalid JSON") {
+		// The engine points one past the offending character (Offset is
+		// the count of bytes read, the bad one included).
+		var v any
+		var syn *json.SyntaxError
+		if errors.As(json.Unmarshal(data, &v), &syn) && syn.Offset > 0 {
+			return at(int(syn.Offset)-1, "invalid JSON: %s", syn.Error())
+		}
+		return err
+	}
+	nodes := indexJSON(data)
+	if nodes == nil {
+		return err
 	}
 
 	if m := reUnknownField.FindStringSubmatch(msg); m != nil {

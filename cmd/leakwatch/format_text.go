@@ -90,8 +90,16 @@ func writeFrame(w *bufio.Writer, p problem) {
 }
 
 func (t *textReporter) end(s *summary) error {
-	fmt.Fprintln(t.stderr, summaryLine(s, t.opts))
+	printSummary(t.stderr, s, t.opts)
 	return nil
+}
+
+// printSummary prints the summary line, unless the run was stopped by a
+// configuration error, where totals would only mislead.
+func printSummary(w io.Writer, s *summary, o *checkOptions) {
+	if !s.aborted {
+		fmt.Fprintln(w, summaryLine(s, o))
+	}
 }
 
 // summaryLine is the one-line account of a run printed on stderr.
@@ -153,7 +161,7 @@ func (d *diffReporter) file(r *fileResult) error {
 }
 
 func (d *diffReporter) end(s *summary) error {
-	fmt.Fprintln(d.stderr, summaryLine(s, d.opts))
+	printSummary(d.stderr, s, d.opts)
 	return nil
 }
 
@@ -184,7 +192,7 @@ func (g *githubReporter) file(r *fileResult) error {
 }
 
 func (g *githubReporter) end(s *summary) error {
-	fmt.Fprintln(g.stderr, summaryLine(s, g.opts))
+	printSummary(g.stderr, s, g.opts)
 	return nil
 }
 

@@ -1,0 +1,267 @@
+package main
+
+import (
+	"encoding/json"
+	"os/exec"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/leakwatch/leakwatch/analyzer"
+)
+
+func TestExitCodes(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, map[string]string{
+		"clean.js": "noleak();\n",
+		"leak.js":  "leak();\n",
+		"boom.js":  "boom();\nleak();\n",
+	})
+	for _, tt := range []struct {
+		name string
+		args []string
+		code int
+	}{
+		{"nothing found", []string{"clean.js"}, exitOK},
+		{"findings", []string{"clean.js", "leak.js"}, exitFindings},
+		{"bad flag", []string{"--nope"}, exitUsage},
+		{"bad format", []string{"--format", "xml"}, exitUsage},
+		{"missing path", []string{"clean.js", "missing.js"}, exitUsage},
+		{"unknown rule", []string{"--rules", "test-lek"}, exitUsage},
+		{"negative -j", []string{"-j", "-1"}, exitUsage},
+		{"bad size", []string{"--max-file-size", "lots"}, exitUsage},
+		{"diff with json", []string{"--diff", "--format", "json"}, exitUsage},
+		{"internal error wins over findings", []string{"."}, exitInternal},
+		{"help", []string{"check", "--help"}, exitOK},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			r := lw(t, dir, tt.args...)
+			expectCode(t, r, tt.code)
+		})
+	}
+}
+
+func TestInternalErrorIsReported(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, map[string]string{"boom.js": "boom();\nleak();\n"})
+	r := lw(t, dir, "-v")
+	expectCode(t, r, exitInternal)
+	if !strings.Contains(r.stdout, "boom.js:1:1: error: rule test-panic crashed here") {
+		t.Errorf("internal error not shown:\n%s", r)
+	}
+	// The other rules still ran on the file.
+	if !strings.Contains(r.stdout, "boom.js:2:1: warning: leak() leaks") {
+		t.Errorf("other rules did not run:\n%s", r)
+	}
+	// With -v the stack trace is shown for the bug report.
+	if !strings.Contains(r.stdout, "goroutine") {
+		t.Errorf("-v should show the stack trace:\n%s", r)
+	}
+}
+
+func TestMissingPathMessage(t *testing.T) {
+	r := lw(t, t.TempDir(), "nope/src")
+	expectCode(t, r, exitUsage)
+	if r.stderr != "leakwatch: nope/src: no such file or folder\n" || r.stdout != "" {
+		t.Errorf("%s", r)
+	}
+}
+
+func TestDefaultCommand(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, map[string]string{"src/a.js": "leak();\n"})
+	for _, args := range [][]string{
+		{"src"},              // a path
+		{"--format", "json"}, // a flag
+		{},                   // nothing: check .
+		{"check", "src", "--no-frame", "--format", "json"}, // flags after paths
+		{"-j4", "--format=json", "--", "src"},              // -jN and --
+	} {
+		r := lw(t, dir, args...)
+		expectCode(t, r, exitFindings)
+		if !strings.Contains(r.stdout, "a.js") {
+			t.Errorf("%v: no finding\n%s", args, r)
+		}
+	}
+	r := lw(t, dir, "chek")
+	expectCode(t, r, exitUsage)
+	if !strings.Contains(r.stderr, `"chek" is neither a command nor an existing file or folder; did you mean check?`) {
+		t.Errorf("unknown command: %s", r.stderr)
+	}
+	// After "--" a name that looks like a flag is a path.
+	write(t, dir, map[string]string{"-odd.js": "leak();\n"})
+	r = lw(t, dir, "check", "--", "-odd.js")
+	expectCode(t, r, exitFindings)
+}
+
+func TestHelp(t *testing.T) {
+	for _, args := range [][]string{{"--help"}, {"help"}, {"-h"}} {
+		r := lw(t, "", args...)
+		expectCode(t, r, exitOK)
+		for _, cmd := range []string{"check", "lsp", "rules", "explain", "version", "debug"} {
+			if !strings.Contains(r.stdout, "\n  "+cmd+" ") {
+				t.Errorf("%v: usage does not list %s:\n%s", args, cmd, r.stdout)
+			}
+		}
+	}
+	for _, cmd := range []string{"check", "rules", "explain", "version", "debug", "lsp"} {
+		r := lw(t, "", cmd, "--help")
+		expectCode(t, r, exitOK)
+		if !strings.HasPrefix(r.stdout, "Usage: leakwatch") {
+			t.Errorf("%s --help: %q", cmd, r.stdout)
+		}
+		if r2 := lw(t, "", "help", cmd); r2.stdout != r.stdout {
+			t.Errorf("help %s differs from %s --help", cmd, cmd)
+		}
+	}
+	r := lw(t, "", "check", "--help")
+	for _, flag := range []string{"-format", "-config", "-rules", "-j", "-max-file-size", "-parse-timeout", "-no-frame", "-v", "-fix", "-fix-unsafe", "-diff", "-no-ignore"} {
+		if !strings.Contains(r.stdout, "  "+flag+" ") && !strings.Contains(r.stdout, "  "+flag+"\n") && !strings.Contains(r.stdout, "  "+flag+"\t") {
+			t.Errorf("check --help lacks %s", flag)
+		}
+	}
+}
+
+func TestRulesCommand(t *testing.T) {
+	r := lw(t, "", "rules")
+	expectCode(t, r, exitOK)
+	lines := strings.Split(strings.TrimSuffix(r.stdout, "\n"), "\n")
+	if len(lines) != 1+len(testRules()) {
+		t.Fatalf("rules table:\n%s", r.stdout)
+	}
+	// Columns are aligned: SEVERITY and TITLE start at the same offset on
+	// every line.
+	sevCol := strings.Index(lines[0], "SEVERITY")
+	titleCol := strings.Index(lines[0], "TITLE")
+	for i, rule := range testRules() {
+		l := lines[i+1]
+		if !strings.HasPrefix(l, rule.ID+" ") || l[sevCol:sevCol+len(rule.Severity.String())] != rule.Severity.String() ||
+			l[titleCol:] != rule.Doc.Title {
+			t.Errorf("row %q misaligned (severity at %d, title at %d)", l, sevCol, titleCol)
+		}
+	}
+
+	r = lw(t, "", "rules", "--json")
+	expectCode(t, r, exitOK)
+	var rules []jsonRule
+	if err := json.Unmarshal([]byte(r.stdout), &rules); err != nil {
+		t.Fatal(err)
+	}
+	if len(rules) != len(testRules()) || rules[0] != (jsonRule{"test-leak", "warning", "Test rule test-leak", analyzer.DocURL("test-leak")}) {
+		t.Errorf("rules --json: %+v", rules)
+	}
+	expectCode(t, lw(t, "", "rules", "test-leak"), exitUsage)
+}
+
+func TestExplainCommand(t *testing.T) {
+	r := lw(t, "", "explain", "test-leak")
+	expectCode(t, r, exitOK)
+	want := `test-leak: Test rule test-leak
+Default severity: warning
+
+Reports every call to leak().
+
+Accepted as cleanup:
+  - calling noleak() instead
+
+Leaks (bad.js):
+
+    leak();
+
+Fixed (good.js):
+
+    noleak();
+
+Documentation: ` + analyzer.DocURL("test-leak") + "\n"
+	if r.stdout != want {
+		t.Errorf("explain:\n%s\nwant:\n%s", r.stdout, want)
+	}
+
+	r = lw(t, "", "explain", "test-laek")
+	expectCode(t, r, exitUsage)
+	if !strings.Contains(r.stderr, `unknown rule "test-laek"; did you mean test-leak`) {
+		t.Errorf("no suggestion: %s", r.stderr)
+	}
+	expectCode(t, lw(t, "", "explain"), exitUsage)
+	r = lw(t, "", "explain", "unused-suppression")
+	expectCode(t, r, exitOK)
+	if !strings.Contains(r.stdout, "silences nothing") {
+		t.Errorf("meta rule explain: %s", r.stdout)
+	}
+}
+
+func TestVersionCommand(t *testing.T) {
+	for _, args := range [][]string{{"version"}, {"--version"}} {
+		r := lw(t, "", args...)
+		expectCode(t, r, exitOK)
+		if !regexp.MustCompile(`^leakwatch \S+ \(go1\.\S+, \w+/\w+\)\n$`).MatchString(r.stdout) {
+			t.Errorf("%v: %q", args, r.stdout)
+		}
+	}
+	expectCode(t, lw(t, "", "version", "extra"), exitUsage)
+}
+
+func TestDebugTree(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, map[string]string{"a.ts": "leak(x);\n", "a.txt": "leak(x);\n"})
+	r := lw(t, dir, "debug", "tree", "a.ts")
+	expectCode(t, r, exitOK)
+	for _, want := range []string{"program\n", "call_expression\n", "function: identifier leak\n"} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("tree lacks %q:\n%s", want, r.stdout)
+		}
+	}
+	expectCode(t, lw(t, dir, "debug", "tree", "a.txt"), exitUsage)
+	r = lw(t, dir, "debug", "tree", "--lang", "tsx", "a.txt")
+	expectCode(t, r, exitOK)
+	expectCode(t, lw(t, dir, "debug", "tree", "missing.js"), exitUsage)
+	expectCode(t, lw(t, dir, "debug"), exitUsage)
+}
+
+func TestLSPCommandArguments(t *testing.T) {
+	expectCode(t, lw(t, "", "lsp", "--help"), exitOK)
+	expectCode(t, lw(t, "", "lsp", "extra"), exitUsage)
+	expectCode(t, lw(t, "", "lsp", "--tcp"), exitUsage)
+}
+
+// The real binary, with the real rules: the plumbing a user sees.
+func TestBinaryEndToEnd(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, map[string]string{"empty.js": "", "bad/.leakwatch.json": "{\n  \"rules\": {\"no-such-rule\": \"off\"}\n}\n", "bad/a.js": ""})
+	runBin := func(args ...string) result {
+		cmd := exec.Command(realBinary, args...)
+		cmd.Dir = dir
+		var out, errb strings.Builder
+		cmd.Stdout, cmd.Stderr = &out, &errb
+		err := cmd.Run()
+		code := 0
+		if ee, ok := err.(*exec.ExitError); ok {
+			code = ee.ExitCode()
+		} else if err != nil {
+			t.Fatal(err)
+		}
+		return result{out.String(), errb.String(), code}
+	}
+	r := runBin("version")
+	expectCode(t, r, exitOK)
+	if !strings.HasPrefix(r.stdout, "leakwatch ") {
+		t.Errorf("version: %q", r.stdout)
+	}
+	r = runBin("rules", "--json")
+	expectCode(t, r, exitOK)
+	var rules []jsonRule
+	if err := json.Unmarshal([]byte(r.stdout), &rules); err != nil {
+		t.Errorf("rules --json: %v", err)
+	}
+	r = runBin("check", "empty.js", "--format", "json")
+	expectCode(t, r, exitOK)
+	if !strings.HasPrefix(r.stdout, `{"version":1,"diagnostics":[],"summary":{"files":1,`) {
+		t.Errorf("empty file: %s", r)
+	}
+	r = runBin("bad")
+	expectCode(t, r, exitUsage)
+	if !strings.Contains(r.stderr, "bad/.leakwatch.json:2:13: unknown rule \"no-such-rule\"") {
+		t.Errorf("bad config: %s", r)
+	}
+	expectCode(t, runBin("missing"), exitUsage)
+}
