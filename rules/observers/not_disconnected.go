@@ -1,14 +1,422 @@
 package observers
 
 import (
+	"fmt"
+
 	"github.com/leakwatch/leakwatch/analyzer"
+	"github.com/leakwatch/leakwatch/analyzer/lifecycle"
+	"github.com/leakwatch/leakwatch/analyzer/scope"
 	"github.com/leakwatch/leakwatch/analyzer/syntax"
+	"github.com/leakwatch/leakwatch/rules/internal/astutil"
+	"github.com/leakwatch/leakwatch/rules/internal/cleanup"
+	"github.com/leakwatch/leakwatch/rules/internal/fixgen"
 )
 
-// NotDisconnected is observer-not-disconnected. Not implemented yet: it registers no visitor.
+// NotDisconnected is observer-not-disconnected.
 var NotDisconnected = &analyzer.Rule{
 	ID:       "observer-not-disconnected",
 	Severity: analyzer.SeverityWarning,
-	Doc:      analyzer.Doc{Title: "Observer never disconnected"},
-	New:      func(*analyzer.Pass) analyzer.Visitor { return analyzer.VisitFunc(func(_ syntax.Node) {}) },
+	Kinds:    []string{"new_expression", "call_expression"},
+	Needles:  []string{"MutationObserver", "ResizeObserver", "IntersectionObserver", "PerformanceObserver", "ReportingObserver"},
+	New: func(p *analyzer.Pass) analyzer.Visitor {
+		return &notDisconnected{p: p}
+	},
+	Doc: analyzer.Doc{
+		Title: "Observer never disconnected",
+		Text: `ResizeObserver, IntersectionObserver, MutationObserver, PerformanceObserver and
+ReportingObserver keep their callback, and everything it closes over, alive while they
+observe something: the browser holds the observer for as long as it has observations
+(ResizeObserver and IntersectionObserver also hold the observed elements). When a React
+effect, a class component, an Angular, Vue, Svelte or Lit component, or any class with a
+teardown method (dispose, destroy, disconnect, ...) starts observing, its teardown must
+call disconnect() (or unobserve() each target); otherwise every mount leaves an observer
+behind that keeps the unmounted component and its DOM in memory and keeps running its
+callback.
+
+Observers at module top level, observers outside any owner, and observers that only
+watch elements the same function created (and keeps to itself) are not reported.`,
+		Accepts: []string{
+			"observer.disconnect() in the owner's teardown, directly, with optional chaining (this.ro?.disconnect()), or through a method or local function it calls",
+			"observer.unobserve(target) of every observed target in the teardown",
+			"the observer kept in a variable, a class member (this.ro), a ref (observerRef.current) or a collection (this.observers.push(ro)) that the teardown disconnects, iterates or passes to a helper",
+			"a disposer that disconnects it handed to the framework or a disposable collection (this.register(() => ro.disconnect()), subscriptions.add({ dispose: () => ro.disconnect() }))",
+			"an observer that disconnects or unobserves from its own callback (lazy loading: observer.unobserve(entry.target))",
+			"an observer returned to the caller, who then owns it",
+			"an observer that only watches elements created in the same function that do not escape it",
+		},
+		Bad: analyzer.Example{Path: "useSize.js", Code: `import { useEffect, useState } from "react";
+
+export function useSize(ref) {
+  const [size, setSize] = useState(null);
+  useEffect(() => {
+    const ro = new ResizeObserver(([entry]) => setSize(entry.contentRect));
+    ro.observe(ref.current);
+  }, [ref]);
+  return size;
+}
+`},
+		Good: analyzer.Example{Path: "useSize.js", Code: `import { useEffect, useState } from "react";
+
+export function useSize(ref) {
+  const [size, setSize] = useState(null);
+  useEffect(() => {
+    const ro = new ResizeObserver(([entry]) => setSize(entry.contentRect));
+    ro.observe(ref.current);
+    return () => ro.disconnect();
+  }, [ref]);
+  return size;
+}
+`},
+	},
+}
+
+// observerTypes are the observer constructors; element says whether
+// observe() takes an element (which may be local) rather than options.
+var observerTypes = map[string]bool{
+	"MutationObserver":     true,
+	"ResizeObserver":       true,
+	"IntersectionObserver": true,
+	"PerformanceObserver":  false,
+	"ReportingObserver":    false,
+}
+
+// creation is one `new XObserver(...)`.
+type creation struct {
+	node syntax.Node
+	typ  string
+	held cleanup.Held
+}
+
+// observation is one observe(...) call.
+type observation struct {
+	call   syntax.Node
+	target syntax.Node
+	of     *creation
+	inline bool
+}
+
+type notDisconnected struct {
+	p         *analyzer.Pass
+	creations []*creation
+	observes  []syntax.Node
+}
+
+func (v *notDisconnected) Visit(n syntax.Node) {
+	switch n.Kind() {
+	case "new_expression":
+		if typ := observerType(v.p, n); typ != "" {
+			v.creations = append(v.creations, &creation{node: n, typ: typ, held: cleanup.HeldBy(v.p, n)})
+		}
+	case "call_expression":
+		if recv, name := astutil.Method(n); name == "observe" && recv.Valid() && !astutil.IsTopLevel(n) {
+			v.observes = append(v.observes, n)
+		}
+	}
+}
+
+// observerType returns the observer class a `new` expression creates, or
+// "" for anything else (a local class that shares the name included).
+func observerType(p *analyzer.Pass, n syntax.Node) string {
+	ctor := scope.Unwrap(n.Get("constructor"))
+	name := ctor.Text()
+	if ctor.Kind() == "member_expression" {
+		obj := scope.Unwrap(ctor.Get("object"))
+		if obj.Kind() != "identifier" || p.Scope.Resolve(obj) != nil {
+			return ""
+		}
+		switch obj.Text() {
+		case "window", "globalThis", "self":
+		default:
+			return ""
+		}
+		name = ctor.Get("property").Text()
+	} else if ctor.Kind() != "identifier" || p.Scope.Resolve(ctor) != nil {
+		return ""
+	}
+	if _, ok := observerTypes[name]; ok {
+		return name
+	}
+	return ""
+}
+
+func (v *notDisconnected) Finish() {
+	p := v.p
+	byKey := make(map[string]*creation)
+	byNode := make(map[int]*creation)
+	for _, c := range v.creations {
+		byNode[c.node.Index()] = c
+		if c.held.Kind == "stored" {
+			for _, k := range c.held.Keys {
+				if _, taken := byKey[k]; !taken {
+					byKey[k] = c
+				}
+			}
+		}
+	}
+	// Group the observe calls by observer, in source order.
+	var order []*creation
+	groups := make(map[*creation][]observation)
+	for _, call := range v.observes {
+		recv, _ := astutil.Method(call)
+		recv = scope.Unwrap(recv)
+		ob := observation{call: call, target: astutil.Arg(call, 0)}
+		if c, ok := byNode[recv.Index()]; ok && recv.Kind() == "new_expression" {
+			ob.of, ob.inline = c, true
+		} else if k := p.Scope.Key(recv); k != "" && byKey[k] != nil {
+			ob.of = byKey[k]
+		} else {
+			continue
+		}
+		if _, seen := groups[ob.of]; !seen {
+			order = append(order, ob.of)
+		}
+		groups[ob.of] = append(groups[ob.of], ob)
+	}
+	for _, c := range order {
+		v.check(c, groups[c])
+	}
+}
+
+// check reports the first observation of observer c that nothing undoes.
+func (v *notDisconnected) check(c *creation, obs []observation) {
+	p := v.p
+	if !obs[0].inline && (c.held.Kind == "returned" || c.held.Kind == "unknown") {
+		return
+	}
+	if disconnectsItself(p, c) {
+		return
+	}
+	for _, ob := range obs {
+		o := p.Life.OwnerOf(ob.call)
+		if o == nil || v.localTarget(c, ob) {
+			continue
+		}
+		if ob.inline {
+			v.report(c, ob, o)
+			return
+		}
+		if c.held.Kind != "stored" {
+			continue
+		}
+		disconnected, unobserved := v.undone(o, c.held.Keys)
+		if disconnected || v.disposerRegistered(o, c.held.Keys) {
+			return
+		}
+		if v.anySame(unobserved, ob.target) {
+			continue
+		}
+		v.report(c, ob, o)
+		return
+	}
+}
+
+// localTarget reports an element observer watching an element the same
+// function created and keeps: both go away together.
+func (v *notDisconnected) localTarget(c *creation, ob observation) bool {
+	if !observerTypes[c.typ] {
+		return false // performance entries and reports come from the page
+	}
+	return v.p.Scope.LifetimeOf(ob.target) == scope.Local
+}
+
+// undone searches what runs when o ends for a disconnect of the observer
+// held under keys (or a use that may disconnect it: passing it to a helper,
+// iterating a collection of observers), and collects unobserved targets.
+func (v *notDisconnected) undone(o *lifecycle.Owner, keys []string) (disconnected bool, unobserved []syntax.Node) {
+	p := v.p
+	want := make(map[string]bool)
+	for _, k := range keys {
+		want[k] = true
+	}
+	found := p.Life.FindInTeardown(cleanup.TeardownsOf(p, o), func(n syntax.Node) bool {
+		switch n.Kind() {
+		case "identifier", "member_expression", "subscript_expression", "shorthand_property_identifier":
+		default:
+			return false
+		}
+		if !want[p.Scope.Key(n)] || !cleanup.ReleasePosition(n) {
+			return false
+		}
+		if m := methodCalledOn(n); m.Valid() {
+			switch astutil.MethodName(m) {
+			case "observe", "takeRecords":
+				return false
+			case "unobserve":
+				unobserved = append(unobserved, astutil.Arg(m, 0))
+				return false
+			}
+		}
+		return true
+	})
+	return found.Valid(), unobserved
+}
+
+// methodCalledOn returns the call `n.method(...)` when n is its receiver.
+func methodCalledOn(n syntax.Node) syntax.Node {
+	m := n.Parent()
+	if m.Kind() == "member_expression" && n.Field() == "object" && m.Parent().Kind() == "call_expression" {
+		return m.Parent()
+	}
+	return syntax.Node{}
+}
+
+// disposerRegistered reports `ro.disconnect()` inside a function handed to
+// someone else in the owner's code: a disposer given to the framework or
+// pushed into a disposable collection runs when that collection is
+// disposed.
+func (v *notDisconnected) disposerRegistered(o *lifecycle.Owner, keys []string) bool {
+	p := v.p
+	want := make(map[string]bool)
+	for _, k := range keys {
+		want[k] = true
+	}
+	region := o.Setup
+	if !region.Valid() {
+		region = o.Node
+	}
+	found := false
+	region.Walk(func(n syntax.Node) bool {
+		if found || n.Kind() != "call_expression" {
+			return !found
+		}
+		recv, name := astutil.Method(n)
+		if name != "disconnect" || !want[p.Scope.Key(recv)] {
+			return true
+		}
+		fn := astutil.EnclosingFunction(n)
+		for parent := fn.Parent(); parent.Valid(); parent = parent.Parent() {
+			switch parent.Kind() {
+			case "arguments":
+				found = true
+			case "pair", "object", "parenthesized_expression":
+				continue
+			}
+			break
+		}
+		return !found
+	})
+	return found
+}
+
+// disconnectsItself reports an observer whose own callback disconnects or
+// unobserves (through its second parameter or its variable): it stops
+// itself once it has seen what it waited for.
+func disconnectsItself(p *analyzer.Pass, c *creation) bool {
+	cb := callbackOf(p, astutil.Arg(c.node, 0))
+	if !cb.Valid() {
+		return false
+	}
+	want := make(map[string]bool)
+	for _, k := range c.held.Keys {
+		want[k] = true
+	}
+	if params := cb.Get("parameters").Children(); len(params) > 1 {
+		self := params[1]
+		if self.Kind() == "required_parameter" || self.Kind() == "optional_parameter" {
+			self = self.Get("pattern")
+		}
+		if k := p.Scope.Key(self); k != "" {
+			want[k] = true
+		}
+	}
+	found := false
+	cb.Walk(func(n syntax.Node) bool {
+		if found || n.Kind() != "call_expression" {
+			return !found
+		}
+		recv, name := astutil.Method(n)
+		if (name == "disconnect" || name == "unobserve") && want[p.Scope.Key(recv)] {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// callbackOf resolves an observer's callback to its function: written in
+// place, a local function, or a method of the class (`this.onIntersect`).
+func callbackOf(p *analyzer.Pass, e syntax.Node) syntax.Node {
+	e = scope.Unwrap(e)
+	if e.Kind() == "call_expression" {
+		if recv, name := astutil.Method(e); name == "bind" && recv.Valid() {
+			e = scope.Unwrap(recv)
+		}
+	}
+	switch e.Kind() {
+	case "arrow_function", "function_expression", "function":
+		return e
+	case "identifier":
+		if b := p.Scope.Resolve(e); b != nil {
+			if b.Kind == scope.FunctionDecl {
+				return b.Init
+			}
+			if init := scope.Unwrap(b.Init); scope.IsFunction(init) {
+				return init
+			}
+		}
+	case "member_expression":
+		obj := scope.Unwrap(e.Get("object"))
+		if class := p.Scope.ThisOwner(obj); obj.Kind() == "this" && class.Valid() && class.Kind() != "object" {
+			return lifecycle.Methods(class)[e.Get("property").Text()]
+		}
+	}
+	return syntax.Node{}
+}
+
+// anySame reports whether one of nodes denotes the same value as target.
+func (v *notDisconnected) anySame(nodes []syntax.Node, target syntax.Node) bool {
+	for _, n := range nodes {
+		if v.p.Scope.Same(n, target) || squash(n.Text()) == squash(target.Text()) && n.Text() != "" {
+			return true
+		}
+	}
+	return false
+}
+
+func squash(s string) string {
+	out := make([]byte, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case ' ', '\t', '\n', '\r':
+		default:
+			out = append(out, s[i])
+		}
+	}
+	return string(out)
+}
+
+func (v *notDisconnected) report(c *creation, ob observation, o *lifecycle.Owner) {
+	p := v.p
+	var msg string
+	what := c.typ
+	if ob.target.Valid() && observerTypes[c.typ] {
+		what += " observing " + cleanup.Describe(ob.target)
+	}
+	if ob.inline {
+		msg = fmt.Sprintf("%s is never disconnected: it is created inline and never stored, so nothing can disconnect it; keep it in a variable and call disconnect() on it %s",
+			what, cleanup.WhereClause(o))
+	} else if h := c.held.Holder; h.Kind() == "identifier" && !fixgen.Visible(p, fixgen.CleanupScope(o), h) {
+		msg = fmt.Sprintf("%s is never disconnected: only the local %s holds it, out of the teardown's reach; keep it on the instance and call disconnect() on it %s",
+			what, h.Text(), cleanup.WhereClause(o))
+	} else if h.Valid() {
+		msg = fmt.Sprintf("%s is never disconnected; call %s.disconnect() %s",
+			what, holderName(c), cleanup.WhereClause(o))
+	} else {
+		msg = fmt.Sprintf("%s is never disconnected; disconnect it %s", what, cleanup.WhereClause(o))
+	}
+	callee := astutil.Callee(ob.call)
+	d := analyzer.Diagnostic{Start: callee.Start(), End: ob.call.End(), Message: msg,
+		Related: []analyzer.Related{cleanup.Where(o)}}
+	d.Fixes = disconnectFixes(p, c, ob, o)
+	p.Report(d)
+}
+
+// holderName is how code names the observer's holder.
+func holderName(c *creation) string {
+	h := c.held.Holder
+	switch h.Kind() {
+	case "property_identifier", "private_property_identifier":
+		return "this." + h.Text()
+	}
+	return cleanup.Describe(h)
 }

@@ -198,7 +198,7 @@ func loopFixes(p *analyzer.Pass, o *lifecycle.Owner, call syntax.Node, fn string
 			return ok
 		}
 		if scheduled(p, o, n, func(f syntax.Node) bool { return f.Index() == loop.Index() }).Valid() {
-			held, chained := heldID(p, n)
+			held, chained := heldID(p, o, n, loop.Contains(n))
 			switch {
 			case chained || held.Kind == "unknown" || held.Kind == "returned":
 				ok = false

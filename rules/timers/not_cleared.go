@@ -94,7 +94,7 @@ func (v *notCleared) Visit(n syntax.Node) {
 // never cleared.
 func (v *notCleared) checkInterval(call syntax.Node, o *lifecycle.Owner) {
 	p := v.p
-	held, chained := heldID(p, call)
+	held, chained := heldID(p, o, call, false)
 	switch held.Kind {
 	case "returned", "unknown":
 		return
@@ -133,7 +133,7 @@ func (v *notCleared) checkLoop(call syntax.Node, fn string, o *lifecycle.Owner) 
 	if stoppedByFlag(p, o, loop) || finite(loop) {
 		return
 	}
-	held, _ := heldID(p, call)
+	held, _ := heldID(p, o, call, true)
 	switch held.Kind {
 	case "unknown":
 		return
@@ -144,13 +144,16 @@ func (v *notCleared) checkLoop(call syntax.Node, fn string, o *lifecycle.Owner) 
 	}
 	v.loops[loop.Index()] = true
 	name := functionName(loop)
+	if name != anonymous {
+		name += "()"
+	}
 	var msg string
 	if fn == "requestAnimationFrame" {
-		msg = fmt.Sprintf("requestAnimationFrame loop in %s keeps running after %s ends; keep the latest frame id and call cancelAnimationFrame on it %s",
+		msg = fmt.Sprintf("requestAnimationFrame loop in %s keeps running after %s ends; keep the latest frame id and call cancelAnimationFrame on it (or set a stop flag the loop checks) %s",
 			name, ownerNoun(o), cleanup.WhereClause(o))
 	} else {
-		msg = fmt.Sprintf("setTimeout re-arms %s every time it runs, so it keeps running after %s ends; keep the latest id and call clearTimeout on it (or set a flag %s checks) %s",
-			name, ownerNoun(o), name, cleanup.WhereClause(o))
+		msg = fmt.Sprintf("setTimeout re-arms %s on every run, so the loop keeps running after %s ends; keep the latest timeout id and call clearTimeout on it (or set a stop flag the loop checks) %s",
+			name, ownerNoun(o), cleanup.WhereClause(o))
 	}
 	d := v.diagnostic(call, o, msg)
 	d.Fixes = loopFixes(p, o, call, fn, loop)
@@ -164,7 +167,11 @@ func (v *notCleared) diagnostic(call syntax.Node, o *lifecycle.Owner, msg string
 
 // heldID follows a timer id. chained is set for `setInterval(...).unref()`,
 // whose id is thrown away too but cannot be stored by prefixing the call.
-func heldID(p *analyzer.Pass, call syntax.Node) (h cleanup.Held, chained bool) {
+// An id returned from a callback is thrown away when the callback is the
+// owner's setup (an effect must return a cleanup function, not an id) or
+// when the timer re-arms a loop (the promise or emitter that called the
+// callback does not keep it).
+func heldID(p *analyzer.Pass, o *lifecycle.Owner, call syntax.Node, rearm bool) (h cleanup.Held, chained bool) {
 	if m := call.Parent(); m.Kind() == "member_expression" && call.Field() == "object" {
 		switch m.Get("property").Text() {
 		case "unref", "ref":
@@ -173,7 +180,13 @@ func heldID(p *analyzer.Pass, call syntax.Node) (h cleanup.Held, chained bool) {
 			}
 		}
 	}
-	return cleanup.HeldBy(p, call), false
+	h = cleanup.HeldBy(p, call)
+	if h.Kind == "unknown" && astutil.UseOf(call).Kind == "returned" {
+		if fn := astutil.EnclosingFunction(call); rearm || fn.Index() == o.Setup.Index() {
+			h.Kind = "discarded"
+		}
+	}
+	return h, false
 }
 
 // clearsItself reports an interval that clears its own id from its
@@ -378,8 +391,10 @@ func functionName(fn syntax.Node) string {
 	case "assignment_expression":
 		return p.Get("left").Text()
 	}
-	return "its callback"
+	return anonymous
 }
+
+const anonymous = "its callback"
 
 // ownerNoun names the owner as the end of its life reads in a message.
 func ownerNoun(o *lifecycle.Owner) string {

@@ -38,11 +38,11 @@ func HeldBy(p *analyzer.Pass, n syntax.Node) Held {
 	case "discarded":
 		return Held{Kind: "discarded"}
 	case "returned":
-		// Returned from a callback passed to someone (`.then(() =>
-		// setInterval(...))`, an effect that returns the id): nobody
-		// keeps it. Returned from a named function: the caller does.
+		// Returned from a callback passed to someone (`.then(() => ...)`,
+		// `items.map(() => ...)`): we cannot tell who keeps it. Returned
+		// from a named function: the caller does.
 		if fn := astutil.EnclosingFunction(n); fn.Parent().Kind() == "arguments" {
-			return Held{Kind: "discarded"}
+			return Held{Kind: "unknown"}
 		}
 		return Held{Kind: "returned"}
 	case "argument":
@@ -118,9 +118,13 @@ func heldByVariable(p *analyzer.Pass, id syntax.Node) Held {
 			if fn := astutil.EnclosingFunction(ref); fn.Parent().Kind() != "arguments" {
 				return Held{Kind: "returned"}
 			}
+			return Held{Kind: "unknown"}
 		case "arrow_function":
-			if child.Field() == "body" && parent.Parent().Kind() != "arguments" {
-				return Held{Kind: "returned"}
+			if child.Field() == "body" {
+				if parent.Parent().Kind() != "arguments" {
+					return Held{Kind: "returned"}
+				}
+				return Held{Kind: "unknown"}
 			}
 		case "pair", "array":
 			// Put into an object or array literal: followed no further.

@@ -1,8 +1,12 @@
 package fixgen
 
 import (
+	"regexp"
 	"strings"
 
+	"github.com/leakwatch/leakwatch/analyzer"
+	"github.com/leakwatch/leakwatch/analyzer/lifecycle"
+	"github.com/leakwatch/leakwatch/analyzer/scope"
 	"github.com/leakwatch/leakwatch/analyzer/syntax"
 )
 
@@ -34,4 +38,52 @@ func (b *Builder) AddField(class syntax.Node, decl string) bool {
 	}
 	b.Insert(first.Start(), decl+b.Style.Semi+sep+ind)
 	return true
+}
+
+// PromoteToField turns a local variable of a class method into a field, so
+// the class's teardown can reach what it holds: `const ro = new X()` becomes
+// `this.ro = new X()` and every use of ro becomes this.ro; a TypeScript class
+// also gets `private ro?: <typ>`. It returns the field's expression
+// ("this.ro"), or false when the variable is used where `this` means
+// something else, is declared with others, or the class already has a
+// member of that name.
+func (b *Builder) PromoteToField(class, id syntax.Node, typ string) (string, bool) {
+	p := b.p
+	bd := p.Scope.DeclaredAt(id)
+	decl := id.Parent()
+	if bd == nil || (bd.Kind != scope.Const && bd.Kind != scope.Let) || decl.Kind() != "variable_declarator" ||
+		decl.Get("name").Index() != id.Index() || !decl.Get("value").Valid() || decl.Get("type").Valid() {
+		return "", false
+	}
+	st := decl.Parent()
+	if st.Kind() != "lexical_declaration" || st.ChildCount() != 1 || p.Scope.ThisOwner(st).Index() != class.Index() {
+		return "", false
+	}
+	name := id.Text()
+	used := regexp.MustCompile(`[.#]` + regexp.QuoteMeta(name) + `\b`)
+	if _, taken := lifecycle.Methods(class)[name]; taken || used.MatchString(class.Text()) {
+		return "", false
+	}
+	for _, m := range class.Get("body").Children() {
+		if f := m.Get("name"); f.Valid() && f.Text() == name {
+			return "", false
+		}
+	}
+	refs := p.Scope.References(bd)
+	for _, r := range refs {
+		if r.Kind() != "identifier" || p.Scope.ThisOwner(r).Index() != class.Index() {
+			return "", false
+		}
+	}
+	field := "this." + name
+	if p.Tree.Lang.IsTypeScript() && class.Kind() != "object" {
+		if !b.AddField(class, "private "+name+"?: "+typ) {
+			return "", false
+		}
+	}
+	b.Edits = append(b.Edits, analyzer.Edit{Start: st.Start(), End: decl.Get("value").Start(), NewText: field + " = "})
+	for _, r := range refs {
+		b.Replace(r, field)
+	}
+	return field, true
 }
