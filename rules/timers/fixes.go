@@ -57,6 +57,10 @@ func intervalFixes(p *analyzer.Pass, call syntax.Node, o *lifecycle.Owner, held 
 		holder = h
 	case "stored":
 		h, ok := holderText(p, o, held.Holder, call)
+		if !ok && held.Holder.Kind() == "identifier" && !o.Setup.Valid() && o.Class.Valid() && len(held.Keys) == 1 {
+			// A local of a class method: make it a field the teardown sees.
+			h, ok = b.PromoteToField(o.Class, held.Holder, "ReturnType<typeof "+scope.Unwrap(call.Get("function")).Text()+">")
+		}
 		if !ok {
 			return nil
 		}

@@ -10,6 +10,7 @@ import (
 	"github.com/leakwatch/leakwatch/analyzer/syntax"
 	"github.com/leakwatch/leakwatch/rules/internal/astutil"
 	"github.com/leakwatch/leakwatch/rules/internal/cleanup"
+	"github.com/leakwatch/leakwatch/rules/internal/fixgen"
 )
 
 // NotCleared is timer-not-cleared.
@@ -110,6 +111,10 @@ func (v *notCleared) checkInterval(call syntax.Node, o *lifecycle.Owner) {
 	} else {
 		msg = fmt.Sprintf("setInterval stored in %s keeps running after %s ends; call clearInterval(%s) %s",
 			cleanup.Describe(held.Holder), ownerNoun(o), cleanup.Describe(held.Holder), cleanup.WhereClause(o))
+		if h := held.Holder; h.Kind() == "identifier" && !fixgen.Visible(p, fixgen.CleanupScope(o), h) {
+			msg = fmt.Sprintf("setInterval keeps running after %s ends: only the local %s holds its id, out of the teardown's reach; keep the id on the instance and call clearInterval on it %s",
+				ownerNoun(o), h.Text(), cleanup.WhereClause(o))
+		}
 		if !held.Holder.Valid() {
 			msg = fmt.Sprintf("setInterval keeps running after %s ends: the collection that holds its id is never cleared; call clearInterval on each id %s",
 				ownerNoun(o), cleanup.WhereClause(o))

@@ -63,7 +63,11 @@ func HeldBy(p *analyzer.Pass, n syntax.Node) Held {
 
 func heldByMember(p *analyzer.Pass, holder syntax.Node) Held {
 	if holder.Kind() == "public_field_definition" || holder.Kind() == "field_definition" {
-		return Held{Kind: "stored", Keys: []string{fieldKey(p, holder)}, Holder: holder.Get("name")}
+		name := holder.Get("name")
+		if !name.Valid() {
+			name = holder.Get("property") // JavaScript's field_definition
+		}
+		return Held{Kind: "stored", Keys: []string{fieldKey(p, holder)}, Holder: name}
 	}
 	if k := p.Scope.Key(holder); k != "" {
 		return Held{Kind: "stored", Keys: []string{k}, Holder: holder}

@@ -52,3 +52,18 @@ export class Preview extends HTMLElement {
   render() {}
 }
 customElements.define("x-preview", Preview);
+
+export class AutoTextarea extends HTMLElement {
+  #ro = new ResizeObserver(() => this.#fit());
+
+  connectedCallback() {
+    this.#ro.observe(this.querySelector("textarea")); // want "observer-not-disconnected"
+  }
+
+  disconnectedCallback() {
+    this.dataset.state = "detached";
+  }
+
+  #fit() {}
+}
+customElements.define("auto-textarea", AutoTextarea);

@@ -152,3 +152,17 @@ export class Plain {
     setInterval(() => {}, 1000);
   }
 }
+
+export class Spinner {
+  private frames = ["|", "/", "-", "\\"];
+  private i = 0;
+
+  start(out: NodeJS.WriteStream): void {
+    const ticker = setInterval(() => { // want "timer-not-cleared"
+      out.write(`\r${this.frames[this.i++ % this.frames.length]}`);
+    }, 80);
+    out.once("close", () => console.debug("closed", ticker));
+  }
+
+  stop(): void {}
+}
