@@ -284,6 +284,11 @@ func (b *Builder) createMethod(o *lifecycle.Owner, reg syntax.Node, stmts []stri
 	}
 	sb.WriteString(ind + "}")
 	at := m.End()
+	if rest := b.src()[at:]; o.Class.Kind() != "object" && strings.HasPrefix(strings.TrimLeft(rest, " \t"), ";") {
+		// A field's semicolon is a token of the class body, not of the
+		// field: the new method goes after it, not between the two.
+		at += strings.IndexByte(rest, ';') + 1
+	}
 	if o.Class.Kind() == "object" {
 		// Put the new entry after the member's trailing comma, if any.
 		rest := b.src()[at:]
