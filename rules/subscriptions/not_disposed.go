@@ -1,14 +1,424 @@
 package subscriptions
 
 import (
+	"fmt"
+
 	"github.com/leakwatch/leakwatch/analyzer"
+	"github.com/leakwatch/leakwatch/analyzer/lifecycle"
+	"github.com/leakwatch/leakwatch/analyzer/scope"
 	"github.com/leakwatch/leakwatch/analyzer/syntax"
+	"github.com/leakwatch/leakwatch/rules/internal/astutil"
+	"github.com/leakwatch/leakwatch/rules/internal/cleanup"
+	"github.com/leakwatch/leakwatch/rules/internal/fixgen"
 )
 
-// NotDisposed is subscription-not-disposed. Not implemented yet: it registers no visitor.
+// NotDisposed is subscription-not-disposed.
 var NotDisposed = &analyzer.Rule{
 	ID:       "subscription-not-disposed",
 	Severity: analyzer.SeverityWarning,
-	Doc:      analyzer.Doc{Title: "Subscription never unsubscribed"},
-	New:      func(*analyzer.Pass) analyzer.Visitor { return analyzer.VisitFunc(func(_ syntax.Node) {}) },
+	Kinds:    []string{"call_expression"},
+	Needles:  []string{"subscribe"},
+	New: func(p *analyzer.Pass) analyzer.Visitor {
+		ops := make(map[string]bool, len(completingOperators))
+		for k := range completingOperators {
+			ops[k] = true
+		}
+		// .leakwatch.json: {"rules": {"subscription-not-disposed":
+		// {"options": {"completingOperators": ["untilComponentDestroyed"]}}}}
+		if extra, ok := p.Options["completingOperators"].([]any); ok {
+			for _, e := range extra {
+				if s, ok := e.(string); ok {
+					ops[s] = true
+				}
+			}
+		}
+		return &notDisposed{p: p, operators: ops}
+	},
+	Doc: analyzer.Doc{
+		Title: "Subscription made by a component or disposable object is never unsubscribed",
+		Text: `A subscription keeps its callback alive, and the callback keeps alive everything
+it closes over: the component, its state, its DOM. When a component or any object with
+a teardown subscribes to something that outlives it (a store, a service's observable,
+the router, a form it was given, a module-level subject, props), the source holds the
+subscription until it is unsubscribed. If the owner never unsubscribes, every mount
+adds one more subscriber that runs on every emission and is never collected.
+
+This covers RxJS (subscribe returns a Subscription: call unsubscribe()), Redux-style
+stores, Svelte stores, Vuex and Zustand (subscribe returns an unsubscribe function: call
+it), in Angular components, directives and services with ngOnDestroy, React effects and
+class components, Vue (both APIs), Svelte, Web Components and Lit, and classes with a
+teardown method (dispose, destroy, ...).
+
+Not reported, precision first: subscriptions at module top level; sources the owner
+creates itself (a Subject or FormGroup in its own field, a store made locally); and the
+results of other objects' methods (this.api.load().subscribe()), which are usually
+one-shot HTTP requests that complete by themselves.
+
+How the cleanup is written is decided by the shape of the code: in Angular, or when the
+source looks like RxJS (a .pipe(...), a name ending in $, an RxJS creation function such
+as interval or fromEvent, NgRx select, an observer object or an error callback), subscribe
+returns a Subscription; when the receiver is named like a store (store, $store, useStore),
+in Svelte, or in a file that imports a store library (redux, svelte/store, zustand, vuex,
+nanostores), it returns an unsubscribe function. When neither is clear, no fix is offered.
+
+The completing operators can be extended with the rule option completingOperators
+(a list of operator names).`,
+		Accepts: []string{
+			"a pipe that completes: take(n), first(), takeUntil(x) (anywhere in the pipe), takeWhile(...), takeUntilDestroyed(...) with or without a DestroyRef, untilDestroyed(this), elementAt, find, findIndex, and operators named in the completingOperators option",
+			"a stored Subscription or unsubscribe function that is unsubscribed or called in the owner's teardown (ngOnDestroy, DestroyRef.onDestroy, componentWillUnmount, beforeUnmount/onBeforeUnmount/onUnmounted, onDestroy, disconnectedCallback, dispose, ...), directly, with optional chaining, or through a method or local function the teardown calls",
+			"a Subscription added to a parent (this.subs.add(a.subscribe()), sub.add(...)) or pushed into an array, when the teardown unsubscribes or iterates that parent",
+			"a subscription or unsubscribe function returned to the framework: useEffect(() => store.subscribe(fn)), return unsubscribe, return () => sub.unsubscribe(), onMount(() => page.subscribe(fn)), onDestroy(unsubscribe)",
+			"a subscription handed to another function, or unsubscribed by its own callback",
+			"sources that complete by themselves or are completed for you: Angular HttpClient requests (this.http.get(...) and friends), ActivatedRoute streams (params, paramMap, queryParams, queryParamMap, data, fragment, url, title, also of parent routes), of(...), from([...]) or from(promise), timer(n), ajax, toObservable",
+			"completing or destroying the source itself in the teardown (this.source$.complete(), client.unsubscribe(...), client.quit())",
+			"sources the owner creates itself (a Subject, FormGroup or store in its own field or a local variable) and results of other objects' methods (this.api.load().subscribe())",
+			"subscriptions at module top level, or outside any component or disposable class",
+			"{ signal } passed in the options",
+		},
+		Bad: analyzer.Example{Path: "user-card.component.ts", Code: `import { Component, OnInit } from "@angular/core";
+import { Store } from "@ngrx/store";
+import { selectUser, User } from "./user.state";
+
+@Component({ selector: "app-user-card", template: "{{ user?.name }}" })
+export class UserCardComponent implements OnInit {
+  user?: User;
+
+  constructor(private store: Store) {}
+
+  ngOnInit(): void {
+    this.store.select(selectUser).subscribe((user) => (this.user = user));
+  }
+}
+`},
+		Good: analyzer.Example{Path: "user-card.component.ts", Code: `import { Component, DestroyRef, OnInit, inject } from "@angular/core";
+import { takeUntilDestroyed } from "@angular/core/rxjs-interop";
+import { Store } from "@ngrx/store";
+import { selectUser, User } from "./user.state";
+
+@Component({ selector: "app-user-card", template: "{{ user?.name }}" })
+export class UserCardComponent implements OnInit {
+  user?: User;
+  private readonly destroyRef = inject(DestroyRef);
+
+  constructor(private store: Store) {}
+
+  ngOnInit(): void {
+    this.store
+      .select(selectUser)
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe((user) => (this.user = user));
+  }
+}
+`},
+	},
+}
+
+type notDisposed struct {
+	p         *analyzer.Pass
+	operators map[string]bool
+}
+
+// sourceDisposers end a source and every subscription on it.
+var sourceDisposers = map[string]bool{
+	"complete": true, "unsubscribe": true, "destroy": true, "dispose": true, "close": true,
+	"quit": true, "disconnect": true, "end": true, "terminate": true, "$destroy": true, "stop": true,
+}
+
+// registration is one subscribe call that may leak.
+type registration struct {
+	call   syntax.Node
+	recv   syntax.Node
+	owner  *lifecycle.Owner
+	src    source
+	style  subscribeStyle
+	topic  syntax.Node // the topic of topic-based pub/sub (`client.subscribe("news")`)
+	holder holder
+}
+
+// holder is where the subscription went.
+type holder struct {
+	// kind is "discarded", "variable", "member" or "collection".
+	kind   string
+	node   syntax.Node // the variable, member or collection
+	key    string
+	method string // the collection's method: add, push, ...
+}
+
+func (v *notDisposed) Visit(n syntax.Node) {
+	p := v.p
+	recv, name := astutil.Method(n)
+	if name != "subscribe" || !recv.Valid() {
+		return
+	}
+	switch scope.Unwrap(recv).Kind() {
+	case "this", "super":
+		return
+	}
+	if p.Life.RunsAtLoad(n) {
+		return
+	}
+	o := p.Life.OwnerOf(n)
+	if o == nil {
+		return
+	}
+	for _, a := range astutil.Args(n) {
+		if _, ok := astutil.Property(a, "signal"); ok {
+			return
+		}
+	}
+	c := &classifier{p: p, o: o, operators: v.operators}
+	r := registration{call: n, recv: recv, owner: o}
+	r.src = c.classify(recv, 0)
+	if r.src.life != longLived {
+		return
+	}
+	if first := astutil.Arg(n, 0); first.Valid() {
+		if _, ok := astutil.StringValue(first); ok {
+			r.topic = first
+		}
+	}
+	h, undone := v.holderOf(o, n)
+	if undone {
+		return
+	}
+	r.holder = h
+	if v.sourceEnded(o, recv) {
+		return
+	}
+	r.style = c.styleOf(n, r.src)
+	v.report(r)
+}
+
+// holderOf follows the subscription's result: undone reports whether it
+// is evidently disposed of (or handed to code we cannot see, precision
+// first).
+func (v *notDisposed) holderOf(o *lifecycle.Owner, call syntax.Node) (h holder, undone bool) {
+	p := v.p
+	// [a.subscribe(), b.subscribe()] and { a: x.subscribe() } are held by
+	// whatever holds the literal.
+	held := call
+	for {
+		parent := held.Parent()
+		for parent.Kind() == "parenthesized_expression" {
+			parent = parent.Parent()
+		}
+		if parent.Kind() == "pair" {
+			parent = parent.Parent()
+		}
+		if parent.Kind() == "array" || parent.Kind() == "object" || parent.Kind() == "spread_element" {
+			held = parent
+			continue
+		}
+		break
+	}
+	ch := cleanup.HandleOf(p, held)
+	if cleanup.HandleUndone(p, o, call, ch) {
+		return h, true
+	}
+	h = holder{kind: ch.Kind, node: ch.Holder, key: ch.Key}
+	switch ch.Kind {
+	case "discarded":
+		return h, false
+	case "variable":
+		undone, moved := v.variableHandedOn(o, ch.Holder)
+		if moved.kind != "" {
+			h = moved
+		}
+		return h, undone
+	case "member":
+		if ch.Key == "" || v.disposedIn(call, ch.Key) {
+			return h, true
+		}
+		return h, false
+	case "collection":
+		if ch.Key == "" {
+			return h, true
+		}
+		// A local collection that is handed on or disposed elsewhere.
+		if id := scope.Unwrap(ch.Holder); id.Kind() == "identifier" {
+			if undone, _ := v.variableHandedOn(o, id); undone {
+				return h, true
+			}
+		}
+		_, h.method = astutil.Method(astutil.UseOf(held).Holder)
+		return h, false
+	}
+	// Handed to another function, returned, or used in an expression we
+	// do not follow.
+	return h, true
+}
+
+// variableHandedOn reports whether a variable holding the subscription is
+// disposed of anywhere (its own callback, a later branch), returned,
+// handed to a function, or copied into something the teardown disposes.
+// When it is only added to a collection the teardown ignores, moved is
+// that collection.
+func (v *notDisposed) variableHandedOn(o *lifecycle.Owner, id syntax.Node) (undone bool, moved holder) {
+	p := v.p
+	b := p.Scope.Resolve(id)
+	if b == nil {
+		return false, moved
+	}
+	for _, ref := range p.Scope.References(b) {
+		if ref.Index() == id.Index() {
+			continue
+		}
+		if disposes(ref) {
+			return true, moved
+		}
+		use := astutil.UseOf(ref)
+		switch use.Kind {
+		case "returned":
+			return true, moved
+		case "argument":
+			h := cleanup.HandleOf(p, ref)
+			if h.Kind != "collection" || h.Key == "" || cleanup.Mentioned(p, o, h.Key).Valid() {
+				return true, moved
+			}
+			_, method := astutil.Method(use.Holder)
+			moved = holder{kind: "collection", node: h.Holder, key: h.Key, method: method}
+		case "variable", "member":
+			if key := p.Scope.Key(use.Holder); key == "" || cleanup.Mentioned(p, o, key).Valid() {
+				return true, moved
+			}
+		}
+	}
+	return false, moved
+}
+
+// disposes reports whether a reference to a handle unsubscribes it:
+// `h.unsubscribe()`, `h()`, `h?.()`.
+func disposes(ref syntax.Node) bool {
+	parent := ref.Parent()
+	for parent.Kind() == "parenthesized_expression" || parent.Kind() == "non_null_expression" {
+		ref, parent = parent, parent.Parent()
+	}
+	switch parent.Kind() {
+	case "call_expression":
+		return ref.Field() == "function"
+	case "member_expression":
+		if ref.Field() == "object" && parent.Get("property").Text() == "unsubscribe" {
+			return parent.Parent().Kind() == "call_expression"
+		}
+	}
+	return false
+}
+
+// disposedIn reports a member handle unsubscribed by the subscription's
+// own callback (`this.sub = x$.subscribe(v => { ...; this.sub.unsubscribe() })`).
+func (v *notDisposed) disposedIn(call syntax.Node, key string) bool {
+	found := false
+	call.Get("arguments").Walk(func(n syntax.Node) bool {
+		if found {
+			return false
+		}
+		if n.Kind() == "member_expression" && v.p.Scope.Key(n) == key && disposes(n) {
+			found = true
+		}
+		return true
+	})
+	return found
+}
+
+// sourceEnded reports whether the teardown completes or closes what is
+// subscribed to (this.source$.complete(), client.quit()).
+func (v *notDisposed) sourceEnded(o *lifecycle.Owner, recv syntax.Node) bool {
+	p := v.p
+	key := p.Scope.Key(stripOperators(recv))
+	if key == "" {
+		return false
+	}
+	return v.p.Life.FindInTeardown(o, func(n syntax.Node) bool {
+		if n.Kind() != "call_expression" {
+			return false
+		}
+		r, name := astutil.Method(n)
+		return sourceDisposers[name] && r.Valid() && p.Scope.Key(r) == key
+	}).Valid()
+}
+
+// stripOperators returns the source under .pipe(...) and patch-style
+// operators: this.user$.pipe(map(f)) -> this.user$.
+func stripOperators(n syntax.Node) syntax.Node {
+	for {
+		n = scope.Unwrap(n)
+		if n.Kind() != "call_expression" {
+			return n
+		}
+		recv, name := astutil.Method(n)
+		if !recv.Valid() || name != "pipe" && !passThroughOperators[name] {
+			return n
+		}
+		n = recv
+	}
+}
+
+func (v *notDisposed) report(r registration) {
+	o := r.owner
+	what := "subscription to " + cleanup.Describe(stripOperators(r.recv))
+	if r.topic.Valid() {
+		what = fmt.Sprintf("subscription to %s on %s", cleanup.Describe(r.topic), cleanup.Describe(r.recv))
+	}
+	where := cleanup.WhereClause(o)
+	var msg string
+	switch r.holder.kind {
+	case "variable", "member":
+		held := cleanup.Describe(r.holder.node)
+		if r.holder.kind == "variable" && !fixgen.Visible(v.p, fixgen.CleanupScope(o), r.holder.node) {
+			msg = fmt.Sprintf("%s is kept in the local %s, which the teardown cannot reach; keep it on this and unsubscribe it %s", what, held, where)
+			if o.Kind == lifecycle.Angular {
+				msg += ", or end it with " + angularOperatorPhrase(v.p, o)
+			}
+			break
+		}
+		never := map[subscribeStyle]string{styleRx: "unsubscribed", styleFunc: "called", styleUnknown: "disposed"}[r.style]
+		msg = fmt.Sprintf("%s is kept in %s but never %s; %s %s", what, held, never, undoPhrase(r, r.holder.node.Text()), where)
+	case "collection":
+		msg = fmt.Sprintf("%s is added to %s, which is never unsubscribed; %s %s", what, cleanup.Describe(r.holder.node), collectionUndoPhrase(r), where)
+	default:
+		switch {
+		case r.topic.Valid():
+			msg = fmt.Sprintf("%s is never undone; call %s.unsubscribe(%s) %s", what, cleanup.Describe(r.recv), r.topic.Text(), where)
+		case o.Kind == lifecycle.Angular:
+			msg = fmt.Sprintf("%s is never unsubscribed; end it with %s or keep it and unsubscribe %s", what, angularOperatorPhrase(v.p, o), where)
+		case r.style == styleRx:
+			msg = fmt.Sprintf("%s is never unsubscribed: the Subscription subscribe() returns is discarded; keep it and call its unsubscribe() %s", what, where)
+		case r.style == styleFunc:
+			msg = fmt.Sprintf("%s is never undone: the unsubscribe function subscribe() returns is discarded; keep it and call it %s", what, where)
+		default:
+			msg = fmt.Sprintf("%s is never disposed: what subscribe() returns is discarded; keep it and unsubscribe %s", what, where)
+		}
+	}
+	callee := astutil.Callee(r.call)
+	d := analyzer.Diagnostic{Start: callee.Start(), End: r.call.End(), Message: msg,
+		Related: []analyzer.Related{cleanup.Where(o)}}
+	d.Fixes = v.fixes(r)
+	v.p.Report(d)
+}
+
+// undoPhrase words how a kept handle is undone.
+func undoPhrase(r registration, h string) string {
+	switch r.style {
+	case styleRx:
+		return "call " + h + ".unsubscribe()"
+	case styleFunc:
+		return "call " + h + "()"
+	}
+	return "unsubscribe it"
+}
+
+func collectionUndoPhrase(r registration) string {
+	h := r.holder.node.Text()
+	if r.holder.method == "add" && r.style != styleFunc {
+		return "call " + h + ".unsubscribe()"
+	}
+	return "unsubscribe each of them"
+}
+
+// angularOperatorPhrase names the operator the fix would add.
+func angularOperatorPhrase(p *analyzer.Pass, o *lifecycle.Owner) string {
+	if t := existingTakeUntil(p, o); t.Valid() {
+		return "takeUntil(" + t.Text() + ")"
+	}
+	return "takeUntilDestroyed()"
 }
