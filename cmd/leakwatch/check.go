@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"strings"
 	"time"
 
@@ -181,6 +182,8 @@ type job struct {
 	cfg   *analyzer.Config
 	done  chan *fileResult // receives exactly one result
 	fatal error            // a configuration error that ends the run
+	// internal marks a fatal error that is leakwatch's own failure.
+	internal bool
 }
 
 func (c *checker) run() int {
@@ -202,10 +205,10 @@ func (c *checker) run() int {
 	if err := c.rep.begin(); err != nil {
 		return c.outputFailed(err)
 	}
-	var fatal error
+	var fatal *job
 	for j := range ordered {
 		if j.fatal != nil {
-			fatal = j.fatal
+			fatal = j
 			cancel()
 			continue
 		}
@@ -218,10 +221,22 @@ func (c *checker) run() int {
 			cancel()
 			return c.outputFailed(err)
 		}
+		// Stream: a file's findings appear as soon as it is done, and
+		// stay in order with the notes on stderr.
+		if c.stdout.Buffered() > 0 {
+			if err := c.stdout.Flush(); err != nil {
+				cancel()
+				return c.outputFailed(err)
+			}
+		}
 	}
 	if fatal != nil {
-		fmt.Fprintf(c.stderr, "leakwatch: %v\n", fatal)
+		fmt.Fprintf(c.stderr, "leakwatch: %v\n", fatal.fatal)
 		c.sum.aborted = true
+	} else if c.sum.files == 0 && len(c.sum.skipped) == 0 && len(c.sum.failed) == 0 && c.ctx.Err() == nil {
+		// Most likely a wrong folder or a project in another language;
+		// say so rather than pass silently.
+		fmt.Fprintf(c.stderr, "leakwatch: no JavaScript or TypeScript files in %s\n", strings.Join(c.opts.paths, " "))
 	}
 	if err := c.rep.end(&c.sum); err != nil {
 		return c.outputFailed(err)
@@ -230,6 +245,8 @@ func (c *checker) run() int {
 		return c.outputFailed(err)
 	}
 	switch {
+	case fatal != nil && fatal.internal:
+		return exitInternal
 	case fatal != nil:
 		return exitUsage
 	case c.ctx.Err() != nil:
@@ -255,6 +272,16 @@ func (c *checker) outputFailed(err error) int {
 func (c *checker) walk(ctx context.Context, ordered, jobs chan<- *job) {
 	defer close(ordered)
 	defer close(jobs)
+	defer func() {
+		// A bug in the walk ends the run as an internal error instead of
+		// killing the process with the report half written.
+		if p := recover(); p != nil {
+			select {
+			case ordered <- &job{fatal: fmt.Errorf("internal error while listing files: %v\n%s", p, debug.Stack()), internal: true}:
+			case <-ctx.Done():
+			}
+		}
+	}()
 	opt := walk.Options{
 		Match:       isSourceName,
 		NoGitignore: c.opts.noIgnore,

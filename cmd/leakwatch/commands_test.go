@@ -1,8 +1,11 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
+	"errors"
 	"os/exec"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -264,4 +267,43 @@ func TestBinaryEndToEnd(t *testing.T) {
 		t.Errorf("bad config: %s", r)
 	}
 	expectCode(t, runBin("missing"), exitUsage)
+
+	// No source files at all: nothing found, but said.
+	write(t, dir, map[string]string{"docs/readme.md": "leak();\n"})
+	r = runBin("docs")
+	expectCode(t, r, exitOK)
+	if !strings.Contains(r.stderr, "leakwatch: no JavaScript or TypeScript files in docs\n") {
+		t.Errorf("no files: %s", r)
+	}
+}
+
+func TestInterruptedRun(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, map[string]string{"a.js": "leak();\n", "b/c.js": "leak();\n"})
+	t.Chdir(dir)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	var out, errb strings.Builder
+	code := runContext(ctx, []string{"--fix"}, strings.NewReader(""), &out, &errb)
+	if code != exitInterrupted {
+		t.Errorf("exit %d, want %d\n%s%s", code, exitInterrupted, out.String(), errb.String())
+	}
+	if got := read(t, filepath.Join(dir, "a.js")); got != "leak();\n" {
+		t.Errorf("an interrupted --fix wrote %q", got)
+	}
+}
+
+type failingWriter struct{}
+
+func (failingWriter) Write([]byte) (int, error) { return 0, errors.New("disk full") }
+
+func TestReportWriteFailure(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, map[string]string{"a.js": "leak();\n"})
+	t.Chdir(dir)
+	var errb strings.Builder
+	code := run([]string{"--format", "json"}, strings.NewReader(""), failingWriter{}, &errb)
+	if code != exitInternal || !strings.Contains(errb.String(), "leakwatch: writing the report: disk full") {
+		t.Errorf("exit %d: %s", code, errb.String())
+	}
 }

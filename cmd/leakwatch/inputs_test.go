@@ -231,6 +231,15 @@ func TestLimits(t *testing.T) {
 	expectCode(t, lw(t, dir, "--max-file-size", "0", "big.js"), exitFindings)
 	expectCode(t, lw(t, dir, "--max-file-size", "1MB", "big.js"), exitFindings)
 
+	// A 10 MB single-line bundle, named or not, is over the default limit
+	// and never read whole.
+	write(t, dir, map[string]string{"bundle/app.js": strings.Repeat("a;", 5<<20)})
+	r = lw(t, dir, "bundle", "bundle/app.js")
+	expectCode(t, r, exitOK)
+	if want := "leakwatch: skipped bundle/app.js: file is 10485760 bytes, larger than the limit of 4194304 (raise --max-file-size to analyse it)\n"; !strings.HasPrefix(r.stderr, want) {
+		t.Errorf("10 MB bundle:\n%s", r.stderr)
+	}
+
 	// A parse budget far below what the file needs.
 	r = lw(t, dir, "--parse-timeout", "1us", "big.js", "--format", "json")
 	if !strings.Contains(r.stderr, "leakwatch: skipped big.js: parse budget of 1µs exceeded") {

@@ -105,6 +105,12 @@ func (c *checker) process(ctx context.Context, j *job) (r *fileResult) {
 		if ferr != nil {
 			r.internal = ferr
 		}
+		if ctx.Err() != nil {
+			// Interrupted: leave the file as it was rather than write
+			// whatever round the fixes had reached.
+			r.cancelled = true
+			return r
+		}
 		if applied > 0 {
 			newData := append(append([]byte(nil), lead...), fixedSrc...)
 			if c.opts.diff {
