@@ -1,14 +1,547 @@
 package globals
 
 import (
+	"fmt"
+	"path/filepath"
+	"regexp"
+	"strings"
+
 	"github.com/leakwatch/leakwatch/analyzer"
+	"github.com/leakwatch/leakwatch/analyzer/scope"
 	"github.com/leakwatch/leakwatch/analyzer/syntax"
+	"github.com/leakwatch/leakwatch/rules/internal/astutil"
+	"github.com/leakwatch/leakwatch/rules/internal/fixgen"
 )
 
-// Implicit is implicit-global. Not implemented yet: it registers no visitor.
+// Implicit is implicit-global.
 var Implicit = &analyzer.Rule{
 	ID:       "implicit-global",
 	Severity: analyzer.SeverityWarning,
-	Doc:      analyzer.Doc{Title: "Assignment to an undeclared name creates a global"},
-	New:      func(*analyzer.Pass) analyzer.Visitor { return analyzer.VisitFunc(func(_ syntax.Node) {}) },
+	Kinds:    []string{"assignment_expression", "for_in_statement"},
+	// An implicit global is made by `x = ...` or `for (x in/of ...)`.
+	Needles: []string{"=", " in ", " of "},
+	New:     newImplicit,
+	Doc: analyzer.Doc{
+		Title: "Assignment to an undeclared name creates a global",
+		Text: `In a sloppy-mode script (not an ES module, not TypeScript, no "use strict"),
+assigning to a name that is declared nowhere does not fail: it creates a property of
+the global object (window or globalThis). That global lives as long as the page or
+the process, so whatever it holds (a response, a DOM subtree, a big array) is never
+collected, and every call of the function overwrites the same shared variable.
+Usually a let, const or var was forgotten, often in a loop counter
+(for (i = 0; ...)) or a chained assignment (a = b = 0, which declares only a when
+written as let a = b = 0).
+
+Host globals that exist already (onload, name, location, status, the built-in
+constructors) are not reported: assigning them does not create anything new.`,
+		Accepts: []string{
+			"a declaration anywhere in scope: let, const, var, function, class, a parameter, a catch parameter, an import",
+			"ES modules (files with import or export, .mjs), TypeScript files, and code under \"use strict\" or in a class body, where the assignment throws instead",
+			"names listed in a /* global name */ or /* globals a, b */ comment, or in the rule's config: {\"globals\": [\"name\"]}",
+			"existing host globals: window event handlers (onload, onmessage, ...), name, status, location, built-ins such as Promise or fetch being polyfilled, and CommonJS exports / module.exports",
+			"deliberate globals: a name also written as window.name or globalThis.name, tested with typeof, or assigned from itself (App = App || {})",
+			"member assignments (window.x = ..., this.x = ...), which never create an implicit global",
+		},
+		Bad: analyzer.Example{Path: "totals.js", Code: `function total(rows) {
+  sum = 0;
+  for (i = 0; i < rows.length; i++) {
+    sum += rows[i].amount;
+  }
+  return sum;
+}
+`},
+		Good: analyzer.Example{Path: "totals.js", Code: `function total(rows) {
+  let sum = 0;
+  for (let i = 0; i < rows.length; i++) {
+    sum += rows[i].amount;
+  }
+  return sum;
+}
+`},
+	},
+}
+
+type implicit struct {
+	p        *analyzer.Pass
+	declared map[string]bool // /* global */ comments and config
+	reported map[string]bool // function index + name
+	typeofs  map[string]bool // names tested with typeof
+	members  map[string]bool // names written as window.x / globalThis.x
+	blockFns map[string]bool // function declarations in blocks (sloppy mode hoists them)
+	hasEval  bool
+}
+
+func newImplicit(p *analyzer.Pass) analyzer.Visitor {
+	if !sloppyScript(p) {
+		return analyzer.VisitFunc(func(syntax.Node) {})
+	}
+	v := &implicit{p: p, declared: make(map[string]bool), reported: make(map[string]bool),
+		typeofs: make(map[string]bool), members: make(map[string]bool), blockFns: make(map[string]bool)}
+	for _, name := range optionGlobals(p.Options) {
+		v.declared[name] = true
+	}
+	v.hasEval = directEval.MatchString(p.Tree.Src)
+	root := p.Tree.Root()
+	root.Walk(func(n syntax.Node) bool {
+		switch n.Kind() {
+		case "comment":
+			for _, name := range globalComment(n.Text()) {
+				v.declared[name] = true
+			}
+		case "unary_expression":
+			if n.Get("operator").Text() == "typeof" {
+				if arg := scope.Unwrap(n.Get("argument")); arg.Kind() == "identifier" {
+					v.typeofs[arg.Text()] = true
+				}
+			}
+		case "member_expression":
+			if obj := scope.Unwrap(n.Get("object")); obj.Kind() == "identifier" && globalObjects[obj.Text()] && p.Scope.Resolve(obj) == nil {
+				v.members[n.Get("property").Text()] = true
+			}
+		case "subscript_expression":
+			if obj := scope.Unwrap(n.Get("object")); obj.Kind() == "identifier" && globalObjects[obj.Text()] && p.Scope.Resolve(obj) == nil {
+				if s, ok := astutil.StringValue(n.Get("index")); ok {
+					v.members[s] = true
+				}
+			}
+		case "function_declaration":
+			if n.Parent().Kind() != "program" && n.Parent().Parent().Kind() != "" && !scope.IsFunction(n.Parent().Parent()) {
+				v.blockFns[n.Get("name").Text()] = true
+			}
+		}
+		return true
+	})
+	return v
+}
+
+// directEval finds eval(...), which can declare names the file does not
+// show.
+var directEval = regexp.MustCompile(`(^|[^\w$.])eval\s*\(`)
+
+var globalObjects = map[string]bool{"window": true, "globalThis": true, "self": true, "global": true}
+
+// sloppyScript reports files where an assignment to an undeclared name
+// creates a global: JavaScript scripts (CommonJS included) without a
+// top-level "use strict". ES modules and TypeScript are strict, and
+// component files (.vue, .svelte) are compiled as modules.
+func sloppyScript(p *analyzer.Pass) bool {
+	if p.Tree.Lang.IsTypeScript() || p.Scope.IsModule {
+		return false
+	}
+	switch strings.ToLower(filepath.Ext(p.Path)) {
+	case ".mjs", ".mts", ".ts", ".tsx", ".cts", ".vue", ".svelte":
+		return false
+	}
+	return !hasUseStrict(p.Tree.Root())
+}
+
+// hasUseStrict reads a program's or function body's directive prologue.
+func hasUseStrict(body syntax.Node) bool {
+	for _, st := range body.Children() {
+		if st.Kind() != "expression_statement" {
+			return false
+		}
+		s := st.Child(0)
+		if s.Kind() != "string" {
+			return false
+		}
+		if v, _ := astutil.StringValue(s); v == "use strict" {
+			return true
+		}
+	}
+	return false
+}
+
+var globalDirective = regexp.MustCompile(`^/\*\s*globals?\s+([^*]*)\*/$`)
+
+// globalComment reads the names of an ESLint / JSHint `/* global a, b:writable */`
+// comment.
+func globalComment(text string) []string {
+	m := globalDirective.FindStringSubmatch(text)
+	if m == nil {
+		return nil
+	}
+	var names []string
+	for _, f := range strings.FieldsFunc(m[1], func(r rune) bool { return r == ',' || r == ' ' || r == '\t' || r == '\n' || r == '\r' }) {
+		if i := strings.IndexByte(f, ':'); i >= 0 {
+			f = f[:i]
+		}
+		if f != "" {
+			names = append(names, f)
+		}
+	}
+	return names
+}
+
+// optionGlobals reads {"globals": ["a", "b"]} or {"globals": {"a": "writable"}}.
+func optionGlobals(opts map[string]any) []string {
+	var out []string
+	switch g := opts["globals"].(type) {
+	case []any:
+		for _, x := range g {
+			if s, ok := x.(string); ok {
+				out = append(out, s)
+			}
+		}
+	case []string:
+		out = append(out, g...)
+	case map[string]any:
+		for k := range g {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+func (v *implicit) Visit(n syntax.Node) {
+	switch n.Kind() {
+	case "assignment_expression":
+		for _, id := range targetNames(n.Get("left")) {
+			v.check(id, n)
+		}
+	case "for_in_statement":
+		if !n.Get("kind").Valid() {
+			for _, id := range targetNames(n.Get("left")) {
+				v.check(id, n)
+			}
+		}
+	}
+}
+
+// targetNames returns the identifiers an assignment target writes as
+// plain names (not members).
+func targetNames(left syntax.Node) []syntax.Node {
+	var out []syntax.Node
+	var walk func(n syntax.Node)
+	walk = func(n syntax.Node) {
+		n = scope.Unwrap(n)
+		switch n.Kind() {
+		case "identifier", "shorthand_property_identifier_pattern":
+			out = append(out, n)
+		case "object_pattern", "array_pattern", "rest_pattern":
+			for _, c := range n.Children() {
+				walk(c)
+			}
+		case "pair_pattern":
+			walk(n.Get("value"))
+		case "assignment_pattern", "object_assignment_pattern":
+			walk(n.Get("left"))
+		}
+	}
+	walk(left)
+	return out
+}
+
+// lookup resolves a name where it is written; Resolve does not take
+// pattern identifiers.
+func (v *implicit) lookup(id syntax.Node) *scope.Binding {
+	if b := v.p.Scope.Resolve(id); b != nil {
+		return b
+	}
+	return v.p.Scope.ScopeOf(id).Lookup(id.Text())
+}
+
+func (v *implicit) check(id, assign syntax.Node) {
+	name := id.Text()
+	if v.lookup(id) != nil || v.declared[name] || hostGlobals[name] || scope.KnownGlobals[name] ||
+		eventHandlerProp.MatchString(name) || v.typeofs[name] || v.members[name] || v.blockFns[name] || v.hasEval {
+		return
+	}
+	if selfAssigned(assign, name) || strictAt(id) || inWith(id) {
+		return
+	}
+	fn := astutil.EnclosingFunction(id)
+	scopeNode := fn
+	if !scopeNode.Valid() {
+		scopeNode = v.p.Tree.Root()
+	}
+	key := fmt.Sprintf("%d:%s", scopeNode.Index(), name)
+	if v.reported[key] {
+		return
+	}
+	v.reported[key] = true
+	v.report(id, fn)
+}
+
+// hostGlobals exist before any user code runs (browser window properties,
+// built-ins, Node's module wrapper); assigning one replaces or sets it
+// deliberately instead of creating a new global.
+var hostGlobals = words(`
+	name status defaultStatus location opener parent top frames length closed history
+	navigator screen innerWidth innerHeight outerWidth outerHeight screenX screenY screenLeft
+	screenTop scrollX scrollY pageXOffset pageYOffset devicePixelRatio event external origin
+	menubar toolbar locationbar personalbar scrollbars statusbar visualViewport performance
+	crypto customElements localStorage sessionStorage indexedDB caches frameElement document
+	alert confirm prompt open close print focus blur stop scroll scrollTo scrollBy moveTo moveBy
+	resizeTo resizeBy postMessage getComputedStyle getSelection matchMedia requestAnimationFrame
+	cancelAnimationFrame requestIdleCallback cancelIdleCallback setTimeout setInterval
+	clearTimeout clearInterval queueMicrotask structuredClone atob btoa fetch reportError
+	importScripts XMLHttpRequest WebSocket EventSource Worker Image Audio Option Event
+	CustomEvent EventTarget URL URLSearchParams Blob File FileReader FormData Headers Request
+	Response AbortController AbortSignal TextEncoder TextDecoder MutationObserver ResizeObserver
+	IntersectionObserver PerformanceObserver Notification HTMLElement Element Node Document
+	DOMParser Object Function Array Number parseFloat parseInt Infinity NaN undefined Boolean
+	String Symbol Date Promise RegExp Error AggregateError EvalError RangeError ReferenceError
+	SyntaxError TypeError URIError JSON Math Intl ArrayBuffer SharedArrayBuffer Atomics
+	Uint8Array Int8Array Uint16Array Int16Array Uint32Array Int32Array Float32Array
+	Float64Array Uint8ClampedArray BigUint64Array BigInt64Array DataView Map BigInt Set WeakMap
+	WeakSet Proxy Reflect FinalizationRegistry WeakRef decodeURI decodeURIComponent encodeURI
+	encodeURIComponent escape unescape eval isFinite isNaN Iterator arguments
+	require module exports __dirname __filename Buffer setImmediate clearImmediate
+`)
+
+func words(s string) map[string]bool {
+	m := make(map[string]bool)
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}
+
+// eventHandlerProp matches window's event handler properties (onload,
+// onmessage, onbeforeunload, ...).
+var eventHandlerProp = regexp.MustCompile(`^on[a-z]+$`)
+
+// selfAssigned reports `App = App || {}` and similar: the name is read on
+// the right, so it must exist already (from another script).
+func selfAssigned(assign syntax.Node, name string) bool {
+	if assign.Kind() != "assignment_expression" {
+		return false
+	}
+	found := false
+	assign.Get("right").Walk(func(n syntax.Node) bool {
+		if n.Kind() == "identifier" && n.Text() == name {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// strictAt reports code under a function's "use strict" or in a class
+// body, where the assignment throws instead of creating a global.
+func strictAt(n syntax.Node) bool {
+	for p := n.Parent(); p.Valid(); p = p.Parent() {
+		switch p.Kind() {
+		case "class_body":
+			return true
+		}
+		if scope.IsFunction(p) {
+			if body := p.Get("body"); body.Kind() == "statement_block" && hasUseStrict(body) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// inWith reports code inside `with (obj)`, where the name may be obj's.
+func inWith(n syntax.Node) bool { return n.Ancestor("with_statement").Valid() }
+
+func (v *implicit) report(id, fn syntax.Node) {
+	p := v.p
+	name := id.Text()
+	uses := v.uses(name)
+	home := commonFunction(uses)
+	msg := fmt.Sprintf("%s is declared nowhere, so this assignment creates a global (globalThis.%s) that is never collected; ", name, name)
+	if home.Valid() {
+		msg += fmt.Sprintf("declare it with let in %s", describeFunction(home))
+	} else {
+		msg += "declare it with let"
+	}
+	d := analyzer.Diagnostic{Start: id.Start(), End: id.End(), Message: msg}
+	if f, ok := v.fix(id, uses, home); ok {
+		d.Fixes = []analyzer.Fix{f}
+	}
+	_ = fn
+	p.Report(d)
+}
+
+// uses returns every identifier in the file that means the undeclared
+// global name, in source order.
+func (v *implicit) uses(name string) []syntax.Node {
+	var out []syntax.Node
+	t := v.p.Tree
+	for i := 0; i < t.Len(); i++ {
+		n := t.At(i)
+		switch n.Kind() {
+		case "identifier", "shorthand_property_identifier", "shorthand_property_identifier_pattern":
+		default:
+			continue
+		}
+		if n.Text() != name || v.lookup(n) != nil {
+			continue
+		}
+		out = append(out, n)
+	}
+	return out
+}
+
+// commonFunction returns the innermost function that contains every use,
+// or the zero Node when a use is at top level.
+func commonFunction(uses []syntax.Node) syntax.Node {
+	if len(uses) == 0 {
+		return syntax.Node{}
+	}
+	fn := astutil.EnclosingFunction(uses[0])
+	for fn.Valid() {
+		all := true
+		for _, u := range uses[1:] {
+			if !fn.Contains(u) {
+				all = false
+				break
+			}
+		}
+		if all {
+			return fn
+		}
+		fn = astutil.EnclosingFunction(fn)
+	}
+	return syntax.Node{}
+}
+
+func describeFunction(fn syntax.Node) string {
+	name := fn.Get("name")
+	if fn.Kind() == "method_definition" || name.Valid() && fn.Kind() == "function_declaration" {
+		return name.Text()
+	}
+	p := fn.Parent()
+	for p.Kind() == "parenthesized_expression" {
+		p = p.Parent()
+	}
+	switch p.Kind() {
+	case "variable_declarator":
+		return p.Get("name").Text()
+	case "pair":
+		return p.Get("key").Text()
+	case "assignment_expression":
+		return p.Get("left").Text()
+	case "arguments":
+		if name := astutil.MethodName(p.Parent()); name != "" {
+			return "the callback passed to " + name
+		}
+	}
+	if name.Valid() {
+		return name.Text()
+	}
+	return "the function that uses it"
+}
+
+// fix declares the name. Used inside one function only, with the reported
+// assignment as its first use, the declaration goes into that function
+// (safe): the assignment statement itself becomes `let x = ...` when it is
+// a statement of the function's body, else `let x;` opens the body.
+// Otherwise `let x;` goes at the top of the file (unsafe: other scripts
+// may share the global on purpose).
+func (v *implicit) fix(id syntax.Node, uses []syntax.Node, home syntax.Node) (analyzer.Fix, bool) {
+	p := v.p
+	name := id.Text()
+	b := fixgen.New(p)
+	first := len(uses) > 0 && uses[0].Index() == id.Index()
+	container := home.Get("body")
+	if !home.Valid() {
+		container = p.Tree.Root()
+	} else if container.Kind() != "statement_block" {
+		return analyzer.Fix{}, false
+	}
+	safe := home.Valid() && first
+	if loop := loopHead(id); first && loop.Valid() && loopOnly(uses, loop) {
+		kw := "let "
+		if loop.Kind() == "for_in_statement" && len(uses) > 0 && !writtenIn(uses[1:]) {
+			kw = "const "
+		}
+		b.Insert(id.Start(), kw)
+		return b.Fix(fmt.Sprintf("Declare %s with %sin the loop", name, kw), true), true
+	}
+	if st := plainAssignment(id); first && st.Valid() && st.Parent().Index() == container.Index() {
+		b.Insert(st.Start(), "let ")
+		if safe {
+			return b.Fix("Declare "+name+" with let", true), true
+		}
+		return b.Fix("Declare "+name+" with let (other scripts can no longer see it)", false), true
+	}
+	stmts := container.Children()
+	if len(stmts) == 0 {
+		return analyzer.Fix{}, false
+	}
+	at := stmts[0]
+	if !home.Valid() {
+		// After a directive prologue and before the first statement.
+		for _, st := range stmts {
+			if st.Kind() == "expression_statement" && st.Child(0).Kind() == "string" {
+				continue
+			}
+			at = st
+			break
+		}
+	}
+	b.InsertBefore(at, "let "+name)
+	if safe {
+		return b.Fix(fmt.Sprintf("Declare %s with let in %s", name, describeFunction(home)), true), true
+	}
+	if home.Valid() {
+		return b.Fix(fmt.Sprintf("Declare %s with let in %s (it is read before this assignment)", name, describeFunction(home)), false), true
+	}
+	return b.Fix("Declare "+name+" with let at the top of the file (other scripts can no longer see it)", false), true
+}
+
+// loopHead returns the loop whose head declares id when written with a
+// keyword: `for (i = 0; ...)` and `for (key in obj)`.
+func loopHead(id syntax.Node) syntax.Node {
+	p := id.Parent()
+	switch {
+	case p.Kind() == "for_in_statement" && id.Field() == "left":
+		return p
+	case p.Kind() == "assignment_expression" && id.Field() == "left":
+		st := p.Parent()
+		if st.Kind() == "expression_statement" && st.Field() == "initializer" && st.Parent().Kind() == "for_statement" {
+			return st.Parent()
+		}
+	}
+	return syntax.Node{}
+}
+
+// loopOnly reports names used only inside the loop and in no function
+// there: a closure would see one binding per iteration instead of the
+// shared one.
+func loopOnly(uses []syntax.Node, loop syntax.Node) bool {
+	for _, u := range uses {
+		if !loop.Contains(u) {
+			return false
+		}
+		for f := astutil.EnclosingFunction(u); f.Valid() && loop.Contains(f); f = astutil.EnclosingFunction(f) {
+			return false
+		}
+	}
+	return true
+}
+
+// writtenIn reports whether any of the uses is assigned or updated.
+func writtenIn(uses []syntax.Node) bool {
+	for _, u := range uses {
+		switch p := u.Parent(); p.Kind() {
+		case "assignment_expression", "augmented_assignment_expression":
+			if u.Field() == "left" {
+				return true
+			}
+		case "update_expression":
+			return true
+		}
+	}
+	return false
+}
+
+// plainAssignment returns the statement `x = ...;` when id is the target
+// of an expression statement's own assignment (chained ones included:
+// `a = b = 0` gives the statement for a).
+func plainAssignment(id syntax.Node) syntax.Node {
+	assign := id.Parent()
+	if assign.Kind() != "assignment_expression" || id.Field() != "left" {
+		return syntax.Node{}
+	}
+	st := assign.Parent()
+	if st.Kind() != "expression_statement" {
+		return syntax.Node{}
+	}
+	return st
 }
