@@ -137,3 +137,27 @@ func TestDisposerHandedToTeardownHook(t *testing.T) {
 		t.Error("a disposer passed by name to onUnmounted is not part of the teardown")
 	}
 }
+
+func TestEffectReturnsMemoisedCleanup(t *testing.T) {
+	src := `import { useCallback, useEffect, useRef } from "react";
+export function useInterval(fn, delay) {
+  const timer = useRef(null);
+  const clear = useCallback(() => {
+    clearInterval(timer.current);
+  }, []);
+  useEffect(() => {
+    timer.current = reg(fn, delay);
+    return clear;
+  }, [delay]);
+  return clear;
+}
+`
+	o, m, _ := ownerAt(t, syntax.JavaScript, src, "reg", lifecycle.Config{})
+	if o == nil || o.Kind != lifecycle.ReactEffect {
+		t.Fatalf("owner = %+v", o)
+	}
+	found := m.FindInTeardown(o, func(n syntax.Node) bool { return n.Kind() == "call_expression" && strings.HasPrefix(n.Text(), "clearInterval") })
+	if !found.Valid() {
+		t.Error("the useCallback-wrapped function an effect returns is not its teardown")
+	}
+}

@@ -300,7 +300,13 @@ func (m *Model) functionOf(id syntax.Node) syntax.Node {
 	if b.Kind == scope.FunctionDecl {
 		return b.Init
 	}
-	if init := scope.Unwrap(b.Init); scope.IsFunction(init) && !b.Reassigned {
+	init := scope.Unwrap(b.Init)
+	// const stop = useCallback(() => {...}, []): React memoises the
+	// function, it is still that function.
+	if init.Kind() == "call_expression" && calleeName(init) == "useCallback" {
+		init = scope.Unwrap(init.Get("arguments").Child(0))
+	}
+	if scope.IsFunction(init) && !b.Reassigned {
 		return init
 	}
 	return syntax.Node{}
