@@ -156,7 +156,9 @@ export function useInterval(fn, delay) {
 	if o == nil || o.Kind != lifecycle.ReactEffect {
 		t.Fatalf("owner = %+v", o)
 	}
-	found := m.FindInTeardown(o, func(n syntax.Node) bool { return n.Kind() == "call_expression" && strings.HasPrefix(n.Text(), "clearInterval") })
+	found := m.FindInTeardown(o, func(n syntax.Node) bool {
+		return n.Kind() == "call_expression" && strings.HasPrefix(n.Text(), "clearInterval")
+	})
 	if !found.Valid() {
 		t.Error("the useCallback-wrapped function an effect returns is not its teardown")
 	}
