@@ -201,8 +201,8 @@ func functionName(fn syntax.Node) string {
 func (v *notDisposed) angularFix(r registration) (analyzer.Fix, bool) {
 	p, o := v.p, r.owner
 	class := o.Class
-	if !class.Valid() || class.Kind() == "object" {
-		return analyzer.Fix{}, false
+	if !class.Valid() || class.Kind() == "object" || p.Scope.ThisOwner(r.call).Index() != class.Index() {
+		return analyzer.Fix{}, false // inside a function(){} callback `this` is not the component
 	}
 	if t := existingTakeUntil(p, o); t.Valid() {
 		b := fixgen.New(p)

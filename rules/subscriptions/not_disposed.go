@@ -178,7 +178,7 @@ func (v *notDisposed) Visit(n syntax.Node) {
 		}
 	}
 	h, undone := v.holderOf(o, n)
-	if undone {
+	if undone || v.opaqueCleanup(o, h) {
 		return
 	}
 	r.holder = h
@@ -246,6 +246,51 @@ func (v *notDisposed) holderOf(o *lifecycle.Owner, call syntax.Node) (h holder, 
 	// Handed to another function, returned, or used in an expression we
 	// do not follow.
 	return h, true
+}
+
+// opaqueCleanup reports an effect or onMount callback that returns a
+// cleanup we cannot read (a parameter, an imported function): it may well
+// undo the subscription, so precision first. A useCallback-wrapped cleanup
+// is read through.
+func (v *notDisposed) opaqueCleanup(o *lifecycle.Owner, h holder) bool {
+	for _, r := range o.Returned {
+		r = scope.Unwrap(r)
+		if r.Kind() != "identifier" || r.Text() == "undefined" {
+			continue
+		}
+		b := v.p.Scope.Resolve(r)
+		if b == nil {
+			return true
+		}
+		init := scope.Unwrap(b.Init)
+		if init.Kind() != "call_expression" {
+			if h.key != "" && v.p.Scope.Key(r) == h.key {
+				continue
+			}
+			return true
+		}
+		switch astutil.MethodName(init) {
+		case "useCallback", "useMemo", "useEvent", "useEffectEvent", "useMemoizedFn", "useLatestCallback":
+			fn := scope.Unwrap(astutil.Arg(init, 0))
+			if h.key == "" || !scope.IsFunction(fn) {
+				return true
+			}
+			found := false
+			fn.Walk(func(n syntax.Node) bool {
+				if !found && n.Kind() != "call_expression" && v.p.Scope.Key(n) == h.key {
+					found = true
+				}
+				return !found
+			})
+			if found {
+				return true
+			}
+		default:
+			// A disposer some other call returned (const off = x.on(...)).
+			continue
+		}
+	}
+	return false
 }
 
 // variableHandedOn reports whether a variable holding the subscription is

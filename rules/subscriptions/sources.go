@@ -312,7 +312,9 @@ func (c *classifier) classifyName(n syntax.Node, depth int) source {
 		return s
 	}
 	init := initOf(b)
-	if b.ModuleLevel() {
+	// The top level of a Svelte instance script or Vue <script setup> runs
+	// per component: its variables are the component's own.
+	if b.ModuleLevel() && c.p.Life.RunsAtLoad(b.Decl) {
 		// A module-level source lives as long as the program unless it
 		// completes by itself.
 		s.life = longLived
