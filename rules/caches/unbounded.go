@@ -352,7 +352,8 @@ func report(p *analyzer.Pass, k *keys, c *collection, s summary, growing []addit
 		objKeys = objKeys && obj
 		strong = strong && st
 	}
-	weakable := objKeys && (c.kind == mapKind || c.kind == setKind)
+	// A weak collection cannot be iterated or sized.
+	weakable := objKeys && (c.kind == mapKind || c.kind == setKind) && !s.enumerate
 
 	var verb, advice string
 	switch c.kind {
@@ -385,7 +386,7 @@ func report(p *analyzer.Pass, k *keys, c *collection, s summary, growing []addit
 		Related: []analyzer.Related{{Start: c.decl.Start(), End: c.decl.End(),
 			Message: fmt.Sprintf("`%s` is created here", c.name)}}}
 	switch {
-	case weakable && !s.enumerate:
+	case weakable:
 		if f, ok := weakFix(p, c, strong); ok {
 			d.Fixes = append(d.Fixes, f)
 		}

@@ -53,9 +53,12 @@ func DescribeFunction(fn syntax.Node) string {
 		p = p.Parent()
 	}
 	if p.Kind() == "arguments" {
-		callee := p.Parent().Get("function").Text()
-		if len(callee) <= 40 && !strings.ContainsAny(callee, "\n(") {
-			return "the callback passed to " + callee + "()"
+		callee := p.Parent().Get("function")
+		if t := callee.Text(); len(t) <= 40 && !strings.ContainsAny(t, "\n(") {
+			return "the callback passed to " + t + "()"
+		}
+		if callee.Kind() == "member_expression" {
+			return "the callback passed to ." + callee.Get("property").Text() + "()"
 		}
 	}
 	return "a callback"

@@ -38,6 +38,14 @@ export function onProductView(product) {
   renderRecentlyViewed(viewed.slice(-5));
 }
 
+// Object keys, but the set is sized: a WeakSet would not do, so bound it.
+const measured = new Set();
+export function measure(node) {
+  if (measured.has(node)) return;
+  measured.add(node); // want "unbounded-cache"
+  console.log(`${measured.size} nodes measured`);
+}
+
 function createTip(text) {
   const tip = document.createElement("div");
   tip.textContent = text;
