@@ -214,7 +214,7 @@ func runDebug(ctx context.Context, args []string, _ io.Reader, stdout, stderr io
 	return exitOK
 }
 
-const lspUsage = `Usage: leakwatch lsp [--stdio]
+const lspUsage = `Usage: leakwatch lsp [--stdio] [-v]
 
 Runs the language server, speaking LSP over stdin and stdout; logs go to
 stderr. Editors start it themselves (see editors/ for VS Code and Neovim).
@@ -226,6 +226,7 @@ func runLSP(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 	fs := newFlagSet("lsp", lspUsage, stdout, stderr)
 	// vscode-languageclient appends --stdio for the stdio transport.
 	fs.Bool("stdio", true, "communicate over stdin and stdout (the only transport)")
+	verbose := fs.Bool("v", false, "log debugging detail to stderr")
 	rest, err := parseInterspersed(fs, args)
 	if err != nil {
 		return flagError("lsp", err, stderr)
@@ -234,5 +235,5 @@ func runLSP(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 		fmt.Fprintf(stderr, "leakwatch lsp: unexpected argument %q\n", rest[0])
 		return exitUsage
 	}
-	return lsp.Run(ctx, stdin, stdout, lsp.Options{Engine: newEngine(), Version: versionString(), Log: stderr})
+	return lsp.Run(ctx, stdin, stdout, lsp.Options{Engine: newEngine(), Version: versionString(), Log: stderr, Verbose: *verbose})
 }

@@ -1,14 +1,19 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
+	"io"
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/leakwatch/leakwatch/analyzer"
 )
@@ -305,5 +310,101 @@ func TestReportWriteFailure(t *testing.T) {
 	code := run([]string{"--format", "json"}, strings.NewReader(""), failingWriter{}, &errb)
 	if code != exitInternal || !strings.Contains(errb.String(), "leakwatch: writing the report: disk full") {
 		t.Errorf("exit %d: %s", code, errb.String())
+	}
+}
+
+// `leakwatch lsp` serves the language server over stdin and stdout: the
+// real binary answers initialize and exits 0 after shutdown and exit.
+func TestBinaryLSPOverStdio(t *testing.T) {
+	cmd := exec.Command(realBinary, "lsp", "--stdio")
+	stdin, err := cmd.StdinPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	send := func(msg string) {
+		if _, err := fmt.Fprintf(stdin, "Content-Length: %d\r\n\r\n%s", len(msg), msg); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// Read framed messages until the response with the wanted id, with a
+	// deadline rather than a sleep.
+	responses := make(chan map[string]json.RawMessage)
+	go func() {
+		defer close(responses)
+		br := bufio.NewReader(stdout)
+		for {
+			n := 0
+			for {
+				line, err := br.ReadString('\n')
+				if err != nil {
+					return
+				}
+				line = strings.TrimSpace(line)
+				if line == "" {
+					break
+				}
+				if v, ok := strings.CutPrefix(line, "Content-Length: "); ok {
+					n, _ = strconv.Atoi(v)
+				}
+			}
+			body := make([]byte, n)
+			if _, err := io.ReadFull(br, body); err != nil {
+				return
+			}
+			var m map[string]json.RawMessage
+			if json.Unmarshal(body, &m) == nil {
+				responses <- m
+			}
+		}
+	}()
+	await := func(id string) map[string]json.RawMessage {
+		t.Helper()
+		deadline := time.After(30 * time.Second)
+		for {
+			select {
+			case m, ok := <-responses:
+				if !ok {
+					t.Fatalf("server closed stdout before answering %s; stderr:\n%s", id, stderr.String())
+				}
+				if string(m["id"]) == id {
+					return m
+				}
+			case <-deadline:
+				t.Fatalf("no answer to request %s; stderr:\n%s", id, stderr.String())
+			}
+		}
+	}
+	send(`{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"processId":null,"rootUri":null,"capabilities":{}}}`)
+	init := await("1")
+	var result struct {
+		ServerInfo struct{ Name string } `json:"serverInfo"`
+	}
+	if err := json.Unmarshal(init["result"], &result); err != nil || result.ServerInfo.Name == "" {
+		t.Errorf("initialize result: %s (%v)", init["result"], err)
+	}
+	send(`{"jsonrpc":"2.0","method":"initialized","params":{}}`)
+	send(`{"jsonrpc":"2.0","id":2,"method":"shutdown"}`)
+	await("2")
+	send(`{"jsonrpc":"2.0","method":"exit"}`)
+	stdin.Close()
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Errorf("lsp exited with %v; stderr:\n%s", err, stderr.String())
+		}
+	case <-time.After(30 * time.Second):
+		cmd.Process.Kill()
+		t.Fatal("lsp did not exit after shutdown and exit")
 	}
 }

@@ -87,7 +87,15 @@ func Walk(ctx context.Context, roots []string, opt Options, emit func(Entry) err
 	if overlapping(roots) {
 		w.seen = make(map[string]bool)
 	}
+	walked := map[string]bool{}
 	for _, r := range roots {
+		// The same folder named twice (src ./src) is walked once, so its
+		// skipped entries are not reported twice either.
+		if key := realAbs(r); walked[key] {
+			continue
+		} else {
+			walked[key] = true
+		}
 		if err := w.root(r); err != nil {
 			if errors.Is(err, ErrStop) {
 				return nil
@@ -102,14 +110,7 @@ func Walk(ctx context.Context, roots []string, opt Options, emit func(Entry) err
 func overlapping(roots []string) bool {
 	abs := make([]string, 0, len(roots))
 	for _, r := range roots {
-		a, err := filepath.Abs(r)
-		if err != nil {
-			return true
-		}
-		if real, err := filepath.EvalSymlinks(a); err == nil {
-			a = real
-		}
-		abs = append(abs, a)
+		abs = append(abs, realAbs(r))
 	}
 	for i, a := range abs {
 		for j, b := range abs {
@@ -119,6 +120,19 @@ func overlapping(roots []string) bool {
 		}
 	}
 	return false
+}
+
+// realAbs is p absolute with symbolic links resolved, or as close to
+// that as the file system allows.
+func realAbs(p string) string {
+	a, err := filepath.Abs(p)
+	if err != nil {
+		return p
+	}
+	if real, err := filepath.EvalSymlinks(a); err == nil {
+		return real
+	}
+	return a
 }
 
 // isInside reports whether p is strictly below dir.

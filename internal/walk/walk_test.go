@@ -240,6 +240,22 @@ func TestWalkOverlappingRootsOnce(t *testing.T) {
 	dir := t.TempDir()
 	tree(t, dir, map[string]string{"src/a.js": "", "src/b.js": ""})
 	chdir(t, dir)
+	mkdir := func(name string) {
+		if err := os.MkdirAll(filepath.Join(dir, name), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	mkdir("src/node_modules")
+	n := 0
+	err := Walk(context.Background(), []string{"src/b.js", "src", "./src"}, Options{Match: jsOnly, SkipDirs: map[string]string{"node_modules": "deps"}}, func(e Entry) error {
+		if e.Kind == Skipped {
+			n++
+		}
+		return nil
+	})
+	if err != nil || n != 1 {
+		t.Errorf("the folder named twice reported %d skips (%v)", n, err)
+	}
 	got := walkAll(t, []string{"src/b.js", "src", "./src"}, Options{})
 	if s := strings.Join(got.files, " "); s != "src/b.js src/a.js" {
 		t.Errorf("files = %s", s)
