@@ -247,7 +247,8 @@ func (v *notDisposed) angularFix(r registration) (analyzer.Fix, bool) {
 
 // subscriptionFieldFix keeps a discarded subscription in the class's
 // Subscription field (creating `subscriptions = new Subscription()` when
-// there is none) and unsubscribes that field in ngOnDestroy.
+// there is none) and unsubscribes that field in the teardown (ngOnDestroy,
+// componentWillUnmount, ...).
 func (v *notDisposed) subscriptionFieldFix(r registration) (analyzer.Fix, bool) {
 	p, o := v.p, r.owner
 	class := o.Class
@@ -480,8 +481,8 @@ func importNames(p *analyzer.Pass, b *fixgen.Builder, module string, near int, n
 	}
 }
 
-// insertField adds a field declaration after the class's leading fields,
-// or before its first member.
+// insertField adds a field declaration after the class's leading data
+// fields, or before its first member.
 func insertField(b *fixgen.Builder, class syntax.Node, decl string) {
 	src := class.Tree().Src
 	body := class.Get("body")
@@ -496,7 +497,10 @@ func insertField(b *fixgen.Builder, class syntax.Node, decl string) {
 		}
 		switch c.Kind() {
 		case "public_field_definition", "field_definition":
-			if !methodSeen {
+			// Data fields lead; a function-valued field is a method.
+			if scope.IsFunction(scope.Unwrap(c.Get("value"))) {
+				methodSeen = true
+			} else if !methodSeen {
 				lastField = c
 			}
 		case "method_definition":
@@ -572,7 +576,13 @@ func (v *notDisposed) keepOnThisFix(r registration) (analyzer.Fix, bool) {
 		guaranteed = method == "constructor"
 	}
 	if !guaranteed && !onceSetup[method] && !guaranteedSetup[method] {
-		return analyzer.Fix{}, false // a method that may run many times
+		// A method that may run many times (an event handler): one field
+		// would lose earlier subscriptions, a parent Subscription keeps
+		// them all. Only where the file already uses RxJS.
+		if r.style == styleRx && class.Kind() != "object" && importsAny(p, "rxjs") {
+			return v.subscriptionFieldFix(r)
+		}
+		return analyzer.Fix{}, false
 	}
 	name := uniqueMember(class, handleName(r))
 	b := fixgen.New(p)
