@@ -101,6 +101,7 @@ type repeat struct {
 	endObj, endEvent string
 	endParam         *scope.Binding
 	via              string // a helper function the registration is made in
+	byRef            bool   // the function itself is passed as the callback
 }
 
 type perCall struct {
@@ -286,7 +287,7 @@ func (v *perCall) walk(n syntax.Node, depth int, a *call) *repeat {
 		if isArgument(p) {
 			continue // a callback runs within whatever runs its caller
 		}
-		return v.functionRepeat(p, executor, depth)
+		return v.functionRepeat(p, executor, depth, n, a)
 	}
 	return nil
 }
@@ -461,7 +462,7 @@ func (v *perCall) callbackAt(c, fn, ref syntax.Node) *repeat {
 	case iterationMethods[name] && recv.Valid():
 		phrase := "each loop iteration"
 		if name != "each" {
-			phrase = "each item " + name + " visits"
+			phrase = "each " + name + " iteration"
 		}
 		return &repeat{kind: repeatLoop, phrase: phrase, node: fn, regions: []syntax.Node{fn}}
 	case name == "setInterval" && (!recv.Valid() || windowAliasText[recv.Text()]) && astutil.Arg(c, 0).Index() == ref.Index():
@@ -687,9 +688,13 @@ func startupName(name string) bool {
 // method, a function stored in a variable). It repeats when a call site in
 // this file runs many times; a function that waits for an event through a
 // promise it makes is taken to run per call unless it evidently runs once.
-func (v *perCall) functionRepeat(fn, executor syntax.Node, depth int) *repeat {
+func (v *perCall) functionRepeat(fn, executor syntax.Node, depth int, site syntax.Node, a *call) *repeat {
 	name := functionName(fn)
-	if r := v.callSiteRepeat(fn, depth, executor.Valid()); r != nil {
+	r := v.callSiteRepeat(fn, depth, executor.Valid())
+	if r != nil && r.byRef && r.kind == repeatLoop && !v.loopRepeats(fn, site, a, executor) {
+		r = nil // items.forEach(register): one listener per item, on purpose
+	}
+	if r != nil {
 		return r
 	}
 	if !executor.Valid() {
@@ -778,11 +783,9 @@ func (v *perCall) callSiteRepeat(fn syntax.Node, depth int, waits bool) *repeat 
 			}
 			r = v.walkSite(site, depth+1, executor)
 		case site.Kind() == "arguments":
-			r = v.callbackAt(site.Parent(), fn, ref)
-			if r == nil && !isIIFE(site.Parent()) {
-				if outer := signatureRepeat(v.p, fn); outer != nil {
-					r = outer
-				}
+			// Passed as a callback: the function is the handler itself.
+			if r = v.callbackAt(site.Parent(), fn, ref); r != nil {
+				r.byRef = true
 			}
 		}
 		if r != nil {
@@ -790,7 +793,7 @@ func (v *perCall) callSiteRepeat(fn syntax.Node, depth int, waits bool) *repeat 
 			break
 		}
 	}
-	if found != nil {
+	if found != nil && !found.byRef {
 		name := functionName(fn)
 		c := *found
 		c.regions = append(append([]syntax.Node(nil), found.regions...), fn)
@@ -1156,7 +1159,6 @@ func siblingWaits(a call) int {
 }
 
 func (v *perCall) fixes(a call, r *repeat, settles bool) []analyzer.Fix {
-	p := v.p
 	var out []analyzer.Fix
 	if settles {
 		if f, ok := v.onceFix(a, siblingWaits(a) == 1); ok {
@@ -1169,7 +1171,7 @@ func (v *perCall) fixes(a call, r *repeat, settles bool) []analyzer.Fix {
 			out = append(out, f)
 		}
 	}
-	if r.kind == repeatLoop && r.node.Valid() {
+	if r.kind == repeatLoop && r.node.Valid() && !r.byRef {
 		if f, ok := v.moveOutOfLoopFix(a, r); ok {
 			out = append(out, f)
 		}
@@ -1179,7 +1181,6 @@ func (v *perCall) fixes(a call, r *repeat, settles bool) []analyzer.Fix {
 			out = append(out, f)
 		}
 	}
-	_ = p
 	return out
 }
 
