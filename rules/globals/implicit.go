@@ -344,16 +344,30 @@ func (v *implicit) report(id, fn syntax.Node) {
 	uses := v.uses(name)
 	home := commonFunction(uses)
 	msg := fmt.Sprintf("%s is declared nowhere, so this assignment creates a global (globalThis.%s) that is never collected; ", name, name)
+	var related []analyzer.Related
 	if home.Valid() {
 		msg += fmt.Sprintf("declare it with let in %s", describeFunction(home))
 	} else {
-		msg += "declare it with let"
+		msg += "declare it with let at the top of the file"
+		// Name where else it is used: the shared global may be on purpose.
+		for _, u := range uses {
+			uf := astutil.EnclosingFunction(u)
+			if fn.Valid() && fn.Contains(u) || uf.Index() == fn.Index() {
+				continue
+			}
+			where := "at top level"
+			if uf.Valid() {
+				where = "in " + describeFunction(uf)
+			}
+			msg += " (it is also used " + where + ")"
+			related = append(related, analyzer.Related{Start: u.Start(), End: u.End(), Message: "also used here"})
+			break
+		}
 	}
-	d := analyzer.Diagnostic{Start: id.Start(), End: id.End(), Message: msg}
+	d := analyzer.Diagnostic{Start: id.Start(), End: id.End(), Message: msg, Related: related}
 	if f, ok := v.fix(id, uses, home); ok {
 		d.Fixes = []analyzer.Fix{f}
 	}
-	_ = fn
 	p.Report(d)
 }
 
