@@ -185,7 +185,7 @@ func (r *run) checkValue(v value) {
 	var kept []closure
 	region := v.b.Scope.Node
 	region.Walk(func(n syntax.Node) bool {
-		if n.Index() != region.Index() && scope.IsFunction(n) {
+		if n.Index() != region.Index() && n.IsNamed() && scope.IsFunction(n) {
 			if h, ok := r.keptBy(n); ok {
 				kept = append(kept, closure{fn: n, kept: h})
 			}
