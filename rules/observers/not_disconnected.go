@@ -199,10 +199,10 @@ func (v *notDisconnected) check(c *creation, obs []observation) {
 			continue
 		}
 		disconnected, unobserved := v.undone(o, c.held.Keys)
-		if disconnected || v.disposerRegistered(o, c.held.Keys) {
+		if disconnected || v.handedOutUndo(o, c.held.Keys, syntax.Node{}) {
 			return
 		}
-		if v.anySame(unobserved, ob.target) {
+		if v.anySame(unobserved, ob.target) || v.handedOutUndo(o, c.held.Keys, ob.target) {
 			continue
 		}
 		v.report(c, ob, o)
@@ -260,42 +260,18 @@ func methodCalledOn(n syntax.Node) syntax.Node {
 	return syntax.Node{}
 }
 
-// disposerRegistered reports `ro.disconnect()` inside a function handed to
-// someone else in the owner's code: a disposer given to the framework or
-// pushed into a disposable collection runs when that collection is
-// disposed.
-func (v *notDisconnected) disposerRegistered(o *lifecycle.Owner, keys []string) bool {
-	p := v.p
-	want := make(map[string]bool)
-	for _, k := range keys {
-		want[k] = true
-	}
-	region := o.Setup
-	if !region.Valid() {
-		region = o.Node
-	}
-	found := false
-	region.Walk(func(n syntax.Node) bool {
-		if found || n.Kind() != "call_expression" {
-			return !found
+// handedOutUndo reports a disconnect (or, given a target, an unobserve of
+// it) in a function the owner hands to someone else to run later: a
+// disposer given to the framework or pushed into a disposable collection,
+// an Observable's teardown, a stop function returned to the caller.
+func (v *notDisconnected) handedOutUndo(o *lifecycle.Owner, keys []string, target syntax.Node) bool {
+	return cleanup.HandedOutRelease(v.p, cleanup.Surroundings(o), keys, func(use syntax.Node) bool {
+		m := methodCalledOn(use)
+		if target.Valid() {
+			return astutil.MethodName(m) == "unobserve" && v.anySame([]syntax.Node{astutil.Arg(m, 0)}, target)
 		}
-		recv, name := astutil.Method(n)
-		if name != "disconnect" || !want[p.Scope.Key(recv)] {
-			return true
-		}
-		fn := astutil.EnclosingFunction(n)
-		for parent := fn.Parent(); parent.Valid(); parent = parent.Parent() {
-			switch parent.Kind() {
-			case "arguments":
-				found = true
-			case "pair", "object", "parenthesized_expression":
-				continue
-			}
-			break
-		}
-		return !found
-	})
-	return found
+		return astutil.MethodName(m) == "disconnect"
+	}).Valid()
 }
 
 // disconnectsItself reports an observer whose own callback disconnects or

@@ -189,15 +189,11 @@ func loopFixes(p *analyzer.Pass, o *lifecycle.Owner, call syntax.Node, fn string
 	if loop.HasToken("async") || astutil.EnclosingFunction(call).Index() != loop.Index() {
 		return nil
 	}
-	region := o.Setup
-	if !region.Valid() {
-		region = o.Node
-	}
 	var calls []syntax.Node
 	var holder syntax.Node
 	var holderKeys []string
 	ok := true
-	region.Walk(func(n syntax.Node) bool {
+	region(o).Walk(func(n syntax.Node) bool {
 		if !ok || n.Kind() != "call_expression" || timerCall(p, n) != fn {
 			return ok
 		}

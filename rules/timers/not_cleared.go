@@ -100,7 +100,8 @@ func (v *notCleared) checkInterval(call syntax.Node, o *lifecycle.Owner) {
 	case "returned", "unknown":
 		return
 	case "stored":
-		if cleanup.Released(p, o, held.Keys).Valid() || clearsItself(p, o, call, held.Keys) {
+		if cleanup.Released(p, o, held.Keys).Valid() || clearsItself(p, o, call, held.Keys) ||
+			cleanup.HandedOutRelease(p, cleanup.Surroundings(o), held.Keys, cancels).Valid() {
 			return
 		}
 	}
@@ -143,7 +144,7 @@ func (v *notCleared) checkLoop(call syntax.Node, fn string, o *lifecycle.Owner) 
 	case "unknown":
 		return
 	case "stored":
-		if cleanup.Released(p, o, held.Keys).Valid() {
+		if cleanup.Released(p, o, held.Keys).Valid() || cleanup.HandedOutRelease(p, cleanup.Surroundings(o), held.Keys, cancels).Valid() {
 			return
 		}
 	}
@@ -168,6 +169,33 @@ func (v *notCleared) checkLoop(call syntax.Node, fn string, o *lifecycle.Owner) 
 func (v *notCleared) diagnostic(call syntax.Node, o *lifecycle.Owner, msg string) analyzer.Diagnostic {
 	return analyzer.Diagnostic{Start: astutil.Callee(call).Start(), End: call.End(), Message: msg,
 		Related: []analyzer.Related{cleanup.Where(o)}}
+}
+
+// cancels vets a use of a stored id in a function handed out to run later:
+// it must be cancelled there (clearTimeout(t.current), timers.forEach(...)),
+// not merely mentioned (console.debug("stopped", id)).
+func cancels(use syntax.Node) bool {
+	parent := use.Parent()
+	for parent.Kind() == "parenthesized_expression" || parent.Kind() == "non_null_expression" || parent.Kind() == "as_expression" {
+		parent = parent.Parent()
+	}
+	switch parent.Kind() {
+	case "arguments":
+		name := astutil.MethodName(parent.Parent())
+		return strings.HasPrefix(name, "clear") || strings.HasPrefix(name, "cancel")
+	case "subscript_expression":
+		return cancels(parent)
+	}
+	return true // a method called on it or iterating it
+}
+
+// region is the code an owner runs: its setup function, or its class or
+// options object.
+func region(o *lifecycle.Owner) syntax.Node {
+	if o.Setup.Valid() {
+		return o.Setup
+	}
+	return o.Node
 }
 
 // heldID follows a timer id. chained is set for `setInterval(...).unref()`,

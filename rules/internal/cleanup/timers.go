@@ -221,3 +221,104 @@ func TeardownsOf(p *analyzer.Pass, o *lifecycle.Owner) *lifecycle.Owner {
 	c.Teardowns = append(append([]syntax.Node(nil), o.Teardowns...), extra...)
 	return &c
 }
+
+// HandedOutRelease finds, inside region, a release of one of keys (see
+// ReleasePosition) in a function the code hands to someone else to run
+// later: returned (`start() { ...; return () => clearInterval(id) }`, an
+// Observable's teardown), passed as an argument (`useUnmount(() =>
+// clearTimeout(t.current))`, `this.register(() => ro.disconnect())`), or
+// put in an object literal that is (`subs.push({ dispose: () => ... })`).
+// Precision first: whoever receives it is trusted to call it. accept, when
+// not nil, vets each candidate use.
+func HandedOutRelease(p *analyzer.Pass, region syntax.Node, keys []string, accept func(use syntax.Node) bool) syntax.Node {
+	want := make(map[string]bool, len(keys))
+	for _, k := range keys {
+		if k != "" {
+			want[k] = true
+		}
+	}
+	var found syntax.Node
+	region.Walk(func(n syntax.Node) bool {
+		if found.Valid() {
+			return false
+		}
+		switch n.Kind() {
+		case "identifier", "member_expression", "subscript_expression":
+		default:
+			return true
+		}
+		if !want[p.Scope.Key(n)] || !ReleasePosition(n) || !handedOut(astutil.EnclosingFunction(n), region) {
+			return true
+		}
+		if accept == nil || accept(n) {
+			found = n
+		}
+		return true
+	})
+	return found
+}
+
+// handedOut reports a function (inside region) whose value leaves the code
+// that wrote it: returned, or passed to a call, directly or as a property
+// of an object literal that is.
+func handedOut(fn, region syntax.Node) bool {
+	if !fn.Valid() || !region.Contains(fn) || fn.Index() == region.Index() || setupCallback(fn) {
+		return false
+	}
+	v := fn
+	switch p := fn.Parent(); p.Kind() {
+	case "pair":
+		v = p.Parent()
+	case "object":
+		v = p // a method: { dispose() { ... } }
+	}
+	if v.Index() != fn.Index() && (v.Kind() != "object" || v.Index() == region.Index() || !region.Contains(v)) {
+		return false
+	}
+	child, p := v, v.Parent()
+	for p.Kind() == "parenthesized_expression" {
+		child, p = p, p.Parent()
+	}
+	switch p.Kind() {
+	case "arguments", "return_statement":
+		return true
+	case "arrow_function":
+		return child.Field() == "body"
+	}
+	return false
+}
+
+// setupCallback reports a function passed to an effect or mount hook: it
+// runs when the owner starts, so what it clears is not a cleanup for later.
+func setupCallback(fn syntax.Node) bool {
+	if fn.Parent().Kind() != "arguments" {
+		return false
+	}
+	name := astutil.MethodName(fn.Parent().Parent())
+	return strings.HasPrefix(name, "use") && strings.HasSuffix(name, "Effect") ||
+		name == "onMount" || name == "onMounted" || name == "onBeforeMount" || name == "useMount"
+}
+
+// Surroundings returns the code in which a cleanup handed out for owner o
+// may be written: for an effect, the whole component or hook that calls it
+// (`useEffect(() => () => clearInterval(timer.current), [])` next to the
+// effect that starts the timer, `useUnmount(...)`); for onMount, the whole
+// component script; for other owners their own setup or class.
+func Surroundings(o *lifecycle.Owner) syntax.Node {
+	switch o.Kind {
+	case lifecycle.ReactEffect:
+		if fn := astutil.EnclosingFunction(o.Node); fn.Valid() {
+			return fn
+		}
+	case lifecycle.SvelteMount:
+		root := o.Node
+		for root.Parent().Valid() {
+			root = root.Parent()
+		}
+		return root
+	}
+	if o.Setup.Valid() {
+		return o.Setup
+	}
+	return o.Node
+}

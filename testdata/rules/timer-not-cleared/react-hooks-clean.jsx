@@ -179,3 +179,14 @@ setInterval(() => console.debug("alive"), 60000);
 export function startPolling(fn) {
   setInterval(fn, 1000);
 }
+
+// A separate unmount-only effect clears what the other effect started.
+export function Restartable({ delay, tick }) {
+  const timer = useRef();
+  useEffect(() => {
+    clearInterval(timer.current);
+    timer.current = setInterval(tick, delay);
+  }, [delay, tick]);
+  useEffect(() => () => clearInterval(timer.current), []);
+  return null;
+}

@@ -87,3 +87,13 @@ export function Blink() {
   useEffect(() => setInterval(() => setOn((v) => !v), 500), []); // want "timer-not-cleared"
   return on ? <span>*</span> : null;
 }
+
+// Clearing the previous interval before starting the next is not a cleanup.
+export function Restarting({ delay, tick }) {
+  const timer = useRef();
+  useEffect(() => {
+    clearInterval(timer.current);
+    timer.current = setInterval(tick, delay); // want "timer-not-cleared"
+  }, [delay, tick]);
+  return null;
+}
