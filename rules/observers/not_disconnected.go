@@ -42,6 +42,7 @@ watch elements the same function created (and keeps to itself) are not reported.
 			"a disposer that disconnects it handed to the framework or a disposable collection (this.register(() => ro.disconnect()), subscriptions.add({ dispose: () => ro.disconnect() }))",
 			"an observer that disconnects or unobserves from its own callback (lazy loading: observer.unobserve(entry.target))",
 			"an observer returned to the caller, who then owns it",
+			"observe(...) followed by disconnect() in the same function (a synchronous use: observe, takeRecords, disconnect)",
 			"an observer that only watches elements created in the same function that do not escape it",
 		},
 		Bad: analyzer.Example{Path: "useSize.js", Code: `import { useEffect, useState } from "react";
@@ -198,6 +199,9 @@ func (v *notDisconnected) check(c *creation, obs []observation) {
 		if c.held.Kind != "stored" {
 			continue
 		}
+		if disconnectedRightAfter(p, ob.call, c.held.Keys) {
+			continue
+		}
 		disconnected, unobserved := v.undone(o, c.held.Keys)
 		if disconnected || v.handedOutUndo(o, c.held.Keys, syntax.Node{}) {
 			return
@@ -337,6 +341,29 @@ func callbackOf(p *analyzer.Pass, e syntax.Node) syntax.Node {
 		}
 	}
 	return syntax.Node{}
+}
+
+// disconnectedRightAfter reports an observe call followed, in the same
+// function, by a disconnect of the same observer: a synchronous use that
+// leaves nothing behind (observe, takeRecords, disconnect).
+func disconnectedRightAfter(p *analyzer.Pass, call syntax.Node, keys []string) bool {
+	fn := astutil.EnclosingFunction(call)
+	found := false
+	fn.Walk(func(n syntax.Node) bool {
+		if found || n.Index() != fn.Index() && scope.IsFunction(n) {
+			return false
+		}
+		if n.Kind() == "call_expression" && n.Start() > call.End() {
+			if recv, name := astutil.Method(n); name == "disconnect" {
+				k := p.Scope.Key(recv)
+				for _, want := range keys {
+					found = found || k != "" && k == want
+				}
+			}
+		}
+		return !found
+	})
+	return found
 }
 
 // anySame reports whether one of nodes denotes the same value as target.

@@ -66,3 +66,21 @@ customElements.define("clean-scrolling-text", CleanScrollingText);
 function formatRelative(d) {
   return d;
 }
+
+export class WorkerClock {
+  constructor(post) {
+    this.post = post;
+    globalThis.setInterval(() => this.post(Date.now()), 1000); // want "timer-not-cleared"
+    this.frame = self.requestAnimationFrame(this.paint);
+  }
+
+  paint = () => {
+    this.frame = self.requestAnimationFrame(this.paint);
+  };
+
+  terminate() {}
+
+  dispose() {
+    self.cancelAnimationFrame(this.frame);
+  }
+}
