@@ -26,7 +26,9 @@ var AddedPerCall = &analyzer.Rule{
 		Title: "Listener added to a long-lived target every time a function runs",
 		Text: `A listener on something that lives as long as the program (process, window,
 document, a module-level emitter, server, socket, pool or client, an imported
-singleton) stays until it is removed. When the code that adds it runs again and
+singleton), or at least longer than the code that adds it (a worker made before
+the loop that waits on it, the socket a client object keeps), stays until it is
+removed. When the code that adds it runs again and
 again (an HTTP route handler or middleware, a socket.io connection handler, a
 click handler, a setInterval callback, a loop body, or a function that returns a
 promise waiting for an event) every run adds one more listener, and each keeps its
@@ -42,7 +44,7 @@ added by components and disposable classes are listener-not-removed's business.`
 			"an AbortSignal: { signal } in the options",
 			"a matching removeListener / off / removeEventListener / removeAllListeners anywhere in the function that runs per call: in the resolve or reject path, in finally, in a res.on(\"close\") or socket.on(\"disconnect\") callback, or in a local helper it calls",
 			"a disposer the call returns (mitt-style unsubscribe) that is stored or returned to the caller",
-			"a listener on a per-call object: req, res, ctx, socket and other parameters of the handler, or objects created in the function",
+			"a listener on a per-call object: req, res, ctx, socket and other parameters of the handler, objects created in the handler or loop body, or a variable or this.x that is replaced on each run",
 			"a guard that adds the listener only once: a module-level flag or memoized promise tested and set in the function, or a listenerCount() / listeners() check",
 			"registrations at module top level, in one-shot callbacks (load, listening, ready), and in functions that run once (IIFEs, main(), functions called only at startup)",
 		},
@@ -129,11 +131,19 @@ func (v *perCall) Visit(n syntax.Node) {
 		}
 	}
 	target := unwrapJQuery(a.target)
-	if !v.longLived(target) {
-		return
+	long := v.longLived(target)
+	if !long {
+		switch rootOf(target).Kind() {
+		case "identifier", "this":
+		default:
+			return
+		}
 	}
 	r := v.walk(n, 0, &a)
 	if r == nil {
+		return
+	}
+	if !long && !v.outlives(target, r) {
 		return
 	}
 	if v.removed(a, r) || v.guarded(n, r) || v.handleKept(a, r) {
@@ -165,6 +175,58 @@ func (v *perCall) longLived(t syntax.Node) bool {
 		return v.singleton(p.Scope.ThisOwner(rootOf(t)))
 	}
 	return false
+}
+
+// outlives reports a target that is not long-lived in itself but is
+// declared outside what repeats, so every run adds to the same object: a
+// worker made before the loop that waits on it, the server whose request
+// handler adds to the server, this.emitter in an arrow callback of a
+// method.
+func (v *perCall) outlives(t syntax.Node, r *repeat) bool {
+	p := v.p
+	if r.via != "" {
+		return false // the helper's own locals are per call
+	}
+	root := rootOf(t)
+	switch root.Kind() {
+	case "this":
+		// An arrow or a loop sees the method's this: the same instance on
+		// every run. A function or method has its own.
+		if r.kind == repeatCall || !(isLoop(r.node) || r.node.Kind() == "arrow_function") || !p.Scope.ThisOwner(root).Valid() {
+			return false
+		}
+	case "identifier":
+		b := p.Scope.Resolve(root)
+		if b == nil || b.ModuleLevel() {
+			return false // globals and module-level values were decided by longLived
+		}
+		p.Scope.References(b) // fills Reassigned
+		if b.Reassigned || r.node.Contains(b.Decl) || !b.Scope.Node.Contains(r.node) {
+			return false
+		}
+	default:
+		return false
+	}
+	if t.Kind() == "member_expression" && assignedWithin(p, t, r.node) {
+		return false // this.socket = new WebSocket(...) on every run
+	}
+	return true
+}
+
+// assignedWithin reports whether region assigns the member chain m.
+func assignedWithin(p *analyzer.Pass, m, region syntax.Node) bool {
+	key := p.Scope.Key(m)
+	if key == "" {
+		return true // unknown: assume replaced
+	}
+	found := false
+	region.Walk(func(n syntax.Node) bool {
+		if !found && n.Kind() == "assignment_expression" && p.Scope.Key(n.Get("left")) == key {
+			found = true
+		}
+		return !found
+	})
+	return found
 }
 
 // rootOf returns the root of a member chain: a.b.c gives a.
