@@ -260,6 +260,11 @@ func patternNames(p syntax.Node) []syntax.Node {
 }
 
 func isFunction(n syntax.Node) bool {
+	// The anonymous `function` keyword token shares its kind name with
+	// the old name of function expressions; only named nodes count.
+	if !n.IsNamed() {
+		return false
+	}
 	switch n.Kind() {
 	case "function_declaration", "generator_function_declaration", "function_expression",
 		"function", "generator_function", "arrow_function", "method_definition":
