@@ -258,6 +258,9 @@ func (v *notDisposed) subscriptionFieldFix(r registration) (analyzer.Fix, bool) 
 	b := fixgen.New(p)
 	name := existingSubscriptionField(class)
 	created := name == ""
+	if created && typeOnlyImports(p, "rxjs") {
+		return analyzer.Fix{}, false // new Subscription() would need a value import beside `import type`
+	}
 	if created {
 		name = uniqueMember(class, "subscriptions")
 		decl := name + " = new Subscription()" + b.Style.Semi
@@ -536,20 +539,60 @@ func (v *notDisposed) keepInConstFix(r registration) (analyzer.Fix, bool) {
 	if body.Kind() != "program" {
 		body = o.Setup.Get("body")
 	}
-	if st.Parent().Index() != body.Index() {
-		return analyzer.Fix{}, false
-	}
 	name := uniqueLocal(p, body, r.call, handleName(r))
 	b := fixgen.New(p)
-	b.Insert(st.Start(), "const "+name+" = ")
 	stmt := name + "()"
 	if r.style == styleRx {
 		stmt = name + ".unsubscribe()"
+	}
+	if st.Parent().Index() == body.Index() {
+		b.Insert(st.Start(), "const "+name+" = ")
+	} else {
+		// Made conditionally (inside an if or try): declare the handle
+		// where the cleanup sees it, and undo it if it was set.
+		top, ok := topStatement(st, body, astutil.EnclosingFunction(r.call))
+		if !ok {
+			return analyzer.Fix{}, false
+		}
+		decl := "let " + name
+		if p.Tree.Lang.IsTypeScript() {
+			if r.style == styleRx {
+				decl += ": Subscription | undefined"
+				b.EnsureImport("Subscription", "rxjs", r.call.Start())
+			} else {
+				decl += ": (() => void) | undefined"
+			}
+		}
+		b.InsertBefore(top, decl)
+		b.Insert(st.Start(), name+" = ")
+		stmt = name + "?.()"
+		if r.style == styleRx {
+			stmt = name + "?.unsubscribe()"
+		}
 	}
 	if !b.AddCleanup(o, r.call, []string{stmt}) {
 		return analyzer.Fix{}, false
 	}
 	return b.Fix(keepTitle(r, name)+" "+cleanup.WhereClause(o), true), true
+}
+
+// topStatement returns the statement of body that contains st, when st
+// runs at most once per run of the setup: no loop and no nested function
+// lies in between.
+func topStatement(st, body, fn syntax.Node) (syntax.Node, bool) {
+	if fn.Valid() && !fn.Contains(body) || !fn.Valid() && body.Kind() != "program" {
+		return syntax.Node{}, false
+	}
+	for n := st; n.Valid(); n = n.Parent() {
+		switch n.Kind() {
+		case "for_statement", "for_in_statement", "while_statement", "do_statement":
+			return syntax.Node{}, false
+		}
+		if n.Parent().Index() == body.Index() {
+			return n, true
+		}
+	}
+	return syntax.Node{}, false
 }
 
 // keepOnThisFix keeps a discarded subscription made in a class's setup
@@ -743,4 +786,23 @@ func camel(s string) string {
 		}
 	}
 	return sb.String()
+}
+
+// typeOnlyImports reports a file whose every import from module is
+// `import type`, where adding a value to that import would not compile.
+func typeOnlyImports(p *analyzer.Pass, module string) bool {
+	found := false
+	for _, st := range p.Tree.Root().Children() {
+		if st.Kind() != "import_statement" {
+			continue
+		}
+		if src, _ := astutil.StringValue(st.Get("source")); src != module {
+			continue
+		}
+		if !st.HasToken("type") {
+			return false
+		}
+		found = true
+	}
+	return found
 }

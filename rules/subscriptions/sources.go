@@ -327,7 +327,7 @@ func (c *classifier) classifyName(n syntax.Node, depth int) source {
 		}
 		return s
 	}
-	if !init.Valid() || b.Reassigned {
+	if !init.Valid() || b.Reassigned || c.swapped(b, init) {
 		return s
 	}
 	inner := c.classify(init, depth+1)
@@ -337,6 +337,28 @@ func (c *classifier) classifyName(n syntax.Node, depth int) source {
 		inner.life = unknown
 	}
 	return inner
+}
+
+// swapped reports `const old = this.x; this.x = next;`: the variable holds
+// the value the owner is letting go of, which nothing else keeps alive.
+func (c *classifier) swapped(b *scope.Binding, init syntax.Node) bool {
+	init = scope.Unwrap(init)
+	if init.Kind() != "member_expression" || scope.Unwrap(init.Get("object")).Kind() != "this" {
+		return false
+	}
+	key := c.p.Scope.Key(init)
+	fn := b.Scope.Function().Node
+	found := false
+	fn.Walk(func(n syntax.Node) bool {
+		if found {
+			return false
+		}
+		if n.Kind() == "assignment_expression" && key != "" && c.p.Scope.Key(n.Get("left")) == key {
+			found = true
+		}
+		return true
+	})
+	return found
 }
 
 // paramLife decides what a parameter holds. Parameters of the function

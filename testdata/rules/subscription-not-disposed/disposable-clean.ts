@@ -1,4 +1,4 @@
-import { Observable, Subscription } from "rxjs";
+import { Observable, Subject, Subscription } from "rxjs";
 import type { RedisClientType } from "redis";
 
 import { EventBus } from "./bus";
@@ -64,5 +64,24 @@ export class Notifier {
 export class Logger {
   constructor(bus: EventBus) {
     bus.log$.subscribe((line) => console.log(line));
+  }
+}
+
+// Replaying what an old queue buffered into its replacement: the old queue
+// is let go of right here, so nothing outlives anything.
+export class BufferedChannel {
+  private readonly sink = new Subscription();
+
+  constructor(private destination: Subject<string>, private readonly socket: { send(x: string): void }) {}
+
+  open(): void {
+    const queue = this.destination;
+    this.destination = new Subject<string>();
+    this.sink.add(this.destination.subscribe((x) => this.socket.send(x)));
+    queue.subscribe(this.destination);
+  }
+
+  close(): void {
+    this.sink.unsubscribe();
   }
 }
