@@ -1,6 +1,8 @@
 package timers
 
 import (
+	"strings"
+
 	"github.com/leakwatch/leakwatch/analyzer"
 	"github.com/leakwatch/leakwatch/analyzer/lifecycle"
 	"github.com/leakwatch/leakwatch/analyzer/scope"
@@ -296,10 +298,32 @@ func firstStatementOf(fn syntax.Node, nodes []syntax.Node) syntax.Node {
 // cancelFor names the cancelling function the way the call names its
 // timer function: window.setInterval is cleared with window.clearInterval,
 // timers.setTimeout with timers.clearTimeout.
+// A timer function imported under another name is cleared with the
+// cancelling function that import statement brings in, if it does.
 func cancelFor(call syntax.Node, fn string) string {
 	cancel := timerFuncs[fn]
-	if f := scope.Unwrap(call.Get("function")); f.Kind() == "member_expression" {
+	f := scope.Unwrap(call.Get("function"))
+	if f.Kind() == "member_expression" {
 		return f.Get("object").Text() + "." + cancel
+	}
+	imp := f.Tree().Root()
+	for _, st := range imp.Children() {
+		if st.Kind() != "import_statement" || !strings.Contains(st.Text(), f.Text()) {
+			continue
+		}
+		local := ""
+		st.Walk(func(n syntax.Node) bool {
+			if n.Kind() == "import_specifier" && n.Get("name").Text() == cancel {
+				local = n.Get("name").Text()
+				if alias := n.Get("alias"); alias.Valid() {
+					local = alias.Text()
+				}
+			}
+			return true
+		})
+		if local != "" {
+			return local
+		}
 	}
 	return cancel
 }
