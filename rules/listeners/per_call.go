@@ -111,6 +111,8 @@ type perCall struct {
 	// named caches the repeat found for a named function's call sites
 	// (nil entries included), keyed by the function's node index.
 	named map[int]*repeat
+	// assigned holds the keys of every member chain the file assigns.
+	assigned map[string]bool
 }
 
 func (v *perCall) Visit(n syntax.Node) {
@@ -238,24 +240,27 @@ func rootOf(n syntax.Node) syntax.Node {
 	return n
 }
 
-// assignedAnywhere reports whether some assignment in the file writes the
-// member chain m.
+// assignedAnywhere reports whether a function in the file assigns the
+// member chain m, so it may hold a different object on each call.
 func (v *perCall) assignedAnywhere(m syntax.Node) bool {
 	key := v.p.Scope.Key(m)
 	if key == "" {
 		return false
 	}
-	found := false
-	v.p.Tree.Root().Walk(func(n syntax.Node) bool {
-		if found {
-			return false
-		}
-		if n.Kind() == "assignment_expression" && v.p.Scope.Key(n.Get("left")) == key {
-			found = true
-		}
-		return true
-	})
-	return found
+	if v.assigned == nil {
+		// Every member chain a function assigns, collected once; a
+		// top-level assignment initialises it once.
+		v.assigned = make(map[string]bool)
+		v.p.Tree.Root().Walk(func(n syntax.Node) bool {
+			if n.Kind() == "assignment_expression" && !astutil.IsTopLevel(n) {
+				if k := v.p.Scope.Key(n.Get("left")); k != "" {
+					v.assigned[k] = true
+				}
+			}
+			return true
+		})
+	}
+	return v.assigned[key]
 }
 
 // singleton reports a class or object literal whose one instance lives at
@@ -429,8 +434,8 @@ func isIIFE(fn syntax.Node) bool {
 			return p.Parent().Kind() == "call_expression"
 		}
 	}
-	// !function () {}()
-	return p.Kind() == "unary_expression"
+	// new function () { ... }: a singleton made in place
+	return p.Kind() == "new_expression" && child.Field() == "constructor"
 }
 
 // isExecutor reports the function given to `new Promise(...)`.

@@ -66,6 +66,15 @@ function domReady() {
 }
 domReady().then(init);
 
+// A new socket on every click: the listener goes with it.
+var state = {};
+function reconnect() {
+  state.socket = new WebSocket("wss://example.com/live");
+  state.socket.addEventListener("message", render);
+}
+document.getElementById("reconnect").addEventListener("click", reconnect);
+
+function render() {}
 function layout() {}
 function onKeydown() {}
 function onScroll() {}

@@ -81,6 +81,12 @@ app.post("/jobs", async (req, res) => {
   res.json(job);
 });
 
+// app.locals is set up once; its emitter lives as long as the app.
+app.locals.status = new EventEmitter();
+app.get("/status", (req, res) => {
+  app.locals.status.on("change", (status) => res.write(JSON.stringify(status))); // want "listener-added-per-call"
+});
+
 app.use("/api", router);
 
 function handleDbError(err) {
