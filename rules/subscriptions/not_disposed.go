@@ -72,6 +72,8 @@ The completing operators can be extended with the rule option completingOperator
 			"sources that complete by themselves or are completed for you: Angular HttpClient requests (this.http.get(...) and friends), ActivatedRoute streams (params, paramMap, queryParams, queryParamMap, data, fragment, url, title, also of parent routes), of(...), from([...]) or from(promise), timer(n), ajax, toObservable",
 			"completing or destroying the source itself in the teardown (this.source$.complete(), client.unsubscribe(...), client.quit())",
 			"sources the owner creates itself (a Subject, FormGroup or store in its own field or a local variable) and results of other objects' methods (this.api.load().subscribe())",
+			"parts of an Angular component's own view: @ViewChild/@ViewChildren/@ContentChild/@ContentChildren members (a child's outputs, QueryList changes), the host ElementRef, and fromEvent on the component's own elements (fromEvent(window, ...) and fromEvent(document, ...) are reported)",
+			"Angular's bootstrap component (AppComponent, or selector app-root), which lives as long as the application",
 			"subscriptions at module top level, or outside any component or disposable class",
 			"{ signal } passed in the options",
 		},
@@ -158,7 +160,7 @@ func (v *notDisposed) Visit(n syntax.Node) {
 		return
 	}
 	o := p.Life.OwnerOf(n)
-	if o == nil {
+	if o == nil || o.Kind == lifecycle.Angular && rootComponent(o.Class) {
 		return
 	}
 	for _, a := range astutil.Args(n) {
@@ -187,6 +189,36 @@ func (v *notDisposed) Visit(n syntax.Node) {
 	}
 	r.style = c.styleOf(n, r.src)
 	v.report(r)
+}
+
+// rootComponent reports Angular's bootstrap component (AppComponent, or
+// selector "app-root"), which lives as long as the application.
+func rootComponent(class syntax.Node) bool {
+	if lifecycle.ClassName(class) == "AppComponent" {
+		return true
+	}
+	found := false
+	check := func(n syntax.Node) {
+		for c := n.FirstChild(); c.Valid(); c = c.NextSibling() {
+			if c.Kind() != "decorator" {
+				continue
+			}
+			d := c.Child(0)
+			if d.Kind() != "call_expression" || d.Get("function").Text() != "Component" {
+				continue
+			}
+			if sel, ok := astutil.Property(astutil.Arg(d, 0), "selector"); ok {
+				if v, ok := astutil.StringValue(sel); ok && v == "app-root" {
+					found = true
+				}
+			}
+		}
+	}
+	check(class)
+	if p := class.Parent(); p.Kind() == "export_statement" {
+		check(p)
+	}
+	return found
 }
 
 // holderOf follows the subscription's result: undone reports whether it

@@ -145,6 +145,8 @@ func (c *classifier) classifyCall(n syntax.Node, depth int) source {
 			return s
 		}
 		switch {
+		case name == "fromEvent" || name == "fromEventPattern":
+			s.life, s.rx = c.eventTargetLife(astutil.Arg(n, 0)), true
 		case endlessCreators[name]:
 			s.life, s.rx = longLived, true
 		case name == "timer":
@@ -586,6 +588,9 @@ func (c *classifier) ownedByThis(n syntax.Node) bool {
 		return false
 	}
 	def := findMember(class, m.Get("property").Text())
+	if viewPart(def.decl) {
+		return true
+	}
 	if def.injected {
 		return false
 	}
@@ -602,6 +607,52 @@ func (c *classifier) ownedByThis(n syntax.Node) bool {
 		}
 	}
 	return true
+}
+
+// viewQueries are Angular's decorators for parts of a component's own view.
+var viewQueries = map[string]bool{"ViewChild": true, "ViewChildren": true, "ContentChild": true, "ContentChildren": true}
+
+// viewPart reports a member that is part of the component's own view: a
+// @ViewChild/@ContentChild query (a child component's outputs, a
+// QueryList's changes) or the host ElementRef. Its streams die with the
+// component.
+func viewPart(decl syntax.Node) bool {
+	if !decl.Valid() {
+		return false
+	}
+	for c := decl.FirstChild(); c.Valid(); c = c.NextSibling() {
+		if c.Kind() != "decorator" {
+			continue
+		}
+		d := c.Child(0)
+		if d.Kind() == "call_expression" {
+			d = d.Get("function")
+		}
+		if viewQueries[d.Text()] {
+			return true
+		}
+	}
+	t := strings.TrimSpace(strings.TrimPrefix(decl.Get("type").Text(), ":"))
+	return strings.HasPrefix(t, "ElementRef") || strings.HasPrefix(t, "QueryList")
+}
+
+// eventTargetLife classifies fromEvent(target, ...) by its target: the
+// component's own elements die with it, window and document do not.
+func (c *classifier) eventTargetLife(target syntax.Node) lifespan {
+	target = scope.Unwrap(target)
+	if thisMember(target).Valid() {
+		if c.ownedByThis(target) {
+			return ownedHere
+		}
+		return longLived
+	}
+	switch c.p.Scope.LifetimeOf(target) {
+	case scope.Self, scope.Local:
+		return ownedHere
+	case scope.Global, scope.ModuleLevel, scope.Parameter, scope.Member:
+		return longLived
+	}
+	return unknown
 }
 
 // madeHere reports expressions that create a new object for the caller.

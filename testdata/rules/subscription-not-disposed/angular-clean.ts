@@ -1,14 +1,17 @@
-import { Component, DestroyRef, Injectable, Input, OnDestroy, OnInit, inject } from "@angular/core";
+import { AfterViewInit, Component, DestroyRef, ElementRef, Injectable, Input, OnDestroy, OnInit, QueryList, ViewChild, ViewChildren, inject } from "@angular/core";
+import { MatPaginator } from "@angular/material/paginator";
+import { MatSort } from "@angular/material/sort";
 import { takeUntilDestroyed, toObservable } from "@angular/core/rxjs-interop";
 import { HttpClient } from "@angular/common/http";
 import { FormBuilder, Validators } from "@angular/forms";
 import { ActivatedRoute, Router } from "@angular/router";
 import { Store } from "@ngrx/store";
 import { UntilDestroy, untilDestroyed } from "@ngneat/until-destroy";
-import { BehaviorSubject, from, Observable, of, Subject, Subscription, timer } from "rxjs";
+import { BehaviorSubject, from, fromEvent, Observable, of, Subject, Subscription, timer } from "rxjs";
 import { debounceTime, filter, first, map, switchMap, take, takeUntil, takeWhile } from "rxjs/operators";
 
 import { ApiService } from "../api.service";
+import { HeroRowComponent } from "../hero-row.component";
 import { autoUnsubscribe } from "../util/subscriptions";
 import { selectUser, selectSettings } from "../state";
 
@@ -148,4 +151,37 @@ export class SessionService {
 
 export function logUser(store: Store): void {
   store.select(selectUser).subscribe((u) => console.log(u));
+}
+
+// Parts of the component's own view die with it: child components'
+// outputs, QueryList changes, its own elements' DOM events.
+@Component({ selector: "app-heroes-table", templateUrl: "./heroes-table.component.html" })
+export class HeroesTableComponent implements AfterViewInit {
+  @ViewChild(MatSort) sort!: MatSort;
+  @ViewChild(MatPaginator, { static: true }) paginator!: MatPaginator;
+  @ViewChild("filter") filterInput!: ElementRef<HTMLInputElement>;
+  @ViewChildren(HeroRowComponent) rows!: QueryList<HeroRowComponent>;
+
+  constructor(private readonly host: ElementRef<HTMLElement>) {}
+
+  ngAfterViewInit(): void {
+    this.sort.sortChange.subscribe(() => (this.paginator.pageIndex = 0));
+    this.paginator.page.subscribe((e) => console.log(e.pageIndex));
+    this.rows.changes.subscribe((rows) => console.log(rows.length));
+    fromEvent(this.filterInput.nativeElement, "keyup").pipe(debounceTime(150)).subscribe(() => this.applyFilter());
+    fromEvent<MouseEvent>(this.host.nativeElement, "dblclick").subscribe(() => this.sort.sort({ id: "name", start: "asc", disableClear: false }));
+  }
+
+  applyFilter(): void {}
+}
+
+// The bootstrap component lives as long as the application.
+@Component({ selector: "app-root", templateUrl: "./app.component.html" })
+export class RootComponent implements OnInit {
+  constructor(private readonly router: Router, private readonly store: Store) {}
+
+  ngOnInit(): void {
+    this.router.events.subscribe((e) => console.debug(e));
+    this.store.select(selectSettings).subscribe((s) => document.documentElement.classList.toggle("dark", s.dark));
+  }
 }

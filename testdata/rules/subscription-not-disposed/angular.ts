@@ -3,7 +3,7 @@ import { FormControl } from "@angular/forms";
 import { NavigationEnd, Router } from "@angular/router";
 import { Store } from "@ngrx/store";
 import { TranslateService } from "@ngx-translate/core";
-import { Observable, Subscription } from "rxjs";
+import { fromEvent, Observable, Subscription } from "rxjs";
 import { filter, map } from "rxjs/operators";
 
 import { AppState, selectCart, selectUser, User } from "../state";
@@ -33,7 +33,13 @@ export class HeaderComponent implements OnInit {
       .subscribe(() => window.scrollTo(0, 0)); // want "subscription-not-disposed"
 
     this.translate.onLangChange.subscribe((e) => (this.title = e.translations.title)); // want "subscription-not-disposed"
+
+    fromEvent<KeyboardEvent>(document, "keydown") // want +2 "subscription-not-disposed"
+      .pipe(filter((e) => e.key === "/"))
+      .subscribe(() => this.focusSearch());
   }
+
+  focusSearch(): void {}
 }
 
 @Component({ selector: "app-cart-badge", template: "{{ count }}" })
