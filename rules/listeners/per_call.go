@@ -1082,10 +1082,10 @@ func (v *perCall) handleKept(a call, r *repeat) bool {
 	case "argument":
 		return cleanup.HandleOf(v.p, a.node).Kind == "collection"
 	case "returned":
-		// Only a named helper's caller receives it; a callback's return
-		// value goes to whoever calls the callback.
+		// Only a helper's caller receives it; what a handler or callback
+		// returns goes to the framework, which drops it.
 		fn := astutil.EnclosingFunction(a.node)
-		return fn.Valid() && !isArgument(fn) && r.kind == repeatCall
+		return fn.Valid() && !isArgument(fn) && (r.via != "" || r.kind == repeatCall)
 	}
 	return false
 }

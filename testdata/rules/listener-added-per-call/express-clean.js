@@ -74,6 +74,28 @@ app.post("/upload", (req, res) => {
   local.on("tick", () => {});
 });
 
+// mitt-style emitters return a disposer: kept and called, or handed back.
+const mitt = require("mitt");
+const notifications = mitt();
+
+app.get("/notifications", (req, res) => {
+  const off = notifications.on("new", (n) => res.write(JSON.stringify(n)));
+  res.on("close", off);
+});
+
+function subscribe(handler) {
+  return notifications.on("new", handler);
+}
+
+app.get("/notifications/count", (req, res) => {
+  let count = 0;
+  const unsubscribe = subscribe(() => count++);
+  setTimeout(() => {
+    unsubscribe();
+    res.json({ count });
+  }, 1000);
+});
+
 // A guard makes the registration happen once.
 let exitHooked = false;
 app.use((req, res, next) => {
