@@ -379,7 +379,7 @@ func (c *checker) report(r *fileResult) {
 			s.internal++
 		}
 		for _, f := range p.Fixes {
-			if f.Safe {
+			if f.Safe && !f.suppresses() {
 				s.fixable++
 				break
 			}

@@ -95,6 +95,20 @@ func TestFixConflictingFixesTakeRounds(t *testing.T) {
 	}
 }
 
+func TestFixStopsAfterTenRounds(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, map[string]string{"a.js": "more();\n"})
+	r := lw(t, dir, "--fix", "--no-frame")
+	expectCode(t, r, exitFindings)
+	if got, want := read(t, filepath.Join(dir, "a.js")), strings.Repeat("x(); ", maxFixRounds)+"more();\n"; got != want {
+		t.Errorf("fixed file %q, want %q", got, want)
+	}
+	if !strings.Contains(r.stderr, "leakwatch: a.js: 1 fixable problem left after 10 rounds of fixes (the fixes overlap, or keep producing new findings)") ||
+		!strings.HasSuffix(r.stderr, "1 problem (1 warning) in 1 of 1 file; fixed 10 problems in 1 file; 1 fixable left (see above)\n") {
+		t.Errorf("stderr:\n%s", r.stderr)
+	}
+}
+
 func TestFixKeepsBOMLineEndingsAndMode(t *testing.T) {
 	dir := t.TempDir()
 	write(t, dir, map[string]string{"a.js": "\uFEFFleak();\r\nx();\r\n  leak();\r\n"})

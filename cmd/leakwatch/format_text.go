@@ -135,6 +135,9 @@ func summaryLine(s *summary, o *checkOptions) string {
 	if !o.fix && s.fixable > 0 {
 		parts = append(parts, fmt.Sprintf("%d fixable with --fix", s.fixable))
 	}
+	if o.fix && s.fixesLeft > 0 {
+		parts = append(parts, fmt.Sprintf("%d fixable left (see above)", s.fixesLeft))
+	}
 	if n := len(s.skipped); n > 0 && !o.verbose {
 		parts = append(parts, fmt.Sprintf("%d skipped (-v says why)", n))
 	} else if n > 0 {

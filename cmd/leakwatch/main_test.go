@@ -26,6 +26,8 @@ import (
 //	test-header   warning  every call grow(); safe fix: grow -> grown plus a
 //	                       "// grown" line at the top of the file, so two
 //	                       such fixes always conflict and need two rounds
+//	test-forever  warning  every call more(); its safe fix prepends "x(); ",
+//	                       after which more() is reported again, forever
 //	test-quiet    off      every call quiet()
 
 func callRule(id string, sev analyzer.Severity, callee string, report func(p *analyzer.Pass, call, fn syntax.Node)) *analyzer.Rule {
@@ -77,6 +79,12 @@ func testRules() []*analyzer.Rule {
 				Fixes: []analyzer.Fix{{Title: "Add a header", Safe: true, Edits: []analyzer.Edit{
 					{Start: 0, End: 0, NewText: "// grown\n"},
 					{Start: fn.Start(), End: fn.End(), NewText: "grown"},
+				}}}})
+		}),
+		callRule("test-forever", analyzer.SeverityWarning, "more", func(p *analyzer.Pass, call, fn syntax.Node) {
+			p.Report(analyzer.Diagnostic{Start: call.Start(), End: call.End(), Message: "more() wants more",
+				Fixes: []analyzer.Fix{{Title: "Add another call", Safe: true, Edits: []analyzer.Edit{
+					{Start: call.Start(), End: call.End(), NewText: "x(); " + call.Text()},
 				}}}})
 		}),
 		callRule("test-quiet", analyzer.SeverityOff, "quiet", func(p *analyzer.Pass, call, fn syntax.Node) {

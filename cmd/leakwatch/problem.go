@@ -43,6 +43,17 @@ type fixInfo struct {
 	Edits []editInfo
 }
 
+// suppresses reports whether the fix only adds a suppression comment,
+// which --fix never applies (see chosenFix).
+func (f fixInfo) suppresses() bool {
+	for _, e := range f.Edits {
+		if strings.Contains(e.NewText, "leakwatch-ignore") {
+			return true
+		}
+	}
+	return false
+}
+
 type editInfo struct {
 	span
 	NewText string

@@ -128,7 +128,7 @@ func (c *checker) process(ctx context.Context, j *job) (r *fileResult) {
 		if r.writeErr == nil {
 			r.fixesLeft = c.countFixable(res.Diagnostics)
 			if r.fixesLeft > 0 {
-				r.notes = append(r.notes, fmt.Sprintf("%d fixable %s left: their fixes overlap others or kept changing after %d rounds; run --fix again or apply them by hand",
+				r.notes = append(r.notes, fmt.Sprintf("%d fixable %s left after %d rounds of fixes (the fixes overlap, or keep producing new findings); run --fix again or fix by hand",
 					r.fixesLeft, plural(r.fixesLeft, "problem", "problems"), maxFixRounds))
 			}
 		}
