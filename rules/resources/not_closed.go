@@ -20,7 +20,7 @@ var NotClosed = &analyzer.Rule{
 	Severity: analyzer.SeverityWarning,
 	Kinds:    []string{"call_expression", "new_expression"},
 	Needles: []string{"open", "create", "connect", "Connection", "WebSocket", "EventSource",
-		"BroadcastChannel", "Worker", "Pool", "Client", "Redis"},
+		"BroadcastChannel", "Worker", "Pool", "Client", "Redis", "ioredis"},
 	New: func(p *analyzer.Pass) analyzer.Visitor { return &notClosed{p: p} },
 	Doc: analyzer.Doc{
 		Title: "File, stream, socket, worker or database client opened and never closed",
@@ -287,7 +287,7 @@ func (v *notClosed) check(a acquisition) {
 		v.checkField(a, field)
 		return
 	}
-	if astutil.IsTopLevel(n) {
+	if p.Life.RunsAtLoad(n) {
 		return // a singleton for the life of the program
 	}
 	o := p.Life.OwnerOf(n)
@@ -348,6 +348,9 @@ func (v *notClosed) check(a acquisition) {
 	case "variable":
 		b := p.Scope.Resolve(use.Holder)
 		home := astutil.EnclosingFunction(n)
+		if !home.Valid() && o != nil {
+			home = o.Setup // the top level of <script setup> or a Svelte instance script
+		}
 		if b == nil || b.Scope.Function() == nil || b.Scope.Function().Node.Index() != home.Index() {
 			v.decideStored(a, o, use.Holder)
 			return
@@ -726,7 +729,8 @@ func (v *notClosed) decideStored(a acquisition, o *lifecycle.Owner, holder synta
 // connectedCallback, an effect), so the teardown needs no `?.`.
 func inSetupHook(n syntax.Node, o *lifecycle.Owner) bool {
 	if o.Setup.Valid() {
-		return astutil.EnclosingFunction(n).Index() == o.Setup.Index()
+		fn := astutil.EnclosingFunction(n)
+		return fn.Index() == o.Setup.Index() || !fn.Valid() && o.Setup.Kind() == "program"
 	}
 	fn := astutil.EnclosingFunction(n)
 	if fn.Kind() != "method_definition" {
@@ -853,7 +857,7 @@ func (v *notClosed) checkPaths(a acquisition, f fate, b *scope.Binding, decl syn
 			}
 			return false
 		case "await_expression":
-			if !await.Valid() && !guarded(n, block, nil) && !containsClose(n, closeAt) {
+			if !await.Valid() && !guarded(n, block, nil) && !containsClose(n, closeAt) && !settled(n) {
 				await = n
 			}
 		}
@@ -1065,6 +1069,24 @@ func (v *notClosed) reportNever(a acquisition, o *lifecycle.Owner, f fate, holde
 	}
 	if a.callback.Valid() && k != fdKind {
 		advice = fmt.Sprintf("call %s.%s() when done with it, on every path", name, k.closer)
+	}
+	if !holder.Valid() {
+		// Kept nowhere: nothing can close it as written.
+		switch k {
+		case fdKind:
+			advice = "keep the descriptor and call " + v.closeCall(a, "fd", false) + " when done"
+			if v.closeCall(a, "fd", false) == "" {
+				advice = "keep the descriptor and close it with fs.closeSync when done"
+			}
+		case writeStreamKind:
+			advice = "keep the stream and call .end() on it after the last write"
+		case readStreamKind:
+			advice = "pipe it somewhere or destroy it"
+		default:
+			if !k.db || a.checkout {
+				advice = fmt.Sprintf("keep it in a variable and call %s() on it when done", k.closer)
+			}
+		}
 	}
 	what := v.subject(a, "")
 	if k.db && !a.checkout && a.node.Kind() == "new_expression" {
@@ -1296,10 +1318,9 @@ func (v *notClosed) perCall(n syntax.Node) (string, bool) {
 		switch {
 		case name == "createServer":
 			return "request", true
-		case routeMethods[name] && recv.Valid() &&
-			(first.Is("string", "template_string", "regex", "array") || name == "use" || name == "all"):
+		case routeMethods[name] && recv.Valid() && routePath(first):
 			return "request", true
-		case listenerMethods[name] && recv.Valid():
+		case listenerMethods[name] && recv.Valid() && !strings.Contains(name, "nce"):
 			ev, ok := astutil.StringValue(first)
 			switch {
 			case ev == "request":
@@ -1405,6 +1426,15 @@ func (v *notClosed) finallyFix(a acquisition, f fate, b *scope.Binding, decl, la
 		if ret := r.Ancestor("return_statement"); async && ret.Valid() && home.Contains(ret) &&
 			astutil.EnclosingFunction(ret).Index() == home.Index() && !awaited(ret.Child(0)) {
 			return nil
+		}
+	}
+	// if (!fh) return: the resource may be missing, and a finally block
+	// calling fh.close() would throw.
+	for _, r := range p.Scope.References(b) {
+		for q := r.Parent(); q.Valid() && q.Index() != block.Index(); q = q.Parent() {
+			if q.Is("if_statement", "ternary_expression") && q.Get("condition").Contains(r) {
+				return nil
+			}
 		}
 	}
 	closeAt := make(map[int]bool)
@@ -1625,4 +1655,31 @@ func (v *notClosed) closedInTeardown(o *lifecycle.Owner, key string) bool {
 		}
 		return false
 	}).Valid()
+}
+
+// settled reports awaits that cannot reject: `await p.catch(...)` and
+// `await Promise.allSettled(...)`.
+func settled(await syntax.Node) bool {
+	call := scope.Unwrap(await.Child(0))
+	if call.Kind() != "call_expression" {
+		return false
+	}
+	switch astutil.MethodName(call) {
+	case "catch", "allSettled":
+		return true
+	}
+	return false
+}
+
+// routePath accepts what routers take as a path: "/users/:id", "*", a
+// regular expression, or a list of them.
+func routePath(n syntax.Node) bool {
+	switch n.Kind() {
+	case "regex", "array":
+		return true
+	case "string", "template_string":
+		t := strings.Trim(n.Text(), "'\"`")
+		return strings.HasPrefix(t, "/") || t == "*"
+	}
+	return false
 }

@@ -142,4 +142,26 @@ async function touch(id) {
   client.release();
 }
 
-module.exports = { router, withClient, checkout, countUsers, runMigration, findUser, listenForJobs, getReportsPool, createRepository, touch };
+// Awaits that cannot reject before the release.
+async function bulkTouch(ids) {
+  const client = await pool.connect();
+  for (const id of ids) {
+    await client.query("UPDATE items SET touched_at = now() WHERE id = $1", [id]).catch(() => {});
+  }
+  await Promise.allSettled(ids.map((id) => client.query("SELECT pg_notify('touched', $1)", [id])));
+  client.release();
+}
+
+// Koa middleware holding a client for the request and releasing it after.
+function koaClient() {
+  return async (ctx, next) => {
+    ctx.state.db = await pool.connect();
+    try {
+      await next();
+    } finally {
+      ctx.state.db.release();
+    }
+  };
+}
+
+module.exports = { bulkTouch, koaClient,  router, withClient, checkout, countUsers, runMigration, findUser, listenForJobs, getReportsPool, createRepository, touch };

@@ -128,6 +128,19 @@ export async function streamHandle(file, res) {
   handle.createReadStream().pipe(res);
 }
 
+// A chain of listener calls hands back the stream, which the caller gets.
+export function openLog(file, onOpen) {
+  const dest = createWriteStream(file, { flags: "a" })
+    .on("error", (err) => console.error(err))
+    .on("open", onOpen);
+  return dest;
+}
+
+export function writeOnce(file, text) {
+  const out = createWriteStream(file).on("error", () => {});
+  out.end(text);
+}
+
 // A logger that keeps its descriptor for the life of the returned function.
 export function createLogger(file) {
   const fd = fs.openSync(file, "a");

@@ -57,6 +57,13 @@ function logBuild(dir, line) {
   fs.createWriteStream(path.join(dir, "build.log"), { flags: "a" }).write(line + "\n"); // want "resource-not-closed"
 }
 
+// Listener calls return the stream: still written once and never ended.
+function appendAudit(dir, entry) {
+  fs.createWriteStream(path.join(dir, "audit.log"), { flags: "a" }) // want "resource-not-closed"
+    .on("error", (err) => console.error(err))
+    .write(JSON.stringify(entry) + "\n");
+}
+
 // A write stream written to and never ended.
 function writeManifest(dir, entries) {
   const out = fs.createWriteStream(path.join(dir, "manifest.txt")); // want "resource-not-closed"
@@ -83,4 +90,4 @@ function lock(dir) {
   fs.openSync(path.join(dir, ".lock"), "wx"); // want "resource-not-closed"
 }
 
-module.exports = { readMagic, readHeader, firstLine, appendRecord, checksum, logBuild, writeManifest, assertReadable, touchAndWrite, lock };
+module.exports = { appendAudit, readMagic, readHeader, firstLine, appendRecord, checksum, logBuild, writeManifest, assertReadable, touchAndWrite, lock };

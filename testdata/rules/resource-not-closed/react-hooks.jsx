@@ -67,6 +67,14 @@ export function Chat({ room }) {
   return <div />;
 }
 
+// A custom hook that opens a stream each time the component renders.
+export function useFeed(url) {
+  const [items, setItems] = useState([]);
+  const source = new EventSource(url); // want "resource-not-closed"
+  source.onmessage = (e) => setItems((prev) => [...prev, e.data]);
+  return items;
+}
+
 // A socket created on every render, outside any effect.
 export function Presence({ userId }) {
   const ws = new WebSocket(`wss://presence.example.com/${userId}`); // want "resource-not-closed"
