@@ -53,10 +53,11 @@ func (c *checker) countFixable(diags []analyzer.Diagnostic) int {
 
 // applyFixes runs fix rounds on one file: merge the chosen fixes that do
 // not overlap, apply them, re-analyse, repeat until nothing applies. It
-// returns the final text and its analysis, and how many fixes it applied.
-func (c *checker) applyFixes(ctx context.Context, f analyzer.File, res analyzer.Result) ([]byte, analyzer.Result, int, error) {
-	src, cur, applied := f.Src, res, 0
-	for round := 0; round < maxFixRounds; round++ {
+// returns the final text and its analysis, how many fixes it applied and
+// in how many rounds.
+func (c *checker) applyFixes(ctx context.Context, f analyzer.File, res analyzer.Result) (src []byte, cur analyzer.Result, applied, rounds int, err error) {
+	src, cur = f.Src, res
+	for ; rounds < maxFixRounds; rounds++ {
 		var fixes []analyzer.Fix
 		for _, d := range cur.Diagnostics {
 			if fix, ok := c.chosenFix(d); ok {
@@ -68,14 +69,14 @@ func (c *checker) applyFixes(ctx context.Context, f analyzer.File, res analyzer.
 		}
 		next, nres, n, err := c.fixRound(ctx, f, src, cur, fixes)
 		if err != nil {
-			return src, cur, applied, err
+			return src, cur, applied, rounds, err
 		}
 		if n == 0 {
 			break
 		}
 		src, cur, applied = next, nres, applied+n
 	}
-	return src, cur, applied, nil
+	return src, cur, applied, rounds, nil
 }
 
 // fixRound applies one round. Every fix passed the engine's validation on

@@ -95,13 +95,15 @@ func (c *checker) process(ctx context.Context, j *job) (r *fileResult) {
 			return r
 		}
 		r.skipped = res.Skipped
+		// The engine says why only in words; these two are the limits a
+		// user can raise, worth a note even without -v.
 		r.limit = strings.Contains(res.Skipped, "budget") || strings.Contains(res.Skipped, "limit")
 		return r
 	}
 	res.Diagnostics = c.visible(res.Diagnostics)
 
 	if c.opts.fix {
-		fixedSrc, fixedRes, applied, ferr := c.applyFixes(ctx, file, res)
+		fixedSrc, fixedRes, applied, rounds, ferr := c.applyFixes(ctx, file, res)
 		if ferr != nil {
 			r.internal = ferr
 		}
@@ -128,8 +130,8 @@ func (c *checker) process(ctx context.Context, j *job) (r *fileResult) {
 		if r.writeErr == nil {
 			r.fixesLeft = c.countFixable(res.Diagnostics)
 			if r.fixesLeft > 0 {
-				r.notes = append(r.notes, fmt.Sprintf("%d fixable %s left after %d rounds of fixes (the fixes overlap, or keep producing new findings); run --fix again or fix by hand",
-					r.fixesLeft, plural(r.fixesLeft, "problem", "problems"), maxFixRounds))
+				r.notes = append(r.notes, fmt.Sprintf("%d fixable %s left after %d %s of fixes (the fixes overlap, or keep producing new findings); run --fix again or fix by hand",
+					r.fixesLeft, plural(r.fixesLeft, "problem", "problems"), rounds, plural(rounds, "round", "rounds")))
 			}
 		}
 	}
