@@ -28,12 +28,11 @@ var AddedPerCall = &analyzer.Rule{
 document, a module-level emitter, server, socket, pool or client, an imported
 singleton), or at least longer than the code that adds it (a worker made before
 the loop that waits on it, the socket a client object keeps), stays until it is
-removed. When the code that adds it runs again and
-again (an HTTP route handler or middleware, a socket.io connection handler, a
-click handler, a setInterval callback, a loop body, or a function that returns a
-promise waiting for an event) every run adds one more listener, and each keeps its
-handler and everything the handler closes over (the request, the response, the
-socket) alive. Node warns with MaxListenersExceededWarning after ten; in browsers
+removed. When the code that adds it runs again and again (an HTTP route handler
+or middleware, a socket.io connection handler, a click handler, a setInterval
+callback, a loop body, or a function that returns a promise waiting for an event)
+every run adds one more listener, and each keeps its handler and everything the
+handler closes over (the request, the response, the socket) alive. Node warns with MaxListenersExceededWarning after ten; in browsers
 the handlers just pile up, and each event runs all of them.
 
 Only code that clearly runs many times is reported; a listener added once at
@@ -668,18 +667,18 @@ func params(fn syntax.Node) []string {
 
 // paramBinding returns the binding of fn's parameter named name.
 func paramBinding(p *analyzer.Pass, fn syntax.Node, name string) *scope.Binding {
+	ps := fn.Get("parameters")
+	if !ps.Valid() {
+		ps = fn.Get("parameter")
+	}
 	var found *scope.Binding
-	fn.Walk(func(c syntax.Node) bool {
-		if found != nil {
-			return false
-		}
-		if c.Kind() == "identifier" && c.Text() == name {
-			if b := p.Scope.DeclaredAt(c); b != nil && b.Kind == scope.Param && b.Scope.Node.Index() == fn.Index() {
+	ps.Walk(func(c syntax.Node) bool {
+		if found == nil && c.Kind() == "identifier" && c.Text() == name {
+			if b := p.Scope.DeclaredAt(c); b != nil && b.Kind == scope.Param {
 				found = b
 			}
 		}
-		return c.Index() == fn.Index() || c.Field() == "parameters" || c.Field() == "parameter" ||
-			c.Parent().Field() == "parameters" || c.Kind() == "required_parameter" || c.Kind() == "optional_parameter"
+		return found == nil && c.Kind() != "decorator"
 	})
 	return found
 }
