@@ -137,3 +137,13 @@ func TestParameterPropertyKey(t *testing.T) {
 		t.Errorf("constructor parameter property: keys %q and %q differ", in.Key(a), in.Key(b))
 	}
 }
+
+func TestReassignedKnownBeforeReferences(t *testing.T) {
+	src := "function f() { let el = document.createElement('a'); el = other(); use(el); }"
+	tr, in := build(t, syntax.JavaScript, src)
+	// No References call has happened yet: LifetimeOf must still see the
+	// reassignment and not call el local.
+	if got := in.LifetimeOf(find(t, tr, "identifier", "el", 2)); got != scope.Unknown {
+		t.Errorf("reassigned el: %v, want unknown", got)
+	}
+}

@@ -83,6 +83,8 @@ func eventLike(n syntax.Node) bool {
 	switch scope.Unwrap(n).Kind() {
 	case "string", "template_string", "identifier", "member_expression":
 		return true
+	case "binary_expression": // "room:" + id
+		return scope.Unwrap(n).Get("operator").Text() == "+"
 	}
 	return false
 }
