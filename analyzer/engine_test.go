@@ -173,13 +173,15 @@ func TestMergeFixes(t *testing.T) {
 		{Edits: []analyzer.Edit{{Start: 1, End: 3, NewText: "b"}}}, // overlaps the first
 		{Edits: []analyzer.Edit{{Start: 5, End: 5, NewText: "c"}, {Start: 7, End: 8, NewText: "d"}}},
 		{Edits: []analyzer.Edit{{Start: 5, End: 5, NewText: "e"}}}, // same insertion point
+		// Two insertions at one point within one fix are kept, in order.
+		{Edits: []analyzer.Edit{{Start: 9, End: 9, NewText: "x"}, {Start: 9, End: 9, NewText: "y"}}},
 	}
 	edits, skipped := analyzer.MergeFixes(fixes)
-	if len(edits) != 3 || len(skipped) != 2 || skipped[0] != 1 || skipped[1] != 3 {
+	if len(edits) != 5 || len(skipped) != 2 || skipped[0] != 1 || skipped[1] != 3 {
 		t.Fatalf("edits %v skipped %v", edits, skipped)
 	}
 	out, err := analyzer.ApplyEdits("0123456789", edits)
-	if err != nil || out != "a234c56d89" {
+	if err != nil || out != "a234c56d8xy9" {
 		t.Fatalf("ApplyEdits = %q, %v", out, err)
 	}
 	if _, err := analyzer.ApplyEdits("abc", []analyzer.Edit{{Start: 2, End: 9}}); err == nil {

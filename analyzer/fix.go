@@ -39,45 +39,50 @@ func ApplyEdits(src string, edits []Edit) (string, error) {
 // MergeFixes picks, in order, the fixes whose edits do not overlap the
 // edits already picked, and returns the combined edits and the indexes of
 // fixes it had to leave out. Two fixes that insert at the same point
-// conflict too: their order would be a guess.
+// conflict too, since their order would be a guess; within one fix, several
+// insertions at one point are fine and keep their order.
 func MergeFixes(fixes []Fix) (edits []Edit, skipped []int) {
-	type span struct{ start, end int }
-	var taken []span
-	overlaps := func(e Edit) bool {
-		for _, t := range taken {
-			if e.Start < t.end && t.start < e.End {
-				return true
-			}
-			if e.Start == t.start || (e.Start == e.End && e.Start >= t.start && e.Start <= t.end) ||
-				(t.start == t.end && t.start >= e.Start && t.start <= e.End) {
-				return true
-			}
-		}
-		return false
-	}
+	var taken []Edit
 	for i, f := range fixes {
-		clash := false
-		mark := len(taken)
-		for _, e := range f.Edits {
-			// Checking against taken also catches a fix whose own edits
-			// overlap, since each edit is added before the next is checked.
-			if overlaps(e) {
-				clash = true
-				break
-			}
-			taken = append(taken, span{e.Start, e.End})
-		}
-		taken = taken[:mark]
-		if clash {
+		if conflicts(f.Edits, taken) || selfOverlap(f.Edits) {
 			skipped = append(skipped, i)
 			continue
 		}
-		for _, e := range f.Edits {
-			taken = append(taken, span{e.Start, e.End})
-			edits = append(edits, e)
-		}
+		taken = append(taken, f.Edits...)
+		edits = append(edits, f.Edits...)
 	}
 	return edits, skipped
+}
+
+// conflicts reports whether any edit touches a taken one: overlapping
+// ranges, the same start, or an insertion inside or at the edge of the
+// other's range.
+func conflicts(edits, taken []Edit) bool {
+	for _, e := range edits {
+		for _, t := range taken {
+			if e.Start < t.End && t.Start < e.End {
+				return true
+			}
+			if e.Start == t.Start ||
+				(e.Start == e.End && e.Start >= t.Start && e.Start <= t.End) ||
+				(t.Start == t.End && t.Start >= e.Start && t.Start <= e.End) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// selfOverlap reports edits of one fix that replace overlapping text.
+func selfOverlap(edits []Edit) bool {
+	for i, a := range edits {
+		for _, b := range edits[i+1:] {
+			if a.Start < b.End && b.Start < a.End {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // mapOffset moves an offset of the original text to the text after edits.

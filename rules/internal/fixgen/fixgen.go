@@ -470,21 +470,26 @@ func (b *Builder) addHookCleanup(o *lifecycle.Owner, reg syntax.Node, stmts []st
 }
 
 // UniqueName returns base, or base2, base3... so that it clashes with no
-// name visible at n and no member of class.
+// name visible at n, no member of class, and no identifier written in the
+// function around n (where the new name will live).
 func UniqueName(p *analyzer.Pass, n syntax.Node, class syntax.Node, base string) string {
+	region := astutil.EnclosingFunction(n)
+	if !region.Valid() {
+		region = p.Tree.Root()
+	}
+	if class.Valid() {
+		region = class
+	}
+	used := map[string]bool{}
+	region.Walk(func(c syntax.Node) bool {
+		switch c.Kind() {
+		case "identifier", "property_identifier", "shorthand_property_identifier", "private_property_identifier":
+			used[c.Text()] = true
+		}
+		return true
+	})
 	taken := func(name string) bool {
-		if p.Scope.ScopeOf(n).Lookup(name) != nil {
-			return true
-		}
-		if class.Valid() && class.Kind() != "object" {
-			if _, ok := lifecycle.Methods(class)[name]; ok {
-				return true
-			}
-			if strings.Contains(class.Get("body").Text(), name) {
-				return true
-			}
-		}
-		return strings.Contains(p.Tree.Src, " "+name+" ") || strings.Contains(p.Tree.Src, "."+name)
+		return used[name] || p.Scope.ScopeOf(n).Lookup(name) != nil
 	}
 	name := base
 	for i := 2; taken(name); i++ {
