@@ -39,8 +39,7 @@ var configKeys = map[string]bool{"rules": true, "ignore": true, "owners": true}
 
 func parseSettings(raw []byte, name string, known []string) (settings, error) {
 	var out settings
-	raw = bytes.TrimSpace(raw)
-	if len(raw) == 0 || bytes.Equal(raw, []byte("null")) {
+	if empty(raw) {
 		return out, nil
 	}
 	var obj map[string]json.RawMessage
@@ -49,6 +48,9 @@ func parseSettings(raw []byte, name string, known []string) (settings, error) {
 	}
 	if nested, ok := obj["leakwatch"]; ok {
 		obj = nil
+		if empty(nested) {
+			return out, nil
+		}
 		if err := json.Unmarshal(nested, &obj); err != nil {
 			return out, fmt.Errorf("%s.leakwatch must be an object: %v", name, err)
 		}
@@ -91,6 +93,13 @@ func parseSettings(raw []byte, name string, known []string) (settings, error) {
 		return out, fmt.Errorf("%s", strings.Join(errs, "; "))
 	}
 	return out, nil
+}
+
+// empty reports a missing value. An empty array counts too: Lua clients
+// (Neovim) cannot tell an empty object from an empty array and send [].
+func empty(raw []byte) bool {
+	raw = bytes.TrimSpace(raw)
+	return len(raw) == 0 || bytes.Equal(raw, []byte("null")) || bytes.Equal(raw, []byte("[]"))
 }
 
 // configStore answers "which config applies to this file", caching the

@@ -22,6 +22,7 @@ import (
 func TestPullDiagnostics(t *testing.T) {
 	caps := defaultCaps()
 	caps["textDocument"].(map[string]any)["diagnostic"] = map[string]any{"dynamicRegistration": false}
+	caps["workspace"].(map[string]any)["diagnostics"] = map[string]any{"refreshSupport": true}
 	c := start(t, config{caps: caps, noInit: true})
 	res := c.initialize(config{caps: caps, initOpts: map[string]any{"debounceMs": 0}})
 	if _, ok := res["capabilities"].(map[string]any)["diagnosticProvider"]; !ok {
@@ -60,7 +61,14 @@ func TestPullDiagnostics(t *testing.T) {
 	if ps := c.publishes(uri); len(ps) != 0 {
 		t.Fatalf("pushed to a pulling client: %+v", ps)
 	}
-	// A config change asks the client to pull again when it can be asked.
+	// A config change asks the client to pull again.
+	next := c.mark()
+	c.notifyServer("workspace/didChangeConfiguration", map[string]any{"settings": map[string]any{"rules": map[string]any{"test-leak": "error"}}})
+	c.waitMessage(next, "workspace/diagnostic/refresh", func(m message) bool { return m.method == "workspace/diagnostic/refresh" })
+	c.changeRange(uri, 3, tEdit{Range: tRange{tPos{0, 0}, tPos{0, 6}}, NewText: "leak"})
+	if r4 := pull(""); len(r4.Items) != 1 || r4.Items[0].Severity != 1 {
+		t.Fatalf("after the config change: %+v", r4)
+	}
 }
 
 func TestPushCanBeForced(t *testing.T) {

@@ -129,7 +129,7 @@ local function run()
   end)
   out("the diagnostic is gone")
 
-  client.stop()
+  require("leakwatch").client_call(client, "stop")
   wait_for("the server to exit", function()
     return exit_code ~= nil
   end)

@@ -30,6 +30,17 @@ M.defaults = {
 }
 
 local config = nil
+-- Neovim 0.11 wants client methods called with ":"; before it they are
+-- plain functions.
+local method_calls = vim.fn.has("nvim-0.11") == 1
+
+local function client_call(client, name, ...)
+  if method_calls then
+    return client[name](client, ...)
+  end
+  return client[name](...)
+end
+M.client_call = client_call
 -- Neovim 0.7 has no vim.lsp.start: we keep one client per root ourselves.
 local clients_by_root = {}
 
@@ -74,7 +85,7 @@ local function client_config(root)
     on_exit = config.on_exit,
     on_init = function(client)
       if next(config.settings) ~= nil then
-        client.notify("workspace/didChangeConfiguration", { settings = { leakwatch = config.settings } })
+        client_call(client, "notify", "workspace/didChangeConfiguration", { settings = { leakwatch = config.settings } })
       end
     end,
   }
@@ -86,7 +97,7 @@ function M.attach(bufnr)
   if not config then
     M.setup({})
   end
-  if vim.api.nvim_buf_get_option(bufnr, "buftype") ~= "" then
+  if vim.bo[bufnr].buftype ~= "" then
     return
   end
   local root = find_root(bufnr, config.root_markers)
@@ -107,7 +118,13 @@ end
 -- client returns the leakwatch client attached to a buffer, if any.
 function M.client(bufnr)
   bufnr = bufnr or vim.api.nvim_get_current_buf()
-  for _, c in pairs(vim.lsp.buf_get_clients(bufnr)) do
+  local clients
+  if vim.lsp.get_clients then
+    clients = vim.lsp.get_clients({ bufnr = bufnr })
+  else
+    clients = vim.lsp.buf_get_clients(bufnr)
+  end
+  for _, c in pairs(clients) do
     if c.name == (config and config.name or "leakwatch") then
       return c
     end
@@ -121,7 +138,7 @@ function M.check_workspace()
     vim.notify("leakwatch is not running for this buffer", vim.log.levels.WARN)
     return
   end
-  c.request("workspace/executeCommand", { command = "leakwatch.checkWorkspace" }, function(err, result)
+  client_call(c, "request", "workspace/executeCommand", { command = "leakwatch.checkWorkspace" }, function(err, result)
     if err then
       vim.notify("leakwatch: " .. (err.message or vim.inspect(err)), vim.log.levels.ERROR)
     elseif result then
@@ -144,7 +161,7 @@ function M.setup(opts)
   vim.api.nvim_create_user_command("LeakwatchCheckWorkspace", M.check_workspace, {})
   -- Buffers already open when setup runs.
   for _, buf in ipairs(vim.api.nvim_list_bufs()) do
-    if vim.api.nvim_buf_is_loaded(buf) and vim.tbl_contains(config.filetypes, vim.api.nvim_buf_get_option(buf, "filetype")) then
+    if vim.api.nvim_buf_is_loaded(buf) and vim.tbl_contains(config.filetypes, vim.bo[buf].filetype) then
       M.attach(buf)
     end
   end
