@@ -56,6 +56,8 @@ never reported.`,
 			"a close in a callback (stream.on(\"finish\", () => fs.closeSync(fd)), ws.onerror = () => ws.close(), req.on(\"close\", () => client.release()))",
 			"closing in the owner's teardown: the effect's returned cleanup, componentWillUnmount, ngOnDestroy, beforeUnmount/onBeforeUnmount, onDestroy, disconnectedCallback, dispose/destroy/close/...",
 			"resources created at module top level (singletons), and long-lived connections (handlers attached, a Redis subscriber, a pg LISTEN client) opened by a function that runs once",
+			"a resource a longer-lived closure or handle keeps using: captured by a returned function or object, a route handler or listener registered elsewhere, or a MongoClient whose db()/collection() handle is returned or stored",
+			"await-only exits that cannot reject (await p.catch(...), Promise.allSettled) and early returns guarded by a check of the resource itself (if (!fh) return)",
 		},
 		Bad: analyzer.Example{Path: "users.js", Code: `import express from "express";
 import pg from "pg";
@@ -105,11 +107,10 @@ type acquisition struct {
 	async bool
 	// callback: the resource arrives as parameter param of the last
 	// argument; done is the index of a release callback parameter (pg).
-	callback     syntax.Node
-	param, done  int
-	checkout     bool
-	evidence     bool // a checkout known to come from a pg or mysql pool
-	originString string
+	callback    syntax.Node
+	param, done int
+	checkout    bool
+	evidence    bool // a checkout known to come from a pg or mysql pool
 }
 
 func (v *notClosed) Visit(n syntax.Node) {
@@ -130,24 +131,21 @@ func (v *notClosed) acquire(n syntax.Node) (acquisition, bool) {
 		if k == nil {
 			return a, false
 		}
-		a.kind, a.originString = k, o
+		a.kind = k
 		return a, true
 	}
 	o := origin(p, n.Get("function"))
 	if k := calls[o]; k != nil {
-		a.kind, a.originString = k, o
+		a.kind = k
 		a.async = promised[o]
 		switch o {
-		case "fs:open", "mysql:createConnection", "mysql2:createConnection":
-			// fs.open(path, flags, (err, fd) => ...); mysql's connection is
-			// returned, its callback only reports the connect.
-			if o == "fs:open" {
-				cb := lastFunctionArg(n)
-				if !cb.Valid() {
-					return a, false // util.promisify(fs.open) and friends
-				}
-				a.callback, a.param = cb, 1
+		case "fs:open":
+			// fs.open(path, flags, (err, fd) => ...)
+			cb := lastFunctionArg(n)
+			if !cb.Valid() {
+				return a, false // util.promisify(fs.open) and friends
 			}
+			a.callback, a.param = cb, 1
 		case "mongodb:MongoClient.connect":
 			if cb := lastFunctionArg(n); cb.Valid() {
 				a.callback, a.param, a.async = cb, 1, false
@@ -168,7 +166,7 @@ func (v *notClosed) acquire(n syntax.Node) (acquisition, bool) {
 	a.checkout = true
 	a.evidence = v.knownPool(recv) || v.dbFile()
 	if name == "connect" {
-		if v.p.Life.ImportedFrom("sql") != "" || strings.Contains(p.Tree.Src, "mssql") {
+		if strings.Contains(p.Tree.Src, "mssql") {
 			return a, false // mssql's pool.connect() resolves to the pool itself
 		}
 		a.kind = checkoutKind
@@ -278,6 +276,9 @@ type fate struct {
 	service  bool // serves events or subscriptions after the function returns
 	// stored holds the member or outer variable it is assigned to.
 	stored syntax.Node
+	// lastWrite is the .write of fs.createWriteStream(p).write(data), a
+	// stream used once in a chain.
+	lastWrite syntax.Node
 }
 
 func (v *notClosed) check(a acquisition) {
@@ -389,6 +390,10 @@ func (v *notClosed) check(a acquisition) {
 		if f.escaped || f.consumed || len(f.closes) > 0 {
 			return
 		}
+		if call := up.Parent(); a.kind == writeStreamKind && up.Get("property").Text() == "write" &&
+			call.Kind() == "call_expression" && astutil.UseOf(call).Kind == "discarded" {
+			f.lastWrite = up.Get("property")
+		}
 		v.decide(a, o, f, nil, syntax.Node{})
 	}
 }
@@ -400,7 +405,10 @@ func (v *notClosed) checkCallback(a acquisition, o *lifecycle.Owner) {
 	p := v.p
 	params := parameters(a.callback)
 	if a.param >= len(params) {
-		if a.param == 0 || a.kind == fdKind || a.evidence {
+		// fs.open(p, "w", (err) => ...) and fsp.open(p).then(() => ...)
+		// drop the descriptor; a checkout callback without a client
+		// parameter is some other library's.
+		if a.kind == fdKind || a.kind == fileHandleKind {
 			v.reportNever(a, o, fate{}, syntax.Node{})
 		}
 		return
@@ -479,9 +487,12 @@ func (v *notClosed) track(a acquisition, b *scope.Binding, home syntax.Node) fat
 }
 
 // closureEscapes reports whether the outermost function between home and
-// fn outlives home: it is returned, stored, or put in an object. A handler
-// set on the resource itself (ws.onopen = () => ws.send(...)) lives no
-// longer than the resource.
+// fn may run after home is done, again and again, keeping the resource in
+// use: it is returned, stored, put in an object, or registered as a
+// listener or route handler on something else. Callbacks that run once or
+// right away (node-style callbacks, promise continuations and executors,
+// array iteration, timeouts) and handlers set on the resource itself
+// (ws.onopen = () => ws.send(...)) do not keep it beyond its own life.
 func (v *notClosed) closureEscapes(home, fn syntax.Node, b *scope.Binding) bool {
 	g := fn
 	for up := astutil.EnclosingFunction(g); up.Valid() && up.Index() != home.Index(); up = astutil.EnclosingFunction(up) {
@@ -493,18 +504,48 @@ func (v *notClosed) closureEscapes(home, fn syntax.Node, b *scope.Binding) bool 
 	use := astutil.UseOf(g)
 	switch use.Kind {
 	case "member":
-		obj := use.Holder
-		for obj.Kind() == "member_expression" {
-			obj = scope.Unwrap(obj.Get("object"))
-		}
-		return obj.Kind() != "identifier" || v.p.Scope.Resolve(obj) != b
+		return !v.rootedIn(use.Holder, b)
 	case "returned", "other":
 		return true
+	case "argument":
+		return v.registers(use.Holder, b)
 	case "variable":
 		hb := v.p.Scope.Resolve(use.Holder)
-		return hb == nil || hb.Scope.Function() == nil || hb.Scope.Function().Node.Index() != home.Index() || v.p.Scope.Escapes(hb)
+		if hb == nil || hb.Scope.Function() == nil || hb.Scope.Function().Node.Index() != home.Index() || v.p.Scope.Escapes(hb) {
+			return true
+		}
+		for _, r := range v.p.Scope.References(hb) {
+			if up := parentSkipping(r, "parenthesized_expression"); up.Kind() == "arguments" && v.registers(up.Parent(), b) {
+				return true
+			}
+		}
 	}
 	return false
+}
+
+// registers reports a call that keeps a callback for repeated use: a
+// listener or route handler added to something other than the resource.
+func (v *notClosed) registers(call syntax.Node, b *scope.Binding) bool {
+	if call.Kind() != "call_expression" {
+		return false // new Promise(executor)
+	}
+	recv, name := astutil.Method(call)
+	if !recv.Valid() {
+		return name == "setInterval"
+	}
+	if v.rootedIn(recv, b) {
+		return false
+	}
+	return listenerMethods[name] && !strings.Contains(name, "nce") || routeMethods[name] || name == "subscribe" || name == "setInterval"
+}
+
+// rootedIn reports x, x.y or x.y.z for the binding's x.
+func (v *notClosed) rootedIn(n syntax.Node, b *scope.Binding) bool {
+	n = scope.Unwrap(n)
+	for n.Kind() == "member_expression" {
+		n = scope.Unwrap(n.Get("object"))
+	}
+	return n.Kind() == "identifier" && v.p.Scope.Resolve(n) == b
 }
 
 func parentSkipping(n syntax.Node, kinds ...string) syntax.Node {
@@ -611,6 +652,8 @@ func (v *notClosed) classifyMember(a acquisition, f *fate, m syntax.Node) {
 			f.service = true
 		case prop == "then" || prop == "catch" || prop == "finally":
 			f.escaped = true
+		case handles[prop] && v.handleEscapes(up):
+			f.escaped = true // db = client.db("app"): the handle keeps the client in use
 		}
 	case closers[prop] && up.Kind() == "arguments":
 		f.closes = append(f.closes, m) // .finally(client.release), on("end", fd.close)
@@ -995,52 +1038,6 @@ func imperative(k *kind) string {
 	return "close"
 }
 
-// closeCall writes the statement that closes the resource held by name.
-func (v *notClosed) closeCall(a acquisition, name string, async bool) string {
-	k := a.kind
-	switch k {
-	case fdKind:
-		fn := scope.Unwrap(a.node.Get("function"))
-		if fn.Kind() == "member_expression" {
-			m := "closeSync"
-			if a.callback.Valid() {
-				m = "close"
-			}
-			return fn.Get("object").Text() + "." + m + "(" + name + ")"
-		}
-		if o := origin(v.p, identifierNamed(v.p, a.node, "closeSync")); o == "fs:closeSync" {
-			return "closeSync(" + name + ")"
-		}
-		return ""
-	case fileHandleKind, mongoKind:
-		if async {
-			return "await " + name + ".close()"
-		}
-		return name + ".close()"
-	case pgPoolKind, pgClientKind, mysqlConnKind, mysqlPoolKind:
-		if async {
-			return "await " + name + ".end()"
-		}
-		return name + ".end()"
-	case redisKind:
-		if async {
-			return "await " + name + ".quit()"
-		}
-		return name + ".quit()"
-	}
-	return name + "." + k.closer + "()"
-}
-
-// identifierNamed finds what a name means at n, by looking for a reference
-// to it in the file; the zero Node when the file never mentions it.
-func identifierNamed(p *analyzer.Pass, at syntax.Node, name string) syntax.Node {
-	b := p.Scope.ScopeOf(at).Lookup(name)
-	if b == nil {
-		return syntax.Node{}
-	}
-	return b.Decl
-}
-
 // reportNever reports a scoped resource that is never closed.
 func (v *notClosed) reportNever(a acquisition, o *lifecycle.Owner, f fate, holder syntax.Node) {
 	k := a.kind
@@ -1097,9 +1094,19 @@ func (v *notClosed) reportNever(a acquisition, o *lifecycle.Owner, f fate, holde
 	if holder.Valid() {
 		if b := v.p.Scope.Resolve(holder); b != nil {
 			if decl := holder.Parent(); decl.Kind() == "variable_declarator" && decl.Parent().ChildCount() == 1 {
-				d.Fixes = v.finallyFix(a, f, b, decl.Parent(), syntax.Node{})
+				if k == writeStreamKind {
+					d.Fixes = v.endFix(a, b, decl.Parent())
+				} else {
+					d.Fixes = v.finallyFix(a, f, b, decl.Parent(), syntax.Node{})
+				}
 			}
 		}
+	}
+	if f.lastWrite.Valid() {
+		// The only write can be the last one: end(chunk) writes it and ends.
+		bld := fixgen.New(v.p)
+		bld.Replace(f.lastWrite, "end")
+		d.Fixes = []analyzer.Fix{bld.Fix("Write with end() so the stream is closed", true)}
 	}
 	v.p.Report(d)
 }
@@ -1165,106 +1172,6 @@ func (v *notClosed) reportOwner(a acquisition, o *lifecycle.Owner, target, store
 		d.Fixes = v.ownerFix(a, o, target, plain, holder)
 	}
 	v.p.Report(d)
-}
-
-// ownerClose is the statement a teardown runs to close target.
-func (v *notClosed) ownerClose(a acquisition, target string, plain bool) string {
-	dot := "."
-	if !plain {
-		dot = "?."
-	}
-	k := a.kind
-	switch k {
-	case fdKind:
-		return ""
-	case pgPoolKind, pgClientKind, mysqlConnKind, mysqlPoolKind:
-		return target + dot + "end()"
-	case redisKind:
-		return target + dot + "quit()"
-	case mongoKind, fileHandleKind:
-		return target + dot + "close()"
-	}
-	return target + dot + k.closer + "()"
-}
-
-// ownerFix adds the close to the owner's teardown. holder is where the
-// resource is stored, when it is not a local of the setup.
-func (v *notClosed) ownerFix(a acquisition, o *lifecycle.Owner, target string, plain bool, holder syntax.Node) []analyzer.Fix {
-	p := v.p
-	bld := fixgen.New(p)
-	if h := scope.Unwrap(holder); h.Kind() == "member_expression" && identifierRoot(h.Text()) != "this" && o.Setup.Valid() {
-		// socketRef.current = new WebSocket(url): by cleanup time the ref
-		// may hold another socket; close the one this effect opened.
-		st := astutil.Statement(a.node)
-		asg := scope.Unwrap(st.Child(0))
-		if st.Kind() != "expression_statement" || st.Parent().Index() != o.Setup.Get("body").Index() ||
-			asg.Kind() != "assignment_expression" || scope.Unwrap(asg.Get("right")).Index() != a.node.Index() {
-			return nil
-		}
-		name := freshName(p, o.Setup, a.node, defaultName(a.kind))
-		bld.InsertBefore(st, "const "+name+" = "+a.node.Text())
-		bld.Replace(a.node, name)
-		if !bld.AddCleanup(o, a.node, []string{v.ownerClose(a, name, true)}) {
-			return nil
-		}
-		title := fmt.Sprintf("%s the %s %s", capitalize(imperative(a.kind)), a.kind.name, cleanup.WhereClause(o))
-		return []analyzer.Fix{bld.Fix(title, true)}
-	}
-	if id := holder; id.Kind() == "identifier" && p.Scope.DeclaredAt(id) != nil && !o.Setup.Valid() && o.Class.Valid() {
-		// A local of a lifecycle method: the teardown can reach it only as
-		// a field.
-		if p.Tree.Lang.IsTypeScript() && a.kind.tsType == "" {
-			return nil
-		}
-		field, ok := bld.PromoteToField(o.Class, id, a.kind.tsType)
-		if !ok || !bld.AddCleanup(o, a.node, []string{v.ownerClose(a, field, plain)}) {
-			return nil
-		}
-		title := fmt.Sprintf("Keep the %s in %s and %s it %s", a.kind.name, field, imperative(a.kind), cleanup.WhereClause(o))
-		return []analyzer.Fix{bld.Fix(title, true)}
-	}
-	stmt := v.ownerClose(a, target, plain)
-	if stmt == "" {
-		return nil
-	}
-	// Every name the statement uses must mean the same in the teardown.
-	where := fixgen.CleanupScope(o)
-	if !where.Valid() {
-		return nil
-	}
-	ok := true
-	root := identifierRoot(target)
-	if root != "this" {
-		b := p.Scope.ScopeOf(a.node).Lookup(root)
-		if b == nil || !b.Scope.Node.Contains(where) || b.Kind != scope.Const && b.Kind != scope.Let && b.Kind != scope.Var && b.Kind != scope.Import {
-			ok = false
-		}
-		if b != nil && b.Kind == scope.Let && b.Scope.Function() != nil && o.Class.Valid() {
-			ok = false
-		}
-	}
-	if !ok {
-		return nil
-	}
-	if !bld.AddCleanup(o, a.node, []string{stmt}) {
-		return nil
-	}
-	title := fmt.Sprintf("%s the %s %s", capitalize(imperative(a.kind)), a.kind.name, cleanup.WhereClause(o))
-	return []analyzer.Fix{bld.Fix(title, true)}
-}
-
-func identifierRoot(target string) string {
-	if i := strings.IndexAny(target, ".?["); i >= 0 {
-		return target[:i]
-	}
-	return target
-}
-
-func capitalize(s string) string {
-	if s == "" {
-		return s
-	}
-	return strings.ToUpper(s[:1]) + s[1:]
 }
 
 // reportPerCall reports a connection opened each time a handler, loop or
@@ -1394,124 +1301,6 @@ func functionName(fn syntax.Node) string {
 	return ""
 }
 
-var syncIterators = set("forEach", "map", "filter", "reduce", "reduceRight", "some", "every",
-	"find", "findIndex", "findLast", "flatMap", "sort")
-
-// finallyFix wraps the statements after the declaration in try/finally
-// with the close in the finally block, dropping the closes written
-// elsewhere. last is the close statement that runs on the straight path,
-// if any; it is reused as written.
-func (v *notClosed) finallyFix(a acquisition, f fate, b *scope.Binding, decl, last syntax.Node) []analyzer.Fix {
-	p := v.p
-	k := a.kind
-	block := decl.Parent()
-	home := astutil.EnclosingFunction(decl)
-	if !k.paths || a.callback.Valid() || block.Kind() != "statement_block" || !home.Valid() {
-		return nil
-	}
-	var rest []syntax.Node
-	for s := decl.NextNamed(); s.Valid(); s = s.NextNamed() {
-		rest = append(rest, s)
-	}
-	if len(rest) == 0 {
-		return nil
-	}
-	async := home.HasToken("async")
-	for _, r := range p.Scope.References(b) {
-		if fn := astutil.EnclosingFunction(r); fn.Index() != home.Index() && !v.syncCallback(home, fn) {
-			return nil // a callback may use it after the finally block ran
-		}
-		// return client.query(...) without await would hand out a promise
-		// still using the client when the finally block releases it.
-		if ret := r.Ancestor("return_statement"); async && ret.Valid() && home.Contains(ret) &&
-			astutil.EnclosingFunction(ret).Index() == home.Index() && !awaited(ret.Child(0)) {
-			return nil
-		}
-	}
-	// if (!fh) return: the resource may be missing, and a finally block
-	// calling fh.close() would throw.
-	for _, r := range p.Scope.References(b) {
-		for q := r.Parent(); q.Valid() && q.Index() != block.Index(); q = q.Parent() {
-			if q.Is("if_statement", "ternary_expression") && q.Get("condition").Contains(r) {
-				return nil
-			}
-		}
-	}
-	closeAt := make(map[int]bool)
-	for _, c := range f.closes {
-		closeAt[c.Index()] = true
-	}
-	var drop []syntax.Node
-	for _, c := range f.closes {
-		st := closeStatement(c, closeAt)
-		if !st.Valid() || st.Start() < rest[0].Start() {
-			return nil
-		}
-		if blk := st.Parent(); blk.Index() != block.Index() && (blk.Kind() != "statement_block" || blk.ChildCount() < 2) {
-			return nil // dropping it would leave an empty branch
-		}
-		drop = append(drop, st)
-	}
-	var stmt string
-	safe := true
-	end := rest[len(rest)-1]
-	if last.Valid() {
-		stmt = strings.TrimSuffix(strings.TrimSpace(last.Text()), ";")
-		if after := last.NextNamed(); after.Valid() {
-			if !v.needsDeclarations(rest[0], last, after) {
-				// The statements after the close keep running after it.
-				end = last
-			} else {
-				safe = movableAfterClose(k, after, p.Scope.References(b))
-			}
-		}
-	} else {
-		stmt = v.closeCall(a, b.Name, async)
-	}
-	if stmt == "" {
-		return nil
-	}
-	bld := fixgen.New(p)
-	if !bld.WrapInFinally(rest[0], end, []string{stmt}, drop) {
-		return nil
-	}
-	title := fmt.Sprintf("%s the %s in a finally block", capitalize(imperative(k)), k.name)
-	return []analyzer.Fix{bld.Fix(title, safe)}
-}
-
-func containsAnyRef(n syntax.Node, refs []syntax.Node) bool {
-	for _, r := range refs {
-		if n.Contains(r) {
-			return true
-		}
-	}
-	return false
-}
-
-// syncCallback reports a callback that runs before the call that takes it
-// returns (rows.forEach(...), items.map(...)), or an async one whose
-// promises the statement awaits (await Promise.all(ids.map(async ...))).
-func (v *notClosed) syncCallback(home, fn syntax.Node) bool {
-	g := fn
-	for up := astutil.EnclosingFunction(g); up.Valid() && up.Index() != home.Index(); up = astutil.EnclosingFunction(up) {
-		g = up
-	}
-	args := g.Parent()
-	if args.Kind() != "arguments" || !syncIterators[astutil.MethodName(args.Parent())] {
-		return false
-	}
-	if !g.HasToken("async") {
-		return true
-	}
-	st := astutil.Statement(args)
-	for q := args.Parent(); q.Valid() && q.Index() != st.Index(); q = q.Parent() {
-		if q.Kind() == "await_expression" {
-			return true
-		}
-	}
-	return false
-}
-
 // reactFile reports a file that imports React (or Preact) or is JSX.
 func (v *notClosed) reactFile() bool {
 	if strings.HasSuffix(v.p.Path, ".jsx") || strings.HasSuffix(v.p.Path, ".tsx") {
@@ -1526,90 +1315,6 @@ func (v *notClosed) reactFile() bool {
 		}
 	}
 	return false
-}
-
-// needsDeclarations reports whether the statements from after on use a
-// name declared by the statements first..last (which would move into a try
-// block and out of their reach).
-func (v *notClosed) needsDeclarations(first, last, after syntax.Node) bool {
-	declared := make(map[string]bool)
-	for s := first; s.Valid() && s.Start() <= last.Start(); s = s.NextNamed() {
-		switch s.Kind() {
-		case "lexical_declaration", "variable_declaration":
-			s.Walk(func(n syntax.Node) bool {
-				if b := v.p.Scope.DeclaredAt(n); b != nil {
-					declared[b.Name] = true
-				}
-				return true
-			})
-		case "function_declaration", "class_declaration":
-			declared[s.Get("name").Text()] = true
-		}
-	}
-	used := false
-	for s := after; s.Valid() && !used; s = s.NextNamed() {
-		s.Walk(func(n syntax.Node) bool {
-			if n.Is("identifier", "shorthand_property_identifier") && declared[n.Text()] {
-				used = true
-			}
-			return !used
-		})
-	}
-	return used
-}
-
-// movableAfterClose reports whether the statements from after on can run
-// before the close without changing what the program does: returns, and
-// for database clients synchronous statements that do not use the client
-// (res.json(rows)). Files are another matter: a rename or read after the
-// close may depend on it.
-func movableAfterClose(k *kind, after syntax.Node, refs []syntax.Node) bool {
-	for s := after; s.Valid(); s = s.NextNamed() {
-		if containsAnyRef(s, refs) {
-			return false
-		}
-		if s.Kind() == "return_statement" {
-			continue
-		}
-		if k == fdKind || k == fileHandleKind || s.Kind() != "expression_statement" {
-			return false
-		}
-		awaits := false
-		s.Walk(func(n syntax.Node) bool {
-			if n.Kind() == "await_expression" {
-				awaits = true
-			}
-			return !awaits && !scope.IsFunction(n)
-		})
-		if awaits {
-			return false
-		}
-	}
-	return true
-}
-
-// awaited reports `await x`, including TypeScript's parse of
-// `await f<T>()` as a call of (await f).
-func awaited(n syntax.Node) bool {
-	n = scope.Unwrap(n)
-	return n.Kind() == "await_expression" || n.Kind() == "call_expression" && n.Get("function").Kind() == "await_expression"
-}
-
-// freshName returns base (or base2, base3, ...) such that no name visible
-// at n and no identifier inside fn spells it.
-func freshName(p *analyzer.Pass, fn, n syntax.Node, base string) string {
-	used := make(map[string]bool)
-	fn.Walk(func(c syntax.Node) bool {
-		if c.Is("identifier", "shorthand_property_identifier", "shorthand_property_identifier_pattern") {
-			used[c.Text()] = true
-		}
-		return true
-	})
-	name := base
-	for i := 2; used[name] || p.Scope.ScopeOf(n).Lookup(name) != nil; i++ {
-		name = fmt.Sprintf("%s%d", base, i)
-	}
-	return name
 }
 
 // optionalField reports `this.x` where the class declares x optional or
@@ -1680,6 +1385,40 @@ func routePath(n syntax.Node) bool {
 	case "string", "template_string":
 		t := strings.Trim(n.Text(), "'\"`")
 		return strings.HasPrefix(t, "/") || t == "*"
+	}
+	return false
+}
+
+// handles are methods whose result is a handle that keeps using the
+// resource (a MongoClient's Db and Collection objects).
+var handles = set("db", "collection", "startSession", "watch")
+
+// handleEscapes follows client.db(...).collection(...) to where the handle
+// goes: returned, stored outside the function, or kept in a local that is.
+func (v *notClosed) handleEscapes(call syntax.Node) bool {
+	for {
+		up := parentSkipping(call, "parenthesized_expression")
+		next := up.Parent()
+		if up.Kind() != "member_expression" || !handles[up.Get("property").Text()] || next.Kind() != "call_expression" {
+			break
+		}
+		call = next
+	}
+	use := astutil.UseOf(call)
+	switch use.Kind {
+	case "returned", "member":
+		return true
+	case "variable":
+		hb := v.p.Scope.Resolve(use.Holder)
+		home := astutil.EnclosingFunction(call)
+		if hb == nil || hb.Scope.Function() == nil || hb.Scope.Function().Node.Index() != home.Index() || v.p.Scope.Escapes(hb) {
+			return true
+		}
+		for _, r := range v.p.Scope.References(hb) {
+			if fn := astutil.EnclosingFunction(r); fn.Valid() && fn.Index() != home.Index() && v.closureEscapes(home, fn, hb) {
+				return true
+			}
+		}
 	}
 	return false
 }

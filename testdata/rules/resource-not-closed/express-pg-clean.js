@@ -142,6 +142,17 @@ async function touch(id) {
   client.release();
 }
 
+// A pool created by an app factory lives on in the route handlers it registers.
+function createApp(config) {
+  const app = express();
+  const appPool = new Pool(config);
+  app.get("/ping", async (req, res) => {
+    const { rows } = await appPool.query("SELECT 1 AS ok");
+    res.json(rows[0]);
+  });
+  return app;
+}
+
 // Awaits that cannot reject before the release.
 async function bulkTouch(ids) {
   const client = await pool.connect();
@@ -164,4 +175,4 @@ function koaClient() {
   };
 }
 
-module.exports = { bulkTouch, koaClient,  router, withClient, checkout, countUsers, runMigration, findUser, listenForJobs, getReportsPool, createRepository, touch };
+module.exports = { createApp, bulkTouch, koaClient,  router, withClient, checkout, countUsers, runMigration, findUser, listenForJobs, getReportsPool, createRepository, touch };

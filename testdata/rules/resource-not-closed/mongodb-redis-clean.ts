@@ -18,6 +18,24 @@ export async function getDb(): Promise<Db> {
   return db;
 }
 
+// The legacy callback API: the Db handle keeps the client for the app's life.
+let legacyDb: Db | undefined;
+export function connectLegacy(url: string, done: (err?: Error) => void): void {
+  MongoClient.connect(url, (err?: Error, client?: MongoClient) => {
+    if (err || !client) return done(err);
+    legacyDb = client.db("cms");
+    done();
+  });
+}
+
+// A repository factory handing out collection handles.
+export async function articlesRepository(url: string) {
+  const client = new MongoClient(url);
+  await client.connect();
+  const articles = client.db("cms").collection("articles");
+  return { list: () => articles.find().toArray() };
+}
+
 // A script that closes its client on every path, as the MongoDB docs write it.
 export async function migrate(): Promise<void> {
   const client = new MongoClient(process.env.MONGO_URL!);
