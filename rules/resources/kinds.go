@@ -57,7 +57,7 @@ var (
 	nodeWorkerKind  = &kind{name: "Worker", closer: "terminate", verb: "terminated", selfRunning: true}
 	pgPoolKind      = &kind{name: "pg Pool", closer: "end", verb: "ended", scoped: true, paths: true, db: true}
 	pgClientKind    = &kind{name: "pg Client", closer: "end", verb: "ended", scoped: true, paths: true, db: true, services: set("notification")}
-	checkoutKind    = &kind{name: "client", closer: "release", verb: "released", scoped: true, paths: true}
+	checkoutKind    = &kind{name: "client", closer: "release", verb: "released", scoped: true, paths: true, services: set("notification")}
 	mysqlConnKind   = &kind{name: "MySQL connection", closer: "end", verb: "ended", scoped: true, paths: true, db: true}
 	mysqlPoolKind   = &kind{name: "MySQL pool", closer: "end", verb: "ended", scoped: true, paths: true, db: true}
 	pooledConnKind  = &kind{name: "connection", closer: "release", verb: "released", scoped: true, paths: true}

@@ -800,8 +800,8 @@ func (v *notClosed) decide(a acquisition, o *lifecycle.Owner, f fate, b *scope.B
 	}
 	k := a.kind
 	if o != nil && !k.scoped {
-		if len(f.closes) > 0 {
-			return
+		if len(f.closes) > 0 || k.selfRunning {
+			return // a worker_threads job kept nowhere ends with its script
 		}
 		if b == nil {
 			v.reportOwner(a, o, "", "", true, syntax.Node{})
@@ -1059,6 +1059,8 @@ func (v *notClosed) reportNever(a acquisition, o *lifecycle.Owner, f fate, holde
 		advice = "pipe it somewhere or call " + name + ".destroy() when done"
 	case k == writeStreamKind:
 		advice = "call " + name + ".end() when done"
+	case k == fileHandleKind:
+		advice = "await " + name + ".close() in a finally block"
 	case k.db && !a.checkout:
 		advice = fmt.Sprintf("create it once at module level and reuse it, or call %s.%s() in a finally block", name, k.closer)
 	default:

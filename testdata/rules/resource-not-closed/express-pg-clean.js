@@ -117,6 +117,13 @@ async function listenForJobs(onJob) {
   await listener.query("LISTEN jobs");
 }
 
+// A client checked out for good to LISTEN: it serves notifications from then on.
+async function listenOnPool(onEvent) {
+  const client = await pool.connect();
+  client.on("notification", (msg) => onEvent(msg.channel, msg.payload));
+  await client.query("LISTEN events");
+}
+
 // A pool kept for the caller, or in a module variable created lazily.
 let reportsPool;
 function getReportsPool() {
@@ -175,4 +182,4 @@ function koaClient() {
   };
 }
 
-module.exports = { createApp, bulkTouch, koaClient,  router, withClient, checkout, countUsers, runMigration, findUser, listenForJobs, getReportsPool, createRepository, touch };
+module.exports = { listenOnPool, createApp, bulkTouch, koaClient,  router, withClient, checkout, countUsers, runMigration, findUser, listenForJobs, getReportsPool, createRepository, touch };
