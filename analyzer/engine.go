@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"path/filepath"
 	"runtime/debug"
 	"sort"
 	"strings"
@@ -289,9 +290,8 @@ func (e *Engine) runOnTree(tree *syntax.Tree, f File, enabled []int) []Diagnosti
 				diags = append(diags, Diagnostic{
 					Rule: RuleInternalError, Severity: SeverityError,
 					Start: current.Start(), End: current.Start(),
-					Message: fmt.Sprintf("rule %s crashed here and was stopped for this file: %v (please report this with the file)",
-						e.rules[ri].ID, p),
-					Related: []Related{{Message: firstFrames(debug.Stack())}},
+					Message: fmt.Sprintf("rule %s crashed here and was stopped for this file: %v%s (please report this with the file)",
+						e.rules[ri].ID, p, panicSite(debug.Stack())),
 				})
 			}
 		}()
@@ -338,13 +338,27 @@ func (e *Engine) runOnTree(tree *syntax.Tree, f File, enabled []int) []Diagnosti
 	return diags
 }
 
-// firstFrames keeps the top of a stack trace for the internal-error report.
-func firstFrames(stack []byte) string {
+// panicSite finds where in leakwatch's own code a panic happened, from a
+// stack trace, as " at dir/file.go:123", or "".
+func panicSite(stack []byte) string {
 	lines := strings.Split(string(stack), "\n")
-	if len(lines) > 24 {
-		lines = lines[:24]
+	afterPanic := false
+	for i, l := range lines {
+		if strings.HasPrefix(l, "panic(") {
+			afterPanic = true
+			continue
+		}
+		if !afterPanic || !strings.HasPrefix(l, "github.com/leakwatch/leakwatch/") || i+1 >= len(lines) {
+			continue
+		}
+		loc := strings.TrimSpace(lines[i+1])
+		if k := strings.LastIndex(loc, " +0x"); k >= 0 {
+			loc = loc[:k]
+		}
+		dir, file := filepath.Split(loc)
+		return " at " + filepath.Join(filepath.Base(dir), file)
 	}
-	return strings.Join(lines, "\n")
+	return ""
 }
 
 func (e *Engine) applyConfigAndSuppressions(tree *syntax.Tree, f File, diags []Diagnostic) []Diagnostic {

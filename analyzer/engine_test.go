@@ -120,6 +120,11 @@ func TestPanickingRuleBecomesInternalError(t *testing.T) {
 	if !strings.Contains(got, analyzer.RuleInternalError) || !strings.HasPrefix(got, "test-leak") {
 		t.Fatalf("got %s", got)
 	}
+	for _, d := range r.Diagnostics {
+		if d.Rule == analyzer.RuleInternalError && !strings.Contains(d.Message, "engine_test.go:") {
+			t.Errorf("internal error does not say where it happened: %s", d.Message)
+		}
+	}
 }
 
 func TestInvalidFixesAreDropped(t *testing.T) {
