@@ -5,7 +5,7 @@
 
 import * as fs from "node:fs";
 import * as os from "node:os";
-import { spawnSync } from "node:child_process";
+import { execFile } from "node:child_process";
 import * as vscode from "vscode";
 import {
   CloseAction,
@@ -116,20 +116,28 @@ class Leakwatch implements vscode.Disposable {
     });
   }
 
-  /** The ids the binary knows, so the server never sees one it would reject. */
-  private askRuleIds(binary: string): string[] | undefined {
-    const res = spawnSync(binary, ["rules", "--json"], { encoding: "utf8", timeout: 10_000 });
-    if (res.status !== 0 || !res.stdout) {
-      this.log(`could not list the rules with \`${binary} rules --json\` (${res.error?.message ?? `exit code ${res.status}`}); sending leakwatch.rules unchecked`);
-      return undefined;
-    }
-    try {
-      const list = JSON.parse(res.stdout) as Array<{ id?: unknown }>;
-      return list.map((r) => r.id).filter((id): id is string => typeof id === "string");
-    } catch (err) {
-      this.log(`\`${binary} rules --json\` printed something that is not JSON: ${err}`);
-      return undefined;
-    }
+  /**
+   * The ids the binary knows, so the server never sees one it would reject.
+   * Asynchronous: the extension host runs every extension's code, and a slow
+   * disk must not freeze them all.
+   */
+  private askRuleIds(binary: string): Promise<string[] | undefined> {
+    return new Promise((resolve) => {
+      execFile(binary, ["rules", "--json"], { encoding: "utf8", timeout: 10_000 }, (err, stdout) => {
+        if (err || !stdout) {
+          this.log(`could not list the rules with \`${binary} rules --json\` (${err?.message ?? "no output"}); sending leakwatch.rules unchecked`);
+          resolve(undefined);
+          return;
+        }
+        try {
+          const list = JSON.parse(stdout) as Array<{ id?: unknown }>;
+          resolve(list.map((r) => r.id).filter((id): id is string => typeof id === "string"));
+        } catch (parseErr) {
+          this.log(`\`${binary} rules --json\` printed something that is not JSON: ${parseErr}`);
+          resolve(undefined);
+        }
+      });
+    });
   }
 
   private currentRules(): Record<string, Severity> {
@@ -168,7 +176,7 @@ class Leakwatch implements vscode.Disposable {
       }
     }
     this.log(`starting ${binary.path} lsp (found via ${binary.source})`);
-    this.knownRules = this.askRuleIds(binary.path);
+    this.knownRules = await this.askRuleIds(binary.path);
     const rules = this.currentRules();
 
     const serverOptions: ServerOptions = {

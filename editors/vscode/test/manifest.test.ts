@@ -50,3 +50,12 @@ test("dependencies are pinned to exact versions", () => {
     assert.match(String(version), /^\d+\.\d+\.\d+$/, `${name}@${version} is not pinned`);
   }
 });
+
+test("extension.ts registers every contributed command", () => {
+  // extension.ts imports "vscode" and cannot be loaded here; its source
+  // is read instead, which is enough to catch a command left unregistered.
+  const src = fs.readFileSync(path.join(root, "src", "extension.ts"), "utf8");
+  for (const key of Object.keys(COMMANDS)) {
+    assert.ok(src.includes(`registerCommand(COMMANDS.${key},`), `COMMANDS.${key} is contributed but not registered`);
+  }
+});
