@@ -22,7 +22,8 @@ import (
 const checkUsage = `Usage: leakwatch [check] [flags] [paths...]
 
 Analyses the JavaScript and TypeScript files named, and those in the folders
-named (default: the current folder). Folders are searched recursively,
+named (default: the current folder), including the <script> blocks of .vue
+and .svelte files. Folders are searched recursively,
 honouring .gitignore and skipping node_modules, version-control folders,
 build output (dist, build, out, coverage, .next, .nuxt, .svelte-kit, .output)
 and minified files; files named explicitly are always analysed. Each file
@@ -117,7 +118,13 @@ var skipDirs = map[string]string{
 	".output":      "build output folder (Nitro)",
 }
 
+// isSourceName reports whether a file is one leakwatch analyses: a script
+// by its extension, or a .vue or .svelte component, whose <script> blocks
+// the engine analyses in place.
 func isSourceName(name string) bool {
+	if analyzer.IsComponentFile(name) {
+		return true
+	}
 	_, ok := syntax.Extensions[strings.ToLower(filepath.Ext(name))]
 	return ok
 }
