@@ -159,10 +159,11 @@ func runCheck(ctx context.Context, args []string, _ io.Reader, stdout, stderr io
 		fmt.Fprintf(stderr, "leakwatch: %v\n", err)
 		return exitUsage
 	}
-	out := bufio.NewWriterSize(stdout, 64<<10)
+	tail := &lineEnd{w: stdout}
+	out := bufio.NewWriterSize(tail, 64<<10)
 	defer out.Flush()
 	c := &checker{ctx: ctx, opts: o, eng: eng, sel: sel, configs: configs, stdout: out, stderr: stderr}
-	c.rep = newReporter(o, eng, out, stderr)
+	c.rep = newReporter(o, eng, out, tail, stderr)
 	return c.run()
 }
 

@@ -14,6 +14,7 @@ import (
 // turns into annotations on the pull request's changed lines.
 type githubReporter struct {
 	out    *bufio.Writer
+	tail   *lineEnd
 	stderr io.Writer
 	opts   *checkOptions
 }
@@ -37,6 +38,9 @@ func (g *githubReporter) file(r *fileResult) error {
 }
 
 func (g *githubReporter) end(s *summary) error {
+	if err := finishLine(g.out, g.tail); err != nil {
+		return err
+	}
 	printSummary(g.stderr, s, g.opts)
 	return nil
 }

@@ -19,18 +19,49 @@ type reporter interface {
 	end(s *summary) error
 }
 
-func newReporter(o *checkOptions, eng *analyzer.Engine, out *bufio.Writer, stderr io.Writer) reporter {
+func newReporter(o *checkOptions, eng *analyzer.Engine, out *bufio.Writer, tail *lineEnd, stderr io.Writer) reporter {
 	switch {
 	case o.diff:
-		return &diffReporter{out: out, stderr: stderr, opts: o}
+		return &diffReporter{out: out, tail: tail, stderr: stderr, opts: o}
 	case o.format == "json":
 		return &jsonReporter{out: out}
 	case o.format == "sarif":
 		return newSARIFReporter(out, eng)
 	case o.format == "github":
-		return &githubReporter{out: out, stderr: stderr, opts: o}
+		return &githubReporter{out: out, tail: tail, stderr: stderr, opts: o}
 	}
-	return &textReporter{out: out, stderr: stderr, opts: o}
+	return &textReporter{out: out, tail: tail, stderr: stderr, opts: o}
+}
+
+// lineEnd passes writes to stdout through and remembers whether the last
+// byte written ended a line.
+type lineEnd struct {
+	w    io.Writer
+	open bool // the last line written has no newline yet
+}
+
+func (l *lineEnd) Write(p []byte) (int, error) {
+	n, err := l.w.Write(p)
+	if n > 0 {
+		l.open = p[n-1] != '\n'
+	}
+	return n, err
+}
+
+// finishLine flushes stdout and ends its last line if it is unfinished.
+// The summary goes to stderr; when both streams reach one terminal or file
+// (2>&1), a report ending mid-line would otherwise glue the summary to it.
+func finishLine(out *bufio.Writer, tail *lineEnd) error {
+	if err := out.Flush(); err != nil {
+		return err
+	}
+	if tail == nil || !tail.open {
+		return nil
+	}
+	if err := out.WriteByte('\n'); err != nil {
+		return err
+	}
+	return out.Flush()
 }
 
 // textReporter prints `path:line:col: severity: message (rule-id)`, as
@@ -39,6 +70,7 @@ func newReporter(o *checkOptions, eng *analyzer.Engine, out *bufio.Writer, stder
 // output can be piped to grep.
 type textReporter struct {
 	out    *bufio.Writer
+	tail   *lineEnd
 	stderr io.Writer
 	opts   *checkOptions
 }
@@ -89,6 +121,9 @@ func writeFrame(w *bufio.Writer, p problem) {
 }
 
 func (t *textReporter) end(s *summary) error {
+	if err := finishLine(t.out, t.tail); err != nil {
+		return err
+	}
 	printSummary(t.stderr, s, t.opts)
 	return nil
 }
@@ -151,6 +186,7 @@ func summaryLine(s *summary, o *checkOptions) string {
 // diffReporter prints what --fix would change as a unified diff.
 type diffReporter struct {
 	out    *bufio.Writer
+	tail   *lineEnd
 	stderr io.Writer
 	opts   *checkOptions
 }
@@ -163,6 +199,9 @@ func (d *diffReporter) file(r *fileResult) error {
 }
 
 func (d *diffReporter) end(s *summary) error {
+	if err := finishLine(d.out, d.tail); err != nil {
+		return err
+	}
 	printSummary(d.stderr, s, d.opts)
 	return nil
 }
