@@ -58,7 +58,10 @@ func findSuppressions(t *syntax.Tree, lines *lineStarts, known func(string) bool
 		}
 		s.start, s.end = n.Start(), n.End()
 		s.line = lines.line(n.Start())
-		s.ownLine = strings.TrimSpace(t.Src[lines.start(s.line):n.Start()]) == ""
+		// In JSX children the comment is wrapped, {/* leakwatch-ignore ... */},
+		// and alone on its line it still covers the next line.
+		before := strings.TrimSpace(t.Src[lines.start(s.line):n.Start()])
+		s.ownLine = before == "" || before == "{"
 		ids, reason, hasColon := strings.Cut(body, ":")
 		for _, id := range strings.FieldsFunc(ids, func(r rune) bool { return r == ',' || r == ' ' || r == '\t' }) {
 			if !known(id) {

@@ -18,6 +18,8 @@ type Info struct {
 	declOf map[int]*Binding
 	// refs is filled on first use by References.
 	refs map[*Binding][]syntax.Node
+	// keys memoizes Key by node index.
+	keys map[int]string
 }
 
 // Build walks the tree once, creating scopes and declaring names. References

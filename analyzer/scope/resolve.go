@@ -137,11 +137,25 @@ var windowAliases = map[string]bool{"window": true, "globalThis": true, "self": 
 // member chains by their path. It returns "" for anything else (calls,
 // literals, computed members), which never matches.
 func (in *Info) Key(expr syntax.Node) string {
-	var sb strings.Builder
-	if !in.writeKey(&sb, Unwrap(expr)) {
+	expr = Unwrap(expr)
+	if !expr.Valid() {
 		return ""
 	}
-	return sb.String()
+	// Rules compare keys pairwise (every addition with every removal), so
+	// each expression's key is built once.
+	if k, ok := in.keys[expr.Index()]; ok {
+		return k
+	}
+	var sb strings.Builder
+	k := ""
+	if in.writeKey(&sb, expr) {
+		k = sb.String()
+	}
+	if in.keys == nil {
+		in.keys = make(map[int]string)
+	}
+	in.keys[expr.Index()] = k
+	return k
 }
 
 func (in *Info) writeKey(sb *strings.Builder, n syntax.Node) bool {

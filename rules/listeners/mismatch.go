@@ -137,9 +137,12 @@ func (v *mismatch) check(r call) {
 		v.checkOtherHandler(r)
 		return
 	}
-	if p.Scope.Key(unwrapJQuery(r.target)) != "" {
+	// Different names can denote the same object (a parameter, an alias,
+	// this._x = x), so a different target is only certain between two
+	// globals: window and document are never the same.
+	if p.Scope.LifetimeOf(unwrapJQuery(r.target)) == scope.Global {
 		a := otherTargetAdds[0]
-		if p.Scope.Key(unwrapJQuery(a.target)) == "" {
+		if p.Scope.LifetimeOf(unwrapJQuery(a.target)) != scope.Global || p.Scope.Key(unwrapJQuery(a.target)) == "" {
 			return
 		}
 		msg := fmt.Sprintf("%s removes the listener from %s, but it was added to %s", r.method,

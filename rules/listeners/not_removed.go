@@ -2,6 +2,7 @@ package listeners
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/leakwatch/leakwatch/analyzer"
@@ -76,6 +77,9 @@ type pendingAdd struct {
 	owner *lifecycle.Owner
 }
 
+// endEvents announce that their target itself is going away.
+var endEvents = map[string]bool{"dispose": true, "destroy": true, "destroyed": true, "close": true, "closed": true, "end": true, "finish": true}
+
 // disposers are methods that end a target and every listener on it.
 var disposers = map[string]bool{
 	"close": true, "destroy": true, "disconnect": true, "terminate": true, "abort": true,
@@ -105,9 +109,29 @@ func (v *notRemoved) Visit(n syntax.Node) {
 	switch v.p.Scope.LifetimeOf(target) {
 	case scope.Local, scope.Self:
 		return
+	case scope.Escaping:
+		// Created here, then kept on the owner (this._receiver =
+		// receiver): the owner owns it, and both die together.
+		if keptOnOwner(v.p, target, o) {
+			return
+		}
+	case scope.Parameter:
+		if ownedParameter(v.p, target, o) {
+			return
+		}
+	case scope.Member:
+		if createdByOwner(v.p, target, o) {
+			return
+		}
 	}
 	if o.Kind == lifecycle.WebComponent && rootedInThis(target) {
 		return // a part of the element itself
+	}
+	// A listener for a target's own end (three.js 'dispose', a stream's
+	// 'close') runs when the target goes away; it does not keep the owner
+	// alive past that.
+	if ev, ok := astutil.StringValue(a.event); ok && endEvents[ev] && v.p.Scope.LifetimeOf(target) != scope.Global {
+		return
 	}
 	// A disposer the call returns counts, except for addEventListener,
 	// which returns nothing (so `() => el.addEventListener(...)` is no
@@ -135,6 +159,102 @@ func rootedInThis(n syntax.Node) bool {
 	}
 }
 
+// ownedParameter decides for a parameter target in a class-like owner. A
+// method's parameter (setupDrag(header)) is usually a part the class made
+// and passed to a helper: whether it outlives the owner cannot be told, so
+// precision first. A constructor's parameter is handed in from outside and
+// may be shared (a message broker); it counts as owned only when the
+// class keeps it and its teardown deals with it (this._socket.end()).
+func ownedParameter(p *analyzer.Pass, target syntax.Node, o *lifecycle.Owner) bool {
+	if !o.Class.Valid() {
+		return false
+	}
+	fn := astutil.EnclosingFunction(target)
+	for fn.Valid() && fn.Kind() == "arrow_function" {
+		fn = astutil.EnclosingFunction(fn)
+	}
+	if fn.Kind() != "method_definition" || fn.Get("name").Text() != "constructor" {
+		return true
+	}
+	if !keptOnOwner(p, target, o) {
+		return false
+	}
+	member := "this@" + strconv.Itoa(o.Class.Index()) + "." + target.Text()
+	for _, ref := range memberKeys(p, o, target) {
+		if ref == member {
+			return true
+		}
+	}
+	return false
+}
+
+// memberKeys lists the keys of this.x expressions in the owner's teardown
+// naming the kept target.
+func memberKeys(p *analyzer.Pass, o *lifecycle.Owner, target syntax.Node) []string {
+	var keys []string
+	p.Life.FindInTeardown(o, func(n syntax.Node) bool {
+		if n.Kind() == "member_expression" && scope.Unwrap(n.Get("object")).Kind() == "this" {
+			keys = append(keys, p.Scope.Key(n))
+		}
+		return false
+	})
+	_ = target
+	return keys
+}
+
+// keptOnOwner reports a local or parameter whose value is stored in a
+// member of the owner's class (this.x = target).
+func keptOnOwner(p *analyzer.Pass, target syntax.Node, o *lifecycle.Owner) bool {
+	if target.Kind() != "identifier" || !o.Class.Valid() {
+		return false
+	}
+	b := p.Scope.Resolve(target)
+	if b == nil {
+		return false
+	}
+	// constructor(private source: Emitter) keeps it as this.source.
+	if strings.HasPrefix(p.Scope.Key(target), "this@") {
+		return true
+	}
+	for _, ref := range p.Scope.References(b) {
+		asg := ref.Parent()
+		if asg.Kind() != "assignment_expression" || scope.Unwrap(asg.Get("right")).Index() != ref.Index() {
+			continue
+		}
+		left := scope.Unwrap(asg.Get("left"))
+		if left.Kind() == "member_expression" && scope.Unwrap(left.Get("object")).Kind() == "this" &&
+			p.Scope.ThisOwner(left).Index() == o.Class.Index() {
+			return true
+		}
+	}
+	return false
+}
+
+// createdByOwner reports a member target (this.el) that the owner's class
+// itself creates somewhere (this.el = document.createElement(...), new X()):
+// the target belongs to the owner and dies with it.
+func createdByOwner(p *analyzer.Pass, target syntax.Node, o *lifecycle.Owner) bool {
+	target = scope.Unwrap(target)
+	if target.Kind() != "member_expression" || !o.Class.Valid() {
+		return false
+	}
+	key := p.Scope.Key(target)
+	if key == "" {
+		return false
+	}
+	created := false
+	o.Class.Walk(func(n syntax.Node) bool {
+		if created {
+			return false
+		}
+		if n.Kind() == "assignment_expression" && scope.IsCreation(n.Get("right")) && p.Scope.Key(n.Get("left")) == key {
+			created = true
+		}
+		return true
+	})
+	return created
+}
+
 func (v *notRemoved) Finish() {
 	p := v.p
 	// A removal that matches no addition is the mismatch rule's business;
@@ -152,6 +272,12 @@ func (v *notRemoved) Finish() {
 	}
 	for _, pa := range v.pending {
 		a, o := pa.add, pa.owner
+		// A matching removal anywhere in the owner also counts: the
+		// drag-gesture shape adds on pointerdown and removes on pointerup,
+		// and a detach() method is usually called by someone.
+		if v.removedWithin(a, o.Node) {
+			continue
+		}
 		found := p.Life.FindInTeardown(o, func(m syntax.Node) bool {
 			if m.Kind() != "call_expression" {
 				return false
@@ -166,6 +292,16 @@ func (v *notRemoved) Finish() {
 			v.report(a, o)
 		}
 	}
+}
+
+// removedWithin reports a removal matching a inside region.
+func (v *notRemoved) removedWithin(a call, region syntax.Node) bool {
+	for _, r := range v.removes {
+		if region.Contains(r.node) && matches(v.p, a, r) {
+			return true
+		}
+	}
+	return false
 }
 
 // meantFor reports whether a removal that matches nothing was evidently
