@@ -142,7 +142,7 @@ func (s *server) analyze(ctx context.Context, snap snapshot) *analysis {
 			return nil
 		}
 		start := time.Now()
-		a.result = s.engine.Analyze(ctx, a.file())
+		a.result = s.engine.AnalyzeIn(ctx, snap.session, a.file())
 		<-s.sem
 		if ctx.Err() != nil {
 			return nil

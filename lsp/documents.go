@@ -40,6 +40,10 @@ type document struct {
 	publishedID string
 
 	pubMu sync.Mutex
+
+	// session keeps the document's syntax tree between analyses so each
+	// edit reparses only what changed. Closed with the document.
+	session *analyzer.Session
 }
 
 // snapshot is a consistent copy of what an analysis needs.
@@ -53,11 +57,12 @@ type snapshot struct {
 	text      string
 	gen       uint64
 	open      bool // false for files read from disk
+	session   *analyzer.Session
 }
 
 func (d *document) snapshot() snapshot {
 	return snapshot{uri: d.uri, path: d.path, lang: d.lang, component: d.component, known: d.known,
-		version: d.version, text: d.text, gen: d.gen, open: true}
+		version: d.version, text: d.text, gen: d.gen, open: true, session: d.session}
 }
 
 // languages maps LSP language ids to grammars, for buffers whose name has
@@ -97,7 +102,8 @@ func (s *server) didOpen(ctx context.Context, raw jsonrpc2.RawMessage) {
 	u := uri.URI(strings.Clone(string(item.URI)))
 	path := uriPath(u)
 	lang, component, known := langFor(path, item.LanguageID)
-	d := &document{uri: u, path: path, lang: lang, component: component, known: known, version: item.Version, text: strings.Clone(item.Text)}
+	d := &document{uri: u, path: path, lang: lang, component: component, known: known, version: item.Version, text: strings.Clone(item.Text),
+		session: &analyzer.Session{}}
 
 	s.mu.Lock()
 	if old := s.docs[u]; old != nil {
@@ -165,6 +171,11 @@ func (s *server) didClose(ctx context.Context, raw jsonrpc2.RawMessage) {
 	}
 	s.cancelAnalysisLocked(d)
 	delete(s.docs, u)
+	if d.session != nil {
+		// Waits for a (now cancelled) analysis still using the tree, then
+		// frees it.
+		d.session.Close()
+	}
 	pull := s.client.pull
 	s.mu.Unlock()
 

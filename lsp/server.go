@@ -189,6 +189,14 @@ func (s *server) stop() {
 	s.mu.Unlock()
 	s.cancel()
 	s.wg.Wait()
+	// No analysis runs any more: free the documents' syntax trees.
+	s.mu.Lock()
+	for _, d := range s.docs {
+		if d.session != nil {
+			d.session.Close()
+		}
+	}
+	s.mu.Unlock()
 }
 
 // closeConn closes the connection and waits for its read loop. A reader
