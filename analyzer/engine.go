@@ -280,6 +280,7 @@ func (e *Engine) runOnTree(tree *syntax.Tree, f File, enabled []int) []Diagnosti
 	lc.Component = f.component
 	life := lifecycle.Build(tree, sc, lc)
 
+	memo := make(map[any]any)
 	visitors := make([]Visitor, len(e.rules))
 	crashed := make([]bool, len(e.rules))
 	var current syntax.Node
@@ -303,7 +304,7 @@ func (e *Engine) runOnTree(tree *syntax.Tree, f File, enabled []int) []Diagnosti
 		if f.Config != nil {
 			opts = f.Config.Rules[r.ID].Options
 		}
-		p := &Pass{Rule: r, Path: f.Path, Tree: tree, Scope: sc, Life: life, Options: opts}
+		p := &Pass{Rule: r, Path: f.Path, Tree: tree, Scope: sc, Life: life, Options: opts, memo: memo}
 		p.report = func(d Diagnostic) {
 			if d.Severity == SeverityOff {
 				d.Severity = r.Severity

@@ -78,6 +78,24 @@ type Pass struct {
 	Options map[string]any
 
 	report func(Diagnostic)
+	memo   map[any]any
+}
+
+// Memo returns the value stored under key for this file, computing it with
+// build the first time. Rules and their helpers use it for facts about the
+// whole file (its code style, an index of calls) that would otherwise be
+// recomputed for every finding. The memo is shared by all rules of one
+// file; use an unexported key type to avoid clashes.
+func (p *Pass) Memo(key any, build func() any) any {
+	if v, ok := p.memo[key]; ok {
+		return v
+	}
+	v := build()
+	if p.memo == nil {
+		p.memo = make(map[any]any) // a Pass made outside the engine, in a test
+	}
+	p.memo[key] = v
+	return v
 }
 
 // Report records a finding. The rule id and default severity are filled in.

@@ -45,6 +45,10 @@ type call struct {
 	event   syntax.Node // may be zero for off() / removeAllListeners()
 	handler syntax.Node // may be zero
 	options syntax.Node // third argument, may be zero
+	// eventName is the event's string value when it is a literal; calls
+	// are compared pairwise, so it is read once.
+	eventName   string
+	eventIsText bool
 }
 
 // parse reads a listener call, or returns ok=false for anything else.
@@ -58,6 +62,7 @@ func parse(n syntax.Node, table map[string]Style) (c call, ok bool) {
 	c = call{node: n, style: style, method: name, target: recv}
 	if len(args) > 0 {
 		c.event = args[0]
+		c.eventName, c.eventIsText = astutil.StringValue(c.event)
 	}
 	if len(args) > 1 {
 		c.handler = args[1]
@@ -144,6 +149,17 @@ func sameEvent(p *analyzer.Pass, a, b syntax.Node) bool {
 	return sameExpr(p, a, b)
 }
 
+// sameCallEvent is sameEvent for parsed calls, using their cached names.
+func sameCallEvent(p *analyzer.Pass, a, b call) bool {
+	if a.eventIsText && b.eventIsText {
+		return a.eventName == b.eventName
+	}
+	if a.eventIsText != b.eventIsText && a.event.Valid() && b.event.Valid() {
+		return false
+	}
+	return sameExpr(p, a.event, b.event)
+}
+
 // capture reads the capture flag of a DOM listener's third argument.
 func capture(opts syntax.Node) bool {
 	opts = scope.Unwrap(opts)
@@ -203,7 +219,7 @@ func matches(p *analyzer.Pass, a, r call) bool {
 	if !r.event.Valid() {
 		return true // off() / removeAllListeners()
 	}
-	if !sameEvent(p, a.event, r.event) {
+	if !sameCallEvent(p, a, r) {
 		return false
 	}
 	if !r.handler.Valid() {

@@ -94,7 +94,7 @@ func (v *mismatch) check(r call) {
 	}
 	var sameTargetAdds, otherTargetAdds []call
 	for _, a := range v.adds {
-		if a.style != r.style || !sameEvent(p, a.event, r.event) {
+		if a.style != r.style || !sameCallEvent(p, a, r) {
 			continue
 		}
 		if from := boundFrom(a.handler); from.Valid() && sameExpr(p, from, r.handler) && sameTarget(p, a.target, r.target) {
@@ -162,7 +162,7 @@ func (v *mismatch) check(r call) {
 // for: same target and event.
 func (v *mismatch) addedWith(r call) (call, bool) {
 	for _, a := range v.adds {
-		if a.style == r.style && sameTarget(v.p, a.target, r.target) && sameEvent(v.p, a.event, r.event) {
+		if a.style == r.style && sameTarget(v.p, a.target, r.target) && sameCallEvent(v.p, a, r) {
 			return a, true
 		}
 	}
@@ -280,12 +280,12 @@ func (v *mismatch) checkOtherHandler(r call) {
 		return
 	}
 	for _, a := range v.adds {
-		if a.style == r.style && sameEvent(p, a.event, r.event) && sameExpr(p, a.handler, r.handler) {
+		if a.style == r.style && sameCallEvent(p, a, r) && sameExpr(p, a.handler, r.handler) {
 			return // added somewhere with this handler
 		}
 	}
 	for _, a := range v.adds {
-		if a.style != r.style || !sameTarget(p, a.target, r.target) || !sameEvent(p, a.event, r.event) {
+		if a.style != r.style || !sameTarget(p, a.target, r.target) || !sameCallEvent(p, a, r) {
 			continue
 		}
 		o := p.Life.OwnerOf(a.node)

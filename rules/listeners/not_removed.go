@@ -308,7 +308,7 @@ func (v *notRemoved) removedWithin(a call, region syntax.Node) bool {
 // written for addition a: same style and event, and same target or same
 // handler.
 func meantFor(p *analyzer.Pass, a, r call) bool {
-	if r.style != a.style || !r.event.Valid() || !sameEvent(p, a.event, r.event) {
+	if r.style != a.style || !r.event.Valid() || !sameCallEvent(p, a, r) {
 		return false
 	}
 	return sameTarget(p, a.target, r.target) || r.handler.Valid() && sameExpr(p, a.handler, r.handler)

@@ -38,8 +38,13 @@ type Builder struct {
 	Edits []analyzer.Edit
 }
 
-// New starts a fix for a pass.
-func New(p *analyzer.Pass) *Builder { return &Builder{p: p, Style: StyleOf(p.Tree)} }
+type styleKey struct{}
+
+// New starts a fix for a pass. The file's style is read once per file.
+func New(p *analyzer.Pass) *Builder {
+	style := p.Memo(styleKey{}, func() any { return StyleOf(p.Tree) }).(Style)
+	return &Builder{p: p, Style: style}
+}
 
 func (b *Builder) src() string { return b.p.Tree.Src }
 
