@@ -408,3 +408,20 @@ func TestBinaryLSPOverStdio(t *testing.T) {
 		t.Fatal("lsp did not exit after shutdown and exit")
 	}
 }
+
+// A bad flag is an error on stderr and nothing on stdout, where the report
+// (say, `--format json > out.json`) would have gone; -h prints the usage.
+func TestBadFlagPrintsNoUsage(t *testing.T) {
+	for _, args := range [][]string{{"--nope"}, {"check", "--format"}, {"--shard", "x"}, {"-j", "many"}, {"rules", "--x"}, {"lsp", "--tcp"}} {
+		r := lw(t, "", args...)
+		expectCode(t, r, exitUsage)
+		if r.stdout != "" || !strings.Contains(r.stderr, "--help\" for usage") {
+			t.Errorf("%v:\n%s", args, r)
+		}
+	}
+	r := lw(t, "", "check", "-h")
+	expectCode(t, r, exitOK)
+	if !strings.HasPrefix(r.stdout, "Usage: leakwatch [check]") || !strings.Contains(r.stdout, "-shard i/n") {
+		t.Errorf("-h:\n%s", r)
+	}
+}

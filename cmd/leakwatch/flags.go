@@ -57,16 +57,34 @@ func expandShortNumber(args []string) []string {
 
 // newFlagSet returns a flag set that reports errors itself (to stderr) and
 // prints usage to stdout on -h, as help that was asked for is not an error.
+// A bad flag prints no usage: the error says what to run for it, and a
+// page of help on stdout would land in the report file of `> out.json`.
 func newFlagSet(name, usage string, stdout, stderr io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
+	// The flag package writes an error's message to the output and then
+	// calls Usage; for -h it calls Usage alone. The message, discarded,
+	// marks the Usage call that follows as an error's.
+	marker := &errorMarker{}
+	fs.SetOutput(marker)
 	fs.Usage = func() {
+		if marker.seen {
+			marker.seen = false
+			return
+		}
 		fmt.Fprint(stdout, usage)
 		fs.SetOutput(stdout)
 		fs.PrintDefaults()
-		fs.SetOutput(io.Discard)
+		fs.SetOutput(marker)
 	}
 	return fs
+}
+
+// errorMarker discards what is written to it and remembers that it was.
+type errorMarker struct{ seen bool }
+
+func (m *errorMarker) Write(p []byte) (int, error) {
+	m.seen = true
+	return len(p), nil
 }
 
 // flagError turns a flag parsing failure into an exit code.
