@@ -2,10 +2,13 @@
 // folders named on the command line, minus what .gitignore, dependency and
 // build-output folders, and the caller's own exclusions rule out.
 //
-// It never follows a symbolic link found inside a folder: a link to a place
-// inside the folder would visit that place twice (and a link loop forever),
-// and a link out of it would analyse code the user did not name. Links named
-// on the command line are followed, since the user asked for them.
+// By default it never follows a symbolic link found inside a folder: a link
+// to a place inside the folder would visit that place twice (and a link loop
+// forever), and a link out of it would analyse code the user did not name.
+// Links named on the command line are followed, since the user asked for
+// them. With Options.FollowSymlinks, links to folders inside the folder being
+// walked are entered too, without ever visiting a folder twice (so never
+// looping) and still never leaving the folder.
 package walk
 
 import (
@@ -60,6 +63,14 @@ type Options struct {
 	// and about explicit files; a non-empty reason skips the path. An error
 	// stops the walk (a broken configuration, say).
 	Exclude func(abs string, isDir bool) (reason string, err error)
+	// FollowSymlinks enters symbolic links to folders whose target is
+	// inside the command-line folder the link was found in. Such a folder
+	// is walked at the link's path (and below it, .gitignore and Exclude
+	// see the link's path) only if the walk did not reach it at its own
+	// path: links are followed after the rest of their root, and every
+	// folder is entered once, so a loop ends and no file is reported
+	// twice. Links out of the folder are still only reported.
+	FollowSymlinks bool
 }
 
 // ErrStop may be returned by the emit callback to end the walk early
@@ -71,8 +82,22 @@ type walker struct {
 	opt  Options
 	emit func(Entry) error
 	// seen holds the files already emitted, only when two roots overlap
-	// and the same file could otherwise be reported twice.
+	// or links are followed and the same file could otherwise be reported
+	// twice.
 	seen map[string]bool
+	// With FollowSymlinks: the real path of every folder entered, and the
+	// links to enter once the rest of the current root is done.
+	entered map[string]string // real path -> display path
+	pending []pendingLink
+	// roots are the real paths of the command-line folders.
+	roots []string
+}
+
+// pendingLink is a link to a folder to follow after the rest of its root.
+type pendingLink struct {
+	display, abs, target, root, name string
+	stack                            ignoreStack
+	ancestors                        []os.FileInfo
 }
 
 // Walk visits roots in the order given, each folder's entries in name
@@ -84,8 +109,16 @@ func Walk(ctx context.Context, roots []string, opt Options, emit func(Entry) err
 	if opt.Match == nil {
 		w.opt.Match = func(string) bool { return true }
 	}
-	if overlapping(roots) {
+	if overlapping(roots) || opt.FollowSymlinks {
 		w.seen = make(map[string]bool)
+	}
+	if opt.FollowSymlinks {
+		w.entered = make(map[string]string)
+	}
+	for _, r := range roots {
+		if st, err := os.Stat(r); err == nil && st.IsDir() {
+			w.roots = append(w.roots, realAbs(r))
+		}
 	}
 	walked := map[string]bool{}
 	for _, r := range roots {
@@ -163,7 +196,10 @@ func (w *walker) root(root string) error {
 		if !w.opt.NoGitignore {
 			stack = ancestorIgnores(real)
 		}
-		return w.dir(display, real, real, stack, []os.FileInfo{st})
+		if err := w.dir(display, real, real, real, stack, []os.FileInfo{st}); err != nil {
+			return err
+		}
+		return w.followPending()
 	default:
 		return w.emit(Entry{Kind: Failed, Path: display, Abs: abs, Err: errNotRegular})
 	}
@@ -171,12 +207,15 @@ func (w *walker) root(root string) error {
 
 var errNotRegular = errors.New("not a regular file or folder")
 
-// file emits a regular file, once.
-func (w *walker) file(display, abs string, explicit bool) error {
+// file emits a regular file, once. real is its path with links resolved,
+// or "" when not known.
+func (w *walker) file(display, abs string, explicit bool, real ...string) error {
 	if w.seen != nil {
 		key := abs
-		if real, err := filepath.EvalSymlinks(abs); err == nil {
-			key = real
+		if len(real) > 0 && real[0] != "" {
+			key = real[0]
+		} else if r, err := filepath.EvalSymlinks(abs); err == nil {
+			key = r
 		}
 		if w.seen[key] {
 			return nil
@@ -195,13 +234,17 @@ func (w *walker) file(display, abs string, explicit bool) error {
 	return w.emit(Entry{Kind: File, Path: display, Abs: abs, Explicit: explicit})
 }
 
-// dir walks one folder. root is the real path of the command-line folder
+// dir walks one folder. real is abs with links resolved (the same but
+// below a followed link). root is the real path of the command-line folder
 // it is under: the boundary symbolic links may not leave. ancestors are
 // the folders on the way down, to notice a folder that contains itself
 // (bind mounts can do that without symbolic links).
-func (w *walker) dir(display, abs, root string, stack ignoreStack, ancestors []os.FileInfo) error {
+func (w *walker) dir(display, abs, real, root string, stack ignoreStack, ancestors []os.FileInfo) error {
 	if err := w.ctx.Err(); err != nil {
 		return err
+	}
+	if w.entered != nil {
+		w.entered[real] = display
 	}
 	entries, err := os.ReadDir(abs)
 	if err != nil {
@@ -218,14 +261,14 @@ func (w *walker) dir(display, abs, root string, stack ignoreStack, ancestors []o
 	}
 	for _, e := range entries {
 		name := e.Name()
-		cd, ca := filepath.Join(display, name), filepath.Join(abs, name)
+		cd, ca, cr := filepath.Join(display, name), filepath.Join(abs, name), filepath.Join(real, name)
 		t := e.Type()
 		var err error
 		switch {
 		case t&fs.ModeSymlink != 0:
-			err = w.symlink(cd, ca, root, name)
+			err = w.symlink(cd, ca, root, name, stack, ancestors)
 		case t.IsDir():
-			err = w.subdir(cd, ca, root, name, stack, ancestors)
+			err = w.subdir(cd, ca, cr, root, name, stack, ancestors)
 		case t.IsRegular():
 			if !w.opt.Match(name) {
 				continue
@@ -235,7 +278,7 @@ func (w *walker) dir(display, abs, root string, stack ignoreStack, ancestors []o
 				if reason != "" {
 					err = w.emit(Entry{Kind: Skipped, Path: cd, Abs: ca, Reason: reason})
 				} else {
-					err = w.file(cd, ca, false)
+					err = w.file(cd, ca, false, cr)
 				}
 			}
 		default:
@@ -250,7 +293,7 @@ func (w *walker) dir(display, abs, root string, stack ignoreStack, ancestors []o
 	return nil
 }
 
-func (w *walker) subdir(display, abs, root, name string, stack ignoreStack, ancestors []os.FileInfo) error {
+func (w *walker) subdir(display, abs, real, root, name string, stack ignoreStack, ancestors []os.FileInfo) error {
 	if reason, ok := w.opt.SkipDirs[name]; ok {
 		return w.emit(Entry{Kind: Skipped, Path: display, Abs: abs, Dir: true, Reason: reason})
 	}
@@ -270,7 +313,11 @@ func (w *walker) subdir(display, abs, root, name string, stack ignoreStack, ance
 			return w.emit(Entry{Kind: Skipped, Path: display, Abs: abs, Dir: true, Reason: "folder contains itself (a mount loop); not entered again"})
 		}
 	}
-	return w.dir(display, abs, root, stack, append(ancestors[:len(ancestors):len(ancestors)], st))
+	if prev, ok := w.entered[real]; ok {
+		// Reached again below a followed link.
+		return w.emit(Entry{Kind: Skipped, Path: display, Abs: abs, Dir: true, Reason: "same folder as " + filepath.ToSlash(prev) + ", already analysed there"})
+	}
+	return w.dir(display, abs, real, root, stack, append(ancestors[:len(ancestors):len(ancestors)], st))
 }
 
 // excluded asks .gitignore, then the caller, whether to leave a path out.
@@ -284,10 +331,11 @@ func (w *walker) excluded(abs string, isDir bool, stack ignoreStack) (string, er
 	return "", nil
 }
 
-// symlink reports a link found inside a folder; it is never followed (see
-// the package comment), but links that look like something the user would
-// expect analysed are mentioned with the reason.
-func (w *walker) symlink(display, abs, root, name string) error {
+// symlink reports a link found inside a folder, or with FollowSymlinks
+// queues a link to a folder inside the root to be entered (see the package
+// comment); links that look like something the user would expect analysed
+// and are not are mentioned with the reason.
+func (w *walker) symlink(display, abs, root, name string, stack ignoreStack, ancestors []os.FileInfo) error {
 	// Stat, unlike EvalSymlinks, tells a loop (ELOOP) from a dangling link.
 	st, err := os.Stat(abs)
 	if err != nil {
@@ -307,13 +355,67 @@ func (w *walker) symlink(display, abs, root, name string) error {
 	if err != nil {
 		return w.emit(Entry{Kind: Failed, Path: display, Abs: abs, Err: err})
 	}
+	if w.opt.FollowSymlinks && st.IsDir() && (target == root || isInside(root, target)) {
+		w.pending = append(w.pending, pendingLink{display: display, abs: abs, target: target, root: root, name: name,
+			stack: stack, ancestors: ancestors})
+		return nil
+	}
 	if target == root || isInside(root, target) {
 		rel, _ := filepath.Rel(root, target)
 		return w.emit(Entry{Kind: Skipped, Path: display, Abs: abs, Dir: st.IsDir(),
 			Reason: "symbolic link to " + filepath.ToSlash(rel) + " in the same folder tree, which is analysed at its own path"})
 	}
+	for _, r := range w.roots {
+		if r != root && (target == r || isInside(r, target)) {
+			return w.emit(Entry{Kind: Skipped, Path: display, Abs: abs, Dir: st.IsDir(),
+				Reason: "symbolic link to " + target + ", which is analysed as part of " + r + ", named on the command line"})
+		}
+	}
 	return w.emit(Entry{Kind: Skipped, Path: display, Abs: abs, Dir: st.IsDir(),
 		Reason: "symbolic link out of the folder being checked; name " + target + " on the command line to analyse it"})
+}
+
+// followPending enters the links to folders queued while walking a root,
+// and those found below them, in the order found. A link whose target was
+// already entered (at its own path, or through another link, or because it
+// is an ancestor of the link: a loop) is reported and not entered again.
+func (w *walker) followPending() error {
+	for len(w.pending) > 0 {
+		l := w.pending[0]
+		w.pending = w.pending[1:]
+		// Named or ignored like a folder would be: skipped as one (subdir
+		// says so).
+		_, skipped := w.opt.SkipDirs[l.name]
+		if !skipped {
+			reason, err := w.excluded(l.abs, true, l.stack)
+			if err != nil {
+				return err
+			}
+			skipped = reason != ""
+		}
+		if prev, ok := w.entered[l.target]; ok && !skipped {
+			reason := "symbolic link to a folder already analysed as " + filepath.ToSlash(prev)
+			if parent := w.realOf(filepath.Dir(l.abs)); parent == l.target || isInside(l.target, parent) {
+				reason = "symbolic link loop (it leads back to " + filepath.ToSlash(prev) + "); not entered again"
+			}
+			if err := w.emit(Entry{Kind: Skipped, Path: l.display, Abs: l.abs, Dir: true, Reason: reason}); err != nil {
+				return err
+			}
+			continue
+		}
+		if err := w.subdir(l.display, l.abs, l.target, l.root, l.name, l.stack, l.ancestors); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// realOf is dir with links resolved, or dir when that fails.
+func (w *walker) realOf(dir string) string {
+	if r, err := filepath.EvalSymlinks(dir); err == nil {
+		return r
+	}
+	return dir
 }
 
 // looksLikeDir guesses whether a link that cannot be resolved was meant

@@ -236,6 +236,73 @@ func TestWalkSymlinks(t *testing.T) {
 	}
 }
 
+func TestWalkFollowSymlinks(t *testing.T) {
+	base := t.TempDir()
+	dir := filepath.Join(base, "proj")
+	tree(t, base, map[string]string{
+		"proj/src/a.js":       "",
+		"proj/lib/b.js":       "",
+		"proj/build/gen/g.js": "",
+		"proj/ignored/i.js":   "",
+		"proj/.gitignore":     "ignored/\n",
+		"outside/o.js":        "",
+	})
+	for link, target := range map[string]string{
+		"proj/gen":            "build/gen", // into a folder the walk skips
+		"proj/gen2":           "build/gen", // a second way to the same folder
+		"proj/src/lib":        "../lib",    // a folder walked at its own path
+		"proj/src/loop":       "..",        // back to the root
+		"proj/build/gen/back": "../..",     // a loop found below a followed link
+		"proj/uses-ignored":   "ignored",   // the link is not ignored, its target is
+		"proj/out":            "../outside",
+		"proj/node_modules":   "lib", // skipped by name, as a folder would be
+	} {
+		if err := os.Symlink(target, filepath.Join(base, link)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	chdir(t, dir)
+	opt := Options{FollowSymlinks: true, SkipDirs: map[string]string{"build": "build output", "node_modules": "dependencies"}}
+	got := walkAll(t, []string{"."}, opt)
+	// Folders at their own path first, then the followed links in the
+	// order they were found; every file once.
+	if s := strings.Join(got.files, " "); s != "lib/b.js src/a.js gen/g.js uses-ignored/i.js" {
+		t.Errorf("files = %s", s)
+	}
+	for p, want := range map[string]string{
+		"build":        "build output",
+		"ignored":      "ignored by .gitignore",
+		"node_modules": "dependencies",
+		"gen2":         "symbolic link to a folder already analysed as gen",
+		"src/lib":      "symbolic link to a folder already analysed as lib",
+		"src/loop":     "symbolic link loop (it leads back to .)",
+		"gen/back":     "symbolic link loop (it leads back to .)",
+		"out":          "symbolic link out of the folder being checked",
+	} {
+		if !strings.HasPrefix(got.skipped[p], want) {
+			t.Errorf("%s: %q, want prefix %q", p, got.skipped[p], want)
+		}
+	}
+	if len(got.failed) > 0 {
+		t.Errorf("failed: %v", got.failed)
+	}
+
+	// A link out of the folder is entered only where its target is named.
+	got = walkAll(t, []string{".", "../outside"}, opt)
+	if !strings.Contains(got.skipped["out"], "which is analysed as part of") {
+		t.Errorf("out: %q", got.skipped["out"])
+	}
+	if s := strings.Join(got.files, " "); !strings.HasSuffix(s, " ../outside/o.js") || strings.Contains(s, "out/o.js ") {
+		t.Errorf("files = %s", s)
+	}
+
+	// Without the option nothing is followed.
+	got = walkAll(t, []string{"."}, Options{SkipDirs: opt.SkipDirs})
+	if s := strings.Join(got.files, " "); s != "lib/b.js src/a.js" {
+		t.Errorf("not following: files = %s", s)
+	}
+}
+
 func TestWalkOverlappingRootsOnce(t *testing.T) {
 	dir := t.TempDir()
 	tree(t, dir, map[string]string{"src/a.js": "", "src/b.js": ""})
