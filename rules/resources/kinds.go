@@ -132,6 +132,11 @@ var constructors = map[string]*kind{
 	"ioredis:default.Cluster":         redisKind,
 }
 
+// callNames are the method names of every call in calls and of the pool
+// checkouts.
+var callNames = set("openSync", "open", "createReadStream", "createWriteStream", "connect",
+	"createConnection", "createPool", "createClient", "createCluster", "getConnection")
+
 // promised lists the acquisitions that resolve to the resource through a
 // promise rather than returning it.
 var promised = set("fs:promises.open", "mysql2/promise:createConnection", "mongodb:MongoClient.connect")

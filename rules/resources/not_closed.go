@@ -118,13 +118,14 @@ func (v *notClosed) Visit(n syntax.Node) {
 	if !ok {
 		return
 	}
+	a.from = describeCall(n)
 	v.check(a)
 }
 
 // acquire recognises the calls that open a resource.
 func (v *notClosed) acquire(n syntax.Node) (acquisition, bool) {
 	p := v.p
-	a := acquisition{node: n, from: describeCall(n), param: -1, done: -1}
+	a := acquisition{node: n, param: -1, done: -1}
 	if n.Kind() == "new_expression" {
 		o := origin(p, n.Get("constructor"))
 		k := constructors[o]
@@ -134,7 +135,11 @@ func (v *notClosed) acquire(n syntax.Node) (acquisition, bool) {
 		a.kind = k
 		return a, true
 	}
-	o := origin(p, n.Get("function"))
+	fn := scope.Unwrap(n.Get("function"))
+	if fn.Kind() == "member_expression" && !callNames[fn.Get("property").Text()] {
+		return a, false // most calls: not worth resolving
+	}
+	o := origin(p, fn)
 	if k := calls[o]; k != nil {
 		a.kind = k
 		a.async = promised[o]
