@@ -12,6 +12,7 @@ import (
 	"runtime"
 	"runtime/debug"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/leakwatch/leakwatch/analyzer"
@@ -28,6 +29,13 @@ honouring .gitignore and skipping node_modules, version-control folders,
 build output (dist, build, out, coverage, .next, .nuxt, .svelte-kit, .output)
 and minified files; files named explicitly are always analysed. Each file
 uses the nearest .leakwatch.json above it unless --config is given.
+
+With --cache, a file whose bytes, configuration and enabled rules are the
+same as in the last --cache run is not analysed again. The cache file keys
+files by their path relative to the current folder, so it can be restored
+in another checkout (a CI cache step). --shard i/n splits the files by a
+hash of that same path, so n CI jobs with 1/n ... n/n together check every
+file exactly once.
 
 Exit codes: 0 nothing found, 1 warnings or errors found, 2 usage or
 configuration error (or a file could not be read), 3 internal failure.
@@ -49,6 +57,10 @@ type checkOptions struct {
 	fixUnsafe    bool
 	diff         bool
 	noIgnore     bool
+	followLinks  bool
+	useCache     bool
+	cachePath    string
+	shard        shard
 	paths        []string
 }
 
@@ -67,6 +79,15 @@ func parseCheckFlags(args []string, stdout, stderr io.Writer) (*checkOptions, in
 	fs.BoolVar(&o.fixUnsafe, "fix-unsafe", false, "also apply fixes that need review (implies --fix)")
 	fs.BoolVar(&o.diff, "diff", false, "print the changes --fix would make as a unified diff instead of writing them")
 	fs.BoolVar(&o.noIgnore, "no-ignore", false, "do not honour .gitignore files")
+	fs.BoolVar(&o.followLinks, "follow-symlinks", false, "enter symbolic links to folders inside the folders being checked (never out of them)")
+	fs.BoolVar(&o.useCache, "cache", false, "reuse results for files unchanged since the last run with --cache")
+	fs.StringVar(&o.cachePath, "cache-location", "", "the cache `file` (or folder for it) (implies --cache; default: a file per project in the user cache folder)")
+	o.shard = shard{1, 1}
+	fs.Func("shard", "analyse only shard `i/n` of the files (1 <= i <= n), split by path, for parallel CI jobs", func(v string) error {
+		sh, err := parseShard(v)
+		o.shard = sh
+		return err
+	})
 	paths, err := parseInterspersed(fs, args)
 	if err != nil {
 		return nil, flagError("check", err, stderr)
@@ -94,6 +115,9 @@ func parseCheckFlags(args []string, stdout, stderr io.Writer) (*checkOptions, in
 	}
 	if o.fixUnsafe || o.diff {
 		o.fix = true
+	}
+	if o.cachePath != "" {
+		o.useCache = true
 	}
 	if o.diff && o.format != "text" {
 		fmt.Fprintf(stderr, "leakwatch check: --diff prints a unified diff; it cannot be combined with --format %s\n", o.format)
@@ -162,8 +186,15 @@ func runCheck(ctx context.Context, args []string, _ io.Reader, stdout, stderr io
 	tail := &lineEnd{w: stdout}
 	out := bufio.NewWriterSize(tail, 64<<10)
 	defer out.Flush()
-	c := &checker{ctx: ctx, opts: o, eng: eng, sel: sel, configs: configs, stdout: out, stderr: stderr}
+	c := &checker{ctx: ctx, opts: o, eng: eng, sel: sel, configs: configs, stdout: out, stderr: stderr, root: currentRoot()}
 	c.rep = newReporter(o, eng, out, tail, stderr)
+	if o.useCache {
+		var note string
+		c.cache, note = openResultCache(cacheLocation(o.cachePath, c.root.real), eng, sel)
+		if note != "" && o.verbose {
+			fmt.Fprintf(stderr, "leakwatch: %s\n", note)
+		}
+	}
 	return c.run()
 }
 
@@ -180,6 +211,12 @@ type checker struct {
 	stdout  *bufio.Writer
 	stderr  io.Writer
 	rep     reporter
+	// root is the folder paths are made relative to for --shard and the
+	// cache: the current folder.
+	root  runRoot
+	cache *resultCache // nil without --cache
+	// otherShards counts the walk entries --shard left to other jobs.
+	otherShards atomic.Int64
 
 	sum summary
 }
@@ -242,9 +279,17 @@ func (c *checker) run() int {
 		fmt.Fprintf(c.stderr, "leakwatch: %v\n", fatal.fatal)
 		c.sum.aborted = true
 	} else if c.sum.files == 0 && len(c.sum.skipped) == 0 && len(c.sum.failed) == 0 && c.ctx.Err() == nil {
-		// Most likely a wrong folder or a project in another language;
-		// say so rather than pass silently.
-		fmt.Fprintf(c.stderr, "leakwatch: no JavaScript or TypeScript files in %s\n", strings.Join(c.opts.paths, " "))
+		if n := c.otherShards.Load(); n > 0 {
+			// Fine with few files and many CI jobs.
+			fmt.Fprintf(c.stderr, "leakwatch: none of the %d files and folders found in %s is in shard %s\n", n, strings.Join(c.opts.paths, " "), c.opts.shard)
+		} else {
+			// Most likely a wrong folder or a project in another
+			// language; say so rather than pass silently.
+			fmt.Fprintf(c.stderr, "leakwatch: no JavaScript or TypeScript files in %s\n", strings.Join(c.opts.paths, " "))
+		}
+	}
+	if fatal == nil && c.ctx.Err() == nil {
+		c.saveCache()
 	}
 	if err := c.rep.end(&c.sum); err != nil {
 		return c.outputFailed(err)
@@ -291,9 +336,10 @@ func (c *checker) walk(ctx context.Context, ordered, jobs chan<- *job) {
 		}
 	}()
 	opt := walk.Options{
-		Match:       isSourceName,
-		NoGitignore: c.opts.noIgnore,
-		SkipDirs:    skipDirs,
+		Match:          isSourceName,
+		NoGitignore:    c.opts.noIgnore,
+		FollowSymlinks: c.opts.followLinks,
+		SkipDirs:       skipDirs,
 		Exclude: func(abs string, isDir bool) (string, error) {
 			cfg, err := c.configs.forDir(filepath.Dir(abs))
 			if err != nil {
@@ -311,6 +357,12 @@ func (c *checker) walk(ctx context.Context, ordered, jobs chan<- *job) {
 		}
 	}
 	err := walk.Walk(ctx, c.opts.paths, opt, func(e walk.Entry) error {
+		if c.opts.shard.count > 1 && !c.opts.shard.owns(c.entryKey(e)) {
+			// Another job's: skipped, failed and analysed entries alike,
+			// so n jobs together report each exactly once.
+			c.otherShards.Add(1)
+			return nil
+		}
 		j := &job{entry: e, done: make(chan *fileResult, 1)}
 		if e.Kind != walk.File {
 			j.done <- &fileResult{entry: e}

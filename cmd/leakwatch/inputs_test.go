@@ -307,6 +307,66 @@ func TestSymlinks(t *testing.T) {
 	}
 }
 
+func TestFollowSymlinks(t *testing.T) {
+	base := t.TempDir()
+	dir := filepath.Join(base, "proj")
+	write(t, base, map[string]string{
+		"proj/src/a.js":          "leak();\n",
+		"proj/build/shared/s.js": "leak();\n",
+		"outside/o.js":           "leak();\n",
+	})
+	for link, target := range map[string]string{
+		"proj/src/shared":      "../build/shared", // into a folder the walk skips
+		"proj/src/again":       "../build/shared", // the same folder once more
+		"proj/src/loop":        "..",
+		"proj/build/shared/up": "../../src", // a loop through the followed link
+		"proj/out":             "../outside",
+	} {
+		if err := os.Symlink(target, filepath.Join(base, link)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	r := lw(t, dir, "-v", "--no-frame", "--follow-symlinks")
+	expectCode(t, r, exitFindings)
+	if got := findingFiles(r.stdout); got != "src/a.js src/again/s.js" {
+		t.Errorf("analysed: %s\n%s", got, r)
+	}
+	for _, s := range []string{
+		"skipped build/: build output folder",
+		"skipped src/shared/: symbolic link to a folder already analysed as src/again",
+		"skipped src/loop/: symbolic link loop (it leads back to .)",
+		"skipped src/again/up/: symbolic link to a folder already analysed as src",
+		"skipped out/: symbolic link out of the folder being checked",
+	} {
+		if !strings.Contains(r.stderr, "leakwatch: "+s) {
+			t.Errorf("stderr lacks %q:\n%s", s, r.stderr)
+		}
+	}
+	// Not asked: links are reported, not followed.
+	r = lw(t, dir, "--no-frame")
+	if got := findingFiles(r.stdout); got != "src/a.js" {
+		t.Errorf("without --follow-symlinks: %s", got)
+	}
+	// Out of the root only when the target is named.
+	r = lw(t, dir, "--no-frame", "--follow-symlinks", ".", "../outside")
+	if got := findingFiles(r.stdout); got != "src/a.js src/again/s.js ../outside/o.js" {
+		t.Errorf("with the target named: %s", got)
+	}
+	// Below a root the link leads out of, it is not followed.
+	r = lw(t, dir, "--no-frame", "--follow-symlinks", "src")
+	if got := findingFiles(r.stdout); got != "src/a.js" {
+		t.Errorf("root src: %s", got)
+	}
+	// --fix through a followed link writes the file it leads to.
+	r = lw(t, dir, "--follow-symlinks", "--fix")
+	if got := read(t, filepath.Join(dir, "build/shared/s.js")); got != "noleak();\n" {
+		t.Errorf("fixed through the link: %q\n%s", got, r)
+	}
+	if st, err := os.Lstat(filepath.Join(dir, "src/again")); err != nil || st.Mode()&os.ModeSymlink == 0 {
+		t.Errorf("the link was replaced: %v", err)
+	}
+}
+
 func TestUnreadableFiles(t *testing.T) {
 	// Permissions do not stop root, so the check runs as "nobody" then.
 	dir := sharedDir(t)

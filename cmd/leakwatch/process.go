@@ -14,6 +14,7 @@ import (
 	"syscall"
 
 	"github.com/leakwatch/leakwatch/analyzer"
+	"github.com/leakwatch/leakwatch/internal/cache"
 	"github.com/leakwatch/leakwatch/internal/walk"
 )
 
@@ -88,20 +89,40 @@ func (c *checker) process(ctx context.Context, j *job) (r *fileResult) {
 	lead := data[:len(data)-len(src)]
 
 	file := analyzer.File{Path: j.entry.Path, Src: src, Config: j.cfg}
-	res := c.eng.Analyze(ctx, file)
+	var (
+		res                     analyzer.Result
+		hit                     bool
+		key                     string
+		contentSum, settingsSum cache.Sum
+	)
+	if c.cache != nil {
+		key, contentSum, settingsSum, res, hit = c.cached(j, data)
+	}
+	if !hit {
+		res = c.eng.Analyze(ctx, file)
+		res.Diagnostics = c.visible(res.Diagnostics)
+	}
+	// keep caches a fresh result: the analysis of what the file holds on
+	// disk after this run (--fix may have changed it).
+	keep := func(content cache.Sum, res analyzer.Result) {
+		if c.cache != nil && !hit {
+			c.store(key, content, settingsSum, res)
+		}
+	}
 	if res.Skipped != "" {
 		if ctx.Err() != nil {
 			r.cancelled = true
 			return r
 		}
+		keep(contentSum, res)
 		r.skipped = res.Skipped
 		// The engine says why only in words; these two are the limits a
 		// user can raise, worth a note even without -v.
 		r.limit = strings.Contains(res.Skipped, "budget") || strings.Contains(res.Skipped, "limit")
 		return r
 	}
-	res.Diagnostics = c.visible(res.Diagnostics)
 
+	storedSum, storedRes := contentSum, res
 	if c.opts.fix {
 		fixedSrc, fixedRes, applied, rounds, ferr := c.applyFixes(ctx, file, res)
 		if ferr != nil {
@@ -125,6 +146,10 @@ func (c *checker) process(ctx context.Context, j *job) (r *fileResult) {
 			} else {
 				r.fixed = applied
 				src, res = fixedSrc, fixedRes
+				storedRes = fixedRes
+				if c.cache != nil {
+					storedSum = cache.Hash(newData)
+				}
 			}
 		}
 		if r.writeErr == nil {
@@ -134,6 +159,10 @@ func (c *checker) process(ctx context.Context, j *job) (r *fileResult) {
 					r.fixesLeft, plural(r.fixesLeft, "problem", "problems"), rounds, plural(rounds, "round", "rounds")))
 			}
 		}
+	}
+
+	if r.internal == nil {
+		keep(storedSum, storedRes)
 	}
 
 	conv := newConverter(src)
