@@ -43,12 +43,12 @@ func TestCacheWarmRunIsIdentical(t *testing.T) {
 	loc := filepath.Join(t.TempDir(), "lw.cache")
 	for _, format := range []string{"text", "json", "sarif", "github"} {
 		os.Remove(loc)
-		cold := lw(t, dir, "-v", "--format", format, "--cache-location", loc)
+		cold := lw(t, dir, "-v", "--format", format, "--cache", "--cache-location", loc)
 		expectCode(t, cold, exitInternal) // boom()
 		if h, n := reused(t, &cold); h != 0 || n != 6 {
 			t.Errorf("%s: cold run reused %d of %d", format, h, n)
 		}
-		warm := lw(t, dir, "-v", "--format", format, "--cache-location", loc)
+		warm := lw(t, dir, "-v", "--format", format, "--cache", "--cache-location", loc)
 		// Every file but the one with an internal error.
 		if h, n := reused(t, &warm); h != 5 || n != 6 {
 			t.Errorf("%s: warm run reused %d of %d", format, h, n)
@@ -57,10 +57,15 @@ func TestCacheWarmRunIsIdentical(t *testing.T) {
 			t.Errorf("%s: warm run differs.\ncold:\n%s\nwarm:\n%s", format, cold, warm)
 		}
 	}
-	// Without --cache nothing is read or written.
-	r := lw(t, dir, "-v")
+	// Without --cache nothing is read or written, as in ESLint, even
+	// with a location.
+	os.Remove(loc)
+	r := lw(t, dir, "-v", "--cache-location", loc)
 	if strings.Contains(r.stderr, "cache") {
 		t.Errorf("no --cache, yet:\n%s", r.stderr)
+	}
+	if _, err := os.Stat(loc); err == nil {
+		t.Error("--cache-location alone wrote a cache")
 	}
 }
 
@@ -68,7 +73,7 @@ func TestCacheReanalysesWhatChanged(t *testing.T) {
 	dir := t.TempDir()
 	write(t, dir, cacheTree)
 	loc := filepath.Join(t.TempDir(), "lw.cache")
-	args := []string{"-v", "--no-frame", "--cache-location", loc, "src/a.js", "src/b.js", "src/c.js"}
+	args := []string{"-v", "--no-frame", "--cache", "--cache-location", loc, "src/a.js", "src/b.js", "src/c.js"}
 	lw(t, dir, args...)
 
 	// A changed file.
@@ -124,7 +129,7 @@ func TestCacheCorruptFileIsIgnored(t *testing.T) {
 	dir := t.TempDir()
 	write(t, dir, cacheTree)
 	loc := filepath.Join(t.TempDir(), "lw.cache")
-	want := lw(t, dir, "--cache-location", loc, "src")
+	want := lw(t, dir, "--cache", "--cache-location", loc, "src")
 	data, err := os.ReadFile(loc)
 	if err != nil {
 		t.Fatal(err)
@@ -137,18 +142,18 @@ func TestCacheCorruptFileIsIgnored(t *testing.T) {
 			t.Fatal(err)
 		}
 		// Quiet without -v, and the same report.
-		r := lw(t, dir, "--cache-location", loc, "src")
+		r := lw(t, dir, "--cache", "--cache-location", loc, "src")
 		if r.stdout != want.stdout || r.stderr != want.stderr || r.code != want.code {
 			t.Errorf("%s: the report changed:\n%s\nwant:\n%s", name, r, want)
 		}
 		if err := os.WriteFile(loc, bad, 0o644); err != nil {
 			t.Fatal(err)
 		}
-		r = lw(t, dir, "-v", "--cache-location", loc, "src")
+		r = lw(t, dir, "-v", "--cache", "--cache-location", loc, "src")
 		if !strings.Contains(r.stderr, "leakwatch: ignoring the cache "+loc) {
 			t.Errorf("%s: no -v note:\n%s", name, r.stderr)
 		}
-		r = lw(t, dir, "-v", "--cache-location", loc, "src")
+		r = lw(t, dir, "-v", "--cache", "--cache-location", loc, "src")
 		if h, _ := reused(t, &r); h != 3 {
 			t.Errorf("%s: the cache was not rewritten: reused %d", name, h)
 		}
@@ -156,7 +161,7 @@ func TestCacheCorruptFileIsIgnored(t *testing.T) {
 	// A cache that cannot be written is a note, not a failure.
 	ro := filepath.Join(t.TempDir(), "is-a-file")
 	write(t, filepath.Dir(ro), map[string]string{"is-a-file": ""})
-	r := lw(t, dir, "--cache-location", filepath.Join(ro, "lw.cache"), "src")
+	r := lw(t, dir, "--cache", "--cache-location", filepath.Join(ro, "lw.cache"), "src")
 	if r.code != want.code || r.stdout != want.stdout || !strings.Contains(r.stderr, "was not saved") {
 		t.Errorf("unwritable cache:\n%s", r)
 	}
@@ -168,7 +173,7 @@ func TestCacheIsPortable(t *testing.T) {
 	write(t, first, cacheTree)
 	write(t, first, map[string]string{"src/.leakwatch.json": `{"rules": {"test-bad": "warning"}}`})
 	// In the tree, as a CI cache step restores it.
-	args := []string{"-v", "--cache-location", ".leakwatch-cache"}
+	args := []string{"-v", "--cache", "--cache-location", ".leakwatch-cache"}
 	cold := lw(t, first, args...)
 	reused(t, &cold)
 
@@ -212,7 +217,7 @@ func TestCacheDefaultLocation(t *testing.T) {
 	}
 	// A folder given as the location gets the same name inside it.
 	loc := t.TempDir()
-	lw(t, dir, "--cache-location", loc+"/", "src/a.js")
+	lw(t, dir, "--cache", "--cache-location", loc+"/", "src/a.js")
 	if _, err := os.Stat(filepath.Join(loc, defaultCacheName(real))); err != nil {
 		t.Error(err)
 	}
@@ -222,12 +227,12 @@ func TestCacheWithFix(t *testing.T) {
 	dir := t.TempDir()
 	write(t, dir, cacheTree)
 	loc := filepath.Join(t.TempDir(), "lw.cache")
-	lw(t, dir, "--cache-location", loc, "src")
+	lw(t, dir, "--cache", "--cache-location", loc, "src")
 
 	// The cached result of a.js has a fix: --fix analyses a.js again and
 	// writes it; unchanged files with nothing to fix come from the cache
 	// (boom.js, with its internal error, never does).
-	r := lw(t, dir, "-v", "--fix", "--cache-location", loc, "src")
+	r := lw(t, dir, "-v", "--fix", "--cache", "--cache-location", loc, "src")
 	if h, n := reused(t, &r); h != 2 || n != 4 {
 		t.Errorf("--fix: reused %d of %d", h, n)
 	}
@@ -235,7 +240,7 @@ func TestCacheWithFix(t *testing.T) {
 		t.Errorf("not fixed: %q", got)
 	}
 	// The fixed file's new content was cached with its new result.
-	r = lw(t, dir, "-v", "--cache-location", loc, "src")
+	r = lw(t, dir, "-v", "--cache", "--cache-location", loc, "src")
 	if h, _ := reused(t, &r); h != 3 {
 		t.Errorf("after --fix: reused %d", h)
 	}
@@ -249,14 +254,14 @@ func TestCacheDropsEntriesOfVanishedFiles(t *testing.T) {
 	write(t, dir, cacheTree)
 	loc := filepath.Join(t.TempDir(), "lw.cache")
 	all := "d.vue empty.vue src/a.js src/b.js src/c.js" // boom.js: never cached
-	lw(t, dir, "--cache-location", loc)
+	lw(t, dir, "--cache", "--cache-location", loc)
 	if got := cachedKeys(t, dir, loc); got != all {
 		t.Errorf("cached: %s", got)
 	}
 
 	// A run over one file keeps the entries of the others, which still
 	// exist, as a pre-commit hook's run should.
-	lw(t, dir, "--cache-location", loc, "src/a.js")
+	lw(t, dir, "--cache", "--cache-location", loc, "src/a.js")
 	if got := cachedKeys(t, dir, loc); got != all {
 		t.Errorf("after a run over one file: %s", got)
 	}
@@ -266,7 +271,7 @@ func TestCacheDropsEntriesOfVanishedFiles(t *testing.T) {
 		t.Fatal(err)
 	}
 	write(t, dir, map[string]string{".gitignore": "d.vue\n"})
-	lw(t, dir, "--cache-location", loc)
+	lw(t, dir, "--cache", "--cache-location", loc)
 	if got := cachedKeys(t, dir, loc); got != "empty.vue src/a.js src/c.js" {
 		t.Errorf("after deleting and ignoring: %s", got)
 	}

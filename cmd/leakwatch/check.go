@@ -81,7 +81,7 @@ func parseCheckFlags(args []string, stdout, stderr io.Writer) (*checkOptions, in
 	fs.BoolVar(&o.noIgnore, "no-ignore", false, "do not honour .gitignore files")
 	fs.BoolVar(&o.followLinks, "follow-symlinks", false, "enter symbolic links to folders inside the folders being checked (never out of them)")
 	fs.BoolVar(&o.useCache, "cache", false, "reuse results for files unchanged since the last run with --cache")
-	fs.StringVar(&o.cachePath, "cache-location", "", "the cache `file` (or folder for it) (implies --cache; default: a file per project in the user cache folder)")
+	fs.StringVar(&o.cachePath, "cache-location", "", "with --cache: the cache `file`, or a folder for it (default: a file per project in the user cache folder)")
 	o.shard = shard{1, 1}
 	fs.Func("shard", "analyse only shard `i/n` of the files (1 <= i <= n), split by path, for parallel CI jobs", func(v string) error {
 		sh, err := parseShard(v)
@@ -115,9 +115,6 @@ func parseCheckFlags(args []string, stdout, stderr io.Writer) (*checkOptions, in
 	}
 	if o.fixUnsafe || o.diff {
 		o.fix = true
-	}
-	if o.cachePath != "" {
-		o.useCache = true
 	}
 	if o.diff && o.format != "text" {
 		fmt.Fprintf(stderr, "leakwatch check: --diff prints a unified diff; it cannot be combined with --format %s\n", o.format)
