@@ -163,3 +163,15 @@ export function useInterval(fn, delay) {
 		t.Error("the useCallback-wrapped function an effect returns is not its teardown")
 	}
 }
+
+func TestFieldInitializerHasClassOwner(t *testing.T) {
+	src := `class Feed extends React.Component { socket = reg(); componentWillUnmount() {} }`
+	o, _, _ := ownerAt(t, syntax.JavaScript, src, "reg", lifecycle.Config{})
+	if o == nil || o.Kind != lifecycle.ReactClass {
+		t.Fatalf("owner = %+v", o)
+	}
+	src = `class Feed extends React.Component { static socket = reg(); }`
+	if o, _, _ := ownerAt(t, syntax.JavaScript, src, "reg", lifecycle.Config{}); o != nil {
+		t.Errorf("static field has owner %v", o.Kind)
+	}
+}

@@ -124,6 +124,14 @@ func calleeName(call syntax.Node) string {
 // code is not a registration.
 func (m *Model) OwnerOf(n syntax.Node) *Owner {
 	for p := n.Parent(); p.Valid(); p = p.Parent() {
+		if isInstanceField(p) {
+			// `ws = new WebSocket(url)` in a class body runs per instance,
+			// like the constructor.
+			if o, _ := m.classOwner(p.Parent().Parent(), p); o != nil {
+				return o
+			}
+			return nil
+		}
 		if !scope.IsFunction(p) {
 			continue
 		}
@@ -412,4 +420,12 @@ func (m *Model) ScriptStart(off int) int {
 		return m.component.Scripts[0].Start
 	}
 	return 0
+}
+
+// isInstanceField reports a non-static class field definition.
+func isInstanceField(n syntax.Node) bool {
+	if n.Kind() != "public_field_definition" && n.Kind() != "field_definition" {
+		return false
+	}
+	return n.Parent().Kind() == "class_body" && !n.HasToken("static")
 }

@@ -209,8 +209,12 @@ func (b *Builder) addReturnedCleanup(o *lifecycle.Owner, reg syntax.Node, stmts 
 			return b.appendToFunction(t, stmts)
 		}
 	}
-	if len(o.Teardowns) > 0 {
-		return false
+	for _, t := range o.Teardowns {
+		// A returned teardown we cannot edit (a function declared
+		// elsewhere); an onDestroy elsewhere in a Svelte file is fine.
+		if setup.Contains(t) || o.Kind == lifecycle.ReactEffect {
+			return false
+		}
 	}
 	body := setup.Get("body")
 	if body.Kind() != "statement_block" {
