@@ -88,7 +88,9 @@ type tool struct {
 	na string
 
 	samples []sample
-	last    []byte // stdout of the last measured run
+	// warmup and last hold the stdout of the warm-up and the last measured
+	// run, as files: see measure.
+	warmup, last string
 }
 
 type sample struct {
@@ -190,34 +192,59 @@ func run(o options, stdout, stderr io.Writer) error {
 			if round > 0 {
 				what = fmt.Sprintf("run %d/%d", round, o.runs)
 				t.samples = append(t.samples, s)
+				if t.last != "" {
+					os.Remove(t.last)
+				}
 				t.last = out
+			} else {
+				t.warmup = out
 			}
 			fmt.Fprintf(stderr, "bench: %-28s %-9s %8.2f s  %6d MB  (load %s)\n", t.label, what, s.wall.Seconds(), s.rssKB/1024, loadAvg())
-			if round == 0 && t.seen != nil {
-				n, err := t.seen(out)
-				if err != nil {
-					return fmt.Errorf("%s: reading its output: %v", t.label, err)
-				}
-				if n != t.files {
-					fmt.Fprintf(stderr, "bench: warning: %s reports %d files, the list has %d\n", t.label, n, t.files)
-				}
-			}
+		}
+	}
+	// The outputs are read only now, after every measurement: see measure.
+	var warnings []string
+	for _, t := range tools {
+		if t.seen == nil || t.warmup == "" {
+			continue
+		}
+		out, err := os.ReadFile(t.warmup)
+		if err != nil {
+			return err
+		}
+		n, err := t.seen(out)
+		if err != nil {
+			return fmt.Errorf("%s: reading its output: %v", t.label, err)
+		}
+		if n != t.files {
+			warnings = append(warnings, fmt.Sprintf("warning: %s reports %d files, the list has %d", t.label, n, t.files))
 		}
 	}
 	fmt.Fprintln(stdout)
+	for _, w := range warnings {
+		fmt.Fprintln(stdout, w)
+	}
 	printTable(stdout, tools)
 	fmt.Fprintln(stdout)
 	printTargets(stdout, tools)
 	for _, t := range tools {
 		switch {
-		case t.key == "cold" && t.last != nil:
+		case t.key == "cold" && t.last != "":
 			fmt.Fprintln(stdout)
-			if err := printLeakwatchFindings(stdout, t.last); err != nil {
+			out, err := os.ReadFile(t.last)
+			if err == nil {
+				err = printLeakwatchFindings(stdout, out)
+			}
+			if err != nil {
 				return fmt.Errorf("leakwatch's JSON output: %v", err)
 			}
-		case t.key == "eslint" && t.last != nil:
+		case t.key == "eslint" && t.last != "":
 			fmt.Fprintln(stdout)
-			if err := printESLintFindings(stdout, t.last); err != nil {
+			out, err := os.ReadFile(t.last)
+			if err == nil {
+				err = printESLintFindings(stdout, out)
+			}
+			if err != nil {
 				return fmt.Errorf("ESLint's JSON output: %v", err)
 			}
 		}
@@ -392,9 +419,15 @@ func freshCacheEnv(o options, name string) []string {
 	return []string{"XDG_CACHE_HOME=" + dir}
 }
 
-// measure runs t once. Exit codes 0 and 1 (findings) are success; anything
-// else stops the benchmark with the tool's error output.
-func measure(ctx context.Context, o options, t *tool, run int) (sample, []byte, error) {
+// measure runs t once and returns the file holding its standard output.
+// Exit codes 0 and 1 (findings) are success; anything else stops the
+// benchmark with the tool's error output.
+//
+// The output goes to a file, not to the runner's memory, and is read only
+// after all runs: Go starts children with vfork, and Linux charges the
+// parent's peak RSS to the child when it execs, so every byte the runner
+// holds would show up in the peak RSS of every tool measured after it.
+func measure(ctx context.Context, o options, t *tool, run int) (sample, string, error) {
 	ctx, cancel := context.WithTimeout(ctx, o.timeout)
 	defer cancel()
 	argv := t.args(run)
@@ -404,19 +437,28 @@ func measure(ctx context.Context, o options, t *tool, run int) (sample, []byte, 
 	if t.env != nil {
 		cmd.Env = append(cmd.Env, t.env(run)...)
 	}
-	var out, errOut bytes.Buffer
-	cmd.Stdout = &out
+	name := filepath.Join(o.workDir, "out", fmt.Sprintf("%s-%d.out", t.key, run))
+	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+		return sample{}, "", err
+	}
+	out, err := os.Create(name)
+	if err != nil {
+		return sample{}, "", err
+	}
+	defer out.Close()
+	var errOut tailBuffer
+	cmd.Stdout = out
 	cmd.Stderr = &errOut
 	start := time.Now()
-	err := cmd.Run()
+	err = cmd.Run()
 	wall := time.Since(start)
 	if err != nil {
 		var exit *exec.ExitError
 		if !errors.As(err, &exit) || exit.ExitCode() != 1 {
-			return sample{}, nil, fmt.Errorf("%s failed (%v): %s\nstderr:\n%s", t.label, err, shortCommand(argv), tail(errOut.Bytes(), 4000))
+			return sample{}, "", fmt.Errorf("%s failed (%v): %s\nstderr:\n%s", t.label, err, shortCommand(argv), errOut.String())
 		}
 	}
-	return sample{wall: wall, rssKB: maxRSSKB(cmd.ProcessState)}, out.Bytes(), nil
+	return sample{wall: wall, rssKB: maxRSSKB(cmd.ProcessState)}, name, nil
 }
 
 // describe prints a command line with its file arguments folded into
@@ -443,11 +485,25 @@ func shortCommand(argv []string) string {
 	return strings.Join(argv, " ")
 }
 
-func tail(b []byte, n int) string {
-	if len(b) > n {
-		b = b[len(b)-n:]
+// tailBuffer keeps the last few KB of a tool's error output, enough to
+// show why it failed without holding megabytes of warnings.
+type tailBuffer struct{ b []byte }
+
+const tailSize = 8 << 10
+
+func (t *tailBuffer) Write(p []byte) (int, error) {
+	t.b = append(t.b, p...)
+	if len(t.b) > 2*tailSize {
+		t.b = append(t.b[:0], t.b[len(t.b)-tailSize:]...)
 	}
-	return string(b)
+	return len(p), nil
+}
+
+func (t *tailBuffer) String() string {
+	if len(t.b) > tailSize {
+		return string(t.b[len(t.b)-tailSize:])
+	}
+	return string(t.b)
 }
 
 func median(s []sample) sample {
