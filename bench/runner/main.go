@@ -95,6 +95,7 @@ type tool struct {
 
 type sample struct {
 	wall  time.Duration
+	cpu   time.Duration // user + system, all threads
 	rssKB int64
 }
 
@@ -199,7 +200,7 @@ func run(o options, stdout, stderr io.Writer) error {
 			} else {
 				t.warmup = out
 			}
-			fmt.Fprintf(stderr, "bench: %-28s %-9s %8.2f s  %6d MB  (load %s)\n", t.label, what, s.wall.Seconds(), s.rssKB/1024, loadAvg())
+			fmt.Fprintf(stderr, "bench: %-28s %-9s %8.2f s wall %8.2f s CPU %6d MB  (load %s)\n", t.label, what, s.wall.Seconds(), s.cpu.Seconds(), s.rssKB/1024, loadAvg())
 		}
 	}
 	// The outputs are read only now, after every measurement: see measure.
@@ -458,7 +459,8 @@ func measure(ctx context.Context, o options, t *tool, run int) (sample, string, 
 			return sample{}, "", fmt.Errorf("%s failed (%v): %s\nstderr:\n%s", t.label, err, shortCommand(argv), errOut.String())
 		}
 	}
-	return sample{wall: wall, rssKB: maxRSSKB(cmd.ProcessState)}, name, nil
+	rss, cpu := usage(cmd.ProcessState)
+	return sample{wall: wall, cpu: cpu, rssKB: rss}, name, nil
 }
 
 // describe prints a command line with its file arguments folded into
@@ -506,19 +508,25 @@ func (t *tailBuffer) String() string {
 	return string(t.b)
 }
 
+// median returns the median wall and CPU times (each on its own) and the
+// largest peak RSS.
 func median(s []sample) sample {
 	w := make([]time.Duration, len(s))
+	c := make([]time.Duration, len(s))
 	var rss int64
 	for i, x := range s {
-		w[i] = x.wall
+		w[i], c[i] = x.wall, x.cpu
 		rss = max(rss, x.rssKB)
 	}
-	sort.Slice(w, func(i, j int) bool { return w[i] < w[j] })
-	m := w[len(w)/2]
-	if len(w)%2 == 0 {
-		m = (w[len(w)/2-1] + w[len(w)/2]) / 2
+	return sample{wall: mid(w), cpu: mid(c), rssKB: rss}
+}
+
+func mid(d []time.Duration) time.Duration {
+	sort.Slice(d, func(i, j int) bool { return d[i] < d[j] })
+	if len(d)%2 == 0 {
+		return (d[len(d)/2-1] + d[len(d)/2]) / 2
 	}
-	return sample{wall: m, rssKB: rss}
+	return d[len(d)/2]
 }
 
 func spread(s []sample) (lo, hi time.Duration) {
@@ -540,31 +548,34 @@ func find(tools []*tool, key string) *tool {
 
 func printTable(w io.Writer, tools []*tool) {
 	cold := find(tools, "cold")
-	fmt.Fprintf(w, "| %-28s | %5s | %9s | %-15s | %7s | %8s | %-14s |\n", "tool", "files", "median", "min..max", "MB/s", "peak RSS", "leakwatch/tool")
-	fmt.Fprintf(w, "|%s|%s:|%s:|%s|%s:|%s:|%s:|\n", strings.Repeat("-", 30), strings.Repeat("-", 6), strings.Repeat("-", 10), strings.Repeat("-", 17), strings.Repeat("-", 8), strings.Repeat("-", 9), strings.Repeat("-", 15))
+	fmt.Fprintf(w, "| %-28s | %5s | %9s | %-15s | %7s | %8s | %8s | %-14s | %-13s |\n", "tool", "files", "median", "min..max", "MB/s", "CPU", "peak RSS", "leakwatch/tool", "same, in CPU")
+	fmt.Fprintf(w, "|%s|%s:|%s:|%s|%s:|%s:|%s:|%s:|%s:|\n", strings.Repeat("-", 30), strings.Repeat("-", 6), strings.Repeat("-", 10), strings.Repeat("-", 17), strings.Repeat("-", 8), strings.Repeat("-", 9), strings.Repeat("-", 9), strings.Repeat("-", 15), strings.Repeat("-", 14))
 	var notes []string
 	for _, t := range tools {
 		if t.na != "" || len(t.samples) == 0 {
-			fmt.Fprintf(w, "| %-28s | %5s | %9s | %-15s | %7s | %8s | %14s |\n", t.label, "", "n/a", "", "", "", "")
+			fmt.Fprintf(w, "| %-28s | %5s | %9s | %-15s | %7s | %8s | %8s | %14s | %13s |\n", t.label, "", "n/a", "", "", "", "", "", "")
 			notes = append(notes, t.label+": "+t.na)
 			continue
 		}
 		m := median(t.samples)
 		lo, hi := spread(t.samples)
-		ratio := ""
+		ratio, cpuRatio := "", ""
 		if cold != nil && t != cold && t.key != "sample" {
-			ratio = fmt.Sprintf("%.2f", median(cold.samples).wall.Seconds()/m.wall.Seconds())
+			c := median(cold.samples)
+			ratio = fmt.Sprintf("%.2f", c.wall.Seconds()/m.wall.Seconds())
+			cpuRatio = fmt.Sprintf("%.2f", c.cpu.Seconds()/m.cpu.Seconds())
 		}
-		fmt.Fprintf(w, "| %-28s | %5d | %8.2fs | %-15s | %7.1f | %5d MB | %14s |\n",
+		fmt.Fprintf(w, "| %-28s | %5d | %8.2fs | %-15s | %7.1f | %7.2fs | %5d MB | %14s | %13s |\n",
 			t.label, t.files, m.wall.Seconds(), fmt.Sprintf("%.2f..%.2f", lo.Seconds(), hi.Seconds()),
-			mb(t.bytes)/m.wall.Seconds(), m.rssKB/1024, ratio)
+			mb(t.bytes)/m.wall.Seconds(), m.cpu.Seconds(), m.rssKB/1024, ratio, cpuRatio)
 	}
 	fmt.Fprintln(w)
 	for _, n := range notes {
 		fmt.Fprintln(w, n)
 	}
 	fmt.Fprintln(w, "leakwatch/tool is leakwatch cold's median wall time over the tool's: below 1 leakwatch is faster.")
-	fmt.Fprintln(w, "Peak RSS is the largest of the measured runs.")
+	fmt.Fprintln(w, "CPU is the median user+system time of all the tool's threads; on a shared machine it moves less")
+	fmt.Fprintln(w, "than wall time, and \"same, in CPU\" is the ratio of those. Peak RSS is the largest of the measured runs.")
 }
 
 func printTargets(w io.Writer, tools []*tool) {
@@ -582,12 +593,14 @@ func printTargets(w io.Writer, tools []*tool) {
 	}
 	c := median(cold.samples)
 	if ox != nil {
-		r := c.wall.Seconds() / median(ox.samples).wall.Seconds()
-		fmt.Fprintf(w, "  cold check at most 2x oxlint's wall time:   %.2fx  %s\n", r, verdict(r <= 2))
+		o := median(ox.samples)
+		r := c.wall.Seconds() / o.wall.Seconds()
+		fmt.Fprintf(w, "  cold check at most 2x oxlint's wall time:   %.2fx  %s  (CPU time: %.2fx)\n", r, verdict(r <= 2), c.cpu.Seconds()/o.cpu.Seconds())
 	}
 	if es != nil {
-		r := median(es.samples).wall.Seconds() / c.wall.Seconds()
-		fmt.Fprintf(w, "  cold check at least 20x faster than ESLint:  %.1fx  %s\n", r, verdict(r >= 20))
+		e := median(es.samples)
+		r := e.wall.Seconds() / c.wall.Seconds()
+		fmt.Fprintf(w, "  cold check at least 20x faster than ESLint:  %.1fx  %s  (CPU time: %.1fx)\n", r, verdict(r >= 20), e.cpu.Seconds()/c.cpu.Seconds())
 	}
 	switch {
 	case warm != nil && ox != nil:
@@ -599,8 +612,8 @@ func printTargets(w io.Writer, tools []*tool) {
 	fmt.Fprintf(w, "  peak RSS at most 400 MB:                     %d MB  %s\n", c.rssKB/1024, verdict(c.rssKB <= 400*1024))
 	if floor != nil {
 		f := median(floor.samples)
-		fmt.Fprintf(w, "  (engine overhead over parse-only floor:      %.2fx the floor's wall time; floor alone is %.2fx oxlint)\n",
-			c.wall.Seconds()/f.wall.Seconds(), ratioOr(f, ox))
+		fmt.Fprintf(w, "  (engine overhead over the parse-only floor:  %.2fx the floor's wall time, %.2fx its CPU time; the floor alone is %.2fx oxlint)\n",
+			c.wall.Seconds()/f.wall.Seconds(), c.cpu.Seconds()/f.cpu.Seconds(), ratioOr(f, ox))
 	}
 }
 

@@ -18,11 +18,11 @@ func TestDetectCache(t *testing.T) {
 }
 
 func TestMedianAndSpread(t *testing.T) {
-	s := []sample{{3 * time.Second, 10}, {1 * time.Second, 30}, {2 * time.Second, 20}}
+	s := []sample{{wall: 3 * time.Second, rssKB: 10}, {wall: 1 * time.Second, rssKB: 30}, {wall: 2 * time.Second, rssKB: 20}}
 	if m := median(s); m.wall != 2*time.Second || m.rssKB != 30 {
 		t.Errorf("median %+v", m)
 	}
-	s = append(s, sample{4 * time.Second, 5})
+	s = append(s, sample{wall: 4 * time.Second, rssKB: 5})
 	if m := median(s); m.wall != 2500*time.Millisecond {
 		t.Errorf("even median %v", m.wall)
 	}
