@@ -54,7 +54,10 @@ install() {
 	local flags=(--ignore-scripts --no-audit --no-fund --loglevel=error)
 	if [ -f "$src/package-lock.json" ]; then
 		cp "$src/package-lock.json" "$dst/"
-		(cd "$dst" && npm ci "${flags[@]}") >&2
+		# npm ci refuses a lock that lacks an optional dependency of another
+		# platform (oxlint's native bindings), which a registry mirror may not
+		# serve; npm install then still installs the locked versions.
+		(cd "$dst" && { npm ci "${flags[@]}" 2>/dev/null || npm install "${flags[@]}"; }) >&2
 	else
 		(cd "$dst" && npm install "${flags[@]}") >&2
 		cp "$dst/package-lock.json" "$src/package-lock.json"
