@@ -42,14 +42,25 @@ type Config struct {
 	Path string `json:"-"`
 }
 
-// OwnersConfig names extra owners and teardowns.
+// OwnersConfig extends what leakwatch knows about a code base's own
+// lifecycles and APIs.
 type OwnersConfig struct {
-	EffectHooks     []string `json:"effectHooks,omitempty"`
+	// EffectHooks are hooks whose callback returns its cleanup, like
+	// useEffect (useIsomorphicLayoutEffect, useUpdateEffect, ...).
+	EffectHooks []string `json:"effectHooks,omitempty"`
+	// TeardownMethods make a class with such a method an owner.
 	TeardownMethods []string `json:"teardownMethods,omitempty"`
+	// ListenerPairs are extra listener-style methods, adder to remover:
+	// {"listen": "unlisten", "bind": "unbind"}.
+	ListenerPairs map[string]string `json:"listenerPairs,omitempty"`
+	// LongLived names values that live as long as the program although
+	// leakwatch cannot see it (a bus reached through a getter, a member
+	// holding an app-wide store): registrations on them must be undone.
+	LongLived []string `json:"longLived,omitempty"`
 }
 
 func (o OwnersConfig) lifecycle() lifecycle.Config {
-	return lifecycle.Config{EffectHooks: o.EffectHooks, TeardownMethods: o.TeardownMethods}
+	return lifecycle.Config{EffectHooks: o.EffectHooks, TeardownMethods: o.TeardownMethods, ListenerPairs: o.ListenerPairs}
 }
 
 // RuleConfig is one rule's setting. In JSON it is either a severity string
@@ -238,6 +249,16 @@ func (c *Config) Merge(o *Config) *Config {
 	out.Ignore = append(append([]string(nil), c.Ignore...), o.Ignore...)
 	out.Owners.EffectHooks = append(append([]string(nil), c.Owners.EffectHooks...), o.Owners.EffectHooks...)
 	out.Owners.TeardownMethods = append(append([]string(nil), c.Owners.TeardownMethods...), o.Owners.TeardownMethods...)
+	out.Owners.LongLived = append(append([]string(nil), c.Owners.LongLived...), o.Owners.LongLived...)
+	if len(c.Owners.ListenerPairs)+len(o.Owners.ListenerPairs) > 0 {
+		out.Owners.ListenerPairs = make(map[string]string)
+		for k, v := range c.Owners.ListenerPairs {
+			out.Owners.ListenerPairs[k] = v
+		}
+		for k, v := range o.Owners.ListenerPairs {
+			out.Owners.ListenerPairs[k] = v
+		}
+	}
 	return out
 }
 

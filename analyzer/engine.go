@@ -222,11 +222,21 @@ func (e *Engine) unfit(src []byte) string {
 // enabledRules returns the rules on for this file whose needles occur in it.
 func (e *Engine) enabledRules(f File) []int {
 	var out []int
+	// Names from the owners config (a custom listen/unlisten pair, an
+	// effect hook) can make any rule fire where its own needles are absent.
+	var configured []string
+	if f.Config != nil {
+		o := f.Config.Owners
+		configured = append(append(append(configured, o.EffectHooks...), o.TeardownMethods...), o.LongLived...)
+		for add := range o.ListenerPairs {
+			configured = append(configured, add)
+		}
+	}
 	for i, r := range e.rules {
 		if severity(r, f.Config) == SeverityOff {
 			continue
 		}
-		if len(r.Needles) > 0 && !containsAny(f.Src, r.Needles) {
+		if len(r.Needles) > 0 && !containsAny(f.Src, r.Needles) && !containsAny(f.Src, configured) {
 			continue
 		}
 		out = append(out, i)
@@ -276,6 +286,12 @@ func (e *Engine) runOnTree(tree *syntax.Tree, f File, enabled []int) []Diagnosti
 	var lc lifecycle.Config
 	if f.Config != nil {
 		lc = f.Config.Owners.lifecycle()
+		for _, name := range f.Config.Owners.LongLived {
+			if sc.LongLived == nil {
+				sc.LongLived = make(map[string]bool)
+			}
+			sc.LongLived[name] = true
+		}
 	}
 	lc.Component = f.component
 	life := lifecycle.Build(tree, sc, lc)

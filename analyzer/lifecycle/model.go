@@ -20,6 +20,8 @@ type Model struct {
 	imports map[string]string
 	// component is set for .vue and .svelte files.
 	component Component
+	// listenerPairs are configured adder -> remover method names.
+	listenerPairs map[string]string
 	// instanceOwners caches the component owner of each instance script.
 	instanceOwners map[int]*Owner
 }
@@ -35,6 +37,7 @@ func Build(t *syntax.Tree, sc *scope.Info, cfg Config) *Model {
 		owners:         make(map[int]*Owner),
 		imports:        make(map[string]string),
 		component:      cfg.Component,
+		listenerPairs:  cfg.ListenerPairs,
 		instanceOwners: make(map[int]*Owner),
 	}
 	for _, h := range DefaultEffectHooks {
@@ -429,3 +432,7 @@ func isInstanceField(n syntax.Node) bool {
 	}
 	return n.Parent().Kind() == "class_body" && !n.HasToken("static")
 }
+
+// ListenerPairs returns the configured listener-style method pairs, adder
+// to remover (nil when none are configured).
+func (m *Model) ListenerPairs() map[string]string { return m.listenerPairs }

@@ -20,6 +20,11 @@ type Info struct {
 	refs map[*Binding][]syntax.Node
 	// keys memoizes Key by node index.
 	keys map[int]string
+
+	// LongLived names values configured to live as long as the program
+	// (an identifier, or a member name such as this.bus): LifetimeOf calls
+	// them Global.
+	LongLived map[string]bool
 }
 
 // Build walks the tree once, creating scopes and declaring names. References

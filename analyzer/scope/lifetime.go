@@ -69,11 +69,17 @@ func (in *Info) lifetimeOf(expr syntax.Node, depth int) Lifetime {
 	for {
 		switch root.Kind() {
 		case "member_expression", "subscript_expression":
+			if in.LongLived[root.Get("property").Text()] {
+				return Global
+			}
 			root = Unwrap(root.Get("object"))
 			path++
 			continue
 		}
 		break
+	}
+	if root.Kind() == "identifier" && in.LongLived[root.Text()] {
+		return Global
 	}
 	switch root.Kind() {
 	case "this":

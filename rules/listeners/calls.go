@@ -36,6 +36,53 @@ var removers = map[string]Style{
 	"$off":                VueBus,
 }
 
+// vocab is the listener API of one file: the built-in tables plus the
+// pairs configured in owners.listenerPairs.
+type vocab struct {
+	adders, removers map[string]Style
+	removerOf        map[string]string
+}
+
+type vocabKey struct{}
+
+// vocabulary returns the file's listener API, built once per file.
+func vocabulary(p *analyzer.Pass) *vocab {
+	return p.Memo(vocabKey{}, func() any {
+		pairs := p.Life.ListenerPairs()
+		if len(pairs) == 0 {
+			return &vocab{adders: adders, removers: removers}
+		}
+		v := &vocab{adders: map[string]Style{}, removers: map[string]Style{}, removerOf: map[string]string{}}
+		for k, s := range adders {
+			v.adders[k] = s
+		}
+		for k, s := range removers {
+			v.removers[k] = s
+		}
+		for add, remove := range pairs {
+			v.adders[add] = Emitter
+			v.removers[remove] = Emitter
+			v.removerOf[add] = remove
+		}
+		return v
+	}).(*vocab)
+}
+
+// parseAdd reads an addition with the file's vocabulary.
+func parseAdd(p *analyzer.Pass, n syntax.Node) (call, bool) {
+	v := vocabulary(p)
+	c, ok := parse(n, v.adders)
+	if ok {
+		c.remover = v.removerOf[c.method]
+	}
+	return c, ok
+}
+
+// parseRemove reads a removal with the file's vocabulary.
+func parseRemove(p *analyzer.Pass, n syntax.Node) (call, bool) {
+	return parse(n, vocabulary(p).removers)
+}
+
 // call is an addition or removal of a listener.
 type call struct {
 	node    syntax.Node
@@ -45,6 +92,8 @@ type call struct {
 	event   syntax.Node // may be zero for off() / removeAllListeners()
 	handler syntax.Node // may be zero
 	options syntax.Node // third argument, may be zero
+	// remover is the configured undo of a custom adder (owners.listenerPairs).
+	remover string
 	// eventName is the event's string value when it is a literal; calls
 	// are compared pairwise, so it is read once.
 	eventName   string
@@ -73,7 +122,7 @@ func parse(n syntax.Node, table map[string]Style) (c call, ok bool) {
 	if table[name] == Emitter || table[name] == VueBus {
 		// `on` is a common name; insist on the listener shape: an event
 		// name first and a function second.
-		if table[name] == Emitter && name != "off" && (len(args) < 2 || !eventLike(c.event) || !handlerLike(c.handler)) {
+		if table[name] == Emitter && name != "off" && removers[name] == 0 && (len(args) < 2 || !eventLike(c.event) || !handlerLike(c.handler)) {
 			return c, false
 		}
 	}
@@ -215,6 +264,9 @@ func boundFrom(n syntax.Node) syntax.Node {
 func matches(p *analyzer.Pass, a, r call) bool {
 	if a.style != r.style || !sameTarget(p, a.target, r.target) {
 		return false
+	}
+	if a.remover != "" && r.method != a.remover {
+		return false // a configured pair: listen is undone by unlisten only
 	}
 	if !r.event.Valid() {
 		return true // off() / removeAllListeners()

@@ -65,11 +65,11 @@ type mismatch struct {
 }
 
 func (v *mismatch) Visit(n syntax.Node) {
-	if a, ok := parse(n, adders); ok {
+	if a, ok := parseAdd(v.p, n); ok {
 		v.adds = append(v.adds, a)
 		return
 	}
-	if r, ok := parse(n, removers); ok && r.handler.Valid() {
+	if r, ok := parseRemove(v.p, n); ok && r.handler.Valid() {
 		v.removes = append(v.removes, r)
 	}
 }

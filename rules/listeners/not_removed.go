@@ -88,11 +88,11 @@ var disposers = map[string]bool{
 }
 
 func (v *notRemoved) Visit(n syntax.Node) {
-	if r, ok := parse(n, removers); ok {
+	if r, ok := parseRemove(v.p, n); ok {
 		v.removes = append(v.removes, r)
 		return
 	}
-	a, ok := parse(n, adders)
+	a, ok := parseAdd(v.p, n)
 	if !ok || v.p.Life.RunsAtLoad(n) {
 		return
 	}
@@ -282,7 +282,7 @@ func (v *notRemoved) Finish() {
 			if m.Kind() != "call_expression" {
 				return false
 			}
-			if r, ok := parse(m, removers); ok {
+			if r, ok := parseRemove(p, m); ok {
 				return matches(p, a, r) || orphan[m.Index()] && meantFor(p, a, r)
 			}
 			recv, name := astutil.Method(m)
@@ -333,6 +333,9 @@ func (v *notRemoved) report(a call, o *lifecycle.Owner) {
 }
 
 func removerFor(a call) string {
+	if a.remover != "" {
+		return a.remover
+	}
 	switch a.style {
 	case DOM:
 		return "removeEventListener"

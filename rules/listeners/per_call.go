@@ -115,7 +115,7 @@ type perCall struct {
 }
 
 func (v *perCall) Visit(n syntax.Node) {
-	a, ok := parse(n, adders)
+	a, ok := parseAdd(v.p, n)
 	if !ok || a.style == VueBus {
 		return
 	}
