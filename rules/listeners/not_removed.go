@@ -328,7 +328,7 @@ func (v *notRemoved) report(a call, o *lifecycle.Owner) {
 	callee := astutil.Callee(a.node)
 	d := analyzer.Diagnostic{Start: callee.Start(), End: a.node.End(), Message: msg,
 		Related: []analyzer.Related{cleanup.Where(o)}}
-	d.Fixes = removalFixes(p, a, o)
+	d.Fixes = append(removalFixes(p, a, o), abortSignalFixes(p, a, o)...)
 	p.Report(d)
 }
 
@@ -451,4 +451,45 @@ func pascal(event syntax.Node) string {
 		return "Event"
 	}
 	return sb.String()
+}
+
+// abortSignalFixes is the alternative for DOM listeners in effect-like
+// owners: pass { signal } from an AbortController that the cleanup aborts.
+// One abort() then removes every listener given that signal, which reads
+// well when an effect adds several.
+func abortSignalFixes(p *analyzer.Pass, a call, o *lifecycle.Owner) []analyzer.Fix {
+	if a.style != DOM || !o.Setup.Valid() || !a.handler.Valid() {
+		return nil
+	}
+	st := astutil.Statement(a.node)
+	body := o.Setup.Get("body")
+	if o.Setup.Kind() == "program" {
+		body = o.Setup
+	}
+	if !st.Valid() || st.Parent().Index() != body.Index() {
+		return nil
+	}
+	b := fixgen.New(p)
+	name := fixgen.UniqueName(p, a.node, syntax.Node{}, "controller")
+	signal := "signal: " + name + ".signal"
+	opts := scope.Unwrap(a.options)
+	switch {
+	case !a.options.Valid():
+		b.Insert(a.handler.End(), ", { "+signal+" }")
+	case opts.Kind() == "object":
+		if len(opts.Children()) == 0 {
+			b.Replace(opts, "{ "+signal+" }")
+		} else {
+			b.Insert(opts.Start()+1, " "+signal+",")
+		}
+	case opts.Kind() == "true" || opts.Kind() == "false":
+		b.Replace(opts, "{ capture: "+opts.Text()+", "+signal+" }")
+	default:
+		return nil
+	}
+	b.InsertBefore(st, "const "+name+" = new AbortController()")
+	if !b.AddCleanup(o, a.node, []string{name + ".abort()"}) {
+		return nil
+	}
+	return []analyzer.Fix{b.Fix("Remove the listener with an AbortController aborted "+cleanup.WhereClause(o), true)}
 }
