@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"go.lsp.dev/jsonrpc2"
 	"go.lsp.dev/protocol"
@@ -190,6 +191,18 @@ func (s *server) didClose(ctx context.Context, raw jsonrpc2.RawMessage) {
 	}
 }
 
+// charEnd moves an offset that falls inside a UTF-8 sequence to the end of
+// that character. A UTF-8 column can point there (textpos counts bytes);
+// editing there would cut the character in two and leave invalid UTF-8
+// that neither the client nor the server could address again. Rounding up
+// matches what textpos does with half a UTF-16 surrogate pair.
+func charEnd(text string, off int) int {
+	for off > 0 && off < len(text) && !utf8.RuneStart(text[off]) {
+		off++
+	}
+	return off
+}
+
 // applyChanges applies didChange events in order. Each range is in the
 // text as left by the events before it, in the negotiated encoding.
 func applyChanges(text string, changes []protocol.TextDocumentContentChangeEvent, enc textpos.Encoding) (string, error) {
@@ -200,8 +213,8 @@ func applyChanges(text string, changes []protocol.TextDocumentContentChangeEvent
 			text = c.Text
 		case *protocol.TextDocumentContentChangePartial:
 			ix := textpos.New(text)
-			start := ix.Offset(int(c.Range.Start.Line), int(c.Range.Start.Character), enc)
-			end := ix.Offset(int(c.Range.End.Line), int(c.Range.End.Character), enc)
+			start := charEnd(text, ix.Offset(int(c.Range.Start.Line), int(c.Range.Start.Character), enc))
+			end := charEnd(text, ix.Offset(int(c.Range.End.Line), int(c.Range.End.Character), enc))
 			if end < start {
 				errs = append(errs, fmt.Sprintf("change %d has its end before its start; applied as an insertion", i))
 				end = start

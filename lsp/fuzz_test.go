@@ -37,7 +37,7 @@ func FuzzMessages(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		done := make(chan int, 1)
 		go func() {
-			done <- Run(context.Background(), bytes.NewReader(data), io.Discard, Options{Engine: testEngine()})
+			done <- Run(context.Background(), bytes.NewReader(data), io.Discard, Options{Engine: sharedEngine()})
 		}()
 		select {
 		case <-done:

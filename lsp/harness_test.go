@@ -14,6 +14,7 @@ import (
 	"unicode/utf8"
 
 	"go.lsp.dev/jsonrpc2"
+	lspuri "go.lsp.dev/uri"
 
 	"github.com/leakwatch/leakwatch/analyzer"
 )
@@ -93,6 +94,9 @@ type client struct {
 	exit   chan int
 	cancel context.CancelFunc
 
+	// srv is the session, for tests that look at what the server holds.
+	srv chan *server
+
 	mu     sync.Mutex
 	msgs   []message
 	notify chan struct{} // closed and replaced on every message
@@ -104,6 +108,9 @@ type config struct {
 	caps     map[string]any
 	folders  []string
 	noInit   bool
+	// onServer is called with the session before it serves, to set test
+	// hooks.
+	onServer func(*server)
 }
 
 func defaultCaps() map[string]any {
@@ -134,9 +141,15 @@ func start(t *testing.T, cfg config) *client {
 	}
 	srv, cli := net.Pipe()
 	ctx, cancel := context.WithCancel(context.Background())
-	c := &client{t: t, raw: cli, exit: make(chan int, 1), cancel: cancel, notify: make(chan struct{})}
+	c := &client{t: t, raw: cli, exit: make(chan int, 1), cancel: cancel, notify: make(chan struct{}), srv: make(chan *server, 1)}
 	go func() {
-		c.exit <- Run(ctx, srv, srv, Options{Engine: cfg.engine, Version: "test", Log: testLog{t}})
+		c.exit <- Run(ctx, srv, srv, Options{Engine: cfg.engine, Version: "test", Log: testLog{t},
+			onServer: func(s *server) {
+				if cfg.onServer != nil {
+					cfg.onServer(s)
+				}
+				c.srv <- s
+			}})
 	}()
 	c.conn = jsonrpc2.NewConn(jsonrpc2.NewHeaderStream(cli), jsonrpc2.WithCodec(codec{}))
 	c.conn.Go(context.Background(), c.handle)
@@ -179,6 +192,32 @@ func (c *client) initialize(cfg config) map[string]any {
 	}
 	c.notifyServer("initialized", map[string]any{})
 	return res
+}
+
+// server returns the session serving this client.
+func (c *client) server() *server {
+	c.t.Helper()
+	select {
+	case s := <-c.srv:
+		c.srv <- s
+		return s
+	case <-time.After(deadline):
+		c.t.Fatal("the server did not start")
+		return nil
+	}
+}
+
+// text is what the server holds as the text of an open document, and
+// whether it holds the document at all.
+func (c *client) text(uri string) (string, bool) {
+	s := c.server()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	d := s.docs[lspuri.URI(uri)]
+	if d == nil {
+		return "", false
+	}
+	return d.text, true
 }
 
 // handle records what the server sends and answers its requests.
@@ -268,6 +307,41 @@ func (c *client) waitPublish(since int, uri string, ok func(tPublish) bool) (tPu
 		return true
 	})
 	return got, next
+}
+
+type tLog struct {
+	Type    int    `json:"type"`
+	Message string `json:"message"`
+}
+
+// logMessages returns the window/logMessage notifications received so far.
+func (c *client) logMessages() []tLog {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	var out []tLog
+	for _, m := range c.msgs {
+		if m.method == "window/logMessage" {
+			var l tLog
+			_ = json.Unmarshal(m.params, &l)
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// waitLog waits for a window/logMessage, from message index since on,
+// that contains sub.
+func (c *client) waitLog(since int, sub string) tLog {
+	c.t.Helper()
+	var l tLog
+	c.waitMessage(since, fmt.Sprintf("a logMessage containing %q", sub), func(m message) bool {
+		if m.method != "window/logMessage" {
+			return false
+		}
+		_ = json.Unmarshal(m.params, &l)
+		return strings.Contains(l.Message, sub)
+	})
+	return l
 }
 
 func (c *client) publishes(uri string) []tPublish {

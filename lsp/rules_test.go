@@ -1,6 +1,8 @@
 package lsp
 
 import (
+	"sync"
+
 	"github.com/leakwatch/leakwatch/analyzer"
 	"github.com/leakwatch/leakwatch/analyzer/syntax"
 )
@@ -61,9 +63,12 @@ var boomRule = &analyzer.Rule{
 type gate struct {
 	entered chan struct{}
 	release chan struct{}
+	left    chan struct{} // one value each time the rule returns
 }
 
-func newGate() *gate { return &gate{entered: make(chan struct{}, 100), release: make(chan struct{})} }
+func newGate() *gate {
+	return &gate{entered: make(chan struct{}, 100), release: make(chan struct{}), left: make(chan struct{}, 100)}
+}
 
 func (g *gate) rule() *analyzer.Rule {
 	return &analyzer.Rule{
@@ -77,6 +82,7 @@ func (g *gate) rule() *analyzer.Rule {
 					g.entered <- struct{}{}
 					<-g.release
 					p.Reportf(n, "slow() is slow")
+					g.left <- struct{}{}
 				}
 			})
 		},
@@ -86,3 +92,9 @@ func (g *gate) rule() *analyzer.Rule {
 func testEngine(extra ...*analyzer.Rule) *analyzer.Engine {
 	return analyzer.NewEngine(append([]*analyzer.Rule{leakRule, boomRule}, extra...))
 }
+
+// sharedEngine is one test engine for the fuzz targets, which start a
+// server per input: NewEngine builds dispatch tables over every grammar
+// symbol, which the fuzzer's coverage instrumentation makes slow enough
+// to cap a target at a few inputs a second.
+var sharedEngine = sync.OnceValue(func() *analyzer.Engine { return testEngine() })

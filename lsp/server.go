@@ -40,6 +40,10 @@ type Options struct {
 	// DefaultDebounce; clients can override it with the initialization
 	// option "debounceMs" (0 analyses at once, as the benchmarks do).
 	Debounce time.Duration
+
+	// onServer, for tests in this package, is called with the session
+	// before it serves, so a test can look at what the server holds.
+	onServer func(*server)
 }
 
 // DefaultDebounce is short enough to feel immediate and long enough that a
@@ -130,10 +134,15 @@ func Run(ctx context.Context, in io.Reader, out io.Writer, opts Options) int {
 	if opts.Engine == nil {
 		opts.Engine = analyzer.NewEngine(nil)
 	}
+	// The session works on its own copy of the engine, so that its
+	// settings (below, and the limits a client sets in initialize) never
+	// reach the caller's engine, which other sessions may share.
+	eng := *opts.Engine
 	// Published diagnostics carry unvalidated fixes; a code action request
 	// validates the one it offers (Engine.CheckFix), which is far cheaper
 	// than validating every fix on every keystroke.
-	opts.Engine.ValidateFixes = false
+	eng.ValidateFixes = false
+	opts.Engine = &eng
 
 	// stdout is the protocol channel. Anything in the process that prints
 	// to os.Stdout by mistake would corrupt it, so point os.Stdout at
@@ -146,6 +155,9 @@ func Run(ctx context.Context, in io.Reader, out io.Writer, opts Options) int {
 	s := newServer(opts)
 	s.ctx, s.cancel = context.WithCancel(ctx)
 	defer s.cancel()
+	if opts.onServer != nil {
+		opts.onServer(s)
+	}
 
 	stream := newTolerantStream(&pipe{in: in, out: out}, func(err error) {
 		s.log.warnf("ignored a malformed message: %v", err)
