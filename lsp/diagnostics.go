@@ -141,6 +141,9 @@ func (s *server) analyze(ctx context.Context, snap snapshot) *analysis {
 		case <-ctx.Done():
 			return nil
 		}
+		if s.beforeAnalysis != nil {
+			s.beforeAnalysis(ctx, snap)
+		}
 		start := time.Now()
 		a.result = s.engine.AnalyzeIn(ctx, snap.session, a.file())
 		<-s.sem

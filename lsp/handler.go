@@ -59,6 +59,16 @@ func (s *server) handler() jsonrpc2.Handler {
 		}
 		work := s.ctx
 		if isCall {
+			// Count the request as the server's own work, so that stop
+			// waits for it. jsonrpc2 drains handlers before it reports a
+			// lost connection, but Run also ends on exit and on its
+			// context, and a request still analysing then would outlive
+			// the session and use a document's syntax tree after stop
+			// freed it.
+			if !s.track() {
+				return nil, protocol.ErrRequestCancelled
+			}
+			defer s.wg.Done()
 			var cancel context.CancelFunc
 			work, cancel = context.WithCancel(s.ctx)
 			id := req.ID()

@@ -9,6 +9,7 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
 	"testing"
@@ -357,4 +358,127 @@ func TestCheckWorkspace(t *testing.T) {
 	if err := c.call("workspace/executeCommand", map[string]any{"command": "nope"}, nil); codeOf(err) != jsonrpc2.InvalidParams {
 		t.Errorf("unknown command: %v", err)
 	}
+}
+
+// TestClientVanishesMidRequest closes the pipe while an analysis is
+// inside the engine: for a pull request, for a hover on a file that is not
+// open (read from disk, so no document holds the analysis up), and for a
+// background analysis. Run must return with the code for an unclean end,
+// only once that analysis is over, and leave no goroutine behind.
+func TestClientVanishesMidRequest(t *testing.T) {
+	dir := t.TempDir()
+	onDisk := filepath.Join(dir, "disk.js")
+	if err := os.WriteFile(onDisk, []byte("slow();\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, mode := range []string{"pull request", "hover on disk", "background analysis"} {
+		t.Run(mode, func(t *testing.T) {
+			baseline := runtime.NumGoroutine()
+			g := newGate()
+			caps := defaultCaps()
+			if mode != "background analysis" {
+				caps["textDocument"].(map[string]any)["diagnostic"] = map[string]any{}
+			}
+			c := start(t, config{engine: testEngine(g.rule()), caps: caps})
+			uri := "file:///work/slow.js"
+			c.open(uri, "javascript", "slow();", 1)
+			pulled := make(chan error, 1)
+			if mode != "background analysis" {
+				method, params := "textDocument/diagnostic", map[string]any{"textDocument": map[string]any{"uri": uri}}
+				if mode == "hover on disk" {
+					uri = "file://" + onDisk
+					method, params = "textDocument/hover", map[string]any{"textDocument": map[string]any{"uri": uri}, "position": tPos{0, 1}}
+				}
+				go func() {
+					ctx, cancel := context.WithTimeout(context.Background(), deadline)
+					defer cancel()
+					_, err := c.conn.Call(ctx, method, params, nil)
+					pulled <- err
+				}()
+			}
+			select {
+			case <-g.entered:
+			case <-time.After(deadline):
+				t.Fatal("the analysis did not start")
+			}
+			_ = c.raw.Close()
+			// The rule is in the middle of its work; the engine cannot be
+			// interrupted there (it checks for cancellation while parsing
+			// only), so the server must wait for it, and no longer. Give a
+			// server that does not wait the chance to return early: the
+			// window only ever catches that bug, it never delays a pass.
+			select {
+			case code := <-c.exit:
+				c.exit <- code
+				t.Errorf("Run returned (code %d) while an analysis was still inside the engine", code)
+			case <-time.After(100 * time.Millisecond):
+			}
+			close(g.release)
+			if code := c.waitExit(); code != 1 {
+				t.Errorf("exit code %d, want 1", code)
+			}
+			select {
+			case <-g.left:
+			default:
+				t.Errorf("Run returned while an analysis was still inside the engine")
+			}
+			if mode != "background analysis" {
+				select {
+				case err := <-pulled:
+					if err == nil {
+						t.Errorf("the request succeeded over a closed pipe")
+					}
+				case <-time.After(deadline):
+					t.Fatal("the client's call never returned")
+				}
+			}
+			_ = c.conn.Close()
+			waitGoroutines(t, baseline)
+		})
+	}
+}
+
+// TestClientVanishesDuringLongParse closes the pipe while requests and a
+// background analysis are in a parse that only stops when cancelled (a
+// test hook stands in for tree-sitter on a huge file, which honours
+// cancellation): the server must cancel them as soon as it sees the
+// client gone, and return.
+func TestClientVanishesDuringLongParse(t *testing.T) {
+	baseline := runtime.NumGoroutine()
+	entered := make(chan string, 10)
+	parse := func(s *server) {
+		s.beforeAnalysis = func(ctx context.Context, snap snapshot) {
+			entered <- string(snap.uri)
+			<-ctx.Done()
+		}
+	}
+	c := start(t, config{onServer: parse})
+	const uri = "file:///work/huge.js"
+	c.open(uri, "javascript", "leak();", 1)
+	waitEntered := func(what string) {
+		select {
+		case <-entered:
+		case <-time.After(deadline):
+			t.Fatalf("%s did not start", what)
+		}
+	}
+	waitEntered("the background analysis")
+	// A hover has no analysis to reuse yet, so it starts its own.
+	hovered := make(chan error, 1)
+	go func() {
+		ctx, cancel := context.WithTimeout(context.Background(), deadline)
+		defer cancel()
+		_, err := c.conn.Call(ctx, "textDocument/hover", map[string]any{"textDocument": map[string]any{"uri": uri}, "position": tPos{0, 1}}, nil)
+		hovered <- err
+	}()
+	waitEntered("the hover's analysis")
+	_ = c.raw.Close()
+	if code := c.waitExit(); code != 1 {
+		t.Errorf("exit code %d, want 1", code)
+	}
+	if err := <-hovered; err == nil {
+		t.Errorf("the hover succeeded over a closed pipe")
+	}
+	_ = c.conn.Close()
+	waitGoroutines(t, baseline)
 }

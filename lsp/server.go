@@ -101,6 +101,10 @@ type server struct {
 
 	reqs  map[string]requestFunc
 	notes map[string]notificationFunc
+
+	// beforeAnalysis, for tests, runs when an analysis holds its slot and
+	// is about to start the engine.
+	beforeAnalysis func(context.Context, snapshot)
 }
 
 func newServer(opts Options) *server {
@@ -161,6 +165,12 @@ func Run(ctx context.Context, in io.Reader, out io.Writer, opts Options) int {
 
 	stream := newTolerantStream(&pipe{in: in, out: out}, func(err error) {
 		s.log.warnf("ignored a malformed message: %v", err)
+	}, func() {
+		// The client is gone. jsonrpc2 reports that (Done) only once every
+		// request handler has returned, and a handler in a long analysis
+		// returns only when cancelled: cancel everything now, or Run
+		// would wait for the analysis to finish on its own.
+		s.cancel()
 	})
 	s.conn = jsonrpc2.NewConn(stream, jsonrpc2.WithCodec(codec{}))
 	s.conn.Go(s.ctx, s.handler())
@@ -231,17 +241,26 @@ func (s *server) closeConn() {
 // one bad document cannot end the session. It reports false, and does not
 // run fn, once the server is stopping.
 func (s *server) goSafe(what string, fn func()) bool {
+	if !s.track() {
+		return false
+	}
+	go func() {
+		defer s.wg.Done()
+		defer s.recoverPanic(what)
+		fn()
+	}()
+	return true
+}
+
+// track counts one more piece of work in s.wg, unless the server is
+// stopping; the caller then calls s.wg.Done when it is finished.
+func (s *server) track() bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.stopping {
 		return false
 	}
 	s.wg.Add(1)
-	go func() {
-		defer s.wg.Done()
-		defer s.recoverPanic(what)
-		fn()
-	}()
 	return true
 }
 

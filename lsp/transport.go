@@ -57,10 +57,13 @@ type frameStream interface {
 type tolerantStream struct {
 	frameStream
 	onBad func(err error) // for the log
+	// onEnd is called once the input has ended or failed: the client is
+	// gone, and nothing can be answered any more.
+	onEnd func()
 }
 
-func newTolerantStream(rwc io.ReadWriteCloser, onBad func(error)) *tolerantStream {
-	return &tolerantStream{frameStream: jsonrpc2.NewHeaderStream(rwc).(frameStream), onBad: onBad}
+func newTolerantStream(rwc io.ReadWriteCloser, onBad func(error), onEnd func()) *tolerantStream {
+	return &tolerantStream{frameStream: jsonrpc2.NewHeaderStream(rwc).(frameStream), onBad: onBad, onEnd: onEnd}
 }
 
 // ReadFrame returns the next frame that jsonrpc2 can decode.
@@ -68,6 +71,9 @@ func (s *tolerantStream) ReadFrame(ctx context.Context) ([]byte, int64, error) {
 	for {
 		frame, n, err := s.frameStream.ReadFrame(ctx)
 		if err != nil {
+			if s.onEnd != nil {
+				s.onEnd()
+			}
 			return nil, 0, err
 		}
 		if bytes.HasPrefix(bytes.TrimLeft(frame, " \t\r\n"), []byte("[")) {
