@@ -85,7 +85,7 @@ func (s *server) quickFixes(ctx context.Context, a *analysis, file analyzer.File
 	var out []protocol.CommandOrCodeAction
 	preferred := false
 	for _, fix := range d.Fixes {
-		if err := s.engine.CheckFix(ctx, file, d, fix); err != nil {
+		if err := s.checkFix(ctx, file, d, fix); err != nil {
 			s.log.debugf("fix %q of %s at %d dropped: %v", fix.Title, d.Rule, d.Start, err)
 			continue
 		}
@@ -97,6 +97,12 @@ func (s *server) quickFixes(ctx context.Context, a *analysis, file analyzer.File
 		out = append(out, act)
 	}
 	return out
+}
+
+// checkFix validates a fix under the session's limits.
+func (s *server) checkFix(ctx context.Context, f analyzer.File, d analyzer.Diagnostic, fix analyzer.Fix) error {
+	eng, _ := s.analysisEngine()
+	return eng.CheckFix(ctx, f, d, fix)
 }
 
 // ignoreActions offers the suppression comments for finding i.
@@ -130,7 +136,8 @@ func (s *server) silences(ctx context.Context, a *analysis, d analyzer.Diagnosti
 	}
 	f := a.file()
 	f.Src = []byte(fixed)
-	res := s.engine.Analyze(ctx, f)
+	eng, _ := s.analysisEngine()
+	res := eng.Analyze(ctx, f)
 	at := d.Start
 	if e.End <= d.Start {
 		at += len(e.NewText) - (e.End - e.Start)
@@ -152,7 +159,7 @@ func (s *server) fixAll(ctx context.Context, a *analysis, file analyzer.File) pr
 			if !fix.Safe {
 				continue
 			}
-			if err := s.engine.CheckFix(ctx, file, d, fix); err != nil {
+			if err := s.checkFix(ctx, file, d, fix); err != nil {
 				continue
 			}
 			fixes = append(fixes, fix)

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"math"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -23,7 +24,15 @@ import (
 
 // settings is what the client can send in initializationOptions or
 // didChangeConfiguration: leakwatch config keys (rules, ignore, owners),
-// either at the top level or under "leakwatch", plus server options.
+// either at the top level or under "leakwatch", plus server options:
+//
+//	debounceMs      delay before analysing an edit (0: at once)
+//	diagnosticMode  "push", "pull" or "auto"
+//	maxFileSize     bytes; larger documents are not analysed (0: no limit)
+//	parseTimeoutMs  parse budget per document (0: no limit)
+//
+// A document over a limit gets no diagnostics, and the user is told so in
+// a window/logMessage.
 type settings struct {
 	config *analyzer.Config // nil when no config key was given
 	// debounce overrides the delay before analysing an edit.
@@ -31,6 +40,10 @@ type settings struct {
 	// diagnosticMode "push" forces push diagnostics on a client that
 	// declares pull support.
 	diagnosticMode string
+	// maxFileSize and parseTimeout override the engine's limits (nil:
+	// keep them; zero: no limit).
+	maxFileSize  *int64
+	parseTimeout *time.Duration
 }
 
 // configKeys are the keys of analyzer.Config; everything else is a server
@@ -64,6 +77,24 @@ func parseSettings(raw []byte, name string, known []string) (settings, error) {
 		} else {
 			d := time.Duration(ms * float64(time.Millisecond))
 			out.debounce = &d
+		}
+	}
+	if v, ok := obj["maxFileSize"]; ok {
+		var n float64
+		if err := json.Unmarshal(v, &n); err != nil || n < 0 || n > math.MaxInt64 || n != math.Trunc(n) {
+			errs = append(errs, fmt.Sprintf("%s.maxFileSize must be a whole number of bytes (0 for no limit), not %s", name, v))
+		} else {
+			size := int64(n)
+			out.maxFileSize = &size
+		}
+	}
+	if v, ok := obj["parseTimeoutMs"]; ok {
+		var ms float64
+		if err := json.Unmarshal(v, &ms); err != nil || ms < 0 || ms > float64(math.MaxInt64/int64(time.Millisecond)) {
+			errs = append(errs, fmt.Sprintf("%s.parseTimeoutMs must be a number of milliseconds (0 for no limit), not %s", name, v))
+		} else {
+			d := time.Duration(ms * float64(time.Millisecond))
+			out.parseTimeout = &d
 		}
 	}
 	if v, ok := obj["diagnosticMode"]; ok {
@@ -208,11 +239,12 @@ func (s *server) didChangeConfiguration(ctx context.Context, raw jsonrpc2.RawMes
 		s.log.errorf("%v; keeping the previous settings", err)
 		return
 	}
+	s.mu.Lock()
 	if st.debounce != nil {
-		s.mu.Lock()
 		s.debounce = *st.debounce
-		s.mu.Unlock()
 	}
+	s.applyLimitsLocked(st)
+	s.mu.Unlock()
 	s.cfg.setSettings(st.config)
 	s.reanalyzeAll()
 }

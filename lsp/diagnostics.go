@@ -2,7 +2,9 @@ package lsp
 
 import (
 	"context"
+	"fmt"
 	"os"
+	"strings"
 	"time"
 
 	"go.lsp.dev/jsonrpc2"
@@ -136,25 +138,34 @@ func (s *server) analyze(ctx context.Context, snap snapshot) *analysis {
 	s.mu.Unlock()
 	a := &analysis{snap: snap, cfg: cfg, enc: enc}
 	if snap.known && !ignored {
-		select {
-		case s.sem <- struct{}{}:
-		case <-ctx.Done():
-			return nil
+		eng, lim := s.analysisEngine()
+		if lim.maxFileSize > 0 && int64(len(snap.text)) > lim.maxFileSize {
+			// Checked here rather than left to the engine, whose message
+			// names the command line's flag.
+			a.result.Skipped = fmt.Sprintf("it is %d bytes, more than the limit of %d; raise the setting \"maxFileSize\" (bytes, 0 for no limit) to analyse it",
+				len(snap.text), lim.maxFileSize)
+		} else {
+			select {
+			case s.sem <- struct{}{}:
+			case <-ctx.Done():
+				return nil
+			}
+			if s.beforeAnalysis != nil {
+				s.beforeAnalysis(ctx, snap)
+			}
+			start := time.Now()
+			a.result = eng.AnalyzeIn(ctx, snap.session, a.file())
+			<-s.sem
+			if ctx.Err() != nil {
+				return nil
+			}
+			if strings.HasPrefix(a.result.Skipped, "parse budget") {
+				a.result.Skipped += "; raise the setting \"parseTimeoutMs\" (0 for no limit) to analyse it"
+			}
+			s.log.debugf("analysed %s v%d in %v: %d findings", snap.uri, snap.version, time.Since(start), len(a.result.Diagnostics))
 		}
-		if s.beforeAnalysis != nil {
-			s.beforeAnalysis(ctx, snap)
-		}
-		start := time.Now()
-		a.result = s.engine.AnalyzeIn(ctx, snap.session, a.file())
-		<-s.sem
-		if ctx.Err() != nil {
-			return nil
-		}
-		if a.result.Skipped != "" {
-			s.log.infof("%s was not analysed: %s", snap.uri, a.result.Skipped)
-		}
-		s.log.debugf("analysed %s v%d in %v: %d findings", snap.uri, snap.version, time.Since(start), len(a.result.Diagnostics))
 	}
+	s.noteSkipped(snap, a.result.Skipped)
 	a.index = textpos.New(snap.text)
 	a.diags = make([]protocol.Diagnostic, len(a.result.Diagnostics))
 	for i := range a.result.Diagnostics {
@@ -162,6 +173,36 @@ func (s *server) analyze(ctx context.Context, snap snapshot) *analysis {
 	}
 	a.id = diagnosticsID(a.diags)
 	return a
+}
+
+// noteSkipped tells the user why a document was not analysed: an editor
+// shows no diagnostics either way, and without this an empty list would
+// look like a clean file. An open document's reason is told once, not on
+// every edit, until it changes.
+func (s *server) noteSkipped(snap snapshot, reason string) {
+	if snap.open {
+		// Told once per kind of reason: a file that stays too large as
+		// it is edited changes its size, not its reason.
+		kind := strings.Map(func(r rune) rune {
+			if r >= '0' && r <= '9' {
+				return -1
+			}
+			return r
+		}, reason)
+		s.mu.Lock()
+		d := s.docs[snap.uri]
+		told := d == nil || d.gen != snap.gen || d.skipped == kind
+		if d != nil && !told {
+			d.skipped = kind
+		}
+		s.mu.Unlock()
+		if told {
+			return
+		}
+	}
+	if reason != "" {
+		s.log.noticef("%s was not analysed: %s", snap.uri, reason)
+	}
 }
 
 // current returns an analysis of the document's current text, reusing the

@@ -36,6 +36,9 @@ type document struct {
 
 	// last is the newest analysis made, possibly of an older text.
 	last *analysis
+	// skipped is the kind of reason the user was last told that the
+	// document is not analysed ("" when it is).
+	skipped string
 	// publishedID identifies the set last pushed to the client ("" for
 	// none), so an unchanged set is not sent again.
 	publishedID string

@@ -118,6 +118,7 @@ func (s *server) initialize(ctx context.Context, raw jsonrpc2.RawMessage) (any, 
 	if settings.debounce != nil {
 		s.debounce = *settings.debounce
 	}
+	s.applyLimitsLocked(settings)
 	s.mu.Unlock()
 	root := ""
 	if len(folders) > 0 {

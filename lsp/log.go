@@ -13,7 +13,7 @@ import (
 
 // logger writes the server's log. stdout carries the protocol, so lines go
 // to the log writer (stderr) and, once a client is connected, warnings and
-// errors also go to the client as window/logMessage so they show up in the
+// errors (and notices) also go to the client as window/logMessage so they show up in the
 // editor's output panel.
 type logger struct {
 	mu      sync.Mutex
@@ -28,6 +28,7 @@ type level int
 const (
 	levelDebug level = iota
 	levelInfo
+	levelNotice // information the user needs, shown in the editor too
 	levelWarn
 	levelError
 )
@@ -43,11 +44,14 @@ func (l *logger) logf(lv level, format string, args ...any) {
 	}
 	conn := l.conn
 	l.mu.Unlock()
-	if conn == nil || lv < levelWarn {
+	if conn == nil || lv < levelNotice {
 		return
 	}
-	typ := protocol.MessageTypeWarning
-	if lv == levelError {
+	typ := protocol.MessageTypeInfo
+	switch lv {
+	case levelWarn:
+		typ = protocol.MessageTypeWarning
+	case levelError:
 		typ = protocol.MessageTypeError
 	}
 	// Notify only writes; it is safe from any goroutine, including the
@@ -56,10 +60,11 @@ func (l *logger) logf(lv level, format string, args ...any) {
 		&protocol.LogMessageParams{Type: typ, Message: "leakwatch: " + msg})
 }
 
-func (l *logger) debugf(format string, args ...any) { l.logf(levelDebug, format, args...) }
-func (l *logger) infof(format string, args ...any)  { l.logf(levelInfo, format, args...) }
-func (l *logger) warnf(format string, args ...any)  { l.logf(levelWarn, format, args...) }
-func (l *logger) errorf(format string, args ...any) { l.logf(levelError, format, args...) }
+func (l *logger) debugf(format string, args ...any)  { l.logf(levelDebug, format, args...) }
+func (l *logger) infof(format string, args ...any)   { l.logf(levelInfo, format, args...) }
+func (l *logger) noticef(format string, args ...any) { l.logf(levelNotice, format, args...) }
+func (l *logger) warnf(format string, args ...any)   { l.logf(levelWarn, format, args...) }
+func (l *logger) errorf(format string, args ...any)  { l.logf(levelError, format, args...) }
 
 func (l *logger) attach(conn jsonrpc2.Conn) {
 	l.mu.Lock()

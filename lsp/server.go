@@ -74,7 +74,9 @@ type server struct {
 	// Run returns only when none is left.
 	wg sync.WaitGroup
 	// sem bounds concurrent analyses to the number of cores: a config
-	// change re-analyses every open document at once.
+	// change re-analyses every open document at once. At least two, so
+	// that one huge document cannot hold up every other one on a
+	// single-core machine.
 	sem chan struct{}
 
 	exitOnce sync.Once
@@ -86,6 +88,7 @@ type server struct {
 	client   clientCaps
 	enc      textpos.Encoding
 	debounce time.Duration
+	limits   limits
 	folders  []string
 	docs     map[uri.URI]*document
 	// wsPublished lists the files outside the editor whose diagnostics
@@ -118,18 +121,48 @@ func newServer(opts Options) *server {
 		engine:      opts.Engine,
 		opts:        opts,
 		log:         &logger{w: opts.Log, verbose: opts.Verbose},
-		sem:         make(chan struct{}, runtime.GOMAXPROCS(0)),
+		sem:         make(chan struct{}, max(2, runtime.GOMAXPROCS(0))),
 		exited:      make(chan struct{}),
 		debounce:    opts.Debounce,
 		docs:        make(map[uri.URI]*document),
 		wsPublished: make(map[uri.URI]bool),
 		progress:    make(map[string]context.CancelFunc),
 		enc:         textpos.UTF16,
+		limits:      limits{maxFileSize: opts.Engine.MaxFileSize, parseTimeout: opts.Engine.ParseTimeout},
 	}
 	s.cfg = newConfigStore(s.engine.RuleIDs(), s.log)
 	s.reqs = s.requests()
 	s.notes = s.notifications()
 	return s
+}
+
+// limits bound the work one document can cost. They start as the
+// engine's and clients change them with the settings "maxFileSize" (bytes)
+// and "parseTimeoutMs"; zero means no limit.
+type limits struct {
+	maxFileSize  int64
+	parseTimeout time.Duration
+}
+
+func (s *server) applyLimitsLocked(st settings) {
+	if st.maxFileSize != nil {
+		s.limits.maxFileSize = *st.maxFileSize
+	}
+	if st.parseTimeout != nil {
+		s.limits.parseTimeout = *st.parseTimeout
+	}
+}
+
+// analysisEngine returns the engine with the session's limits. It is a
+// copy (the engine is a small struct of shared read-only tables), so a
+// settings change never races with an analysis that is running.
+func (s *server) analysisEngine() (*analyzer.Engine, limits) {
+	s.mu.Lock()
+	lim := s.limits
+	s.mu.Unlock()
+	eng := *s.engine
+	eng.MaxFileSize, eng.ParseTimeout = lim.maxFileSize, lim.parseTimeout
+	return &eng, lim
 }
 
 // Run serves one client over in/out until it exits, and returns the process
