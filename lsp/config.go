@@ -210,7 +210,7 @@ func (c *configStore) forPath(path string) (*analyzer.Config, bool) {
 			if p := analyzer.FindConfigFile(dir); p != "" {
 				fc.cfg, fc.err = analyzer.LoadConfigFile(p, c.known)
 				if fc.err != nil {
-					c.log.errorf("%v; using the defaults until it is fixed", fc.err)
+					c.log.configErrorf("%v; using the defaults until it is fixed", fc.err)
 				}
 			}
 			c.byDir[dir] = fc
@@ -236,7 +236,7 @@ func (s *server) didChangeConfiguration(ctx context.Context, raw jsonrpc2.RawMes
 	}
 	st, err := parseSettings(p.Settings, "settings", s.engine.RuleIDs())
 	if err != nil {
-		s.log.errorf("%v; keeping the previous settings", err)
+		s.log.configErrorf("%v; keeping the previous settings", err)
 		return
 	}
 	s.mu.Lock()

@@ -82,11 +82,15 @@ func (s *server) initialize(ctx context.Context, raw jsonrpc2.RawMessage) (any, 
 	if err := decode(raw, &p); err != nil {
 		return nil, err
 	}
+	// From here on the client may hear from us (the specification allows
+	// log and show messages before the initialize result), so a problem
+	// with the options below reaches the user, not just stderr.
+	s.log.attach(s.conn)
 	settings, err := parseSettings(p.InitializationOptions, "initializationOptions", s.engine.RuleIDs())
 	if err != nil {
 		// A bad option must not cost the user the whole server: report it
-		// and go on with the defaults.
-		s.log.warnf("%v", err)
+		// and go on with the defaults for the options that are wrong.
+		s.log.configErrorf("%v; using the defaults for these", err)
 	}
 	caps := readClientCaps(&p)
 	enc, encKind := pickEncoding(&p)
@@ -125,7 +129,6 @@ func (s *server) initialize(ctx context.Context, raw jsonrpc2.RawMessage) (any, 
 		root = folders[0]
 	}
 	s.cfg.setInitOptions(settings.config, root)
-	s.log.attach(s.conn)
 	s.log.infof("initialized for %s (position encoding %s, %s diagnostics, %d workspace folders)",
 		nameOr(caps.name, "an unnamed client"), encKind, map[bool]string{true: "pull", false: "push"}[caps.pull], len(folders))
 

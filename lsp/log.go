@@ -34,6 +34,13 @@ const (
 )
 
 func (l *logger) logf(lv level, format string, args ...any) {
+	l.log(lv, false, format, args...)
+}
+
+// log writes one line; show also puts it in front of the user with
+// window/showMessage, for what they must act on (a broken config that is
+// being ignored), which editors otherwise bury in an output panel.
+func (l *logger) log(lv level, show bool, format string, args ...any) {
 	if l == nil || (lv == levelDebug && !l.verbose) {
 		return
 	}
@@ -58,7 +65,14 @@ func (l *logger) logf(lv level, format string, args ...any) {
 	// read loop.
 	_ = conn.Notify(context.Background(), protocol.MethodWindowLogMessage,
 		&protocol.LogMessageParams{Type: typ, Message: "leakwatch: " + msg})
+	if show {
+		_ = conn.Notify(context.Background(), protocol.MethodWindowShowMessage,
+			&protocol.ShowMessageParams{Type: typ, Message: "leakwatch: " + msg})
+	}
 }
+
+// configErrorf reports a configuration the server cannot use.
+func (l *logger) configErrorf(format string, args ...any) { l.log(levelError, true, format, args...) }
 
 func (l *logger) debugf(format string, args ...any)  { l.logf(levelDebug, format, args...) }
 func (l *logger) infof(format string, args ...any)   { l.logf(levelInfo, format, args...) }
