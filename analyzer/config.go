@@ -86,6 +86,16 @@ func (rc *RuleConfig) UnmarshalJSON(b []byte) error {
 		}
 		return nil
 	}
+	if len(b) == 0 || b[0] != '{' {
+		kind := "number"
+		switch {
+		case len(b) > 0 && b[0] == '[':
+			kind = "array"
+		case bytes.Equal(b, []byte("null")):
+			kind = "null"
+		}
+		return fmt.Errorf("a rule setting is a severity (\"warning\", \"off\", ...), true/false, or {\"severity\": ..., \"options\": {...}}, not %s", kind)
+	}
 	type plain RuleConfig
 	var p plain
 	dec := json.NewDecoder(bytes.NewReader(b))

@@ -87,13 +87,19 @@ func NewEngine(rules []*Rule) *Engine {
 	}
 	for _, l := range []syntax.Lang{syntax.JavaScript, syntax.TypeScript, syntax.TSX} {
 		names := syntax.SymbolNames(l)
+		// Several symbol ids can share a kind name (aliases): index them
+		// by name once, then give each rule's kinds their ids.
+		byName := make(map[string][]int)
+		for sym, name := range names {
+			if name != "" {
+				byName[name] = append(byName[name], sym)
+			}
+		}
 		table := make([][]int32, len(names))
 		for ri, r := range rules {
 			for _, k := range r.Kinds {
-				for sym, name := range names {
-					if name == k {
-						table[sym] = append(table[sym], int32(ri))
-					}
+				for _, sym := range byName[k] {
+					table[sym] = append(table[sym], int32(ri))
 				}
 			}
 		}
@@ -267,7 +273,11 @@ func (e *Engine) run(ctx context.Context, f File, lang syntax.Lang, enabled []in
 	if err != nil {
 		return nil, nil, err
 	}
-	diags := e.applyConfigAndSuppressions(tree, f, e.runOnTree(tree, f, enabled))
+	found := e.runOnTree(ctx, tree, f, enabled)
+	if err := ctx.Err(); err != nil {
+		return nil, nil, err
+	}
+	diags := e.applyConfigAndSuppressions(tree, f, found)
 	sort.SliceStable(diags, func(i, j int) bool {
 		if diags[i].Start != diags[j].Start {
 			return diags[i].Start < diags[j].Start
@@ -277,7 +287,7 @@ func (e *Engine) run(ctx context.Context, f File, lang syntax.Lang, enabled []in
 	return diags, tree, nil
 }
 
-func (e *Engine) runOnTree(tree *syntax.Tree, f File, enabled []int) []Diagnostic {
+func (e *Engine) runOnTree(ctx context.Context, tree *syntax.Tree, f File, enabled []int) []Diagnostic {
 	var diags []Diagnostic
 	if len(enabled) == 0 {
 		return nil
@@ -336,6 +346,11 @@ func (e *Engine) runOnTree(tree *syntax.Tree, f File, enabled []int) []Diagnosti
 		on[ri] = visitors[ri] != nil && !crashed[ri]
 	}
 	for i := 0; i < tree.Len(); i++ {
+		// A cancelled analysis (the document changed, the editor went
+		// away) stops within a few thousand nodes, not at the file's end.
+		if i&4095 == 4095 && ctx.Err() != nil {
+			return nil
+		}
 		n := tree.At(i)
 		for _, ri := range table[n.Symbol()] {
 			if !on[ri] || crashed[ri] {
@@ -489,7 +504,7 @@ func (e *Engine) checkFix(ctx context.Context, f File, lang syntax.Lang, before 
 		return nil // suppression-style fixes of meta diagnostics
 	}
 	at := mapOffset(d.Start, fix.Edits)
-	for _, nd := range e.runOnTree(after, nf, []int{ri}) {
+	for _, nd := range e.runOnTree(ctx, after, nf, []int{ri}) {
 		if nd.Rule == d.Rule && nd.Start == at {
 			return errors.New("the rule still reports after the fix")
 		}

@@ -106,6 +106,7 @@ func TestConfigErrors(t *testing.T) {
 		`{"ignor": []}`:                    `unknown field "ignor"`,
 		``:                                 "empty file",
 		`{"ignore": ["[z-a"]}`:             "ignore pattern",
+		`{"rules": {"test-leak": 5}}`:      "a rule setting is a severity",
 	} {
 		_, err := analyzer.ParseConfig([]byte(in), "c.json", known)
 		if err == nil || !strings.Contains(err.Error(), want) {
