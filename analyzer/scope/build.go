@@ -18,8 +18,10 @@ type Info struct {
 	declOf map[int]*Binding
 	// refs is filled on first use by References.
 	refs map[*Binding][]syntax.Node
-	// keys memoizes Key by node index.
-	keys map[int]string
+	// keys memoizes Key by node index (slices, not a map: rules ask for
+	// keys in hot loops).
+	keys    []string
+	keyDone []bool
 
 	// LongLived names values configured to live as long as the program
 	// (an identifier, or a member name such as this.bus): LifetimeOf calls

@@ -143,18 +143,20 @@ func (in *Info) Key(expr syntax.Node) string {
 	}
 	// Rules compare keys pairwise (every addition with every removal), so
 	// each expression's key is built once.
-	if k, ok := in.keys[expr.Index()]; ok {
-		return k
+	if in.keys == nil {
+		in.keys = make([]string, in.Tree.Len())
+		in.keyDone = make([]bool, in.Tree.Len())
+	}
+	i := expr.Index()
+	if in.keyDone[i] {
+		return in.keys[i]
 	}
 	var sb strings.Builder
 	k := ""
 	if in.writeKey(&sb, expr) {
 		k = sb.String()
 	}
-	if in.keys == nil {
-		in.keys = make(map[int]string)
-	}
-	in.keys[expr.Index()] = k
+	in.keys[i], in.keyDone[i] = k, true
 	return k
 }
 
