@@ -245,6 +245,9 @@ func (e *Engine) enabledRules(f File) []int {
 		if len(r.Needles) > 0 && !containsAny(f.Src, r.Needles) && !containsAny(f.Src, configured) {
 			continue
 		}
+		if r.Applies != nil && !r.Applies(f.Path, f.Src) {
+			continue
+		}
 		out = append(out, i)
 	}
 	if len(out) == 0 && bytes.Contains(f.Src, []byte(ignoreDirective)) {

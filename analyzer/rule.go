@@ -25,6 +25,12 @@ type Rule struct {
 	// run.
 	Needles []string
 
+	// Applies, when set, is a second cheap prefilter on the file's path and
+	// text: false means the rule cannot report anything in this file (an
+	// ES-module-only rule on a script, a JavaScript-only rule on .ts). It
+	// must never be false for a file where the rule could report.
+	Applies func(path string, src []byte) bool
+
 	// New starts the rule on one file.
 	New func(*Pass) Visitor
 }

@@ -19,7 +19,10 @@ var RetainsLarge = &analyzer.Rule{
 	// Every finding is about a variable declared with a value; the
 	// shared-context chain (`const prev = theThing`) has no more telling
 	// text than that.
-	Needles: []string{"="},
+	// Every finding needs an evidently large value, and each kind of large
+	// value is named by one of these (Array covers typed arrays).
+	Needles: []string{"Array", "Buffer", "repeat(", "readFile", "JSON.parse", ".json(", ".text(", "arrayBuffer(",
+		"blob(", "formData(", "querySelectorAll", "getElementsBy", "cloneNode", "parseFromString"},
 	New: func(p *analyzer.Pass) analyzer.Visitor {
 		return analyzer.VisitFunc(func(syntax.Node) { (&run{p: p}).check() })
 	},

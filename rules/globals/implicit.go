@@ -20,6 +20,7 @@ var Implicit = &analyzer.Rule{
 	Kinds:    []string{"assignment_expression", "for_in_statement"},
 	// An implicit global is made by `x = ...` or `for (x in/of ...)`.
 	Needles: []string{"=", " in ", " of "},
+	Applies: mayBeScript,
 	New:     newImplicit,
 	Doc: analyzer.Doc{
 		Title: "Assignment to an undeclared name creates a global",
@@ -558,4 +559,21 @@ func plainAssignment(id syntax.Node) syntax.Node {
 		return syntax.Node{}
 	}
 	return st
+}
+
+// moduleSyntax finds an import or export statement at the start of a line.
+// A match means an ES module, where assignments to undeclared names throw
+// instead of creating globals; the rule cannot fire there, so the engine
+// need not even parse the file for it.
+var moduleSyntax = regexp.MustCompile(`(?m)^[ \t]*(import[ \t{*"'\x60]|export[ \t{*])`)
+
+// mayBeScript is the rule's cheap prefilter: JavaScript files that may be
+// sloppy-mode scripts.
+func mayBeScript(path string, src []byte) bool {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".js", ".cjs", ".jsx":
+	default:
+		return false // TypeScript, .mjs and components are always strict
+	}
+	return !moduleSyntax.Match(src)
 }
