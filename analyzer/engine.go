@@ -225,8 +225,18 @@ func (e *Engine) unfit(src []byte) string {
 	return ""
 }
 
+// isDeclarationFile reports TypeScript declaration files (.d.ts, .d.mts,
+// .d.cts): types only, no code that runs, so nothing can leak there.
+func isDeclarationFile(path string) bool {
+	p := strings.ToLower(path)
+	return strings.HasSuffix(p, ".d.ts") || strings.HasSuffix(p, ".d.mts") || strings.HasSuffix(p, ".d.cts")
+}
+
 // enabledRules returns the rules on for this file whose needles occur in it.
 func (e *Engine) enabledRules(f File) []int {
+	if isDeclarationFile(f.Path) {
+		return nil
+	}
 	var out []int
 	// Names from the owners config (a custom listen/unlisten pair, an
 	// effect hook) can make any rule fire where its own needles are absent.
@@ -397,9 +407,15 @@ func panicSite(stack []byte) string {
 }
 
 func (e *Engine) applyConfigAndSuppressions(tree *syntax.Tree, f File, diags []Diagnostic) []Diagnostic {
-	lines := newLineStarts(tree.Src)
+	var lines *lineStarts
 	var meta []Diagnostic
-	sups := findSuppressions(tree, lines, e.knownRule, func(d Diagnostic) { meta = append(meta, d) })
+	var sups []*suppression
+	// Most files have no suppression comment: skip the line index and the
+	// comment scan for them.
+	if strings.Contains(tree.Src, ignoreDirective) {
+		lines = newLineStarts(tree.Src)
+		sups = findSuppressions(tree, lines, e.knownRule, func(d Diagnostic) { meta = append(meta, d) })
+	}
 	out := diags[:0]
 	for _, d := range diags {
 		if r := e.byID[d.Rule]; r != nil {
@@ -408,7 +424,7 @@ func (e *Engine) applyConfigAndSuppressions(tree *syntax.Tree, f File, diags []D
 				continue
 			}
 		}
-		if suppressed(&d, sups, lines) {
+		if len(sups) > 0 && suppressed(&d, sups, lines) {
 			continue
 		}
 		out = append(out, d)

@@ -153,6 +153,9 @@ func TestSkipsAndSyntaxErrors(t *testing.T) {
 	if len(r.SyntaxErrors) == 0 || rulesOf(r) != "test-leak" {
 		t.Errorf("syntax error file: %+v", r)
 	}
+	if r := analyze(t, "types/a.d.ts", "declare function leak(): void;\nleak();", nil); r.Parsed || len(r.Diagnostics) > 0 {
+		t.Errorf("declaration file analysed: %+v", r)
+	}
 	if r := analyze(t, "a.txt", "leak();", nil); r.Skipped == "" {
 		t.Error("non-JS file analysed")
 	}

@@ -146,6 +146,11 @@ func flatten(t *C.TSTree, keep []uint8, hint int) ([]record, error) {
 	case got < 0:
 		return nil, errTreeTooLarge
 	}
+	// The descendant count includes the punctuation we drop; when that
+	// leaves much of the array unused, copy the kept records to free it.
+	if int(got) < len(recs)*3/4 {
+		return append([]record(nil), recs[:int(got)]...), nil
+	}
 	return recs[:int(got):int(got)], nil
 }
 

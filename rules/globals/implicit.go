@@ -81,7 +81,7 @@ func newImplicit(p *analyzer.Pass) analyzer.Visitor {
 	for _, name := range optionGlobals(p.Options) {
 		v.declared[name] = true
 	}
-	v.hasEval = directEval.MatchString(p.Tree.Src)
+	v.hasEval = strings.Contains(p.Tree.Src, "eval") && directEval.MatchString(p.Tree.Src)
 	root := p.Tree.Root()
 	root.Walk(func(n syntax.Node) bool {
 		switch n.Kind() {
