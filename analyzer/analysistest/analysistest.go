@@ -293,3 +293,33 @@ func count(r analyzer.Result, id string) int {
 	}
 	return n
 }
+
+// RunClean runs rule over every file in testdata/rules/<id>/<subdir> —
+// larger files written the way real projects write them, every
+// registration in them cleaned up correctly — and expects silence and no
+// syntax errors.
+func RunClean(t *testing.T, rule *analyzer.Rule, subdir string) {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join(FixtureDir(t, rule.ID), subdir, "*"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no files in %s/%s: %v", rule.ID, subdir, err)
+	}
+	for _, f := range files {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res := Analyze(t, rule, f, string(src))
+		if res.Skipped != "" {
+			t.Errorf("%s: not analysed: %s", f, res.Skipped)
+		}
+		if len(res.SyntaxErrors) > 0 {
+			t.Errorf("%s: syntax error at byte %d", f, res.SyntaxErrors[0].Start)
+		}
+		ix := textpos.New(string(src))
+		for _, d := range res.Diagnostics {
+			l, c := ix.Position(d.Start, textpos.UTF16)
+			t.Errorf("%s:%d:%d: unexpected finding: %s", filepath.Base(f), l+1, c+1, d.Message)
+		}
+	}
+}

@@ -247,10 +247,15 @@ func (in *Info) declareParams(s *Scope, fn syntax.Node) {
 }
 
 // patternNames returns the identifiers a binding pattern declares.
-func patternNames(p syntax.Node) []syntax.Node {
+func patternNames(p syntax.Node) []syntax.Node { return PatternNames(p) }
+
+// PatternNames returns the plain names a binding or assignment pattern
+// writes (`{a, b: [c = 1], ...d}` gives a, c, d), not members.
+func PatternNames(p syntax.Node) []syntax.Node {
 	var out []syntax.Node
 	var walk func(n syntax.Node)
 	walk = func(n syntax.Node) {
+		n = Unwrap(n)
 		switch n.Kind() {
 		case "identifier", "shorthand_property_identifier_pattern":
 			out = append(out, n)

@@ -211,27 +211,7 @@ func (v *implicit) Visit(n syntax.Node) {
 
 // targetNames returns the identifiers an assignment target writes as
 // plain names (not members).
-func targetNames(left syntax.Node) []syntax.Node {
-	var out []syntax.Node
-	var walk func(n syntax.Node)
-	walk = func(n syntax.Node) {
-		n = scope.Unwrap(n)
-		switch n.Kind() {
-		case "identifier", "shorthand_property_identifier_pattern":
-			out = append(out, n)
-		case "object_pattern", "array_pattern", "rest_pattern":
-			for _, c := range n.Children() {
-				walk(c)
-			}
-		case "pair_pattern":
-			walk(n.Get("value"))
-		case "assignment_pattern", "object_assignment_pattern":
-			walk(n.Get("left"))
-		}
-	}
-	walk(left)
-	return out
-}
+func targetNames(left syntax.Node) []syntax.Node { return scope.PatternNames(left) }
 
 // lookup resolves a name where it is written; Resolve does not take
 // pattern identifiers.
