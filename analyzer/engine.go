@@ -15,6 +15,7 @@ import (
 	"github.com/leakwatch/leakwatch/analyzer/lifecycle"
 	"github.com/leakwatch/leakwatch/analyzer/scope"
 	"github.com/leakwatch/leakwatch/analyzer/syntax"
+	"github.com/leakwatch/leakwatch/analyzer/textpos"
 )
 
 // File is one input to the engine.
@@ -118,6 +119,17 @@ func (e *Engine) Rule(id string) *Rule { return e.byID[id] }
 func (e *Engine) RuleIDs() []string { return e.ids }
 
 func (e *Engine) knownRule(id string) bool { return e.byID[id] != nil }
+
+// ruleIndex returns the position of rule id in e.rules, or -1 for the
+// engine's own ids (internal-error, suppression findings).
+func (e *Engine) ruleIndex(id string) int {
+	for i, r := range e.rules {
+		if r.ID == id {
+			return i
+		}
+	}
+	return -1
+}
 
 // severity returns the effective severity of rule r under cfg.
 func severity(r *Rule, cfg *Config) Severity {
@@ -407,13 +419,13 @@ func panicSite(stack []byte) string {
 }
 
 func (e *Engine) applyConfigAndSuppressions(tree *syntax.Tree, f File, diags []Diagnostic) []Diagnostic {
-	var lines *lineStarts
+	var lines *textpos.Index
 	var meta []Diagnostic
 	var sups []*suppression
 	// Most files have no suppression comment: skip the line index and the
 	// comment scan for them.
 	if strings.Contains(tree.Src, ignoreDirective) {
-		lines = newLineStarts(tree.Src)
+		lines = textpos.New(tree.Src)
 		sups = findSuppressions(tree, lines, e.knownRule, func(d Diagnostic) { meta = append(meta, d) })
 	}
 	out := diags[:0]
@@ -457,12 +469,7 @@ func (e *Engine) validFixes(ctx context.Context, f File, lang syntax.Lang, befor
 	if len(d.Fixes) == 0 {
 		return nil
 	}
-	ri := -1
-	for i, r := range e.rules {
-		if r.ID == d.Rule {
-			ri = i
-		}
-	}
+	ri := e.ruleIndex(d.Rule)
 	var out []Fix
 	for _, fix := range d.Fixes {
 		if err := e.checkFix(ctx, f, lang, before, ri, d, fix); err == nil {
@@ -482,12 +489,7 @@ func (e *Engine) CheckFix(ctx context.Context, f File, d Diagnostic, fix Fix) er
 	if err != nil {
 		return err
 	}
-	ri := -1
-	for i, r := range e.rules {
-		if r.ID == d.Rule {
-			ri = i
-		}
-	}
+	ri := e.ruleIndex(d.Rule)
 	return e.checkFix(ctx, f, lang, before, ri, &d, fix)
 }
 

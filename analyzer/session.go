@@ -77,24 +77,26 @@ func diffEdit(old, new []byte) syntax.Edit {
 		suffix++
 	}
 	oldEnd, newEnd := len(old)-suffix, len(new)-suffix
+	// The prefix is scanned once; both end points continue from its end,
+	// so an edit costs the changed text, not three passes over the file.
+	start := advance(syntax.Point{}, old[:prefix])
 	return syntax.Edit{
 		Start: prefix, OldEnd: oldEnd, NewEnd: newEnd,
-		StartPoint:  pointAt(old, prefix),
-		OldEndPoint: pointAt(old, oldEnd),
-		NewEndPoint: pointAt(new, newEnd),
+		StartPoint:  start,
+		OldEndPoint: advance(start, old[prefix:oldEnd]),
+		NewEndPoint: advance(start, new[prefix:newEnd]),
 	}
 }
 
-// pointAt is tree-sitter's row and byte column of an offset.
-func pointAt(src []byte, off int) syntax.Point {
-	row, col := 0, 0
-	for i := 0; i < off; i++ {
-		if src[i] == '\n' {
-			row++
-			col = 0
+// advance moves a tree-sitter point (row, byte column) over text.
+func advance(pt syntax.Point, text []byte) syntax.Point {
+	for _, c := range text {
+		if c == '\n' {
+			pt.Row++
+			pt.Column = 0
 		} else {
-			col++
+			pt.Column++
 		}
 	}
-	return syntax.Point{Row: row, Column: col}
+	return pt
 }

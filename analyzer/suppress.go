@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/leakwatch/leakwatch/analyzer/syntax"
+	"github.com/leakwatch/leakwatch/analyzer/textpos"
 )
 
 // Suppression comments:
@@ -31,7 +32,7 @@ type suppression struct {
 }
 
 // findSuppressions reads suppression comments from the tree's comments.
-func findSuppressions(t *syntax.Tree, lines *lineStarts, known func(string) bool, report func(Diagnostic)) []*suppression {
+func findSuppressions(t *syntax.Tree, lines *textpos.Index, known func(string) bool, report func(Diagnostic)) []*suppression {
 	var out []*suppression
 	for i := 0; i < t.Len(); i++ {
 		n := t.At(i)
@@ -57,10 +58,10 @@ func findSuppressions(t *syntax.Tree, lines *lineStarts, known func(string) bool
 			continue // leakwatch-ignored-something: not ours
 		}
 		s.start, s.end = n.Start(), n.End()
-		s.line = lines.line(n.Start())
+		s.line = lines.Line(n.Start())
 		// In JSX children the comment is wrapped, {/* leakwatch-ignore ... */},
 		// and alone on its line it still covers the next line.
-		before := strings.TrimSpace(t.Src[lines.start(s.line):n.Start()])
+		before := strings.TrimSpace(t.Src[lines.LineStart(s.line):n.Start()])
 		s.ownLine = before == "" || before == "{"
 		ids, reason, hasColon := strings.Cut(body, ":")
 		for _, id := range strings.FieldsFunc(ids, func(r rune) bool { return r == ',' || r == ' ' || r == '\t' }) {
@@ -89,8 +90,8 @@ func findSuppressions(t *syntax.Tree, lines *lineStarts, known func(string) bool
 }
 
 // suppressed reports whether d is silenced, marking the suppression used.
-func suppressed(d *Diagnostic, sups []*suppression, lines *lineStarts) bool {
-	line := lines.line(d.Start)
+func suppressed(d *Diagnostic, sups []*suppression, lines *textpos.Index) bool {
+	line := lines.Line(d.Start)
 	hit := false
 	for _, s := range sups {
 		if !s.file {
@@ -118,31 +119,3 @@ func suppressed(d *Diagnostic, sups []*suppression, lines *lineStarts) bool {
 	}
 	return hit
 }
-
-// lineStarts maps byte offsets to 0-based lines.
-type lineStarts struct{ starts []int }
-
-func newLineStarts(src string) *lineStarts {
-	ls := &lineStarts{starts: make([]int, 1, 64)}
-	for i := 0; i < len(src); i++ {
-		if src[i] == '\n' {
-			ls.starts = append(ls.starts, i+1)
-		}
-	}
-	return ls
-}
-
-func (ls *lineStarts) line(off int) int {
-	lo, hi := 0, len(ls.starts)-1
-	for lo < hi {
-		mid := (lo + hi + 1) / 2
-		if ls.starts[mid] <= off {
-			lo = mid
-		} else {
-			hi = mid - 1
-		}
-	}
-	return lo
-}
-
-func (ls *lineStarts) start(line int) int { return ls.starts[line] }

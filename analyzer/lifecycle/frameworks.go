@@ -2,6 +2,7 @@ package lifecycle
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 
 	"github.com/leakwatch/leakwatch/analyzer/scope"
@@ -174,7 +175,7 @@ func (m *Model) classifyClass(class syntax.Node) *Owner {
 	if len(names) == 0 {
 		return nil
 	}
-	sortStrings(names)
+	sort.Strings(names)
 	return newOwner(Disposable, names, names[0])
 }
 
@@ -196,14 +197,6 @@ func hasAny(methods map[string]syntax.Node, names ...string) bool {
 		}
 	}
 	return false
-}
-
-func sortStrings(s []string) {
-	for i := 1; i < len(s); i++ {
-		for j := i; j > 0 && s[j] < s[j-1]; j-- {
-			s[j], s[j-1] = s[j-1], s[j]
-		}
-	}
 }
 
 // Vue.
@@ -277,7 +270,9 @@ func (m *Model) isVueOptions(obj syntax.Node) bool {
 		}
 	}
 	if p.Kind() == "export_statement" {
-		return lifecycle && (m.importsFrom("vue", "@vue", "vue-demi", "nuxt", "#app") || strings.HasSuffix(m.tree.Lang.String(), "vue") || lifecycle)
+		// `export default { mounted() {...} }`: lifecycle keys are the
+		// evidence, with or without a Vue import (a .vue file's script).
+		return lifecycle
 	}
 	return false
 }

@@ -64,9 +64,6 @@ type Owner struct {
 	Class syntax.Node
 }
 
-// HasTeardown reports whether the owner has any teardown code at all.
-func (o *Owner) HasTeardown() bool { return len(o.Teardowns) > 0 || len(o.Returned) > 0 }
-
 // Config extends the built-in owner vocabulary.
 type Config struct {
 	// EffectHooks are extra React hooks whose callback's return value is

@@ -130,13 +130,12 @@ var emptySource = []byte{0}
 
 // flatten copies a C tree into records. The C tree is not touched afterwards
 // by this function; the caller decides when to delete it.
-func flatten(t *C.TSTree, keep []uint8, hint int) ([]record, error) {
+func flatten(t *C.TSTree, keep []uint8) ([]record, error) {
 	root := C.ts_tree_root_node(t)
 	n := int(C.ts_node_descendant_count(root))
 	if n < 1 {
 		n = 1
 	}
-	_ = hint
 	recs := make([]record, n)
 	got := C.lw_flatten(t, (*C.uint8_t)(unsafe.Pointer(&keep[0])),
 		(*C.lw_node)(unsafe.Pointer(&recs[0])), C.uint32_t(len(recs)))

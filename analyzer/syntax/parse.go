@@ -62,7 +62,7 @@ func parseC(ctx context.Context, cp *cParser, lang Lang, old *C.TSTree, src []by
 
 func build(ct *C.TSTree, lang Lang, src []byte) (*Tree, error) {
 	g := grammarFor(lang)
-	recs, err := flatten(ct, g.keep, len(src))
+	recs, err := flatten(ct, g.keep)
 	if err != nil {
 		return nil, err
 	}
