@@ -16,7 +16,9 @@ type Info struct {
 	scopes map[int]*Scope // scope-introducing node index -> scope
 	// declOf maps a declaring identifier's node index to its binding.
 	declOf map[int]*Binding
-	// refs is filled on first use by References.
+	// refs lists each binding's references, resolved by Build. The model
+	// is complete once Build returns: nothing is filled lazily, so no
+	// rule's verdict depends on which other rules asked first.
 	refs map[*Binding][]syntax.Node
 	// keys memoizes Key by node index (slices, not a map: rules ask for
 	// keys in hot loops).
@@ -29,8 +31,11 @@ type Info struct {
 	LongLived map[string]bool
 }
 
-// Build walks the tree once, creating scopes and declaring names. References
-// are resolved lazily, on demand.
+// Build walks the tree once, creating scopes and declaring names and noting
+// every identifier with the scope it appears in; it then resolves those
+// identifiers (declarations are hoisted, so resolution waits for the walk)
+// into references and marks reassigned bindings. The Info is immutable from
+// then on.
 func Build(t *syntax.Tree) *Info {
 	in := &Info{
 		Tree:   t,
@@ -49,6 +54,7 @@ func Build(t *syntax.Tree) *Info {
 		end int
 	}
 	stack := []open{{in.Module, t.Len()}}
+	var idents []identUse
 	for i := 1; i < t.Len(); i++ {
 		for len(stack) > 1 && i >= stack[len(stack)-1].end {
 			stack = stack[:len(stack)-1]
@@ -59,6 +65,8 @@ func Build(t *syntax.Tree) *Info {
 			continue
 		}
 		switch n.Kind() {
+		case "identifier", "shorthand_property_identifier":
+			idents = append(idents, identUse{n, cur})
 		case "function_declaration", "generator_function_declaration":
 			if name := n.Get("name"); name.Valid() {
 				in.declare(cur, name, FunctionDecl, n)
@@ -175,7 +183,33 @@ func Build(t *syntax.Tree) *Info {
 			}
 		}
 	}
+	in.resolveReferences(idents)
 	return in
+}
+
+// identUse is an identifier seen by the build walk and the scope it
+// appears in.
+type identUse struct {
+	n syntax.Node
+	s *Scope
+}
+
+// resolveReferences turns the identifiers that are not declarations into
+// references of the bindings they name, and marks a binding Reassigned when
+// one of them writes it.
+func (in *Info) resolveReferences(idents []identUse) {
+	in.refs = make(map[*Binding][]syntax.Node)
+	for _, u := range idents {
+		if _, isDecl := in.declOf[u.n.Index()]; isDecl {
+			continue
+		}
+		if b := u.s.Lookup(u.n.Text()); b != nil {
+			in.refs[b] = append(in.refs[b], u.n)
+			if isWrite(u.n) {
+				b.Reassigned = true
+			}
+		}
+	}
 }
 
 func declKind(kw string) BindingKind {

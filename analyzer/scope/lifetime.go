@@ -112,7 +112,6 @@ func (in *Info) lifetimeOf(expr syntax.Node, depth int) Lifetime {
 			}
 			return Unknown
 		}
-		in.References(b) // fills Reassigned for every binding on first use
 		init := Unwrap(b.Init)
 		if !init.Valid() || b.Reassigned {
 			return Unknown

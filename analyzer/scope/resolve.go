@@ -38,33 +38,7 @@ func (in *Info) DeclaredAt(id syntax.Node) *Binding { return in.declOf[id.Index(
 
 // References returns the identifiers that refer to b, in source order,
 // excluding the declaration itself.
-func (in *Info) References(b *Binding) []syntax.Node {
-	if in.refs == nil {
-		in.indexReferences()
-	}
-	return in.refs[b]
-}
-
-func (in *Info) indexReferences() {
-	in.refs = make(map[*Binding][]syntax.Node)
-	t := in.Tree
-	for i := 0; i < t.Len(); i++ {
-		n := t.At(i)
-		k := n.Kind()
-		if k != "identifier" && k != "shorthand_property_identifier" {
-			continue
-		}
-		if _, isDecl := in.declOf[i]; isDecl {
-			continue
-		}
-		if b := in.ScopeOf(n).Lookup(n.Text()); b != nil {
-			in.refs[b] = append(in.refs[b], n)
-			if isWrite(n) {
-				b.Reassigned = true
-			}
-		}
-	}
-}
+func (in *Info) References(b *Binding) []syntax.Node { return in.refs[b] }
 
 // isWrite reports whether identifier n is the target of an assignment.
 func isWrite(n syntax.Node) bool {

@@ -78,7 +78,8 @@ type Binding struct {
 	// import's source string); otherwise the zero Node. For a name taken
 	// apart from a pattern (`const {a} = obj`) Init is zero.
 	Init syntax.Node
-	// Reassigned is set when the name is assigned after its declaration.
+	// Reassigned is true when the name is assigned after its declaration
+	// (set by Build, like everything in the model).
 	Reassigned bool
 }
 

@@ -163,7 +163,6 @@ func (v *perCall) longLived(t syntax.Node) bool {
 	case scope.ModuleLevel:
 		root := rootOf(t)
 		if b := p.Scope.Resolve(root); b != nil {
-			p.Scope.References(b) // fills Reassigned
 			if b.Reassigned {
 				return false // a module variable replaced per call holds per-call objects
 			}
@@ -201,7 +200,6 @@ func (v *perCall) outlives(t syntax.Node, r *repeat) bool {
 		if b == nil || b.ModuleLevel() {
 			return false // globals and module-level values were decided by longLived
 		}
-		p.Scope.References(b) // fills Reassigned
 		if b.Reassigned || r.node.Contains(b.Decl) || !b.Scope.Node.Contains(r.node) {
 			return false
 		}

@@ -272,7 +272,6 @@ func functionOf(p *analyzer.Pass, o *lifecycle.Owner, e syntax.Node) syntax.Node
 		if b.Kind == scope.FunctionDecl {
 			return b.Init
 		}
-		p.Scope.References(b) // fills Reassigned
 		if init := scope.Unwrap(b.Init); scope.IsFunction(init) && !b.Reassigned {
 			return init
 		}
