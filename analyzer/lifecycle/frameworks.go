@@ -122,6 +122,9 @@ func (m *Model) classOwner(class, fn syntax.Node) (*Owner, bool) {
 }
 
 func (m *Model) classifyClass(class syntax.Node) *Owner {
+	if m.isMixin(class) || m.moduleSingletons()[ClassName(class)] {
+		return nil
+	}
 	methods := Methods(class)
 	base := ClassBase(class)
 	name := ClassName(class)
@@ -179,6 +182,58 @@ func (m *Model) classifyClass(class syntax.Node) *Owner {
 	return newOwner(Disposable, names, names[0])
 }
 
+// isMixin reports a class that extends a parameter of the function that
+// makes it (`(Base) => class extends Base {...}`): the classes it is mixed
+// into decide its lifetime, so it is not judged as an owner of its own.
+func (m *Model) isMixin(class syntax.Node) bool {
+	for _, c := range class.Children() {
+		if c.Kind() != "class_heritage" {
+			continue
+		}
+		var base syntax.Node
+		c.Walk(func(n syntax.Node) bool {
+			if base.Valid() {
+				return false
+			}
+			if n.Kind() == "identifier" {
+				base = n
+				return false
+			}
+			return n.Kind() != "implements_clause"
+		})
+		b := m.scope.Resolve(base)
+		return b != nil && b.Kind == scope.Param && b.Scope.Node.Contains(class)
+	}
+	return false
+}
+
+// moduleSingletons names the classes of this file that are instantiated
+// once when the module loads (`export const player = new Player()`): such
+// an instance lives as long as the program, so what it registers is no
+// leak and its stop() or close() is not a teardown.
+func (m *Model) moduleSingletons() map[string]bool {
+	if m.singletons != nil {
+		return m.singletons
+	}
+	m.singletons = make(map[string]bool)
+	var visit func(n syntax.Node)
+	visit = func(n syntax.Node) {
+		if scope.IsFunction(n) || n.Kind() == "class_declaration" || n.Kind() == "class" {
+			return
+		}
+		if n.Kind() == "new_expression" {
+			if c := n.Get("constructor"); c.Kind() == "identifier" {
+				m.singletons[c.Text()] = true
+			}
+		}
+		for c := n.FirstChild(); c.Valid(); c = c.NextSibling() {
+			visit(c)
+		}
+	}
+	visit(m.tree.Root())
+	return m.singletons
+}
+
 func lastSegment(s string) string {
 	if i := strings.LastIndexByte(s, '.'); i >= 0 {
 		return s[i+1:]
@@ -205,11 +260,6 @@ var vueOptionKeys = map[string]bool{
 	"mounted": true, "created": true, "beforeMount": true, "beforeCreate": true, "setup": true,
 	"beforeUnmount": true, "unmounted": true, "beforeDestroy": true, "destroyed": true,
 	"activated": true, "deactivated": true, "methods": true, "data": true, "computed": true, "watch": true,
-}
-
-var vueLifecycleKeys = map[string]bool{
-	"mounted": true, "created": true, "beforeMount": true, "setup": true, "activated": true,
-	"beforeUnmount": true, "unmounted": true, "beforeDestroy": true, "destroyed": true,
 }
 
 var vueDefiners = map[string]bool{
@@ -245,7 +295,7 @@ func (m *Model) isVueOptions(obj syntax.Node) bool {
 	if obj.Kind() != "object" {
 		return false
 	}
-	keys, lifecycle := 0, false
+	keys := 0
 	for _, c := range obj.Children() {
 		var k string
 		switch c.Kind() {
@@ -257,7 +307,6 @@ func (m *Model) isVueOptions(obj syntax.Node) bool {
 		if vueOptionKeys[k] {
 			keys++
 		}
-		lifecycle = lifecycle || vueLifecycleKeys[k]
 	}
 	if keys == 0 {
 		return false
@@ -270,9 +319,12 @@ func (m *Model) isVueOptions(obj syntax.Node) bool {
 		}
 	}
 	if p.Kind() == "export_statement" {
-		// `export default { mounted() {...} }`: lifecycle keys are the
-		// evidence, with or without a Vue import (a .vue file's script).
-		return lifecycle
+		// `export default { ... }` in a .vue file's script is the
+		// component, whether or not it declares a lifecycle hook. The same
+		// object in a .js or .ts file is a mixin (or a plugin's options):
+		// whoever mixes it in decides how long it lives, often the app
+		// root, which never unmounts. Not an owner we can judge.
+		return m.component.Framework == "vue"
 	}
 	return false
 }

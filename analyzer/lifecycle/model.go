@@ -24,6 +24,8 @@ type Model struct {
 	listenerPairs map[string]string
 	// instanceOwners caches the component owner of each instance script.
 	instanceOwners map[int]*Owner
+	// singletons caches moduleSingletons.
+	singletons map[string]bool
 }
 
 // Build prepares the model. It does no walk of its own beyond reading the

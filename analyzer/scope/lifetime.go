@@ -1,6 +1,8 @@
 package scope
 
 import (
+	"strings"
+
 	"github.com/leakwatch/leakwatch/analyzer/syntax"
 )
 
@@ -132,19 +134,65 @@ func (in *Info) lifetimeOf(expr syntax.Node, depth int) Lifetime {
 }
 
 // IsCreation reports expressions that make a new object: `new X()`, object,
-// array and class literals, functions, and the DOM factories.
+// array and class literals, functions, the DOM factories, factory functions
+// named for what they do (`createCard(cfg)`, `makeTile()`, `buildPanel()`),
+// and builder chains that start with `new` (`new Builder().withUrl(u).build()`).
 func IsCreation(n syntax.Node) bool {
 	n = Unwrap(n)
 	switch n.Kind() {
 	case "new_expression", "object", "array", "class", "arrow_function", "function_expression", "function":
 		return true
 	case "call_expression":
-		fn := n.Get("function")
-		if fn.Kind() != "member_expression" {
+		fn := Unwrap(n.Get("function"))
+		var name string
+		switch fn.Kind() {
+		case "identifier":
+			name = fn.Text()
+		case "member_expression":
+			name = fn.Get("property").Text()
+			if builderChain(fn.Get("object")) {
+				return true
+			}
+		default:
 			return false
 		}
-		switch fn.Get("property").Text() {
+		switch name {
 		case "createElement", "createElementNS", "createDocumentFragment", "cloneNode", "createTextNode":
+			return true
+		}
+		return factoryName(name)
+	}
+	return false
+}
+
+// builderChain reports a chain of method calls that starts with `new`:
+// each call of a builder returns the builder or what it builds.
+func builderChain(n syntax.Node) bool {
+	for {
+		n = Unwrap(n)
+		switch n.Kind() {
+		case "new_expression":
+			return true
+		case "call_expression":
+			fn := Unwrap(n.Get("function"))
+			if fn.Kind() != "member_expression" {
+				return false
+			}
+			n = fn.Get("object")
+		default:
+			return false
+		}
+	}
+}
+
+// factoryName reports names such as createX, tryCreateX, makeX and buildX:
+// by convention they return a new object each call.
+func factoryName(name string) bool {
+	if rest, ok := strings.CutPrefix(name, "tryCreate"); ok {
+		name = "create" + rest
+	}
+	for _, prefix := range []string{"create", "make", "build"} {
+		if rest, ok := strings.CutPrefix(name, prefix); ok && rest != "" && rest[0] >= 'A' && rest[0] <= 'Z' {
 			return true
 		}
 	}
@@ -185,6 +233,76 @@ func (in *Info) Escapes(b *Binding) bool {
 			if alias := in.DeclaredAt(p.Get("name")); alias != nil && alias != b && alias.Scope.Function() != fn {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// DeclaredType returns the type annotation written where the value behind
+// expr is declared, without type arguments ("EventEmitter",
+// "NodeJS.EventEmitter"): a parameter's `: T`, a constructor parameter
+// property's, or a class field's for `this.x`. It returns "" when nothing
+// is declared (JavaScript, inferred types).
+func (in *Info) DeclaredType(expr syntax.Node) string {
+	n := Unwrap(expr)
+	var ann syntax.Node
+	switch n.Kind() {
+	case "identifier":
+		b := in.Resolve(n)
+		if b == nil || b.Kind != Param {
+			return ""
+		}
+		ann = b.Decl.Parent().Get("type")
+	case "member_expression":
+		obj := Unwrap(n.Get("object"))
+		if obj.Kind() != "this" {
+			return ""
+		}
+		class := in.ThisOwner(obj)
+		ann = memberTypeAnnotation(class, n.Get("property").Text())
+	}
+	if ann.Kind() != "type_annotation" {
+		return ""
+	}
+	t := ann.Child(0)
+	if t.Kind() == "generic_type" {
+		t = t.Get("name")
+	}
+	return t.Text()
+}
+
+// memberTypeAnnotation finds the declared type of member name in a class:
+// a field `name: T` or a constructor parameter property `private name: T`.
+func memberTypeAnnotation(class syntax.Node, name string) syntax.Node {
+	for _, m := range class.Get("body").Children() {
+		switch m.Kind() {
+		case "public_field_definition", "field_definition":
+			if m.Get("name").Text() == name {
+				return m.Get("type")
+			}
+		case "method_definition":
+			if m.Get("name").Text() != "constructor" {
+				continue
+			}
+			for _, p := range m.Get("parameters").Children() {
+				if p.Get("pattern").Text() == name {
+					if parameterPropertyOf(p) {
+						return p.Get("type")
+					}
+				}
+			}
+		}
+	}
+	return syntax.Node{}
+}
+
+// parameterPropertyOf reports a constructor parameter with an accessibility
+// modifier or readonly, which also declares a member.
+func parameterPropertyOf(param syntax.Node) bool {
+	for c := param.FirstChild(); c.Valid(); c = c.NextSibling() {
+		switch c.Kind() {
+		case "accessibility_modifier", "readonly", "override_modifier":
+			return true
 		}
 	}
 	return false

@@ -232,13 +232,7 @@ func parameterProperty(b *Binding) syntax.Node {
 	if param.Kind() != "required_parameter" && param.Kind() != "optional_parameter" {
 		return syntax.Node{}
 	}
-	isProp := false
-	for c := param.FirstChild(); c.Valid(); c = c.NextSibling() {
-		if c.Kind() == "accessibility_modifier" || c.Kind() == "readonly" || c.Kind() == "override_modifier" {
-			isProp = true
-		}
-	}
-	if !isProp {
+	if !parameterPropertyOf(param) {
 		return syntax.Node{}
 	}
 	method := param.Parent().Parent()

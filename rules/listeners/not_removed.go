@@ -83,7 +83,7 @@ var endEvents = map[string]bool{"dispose": true, "destroy": true, "destroyed": t
 // disposers are methods that end a target and every listener on it.
 var disposers = map[string]bool{
 	"close": true, "destroy": true, "disconnect": true, "terminate": true, "abort": true,
-	"dispose": true, "remove": true, "removeAllListeners": true, "end": true, "kill": true,
+	"dispose": true, "remove": true, "removeAllListeners": true, "end": true, "kill": true, "stop": true,
 	"$destroy": true, "unmount": true, "$off": true,
 }
 
@@ -106,15 +106,11 @@ func (v *notRemoved) Visit(n syntax.Node) {
 		}
 	}
 	target := unwrapJQuery(a.target)
-	switch v.p.Scope.LifetimeOf(target) {
-	case scope.Local, scope.Self:
+	life := v.p.Scope.LifetimeOf(target)
+	if !targetMayOutlive(o, life, accumulatingTypes[v.p.Scope.DeclaredType(target)]) {
 		return
-	case scope.Escaping:
-		// Created here, then kept on the owner (this._receiver =
-		// receiver): the owner owns it, and both die together.
-		if keptOnOwner(v.p, target, o) {
-			return
-		}
+	}
+	switch life {
 	case scope.Parameter:
 		if ownedParameter(v.p, target, o) {
 			return
@@ -140,6 +136,28 @@ func (v *notRemoved) Visit(n syntax.Node) {
 		return
 	}
 	v.pending = append(v.pending, pendingAdd{add: a, owner: o})
+}
+
+// targetMayOutlive decides from the target's lifetime alone whether a
+// listener on it can outlive the owner. Objects the owner creates (kept
+// locally, returned to its render code or stored on it) die with the owner
+// or with whoever it hands them to; the listener is no leak of its own. A
+// plain class with a teardown method is an owner whose lifetime we cannot
+// see (a per-connection session, a per-request handler, an app-wide
+// service): what it gets from outside may well live exactly as long as it,
+// so only targets that certainly outlive everything (globals, module-level
+// values) are reported there, and what it was given or keeps when its
+// declared type is an emitter that accumulates listeners: a queue handed a
+// shared `broker: EventEmitter` must take its listener off again.
+func targetMayOutlive(o *lifecycle.Owner, life scope.Lifetime, accumulating bool) bool {
+	switch life {
+	case scope.Local, scope.Self, scope.Escaping:
+		return false
+	}
+	if o.Kind == lifecycle.Disposable {
+		return life.LongLived() || accumulating && (life == scope.Parameter || life == scope.Member)
+	}
+	return true
 }
 
 // rootedInThis reports this.x.y and this.querySelector(...) shapes.
@@ -247,7 +265,12 @@ func createdByOwner(p *analyzer.Pass, target syntax.Node, o *lifecycle.Owner) bo
 		if created {
 			return false
 		}
-		if n.Kind() == "assignment_expression" && scope.IsCreation(n.Get("right")) && p.Scope.Key(n.Get("left")) == key {
+		switch {
+		case n.Kind() == "assignment_expression" && scope.IsCreation(n.Get("right")) && p.Scope.Key(n.Get("left")) == key:
+			created = true
+		case (n.Kind() == "public_field_definition" || n.Kind() == "field_definition") && scope.IsCreation(n.Get("value")) &&
+			n.Parent().Parent().Index() == o.Class.Index() && "this@"+strconv.Itoa(o.Class.Index())+"."+n.Get("name").Text() == key:
+			// canvas = new Image(); as a field of the owner's class
 			created = true
 		}
 		return true
