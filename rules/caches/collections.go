@@ -109,6 +109,12 @@ func findCollections(p *analyzer.Pass) []*collection {
 	sc := p.Scope
 	var out []*collection
 	for _, st := range p.Tree.Root().Children() {
+		if !p.Life.RunsAtLoad(st) {
+			// The top level of a Svelte instance script or a Vue <script
+			// setup> runs once per component: its collections are
+			// per-instance state that goes with the component.
+			continue
+		}
 		decl := st
 		exported := false
 		if st.Kind() == "export_statement" {

@@ -1,6 +1,7 @@
 package caches
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/leakwatch/leakwatch/analyzer"
@@ -341,4 +342,96 @@ func (k *keys) usedAsObject(b *scope.Binding) bool {
 		}
 	}
 	return object
+}
+
+// outsideRoots are names whose values come from outside the program on
+// every call: requests, messages, events and their payloads.
+var outsideRoots = map[string]bool{
+	"req": true, "request": true, "ctx": true, "msg": true, "message": true, "payload": true,
+	"params": true, "query": true, "body": true, "headers": true, "socket": true, "client": true,
+	"packet": true, "frame": true, "job": true, "task": true,
+}
+
+// idName matches names of identifiers minted per entity: id, requestId,
+// session_id, uuid, connectionKey. A bare `key` says nothing.
+var idName = regexp.MustCompile(`^(id|uuid|guid|token)$|[a-z0-9](Id|ID|Uuid|UUID|Guid|Key|Token)$|_(id|uuid|key)$`)
+
+// externalSource returns, for keys that come from per-call or outside
+// input, the name that shows it (`requestId`, `req.params.user`, `uuid()`);
+// "" when nothing says so.
+func (k *keys) externalSource(c kind, ns []syntax.Node) string {
+	if c == arrayKind {
+		return "every call"
+	}
+	for _, n := range ns {
+		if obj, _ := k.objectKey(n, 0); obj {
+			return "the objects it is given"
+		}
+		if s := k.external(n, 0); s != "" {
+			return s
+		}
+	}
+	return ""
+}
+
+func (k *keys) external(n syntax.Node, depth int) string {
+	n = scope.Unwrap(n)
+	if depth > 6 || !n.Valid() {
+		return ""
+	}
+	switch n.Kind() {
+	case "identifier", "shorthand_property_identifier":
+		name := n.Text()
+		if idName.MatchString(name) || outsideRoots[name] {
+			return "`" + name + "`"
+		}
+		b := k.p.Scope.Resolve(n)
+		if b == nil || b.Kind == scope.Param || b.ModuleLevel() {
+			return ""
+		}
+		if loop := b.Decl.Parent(); loop.Kind() == "for_in_statement" {
+			return k.external(loop.Get("right"), depth+1)
+		}
+		if b.Init.Valid() && !b.Reassigned {
+			return k.external(b.Init, depth+1)
+		}
+	case "member_expression":
+		prop := n.Get("property").Text()
+		if idName.MatchString(prop) {
+			return "`" + n.Text() + "`"
+		}
+		if root := rootName(n); outsideRoots[root] {
+			return "`" + n.Text() + "`"
+		}
+		return ""
+	case "call_expression":
+		if freshValues[astutil.MethodName(n)] {
+			return "`" + n.Text() + "`"
+		}
+		return ""
+	case "new_expression":
+		return "a new object on every call"
+	case "template_string", "binary_expression", "template_substitution", "array", "pair", "object":
+		for _, c := range n.Children() {
+			if s := k.external(c, depth+1); s != "" {
+				return s
+			}
+		}
+	}
+	return ""
+}
+
+// rootName returns the identifier at the root of a member chain.
+func rootName(n syntax.Node) string {
+	for {
+		n = scope.Unwrap(n)
+		switch n.Kind() {
+		case "member_expression", "subscript_expression":
+			n = n.Get("object")
+		case "identifier":
+			return n.Text()
+		default:
+			return ""
+		}
+	}
 }

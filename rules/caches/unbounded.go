@@ -75,6 +75,8 @@ type addition struct {
 	recv   syntax.Node // the expression denoting the collection
 	method string      // set, add, push, unshift, or "" for obj[key] = v
 	keys   []syntax.Node
+	// source says where the keys come from, for the message ("`requestId`").
+	source string
 }
 
 // summary is what the file does with one collection.
@@ -97,7 +99,16 @@ func check(p *analyzer.Pass) {
 		}
 		var growing []addition
 		for _, a := range s.adds {
-			if !startup(p, c, a.node, 0) && k.anyDynamic(a.keys) && !warnOnce.MatchString(astutil.FunctionName(astutil.EnclosingFunction(a.node))) {
+			if startup(p, c, a.node, 0) || !k.anyDynamic(a.keys) || warnOnce.MatchString(astutil.FunctionName(astutil.EnclosingFunction(a.node))) {
+				continue
+			}
+			// A key that varies is not enough: caches keyed by time zones,
+			// icon names, storage names or configured URLs are bounded by
+			// the program or its configuration. Report keys that come from
+			// per-call or outside input (ids, requests, messages, objects
+			// handed in, fresh values) and say which. An array has no keys:
+			// every push outside startup grows it.
+			if a.source = k.externalSource(c.kind, a.keys); a.source != "" {
 				growing = append(growing, a)
 			}
 		}
@@ -289,6 +300,13 @@ func startup(p *analyzer.Pass, c *collection, n syntax.Node, depth int) bool {
 	if registration(astutil.FunctionName(fn)) {
 		return true
 	}
+	// A promise callback runs once for the code that chains it: init()'s
+	// .then(...) is still start-up.
+	if args := fn.Parent(); args.Kind() == "arguments" {
+		if call := args.Parent(); promiseCallbacks[astutil.MethodName(call)] {
+			return startup(p, c, call, depth+1)
+		}
+	}
 	// A function only ever called at load.
 	var b = p.Scope.DeclaredAt(fn.Get("name"))
 	if fn.Kind() != "function_declaration" {
@@ -314,6 +332,8 @@ func startup(p *analyzer.Pass, c *collection, n syntax.Node, depth int) bool {
 	return true
 }
 
+var promiseCallbacks = map[string]bool{"then": true, "catch": true, "finally": true}
+
 // iife reports a function called where it is written.
 func iife(fn syntax.Node) bool {
 	p := fn.Parent()
@@ -325,10 +345,18 @@ func iife(fn syntax.Node) bool {
 
 var registrationPrefixes = []string{"register", "define", "install", "provide", "declare", "configure", "setup", "init", "bootstrap"}
 
+// registrationEvents end the names of handlers that fill a registry as
+// plugins, modules or catalogs arrive (onPluginAdded): bounded by what is
+// installed.
+var registrationEvents = regexp.MustCompile(`^on\w*(Added|Registered|Installed|Loaded)$`)
+
 // registration reports function names that fill a registry at start-up.
 func registration(name string) bool {
 	if i := strings.LastIndexByte(name, '.'); i >= 0 {
 		name = name[i+1:]
+	}
+	if registrationEvents.MatchString(name) {
+		return true
 	}
 	for _, pre := range registrationPrefixes {
 		if len(name) < len(pre) || !strings.EqualFold(name[:len(pre)], pre) {
@@ -340,6 +368,13 @@ func registration(name string) bool {
 		}
 	}
 	return false
+}
+
+func keyedBy(k kind) string {
+	if k == arrayKind {
+		return "growing with"
+	}
+	return "keyed by"
 }
 
 // report words the finding and builds its fixes.
@@ -376,8 +411,8 @@ func report(p *analyzer.Pass, k *keys, c *collection, s summary, growing []addit
 			advice = "its keys are objects, which a plain object turns into the same string: use a WeakMap"
 		}
 	}
-	msg := fmt.Sprintf("%s%s `%s`%s only grows: %s %s and nothing in this file removes any; %s",
-		c.prefix, c.kind, c.name, c.suffix, fn, verb, advice)
+	msg := fmt.Sprintf("%s%s `%s`%s only grows: %s %s (%s %s) and nothing in this file removes any; %s",
+		c.prefix, c.kind, c.name, c.suffix, fn, verb, keyedBy(c.kind), first.source, advice)
 	start := first.node.Start()
 	if first.method != "" {
 		start = astutil.Callee(first.node).Start()

@@ -24,9 +24,11 @@ document.addEventListener("mouseover", (event) => {
   tooltips.get(event.target).show();
 });
 
+// URLs are bounded by the pages and configuration that name them (a
+// "load once" registry is the point): not reported.
 export function prefetch(url) {
   if (prefetched.has(url)) return;
-  prefetched.add(url); // want "unbounded-cache"
+  prefetched.add(url);
   const link = document.createElement("link");
   link.rel = "prefetch";
   link.href = url;

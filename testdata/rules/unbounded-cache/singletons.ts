@@ -15,11 +15,12 @@ class TemplateStore {
   compile(path: string, source: string): Template {
     const cached = this.compiled.get(path);
     if (cached) {
-      this.hits[path] = (this.hits[path] ?? 0) + 1; // want "unbounded-cache"
+      // Keyed by template paths: bounded by the templates that exist.
+      this.hits[path] = (this.hits[path] ?? 0) + 1;
       return cached;
     }
     const template = { source, render: (data: unknown) => source + JSON.stringify(data) };
-    this.compiled.set(path, template); // want "unbounded-cache"
+    this.compiled.set(path, template);
     return template;
   }
 }
