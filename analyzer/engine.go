@@ -329,6 +329,7 @@ func (e *Engine) runOnTree(ctx context.Context, tree *syntax.Tree, f File, enabl
 		}
 	}
 	lc.Component = f.component
+	lc.Path = f.Path
 	life := lifecycle.Build(tree, sc, lc)
 
 	memo := make(map[any]any)

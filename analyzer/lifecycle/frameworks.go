@@ -1,6 +1,7 @@
 package lifecycle
 
 import (
+	"path/filepath"
 	"regexp"
 	"sort"
 	"strings"
@@ -155,6 +156,9 @@ func (m *Model) classifyClass(class syntax.Node) *Owner {
 		isComponent = isComponent || angularDecos[d]
 		isService = isService || angularService[d]
 	}
+	if isComponent && angularRoot(class) {
+		return nil
+	}
 	if isComponent || isService || ClassImplements(class, "OnDestroy") || hasAny(methods, "ngOnDestroy") {
 		o := newOwner(Angular, frameworkTeardowns[Angular], "ngOnDestroy")
 		// DestroyRef.onDestroy(() => ...) anywhere in the class is a
@@ -180,6 +184,41 @@ func (m *Model) classifyClass(class syntax.Node) *Owner {
 	}
 	sort.Strings(names)
 	return newOwner(Disposable, names, names[0])
+}
+
+// appRootFile reports files that hold an application's root, which lives
+// as long as the page: a SvelteKit app's root layout.
+func appRootFile(path string) bool {
+	p := filepath.ToSlash(path)
+	return strings.HasSuffix(p, "src/routes/+layout.svelte")
+}
+
+// angularRoot reports the bootstrapped root component (selector app-root,
+// gf-root, ...): Angular never destroys it while the app runs.
+func angularRoot(class syntax.Node) bool {
+	root := false
+	visit := func(n syntax.Node) {
+		n.Walk(func(c syntax.Node) bool {
+			if c.Kind() == "pair" && propertyName(c.Get("key")) == "selector" {
+				sel := strings.Trim(c.Get("value").Text(), "'\"`")
+				root = root || sel == "app-root" || strings.HasSuffix(sel, "-root") && !strings.ContainsAny(sel, "[.,: ")
+			}
+			return !root
+		})
+	}
+	for c := class.FirstChild(); c.Valid(); c = c.NextSibling() {
+		if c.Kind() == "decorator" {
+			visit(c)
+		}
+	}
+	if p := class.Parent(); p.Kind() == "export_statement" {
+		for c := p.FirstChild(); c.Valid(); c = c.NextSibling() {
+			if c.Kind() == "decorator" {
+				visit(c)
+			}
+		}
+	}
+	return root
 }
 
 // isMixin reports a class that extends a parameter of the function that

@@ -26,6 +26,9 @@ type Model struct {
 	instanceOwners map[int]*Owner
 	// singletons caches moduleSingletons.
 	singletons map[string]bool
+	// appRoot is set for files that hold the application's root, which is
+	// never torn down.
+	appRoot bool
 }
 
 // Build prepares the model. It does no walk of its own beyond reading the
@@ -41,6 +44,7 @@ func Build(t *syntax.Tree, sc *scope.Info, cfg Config) *Model {
 		component:      cfg.Component,
 		listenerPairs:  cfg.ListenerPairs,
 		instanceOwners: make(map[int]*Owner),
+		appRoot:        appRootFile(cfg.Path),
 	}
 	for _, h := range DefaultEffectHooks {
 		m.effects[h] = true
@@ -184,7 +188,7 @@ func (m *Model) instanceRange(n syntax.Node) int {
 // instance script like a component whose teardown is onDestroy.
 func (m *Model) instanceOwner(n syntax.Node) *Owner {
 	i := m.instanceRange(n)
-	if i < 0 {
+	if i < 0 || m.appRoot {
 		return nil
 	}
 	if o, ok := m.instanceOwners[i]; ok {

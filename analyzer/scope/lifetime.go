@@ -264,9 +264,27 @@ func (in *Info) DeclaredType(expr syntax.Node) string {
 	if ann.Kind() != "type_annotation" {
 		return ""
 	}
-	t := ann.Child(0)
-	if t.Kind() == "generic_type" {
-		t = t.Get("name")
+	return typeName(ann.Child(0))
+}
+
+// typeName names a type without type arguments; for `T | null` and
+// `T | undefined` it names T.
+func typeName(t syntax.Node) string {
+	switch t.Kind() {
+	case "generic_type":
+		return t.Get("name").Text()
+	case "union_type":
+		name := ""
+		for _, m := range t.Children() {
+			if m.Kind() == "literal_type" || m.Text() == "null" || m.Text() == "undefined" {
+				continue
+			}
+			if name != "" {
+				return "" // a real union
+			}
+			name = typeName(m)
+		}
+		return name
 	}
 	return t.Text()
 }

@@ -94,6 +94,13 @@ var endlessProperties = map[string]bool{
 	"valueChanges": true, "statusChanges": true, "events": true, "changes": true,
 }
 
+// completingRefProps are the streams of modal and dialog references that
+// complete when the modal or dialog closes (NgbModalRef, MatDialogRef).
+var completingRefProps = map[string]bool{
+	"closed": true, "dismissed": true, "afterClosed": true, "afterDismissed": true,
+	"beforeClosed": true, "afterOpened": true, "result": true,
+}
+
 // storeFactories create stores and subjects: a source made by one of them
 // here is owned here.
 var storeFactories = map[string]bool{
@@ -106,6 +113,7 @@ var (
 	routeName = regexp.MustCompile(`(?i)^_?(activated|active|current)?route$`)
 	storeName = regexp.MustCompile(`(?i)store$`)
 	hookName  = regexp.MustCompile(`^use[A-Z0-9]`)
+	refName   = regexp.MustCompile(`(?i)(modal|dialog|sheet|drawer|popover|overlay)ref$`)
 )
 
 // classifier decides what a subscribe call subscribes to.
@@ -187,9 +195,17 @@ func (c *classifier) classifyCall(n syntax.Node, depth int) source {
 	case c.operators[name]:
 		return source{life: completes, rx: true, node: n}
 	case passThroughOperators[name]:
+		// source.map(f) in the RxJS 5 patch style, but only on something
+		// that is a stream: this.seriesService.scan(id) is a service's
+		// request that happens to share an operator's name.
 		inner := c.classify(recv, depth+1)
-		inner.rx = true
+		if !inner.rx {
+			return s
+		}
 		return inner
+	case completingRefProps[name] && c.isRef(recv):
+		// dialogRef.afterClosed(): completes when the dialog closes.
+		return source{life: completes, rx: true, node: n}
 	case name == "select" || name == "observe" && strings.Contains(strings.ToLower(lastName(recv)), "breakpoint"):
 		// NgRx store.select(...), CDK BreakpointObserver.observe(...).
 		return source{life: longLived, rx: true, node: n}
@@ -256,7 +272,15 @@ func (c *classifier) classifyMember(n syntax.Node, depth int) source {
 		s.life, s.rx = completes, true
 		return s
 	}
+	if completingRefProps[prop] && c.isRef(obj) {
+		// modalRef.closed / .dismissed complete when the modal closes.
+		s.life, s.rx = completes, true
+		return s
+	}
 	root := memberRoot(n)
+	if root.Kind() == "this" && c.parentInput(n) {
+		return s // the parent's emitter: no verdict
+	}
 	if c.ownedByThis(n) {
 		s.life = ownedHere
 		return s
@@ -488,6 +512,42 @@ func (c *classifier) declaredAs(n syntax.Node, typ string) bool {
 	return text == typ || strings.HasPrefix(text, typ+"<")
 }
 
+// isRef recognises a modal or dialog reference by name or declared type.
+func (c *classifier) isRef(n syntax.Node) bool {
+	return refName.MatchString(lastName(n)) || refName.MatchString(c.p.Scope.DeclaredType(n))
+}
+
+// parentInput reports a this.x member declared as an @Input() event
+// emitter.
+func (c *classifier) parentInput(n syntax.Node) bool {
+	if scope.Unwrap(n.Get("object")).Kind() != "this" {
+		return false
+	}
+	def := findMember(c.p.Scope.ThisOwner(n), n.Get("property").Text())
+	if !def.decl.Valid() {
+		return false
+	}
+	input := false
+	for d := def.decl.FirstChild(); d.Valid(); d = d.NextSibling() {
+		input = input || d.Kind() == "decorator" && strings.HasPrefix(strings.TrimPrefix(d.Text(), "@"), "Input")
+	}
+	if !input {
+		return false
+	}
+	// An EventEmitter (or Subject) input is the parent's own event source,
+	// made as a field of the parent and gone with it. An Observable input
+	// may be a service's stream handed through and is still judged.
+	t := def.decl.Get("type").Child(0)
+	if t.Kind() == "generic_type" {
+		t = t.Get("name")
+	}
+	switch t.Text() {
+	case "EventEmitter", "Subject":
+		return true
+	}
+	return false
+}
+
 // classMember is what a class says about one of its members.
 type classMember struct {
 	decl     syntax.Node // the field or constructor parameter declaring it
@@ -689,10 +749,12 @@ func (c *classifier) memberInit(n syntax.Node) syntax.Node {
 		return syntax.Node{}
 	}
 	var values []syntax.Node
-	if def.value.Valid() {
-		values = append(values, def.value)
+	for _, v := range append([]syntax.Node{def.value}, def.assigned...) {
+		// `person$: Observable<Person> | null = null` then one real value.
+		if v := scope.Unwrap(v); v.Valid() && v.Kind() != "null" && v.Kind() != "undefined" {
+			values = append(values, v)
+		}
 	}
-	values = append(values, def.assigned...)
 	if len(values) != 1 {
 		return syntax.Node{}
 	}
