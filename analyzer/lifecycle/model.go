@@ -132,6 +132,9 @@ func calleeName(call syntax.Node) string {
 // class without a teardown). A node inside a teardown has no owner: undoing
 // code is not a registration.
 func (m *Model) OwnerOf(n syntax.Node) *Owner {
+	if m.appRoot {
+		return nil // the application's root is never torn down
+	}
 	for p := n.Parent(); p.Valid(); p = p.Parent() {
 		if isInstanceField(p) {
 			// `ws = new WebSocket(url)` in a class body runs per instance,
@@ -188,7 +191,7 @@ func (m *Model) instanceRange(n syntax.Node) int {
 // instance script like a component whose teardown is onDestroy.
 func (m *Model) instanceOwner(n syntax.Node) *Owner {
 	i := m.instanceRange(n)
-	if i < 0 || m.appRoot {
+	if i < 0 {
 		return nil
 	}
 	if o, ok := m.instanceOwners[i]; ok {

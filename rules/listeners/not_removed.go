@@ -107,7 +107,7 @@ func (v *notRemoved) Visit(n syntax.Node) {
 	}
 	target := unwrapJQuery(a.target)
 	life := v.p.Scope.LifetimeOf(target)
-	if !targetMayOutlive(o, life, accumulatingTypes[v.p.Scope.DeclaredType(target)]) {
+	if !targetMayOutlive(o, life, accumulatingTypes[v.p.Scope.DeclaredType(target)]) || life == scope.Unknown && madeByOwner(v.p, target) {
 		return
 	}
 	switch life {
@@ -158,6 +158,60 @@ func targetMayOutlive(o *lifecycle.Owner, life scope.Lifetime, accumulating bool
 		return life.LongLived() || accumulating && (life == scope.Parameter || life == scope.Member)
 	}
 	return true
+}
+
+// madeByOwner reports a target held in a local that the owner's code got
+// from a call on something that is not long-lived: a layer its map made
+// (this.map.circle(...)), an element its own render root holds
+// (this.renderRoot.querySelector(...)), a child it built (await
+// createEditor()). Such a target is the owner's own, or unknown; what
+// comes from a long-lived root (window.matchMedia(...)), a hook or an
+// injector (useSocket(), inject(Bus)) is not.
+func madeByOwner(p *analyzer.Pass, target syntax.Node) bool {
+	return madeByOwnerDepth(p, target, 0)
+}
+
+func madeByOwnerDepth(p *analyzer.Pass, target syntax.Node, depth int) bool {
+	if depth > 4 {
+		return false
+	}
+	id := scope.Unwrap(target)
+	for id.Kind() == "member_expression" {
+		id = scope.Unwrap(id.Get("object"))
+	}
+	if id.Kind() != "identifier" {
+		return false
+	}
+	b := p.Scope.Resolve(id)
+	if b == nil || b.Reassigned || b.ModuleLevel() || b.Kind == scope.Param {
+		return false
+	}
+	init := scope.Unwrap(b.Init)
+	if loop := b.Decl.Parent(); loop.Kind() == "for_in_statement" {
+		init = scope.Unwrap(loop.Get("right")) // for (const img of root.querySelectorAll("img"))
+	}
+	if init.Kind() == "await_expression" {
+		init = scope.Unwrap(init.Child(0))
+	}
+	if init.Kind() == "call_expression" && scope.Unwrap(init.Get("function")).Text() == "Array.from" {
+		init = scope.Unwrap(astutil.Arg(init, 0))
+	}
+	if init.Kind() == "member_expression" || init.Kind() == "identifier" {
+		// const marker = circle.editing.marker: a part of what it made.
+		return madeByOwnerDepth(p, init, depth+1)
+	}
+	if init.Kind() != "call_expression" {
+		return false
+	}
+	name := astutil.MethodName(init)
+	if strings.HasPrefix(name, "use") || name == "inject" || name == "getInstance" {
+		return false
+	}
+	recv, _ := astutil.Method(init)
+	if !recv.Valid() {
+		return true
+	}
+	return !p.Scope.LifetimeOf(recv).LongLived()
 }
 
 // rootedInThis reports this.x.y and this.querySelector(...) shapes.

@@ -159,7 +159,10 @@ func (v *perCall) longLived(t syntax.Node) bool {
 	p := v.p
 	switch p.Scope.LifetimeOf(t) {
 	case scope.Global:
-		return true
+		// An undeclared name the same function sets (an accidental
+		// global, `row = $("<tr>")`) holds what this call made.
+		root := rootOf(t)
+		return root.Kind() != "identifier" || scope.KnownGlobals[root.Text()] || !setIn(astutil.EnclosingFunction(t), root.Text())
 	case scope.ModuleLevel:
 		root := rootOf(t)
 		if b := p.Scope.Resolve(root); b != nil {
@@ -175,6 +178,23 @@ func (v *perCall) longLived(t syntax.Node) bool {
 		return v.singleton(p.Scope.ThisOwner(rootOf(t)))
 	}
 	return false
+}
+
+// setIn reports whether fn assigns the plain name.
+func setIn(fn syntax.Node, name string) bool {
+	if !fn.Valid() {
+		return false
+	}
+	set := false
+	fn.Walk(func(n syntax.Node) bool {
+		if n.Kind() == "assignment_expression" {
+			if l := scope.Unwrap(n.Get("left")); l.Kind() == "identifier" && l.Text() == name {
+				set = true
+			}
+		}
+		return !set
+	})
+	return set
 }
 
 // outlives reports a target that is not long-lived in itself but is
@@ -942,6 +962,10 @@ func (v *perCall) removed(a call, r *repeat) bool {
 			}
 		}
 	}
+	// A gesture adds on pointerdown and removes in the pointerup handler,
+	// wherever that is written: the exact removal (same target, event and
+	// handler) anywhere in the file means the listener is managed.
+	queue = append(queue, p.Tree.Root())
 	found := false
 	for len(queue) > 0 && !found && len(seen) < 64 {
 		root := queue[0]
@@ -954,7 +978,7 @@ func (v *perCall) removed(a call, r *repeat) bool {
 			if found || m.Kind() != "call_expression" {
 				return !found
 			}
-			if rm, ok := parse(m, removers); ok && (matches(p, a, rm) || meantFor(p, a, rm)) {
+			if rm, ok := parse(m, removers); ok && (matches(p, a, rm) || root.Index() != 0 && meantFor(p, a, rm)) {
 				found = true
 				return false
 			}

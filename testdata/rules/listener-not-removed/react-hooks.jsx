@@ -32,3 +32,11 @@ export function Leaky({ onResize, emitter, socket }) {
 
   return <div ref={ref} />;
 }
+
+// A media query list from the long-lived window keeps its listeners.
+export function useDarkMode(onChange) {
+  useEffect(() => {
+    const query = window.matchMedia("(prefers-color-scheme: dark)");
+    query.addEventListener("change", onChange); // want "listener-not-removed"
+  }, [onChange]);
+}

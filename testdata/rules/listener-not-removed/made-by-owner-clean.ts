@@ -1,0 +1,25 @@
+// Targets the component gets from its own objects: layers its map made,
+// parts of them, nodes of its own render root, children it built.
+import { LitElement } from "lit";
+
+declare function createEditor(kind: string): Promise<HTMLElement>;
+
+export class ZoneMap extends LitElement {
+  private map!: { circle(at: number[]): { on(e: string, f: () => void): void; editing: { marker: HTMLElement } } };
+
+  update(changed: Map<string, unknown>) {
+    super.update(changed);
+    const circle = this.map.circle([0, 0]);
+    circle.on("add", () => this.requestUpdate());
+    const marker = circle.editing.marker;
+    marker.addEventListener("dragend", () => this.requestUpdate());
+    for (const img of Array.from(this.renderRoot.querySelectorAll("img"))) {
+      img.addEventListener("load", () => this.requestUpdate());
+    }
+  }
+
+  async showEditor() {
+    const editor = await createEditor("zone");
+    editor.addEventListener("config-changed", () => this.requestUpdate());
+  }
+}
