@@ -264,12 +264,12 @@ func (in *Info) DeclaredType(expr syntax.Node) string {
 	if ann.Kind() != "type_annotation" {
 		return ""
 	}
-	return typeName(ann.Child(0))
+	return TypeName(ann.Child(0))
 }
 
-// typeName names a type without type arguments; for `T | null` and
+// TypeName names a type without type arguments; for `T | null` and
 // `T | undefined` it names T.
-func typeName(t syntax.Node) string {
+func TypeName(t syntax.Node) string {
 	switch t.Kind() {
 	case "generic_type":
 		return t.Get("name").Text()
@@ -282,7 +282,7 @@ func typeName(t syntax.Node) string {
 			if name != "" {
 				return "" // a real union
 			}
-			name = typeName(m)
+			name = TypeName(m)
 		}
 		return name
 	}

@@ -176,19 +176,41 @@ func madeByOwnerDepth(p *analyzer.Pass, target syntax.Node, depth int) bool {
 		return false
 	}
 	id := scope.Unwrap(target)
-	for id.Kind() == "member_expression" {
+	for id.Kind() == "member_expression" || id.Kind() == "subscript_expression" {
 		id = scope.Unwrap(id.Get("object"))
 	}
 	if id.Kind() != "identifier" {
 		return false
 	}
 	b := p.Scope.Resolve(id)
-	if b == nil || b.Reassigned || b.ModuleLevel() || b.Kind == scope.Param {
+	if b == nil || b.ModuleLevel() || b.Kind == scope.Param {
 		return false
 	}
-	init := scope.Unwrap(b.Init)
+	values := []syntax.Node{b.Init}
 	if loop := b.Decl.Parent(); loop.Kind() == "for_in_statement" {
-		init = scope.Unwrap(loop.Get("right")) // for (const img of root.querySelectorAll("img"))
+		values[0] = loop.Get("right") // for (const img of root.querySelectorAll("img"))
+	}
+	if b.Reassigned {
+		// let editor = await this.load(); if (!editor) editor = create();
+		for _, ref := range p.Scope.References(b) {
+			if asg := ref.Parent(); asg.Kind() == "assignment_expression" && ref.Field() == "left" {
+				values = append(values, asg.Get("right"))
+			}
+		}
+	}
+	for _, v := range values {
+		if !madeByOwnerValue(p, v, depth) {
+			return false
+		}
+	}
+	return true
+}
+
+// madeByOwnerValue decides for one value a local is given.
+func madeByOwnerValue(p *analyzer.Pass, v syntax.Node, depth int) bool {
+	init := scope.Unwrap(v)
+	if scope.IsCreation(init) {
+		return true
 	}
 	if init.Kind() == "await_expression" {
 		init = scope.Unwrap(init.Child(0))
@@ -196,7 +218,7 @@ func madeByOwnerDepth(p *analyzer.Pass, target syntax.Node, depth int) bool {
 	if init.Kind() == "call_expression" && scope.Unwrap(init.Get("function")).Text() == "Array.from" {
 		init = scope.Unwrap(astutil.Arg(init, 0))
 	}
-	if init.Kind() == "member_expression" || init.Kind() == "identifier" {
+	if init.Kind() == "member_expression" || init.Kind() == "identifier" || init.Kind() == "subscript_expression" {
 		// const marker = circle.editing.marker: a part of what it made.
 		return madeByOwnerDepth(p, init, depth+1)
 	}

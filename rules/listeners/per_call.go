@@ -756,18 +756,6 @@ func signatureRepeat(p *analyzer.Pass, fn syntax.Node) *repeat {
 	return nil
 }
 
-// startupNames begin functions that run once when a program starts.
-var startupNames = []string{"main", "start", "init", "setup", "boot", "launch", "listen", "connect", "run", "open"}
-
-func startupName(name string) bool {
-	for _, s := range startupNames {
-		if name == s || strings.HasPrefix(name, s) && len(name) > len(s) && name[len(s)] >= 'A' && name[len(s)] <= 'Z' {
-			return true
-		}
-	}
-	return false
-}
-
 // functionRepeat decides for a standalone function (a declaration, a
 // method, a function stored in a variable). It repeats when a call site in
 // this file runs many times; a function that waits for an event through a
@@ -784,7 +772,7 @@ func (v *perCall) functionRepeat(fn, executor syntax.Node, depth int, site synta
 	if !executor.Valid() {
 		return nil
 	}
-	if startupName(name) || v.runsOnce(fn, 0) {
+	if astutil.StartupName(name) || v.runsOnce(fn, 0) {
 		return nil
 	}
 	phrase := "each call of this function"
@@ -979,6 +967,13 @@ func (v *perCall) removed(a call, r *repeat) bool {
 				return !found
 			}
 			if rm, ok := parse(m, removers); ok && (matches(p, a, rm) || root.Index() != 0 && meantFor(p, a, rm)) {
+				found = true
+				return false
+			}
+			if recv, name := astutil.Method(m); root.Index() == 0 && name == "remove" && recv.Valid() && sameTarget(p, recv, a.target) {
+				// The file removes the element itself (a modal removed when
+				// it hides): its listeners go with it. Closing a socket or
+				// stream does not count: until then every call adds one.
 				found = true
 				return false
 			}

@@ -1,6 +1,8 @@
 package observers
 
 import (
+	"strings"
+
 	"fmt"
 
 	"github.com/leakwatch/leakwatch/analyzer"
@@ -220,7 +222,57 @@ func (v *notDisconnected) localTarget(c *creation, ob observation) bool {
 	if !observerTypes[c.typ] {
 		return false // performance entries and reports come from the page
 	}
-	return v.p.Scope.LifetimeOf(ob.target) == scope.Local
+	return v.p.Scope.LifetimeOf(ob.target) == scope.Local || v.ownView(c, ob.target)
+}
+
+// ownView reports an element of the component's own template watched by an
+// observer the component keeps on itself: `this.spacer.nativeElement` of a
+// @ViewChild, `this.$refs.list`. Observer, element and component go away
+// together. The host element (an ElementRef, `this.$el`) is not the
+// component's to judge: it belongs to the parent's template.
+func (v *notDisconnected) ownView(c *creation, target syntax.Node) bool {
+	if c.held.Kind != "stored" {
+		return false
+	}
+	kept := false
+	for _, k := range c.held.Keys {
+		kept = kept || strings.HasPrefix(k, "this@")
+	}
+	if !kept {
+		return false
+	}
+	t := scope.Unwrap(target)
+	if t.Kind() == "member_expression" && t.Get("property").Text() == "nativeElement" {
+		ref := scope.Unwrap(t.Get("object"))
+		if ref.Kind() != "member_expression" || scope.Unwrap(ref.Get("object")).Kind() != "this" {
+			return false
+		}
+		return viewChild(v.p, ref)
+	}
+	for t.Kind() == "member_expression" {
+		if prop := t.Get("property").Text(); prop == "$refs" {
+			return scope.Unwrap(t.Get("object")).Kind() == "this"
+		}
+		t = scope.Unwrap(t.Get("object"))
+	}
+	return false
+}
+
+// viewChild reports a this.x member declared with @ViewChild.
+func viewChild(p *analyzer.Pass, member syntax.Node) bool {
+	class := p.Scope.ThisOwner(member)
+	name := member.Get("property").Text()
+	for _, m := range class.Get("body").Children() {
+		if m.Kind() != "public_field_definition" || m.Get("name").Text() != name {
+			continue
+		}
+		for d := m.FirstChild(); d.Valid(); d = d.NextSibling() {
+			if d.Kind() == "decorator" && strings.HasPrefix(d.Text(), "@ViewChild") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // undone searches what runs when o ends for a disconnect of the observer

@@ -922,6 +922,11 @@ func (v *notClosed) checkPaths(a acquisition, f fate, b *scope.Binding, decl syn
 			v.subject(a, ""), k.verb, how, v.line(exit), imperative(k))
 		v.reportPath(a, f, b, decl, last, msg)
 	case await.Valid():
+		if astutil.SetupName(astutil.FunctionName(astutil.EnclosingFunction(decl))) {
+			// connect() or init() runs once; when it fails the program
+			// usually stops, so the error path keeps nothing for long.
+			return
+		}
 		what := "the await"
 		if call := scope.Unwrap(await.Child(0)); call.Kind() == "call_expression" {
 			what = describeCallee(call.Get("function"))

@@ -537,11 +537,7 @@ func (c *classifier) parentInput(n syntax.Node) bool {
 	// An EventEmitter (or Subject) input is the parent's own event source,
 	// made as a field of the parent and gone with it. An Observable input
 	// may be a service's stream handed through and is still judged.
-	t := def.decl.Get("type").Child(0)
-	if t.Kind() == "generic_type" {
-		t = t.Get("name")
-	}
-	switch t.Text() {
+	switch scope.TypeName(def.decl.Get("type").Child(0)) {
 	case "EventEmitter", "Subject":
 		return true
 	}

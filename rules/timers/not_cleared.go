@@ -102,7 +102,7 @@ func (v *notCleared) checkInterval(call syntax.Node, o *lifecycle.Owner) {
 	case "returned", "unknown":
 		return
 	case "stored":
-		if cleanup.Released(p, o, held.Keys).Valid() || clearsItself(p, o, call, held.Keys) ||
+		if cleanup.Released(p, o, held.Keys).Valid() || clearsItself(p, o, call, held.Keys) || clearedInFinally(p, call, held.Keys) ||
 			cleanup.HandedOutRelease(p, cleanup.Surroundings(o), held.Keys, cancels).Valid() {
 			return
 		}
@@ -189,6 +189,32 @@ func cancels(use syntax.Node) bool {
 		return cancels(parent)
 	}
 	return true // a method called on it or iterating it
+}
+
+// clearedInFinally reports an interval started in a try block whose
+// finally clears it: it spans the awaited work and ends with it, whatever
+// happens to the owner.
+func clearedInFinally(p *analyzer.Pass, call syntax.Node, keys []string) bool {
+	for try := call.Ancestor("try_statement"); try.Valid(); try = try.Ancestor("try_statement") {
+		fin := try.Get("finalizer")
+		if !try.Get("body").Contains(call) || !fin.Valid() {
+			continue
+		}
+		found := false
+		fin.Walk(func(n syntax.Node) bool {
+			if n.Kind() == "call_expression" && strings.HasPrefix(astutil.MethodName(n), "clear") {
+				k := p.Scope.Key(astutil.Arg(n, 0))
+				for _, want := range keys {
+					found = found || k != "" && k == want
+				}
+			}
+			return !found
+		})
+		if found {
+			return true
+		}
+	}
+	return false
 }
 
 // region is the code an owner runs: its setup function, or its class or

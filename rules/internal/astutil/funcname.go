@@ -63,3 +63,31 @@ func DescribeFunction(fn syntax.Node) string {
 	}
 	return "a callback"
 }
+
+// setupNames begin functions that prepare a program once: connecting to
+// its database, initialising a module.
+var setupNames = []string{"main", "start", "init", "setup", "boot", "connect", "install", "migrate"}
+
+// startupNames add the steps a server's start sequence names (run, listen,
+// launch, open), which also run once but say less on their own.
+var startupNames = append([]string{"launch", "listen", "run", "open"}, setupNames...)
+
+// StartupName reports a function name that says it runs once when the
+// program starts (init, setupServer, connect, listen).
+func StartupName(name string) bool { return prefixedBy(name, startupNames) }
+
+// SetupName reports the narrower names of one-time preparation (init,
+// connect, setupDatabase), not runX or openX, which run per request too.
+func SetupName(name string) bool { return prefixedBy(name, setupNames) }
+
+func prefixedBy(name string, prefixes []string) bool {
+	if i := strings.LastIndexByte(name, '.'); i >= 0 {
+		name = name[i+1:] // Database.connect
+	}
+	for _, s := range prefixes {
+		if name == s || strings.HasPrefix(name, s) && len(name) > len(s) && name[len(s)] >= 'A' && name[len(s)] <= 'Z' {
+			return true
+		}
+	}
+	return false
+}

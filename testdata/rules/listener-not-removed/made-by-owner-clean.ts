@@ -23,3 +23,26 @@ export class ZoneMap extends LitElement {
     editor.addEventListener("config-changed", () => this.requestUpdate());
   }
 }
+
+export class CardEditor extends LitElement {
+  private async loadEditor(): Promise<HTMLElement | undefined> {
+    return undefined;
+  }
+
+  async rebuild() {
+    // Reassigned, but every value is one the component made.
+    let editor = await this.loadEditor();
+    if (!editor) {
+      editor = document.createElement("form-editor");
+    }
+    editor.addEventListener("config-changed", () => this.requestUpdate());
+    // Nodes of its own tree, reached through a tree walker it created.
+    const walker = document.createTreeWalker(this.renderRoot);
+    while (walker.nextNode()) {
+      const node = walker.currentNode;
+      node.addEventListener("load", () => this.requestUpdate());
+    }
+    const handles = this.querySelectorAll("x-handle");
+    handles[0].addEventListener("drag", () => this.requestUpdate());
+  }
+}
