@@ -352,6 +352,9 @@ var outsideRoots = map[string]bool{
 	"packet": true, "frame": true, "job": true, "task": true,
 }
 
+// currentUser names objects that stand for the one signed-in user.
+var currentUser = map[string]bool{"user": true, "currentUser": true, "me": true, "account": true, "session": true}
+
 // idName matches names of identifiers minted per entity: id, requestId,
 // session_id, uuid, connectionKey. A bare `key` says nothing.
 var idName = regexp.MustCompile(`^(id|uuid|guid|token)$|[a-z0-9](Id|ID|Uuid|UUID|Guid|Key|Token)$|_(id|uuid|key)$`)
@@ -397,6 +400,11 @@ func (k *keys) external(n syntax.Node, depth int) string {
 		}
 	case "member_expression":
 		prop := n.Get("property").Text()
+		if obj := scope.Unwrap(n.Get("object")); obj.Kind() == "member_expression" && currentUser[obj.Get("property").Text()] && !outsideRoots[rootName(n)] {
+			// hass.user.id in a client: the signed-in user, one per
+			// session (req.user.id on a server is every user).
+			return ""
+		}
 		if idName.MatchString(prop) {
 			return "`" + n.Text() + "`"
 		}

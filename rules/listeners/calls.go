@@ -191,6 +191,15 @@ func sameTarget(p *analyzer.Pass, a, b syntax.Node) bool {
 // unwrapJQuery turns $(x) and jQuery(x) into x.
 func unwrapJQuery(n syntax.Node) syntax.Node {
 	n = scope.Unwrap(n)
+	// el.on("a", f).on("b", g): emitters and Leaflet layers return
+	// themselves, so a chained registration is on the first receiver.
+	for n.Kind() == "call_expression" {
+		recv, name := astutil.Method(n)
+		if _, adds := adders[name]; !adds || !recv.Valid() {
+			break
+		}
+		n = scope.Unwrap(recv)
+	}
 	if n.Kind() == "call_expression" {
 		if fn := n.Get("function"); fn.Text() == "$" || fn.Text() == "jQuery" {
 			if args := astutil.Args(n); len(args) == 1 {

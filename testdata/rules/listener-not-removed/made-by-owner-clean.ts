@@ -46,3 +46,14 @@ export class CardEditor extends LitElement {
     handles[0].addEventListener("drag", () => this.requestUpdate());
   }
 }
+
+export class MarkerLayer extends LitElement {
+  private map!: { marker(at: number[]): { on(e: string, f: () => void): ReturnType<MarkerLayer["map"]["marker"]> } };
+
+  update(changed: Map<string, unknown>) {
+    super.update(changed);
+    // Leaflet layers return themselves: the chain is on the marker it made.
+    const marker = this.map.marker([0, 0]);
+    marker.on("dragend", () => this.requestUpdate()).on("click", () => this.requestUpdate());
+  }
+}

@@ -28,3 +28,10 @@ export function init(load: () => Promise<string>): Promise<void> {
     startupLog.push(message);
   });
 }
+
+// Keyed by the signed-in user of this client: one entry per session.
+const profiles: Record<string, unknown> = {};
+
+export function profileOf(app: { user: { id: string } }) {
+  return (profiles[app.user.id] ??= { id: app.user.id });
+}
