@@ -20,16 +20,18 @@ var constructs = []construct{
 	{"`import('m').T` type followed by `<...>` or `[]`", regexp.MustCompile(`\bimport\s*\(\s*['"][^'"]*['"]\s*\)(\s*\.\s*[\w$]+)+\s*(<|\[)`)},
 	{"`in`/`out` variance on type parameters", regexp.MustCompile(`<\s*(in|out)\s+(out\s+)?[\w$]+`)},
 	{"`global { }` in a module declaration", regexp.MustCompile(`^\s*global\s*\{`)},
-	{"`static accessor` field", regexp.MustCompile(`\bstatic\s+accessor\s+[\w$#]`)},
+	{"`accessor` field (`static accessor` in TypeScript, any in JavaScript)", regexp.MustCompile(`(\bstatic\s+|^\s*|[{;]\s*)accessor\s+[\w$#]`)},
+	{"`using` declaration in JavaScript", regexp.MustCompile(`\b(await\s+)?using\s+[\w$]+\s*=`)},
 	{"predefined type name as parameter name in a function type (`(string) => void`)",
 		regexp.MustCompile(`\(\s*(string|number|boolean|any|unknown|object|symbol|bigint|never)\s*[,)]\s*=>`)},
 	{"`[K in keyof T]` computed key in an interface", regexp.MustCompile(`^\s*\[\s*[\w$]+\s+in\s+keyof\b`)},
 	{"keyword as a property or parameter name (`abstract:`, `using:`)",
-		regexp.MustCompile(`(^\s*|\(\s*|,\s*)(abstract|using|accessor|declare|override|satisfies|asserts|infer|keyof|unique|module|namespace|global)\??\s*:`)},
-	{"generic call signature in an object type (`<T>(x: T): R`)", regexp.MustCompile(`^\s*<[^>]*(<[^>]*>[^>]*)*>\s*\(`)},
+		regexp.MustCompile(`(^\s*|[({,;]\s*)(abstract|using|accessor|declare|override|satisfies|asserts|infer|keyof|unique|module|namespace|global)\??\s*:`)},
+	{"call signatures on lines without `;` (`): R` then `<T>(x: T): R`)", regexp.MustCompile(`^\s*<[^>]*(<[^>]*>[^>]*)*>\s*\(`)},
+	{"optional call with type arguments (`f<T>?.()`)", regexp.MustCompile(`>\s*\?\.\s*\(`)},
 	{"parenthesised decorator (`@(a.b)`)", regexp.MustCompile(`@\(`)},
 	{"import assertion (`assert { type: 'json' }`)", regexp.MustCompile(`\bassert\s*\{`)},
-	{"`export {...}` with `from` on the next line", regexp.MustCompile(`^\s*export\s*(type\s*)?\{[^}]*$`)},
+	{"`export {...}` with `from` on the next line", regexp.MustCompile(`^\s*(export\s*(type\s*)?\{[^}]*|from\s*['"].*)$`)},
 	{"property named `in`", regexp.MustCompile(`(\.\s*in\b|(^|[{,]\s*)in\s*[:?(])`)},
 }
 
@@ -41,11 +43,11 @@ func classify(r rejected) string {
 			return c.name
 		}
 	}
-	// The error is sometimes reported on the token after the construct,
-	// at the start of the next line: look at the line before too.
-	if prev := previousLine(r.src, r.offset); prev != "" {
+	// The error is sometimes reported next to the construct rather than
+	// on it: look at the lines before and after too.
+	for _, near := range []string{previousLine(r.src, r.offset), nextLine(r.src, r.offset)} {
 		for _, c := range constructs {
-			if c.re.MatchString(prev) {
+			if near != "" && c.re.MatchString(near) {
 				return c.name
 			}
 		}
@@ -60,4 +62,13 @@ func previousLine(src []byte, off int) string {
 		return ""
 	}
 	return fullLine(src, lineStart-1)
+}
+
+// nextLine returns the line after the one containing off, or "".
+func nextLine(src []byte, off int) string {
+	end := strings.IndexByte(string(src[off:]), '\n')
+	if end < 0 {
+		return ""
+	}
+	return fullLine(src, off+end+1)
 }
