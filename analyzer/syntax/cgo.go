@@ -10,12 +10,15 @@ import (
 	"sync/atomic"
 	"unsafe"
 
-	// The grammar packages compile the JavaScript, TypeScript and TSX
-	// grammars and, through their import of go-tree-sitter, the tree-sitter
-	// runtime; treesitter.h declares the symbols we call from them.
-	_ "github.com/smacker/go-tree-sitter/javascript"
-	_ "github.com/smacker/go-tree-sitter/typescript/tsx"
-	_ "github.com/smacker/go-tree-sitter/typescript/typescript"
+	// go-tree-sitter compiles the tree-sitter runtime (ABI 13 to 14) and the
+	// official grammar repositories' Go bindings compile the JavaScript,
+	// TypeScript and TSX grammars (ABI 14); treesitter.h declares the
+	// symbols we call from them. The grammars come from their own
+	// repositories rather than from go-tree-sitter's copies, which lag
+	// behind and misparse valid code (bench/parseerrors counts it).
+	_ "github.com/smacker/go-tree-sitter"
+	_ "github.com/tree-sitter/tree-sitter-javascript/bindings/go"
+	_ "github.com/tree-sitter/tree-sitter-typescript/bindings/go"
 )
 
 // record mirrors lw_node in flatten.h.

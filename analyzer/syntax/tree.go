@@ -336,3 +336,7 @@ func (n Node) Symbol() uint16 {
 // SymbolNames returns the kind name of every symbol id of a grammar, for
 // building dispatch tables indexed by Node.Symbol.
 func SymbolNames(l Lang) []string { return grammarFor(l).kinds }
+
+// FieldNames returns the field names of a grammar, indexed by field id (id 0,
+// "no field", is the empty string).
+func FieldNames(l Lang) []string { return grammarFor(l).fields }

@@ -1,9 +1,10 @@
 // Declarations of the parts of the tree-sitter C API that leakwatch calls
-// directly. The runtime and the grammars themselves are compiled by
-// github.com/smacker/go-tree-sitter (the package is imported, so its objects
-// are linked in); we declare the few entry points we use instead of going
-// through its Go wrappers because those allocate a Go object and a map entry
-// for every node visited, which costs more than parsing itself.
+// directly. The runtime is compiled by github.com/smacker/go-tree-sitter and
+// the grammars by the Go bindings of their own repositories (the packages are
+// imported, so their objects are linked in); we declare the few entry points
+// we use instead of going through go-tree-sitter's Go wrappers because those
+// allocate a Go object and a map entry for every node visited, which costs
+// more than parsing itself.
 //
 // The struct layouts match tree-sitter's api.h for the pinned version
 // (ABI 14); syntax_test.go parses real files, so a mismatch fails loudly.

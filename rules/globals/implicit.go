@@ -488,9 +488,10 @@ func loopHead(id syntax.Node) syntax.Node {
 	case p.Kind() == "for_in_statement" && id.Field() == "left":
 		return p
 	case p.Kind() == "assignment_expression" && id.Field() == "left":
-		st := p.Parent()
-		if st.Kind() == "expression_statement" && st.Field() == "initializer" && st.Parent().Kind() == "for_statement" {
-			return st.Parent()
+		// The grammar hangs the assignment straight off the loop (it
+		// wrapped it in an expression_statement before v0.23).
+		if p.Field() == "initializer" && p.Parent().Kind() == "for_statement" {
+			return p.Parent()
 		}
 	}
 	return syntax.Node{}

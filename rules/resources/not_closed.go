@@ -1288,7 +1288,7 @@ func isHook(name string) bool {
 func hasJSX(fn syntax.Node) bool {
 	found := false
 	fn.Walk(func(n syntax.Node) bool {
-		if n.Is("jsx_element", "jsx_self_closing_element", "jsx_fragment") {
+		if n.Is("jsx_element", "jsx_self_closing_element") {
 			found = true
 		}
 		return !found

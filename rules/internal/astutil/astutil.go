@@ -161,6 +161,13 @@ func UseOf(n syntax.Node) ResultUse {
 	switch p.Kind() {
 	case "expression_statement":
 		return ResultUse{Kind: "discarded"}
+	case "for_statement":
+		// `for (start(); ...)`: the grammar no longer wraps a loop's
+		// initializer in an expression_statement, but its value is
+		// dropped all the same.
+		if child.Field() == "initializer" {
+			return ResultUse{Kind: "discarded"}
+		}
 	case "variable_declarator":
 		if child.Field() == "value" {
 			return ResultUse{Kind: "variable", Holder: p.Get("name")}
