@@ -9,7 +9,9 @@
 #      and on a clean one (exit 0);
 #   3. runs `npx leakwatch lsp` under the Node LSP client of e2e-lsp.sh:
 #      diagnostic, quick fix, clean exit, all through the launcher; and
-#      checks the launcher passes signals on to the binary;
+#      checks the launcher passes signals on to the binary, and that the
+#      VS Code extension's lookup (editors/vscode/src/binary.ts) picks the
+#      project's binary from this npm layout;
 #   4. the launcher's messages when no binary fits: the platform package
 #      left out of the install, and a platform with no package at all.
 #
@@ -143,6 +145,33 @@ timeout 180 node testdata/lsp/node-client/e2e.js "$tmp/npx-leakwatch" "$app/Size
 
 step "signals: a SIGTERM to the launcher reaches the binary"
 timeout 120 node npm/leakwatch/test/signals.js "$app"
+
+step "the VS Code extension's lookup picks the project's leakwatch from this real npm layout"
+if [ ! -x editors/vscode/node_modules/.bin/tsc ]; then
+	(cd editors/vscode && env -u npm_config_offline -u npm_config_registry -u npm_config_cache \
+		npm ci --no-audit --no-fund --loglevel=error </dev/null)
+fi
+(cd editors/vscode && node_modules/.bin/tsc -p tsconfig.test.json)
+node - "$app" <<'EOF'
+const fs = require("fs");
+const path = require("path");
+const { resolveBinary } = require("./editors/vscode/out/unit/src/binary.js");
+const app = process.argv[2];
+const realFs = {
+  isFile: (p) => { try { return fs.statSync(p).isFile(); } catch { return false; } },
+  isExecutable: (p) => { try { fs.accessSync(p, fs.constants.X_OK); return true; } catch { return false; } },
+};
+const r = resolveBinary({
+  extensionPath: "/nonexistent-extension", platform: process.platform, arch: process.arch,
+  workspaceFolders: [app], workspaceTrusted: true, envPath: "", fs: realFs,
+});
+const want = path.join(app, "node_modules", "@leakwatch", "cli-linux-x64", "bin", "leakwatch");
+if (!r.ok || r.source !== "workspace" || r.path !== want) {
+  console.error("e2e-npm: FAIL: the extension resolved " + JSON.stringify(r) + ", want " + want);
+  process.exit(1);
+}
+console.log("extension resolves " + r.path + " (" + r.source + ")");
+EOF
 
 step "the launcher when the platform package was left out (npm i --omit=optional)"
 bare="$tmp/bare"
