@@ -195,7 +195,7 @@ set -e
 cat "$tmp/none.out"
 [ "$code" = 2 ] || fail "the launcher on an unknown platform exited $code, want 2"
 grep -qF "there is no prebuilt leakwatch for freebsd-riscv64." "$tmp/none.out" || fail "the message does not name the platform"
-grep -qF "Prebuilt binaries exist for: linux-x64, linux-arm64, win32-x64, darwin-x64, darwin-arm64." "$tmp/none.out" || fail "the message does not list the platforms that have a package"
+grep -qF "Prebuilt binaries exist only in @leakwatch/cli-linux-x64, @leakwatch/cli-linux-arm64, @leakwatch/cli-win32-x64, @leakwatch/cli-darwin-x64, @leakwatch/cli-darwin-arm64." "$tmp/none.out" || fail "the message does not list the packages that exist"
 grep -qF "go install github.com/leakwatch/leakwatch/cmd/leakwatch@latest" "$tmp/none.out" || fail "the message does not say how to build from source"
 
 step "the launcher runs LEAKWATCH_BINARY when set (a binary built from source)"

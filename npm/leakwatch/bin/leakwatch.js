@@ -68,12 +68,12 @@ function findBinary() {
   const platform = process.env.LEAKWATCH_PLATFORM || `${process.platform}-${process.arch}`;
   const pkg = PACKAGES[platform];
   const exe = platform.startsWith("win32-") ? "leakwatch.exe" : "leakwatch";
-  const known = Object.keys(PACKAGES).join(", ");
+  const known = Object.values(PACKAGES).join(", ");
 
   if (!pkg) {
     fail([
       `there is no prebuilt leakwatch for ${platform}.`,
-      `Prebuilt binaries exist for: ${known}.`,
+      `Prebuilt binaries exist only in ${known}.`,
       "Build it from source instead:",
       `  ${FROM_SOURCE}`,
       "then run that leakwatch directly, or point this command at it with LEAKWATCH_BINARY=/path/to/leakwatch.",
