@@ -102,7 +102,11 @@ pack() {
 built=()
 for p in $platforms; do
 	target "$p"
-	if ! command -v "${cc%% *}" >/dev/null; then
+	# A clang on Linux is not enough for macOS: the build needs Apple's SDK.
+	if [ "$goos" = darwin ] && [ "${host%%/*}" != darwin ]; then
+		cc="clang with the macOS SDK"
+	fi
+	if ! command -v "$cc" >/dev/null; then
 		if [[ "$require" == *" $p "* ]]; then
 			echo "build-npm: $p needs the C compiler $cc, which is not installed ($hint)" >&2
 			exit 1
