@@ -5,7 +5,7 @@ GO ?= go
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS := -X main.version=$(VERSION)
 
-.PHONY: build install test fuzz bench vsix clean
+.PHONY: build install test fuzz bench vsix npm clean
 
 build:
 	$(GO) build -ldflags "$(LDFLAGS)" -o bin/leakwatch ./cmd/leakwatch
@@ -25,6 +25,10 @@ bench:
 
 vsix:
 	./editors/vscode/scripts/package.sh
+
+# The npm packages (leakwatch and @leakwatch/cli-<platform>) into dist/npm/.
+npm:
+	./scripts/build-npm.sh
 
 clean:
 	rm -rf bin dist

@@ -9,7 +9,6 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
-	"syscall"
 
 	"github.com/leakwatch/leakwatch/analyzer"
 )
@@ -197,11 +196,7 @@ func writeFixed(path string, orig, data []byte) (err error) {
 	if err := tmp.Chmod(st.Mode().Perm()); err != nil {
 		return fmt.Errorf("setting the file mode: %s", describeErr(err))
 	}
-	if sys, ok := st.Sys().(*syscall.Stat_t); ok {
-		// Keep the owner when root fixes someone else's file; only root
-		// may, and failing to is not worth refusing the fix.
-		_ = tmp.Chown(int(sys.Uid), int(sys.Gid))
-	}
+	keepOwner(tmp, st)
 	if err := tmp.Sync(); err != nil {
 		return fmt.Errorf("writing the temporary file: %s", describeErr(err))
 	}

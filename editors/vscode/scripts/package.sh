@@ -39,15 +39,16 @@ fi
 echo "==> npm run build"
 npm run build
 
+# vsce takes the license from the extension's folder; the one copy lives at
+# the repository's root, so it is copied in for packaging (and ignored by git).
+cp "$repo/LICENSE" LICENSE
+
 echo "==> vsce package -> $out"
 mkdir -p "$(dirname "$out")"
 # --no-dependencies: esbuild already inlined vscode-languageclient into
 # out/extension.js, so node_modules stays out of the package.
 # --target linux-x64: the bundled binary only runs there; VS Code refuses to
 # install the package elsewhere instead of failing at activation.
-# --skip-license: the repository has no LICENSE file yet (package.json's
-# "license" points at the README, which defers to the repository); without
-# the flag vsce stops to ask at a terminal.
-npx --no-install vsce package --no-dependencies --skip-license --target linux-x64 --out "$out" </dev/null
+npx --no-install vsce package --no-dependencies --target linux-x64 --out "$out" </dev/null
 
 echo "$out"

@@ -20,6 +20,18 @@ export interface ResolveInput {
   extensionPath: string;
   /** process.platform */
   platform: string;
+  /** process.arch: picks the @leakwatch/cli-<platform>-<arch> package in a workspace. */
+  arch?: string;
+  /**
+   * The workspace folders, searched in order for a leakwatch installed with
+   * npm (`npm i -D leakwatch`), which pins the version per project.
+   */
+  workspaceFolders?: string[];
+  /**
+   * False in an untrusted (Restricted Mode) workspace: a binary inside the
+   * workspace is then not run, since opening a folder must not execute it.
+   */
+  workspaceTrusted?: boolean;
   /** The PATH environment variable. */
   envPath?: string;
   /** PATHEXT on Windows; ignored elsewhere. */
@@ -38,7 +50,7 @@ export interface ResolveInput {
 }
 
 export type Resolved =
-  | { ok: true; path: string; source: "setting" | "bundled" | "PATH" | "go-bin"; bundled: boolean }
+  | { ok: true; path: string; source: "setting" | "workspace" | "bundled" | "PATH" | "go-bin"; bundled: boolean }
   | { ok: false; tried: string[]; message: string };
 
 export function executableName(platform: string): string {
@@ -87,9 +99,41 @@ export function findOnPath(name: string, envPath: string | undefined, platform: 
 }
 
 /**
+ * The leakwatch a workspace installed with npm, or undefined. The project's
+ * node_modules/.bin/leakwatch says it did; behind it, the native binary of
+ * the platform package is run directly when it is where npm and yarn put it
+ * (hoisted, or nested under leakwatch), because the .bin entry is a Node
+ * script that needs `node` on the editor's PATH, and on Windows a .cmd file
+ * that cannot be started without a shell. Other layouts (pnpm) get the .bin
+ * launcher itself, except on Windows.
+ */
+export function findInWorkspace(folder: string, platform: string, arch: string | undefined, fs: FileSystem): string | undefined {
+  const join = platform === "win32" ? path.win32.join : path.posix.join;
+  const bin = join(folder, "node_modules", ".bin");
+  const launcher = join(bin, "leakwatch");
+  const installed = fs.isFile(launcher) || (platform === "win32" && fs.isFile(join(bin, "leakwatch.cmd")));
+  if (!installed) {
+    return undefined;
+  }
+  if (arch) {
+    const pkg = join("@leakwatch", `cli-${platform}-${arch}`, "bin", executableName(platform));
+    for (const native of [join(folder, "node_modules", pkg), join(folder, "node_modules", "leakwatch", "node_modules", pkg)]) {
+      if (fs.isFile(native) && fs.isExecutable(native)) {
+        return native;
+      }
+    }
+  }
+  if (platform !== "win32" && fs.isExecutable(launcher)) {
+    return launcher;
+  }
+  return undefined;
+}
+
+/**
  * Picks the binary to run: leakwatch.path when set (and nothing else, so a
  * typo is reported rather than silently replaced by another binary), else
- * the one bundled in the extension, else leakwatch on PATH.
+ * the one the workspace installed with npm (the project pins its version),
+ * else the one bundled in the extension, else leakwatch on PATH.
  */
 export function resolveBinary(input: ResolveInput): Resolved {
   const { fs, platform } = input;
@@ -114,6 +158,15 @@ export function resolveBinary(input: ResolveInput): Resolved {
       tried: [isBareName ? `${p} on PATH` : p],
       message: `leakwatch.path is set to "${configured}", but there is no such file${isBareName ? " on PATH" : ""}. Install leakwatch with \`${INSTALL_COMMAND}\` or set leakwatch.path to the binary's full path.`,
     };
+  }
+
+  if (input.workspaceTrusted !== false) {
+    for (const folder of input.workspaceFolders ?? []) {
+      const found = findInWorkspace(folder, platform, input.arch, fs);
+      if (found) {
+        return { ok: true, path: found, source: "workspace", bundled: false };
+      }
+    }
   }
 
   const bundled = bundledPath(input.extensionPath, platform);

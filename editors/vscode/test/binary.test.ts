@@ -2,7 +2,7 @@ import { test } from "node:test";
 import * as assert from "node:assert/strict";
 import * as path from "node:path";
 
-import { bundledPath, expandPath, FileSystem, findOnPath, goInstallDirs, INSTALL_COMMAND, resolveBinary, ResolveInput } from "../src/binary";
+import { bundledPath, expandPath, FileSystem, findInWorkspace, findOnPath, goInstallDirs, INSTALL_COMMAND, resolveBinary, ResolveInput } from "../src/binary";
 
 // A file system described by a map: path -> executable?
 function fakeFs(files: Record<string, boolean>): FileSystem {
@@ -16,7 +16,7 @@ const ext = "/home/dev/.vscode/extensions/leakwatch.leakwatch-0.1.0";
 const bundled = path.join(ext, "bin", "leakwatch");
 
 function input(over: Partial<ResolveInput>, files: Record<string, boolean>): ResolveInput {
-  return { extensionPath: ext, platform: "linux", envPath: "/usr/local/bin:/usr/bin", home: "/home/dev", fs: fakeFs(files), ...over };
+  return { extensionPath: ext, platform: "linux", arch: "x64", envPath: "/usr/local/bin:/usr/bin", home: "/home/dev", fs: fakeFs(files), ...over };
 }
 
 test("the bundled binary wins over PATH when leakwatch.path is unset", () => {
@@ -104,4 +104,64 @@ test("Windows: leakwatch.exe, PATHEXT and ; separators", () => {
 test("an empty PATH entry (the current folder) is not searched", () => {
   assert.equal(findOnPath("leakwatch", ":/usr/bin", "linux", fakeFs({ "leakwatch": true })), undefined);
   assert.equal(findOnPath("leakwatch", undefined, "linux", fakeFs({})), undefined);
+});
+
+// A project that ran `npm i -D leakwatch`: npm's .bin launcher (a Node
+// script) and the platform package it starts.
+const ws = "/src/app";
+const wsLauncher = "/src/app/node_modules/.bin/leakwatch";
+const wsNative = "/src/app/node_modules/@leakwatch/cli-linux-x64/bin/leakwatch";
+
+test("a workspace's npm-installed leakwatch wins over the bundled binary and PATH, run natively", () => {
+  const r = resolveBinary(input({ workspaceFolders: [ws] }, { [wsLauncher]: true, [wsNative]: true, [bundled]: true, "/usr/bin/leakwatch": true }));
+  assert.deepEqual(r, { ok: true, path: wsNative, source: "workspace", bundled: false });
+});
+
+test("the platform package nested under leakwatch (npm's layout when hoisting is blocked) is found", () => {
+  const nested = "/src/app/node_modules/leakwatch/node_modules/@leakwatch/cli-linux-x64/bin/leakwatch";
+  const r = resolveBinary(input({ workspaceFolders: [ws] }, { [wsLauncher]: true, [nested]: true, [bundled]: true }));
+  assert.equal(r.ok && r.path, nested);
+});
+
+test("without the platform package where npm puts it (pnpm), the .bin launcher itself is run", () => {
+  const r = resolveBinary(input({ workspaceFolders: [ws] }, { [wsLauncher]: true, [bundled]: true }));
+  assert.deepEqual(r, { ok: true, path: wsLauncher, source: "workspace", bundled: false });
+});
+
+test("a platform package left over without the .bin entry (leakwatch uninstalled) is not used", () => {
+  const r = resolveBinary(input({ workspaceFolders: [ws] }, { [wsNative]: true, [bundled]: true }));
+  assert.equal(r.ok && r.source, "bundled");
+});
+
+test("the package of another architecture is not run; the launcher is, and reports it", () => {
+  const arm = "/src/app/node_modules/@leakwatch/cli-linux-arm64/bin/leakwatch";
+  assert.equal(findInWorkspace(ws, "linux", "x64", fakeFs({ [wsLauncher]: true, [arm]: true })), wsLauncher);
+  assert.equal(findInWorkspace(ws, "linux", "arm64", fakeFs({ [wsLauncher]: true, [arm]: true })), arm);
+});
+
+test("an untrusted workspace's binary is never run: the bundled one is", () => {
+  const r = resolveBinary(input({ workspaceFolders: [ws], workspaceTrusted: false }, { [wsLauncher]: true, [wsNative]: true, [bundled]: true }));
+  assert.deepEqual(r, { ok: true, path: bundled, source: "bundled", bundled: true });
+});
+
+test("leakwatch.path, being explicit, wins over the workspace's leakwatch", () => {
+  const r = resolveBinary(input({ configured: "/opt/lw/leakwatch", workspaceFolders: [ws] }, { "/opt/lw/leakwatch": true, [wsLauncher]: true, [wsNative]: true }));
+  assert.deepEqual(r, { ok: true, path: "/opt/lw/leakwatch", source: "setting", bundled: false });
+});
+
+test("multi-root: the first folder that installed leakwatch is used", () => {
+  const other = "/src/lib";
+  const otherLauncher = "/src/lib/node_modules/.bin/leakwatch";
+  const r = resolveBinary(input({ workspaceFolders: [other, ws] }, { [wsLauncher]: true, [wsNative]: true, [bundled]: true }));
+  assert.equal(r.ok && r.path, wsNative);
+  const both = resolveBinary(input({ workspaceFolders: [other, ws] }, { [otherLauncher]: true, [wsLauncher]: true, [wsNative]: true }));
+  assert.equal(both.ok && both.path, otherLauncher);
+});
+
+test("Windows: the .exe of the platform package is run, never the .cmd launcher (it needs a shell)", () => {
+  const folder = "C:\\src\\app";
+  const cmd = "C:\\src\\app\\node_modules\\.bin\\leakwatch.cmd";
+  const exe = "C:\\src\\app\\node_modules\\@leakwatch\\cli-win32-x64\\bin\\leakwatch.exe";
+  assert.equal(findInWorkspace(folder, "win32", "x64", fakeFs({ [cmd]: true, [exe]: true })), exe);
+  assert.equal(findInWorkspace(folder, "win32", "x64", fakeFs({ [cmd]: true })), undefined);
 });

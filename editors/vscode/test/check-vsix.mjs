@@ -223,12 +223,30 @@ async function main() {
       assert.deepEqual(result.result.capabilities.executeCommandProvider?.commands, ["leakwatch.checkWorkspace"]);
       assert.equal(code, 0, `exit code ${code} after shutdown; stderr: ${stderr}`);
     });
-    await check("nothing but the bundle, the binary and the docs is packaged", () => {
+    await check("the MIT license is packaged (vsce names it LICENSE.txt)", () => {
+      assert.equal(pkg.license, "MIT");
+      const text = fs.readFileSync(path.join(ext, "LICENSE.txt"), "utf8");
+      assert.match(text, /^MIT License\n\nCopyright \(c\) 2026 The leakwatch authors\n/);
+      assert.match(text, /THE SOFTWARE IS PROVIDED "AS IS"/);
+    });
+    await check("nothing but the bundle, the binary, the docs and the license is packaged", () => {
+      // An allow list, so that a widened .vscodeignore (sources, maps,
+      // node_modules) shows up here rather than in users' installs.
+      const allowed = new Set([
+        "[Content_Types].xml",
+        "extension.vsixmanifest",
+        "extension/package.json",
+        "extension/readme.md",
+        "extension/changelog.md",
+        "extension/LICENSE.txt",
+        "extension/out/extension.js",
+        "extension/bin/leakwatch",
+      ]);
       const names = [...entries.keys()];
-      for (const n of names) {
-        assert.ok(!n.includes("node_modules/"), `${n}: node_modules should not be packaged (esbuild bundles the client)`);
-        assert.ok(!/\.(ts|map)$/.test(n), `${n}: sources and maps should not be packaged`);
-      }
+      const extra = names.filter((n) => !allowed.has(n));
+      assert.deepEqual(extra, [], `unexpected files in the package: ${extra.join(", ")}`);
+      const missing = [...allowed].filter((n) => !entries.has(n));
+      assert.deepEqual(missing, [], `missing from the package: ${missing.join(", ")}`);
     });
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
