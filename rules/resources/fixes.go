@@ -83,6 +83,9 @@ func (v *notClosed) ownerClose(a acquisition, target string, plain bool) string 
 // resource is stored, when it is not a local of the setup.
 func (v *notClosed) ownerFix(a acquisition, o *lifecycle.Owner, target string, plain bool, holder syntax.Node) []analyzer.Fix {
 	p := v.p
+	if plain && strings.HasPrefix(target, "this.") && fixgen.MayBeUndefinedInJS(p, o.Class, strings.TrimPrefix(target, "this.")) {
+		plain = false
+	}
 	bld := fixgen.New(p)
 	if h := scope.Unwrap(holder); h.Kind() == "member_expression" && identifierRoot(h.Text()) != "this" && o.Setup.Valid() {
 		// socketRef.current = new WebSocket(url): by cleanup time the ref
@@ -109,6 +112,9 @@ func (v *notClosed) ownerFix(a acquisition, o *lifecycle.Owner, target string, p
 			return nil
 		}
 		field, ok := bld.PromoteToField(o.Class, id, a.kind.tsType)
+		if ok && fixgen.MayBeUndefinedInJS(p, o.Class, strings.TrimPrefix(field, "this.")) {
+			plain = false
+		}
 		if !ok || !bld.AddCleanup(o, a.node, []string{v.ownerClose(a, field, plain)}) {
 			return nil
 		}

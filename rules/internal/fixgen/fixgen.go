@@ -266,6 +266,9 @@ func (b *Builder) createMethod(o *lifecycle.Owner, reg syntax.Node, stmts []stri
 	if !m.Valid() {
 		return false
 	}
+	if a := setupAnchor(o.Class); a.Valid() {
+		m = a
+	}
 	ind := b.lineIndent(m)
 	inner := ind + b.Style.Indent
 	var sig string
@@ -316,6 +319,42 @@ func (b *Builder) createMethod(o *lifecycle.Owner, reg syntax.Node, stmts []stri
 		b.implementOnDestroy(o.Class)
 	}
 	return true
+}
+
+// setupHooks are the members that set an owner up, the teardown a fix
+// creates goes after the last of them.
+var setupHooks = map[string]bool{
+	"constructor": true, "componentDidMount": true, "ngOnInit": true, "ngAfterViewInit": true,
+	"ngAfterContentInit": true, "mounted": true, "created": true, "beforeMount": true,
+	"connectedCallback": true, "firstUpdated": true, "setup": true,
+}
+
+// setupAnchor is the last setup hook of a class or options object. Every
+// fix that creates the owner's teardown inserts it at this one point
+// whatever registration it cleans up, so fixes applied together (`check
+// --fix` merges them) conflict there instead of each writing its own copy
+// of the method; the next round adds to the teardown the first wrote.
+func setupAnchor(class syntax.Node) syntax.Node {
+	body := class
+	if class.Kind() != "object" {
+		body = class.Get("body")
+	}
+	var last syntax.Node
+	for _, c := range body.Children() {
+		var key syntax.Node
+		switch c.Kind() {
+		case "method_definition":
+			key = c.Get("name")
+		case "pair":
+			if scope.IsFunction(scope.Unwrap(c.Get("value"))) {
+				key = c.Get("key")
+			}
+		}
+		if key.Valid() && setupHooks[strings.Trim(key.Text(), `"'`)] {
+			last = c
+		}
+	}
+	return last
 }
 
 // needsSuper reports custom elements whose base class has its own

@@ -87,3 +87,48 @@ func (b *Builder) PromoteToField(class, id syntax.Node, typ string) (string, boo
 	}
 	return field, true
 }
+
+// MayBeUndefinedInJS reports a member `this.<name>` of a JavaScript class
+// that the TypeScript compiler (checking JavaScript, as editors do) types as
+// possibly undefined: one that no field initializer and no statement at the
+// top of the constructor gives a value. A cleanup calling a method on it
+// needs optional chaining (`this.socket?.close()`) to compile there, even
+// when the framework runs the setup before the teardown. TypeScript classes
+// declare their fields, and the declared type decides instead.
+func MayBeUndefinedInJS(p *analyzer.Pass, class syntax.Node, name string) bool {
+	if p.Tree.Lang.IsTypeScript() || !class.Valid() || class.Kind() == "object" {
+		return false
+	}
+	set := func(v syntax.Node) bool {
+		v = scope.Unwrap(v)
+		return v.Valid() && v.Kind() != "null" && v.Kind() != "undefined" && v.Text() != "undefined"
+	}
+	for _, m := range class.Get("body").Children() {
+		switch m.Kind() {
+		case "field_definition", "public_field_definition":
+			key := m.Get("property")
+			if !key.Valid() {
+				key = m.Get("name")
+			}
+			if key.Text() == name && set(m.Get("value")) {
+				return false
+			}
+		case "method_definition":
+			if m.Get("name").Text() != "constructor" {
+				continue
+			}
+			for _, st := range m.Get("body").Children() {
+				asg := scope.Unwrap(st.Child(0))
+				if st.Kind() != "expression_statement" || asg.Kind() != "assignment_expression" {
+					continue
+				}
+				left := scope.Unwrap(asg.Get("left"))
+				if left.Kind() == "member_expression" && scope.Unwrap(left.Get("object")).Kind() == "this" &&
+					left.Get("property").Text() == name && set(asg.Get("right")) {
+					return false
+				}
+			}
+		}
+	}
+	return true
+}
