@@ -479,7 +479,12 @@ func removalFixes(p *analyzer.Pass, a call, o *lifecycle.Owner) []analyzer.Fix {
 	if id := scope.Unwrap(a.target); id.Kind() == "identifier" && strings.HasPrefix(p.Scope.Key(id), "this@") {
 		target = "this." + id.Text() // constructor(private source: Emitter)
 	}
-	stmt := fmt.Sprintf("%s.%s(%s)", target, removerFor(a), args)
+	dot := "."
+	if t := scope.Unwrap(a.target); t.Kind() == "member_expression" && scope.Unwrap(t.Get("object")).Kind() == "this" &&
+		fixgen.MemberMayBeUnset(p, o.Class, t.Get("property").Text()) {
+		dot = "?." // set after the constructor: may still be unset at teardown
+	}
+	stmt := fmt.Sprintf("%s%s%s(%s)", target, dot, removerFor(a), args)
 	if !b.AddCleanup(o, a.node, []string{stmt}) {
 		return nil
 	}
@@ -496,7 +501,7 @@ func hoistHandler(p *analyzer.Pass, b *fixgen.Builder, a call, o *lifecycle.Owne
 	base := "handle" + pascal(a.event)
 	if o.Setup.Valid() {
 		st := astutil.Statement(a.node)
-		if !st.Valid() || st.Parent().Index() != o.Setup.Get("body").Index() {
+		if !st.Valid() || st.Parent().Index() != o.Setup.Get("body").Index() || !fixgen.Movable(p, h, st, st) {
 			return "", false
 		}
 		name := fixgen.UniqueName(p, a.node, syntax.Node{}, base)
@@ -512,12 +517,13 @@ func hoistHandler(p *analyzer.Pass, b *fixgen.Builder, a call, o *lifecycle.Owne
 	for member.Valid() && member.Parent().Kind() != "class_body" {
 		member = member.Parent()
 	}
-	if !member.Valid() {
-		return "", false
+	if !member.Valid() || !fixgen.Movable(p, h, o.Class.Get("body"), syntax.Node{}) {
+		return "", false // it uses a local of the method: a field cannot see it
 	}
 	name := fixgen.UniqueName(p, a.node, o.Class, base)
 	ind := astutil.Indent(p.Tree.Src, member.Start())
-	b.Insert(member.Start(), name+" = "+h.Text()+b.Style.Semi+"\n\n"+ind)
+	code := fixgen.Reindent(h.Text(), astutil.Indent(p.Tree.Src, h.Start()), ind)
+	b.Insert(member.Start(), name+" = "+code+b.Style.Semi+"\n\n"+ind)
 	b.Replace(a.handler, "this."+name)
 	return "this." + name, true
 }
@@ -552,6 +558,27 @@ func pascal(event syntax.Node) string {
 	return sb.String()
 }
 
+// removedElsewhere reports a removal of the same listener (target, event
+// and handler written alike) inside setup, on a path other than the
+// teardown: an AbortController would then be a second way of removing it
+// next to the first, where the removal fix just adds the missing path.
+func removedElsewhere(a call, setup syntax.Node) bool {
+	found := false
+	setup.Walk(func(n syntax.Node) bool {
+		if found || n.Kind() != "call_expression" {
+			return !found
+		}
+		fn := scope.Unwrap(n.Get("function"))
+		args := n.Get("arguments").Children()
+		if fn.Kind() == "member_expression" && fn.Get("property").Text() == removerFor(a) && len(args) >= 2 &&
+			fn.Get("object").Text() == a.target.Text() && args[0].Text() == a.event.Text() && args[1].Text() == a.handler.Text() {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
 // abortSignalFixes is the alternative for DOM listeners in effect-like
 // owners: pass { signal } from an AbortController that the cleanup aborts.
 // One abort() then removes every listener given that signal, which reads
@@ -565,7 +592,7 @@ func abortSignalFixes(p *analyzer.Pass, a call, o *lifecycle.Owner) []analyzer.F
 	if o.Setup.Kind() == "program" {
 		body = o.Setup
 	}
-	if !st.Valid() || st.Parent().Index() != body.Index() {
+	if !st.Valid() || st.Parent().Index() != body.Index() || removedElsewhere(a, o.Setup) {
 		return nil
 	}
 	b := fixgen.New(p)

@@ -545,3 +545,78 @@ func UniqueName(p *analyzer.Pass, n syntax.Node, class syntax.Node, base string)
 	}
 	return name
 }
+
+// Movable reports whether code can be written at dest and mean the same:
+// every name it uses that it does not declare itself is declared in a
+// scope that contains dest, and not inside before (the statement the code
+// is moved in front of, whose own declarations are not there yet; the
+// zero Node when the code moves elsewhere). A handler that uses a local of
+// the method it was written in cannot become a class field.
+func Movable(p *analyzer.Pass, code, dest, before syntax.Node) bool {
+	ok := true
+	code.Walk(func(c syntax.Node) bool {
+		if !ok {
+			return false
+		}
+		if c.Kind() != "identifier" {
+			return true
+		}
+		bd := p.Scope.Resolve(c)
+		if bd == nil || code.Contains(bd.Decl) {
+			return true // a global, or the code's own parameter or local
+		}
+		if !bd.Scope.Node.Contains(dest) || before.Valid() && before.Contains(bd.Decl) {
+			ok = false
+		}
+		return ok
+	})
+	return ok
+}
+
+// Reindent re-indents text moved from a line indented from to one indented
+// to: its first line goes where the caller puts it, every further line
+// that starts with from has it replaced by to.
+func Reindent(text, from, to string) string {
+	if from == to || !strings.Contains(text, "\n") {
+		return text
+	}
+	lines := strings.Split(text, "\n")
+	for i := 1; i < len(lines); i++ {
+		if strings.HasPrefix(lines[i], from) {
+			lines[i] = to + lines[i][len(from):]
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+// MemberMayBeUnset reports whether `this.<name>` may hold null or
+// undefined when a class's teardown runs, as the TypeScript compiler sees
+// it: a TypeScript field declared optional or with null or undefined in its
+// type, or a JavaScript member the constructor does not set
+// (MayBeUndefinedInJS). A cleanup calls its methods with optional chaining.
+func MemberMayBeUnset(p *analyzer.Pass, class syntax.Node, name string) bool {
+	if !class.Valid() || class.Kind() == "object" {
+		return false
+	}
+	if !p.Tree.Lang.IsTypeScript() {
+		return MayBeUndefinedInJS(p, class, name)
+	}
+	for _, m := range class.Get("body").Children() {
+		if !m.Is("public_field_definition", "field_definition") {
+			continue
+		}
+		key := m.Get("name")
+		if !key.Valid() {
+			key = m.Get("property")
+		}
+		if key.Text() != name {
+			continue
+		}
+		if m.HasToken("?") {
+			return true
+		}
+		t := m.Get("type").Text()
+		return strings.Contains(t, "undefined") || strings.Contains(t, "null")
+	}
+	return false
+}
