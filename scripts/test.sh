@@ -20,6 +20,13 @@ go vet ./...
 step "go test -race (unit, fixture, CLI and in-process LSP tests)"
 go test -race -count=1 ./...
 
+# Safe fixes applied to the real applications must still compile (the
+# TypeScript compiler is installed on first use, like the fixture check's).
+if [ -d ../shared/corpus ]; then
+	step "fixcheck: safe fixes on ../shared/corpus type-check"
+	go run ./bench/fixcheck -unsafe=false ../shared/corpus
+fi
+
 for extra in scripts/fuzz-short.sh scripts/e2e-lsp.sh scripts/e2e-editors.sh scripts/e2e-npm.sh; do
 	if [ -x "$extra" ] || [ -f "$extra" ]; then
 		step "$extra"

@@ -229,45 +229,77 @@ func (c *Compiler) Check(files []File, keep bool) (map[string][]Diagnostic, stri
 
 // Added returns the diagnostics of after that before does not have. A fix
 // moves lines, so positions cannot be compared; a diagnostic is the same
-// when its code and message are, and, first, the text of its line, so that
-// of two identical messages ("Object is possibly 'undefined'.") the one on
-// a line the fix wrote is the added one. What is left unmatched after that
-// is matched on code and message alone (the fix changed the line a
-// diagnostic was on but not what it is about); a second copy of a message
-// stays a new problem.
+// when its code and message are (see sameProblem), and, first, the text of
+// its line, so that of two identical messages ("Object is possibly
+// 'undefined'.") the one on a line the fix wrote is the added one. What is
+// left unmatched after that is matched on code and message alone (the fix
+// changed the line a diagnostic was on but not what it is about), then on
+// the line's text alone: a line that had an error before and has another
+// one now (`e = new Error()` declared by a fix: "Cannot find name 'e'"
+// becomes "Property 'code' does not exist on type 'Error'") is no worse.
+// A second copy of a message on a new line stays a new problem.
 func Added(before, after []Diagnostic) []Diagnostic {
-	type key struct {
-		code      int
-		msg, line string
+	exact := func(d Diagnostic) diagKey { c, m := sameProblem(d); return diagKey{c, m, d.Source} }
+	problem := func(d Diagnostic) diagKey { c, m := sameProblem(d); return diagKey{code: c, msg: m} }
+	line := func(d Diagnostic) diagKey { return diagKey{line: d.Source} }
+	for _, key := range []func(Diagnostic) diagKey{exact, problem, line} {
+		before, after = match(before, after, key)
 	}
-	exact := map[key]int{}
-	loose := map[key]int{}
-	for _, d := range before {
-		exact[key{d.Code, d.Message, d.Source}]++
+	sort.SliceStable(after, func(i, j int) bool { return after[i].Line < after[j].Line })
+	return after
+}
+
+type diagKey struct {
+	code      int
+	msg, line string
+}
+
+// match pairs diagnostics of a and b with equal keys, each used once, and
+// returns those of each left unpaired, in order.
+func match(a, b []Diagnostic, key func(Diagnostic) diagKey) (restA, restB []Diagnostic) {
+	inA := map[diagKey]int{}
+	for _, d := range a {
+		inA[key(d)]++
 	}
-	var rest []Diagnostic
-	for _, d := range after {
-		k := key{d.Code, d.Message, d.Source}
-		if exact[k] > 0 {
-			exact[k]--
+	paired := map[diagKey]int{}
+	for _, d := range b {
+		k := key(d)
+		if inA[k] > 0 {
+			inA[k]--
+			paired[k]++
 			continue
 		}
-		rest = append(rest, d)
+		restB = append(restB, d)
 	}
-	for k, n := range exact {
-		loose[key{k.code, k.msg, ""}] += n
-	}
-	var out []Diagnostic
-	for _, d := range rest {
-		k := key{d.Code, d.Message, ""}
-		if loose[k] > 0 {
-			loose[k]--
+	for _, d := range a {
+		k := key(d)
+		if paired[k] > 0 {
+			paired[k]--
 			continue
 		}
-		out = append(out, d)
+		restA = append(restA, d)
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Line < out[j].Line })
-	return out
+	return restA, restB
+}
+
+// sameProblem is what identifies a diagnostic across two versions of a
+// file. The compiler offers a spelling suggestion ("Cannot find name 'x'.
+// Did you mean 'y'?", TS2552) for only the first few unknown names of a
+// file, so the same unknown name is TS2304 or TS2552 depending on what
+// comes before it: both count as TS2304 without the suggestion, and TS2551
+// as TS2339.
+func sameProblem(d Diagnostic) (int, string) {
+	code, msg := d.Code, d.Message
+	switch code {
+	case 2552:
+		code = 2304
+	case 2551:
+		code = 2339
+	}
+	if i := strings.Index(msg, " Did you mean"); i >= 0 {
+		msg = msg[:i]
+	}
+	return code, msg
 }
 
 // breaking are the codes a fix must never add: names not in scope or used

@@ -78,3 +78,32 @@ func TestScriptVueOptions(t *testing.T) {
 		t.Errorf("wrapping changed the line count")
 	}
 }
+
+// Added without the compiler: how a diagnostic is recognised after a fix
+// moved, re-worded or replaced it.
+func TestAddedMatching(t *testing.T) {
+	d := func(code, line int, msg, src string) Diagnostic {
+		return Diagnostic{Code: code, Line: line, Message: msg, Source: src}
+	}
+	cases := []struct {
+		name          string
+		before, after []Diagnostic
+		want          int // added
+	}{
+		{"moved down", []Diagnostic{d(2304, 3, "Cannot find name 'x'.", "x()")}, []Diagnostic{d(2304, 9, "Cannot find name 'x'.", "x()")}, 0},
+		{"suggestion given or not", []Diagnostic{d(2552, 3, "Cannot find name '$user'. Did you mean 'user'?", "f($user)")},
+			[]Diagnostic{d(2304, 4, "Cannot find name '$user'.", "f($user)")}, 0},
+		{"same message on a new line", []Diagnostic{d(2532, 3, "Object is possibly 'undefined'.", "this.a.close();")},
+			[]Diagnostic{d(2532, 3, "Object is possibly 'undefined'.", "this.a.close();"), d(2532, 7, "Object is possibly 'undefined'.", "this.b.close();")}, 1},
+		{"line's error replaced by another", []Diagnostic{d(2304, 5, "Cannot find name 'e'.", "e.code = 404;")},
+			[]Diagnostic{d(2339, 5, "Property 'code' does not exist on type 'Error'.", "e.code = 404;")}, 0},
+		{"line changed, problem kept", []Diagnostic{d(2304, 5, "Cannot find name 'bus'.", "bus.on(\"x\", f);")},
+			[]Diagnostic{d(2304, 5, "Cannot find name 'bus'.", "bus.once(\"x\", f);")}, 0},
+		{"new problem on a new line", nil, []Diagnostic{d(2304, 5, "Cannot find name 'offset'.", "top + offset")}, 1},
+	}
+	for _, c := range cases {
+		if got := Added(c.before, c.after); len(got) != c.want {
+			t.Errorf("%s: added %v, want %d", c.name, got, c.want)
+		}
+	}
+}
