@@ -34,6 +34,13 @@ type Config struct {
 	Ignore []string `json:"ignore,omitempty"`
 	// Owners extends the lifecycle vocabulary.
 	Owners OwnersConfig `json:"owners,omitempty"`
+	// Packages are the versions of the packages the project depends on
+	// ({"vue": "^2.7.14"}), as its nearest package.json lists them, so that
+	// fixes write the teardown of the framework version in use (Vue 2's
+	// beforeDestroy, Angular's DestroyRef only from 16). The CLI fills it
+	// in from package.json; a configuration may set it for a project that
+	// has none.
+	Packages map[string]string `json:"packages,omitempty"`
 
 	// Dir is the folder the config file is in; Ignore globs are relative
 	// to it. Empty for configs that did not come from a file.

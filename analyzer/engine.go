@@ -321,6 +321,7 @@ func (e *Engine) runOnTree(ctx context.Context, tree *syntax.Tree, f File, enabl
 	var lc lifecycle.Config
 	if f.Config != nil {
 		lc = f.Config.Owners.lifecycle()
+		lc.Packages = f.Config.Packages
 		for _, name := range f.Config.Owners.LongLived {
 			if sc.LongLived == nil {
 				sc.LongLived = make(map[string]bool)

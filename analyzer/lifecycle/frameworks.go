@@ -394,7 +394,7 @@ func (m *Model) vueOptionsOwner(obj, fn syntax.Node) (*Owner, bool) {
 			}
 		}
 	}
-	if hasVue2 {
+	if hasVue2 || m.VueMajor() == 2 {
 		o.TeardownName = "beforeDestroy"
 	}
 	if len(o.Teardowns) > 0 {

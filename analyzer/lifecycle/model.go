@@ -29,6 +29,10 @@ type Model struct {
 	// appRoot is set for files that hold the application's root, which is
 	// never torn down.
 	appRoot bool
+	// packages are the project's dependencies (Config.Packages).
+	packages map[string]string
+	// vueMajor caches VueMajor (-1: not computed yet).
+	vueMajor int
 }
 
 // Build prepares the model. It does no walk of its own beyond reading the
@@ -45,6 +49,8 @@ func Build(t *syntax.Tree, sc *scope.Info, cfg Config) *Model {
 		listenerPairs:  cfg.ListenerPairs,
 		instanceOwners: make(map[int]*Owner),
 		appRoot:        appRootFile(cfg.Path),
+		packages:       cfg.Packages,
+		vueMajor:       -1,
 	}
 	for _, h := range DefaultEffectHooks {
 		m.effects[h] = true

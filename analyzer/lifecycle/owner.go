@@ -77,6 +77,9 @@ type Config struct {
 	// Component describes a single-file component's instance scripts,
 	// whose top-level code runs once per component instance.
 	Component Component
+	// Packages are the project's dependencies and their versions as
+	// package.json writes them; nil when unknown. See PackageMajor.
+	Packages map[string]string
 	// Path is the file's path; some conventions are file names (a
 	// SvelteKit app's root layout is src/routes/+layout.svelte).
 	Path string

@@ -35,6 +35,7 @@ import (
 	"github.com/leakwatch/leakwatch/analyzer"
 	"github.com/leakwatch/leakwatch/analyzer/syntax"
 	"github.com/leakwatch/leakwatch/internal/corpus"
+	"github.com/leakwatch/leakwatch/internal/packagejson"
 	"github.com/leakwatch/leakwatch/internal/tscheck"
 	"github.com/leakwatch/leakwatch/internal/walk"
 	"github.com/leakwatch/leakwatch/rules"
@@ -263,6 +264,7 @@ func collect(root string, roots []string) ([][2]string, error) {
 func analyseAll(files [][2]string, unsafe bool) []*fileRun {
 	runs := make([]*fileRun, len(files))
 	e := rules.NewEngine()
+	var packages packagejson.Finder // as the CLI does
 	var wg sync.WaitGroup
 	next := make(chan int)
 	for range runtime.GOMAXPROCS(0) {
@@ -270,7 +272,7 @@ func analyseAll(files [][2]string, unsafe bool) []*fileRun {
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				runs[i] = analyseFile(e, files[i][0], files[i][1], unsafe)
+				runs[i] = analyseFile(e, files[i][0], files[i][1], packages.Apply(nil, files[i][1]), unsafe)
 			}
 		}()
 	}
@@ -282,7 +284,7 @@ func analyseAll(files [][2]string, unsafe bool) []*fileRun {
 	return runs
 }
 
-func analyseFile(e *analyzer.Engine, path, abs string, unsafe bool) *fileRun {
+func analyseFile(e *analyzer.Engine, path, abs string, cfg *analyzer.Config, unsafe bool) *fileRun {
 	r := &fileRun{path: path, abs: abs}
 	src, err := os.ReadFile(abs)
 	if err != nil {
@@ -290,7 +292,7 @@ func analyseFile(e *analyzer.Engine, path, abs string, unsafe bool) *fileRun {
 		return r
 	}
 	r.orig = string(src)
-	f := analyzer.File{Path: abs, Src: src}
+	f := analyzer.File{Path: abs, Src: src, Config: cfg}
 	res := e.Analyze(context.Background(), f)
 	r.findings = res.Diagnostics
 	r.safe = fixStage(e, f, r.orig, res, false)

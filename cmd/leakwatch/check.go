@@ -17,6 +17,7 @@ import (
 
 	"github.com/leakwatch/leakwatch/analyzer"
 	"github.com/leakwatch/leakwatch/analyzer/syntax"
+	"github.com/leakwatch/leakwatch/internal/packagejson"
 	"github.com/leakwatch/leakwatch/internal/walk"
 )
 
@@ -212,6 +213,8 @@ type checker struct {
 	// cache: the current folder.
 	root  runRoot
 	cache *resultCache // nil without --cache
+	// packages reads the package.json nearest each file.
+	packages packagejson.Finder
 	// otherShards counts the walk entries --shard left to other jobs.
 	otherShards atomic.Int64
 
@@ -369,7 +372,9 @@ func (c *checker) walk(ctx context.Context, ordered, jobs chan<- *job) {
 		if err != nil {
 			return err
 		}
-		j.cfg = cfg
+		// The project's package versions tell fixes which framework
+		// version to write for (Vue 2 or 3, Angular's DestroyRef).
+		j.cfg = c.packages.Apply(cfg, e.Abs)
 		if err := send(j); err != nil {
 			return err
 		}

@@ -367,6 +367,9 @@ func destroyRefOf(class, call syntax.Node) string {
 // angular16 reports files written for Angular 16 or later: they use
 // inject(), signals, DestroyRef or the RxJS interop package.
 func angular16(p *analyzer.Pass) bool {
+	if n := p.Life.PackageMajor("@angular/core"); n > 0 {
+		return n >= 16 // the project's package.json knows best
+	}
 	if importsAny(p, "@angular/core/rxjs-interop") {
 		return true
 	}

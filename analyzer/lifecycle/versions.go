@@ -1,0 +1,95 @@
+package lifecycle
+
+import (
+	"strconv"
+	"strings"
+)
+
+// PackageMajor returns the major version of a package the project depends
+// on, read from the range package.json gives ("^2.7.14" is 2, ">=16.0.0"
+// is 16), or 0 when the project's packages are unknown, the package is not
+// among them, or the range names no version (a tag, a path, a workspace).
+func (m *Model) PackageMajor(name string) int {
+	r, ok := m.packages[name]
+	if !ok {
+		return 0
+	}
+	r = strings.TrimLeft(strings.TrimSpace(r), "^~>=<v ")
+	end := 0
+	for end < len(r) && r[end] >= '0' && r[end] <= '9' {
+		end++
+	}
+	n, err := strconv.Atoi(r[:end])
+	if err != nil {
+		return 0
+	}
+	return n
+}
+
+// vue2Members are instance APIs Vue 3 removed; vue3Options are options
+// only Vue 3 knows. A file using one of them says which Vue it is written
+// for.
+var (
+	vue2Members = map[string]bool{"$set": true, "$delete": true, "$on": true, "$once": true, "$off": true,
+		"$listeners": true, "$scopedSlots": true, "$children": true}
+	vue2Options = map[string]bool{"beforeDestroy": true, "destroyed": true, "filters": true}
+	vue3Options = map[string]bool{"beforeUnmount": true, "unmounted": true, "emits": true}
+	vue2Globals = map[string]bool{"extend": true, "component": true, "set": true, "delete": true, "use": true, "mixin": true}
+)
+
+// VueMajor returns the Vue version the file is written for: the project's
+// (package.json) when known, else what the file's own API use says (Vue
+// 2's instance events, $set, $listeners, `new Vue`, Vue.extend, the
+// beforeDestroy hook; Vue 3's beforeUnmount, emits, createApp), or 0 when
+// neither tells.
+func (m *Model) VueMajor() int {
+	if m.vueMajor >= 0 {
+		return m.vueMajor
+	}
+	m.vueMajor = 0
+	if n := m.PackageMajor("vue"); n == 2 || n == 3 {
+		m.vueMajor = n
+		return n
+	}
+	v2, v3 := false, false
+	t := m.tree
+	for i := 0; i < t.Len(); i++ {
+		n := t.At(i)
+		switch n.Kind() {
+		case "member_expression":
+			obj, prop := n.Get("object"), n.Get("property").Text()
+			if obj.Kind() == "this" && vue2Members[prop] {
+				v2 = true
+			}
+			if obj.Kind() == "identifier" && obj.Text() == "Vue" && m.ImportedFrom("Vue") == "vue" && vue2Globals[prop] {
+				v2 = true
+			}
+		case "new_expression":
+			if c := n.Get("constructor"); c.Text() == "Vue" && m.ImportedFrom("Vue") == "vue" {
+				v2 = true
+			}
+		case "method_definition", "pair":
+			key := n.Get("name")
+			if n.Kind() == "pair" {
+				key = n.Get("key")
+			}
+			if n.Parent().Kind() != "object" {
+				continue
+			}
+			name := strings.Trim(key.Text(), `"'`)
+			v2 = v2 || vue2Options[name]
+			v3 = v3 || vue3Options[name]
+		case "identifier":
+			if n.Text() == "createApp" && m.ImportedFrom("createApp") == "vue" {
+				v3 = true
+			}
+		}
+	}
+	switch {
+	case v2 && !v3:
+		m.vueMajor = 2
+	case v3 && !v2:
+		m.vueMajor = 3
+	}
+	return m.vueMajor
+}
