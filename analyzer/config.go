@@ -276,6 +276,15 @@ func (c *Config) Merge(o *Config) *Config {
 			out.Owners.ListenerPairs[k] = v
 		}
 	}
+	if len(c.Packages)+len(o.Packages) > 0 {
+		out.Packages = make(map[string]string)
+		for k, v := range c.Packages {
+			out.Packages[k] = v
+		}
+		for k, v := range o.Packages {
+			out.Packages[k] = v
+		}
+	}
 	return out
 }
 

@@ -16,6 +16,7 @@ import (
 	"go.lsp.dev/protocol"
 
 	"github.com/leakwatch/leakwatch/analyzer"
+	"github.com/leakwatch/leakwatch/internal/packagejson"
 )
 
 // The configuration of a file is, from weakest to strongest: the rules'
@@ -147,6 +148,9 @@ type configStore struct {
 	settings  *analyzer.Config
 	overrides *analyzer.Config // initOpts merged with settings
 	byDir     map[string]*fileConfig
+	// packages reads the package.json nearest each file (read once per
+	// folder for the session).
+	packages packagejson.Finder
 }
 
 type fileConfig struct {
@@ -221,6 +225,10 @@ func (c *configStore) forPath(path string) (*analyzer.Config, bool) {
 	cfg := overrides
 	if fc != nil && fc.cfg != nil {
 		cfg = fc.cfg.Merge(overrides)
+	}
+	if filepath.IsAbs(path) {
+		// Fixes write the teardown of the project's framework version.
+		cfg = c.packages.With(cfg, path)
 	}
 	return cfg, cfg.Ignored(path)
 }

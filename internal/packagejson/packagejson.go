@@ -93,6 +93,27 @@ func read(path string) (map[string]string, bool) {
 	return deps, true
 }
 
+// With returns a copy of cfg with Packages set from the package.json
+// nearest path (cfg itself when it sets them or there is none), for
+// callers that build a fresh configuration per request, which Apply's
+// memory of copies would only grow with.
+func (f *Finder) With(cfg *analyzer.Config, path string) *analyzer.Config {
+	if cfg != nil && cfg.Packages != nil {
+		return cfg
+	}
+	deps, _ := f.Nearest(path)
+	if deps == nil {
+		return cfg
+	}
+	c := &analyzer.Config{}
+	if cfg != nil {
+		cp := *cfg
+		c = &cp
+	}
+	c.Packages = deps
+	return c
+}
+
 // Apply returns cfg with Packages set from the package.json nearest path,
 // unless the configuration sets them itself or there is none. Configs are
 // shared by many files: Apply returns one copy per configuration and

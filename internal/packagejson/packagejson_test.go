@@ -42,6 +42,16 @@ func TestNearestAndApply(t *testing.T) {
 	if base.Packages != nil {
 		t.Error("Apply changed the shared configuration")
 	}
+	if w := f.With(base, filepath.Join(root, "legacy", "c.js")); w == base || w.Packages["vue"] != "2.6.14" || base.Packages != nil {
+		t.Errorf("With: want a copy with legacy's packages, got %+v", w)
+	}
+	if w := f.With(nil, "/"); w != nil {
+		t.Errorf("With outside any project: %+v, want nil", w)
+	}
+	merged := (&analyzer.Config{Packages: map[string]string{"vue": "2.7.0", "a": "1"}}).Merge(&analyzer.Config{Packages: map[string]string{"vue": "3.0.0"}})
+	if merged.Packages["vue"] != "3.0.0" || merged.Packages["a"] != "1" {
+		t.Errorf("Merge: packages %v, want the override's vue and the base's a", merged.Packages)
+	}
 	own := &analyzer.Config{Packages: map[string]string{"vue": "2.7.0"}}
 	if f.Apply(own, filepath.Join(root, "src", "a.js")) != own {
 		t.Error("a configuration's own packages must win")
