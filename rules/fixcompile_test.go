@@ -126,7 +126,7 @@ func TestFixesCompile(t *testing.T) {
 	broken := 0
 	for _, c := range checks {
 		for _, d := range tscheck.Added(diags[c.before], diags[c.after]) {
-			if !tscheck.Breaking(d) {
+			if !tscheck.Breaking(d, c.after) {
 				continue
 			}
 			broken++

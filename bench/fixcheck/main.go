@@ -191,7 +191,7 @@ func run(root string, unsafe bool, labelsPath, cache string, keep bool, w io.Wri
 			res           stageResult
 		}{{n.orig, n.safe, r.safe}, {n.safe, n.all, r.all}} {
 			for _, d := range tscheck.Added(diags[stage.before], diags[stage.after]) {
-				if !tscheck.Breaking(d) {
+				if !tscheck.Breaking(d, stage.after) {
 					continue
 				}
 				broken = append(broken, brokenFix{r.path, blame(stage.res, d), d})

@@ -307,6 +307,7 @@ func sameProblem(d Diagnostic) (int, string) {
 // undefined, declarations that clash, `this` that lost its class.
 var breaking = map[int]string{
 	2300:  "duplicate identifier",
+	2556:  "a spread argument must have a tuple type or go to a rest parameter",
 	2304:  "cannot find name",
 	2339:  "property does not exist",
 	2393:  "duplicate function implementation",
@@ -334,11 +335,21 @@ var breaking = map[int]string{
 	18049: "value is possibly null or undefined",
 }
 
-// Breaking reports whether a diagnostic is one a fix must not add: one of
-// the codes above, or any syntax error (TS1xxx).
-func Breaking(d Diagnostic) bool {
-	_, ok := breaking[d.Code]
-	return ok || (d.Code >= 1000 && d.Code < 2000)
+// implicitAny are the codes of values without a type in a strict project
+// (noImplicitAny): an inline callback's parameters lose the type the call
+// gave them when a fix moves the callback into a constant. They break
+// TypeScript files; JavaScript has no types to lose.
+var implicitAny = map[int]bool{7006: true, 7019: true, 7031: true}
+
+// Breaking reports whether a diagnostic in the file named name is one a fix
+// must not add: one of the codes above, any syntax error (TS1xxx), and in
+// TypeScript files, implicitly any parameters.
+func Breaking(d Diagnostic, name string) bool {
+	if _, ok := breaking[d.Code]; ok || (d.Code >= 1000 && d.Code < 2000) {
+		return true
+	}
+	ext := strings.ToLower(path.Ext(name))
+	return implicitAny[d.Code] && (ext == ".ts" || ext == ".tsx" || ext == ".mts" || ext == ".cts")
 }
 
 // Script returns the text of a source file as the compiler should read it

@@ -53,7 +53,7 @@ export class Clock extends Component {
 	for i, c := range cases {
 		var got []int
 		for _, d := range Added(diags["before.ts"], diags[files[i+1].Name]) {
-			if Breaking(d) {
+			if Breaking(d, files[i+1].Name) {
 				got = append(got, d.Code)
 			}
 		}

@@ -212,11 +212,20 @@ func (v *mismatch) bindOnceFix(a, r call) []analyzer.Fix {
 	if !st.Valid() || st.Parent().Index() != fn.Get("body").Index() {
 		return nil
 	}
+	// The constant goes before the addition's statement: the handler may
+	// use only names declared before it, and a removal written earlier
+	// would meet the constant before its declaration.
+	if !fixgen.Movable(p, a.handler, st, st) || r.node.Start() < st.Start() {
+		return nil
+	}
 	b := fixgen.New(p)
 	name := fixgen.UniqueName(p, a.node, syntax.Node{}, "handle"+pascal(a.event))
 	b.InsertBefore(st, "const "+name+" = "+a.handler.Text())
 	b.Replace(a.handler, name)
 	b.Replace(r.handler, name)
+	if fixgen.LosesParamTypes(p, a.handler) {
+		return []analyzer.Fix{b.Fix("Share one handler between addition and removal (it needs its parameter types)", false)}
+	}
 	return []analyzer.Fix{b.Fix("Share one handler between addition and removal", true)}
 }
 
@@ -240,6 +249,12 @@ func bindInConstructor(p *analyzer.Pass, b *fixgen.Builder, class syntax.Node, r
 	}
 	first := body.Child(0)
 	if !first.Valid() {
+		return false
+	}
+	if hasBase(class) && p.Tree.Lang.IsTypeScript() {
+		// constructor(...args) { super(...args) } does not compile in
+		// TypeScript (an untyped rest spread into the base's parameters),
+		// and the base's parameter types are not known here.
 		return false
 	}
 	ind := astutil.Indent(p.Tree.Src, first.Start())

@@ -456,7 +456,9 @@ func removalFixes(p *analyzer.Pass, a call, o *lifecycle.Owner) []analyzer.Fix {
 	b := fixgen.New(p)
 	where := fixgen.CleanupScope(o)
 	handler := a.handler.Text()
+	safe := true
 	if _, fresh := freshFunction(a.handler); fresh {
+		safe = !fixgen.LosesParamTypes(p, a.handler)
 		name, ok := hoistHandler(p, b, a, o)
 		if !ok {
 			return nil
@@ -488,7 +490,11 @@ func removalFixes(p *analyzer.Pass, a call, o *lifecycle.Owner) []analyzer.Fix {
 	if !b.AddCleanup(o, a.node, []string{stmt}) {
 		return nil
 	}
-	return []analyzer.Fix{b.Fix("Remove the listener "+cleanup.WhereClause(o), true)}
+	title := "Remove the listener " + cleanup.WhereClause(o)
+	if !safe {
+		title += " (the moved handler needs its parameter types)"
+	}
+	return []analyzer.Fix{b.Fix(title, safe)}
 }
 
 // hoistHandler moves an inline handler into a named constant (in an effect

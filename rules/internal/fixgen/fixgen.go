@@ -620,3 +620,24 @@ func MemberMayBeUnset(p *analyzer.Pass, class syntax.Node, name string) bool {
 	}
 	return false
 }
+
+// LosesParamTypes reports a TypeScript function whose parameters have no
+// type of their own: written inline as an argument, `(e) => ...` takes its
+// parameter types from the call; moved into a constant or a field it has
+// none, and a strict project rejects it (TS7006, implicitly any). A fix
+// that moves it is left for a person to finish, as an unsafe fix.
+func LosesParamTypes(p *analyzer.Pass, fn syntax.Node) bool {
+	if !p.Tree.Lang.IsTypeScript() {
+		return false
+	}
+	fn = scope.Unwrap(fn)
+	if fn.Get("parameter").Valid() {
+		return true // e => ...
+	}
+	for _, prm := range fn.Get("parameters").Children() {
+		if prm.Is("required_parameter", "optional_parameter") && !prm.Get("type").Valid() && !prm.Get("value").Valid() {
+			return true
+		}
+	}
+	return false
+}
