@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/leakwatch/leakwatch/analyzer"
 	"github.com/leakwatch/leakwatch/internal/tscheck"
@@ -55,7 +56,7 @@ func readGolden(t *testing.T, p string) []goldenFix {
 // golden file holds, and after all its safe fixes merged as `check --fix`
 // merges them, with the real TypeScript compiler (internal/tscheck), and
 // fails when a fix adds an error about a name, a member, nullability, or
-// any syntax error. JavaScript is checked too (checkJs), and the script
+// any syntax error; unsafe fixes that do are listed. JavaScript is checked too (checkJs), and the script
 // blocks of .vue and .svelte files. The fixtures import packages that are
 // not installed, so they have errors of their own: only what a fix adds
 // counts.
@@ -116,24 +117,34 @@ func TestFixesCompile(t *testing.T) {
 			add(fmt.Sprintf("all %d safe fixes merged", n), all, true)
 		}
 	}
+	start := time.Now()
 	diags, kept, err := tsc.Check(files, os.Getenv("LEAKWATCH_TSCHECK_KEEP") != "")
+	checkTime := time.Since(start)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if kept != "" {
 		t.Logf("the checked files are in %s (npx tsc -p %[1]s)", kept)
 	}
-	broken := 0
+	broken, unsafe := 0, 0
 	for _, c := range checks {
 		for _, d := range tscheck.Added(diags[c.before], diags[c.after]) {
 			if !tscheck.Breaking(d, c.after) {
+				continue
+			}
+			if !c.safe {
+				// An unsafe fix is one a person finishes; its title says
+				// what is left to do. Listed, not failed.
+				unsafe++
+				t.Logf("%s: unsafe fix %s adds %s", c.fixture, c.label, d)
 				continue
 			}
 			broken++
 			t.Errorf("%s: fix %s adds %s\n\t%s", c.fixture, c.label, d, lineOf(c.text, d.Line))
 		}
 	}
-	t.Logf("%d fixes of %d fixtures type-checked; %d errors added", len(checks), len(goldens), broken)
+	t.Logf("%d fixes of %d fixtures type-checked in one compiler run (%s); errors added by safe fixes: %d, by unsafe fixes: %d",
+		len(checks), len(goldens), checkTime.Round(time.Millisecond), broken, unsafe)
 }
 
 // fixAll applies a fixture's safe fixes the way `check --fix` does in its
