@@ -154,8 +154,13 @@ func run(root string, unsafe bool, labelsPath, cache string, keep bool, w io.Wri
 		batch = append(batch, tscheck.File{Name: n.orig, Text: text})
 		s, _, _ := tscheck.Script(r.path, []byte(r.safe.text))
 		batch = append(batch, tscheck.File{Name: n.safe, Text: s})
-		a, _, _ := tscheck.Script(r.path, []byte(r.all.text))
-		batch = append(batch, tscheck.File{Name: n.all, Text: a})
+		if r.all.text != r.safe.text {
+			a, _, _ := tscheck.Script(r.path, []byte(r.all.text))
+			batch = append(batch, tscheck.File{Name: n.all, Text: a})
+		} else {
+			n.all = n.safe // nothing unsafe applied: nothing to compare
+			name[r] = n
+		}
 	}
 
 	tsc, err := tscheck.Install(cache)

@@ -515,8 +515,22 @@ func hoistHandler(p *analyzer.Pass, b *fixgen.Builder, a call, o *lifecycle.Owne
 		b.Replace(a.handler, name)
 		return name, true
 	}
-	if o.Class.Kind() == "object" || h.Kind() != "arrow_function" {
-		return "", false // options objects have no fields; function() has its own this
+	if h.Kind() != "arrow_function" {
+		return "", false // function() has its own this
+	}
+	if o.Class.Kind() == "object" {
+		// Options objects have no fields: keep the handler on the
+		// component where it is made (`this.handleX = (e) => ...` in
+		// created), so it sees what it saw and the teardown can name it.
+		st := astutil.Statement(a.node)
+		fn := astutil.EnclosingFunction(a.node)
+		if !st.Valid() || !fn.Valid() || st.Parent().Index() != fn.Get("body").Index() || p.Scope.ThisOwner(st).Index() != o.Class.Index() {
+			return "", false
+		}
+		name := fixgen.UniqueName(p, a.node, o.Class, base)
+		b.InsertBefore(st, "this."+name+" = "+h.Text())
+		b.Replace(a.handler, "this."+name)
+		return "this." + name, true
 	}
 	// class Foo { handleResize = (e) => {...}; componentDidMount() {...} }
 	member := a.node
@@ -564,6 +578,10 @@ func pascal(event syntax.Node) string {
 	return sb.String()
 }
 
+// statementKinds are the statements a controller can be declared before.
+var statementKinds = []string{"expression_statement", "for_statement", "for_in_statement", "while_statement",
+	"do_statement", "if_statement", "lexical_declaration", "variable_declaration", "try_statement", "statement_block"}
+
 // removedElsewhere reports a removal of the same listener (target, event
 // and handler written alike) inside setup, on a path other than the
 // teardown: an AbortController would then be a second way of removing it
@@ -593,12 +611,20 @@ func abortSignalFixes(p *analyzer.Pass, a call, o *lifecycle.Owner) []analyzer.F
 	if a.style != DOM || !o.Setup.Valid() || !a.handler.Valid() {
 		return nil
 	}
-	st := astutil.Statement(a.node)
 	body := o.Setup.Get("body")
 	if o.Setup.Kind() == "program" {
 		body = o.Setup
 	}
-	if !st.Valid() || st.Parent().Index() != body.Index() || removedElsewhere(a, o.Setup) {
+	// The controller is declared before the setup's statement that holds
+	// the registration, which may be a loop adding the listener to many
+	// targets: one abort() removes them all. The registration must run as
+	// the setup runs, not in a function of its own.
+	st := a.node
+	for st.Valid() && st.Parent().Index() != body.Index() {
+		st = st.Parent()
+	}
+	if fn := astutil.EnclosingFunction(a.node); !st.Valid() || !st.Is(statementKinds...) ||
+		(fn.Valid() || o.Setup.Kind() != "program") && fn.Index() != o.Setup.Index() || removedElsewhere(a, o.Setup) {
 		return nil
 	}
 	b := fixgen.New(p)

@@ -44,3 +44,16 @@ export class Chart extends Component {
     return <canvas />;
   }
 }
+
+// A listener added in a loop to many targets: the targets are not visible
+// in the cleanup, but one AbortController declared before the loop removes
+// every one of them.
+export function Modal({ hide, open, containerRef }) {
+  useEffect(() => {
+    const closers = containerRef.current?.querySelectorAll("[data-close]");
+    for (const el of closers || []) {
+      el.addEventListener("click", hide); // want "listener-not-removed"
+    }
+  }, [hide, open]);
+  return null;
+}
