@@ -206,29 +206,42 @@ func Indent(src string, off int) string {
 	return src[start:end]
 }
 
-// IndentUnit guesses the file's indentation step: a tab, or the smallest
-// non-zero run of leading spaces (2 when the file gives no hint).
+// IndentUnit guesses the file's indentation step: a tab, or the run of
+// spaces one line most often indents by from the line before (2 when the
+// file gives no hint).
 func IndentUnit(src string) string {
-	best := 0
+	// The step is the most common increase of indentation from one line to
+	// the next, not the smallest indentation: a JSDoc line (" * ...") or a
+	// wrapped argument would otherwise pass for the file's step.
+	steps := map[int]int{}
 	tabs, spaces := 0, 0
-	for _, line := range strings.SplitN(src, "\n", 400) {
+	prev := 0
+	for _, line := range strings.SplitN(src, "\n", 2000) {
+		body := strings.TrimLeft(line, " \t")
+		if body == "" || strings.HasPrefix(body, "*") {
+			continue // blank (or a blanked template line), or inside a block comment
+		}
 		if strings.HasPrefix(line, "\t") {
 			tabs++
 			continue
 		}
 		n := len(line) - len(strings.TrimLeft(line, " "))
-		if n > 0 && n < len(line) {
+		if n > 0 {
 			spaces++
-			if best == 0 || n < best {
-				best = n
-			}
 		}
+		if d := n - prev; d > 0 && d <= 8 {
+			steps[d]++
+		}
+		prev = n
 	}
 	if tabs > spaces {
 		return "\t"
 	}
-	if best == 0 || best > 8 {
-		best = 2
+	best := 2
+	for d, c := range steps {
+		if c > steps[best] || c == steps[best] && d < best {
+			best = d
+		}
 	}
 	return strings.Repeat(" ", best)
 }
