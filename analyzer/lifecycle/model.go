@@ -26,6 +26,8 @@ type Model struct {
 	instanceOwners map[int]*Owner
 	// singletons caches moduleSingletons.
 	singletons map[string]bool
+	// conventions are the class-like owner conventions in force.
+	conventions []*Convention
 	// appRoot is set for files that hold the application's root, which is
 	// never torn down.
 	appRoot bool
@@ -45,6 +47,7 @@ func Build(t *syntax.Tree, sc *scope.Info, cfg Config) *Model {
 		listenerPairs:  cfg.ListenerPairs,
 		instanceOwners: make(map[int]*Owner),
 		appRoot:        appRootFile(cfg.Path),
+		conventions:    Conventions,
 	}
 	for _, h := range DefaultEffectHooks {
 		m.effects[h] = true
@@ -265,6 +268,11 @@ func (m *Model) findOwner(fn syntax.Node) (*Owner, bool) {
 		}
 		return m.vueOptionsOwner(obj, fn)
 	}
+	if obj := enclosingObject(fn); obj.Valid() {
+		if o := m.factoryOwner(obj); o != nil {
+			return o, false
+		}
+	}
 	if m.isVueComposable(fn) {
 		return m.vueSetupOwner(fn), false
 	}
@@ -396,6 +404,18 @@ func propertyName(n syntax.Node) string {
 		return strings.Trim(n.Text(), "'\"`")
 	}
 	return n.Text()
+}
+
+// enclosingObject returns the object literal fn is a method of, or the
+// zero Node.
+func enclosingObject(fn syntax.Node) syntax.Node {
+	switch p := fn.Parent(); {
+	case fn.Kind() == "method_definition" && p.Kind() == "object":
+		return p
+	case p.Kind() == "pair" && p.Parent().Kind() == "object":
+		return p.Parent()
+	}
+	return syntax.Node{}
 }
 
 // enclosingClass returns the class whose member fn is (a method, or a

@@ -284,7 +284,7 @@ func (v *notDisconnected) undone(o *lifecycle.Owner, keys []string) (disconnecte
 	for _, k := range keys {
 		want[k] = true
 	}
-	found := p.Life.FindInTeardown(cleanup.TeardownsOf(p, o), func(n syntax.Node) bool {
+	found := p.Life.FindInTeardown(o, func(n syntax.Node) bool {
 		switch n.Kind() {
 		case "identifier", "member_expression", "subscript_expression", "shorthand_property_identifier":
 		default:

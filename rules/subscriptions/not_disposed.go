@@ -160,7 +160,7 @@ func (v *notDisposed) Visit(n syntax.Node) {
 		return
 	}
 	o := p.Life.OwnerOf(n)
-	if o == nil || o.Kind == lifecycle.Angular && rootComponent(o.Class) {
+	if o == nil {
 		return
 	}
 	for _, a := range astutil.Args(n) {
@@ -189,36 +189,6 @@ func (v *notDisposed) Visit(n syntax.Node) {
 	}
 	r.style = c.styleOf(n, r.src)
 	v.report(r)
-}
-
-// rootComponent reports Angular's bootstrap component (AppComponent, or
-// selector "app-root"), which lives as long as the application.
-func rootComponent(class syntax.Node) bool {
-	if lifecycle.ClassName(class) == "AppComponent" {
-		return true
-	}
-	found := false
-	check := func(n syntax.Node) {
-		for c := n.FirstChild(); c.Valid(); c = c.NextSibling() {
-			if c.Kind() != "decorator" {
-				continue
-			}
-			d := c.Child(0)
-			if d.Kind() != "call_expression" || d.Get("function").Text() != "Component" {
-				continue
-			}
-			if sel, ok := astutil.Property(astutil.Arg(d, 0), "selector"); ok {
-				if v, ok := astutil.StringValue(sel); ok && v == "app-root" {
-					found = true
-				}
-			}
-		}
-	}
-	check(class)
-	if p := class.Parent(); p.Kind() == "export_statement" {
-		check(p)
-	}
-	return found
 }
 
 // holderOf follows the subscription's result: undone reports whether it

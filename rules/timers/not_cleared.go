@@ -388,7 +388,7 @@ func stoppedByFlag(p *analyzer.Pass, o *lifecycle.Owner, loop syntax.Node) bool 
 	if len(keys) == 0 {
 		return false
 	}
-	return p.Life.FindInTeardown(cleanup.TeardownsOf(p, o), func(n syntax.Node) bool {
+	return p.Life.FindInTeardown(o, func(n syntax.Node) bool {
 		switch n.Kind() {
 		case "assignment_expression", "augmented_assignment_expression":
 			return keys[p.Scope.Key(n.Get("left"))]
