@@ -111,7 +111,7 @@ func (v *notDisconnected) Visit(n syntax.Node) {
 			v.creations = append(v.creations, &creation{node: n, typ: typ, held: cleanup.HeldBy(v.p, n)})
 		}
 	case "call_expression":
-		if recv, name := astutil.Method(n); name == "observe" && recv.Valid() && !astutil.IsTopLevel(n) {
+		if recv, name := astutil.Method(n); name == "observe" && recv.Valid() && !v.p.Life.RunsAtLoad(n) {
 			v.observes = append(v.observes, n)
 		}
 	}

@@ -79,7 +79,7 @@ type notCleared struct {
 
 func (v *notCleared) Visit(n syntax.Node) {
 	fn := timerCall(v.p, n)
-	if fn == "" || astutil.IsTopLevel(n) {
+	if fn == "" || v.p.Life.RunsAtLoad(n) {
 		return
 	}
 	o := v.p.Life.OwnerOf(n)
