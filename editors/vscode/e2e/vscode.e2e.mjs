@@ -110,27 +110,40 @@ async function main() {
   const filePath = path.join(WORKSPACE, FILE);
   fs.writeFileSync(filePath, LEAKING);
 
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), "leakwatch-e2e-chromium-"));
   // A persistent context on a fresh folder: the browser's profile is new
-  // and is removed afterwards.
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    viewport: { width: 1400, height: 900 },
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-  });
+  // and is removed afterwards, whatever happens.
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), "leakwatch-e2e-chromium-"));
+  let context;
+  try {
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      viewport: { width: 1400, height: 900 },
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
+    });
+    await test(context, filePath);
+  } catch (err) {
+    console.error(`vscode.e2e: FAIL: could not start ${CHROMIUM}: ${err.message}`);
+    process.exitCode = 1;
+  } finally {
+    await context?.close().catch(() => {});
+    fs.rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+/** Runs the steps, and on failure saves what shows why. */
+async function test(context, filePath) {
   const page = context.pages()[0] ?? (await context.newPage());
   const browserLog = [];
   page.on("console", (m) => browserLog.push(`[${m.type()}] ${m.text()}`));
   page.on("pageerror", (e) => browserLog.push(`[pageerror] ${e.message}`));
-
   try {
     await run(page, filePath);
   } catch (err) {
@@ -140,9 +153,6 @@ async function main() {
     fs.writeFileSync(path.join(OUT_DIR, "failure-console.txt"), browserLog.join("\n"));
     console.error(`vscode.e2e: FAIL: ${err.message}\n  screenshot: ${file}\n  page text and browser console: ${OUT_DIR}`);
     process.exitCode = 1;
-  } finally {
-    await context.close().catch(() => {});
-    fs.rmSync(profile, { recursive: true, force: true });
   }
 }
 
@@ -171,7 +181,8 @@ async function run(page, filePath) {
   const status = page.locator(`.statusbar-item[id$="leakwatch.status"]`);
   await until("the leakwatch status item with a check mark", async () => {
     const text = (await status.innerText()).trim();
-    return text === "leakwatch" && (await status.locator(".codicon-check").count()) === 1;
+    const label = (await status.getAttribute("aria-label")) ?? "";
+    return text === "leakwatch" && (await status.locator(".codicon-check").count()) === 1 && label.includes("leakwatch: running");
   });
   const statusLabel = await status.getAttribute("aria-label");
   console.log(`    status item: ${JSON.stringify((await status.innerText()).trim())} (aria-label ${JSON.stringify(statusLabel)})`);
@@ -212,8 +223,10 @@ async function run(page, filePath) {
 
   step("the light bulb offers the rule's fix (Ctrl+.)");
   // Put the cursor on the finding: clicking the squiggled text does that.
+  // The light bulb then takes its "autofix" look, which VS Code gives it
+  // only when a quick fix is marked preferred, as leakwatch's fix is.
   await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-  await editor.locator(".lightBulbWidget, .codicon-light-bulb, .codicon-lightbulb-autofix").first().waitFor({ timeout: STEP_MS });
+  await editor.locator(".codicon-lightbulb-autofix").first().waitFor({ timeout: STEP_MS });
   await screenshot(page, "light-bulb");
   await page.keyboard.press("Control+.");
   const menu = page.locator(".action-widget");
@@ -221,13 +234,17 @@ async function run(page, filePath) {
   await item.first().waitFor({ timeout: STEP_MS });
   const offered = (await menu.locator(".monaco-list-row").allInnerTexts()).map((t) => t.trim()).filter(Boolean);
   console.log(`    offered: ${JSON.stringify(offered)}`);
+  // The menu opens on the preferred fix, so Enter applies it.
+  await until(`the menu to open on the rule's preferred fix ${JSON.stringify(FIX_TITLE)}`, async () => (await menu.locator(".monaco-list-row.focused").innerText()).trim() === FIX_TITLE);
   await screenshot(page, "quick-fix-menu");
-  await item.first().click();
+  await page.keyboard.press("Enter");
   await until("the fix in the editor", async () => (await editor.locator(".view-lines").innerText()).includes("removeEventListener"));
 
   step("save and check the file on disk");
   await page.keyboard.press("Control+S");
-  await until(`${filePath} to hold the fixed text`, async () => fs.readFileSync(filePath, "utf8") === FIXED);
+  await until(`${filePath} to hold the fixed text`, async () => fs.readFileSync(filePath, "utf8") === FIXED).catch((err) => {
+    throw new Error(`${err.message}\n--- on disk:\n${fs.readFileSync(filePath, "utf8")}--- expected:\n${FIXED}`);
+  });
   await screenshot(page, "saved");
 
   step("the warning disappears");
