@@ -184,7 +184,12 @@ async function run(page, filePath) {
     const label = (await status.getAttribute("aria-label")) ?? "";
     return text === "leakwatch" && (await status.locator(".codicon-check").count()) === 1 && label.includes("leakwatch: running");
   });
-  const statusLabel = await status.getAttribute("aria-label");
+  // The tooltip names the binary: the one inside the installed .vsix,
+  // not a leakwatch that happens to be on PATH.
+  const statusLabel = (await status.getAttribute("aria-label")) ?? "";
+  if (!/\/leakwatch\.leakwatch-[^/]+\/bin\/leakwatch\b/.test(statusLabel)) {
+    throw new Error(`the server is not the binary bundled in the .vsix: ${JSON.stringify(statusLabel)}`);
+  }
   console.log(`    status item: ${JSON.stringify((await status.innerText()).trim())} (aria-label ${JSON.stringify(statusLabel)})`);
   await screenshot(page, "status-running");
 
