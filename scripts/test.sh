@@ -20,7 +20,7 @@ go vet ./...
 step "go test -race (unit, fixture, CLI and in-process LSP tests)"
 go test -race -count=1 ./...
 
-for extra in scripts/fuzz-short.sh scripts/e2e-lsp.sh scripts/e2e-editors.sh scripts/e2e-npm.sh; do
+for extra in scripts/fuzz-short.sh scripts/e2e-lsp.sh scripts/e2e-editors.sh scripts/e2e-npm.sh scripts/e2e-vscode.sh scripts/e2e-emacs.sh; do
 	if [ -x "$extra" ] || [ -f "$extra" ]; then
 		step "$extra"
 		bash "$extra"
