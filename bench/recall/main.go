@@ -178,6 +178,9 @@ type outcome struct {
 	// rule author looks at for a miss.
 	RuleLines []int    `json:"ruleLines,omitempty"`
 	Nearby    []string `json:"nearby,omitempty"`
+	// SyntaxErrors counts the parse errors leakwatch met in the parent
+	// version: a miss with errors may be the parser's, not the rule's.
+	SyntaxErrors int `json:"syntaxErrors,omitempty"`
 }
 
 type tally struct {
@@ -209,6 +212,12 @@ type finding struct {
 
 type report struct {
 	Diagnostics []finding `json:"diagnostics"`
+	Summary     struct {
+		SyntaxErrors []struct {
+			File  string `json:"file"`
+			Count int    `json:"count"`
+		} `json:"syntaxErrors"`
+	} `json:"summary"`
 }
 
 // pair is one file at the parent and at the fix, written to the scratch folder.
@@ -268,13 +277,17 @@ func score(o options, rows []row, stderr io.Writer) (*result, error) {
 	}
 
 	byFile := map[string][]finding{}
+	syntaxErrors := map[string]int{}
 	if len(files) > 0 {
-		found, err := runLeakwatch(o, files)
+		rep, err := runLeakwatch(o, files)
 		if err != nil {
 			return nil, err
 		}
-		for _, f := range found {
+		for _, f := range rep.Diagnostics {
 			byFile[f.File] = append(byFile[f.File], f)
+		}
+		for _, e := range rep.Summary.SyntaxErrors {
+			syntaxErrors[e.File] += e.Count
 		}
 	}
 
@@ -285,6 +298,7 @@ func score(o options, rows []row, stderr io.Writer) (*result, error) {
 		r := outs[i].row
 		p := pairs[r.Repo+"\x00"+r.Fix+"\x00"+r.Path]
 		judge(&outs[i], byFile[p.before], byFile[p.after], o.window)
+		outs[i].SyntaxErrors = syntaxErrors[p.before]
 	}
 	return summarize(outs), nil
 }
@@ -516,9 +530,9 @@ func parseRange(s string) (int, int) {
 	return start, n
 }
 
-// runLeakwatch checks all the files in one run and returns the findings,
-// with file names as given.
-func runLeakwatch(o options, files []string) ([]finding, error) {
+// runLeakwatch checks all the files in one run and returns its report, with
+// file names as given.
+func runLeakwatch(o options, files []string) (*report, error) {
 	ctx, cancel := context.WithTimeout(context.Background(), o.timeout)
 	defer cancel()
 	args := append([]string{"check", "--format", "json", "--max-file-size", "0"}, files...)
@@ -537,7 +551,7 @@ func runLeakwatch(o options, files []string) ([]finding, error) {
 	if err := json.Unmarshal(out.Bytes(), &rep); err != nil {
 		return nil, fmt.Errorf("leakwatch's JSON output: %v", err)
 	}
-	return rep.Diagnostics, nil
+	return &rep, nil
 }
 
 func printText(w io.Writer, res *result) {
@@ -578,6 +592,9 @@ func printText(w io.Writer, res *result) {
 			}
 			if o.Status == "miss" && len(o.Nearby) > 0 {
 				hints = append(hints, "nearby: "+strings.Join(o.Nearby, ", "))
+			}
+			if o.SyntaxErrors > 0 {
+				hints = append(hints, fmt.Sprintf("%d syntax errors in the parent version", o.SyntaxErrors))
 			}
 			if o.StillReports {
 				hints = append(hints, fmt.Sprintf("fix version still reports at line %d", o.FixLine))

@@ -133,6 +133,8 @@ func TestScoreOnGitRepo(t *testing.T) {
 	tickerStill := strings.ReplaceAll(ticker, "tick", "onTick")
 	write("Pane.jsx", leaky)
 	write("Ticker.jsx", ticker)
+	// Typed.js carries type annotations a .js parser rejects.
+	write("Typed.js", "class A extends B<C, D> {\n  m (x: T) { window.addEventListener(\"x\", f); }\n}\n")
 	git("add", ".")
 	git("commit", "-q", "-m", "leaky")
 	parent := git("rev-parse", "HEAD")
@@ -145,6 +147,7 @@ func TestScoreOnGitRepo(t *testing.T) {
 		"acme/widgets\t" + fix + "\t" + parent + "\tPane.jsx\t5\tlistener-not-removed\tlistener-component\tReact\tfixed\n" +
 		"acme/widgets\t" + fix + "\t" + parent + "\tTicker.jsx\t5\ttimer-not-cleared\ttimer-component\tReact\tstill leaks\n" +
 		"acme/widgets\t" + fix + "\t" + parent + "\tPane.jsx\t5\ttimer-not-cleared\ttimer-component\tReact\twrong rule\n" +
+		"acme/widgets\t" + fix + "\t" + parent + "\tTyped.js\t2\tlistener-not-removed\tlistener-component\tReact\tparse errors\n" +
 		"acme/widgets\t" + fix + "\t" + parent + "\tGone.jsx\t1\ttimer-not-cleared\ttimer-component\tReact\tno file\n" +
 		"nobody/nothing\t" + fix + "\t" + parent + "\tPane.jsx\t5\tlistener-not-removed\tlistener-component\tReact\tno repo\n"
 	mpath := filepath.Join(dir, "manifest.tsv")
@@ -161,19 +164,22 @@ func TestScoreOnGitRepo(t *testing.T) {
 	if err := json.Unmarshal(stdout.Bytes(), &res); err != nil {
 		t.Fatalf("%v\n%s", err, stdout.String())
 	}
-	if res.Rows != 5 || res.Scored != 3 || res.Skipped != 2 || res.Hits != 2 || res.StillReports != 1 {
+	if res.Rows != 6 || res.Scored != 4 || res.Skipped != 2 || res.Hits != 2 || res.StillReports != 1 {
 		t.Fatalf("rows %d scored %d skipped %d hits %d still %d\n%s", res.Rows, res.Scored, res.Skipped, res.Hits, res.StillReports, stdout.String())
 	}
 	want := []struct {
 		status string
 		still  bool
 		fixAt  int
-	}{{"hit", false, 6}, {"hit", true, 5}, {"miss", false, 6}, {"skipped", false, 0}, {"skipped", false, 0}}
+	}{{"hit", false, 6}, {"hit", true, 5}, {"miss", false, 6}, {"miss", false, 2}, {"skipped", false, 0}, {"skipped", false, 0}}
 	for i, w := range want {
 		o := res.Outcomes[i]
 		if o.Status != w.status || o.StillReports != w.still || o.FixLine != w.fixAt {
 			t.Errorf("row %d: %s still=%v fixLine=%d, want %s %v %d", i, o.Status, o.StillReports, o.FixLine, w.status, w.still, w.fixAt)
 		}
+	}
+	if res.Outcomes[3].SyntaxErrors == 0 || res.Outcomes[0].SyntaxErrors != 0 {
+		t.Errorf("syntax errors: Typed.js %d, Pane.jsx %d", res.Outcomes[3].SyntaxErrors, res.Outcomes[0].SyntaxErrors)
 	}
 	if !strings.Contains(stderr.String(), "nobody/nothing") {
 		t.Errorf("the missing repository is not reported: %s", stderr.String())
@@ -183,9 +189,9 @@ func TestScoreOnGitRepo(t *testing.T) {
 	stdout.Reset()
 	stderr.Reset()
 	if code := run([]string{"-manifest", mpath, "-mirror", mirror, "-leakwatch", lw, "-min-recall", "0.9"}, &stdout, &stderr); code != 1 {
-		t.Errorf("-min-recall 0.9 with recall 2/3: exit %d", code)
+		t.Errorf("-min-recall 0.9 with recall 2/4: exit %d", code)
 	}
-	if !strings.Contains(stdout.String(), "recall 2/3") || !strings.Contains(stdout.String(), "misses (1)") {
+	if !strings.Contains(stdout.String(), "recall 2/4") || !strings.Contains(stdout.String(), "misses (2)") || !strings.Contains(stdout.String(), "syntax errors in the parent version") {
 		t.Errorf("text report:\n%s", stdout.String())
 	}
 }
