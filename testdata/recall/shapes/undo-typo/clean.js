@@ -1,15 +1,13 @@
 // Shape: undo-typo, cleaned: dispose() calls the remover.
-import Component from "./component.js";
-
-export class SeekBar extends Component {
-  constructor(player, options) {
-    super(player, options);
+export class SeekBar {
+  constructor(player) {
+    this.player = player;
     this.update = this.update.bind(this);
-    this.on(this.player_.liveTracker, "liveedgechange", this.update);
+    this.player.liveTracker.on("liveedgechange", this.update);
   }
   update() {}
   dispose() {
-    this.off(this.player_.liveTracker, "liveedgechange", this.update);
-    super.dispose();
+    this.player.liveTracker.off("liveedgechange", this.update);
+    this.player = null;
   }
 }

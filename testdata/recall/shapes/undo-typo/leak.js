@@ -1,19 +1,17 @@
 // Shape: undo-typo. The undo path calls the adder again instead of the
-// remover (here video.js-style component helpers: this.on(target, type, fn)
-// and this.off(target, type, fn)), so the listener is never removed and is
-// doubled. leakwatch should report at the registration ("<- leak",
-// listener-not-removed or listener-removal-mismatch) and name the typo line.
-import Component from "./component.js";
-
-export class SeekBar extends Component {
-  constructor(player, options) {
-    super(player, options);
+// remover, so the listener is never removed (and a second one is added).
+// leakwatch reports the registration today ("<- leak", listener-not-removed);
+// what it should add is the typo itself: the undo method that calls on()
+// where off() was meant ("<- typo"), as its own finding or a related location.
+export class SeekBar {
+  constructor(player) {
+    this.player = player;
     this.update = this.update.bind(this);
-    this.on(this.player_.liveTracker, "liveedgechange", this.update); // <- leak
+    this.player.liveTracker.on("liveedgechange", this.update); // <- leak
   }
   update() {}
   dispose() {
-    this.on(this.player_.liveTracker, "liveedgechange", this.update); // <- typo
-    super.dispose();
+    this.player.liveTracker.on("liveedgechange", this.update); // <- typo
+    this.player = null;
   }
 }
