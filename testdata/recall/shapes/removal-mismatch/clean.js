@@ -29,3 +29,23 @@ export class Presence {
     window.removeEventListener("pointerdown", this.onMove, { capture: true });
   }
 }
+
+export class DragBackend {
+  constructor(win) {
+    this.window = win;
+    this.document = win.document;
+    this.onDragStart = () => {};
+  }
+  setup() {
+    this.addListeners(this.document);
+  }
+  teardown() {
+    this.removeListeners(this.document);
+  }
+  addListeners(target) {
+    target.addEventListener("dragstart", this.onDragStart, true);
+  }
+  removeListeners(target) {
+    target.removeEventListener("dragstart", this.onDragStart, true);
+  }
+}

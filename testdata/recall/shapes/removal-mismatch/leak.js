@@ -30,3 +30,26 @@ export class Presence {
     window.removeEventListener("pointerdown", this.onMove);
   }
 }
+
+// Through helpers that take the target: setup() passes document, teardown()
+// passes window, so nothing is removed. Map the helper's parameter to the
+// call-site argument and report at the call in setup().
+export class DragBackend {
+  constructor(win) {
+    this.window = win;
+    this.document = win.document;
+    this.onDragStart = () => {};
+  }
+  setup() {
+    this.addListeners(this.document); // <- leak
+  }
+  teardown() {
+    this.removeListeners(this.window);
+  }
+  addListeners(target) {
+    target.addEventListener("dragstart", this.onDragStart, true);
+  }
+  removeListeners(target) {
+    target.removeEventListener("dragstart", this.onDragStart, true);
+  }
+}
