@@ -545,7 +545,10 @@ func runLeakwatch(o options, files []string) (*report, error) {
 	}
 	var exit *exec.ExitError
 	if err != nil && !(errors.As(err, &exit) && exit.ExitCode() == 1) {
-		return nil, fmt.Errorf("leakwatch: %v: %s", err, firstLine(strings.TrimSpace(errb.String())))
+		if msg := firstLine(strings.TrimSpace(errb.String())); msg != "" {
+			return nil, fmt.Errorf("leakwatch: %v: %s", err, msg)
+		}
+		return nil, fmt.Errorf("leakwatch: %v", err)
 	}
 	var rep report
 	if err := json.Unmarshal(out.Bytes(), &rep); err != nil {
