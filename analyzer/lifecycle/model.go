@@ -249,6 +249,11 @@ func (m *Model) findOwner(fn syntax.Node) (*Owner, bool) {
 			o := &Owner{Kind: ReactEffect, Node: call, Setup: fn, Name: name, TeardownName: "the cleanup function " + name + " returns"}
 			m.collectReturns(o, fn)
 			return o, false
+		case first && svelteEffect(call):
+			// Svelte 5's $effect(() => { ...; return cleanup }).
+			o := &Owner{Kind: SvelteMount, Node: call, Setup: fn, Name: "$effect", TeardownName: "the function $effect returns"}
+			m.collectReturns(o, fn)
+			return o, false
 		case first && name == "onMount" && m.fromOrUnimported(name, "svelte"):
 			o := &Owner{Kind: SvelteMount, Node: call, Setup: fn, Name: name, TeardownName: "the function onMount returns"}
 			m.collectReturns(o, fn)
@@ -277,6 +282,15 @@ func (m *Model) findOwner(fn syntax.Node) (*Owner, bool) {
 		return m.vueSetupOwner(fn), false
 	}
 	return nil, false
+}
+
+// svelteEffect reports Svelte 5's $effect(...) and $effect.pre(...) runes.
+func svelteEffect(call syntax.Node) bool {
+	switch scope.Unwrap(call.Get("function")).Text() {
+	case "$effect", "$effect.pre":
+		return true
+	}
+	return false
 }
 
 // collectReturns records what an effect or onMount callback returns.

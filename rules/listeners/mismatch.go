@@ -2,6 +2,8 @@ package listeners
 
 import (
 	"fmt"
+	"regexp"
+	"strings"
 
 	"github.com/leakwatch/leakwatch/analyzer"
 	"github.com/leakwatch/leakwatch/analyzer/lifecycle"
@@ -17,7 +19,7 @@ var RemovalMismatch = &analyzer.Rule{
 	ID:       "listener-removal-mismatch",
 	Severity: analyzer.SeverityWarning,
 	Kinds:    []string{"call_expression"},
-	Needles:  []string{"removeEventListener", ".off(", "removeListener", "$off("},
+	Needles: []string{"removeEventListener", ".off(", "removeListener", "$off(", "addEventListener", ".on(", "addListener"},
 	New: func(p *analyzer.Pass) analyzer.Visitor {
 		return &mismatch{p: p}
 	},
@@ -62,6 +64,8 @@ type mismatch struct {
 	p       *analyzer.Pass
 	adds    []call
 	removes []call
+	// reported marks additions already reported, once each.
+	reported map[int]bool
 }
 
 func (v *mismatch) Visit(n syntax.Node) {
@@ -75,6 +79,8 @@ func (v *mismatch) Visit(n syntax.Node) {
 }
 
 func (v *mismatch) Finish() {
+	v.reported = make(map[int]bool)
+	v.checkUndoTypos()
 	for _, r := range v.removes {
 		v.check(r)
 	}
@@ -85,11 +91,15 @@ func (v *mismatch) check(r call) {
 	if what, fresh := freshFunction(r.handler); fresh {
 		msg := fmt.Sprintf("%s with %s removes nothing: it is a new function, never the one that was added", r.method, what)
 		d := analyzer.Diagnostic{Start: r.handler.Start(), End: r.handler.End(), Message: msg}
-		if a, ok := v.addedWith(r); ok {
+		a, ok := v.addedWith(r)
+		if ok {
 			d.Related = append(d.Related, analyzer.Related{Start: a.node.Start(), End: a.node.End(), Message: "the listener it is meant to remove is added here"})
 			d.Fixes = v.bindOnceFix(a, r)
 		}
 		p.Report(d)
+		if ok {
+			v.reportAtAdd(a, r, "the removal passes "+what)
+		}
 		return
 	}
 	var sameTargetAdds, otherTargetAdds []call
@@ -104,6 +114,7 @@ func (v *mismatch) check(r call) {
 				Related: []analyzer.Related{{Start: a.handler.Start(), End: a.handler.End(), Message: "added here with a fresh .bind()"}}}
 			d.Fixes = v.bindOnceFix(a, r)
 			p.Report(d)
+			v.reportAtAdd(a, r, "it was added as a fresh .bind() of "+cleanup.Describe(r.handler))
 			return
 		}
 		if !sameExpr(p, a.handler, r.handler) {
@@ -131,6 +142,7 @@ func (v *mismatch) check(r call) {
 			Related: []analyzer.Related{{Start: a.node.Start(), End: a.node.End(), Message: "added here"}}}
 		d.Fixes = v.captureFix(a, r)
 		p.Report(d)
+		v.reportAtAdd(a, r, fmt.Sprintf("the removal uses capture %v", capture(r.options)))
 		return
 	}
 	if len(otherTargetAdds) == 0 {
@@ -155,6 +167,62 @@ func (v *mismatch) check(r call) {
 			d.Fixes = []analyzer.Fix{b.Fix("Remove the listener from "+cleanup.Describe(a.target), false)}
 		}
 		p.Report(d)
+		v.reportAtAdd(a, r, "the removal is from "+cleanup.Describe(r.target))
+	}
+}
+
+// reportAtAdd reports a mismatch a second time on the addition, the line a
+// reader looks at when asking whether this listener is removed; the fix
+// stays on the removal.
+func (v *mismatch) reportAtAdd(a, r call, why string) {
+	if v.reported[a.node.Index()] {
+		return
+	}
+	v.reported[a.node.Index()] = true
+	line := strings.Count(v.p.Tree.Src[:r.node.Start()], "\n") + 1
+	msg := fmt.Sprintf("%s listener added here is never removed: %s at line %d can never match (%s)",
+		cleanup.Describe(a.event), r.method, line, why)
+	v.p.Report(analyzer.Diagnostic{Start: astutil.Callee(a.node).Start(), End: a.node.End(), Message: msg,
+		Related: []analyzer.Related{{Start: r.node.Start(), End: r.node.End(), Message: "this removal does not match it"}}})
+}
+
+// undoName matches methods whose job is to undo registrations.
+var undoName = regexp.MustCompile(`^(_|#)?(remove|unbind|unlisten|off|detach|destroy|dispose|cleanup|teardown|unsubscribe|disconnect|unmount|unregister|release)`)
+
+// checkUndoTypos reports an addition in an undo method (removeListeners,
+// destroy, ...) that repeats an addition made elsewhere: the remover was
+// meant, so the listener is never removed and one more is added.
+func (v *mismatch) checkUndoTypos() {
+	p := v.p
+	for _, typo := range v.adds {
+		fn := astutil.EnclosingFunction(typo.node)
+		name := astutil.FunctionName(fn)
+		if i := strings.LastIndexByte(name, '.'); i >= 0 {
+			name = name[i+1:]
+		}
+		if !undoName.MatchString(name) && !p.Life.IsTeardownName(name) {
+			continue
+		}
+		for _, a := range v.adds {
+			if a.node.Index() == typo.node.Index() || fn.Contains(a.node) || a.style != typo.style ||
+				!sameCallEvent(p, a, typo) || !sameTarget(p, a.target, typo.target) || !a.handler.Valid() || !sameExpr(p, a.handler, typo.handler) {
+				continue
+			}
+			remover := removerFor(typo)
+			msg := fmt.Sprintf("%s in %s adds the %s listener again instead of removing it; %s was meant",
+				typo.method, name, cleanup.Describe(typo.event), remover)
+			b := fixgen.New(p)
+			callee := scope.Unwrap(typo.node.Get("function"))
+			d := analyzer.Diagnostic{Start: astutil.Callee(typo.node).Start(), End: typo.node.End(), Message: msg,
+				Related: []analyzer.Related{{Start: a.node.Start(), End: a.node.End(), Message: "the listener is added here"}}}
+			if callee.Kind() == "member_expression" {
+				b.Replace(callee.Get("property"), remover)
+				d.Fixes = []analyzer.Fix{b.Fix("Call "+remover+" instead", true)}
+			}
+			p.Report(d)
+			v.reported[a.node.Index()] = true
+			break
+		}
 	}
 }
 
