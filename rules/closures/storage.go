@@ -3,6 +3,7 @@ package closures
 import (
 	"fmt"
 
+	"github.com/leakwatch/leakwatch/analyzer/apis"
 	"github.com/leakwatch/leakwatch/analyzer/scope"
 	"github.com/leakwatch/leakwatch/analyzer/syntax"
 	"github.com/leakwatch/leakwatch/rules/internal/astutil"
@@ -111,7 +112,15 @@ func (r *run) assignedTo(a syntax.Node) (holder, bool) {
 	return holder{}, false
 }
 
-var listenerAdders = map[string]bool{"addEventListener": true, "on": true, "addListener": true, "prependListener": true}
+// listenerAdders are the DOM and emitter adders that keep their handler
+// until it is removed.
+var listenerAdders = func() map[string]bool {
+	m := map[string]bool{}
+	for _, n := range apis.Builtin().Names(apis.Use{Family: apis.Listener, Styles: []apis.Style{apis.DOM, apis.Emitter}}) {
+		m[n] = true
+	}
+	return m
+}()
 
 var timerHosts = map[string]bool{"window": true, "globalThis": true, "self": true, "global": true}
 

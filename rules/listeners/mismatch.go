@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/leakwatch/leakwatch/analyzer"
+	"github.com/leakwatch/leakwatch/analyzer/apis"
 	"github.com/leakwatch/leakwatch/analyzer/lifecycle"
 	"github.com/leakwatch/leakwatch/analyzer/scope"
 	"github.com/leakwatch/leakwatch/analyzer/syntax"
@@ -17,7 +18,8 @@ var RemovalMismatch = &analyzer.Rule{
 	ID:       "listener-removal-mismatch",
 	Severity: analyzer.SeverityWarning,
 	Kinds:    []string{"call_expression"},
-	Needles:  []string{"removeEventListener", ".off(", "removeListener", "$off("},
+	APIs:     removalAPIs,
+	Needles:  apis.Builtin().Needles(removalAPIs),
 	New: func(p *analyzer.Pass) analyzer.Visitor {
 		return &mismatch{p: p}
 	},
