@@ -122,6 +122,13 @@ var listenerAdders = func() map[string]bool {
 	return m
 }()
 
+// repeats reports whether argument index of a call of name is the callback
+// of a timer that fires until cleared (setInterval's first).
+func repeats(name string, index int) bool {
+	a, ok := apis.Builtin().Adder(apis.Timer, name)
+	return ok && a.Repeats && index == a.Args.Handler
+}
+
 var timerHosts = map[string]bool{"window": true, "globalThis": true, "self": true, "global": true}
 
 // passedTo reports calls that keep argument arg: setInterval, listeners on
@@ -139,8 +146,8 @@ func (r *run) passedTo(call, arg syntax.Node) (holder, bool) {
 		}
 	}
 	switch {
-	case name == "setInterval" && index == 0 && (!recv.Valid() || timerHosts[recv.Text()]):
-		return holder{site: call, what: "the setInterval callback"}, true
+	case repeats(name, index) && (!recv.Valid() || timerHosts[recv.Text()]):
+		return holder{site: call, what: "the " + name + " callback"}, true
 	case listenerAdders[name] && index == 1 && recv.Valid() && r.longLived(recv):
 		if name == "addEventListener" && len(args) > 2 {
 			if once, ok := astutil.Property(args[2], "once"); ok && astutil.IsTrue(once) {

@@ -15,6 +15,13 @@ var timerAPIs = apis.Use{Family: apis.Timer}
 // function that cancels each (the first undo the table gives).
 var timerFuncs = undoByAdder(timerAPIs)
 
+// repeating reports a timer function that fires until cleared
+// (setInterval), as opposed to one that runs once unless it re-arms.
+func repeating(fn string) bool {
+	a, ok := apis.Builtin().Adder(apis.Timer, fn)
+	return ok && a.Repeats
+}
+
 func undoByAdder(u apis.Use) map[string]string {
 	m := map[string]string{}
 	for _, a := range apis.Builtin().Select(u) {

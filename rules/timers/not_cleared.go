@@ -88,7 +88,7 @@ func (v *notCleared) Visit(n syntax.Node) {
 	if o == nil {
 		return
 	}
-	if fn == "setInterval" {
+	if repeating(fn) {
 		v.checkInterval(n, o)
 		return
 	}

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/leakwatch/leakwatch/analyzer"
+	"github.com/leakwatch/leakwatch/analyzer/apis"
 	"github.com/leakwatch/leakwatch/analyzer/lifecycle"
 	"github.com/leakwatch/leakwatch/analyzer/scope"
 	"github.com/leakwatch/leakwatch/analyzer/syntax"
@@ -204,7 +205,7 @@ func TeardownsOf(p *analyzer.Pass, o *lifecycle.Owner) *lifecycle.Owner {
 			return true
 		}
 		recv, name := astutil.Method(n)
-		if (name != "$once" && name != "$on") || scope.Unwrap(recv).Kind() != "this" {
+		if a, ok := apis.Builtin().Adder(apis.Listener, name); !ok || a.Style != apis.VueBus || scope.Unwrap(recv).Kind() != "this" {
 			return true
 		}
 		if ev, ok := astutil.StringValue(astutil.Arg(n, 0)); ok && vueHookEvents[ev] {
