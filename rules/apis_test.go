@@ -76,3 +76,20 @@ func TestDerivedNeedlesCoverTheOldLists(t *testing.T) {
 		}
 	}
 }
+
+// NewEngine now validates its rules; these show what that adds to building
+// an engine (the language server builds one per configuration change).
+func BenchmarkNewEngine(b *testing.B) {
+	for b.Loop() {
+		rules.NewEngine()
+	}
+}
+
+func BenchmarkValidateRules(b *testing.B) {
+	all := rules.All()
+	for b.Loop() {
+		if err := analyzer.ValidateRules(all); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
