@@ -12,6 +12,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/leakwatch/leakwatch/analyzer/apis"
 	"github.com/leakwatch/leakwatch/analyzer/lifecycle"
 	"github.com/leakwatch/leakwatch/analyzer/scope"
 	"github.com/leakwatch/leakwatch/analyzer/syntax"
@@ -78,8 +79,14 @@ const DefaultParseTimeout = 10 * time.Second
 // DefaultMaxFileSize skips generated bundles that are not worth analysing.
 const DefaultMaxFileSize = 4 << 20
 
-// NewEngine returns an engine for rules.
+// NewEngine returns an engine for rules. It panics when the rules are
+// inconsistent (see ValidateRules): rules are compiled in, so that is a
+// programming error, and failing at start beats a rule that silently never
+// runs.
 func NewEngine(rules []*Rule) *Engine {
+	if err := ValidateRules(rules); err != nil {
+		panic("analyzer.NewEngine: " + err.Error())
+	}
 	e := &Engine{rules: rules, byID: make(map[string]*Rule), ValidateFixes: true,
 		ParseTimeout: DefaultParseTimeout, MaxFileSize: DefaultMaxFileSize}
 	for _, r := range rules {
@@ -328,6 +335,14 @@ func (e *Engine) runOnTree(ctx context.Context, tree *syntax.Tree, f File, enabl
 			sc.LongLived[name] = true
 		}
 	}
+	tbl := apis.Builtin()
+	if f.Config != nil {
+		// Config.Validate has checked the pairs; a config built in code
+		// that skipped it falls back to the built-in table.
+		if t, err := tbl.Extend(f.Config.Owners.ListenerPairs); err == nil {
+			tbl = t
+		}
+	}
 	lc.Component = f.component
 	lc.Path = f.Path
 	life := lifecycle.Build(tree, sc, lc)
@@ -356,7 +371,7 @@ func (e *Engine) runOnTree(ctx context.Context, tree *syntax.Tree, f File, enabl
 		if f.Config != nil {
 			opts = f.Config.Rules[r.ID].Options
 		}
-		p := &Pass{Rule: r, Path: f.Path, Tree: tree, Scope: sc, Life: life, Options: opts, memo: memo}
+		p := &Pass{Rule: r, Path: f.Path, Tree: tree, Scope: sc, Life: life, APIs: tbl, Options: opts, memo: memo}
 		p.report = func(d Diagnostic) {
 			if d.Severity == SeverityOff {
 				d.Severity = r.Severity

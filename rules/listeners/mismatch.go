@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/leakwatch/leakwatch/analyzer"
+	"github.com/leakwatch/leakwatch/analyzer/apis"
 	"github.com/leakwatch/leakwatch/analyzer/lifecycle"
 	"github.com/leakwatch/leakwatch/analyzer/scope"
 	"github.com/leakwatch/leakwatch/analyzer/syntax"
@@ -19,7 +20,9 @@ var RemovalMismatch = &analyzer.Rule{
 	ID:       "listener-removal-mismatch",
 	Severity: analyzer.SeverityWarning,
 	Kinds:    []string{"call_expression"},
-	Needles: []string{"removeEventListener", ".off(", "removeListener", "$off(", "addEventListener", ".on(", "addListener"},
+	APIs:     removalAPIs,
+	// Additions too: an undo method that adds again has no removal at all.
+	Needles: append(apis.Builtin().Needles(removalAPIs), apis.Builtin().Needles(listenerAPIs)...),
 	New: func(p *analyzer.Pass) analyzer.Visitor {
 		return &mismatch{p: p}
 	},

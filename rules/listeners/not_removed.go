@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/leakwatch/leakwatch/analyzer"
+	"github.com/leakwatch/leakwatch/analyzer/apis"
 	"github.com/leakwatch/leakwatch/analyzer/lifecycle"
 	"github.com/leakwatch/leakwatch/analyzer/scope"
 	"github.com/leakwatch/leakwatch/analyzer/syntax"
@@ -20,7 +21,8 @@ var NotRemoved = &analyzer.Rule{
 	ID:       "listener-not-removed",
 	Severity: analyzer.SeverityWarning,
 	Kinds:    []string{"call_expression"},
-	Needles:  []string{"addEventListener", ".on(", "addListener", "prependListener", "$on("},
+	APIs:     listenerAPIs,
+	Needles:  apis.Builtin().Needles(listenerAPIs),
 	New: func(p *analyzer.Pass) analyzer.Visitor {
 		return &notRemoved{p: p}
 	},
@@ -566,16 +568,7 @@ func removerFor(a call) string {
 	if a.remover != "" {
 		return a.remover
 	}
-	switch a.style {
-	case DOM:
-		return "removeEventListener"
-	case VueBus:
-		return "$off"
-	}
-	if a.method == "addListener" || a.method == "prependListener" {
-		return "removeListener"
-	}
-	return "off"
+	return undoOf(a.method)
 }
 
 // removalFixes writes the matching removal into the owner's teardown,

@@ -6,6 +6,7 @@ import (
 	"fmt"
 
 	"github.com/leakwatch/leakwatch/analyzer"
+	"github.com/leakwatch/leakwatch/analyzer/apis"
 	"github.com/leakwatch/leakwatch/analyzer/lifecycle"
 	"github.com/leakwatch/leakwatch/analyzer/scope"
 	"github.com/leakwatch/leakwatch/analyzer/syntax"
@@ -19,7 +20,8 @@ var NotDisconnected = &analyzer.Rule{
 	ID:       "observer-not-disconnected",
 	Severity: analyzer.SeverityWarning,
 	Kinds:    []string{"new_expression", "call_expression"},
-	Needles:  []string{"MutationObserver", "ResizeObserver", "IntersectionObserver", "PerformanceObserver", "ReportingObserver"},
+	APIs:     observerAPIs,
+	Needles:  apis.Builtin().Needles(observerAPIs),
 	New: func(p *analyzer.Pass) analyzer.Visitor {
 		return &notDisconnected{p: p}
 	},
@@ -71,16 +73,6 @@ export function useSize(ref) {
 }
 `},
 	},
-}
-
-// observerTypes are the observer constructors; element says whether
-// observe() takes an element (which may be local) rather than options.
-var observerTypes = map[string]bool{
-	"MutationObserver":     true,
-	"ResizeObserver":       true,
-	"IntersectionObserver": true,
-	"PerformanceObserver":  false,
-	"ReportingObserver":    false,
 }
 
 // creation is one `new XObserver(...)`.

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/leakwatch/leakwatch/analyzer"
+	"github.com/leakwatch/leakwatch/analyzer/apis"
 	"github.com/leakwatch/leakwatch/analyzer/lifecycle"
 	"github.com/leakwatch/leakwatch/analyzer/scope"
 	"github.com/leakwatch/leakwatch/analyzer/syntax"
@@ -17,7 +18,8 @@ var NotDisposed = &analyzer.Rule{
 	ID:       "subscription-not-disposed",
 	Severity: analyzer.SeverityWarning,
 	Kinds:    []string{"call_expression"},
-	Needles:  []string{"subscribe"},
+	APIs:     subscriptionAPIs,
+	Needles:  apis.Builtin().Needles(subscriptionAPIs),
 	New: func(p *analyzer.Pass) analyzer.Visitor {
 		ops := make(map[string]bool, len(completingOperators))
 		for k := range completingOperators {
@@ -115,6 +117,10 @@ export class UserCardComponent implements OnInit {
 	},
 }
 
+// subscriptionAPIs is the part of the registration API table the rule
+// follows.
+var subscriptionAPIs = apis.Use{Family: apis.Subscription}
+
 type notDisposed struct {
 	p         *analyzer.Pass
 	operators map[string]bool
@@ -149,7 +155,7 @@ type holder struct {
 func (v *notDisposed) Visit(n syntax.Node) {
 	p := v.p
 	recv, name := astutil.Method(n)
-	if name != "subscribe" || !recv.Valid() {
+	if _, subscribes := apis.Builtin().Adder(apis.Subscription, name); !subscribes || !recv.Valid() {
 		return
 	}
 	switch scope.Unwrap(recv).Kind() {

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/leakwatch/leakwatch/analyzer"
+	"github.com/leakwatch/leakwatch/analyzer/apis"
 	"github.com/leakwatch/leakwatch/analyzer/lifecycle"
 	"github.com/leakwatch/leakwatch/analyzer/scope"
 	"github.com/leakwatch/leakwatch/analyzer/syntax"
@@ -18,7 +19,8 @@ var NotCleared = &analyzer.Rule{
 	ID:       "timer-not-cleared",
 	Severity: analyzer.SeverityWarning,
 	Kinds:    []string{"call_expression"},
-	Needles:  []string{"setInterval", "setTimeout", "requestAnimationFrame"},
+	APIs:     timerAPIs,
+	Needles:  apis.Builtin().Needles(timerAPIs),
 	New: func(p *analyzer.Pass) analyzer.Visitor {
 		return &notCleared{p: p, loops: make(map[int]bool)}
 	},
@@ -86,7 +88,7 @@ func (v *notCleared) Visit(n syntax.Node) {
 	if o == nil {
 		return
 	}
-	if fn == "setInterval" {
+	if repeating(fn) {
 		v.checkInterval(n, o)
 		return
 	}
