@@ -2,6 +2,7 @@ package subscriptions
 
 import (
 	"fmt"
+	"regexp"
 
 	"github.com/leakwatch/leakwatch/analyzer"
 	"github.com/leakwatch/leakwatch/analyzer/apis"
@@ -377,8 +378,17 @@ func (v *notDisposed) disposedIn(call syntax.Node, key string) bool {
 // subscribed to (this.source$.complete(), client.quit()).
 func (v *notDisposed) sourceEnded(o *lifecycle.Owner, recv syntax.Node) bool {
 	p := v.p
-	key := p.Scope.Key(stripOperators(recv))
-	if key == "" {
+	source := stripOperators(recv)
+	key := p.Scope.Key(source)
+	// The service that made the stream may end it: monitor(el) is undone
+	// by stopMonitoring(el) on the same service.
+	serviceKey := ""
+	if source.Kind() == "call_expression" {
+		if svc, _ := astutil.Method(source); svc.Valid() {
+			serviceKey = p.Scope.Key(svc)
+		}
+	}
+	if key == "" && serviceKey == "" {
 		return false
 	}
 	return v.p.Life.FindInTeardown(o, func(n syntax.Node) bool {
@@ -386,9 +396,16 @@ func (v *notDisposed) sourceEnded(o *lifecycle.Owner, recv syntax.Node) bool {
 			return false
 		}
 		r, name := astutil.Method(n)
-		return sourceDisposers[name] && r.Valid() && p.Scope.Key(r) == key
+		if !r.Valid() {
+			return false
+		}
+		k := p.Scope.Key(r)
+		return sourceDisposers[name] && k == key && key != "" || serviceKey != "" && k == serviceKey && serviceUndo.MatchString(name)
 	}).Valid()
 }
+
+// serviceUndo matches a service's methods that end what it handed out.
+var serviceUndo = regexp.MustCompile(`^(stop|un[a-z]|remove|cancel|release|detach|dispose|destroy|close)`)
 
 // stripOperators returns the source under .pipe(...) and patch-style
 // operators: this.user$.pipe(map(f)) -> this.user$.

@@ -215,8 +215,37 @@ func (c *classifier) classifyCall(n syntax.Node, depth int) source {
 		if r := scope.Unwrap(recv); r.Kind() == "identifier" && r.Text() == "ajax" {
 			return source{life: completes, rx: true, node: n}
 		}
+	case streamMethod.MatchString(name) && c.injected(recv):
+		// this.focusMonitor.monitor(el), this.svc.onChange(), this.config
+		// .getChangeEventFor(x): a method of an injected service whose name
+		// says stream hands out the service's long-lived events.
+		return source{life: longLived, rx: true, node: n}
 	}
 	return s
+}
+
+// streamMethod matches method names that say they return a stream of
+// events rather than the answer to one request: on*, watch*, receive*,
+// monitor, observe, listen, and names with Change(s), Updates, Event(s),
+// Scrolled (not a single Update: confirmEmailUpdate is a request).
+var streamMethod = regexp.MustCompile(`^(on[A-Z]|watch|receive|monitor$|observe|listen|changed$|valueChanges$)|[a-z](Change|Changes|Changed|Updates|Event|Events|Scrolled)([A-Z]|$)`)
+
+// injected reports a receiver that is an injected service: a constructor
+// parameter property, an inject(...) field, or a member declared with a
+// class type of a service.
+func (c *classifier) injected(recv syntax.Node) bool {
+	r := scope.Unwrap(recv)
+	if r.Kind() != "member_expression" || scope.Unwrap(r.Get("object")).Kind() != "this" {
+		return false
+	}
+	def := findMember(c.p.Scope.ThisOwner(r), r.Get("property").Text())
+	if def.injected {
+		return true
+	}
+	if v := scope.Unwrap(def.value); v.Kind() == "call_expression" && astutil.MethodName(v) == "inject" {
+		return true
+	}
+	return false
 }
 
 // combined classifies combineLatest/merge/forkJoin/concat: they end when
