@@ -194,6 +194,7 @@ func (s *server) requests() map[string]requestFunc {
 		protocol.MethodTextDocumentHover:       s.hover,
 		protocol.MethodTextDocumentDiagnostic:  s.pullDiagnostics,
 		protocol.MethodWorkspaceExecuteCommand: s.executeCommand,
+		methodStatus:                           s.statusRequest,
 	}
 }
 

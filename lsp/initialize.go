@@ -123,6 +123,7 @@ func (s *server) initialize(ctx context.Context, raw jsonrpc2.RawMessage) (any, 
 		s.debounce = *settings.debounce
 	}
 	s.applyLimitsLocked(settings)
+	s.statusNotify = settings.statusNotifications
 	s.mu.Unlock()
 	root := ""
 	if len(folders) > 0 {
@@ -173,7 +174,15 @@ func ptr[T any](v T) *T { return &v }
 func (s *server) initialized(ctx context.Context, _ jsonrpc2.RawMessage) {
 	s.mu.Lock()
 	dynamic := s.client.watchDynamic
+	statusNotify := s.statusNotify
+	s.statusNotify = false // once, even if initialized comes twice
 	s.mu.Unlock()
+	if statusNotify {
+		// Started here rather than in initialize: nothing but log
+		// messages may reach the client before the initialize result.
+		s.goSafe("sending the status", s.sendStatus)
+		s.statusChanged() // the first status, before any document opens
+	}
 	if !dynamic {
 		return
 	}

@@ -105,6 +105,12 @@ type server struct {
 	reqs  map[string]requestFunc
 	notes map[string]notificationFunc
 
+	// act is what the analyses are doing, for the status; statusWake
+	// tells the status sender that something changed.
+	act          activity
+	statusWake   chan struct{}
+	statusNotify bool // the client asked for $/leakwatch/status
+
 	// beforeAnalysis, for tests, runs when an analysis holds its slot and
 	// is about to start the engine.
 	beforeAnalysis func(context.Context, snapshot)
@@ -123,6 +129,7 @@ func newServer(opts Options) *server {
 		log:         &logger{w: opts.Log, verbose: opts.Verbose},
 		sem:         make(chan struct{}, max(2, runtime.GOMAXPROCS(0))),
 		exited:      make(chan struct{}),
+		statusWake:  make(chan struct{}, 1),
 		debounce:    opts.Debounce,
 		docs:        make(map[uri.URI]*document),
 		wsPublished: make(map[uri.URI]bool),
