@@ -287,6 +287,7 @@ func (s *server) pullDiagnostics(ctx context.Context, raw jsonrpc2.RawMessage) (
 // clients get fresh diagnostics, pull clients are asked to pull again.
 func (s *server) reanalyzeAll() {
 	s.mu.Lock()
+	s.cfgGen++
 	for _, d := range s.docs {
 		d.gen++
 		d.last = nil

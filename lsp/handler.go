@@ -193,6 +193,7 @@ func (s *server) requests() map[string]requestFunc {
 		protocol.MethodTextDocumentCodeAction:  s.codeAction,
 		protocol.MethodTextDocumentHover:       s.hover,
 		protocol.MethodTextDocumentDiagnostic:  s.pullDiagnostics,
+		protocol.MethodWorkspaceDiagnostic:     s.workspaceDiagnostics,
 		protocol.MethodWorkspaceExecuteCommand: s.executeCommand,
 		methodStatus:                           s.statusRequest,
 	}

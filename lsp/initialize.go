@@ -154,7 +154,9 @@ func (s *server) initialize(ctx context.Context, raw jsonrpc2.RawMessage) (any, 
 		result.Capabilities.CodeActionProvider = protocol.Boolean(true)
 	}
 	if caps.pull {
-		result.Capabilities.DiagnosticProvider = &protocol.DiagnosticOptions{Identifier: ptr("leakwatch")}
+		// A file's findings depend on that file alone (and the config).
+		result.Capabilities.DiagnosticProvider = &protocol.DiagnosticOptions{Identifier: ptr("leakwatch"),
+			InterFileDependencies: false, WorkspaceDiagnostics: true}
 	}
 	return result, nil
 }

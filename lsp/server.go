@@ -99,6 +99,10 @@ type server struct {
 	progress map[string]context.CancelFunc
 
 	cfg *configStore
+	// cfgGen counts configuration changes, which invalidate disk.
+	cfgGen uint64
+	// disk keeps the analyses of workspace files for workspace/diagnostic.
+	disk diskCache
 
 	inflight inflight
 
