@@ -5,9 +5,12 @@
 // The files split the server by job: server.go (process lifecycle),
 // transport.go (framing, codec), handler.go (the jsonrpc2 handler chain),
 // initialize.go (capability negotiation), documents.go (text sync),
-// diagnostics.go (analysis scheduling, push and pull), convert.go (engine
-// results to LSP values), codeaction.go and suppress.go (fixes and ignore
-// comments), hover.go, config.go and workspace.go (checkWorkspace).
+// diagnostics.go (analysis scheduling, push and pull), workspacediag.go
+// (workspace/diagnostic), convert.go (engine results to LSP values),
+// codeaction.go (actions, codeAction/resolve), suppress.go and
+// unsuppress.go (writing and removing ignore comments), hover.go,
+// status.go (leakwatch/status), config.go and workspace.go
+// (checkWorkspace).
 package lsp
 
 import (
