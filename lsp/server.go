@@ -225,7 +225,6 @@ func Run(ctx context.Context, in io.Reader, out io.Writer, opts Options) int {
 	s.conn = jsonrpc2.NewConn(stream, jsonrpc2.WithCodec(codec{}))
 	s.conn.Go(s.ctx, s.handler())
 
-	stopped := false
 	select {
 	case <-s.exited:
 	case <-s.conn.Done():
@@ -235,8 +234,12 @@ func Run(ctx context.Context, in io.Reader, out io.Writer, opts Options) int {
 			s.log.infof("the client closed the connection")
 		}
 	case <-ctx.Done():
+	}
+	// Asked to stop (SIGTERM, SIGINT), whichever of the cases above came
+	// first: ending the context can also end the connection.
+	stopped := ctx.Err() != nil
+	if stopped {
 		s.log.infof("asked to stop; closing the documents")
-		stopped = true
 	}
 
 	s.stop()
