@@ -32,6 +32,8 @@ import (
 //	parseTimeoutMs  parse budget per document (0: no limit)
 //	statusNotifications  true: send $/leakwatch/status on every change
 //	                (initializationOptions only; see status.go)
+//	workspaceDiagnostics  false: do not offer workspace/diagnostic to pull
+//	                clients (initializationOptions only)
 //
 // A document over a limit gets no diagnostics, and the user is told so in
 // a window/logMessage.
@@ -48,6 +50,9 @@ type settings struct {
 	parseTimeout *time.Duration
 	// statusNotifications asks for $/leakwatch/status notifications.
 	statusNotifications bool
+	// noWorkspaceDiagnostics keeps workspace/diagnostic from pull clients,
+	// which would otherwise analyse the whole workspace at start.
+	noWorkspaceDiagnostics bool
 }
 
 // configKeys are the keys of analyzer.Config; everything else is a server
@@ -104,6 +109,14 @@ func parseSettings(raw []byte, name string, known []string) (settings, error) {
 	if v, ok := obj["statusNotifications"]; ok {
 		if err := json.Unmarshal(v, &out.statusNotifications); err != nil {
 			errs = append(errs, fmt.Sprintf("%s.statusNotifications must be true or false, not %s", name, v))
+		}
+	}
+	if v, ok := obj["workspaceDiagnostics"]; ok {
+		var on bool
+		if err := json.Unmarshal(v, &on); err != nil {
+			errs = append(errs, fmt.Sprintf("%s.workspaceDiagnostics must be true or false, not %s", name, v))
+		} else {
+			out.noWorkspaceDiagnostics = !on
 		}
 	}
 	if v, ok := obj["diagnosticMode"]; ok {

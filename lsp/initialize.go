@@ -164,7 +164,7 @@ func (s *server) initialize(ctx context.Context, raw jsonrpc2.RawMessage) (any, 
 	if caps.pull {
 		// A file's findings depend on that file alone (and the config).
 		result.Capabilities.DiagnosticProvider = &protocol.DiagnosticOptions{Identifier: ptr("leakwatch"),
-			InterFileDependencies: false, WorkspaceDiagnostics: true}
+			InterFileDependencies: false, WorkspaceDiagnostics: !settings.noWorkspaceDiagnostics}
 	}
 	return result, nil
 }

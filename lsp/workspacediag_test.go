@@ -174,6 +174,11 @@ func TestWorkspaceDiagnosticsAreOffered(t *testing.T) {
 	if dp["workspaceDiagnostics"] != true || dp["interFileDependencies"] != false {
 		t.Errorf("diagnosticProvider %v", dp)
 	}
+	c2 := start(t, config{noInit: true})
+	res = c2.initialize(config{caps: pullCaps(), initOpts: map[string]any{"workspaceDiagnostics": false}})
+	if dp, _ := res["capabilities"].(map[string]any)["diagnosticProvider"].(map[string]any); dp == nil || dp["workspaceDiagnostics"] != false {
+		t.Errorf("with workspaceDiagnostics false, diagnosticProvider %v", dp)
+	}
 	// Without a workspace folder the report is empty, not an error.
 	if items := c.pullWorkspace(nil); len(items) != 0 {
 		t.Errorf("no folder: %s", uris(items))
