@@ -113,8 +113,22 @@ local function run()
       end
     end
   end
-  if not chosen or not chosen.edit then
+  if not chosen then
     fail("no usable code action among " .. vim.inspect(vim.tbl_map(function(a) return a.title end, actions)))
+  end
+  if not chosen.edit then
+    -- Neovim declares codeAction/resolve support for edits, so the server
+    -- leaves them out; resolve the chosen one, as vim.lsp.buf.code_action does.
+    local resolved = vim.lsp.buf_request_sync(buf, "codeAction/resolve", chosen, DEADLINE_MS)
+    for _, resp in pairs(resolved or {}) do
+      if resp.err then
+        fail("codeAction/resolve error: " .. vim.inspect(resp.err))
+      end
+      chosen = resp.result or chosen
+    end
+    if not chosen.edit then
+      fail("the resolved action has no edit: " .. vim.inspect(chosen))
+    end
   end
   out("applying: " .. chosen.title)
   vim.lsp.util.apply_workspace_edit(chosen.edit, client.offset_encoding)
