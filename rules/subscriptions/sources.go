@@ -290,7 +290,41 @@ func (c *classifier) completingOperator(op syntax.Node) bool {
 	if op.Kind() != "call_expression" {
 		return false
 	}
-	return c.operators[astutil.MethodName(op)]
+	name := astutil.MethodName(op)
+	if name == "takeUntil" && !c.notifierFires(astutil.Arg(op, 0)) {
+		return false
+	}
+	return c.operators[name]
+}
+
+// notifierFires decides whether takeUntil(notifier) ends the subscription
+// when the owner ends. A subject the owner makes itself (this.destroy$ =
+// new Subject()) only does when the teardown calls its next() or
+// complete(); one that ngOnDestroy never fires, or a different subject it
+// fires, ends nothing. Any other notifier is trusted.
+func (c *classifier) notifierFires(notifier syntax.Node) bool {
+	n := scope.Unwrap(notifier)
+	if n.Kind() != "member_expression" || scope.Unwrap(n.Get("object")).Kind() != "this" || c.o == nil || !c.o.Class.Valid() {
+		return true
+	}
+	def := findMember(c.o.Class, n.Get("property").Text())
+	made := false
+	for _, v := range append([]syntax.Node{def.value}, def.assigned...) {
+		if v := scope.Unwrap(v); v.Kind() == "new_expression" && strings.HasSuffix(scope.Unwrap(v.Get("constructor")).Text(), "Subject") {
+			made = true
+		}
+	}
+	if !made {
+		return true
+	}
+	key := c.p.Scope.Key(n)
+	return c.p.Life.FindInTeardown(c.o, func(m syntax.Node) bool {
+		if m.Kind() != "call_expression" {
+			return false
+		}
+		recv, name := astutil.Method(m)
+		return (name == "next" || name == "complete" || name == "error") && recv.Valid() && c.p.Scope.Key(recv) == key
+	}).Valid()
 }
 
 func (c *classifier) classifyMember(n syntax.Node, depth int) source {
