@@ -107,6 +107,14 @@ var Conventions = []*Convention{
 		CreateTeardown:    "ngOnDestroy",
 	},
 	{
+		// Pre-class React components: React.createClass({...}) and the
+		// create-react-class package.
+		Name: "react-create-class", Kind: ReactClass,
+		Factories:       []string{"createClass", "createReactClass"},
+		TeardownMethods: []string{"componentWillUnmount"},
+		CreateTeardown:  "componentWillUnmount",
+	},
+	{
 		// Leaflet-style classes made from an object literal:
 		// L.Control.extend({ onAdd(map) {...}, onRemove(map) {...} }).
 		Name: "factory-object", Kind: Disposable,

@@ -233,11 +233,39 @@ func (v *mismatch) checkUndoTypos() {
 // for: same target and event.
 func (v *mismatch) addedWith(r call) (call, bool) {
 	for _, a := range v.adds {
-		if a.style == r.style && sameTarget(v.p, a.target, r.target) && sameCallEvent(v.p, a, r) {
+		if a.style == r.style && (sameTarget(v.p, a.target, r.target) || siblingParams(v.p, a.target, r.target)) && sameCallEvent(v.p, a, r) {
 			return a, true
 		}
 	}
 	return call{}, false
+}
+
+// siblingParams reports two targets that are parameters of the same name
+// of methods of the same class or object: bindEvents(el) and
+// unbindEvents(el) of a directive get the same host element.
+func siblingParams(p *analyzer.Pass, a, b syntax.Node) bool {
+	a, b = scope.Unwrap(a), scope.Unwrap(b)
+	if a.Kind() != "identifier" || b.Kind() != "identifier" || a.Text() != b.Text() {
+		return false
+	}
+	ba, bb := p.Scope.Resolve(a), p.Scope.Resolve(b)
+	if ba == nil || bb == nil || ba.Kind != scope.Param || bb.Kind != scope.Param {
+		return false
+	}
+	ma, mb := ba.Scope.Node, bb.Scope.Node
+	return ma.Parent().Valid() && mb.Parent().Valid() && container(ma).Valid() && container(ma).Index() == container(mb).Index()
+}
+
+// container is the class body or object literal a method belongs to.
+func container(fn syntax.Node) syntax.Node {
+	par := fn.Parent()
+	if par.Kind() == "pair" {
+		par = par.Parent()
+	}
+	if par.Kind() == "class_body" || par.Kind() == "object" {
+		return par
+	}
+	return syntax.Node{}
 }
 
 // bindOnceFix makes both sides use one reference: for `this.m.bind(this)`

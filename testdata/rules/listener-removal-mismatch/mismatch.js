@@ -49,3 +49,14 @@ export function useWindowSize(onResize) {
     };
   }, []);
 }
+
+// A directive's hooks receive the same host element under the same name.
+export const tooltip = {
+  bindEvents(el) {
+    el.addEventListener("keydown", this.onKeydown.bind(this)); // want "listener added here is never removed"
+  },
+  unbindEvents(el) {
+    el.removeEventListener("keydown", this.onKeydown.bind(this)); // want "listener-removal-mismatch"
+  },
+  onKeydown() {},
+};
