@@ -194,12 +194,9 @@ async function main() {
   const actions = await withDeadline(conn.sendRequest(lsp.CodeActionRequest.type, {
     textDocument: { uri }, range: diag.range, context: { diagnostics: [diag], only: ["quickfix"] },
   }), "codeAction");
+  // The rule's own fix, never the suppression action.
   let action = actions.find((a) => a.kind === "quickfix" && a.isPreferred && !a.title.startsWith("Ignore"));
-  if (!action) {
-    console.error("no preferred fix from the rule; using the suppression action");
-    action = actions.find((a) => a.title === `Ignore ${RULE} on this line`);
-  }
-  if (!action) fail("no usable code action: " + JSON.stringify(actions.map((a) => a.title)));
+  if (!action) fail("the rule offers no preferred fix: " + JSON.stringify(actions.map((a) => a.title)));
   if (action.edit) fail("the action came with its edit, though the client resolves edits: " + JSON.stringify(action));
   console.error("resolving and applying: " + action.title);
   action = await withDeadline(conn.sendRequest(lsp.CodeActionResolveRequest.type, action), "codeAction/resolve");
@@ -209,6 +206,10 @@ async function main() {
     fail("edit is for " + JSON.stringify(change.textDocument));
   }
   text = applyEdits(text, change.edits);
+  // The exact text the fix must write (testdata/lsp/e2e/<name>.fixed.jsx).
+  const expectedPath = path.join(__dirname, "..", "e2e", path.basename(file).replace(/\.jsx$/, ".fixed.jsx"));
+  const expected = fs.readFileSync(expectedPath, "utf8");
+  if (text !== expected) fail("fixed text differs from " + expectedPath + ":\n" + text);
   version++;
   conn.sendNotification(lsp.DidChangeTextDocumentNotification.type, {
     textDocument: { uri, version }, contentChanges: [{ text }],
