@@ -87,6 +87,46 @@ func Analyze(t testing.TB, rule *analyzer.Rule, path, src string) analyzer.Resul
 	return e.Analyze(context.Background(), analyzer.File{Path: path, Src: []byte(src)})
 }
 
+// RunAllRules checks one fixture with every rule of rules on at once, as
+// users run leakwatch: each finding must match a want of its line (name the
+// rule in the pattern) and every want must be met. Fixes are checked per
+// rule by Run; this checks only which findings the rules make together.
+func RunAllRules(t *testing.T, rules []*analyzer.Rule, path string) {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := string(data)
+	e := analyzer.NewEngine(rules)
+	e.ValidateFixes = false
+	res := e.Analyze(context.Background(), analyzer.File{Path: path, Src: data})
+	if res.Skipped != "" {
+		t.Fatalf("%s: skipped: %s", path, res.Skipped)
+	}
+	ix := textpos.New(src)
+	want := parseWants(t, path, src)
+	got := map[int][]analyzer.Diagnostic{}
+	for _, d := range res.Diagnostics {
+		l, _ := ix.Position(d.Start, textpos.UTF16)
+		got[l+1] = append(got[l+1], d)
+	}
+	for l := range got {
+		if _, ok := want[l]; !ok {
+			want[l] = nil
+		}
+	}
+	for l, w := range want {
+		missing, extra := matchLine(w, got[l])
+		for _, m := range missing {
+			t.Errorf("%s:%d: missing diagnostic matching %q%s", path, l, m, describe(got[l]))
+		}
+		for _, d := range extra {
+			t.Errorf("%s:%d: unexpected diagnostic [%s]\n\t\t%s", path, l, d.Rule, d.Message)
+		}
+	}
+}
+
 // RunFile checks one fixture file.
 func RunFile(t *testing.T, rule *analyzer.Rule, path string) {
 	t.Helper()
