@@ -165,7 +165,7 @@ func (s *server) analyze(ctx context.Context, snap snapshot) *analysis {
 			if ctx.Err() != nil {
 				return nil
 			}
-			if strings.HasPrefix(a.result.Skipped, "parse budget") {
+			if a.result.SkipKind == analyzer.SkipParseBudget {
 				a.result.Skipped += "; raise the setting \"parseTimeoutMs\" (0 for no limit) to analyse it"
 			}
 			s.log.debugf("analysed %s v%d in %v: %d findings", snap.uri, snap.version, time.Since(start), len(a.result.Diagnostics))
