@@ -58,14 +58,14 @@ type Result struct {
 type SkipKind uint8
 
 const (
-	NotSkipped     SkipKind = iota
-	SkipTooLarge            // over Engine.MaxFileSize
-	SkipBinary              // contains NUL bytes
-	SkipNoScript            // a .vue or .svelte file without a <script> block
-	SkipNotSource           // not JavaScript, TypeScript or a component file
-	SkipParseBudget         // parsing took longer than Engine.ParseTimeout
-	SkipCancelled           // the caller's context ended
-	SkipFailed              // any other failure to parse
+	NotSkipped      SkipKind = iota
+	SkipTooLarge             // over Engine.MaxFileSize
+	SkipBinary               // contains NUL bytes
+	SkipNoScript             // a .vue or .svelte file without a <script> block
+	SkipNotSource            // not JavaScript, TypeScript or a component file
+	SkipParseBudget          // parsing took longer than Engine.ParseTimeout
+	SkipCancelled            // the caller's context ended
+	SkipFailed               // any other failure to parse
 )
 
 // Limit reports skips a user can undo by raising a limit.

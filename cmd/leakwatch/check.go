@@ -123,7 +123,6 @@ func parseCheckFlags(args []string, stdout, stderr io.Writer) (*checkOptions, in
 	return o, -1
 }
 
-
 // isSourceName reports whether a file is one leakwatch analyses: a script
 // by its extension, or a .vue or .svelte component, whose <script> blocks
 // the engine analyses in place.
