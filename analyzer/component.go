@@ -182,7 +182,7 @@ func mapOffsetEnd(off int, edits []Edit) int {
 // grammar: the file itself, or for a .vue or .svelte file the file with
 // everything outside its script blocks blanked (offsets unchanged).
 func ScriptSource(path string, src []byte) ([]byte, syntax.Lang, bool) {
-	f, lang, reason := prepare(File{Path: path, Src: src})
+	f, lang, _, reason := prepare(File{Path: path, Src: src})
 	if reason != "" {
 		return nil, 0, false
 	}

@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/leakwatch/leakwatch/analyzer/apis"
 	"github.com/leakwatch/leakwatch/analyzer/lifecycle"
 )
 
@@ -160,6 +161,9 @@ func (c *Config) Validate(known []string) error {
 		if err := validGlob(g); err != nil {
 			return fmt.Errorf("ignore pattern %q: %w", g, err)
 		}
+	}
+	if _, err := apis.Builtin().Extend(c.Owners.ListenerPairs); err != nil {
+		return fmt.Errorf("owners.%w", err)
 	}
 	return nil
 }

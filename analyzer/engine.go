@@ -12,6 +12,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/leakwatch/leakwatch/analyzer/apis"
 	"github.com/leakwatch/leakwatch/analyzer/lifecycle"
 	"github.com/leakwatch/leakwatch/analyzer/scope"
 	"github.com/leakwatch/leakwatch/analyzer/syntax"
@@ -43,12 +44,36 @@ type Result struct {
 	// analysed; findings near these places are less certain.
 	SyntaxErrors []syntax.SyntaxError
 	// Skipped is non-empty when the file was not analysed, and says why
-	// (binary, too large, parse budget exceeded).
+	// (binary, too large, parse budget exceeded), in words for people.
 	Skipped string
+	// SkipKind says the same as a value drivers can decide on (whether to
+	// cache the result, which setting to suggest) without reading prose.
+	SkipKind SkipKind
 	// Parsed reports whether the file was parsed at all (the literal
 	// prefilter skips files that cannot contain a finding).
 	Parsed bool
 }
+
+// SkipKind is why a file was not analysed.
+type SkipKind uint8
+
+const (
+	NotSkipped      SkipKind = iota
+	SkipTooLarge             // over Engine.MaxFileSize
+	SkipBinary               // contains NUL bytes
+	SkipNoScript             // a .vue or .svelte file without a <script> block
+	SkipNotSource            // not JavaScript, TypeScript or a component file
+	SkipParseBudget          // parsing took longer than Engine.ParseTimeout
+	SkipCancelled            // the caller's context ended
+	SkipFailed               // any other failure to parse
+)
+
+// Limit reports skips a user can undo by raising a limit.
+func (k SkipKind) Limit() bool { return k == SkipTooLarge || k == SkipParseBudget }
+
+// Transient reports skips that say nothing about the file itself, so their
+// result must not be cached.
+func (k SkipKind) Transient() bool { return k == SkipParseBudget || k == SkipCancelled }
 
 // Engine runs a set of rules. It is safe for concurrent use; each Analyze
 // call works on its own file.
@@ -78,8 +103,14 @@ const DefaultParseTimeout = 10 * time.Second
 // DefaultMaxFileSize skips generated bundles that are not worth analysing.
 const DefaultMaxFileSize = 4 << 20
 
-// NewEngine returns an engine for rules.
+// NewEngine returns an engine for rules. It panics when the rules are
+// inconsistent (see ValidateRules): rules are compiled in, so that is a
+// programming error, and failing at start beats a rule that silently never
+// runs.
 func NewEngine(rules []*Rule) *Engine {
+	if err := ValidateRules(rules); err != nil {
+		panic("analyzer.NewEngine: " + err.Error())
+	}
 	e := &Engine{rules: rules, byID: make(map[string]*Rule), ValidateFixes: true,
 		ParseTimeout: DefaultParseTimeout, MaxFileSize: DefaultMaxFileSize}
 	for _, r := range rules {
@@ -157,13 +188,13 @@ func parseFresh(ctx context.Context, lang syntax.Lang, src []byte, opt syntax.Op
 
 func (e *Engine) analyze(ctx context.Context, f File, parse parseFunc) Result {
 	res := Result{Path: f.Path}
-	if reason := e.unfit(f.Src); reason != "" {
-		res.Skipped = reason
+	if kind, reason := e.unfit(f.Src); reason != "" {
+		res.Skipped, res.SkipKind = reason, kind
 		return res
 	}
-	f, lang, reason := prepare(f)
+	f, lang, kind, reason := prepare(f)
 	if reason != "" {
-		res.Skipped = reason
+		res.Skipped, res.SkipKind = reason, kind
 		return res
 	}
 	enabled := e.enabledRules(f)
@@ -174,11 +205,11 @@ func (e *Engine) analyze(ctx context.Context, f File, parse parseFunc) Result {
 	if err != nil {
 		switch {
 		case errors.Is(err, syntax.ErrParseBudget):
-			res.Skipped = fmt.Sprintf("parse budget of %v exceeded", e.ParseTimeout)
+			res.Skipped, res.SkipKind = fmt.Sprintf("parse budget of %v exceeded", e.ParseTimeout), SkipParseBudget
 		case ctx.Err() != nil:
-			res.Skipped = "cancelled"
+			res.Skipped, res.SkipKind = "cancelled", SkipCancelled
 		default:
-			res.Skipped = err.Error()
+			res.Skipped, res.SkipKind = err.Error(), SkipFailed
 		}
 		return res
 	}
@@ -199,42 +230,42 @@ func (e *Engine) analyze(ctx context.Context, f File, parse parseFunc) Result {
 // prepare picks the grammar and, for single-file components, blanks
 // everything outside the script blocks. It returns why the file cannot be
 // analysed, or "".
-func prepare(f File) (File, syntax.Lang, string) {
+func prepare(f File) (File, syntax.Lang, SkipKind, string) {
 	if IsComponentFile(f.Path) {
 		masked, lang, comp, ok := maskComponent(f.Path, f.Src)
 		if !ok {
-			return f, 0, "component file has no <script> block"
+			return f, 0, SkipNoScript, "component file has no <script> block"
 		}
 		f.Src = masked
 		f.component = comp
 		if f.HasLang {
 			lang = f.Lang
 		}
-		return f, lang, ""
+		return f, lang, NotSkipped, ""
 	}
 	if f.HasLang {
-		return f, f.Lang, ""
+		return f, f.Lang, NotSkipped, ""
 	}
 	lang, ok := syntax.LangForPath(f.Path)
 	if !ok {
-		return f, 0, "not a JavaScript or TypeScript file"
+		return f, 0, SkipNotSource, "not a JavaScript or TypeScript file"
 	}
-	return f, lang, ""
+	return f, lang, NotSkipped, ""
 }
 
 // unfit returns why a file should not be analysed, or "".
-func (e *Engine) unfit(src []byte) string {
+func (e *Engine) unfit(src []byte) (SkipKind, string) {
 	if e.MaxFileSize > 0 && int64(len(src)) > e.MaxFileSize {
-		return fmt.Sprintf("file is %d bytes, larger than the limit of %d (raise --max-file-size to analyse it)", len(src), e.MaxFileSize)
+		return SkipTooLarge, fmt.Sprintf("file is %d bytes, larger than the limit of %d (raise --max-file-size to analyse it)", len(src), e.MaxFileSize)
 	}
 	head := src
 	if len(head) > 8000 {
 		head = head[:8000]
 	}
 	if bytes.IndexByte(head, 0) >= 0 {
-		return "binary file (contains NUL bytes)"
+		return SkipBinary, "binary file (contains NUL bytes)"
 	}
-	return ""
+	return NotSkipped, ""
 }
 
 // isDeclarationFile reports TypeScript declaration files (.d.ts, .d.mts,
@@ -329,6 +360,14 @@ func (e *Engine) runOnTree(ctx context.Context, tree *syntax.Tree, f File, enabl
 			sc.LongLived[name] = true
 		}
 	}
+	tbl := apis.Builtin()
+	if f.Config != nil {
+		// Config.Validate has checked the pairs; a config built in code
+		// that skipped it falls back to the built-in table.
+		if t, err := tbl.Extend(f.Config.Owners.ListenerPairs); err == nil {
+			tbl = t
+		}
+	}
 	lc.Component = f.component
 	lc.Path = f.Path
 	life := lifecycle.Build(tree, sc, lc)
@@ -357,7 +396,7 @@ func (e *Engine) runOnTree(ctx context.Context, tree *syntax.Tree, f File, enabl
 		if f.Config != nil {
 			opts = f.Config.Rules[r.ID].Options
 		}
-		p := &Pass{Rule: r, Path: f.Path, Tree: tree, Scope: sc, Life: life, Options: opts, memo: memo}
+		p := &Pass{Rule: r, Path: f.Path, Tree: tree, Scope: sc, Life: life, APIs: tbl, Options: opts, memo: memo}
 		p.report = func(d Diagnostic) {
 			if d.Severity == SeverityOff {
 				d.Severity = r.Severity
@@ -483,7 +522,7 @@ func (e *Engine) validFixes(ctx context.Context, f File, lang syntax.Lang, befor
 
 // CheckFix validates one fix of a diagnostic Analyze returned for f.
 func (e *Engine) CheckFix(ctx context.Context, f File, d Diagnostic, fix Fix) error {
-	f, lang, reason := prepare(f)
+	f, lang, _, reason := prepare(f)
 	if reason != "" {
 		return errors.New(reason)
 	}

@@ -3,6 +3,7 @@ package analyzer
 import (
 	"fmt"
 
+	"github.com/leakwatch/leakwatch/analyzer/apis"
 	"github.com/leakwatch/leakwatch/analyzer/lifecycle"
 	"github.com/leakwatch/leakwatch/analyzer/scope"
 	"github.com/leakwatch/leakwatch/analyzer/syntax"
@@ -24,6 +25,12 @@ type Rule struct {
 	// any enabled rule's needles are not even parsed. Leave empty to always
 	// run.
 	Needles []string
+
+	// APIs is the part of the registration API table (analyzer/apis) the
+	// rule follows; zero for none. NewEngine checks that Needles cover
+	// every name selected, so derive them: apis.Builtin().Needles(APIs),
+	// plus needles from the rule's own data.
+	APIs apis.Use
 
 	// Applies, when set, is a second cheap prefilter on the file's path and
 	// text: false means the rule cannot report anything in this file (an
@@ -80,6 +87,9 @@ type Pass struct {
 	// Life answers which owner a registration belongs to and whether its
 	// teardown undoes it.
 	Life *lifecycle.Model
+	// APIs is the registration API table for this file: the built-in one
+	// extended by the owners.listenerPairs of its configuration.
+	APIs *apis.Table
 	// Options are the rule's settings from config, if any.
 	Options map[string]any
 

@@ -31,6 +31,10 @@ import (
 //	diagnosticMode  "push", "pull" or "auto"
 //	maxFileSize     bytes; larger documents are not analysed (0: no limit)
 //	parseTimeoutMs  parse budget per document (0: no limit)
+//	statusNotifications  true: send $/leakwatch/status on every change
+//	                (initializationOptions only; see status.go)
+//	workspaceDiagnostics  false: do not offer workspace/diagnostic to pull
+//	                clients (initializationOptions only)
 //
 // A document over a limit gets no diagnostics, and the user is told so in
 // a window/logMessage.
@@ -45,6 +49,11 @@ type settings struct {
 	// keep them; zero: no limit).
 	maxFileSize  *int64
 	parseTimeout *time.Duration
+	// statusNotifications asks for $/leakwatch/status notifications.
+	statusNotifications bool
+	// noWorkspaceDiagnostics keeps workspace/diagnostic from pull clients,
+	// which would otherwise analyse the whole workspace at start.
+	noWorkspaceDiagnostics bool
 }
 
 // configKeys are the keys of analyzer.Config; everything else is a server
@@ -96,6 +105,19 @@ func parseSettings(raw []byte, name string, known []string) (settings, error) {
 		} else {
 			d := time.Duration(ms * float64(time.Millisecond))
 			out.parseTimeout = &d
+		}
+	}
+	if v, ok := obj["statusNotifications"]; ok {
+		if err := json.Unmarshal(v, &out.statusNotifications); err != nil {
+			errs = append(errs, fmt.Sprintf("%s.statusNotifications must be true or false, not %s", name, v))
+		}
+	}
+	if v, ok := obj["workspaceDiagnostics"]; ok {
+		var on bool
+		if err := json.Unmarshal(v, &on); err != nil {
+			errs = append(errs, fmt.Sprintf("%s.workspaceDiagnostics must be true or false, not %s", name, v))
+		} else {
+			out.noWorkspaceDiagnostics = !on
 		}
 	}
 	if v, ok := obj["diagnosticMode"]; ok {

@@ -32,6 +32,7 @@ type analysis struct {
 // whose result could only be stale. Clients that pull diagnostics get no
 // background analysis: their next pull analyses the current text.
 func (s *server) scheduleLocked(d *document) {
+	defer s.statusChanged()
 	s.cancelAnalysisLocked(d)
 	if s.client.pull || s.stopping || s.state != stateInitialized {
 		return
@@ -93,6 +94,7 @@ func (s *server) remember(d *document, a *analysis) {
 		d.last = a
 	}
 	s.mu.Unlock()
+	s.statusChanged()
 }
 
 // publish pushes a's diagnostics for d. pubMu makes publications of one
@@ -145,21 +147,25 @@ func (s *server) analyze(ctx context.Context, snap snapshot) *analysis {
 			a.result.Skipped = fmt.Sprintf("it is %d bytes, more than the limit of %d; raise the setting \"maxFileSize\" (bytes, 0 for no limit) to analyse it",
 				len(snap.text), lim.maxFileSize)
 		} else {
+			s.waitForCore()
 			select {
 			case s.sem <- struct{}{}:
 			case <-ctx.Done():
+				s.gaveUpWaiting()
 				return nil
 			}
+			s.beginAnalysis()
 			if s.beforeAnalysis != nil {
 				s.beforeAnalysis(ctx, snap)
 			}
 			start := time.Now()
 			a.result = eng.AnalyzeIn(ctx, snap.session, a.file())
 			<-s.sem
+			s.endAnalysis(snap, time.Since(start))
 			if ctx.Err() != nil {
 				return nil
 			}
-			if strings.HasPrefix(a.result.Skipped, "parse budget") {
+			if a.result.SkipKind == analyzer.SkipParseBudget {
 				a.result.Skipped += "; raise the setting \"parseTimeoutMs\" (0 for no limit) to analyse it"
 			}
 			s.log.debugf("analysed %s v%d in %v: %d findings", snap.uri, snap.version, time.Since(start), len(a.result.Diagnostics))
@@ -281,6 +287,7 @@ func (s *server) pullDiagnostics(ctx context.Context, raw jsonrpc2.RawMessage) (
 // clients get fresh diagnostics, pull clients are asked to pull again.
 func (s *server) reanalyzeAll() {
 	s.mu.Lock()
+	s.cfgGen++
 	for _, d := range s.docs {
 		d.gen++
 		d.last = nil

@@ -182,6 +182,7 @@ func (s *server) didClose(ctx context.Context, raw jsonrpc2.RawMessage) {
 	}
 	pull := s.client.pull
 	s.mu.Unlock()
+	s.statusChanged()
 
 	// Clear what the client shows for the closed buffer: nothing about it
 	// is kept, so nothing would ever update those diagnostics again.

@@ -191,9 +191,12 @@ func (s *server) route(ctx, work context.Context, req *jsonrpc2.Request) (any, e
 func (s *server) requests() map[string]requestFunc {
 	return map[string]requestFunc{
 		protocol.MethodTextDocumentCodeAction:  s.codeAction,
+		protocol.MethodCodeActionResolve:       s.resolveCodeAction,
 		protocol.MethodTextDocumentHover:       s.hover,
 		protocol.MethodTextDocumentDiagnostic:  s.pullDiagnostics,
+		protocol.MethodWorkspaceDiagnostic:     s.workspaceDiagnostics,
 		protocol.MethodWorkspaceExecuteCommand: s.executeCommand,
+		methodStatus:                           s.statusRequest,
 	}
 }
 

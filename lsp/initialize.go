@@ -2,6 +2,7 @@ package lsp
 
 import (
 	"context"
+	"slices"
 	"time"
 
 	"go.lsp.dev/jsonrpc2"
@@ -20,6 +21,7 @@ type clientCaps struct {
 	pullRefresh        bool // workspace/diagnostic/refresh
 	documentChanges    bool // versioned edits in WorkspaceEdit
 	codeActionLiterals bool
+	resolveEdits       bool // codeAction/resolve may fill in an action's edit
 	watchDynamic       bool // may register file watchers
 	relativePatterns   bool
 	workDoneProgress   bool
@@ -34,6 +36,9 @@ func readClientCaps(p *protocol.InitializeParams) clientCaps {
 		c.pull = td.Diagnostic != nil
 		if ca := td.CodeAction; ca != nil {
 			c.codeActionLiterals = len(ca.CodeActionLiteralSupport.CodeActionKind.ValueSet) > 0
+			// The edit is resolved from the action's data, so the client
+			// must keep that too.
+			c.resolveEdits = c.codeActionLiterals && isTrue(ca.DataSupport) && slices.Contains(ca.ResolveSupport.Properties, "edit")
 		}
 		if h := td.Hover; h != nil {
 			for _, k := range h.ContentFormat {
@@ -123,6 +128,7 @@ func (s *server) initialize(ctx context.Context, raw jsonrpc2.RawMessage) (any, 
 		s.debounce = *settings.debounce
 	}
 	s.applyLimitsLocked(settings)
+	s.statusNotify = settings.statusNotifications
 	s.mu.Unlock()
 	root := ""
 	if len(folders) > 0 {
@@ -148,12 +154,17 @@ func (s *server) initialize(ctx context.Context, raw jsonrpc2.RawMessage) (any, 
 	if caps.codeActionLiterals {
 		result.Capabilities.CodeActionProvider = &protocol.CodeActionOptions{
 			CodeActionKinds: []protocol.CodeActionKind{protocol.CodeActionKindQuickFix, protocol.CodeActionKindSourceFixAll, fixAllKind},
+			// Clients without resolve support still get every edit at
+			// once; the others get edits on resolve (see codeAction).
+			ResolveProvider: ptr(true),
 		}
 	} else {
 		result.Capabilities.CodeActionProvider = protocol.Boolean(true)
 	}
 	if caps.pull {
-		result.Capabilities.DiagnosticProvider = &protocol.DiagnosticOptions{Identifier: ptr("leakwatch")}
+		// A file's findings depend on that file alone (and the config).
+		result.Capabilities.DiagnosticProvider = &protocol.DiagnosticOptions{Identifier: ptr("leakwatch"),
+			InterFileDependencies: false, WorkspaceDiagnostics: !settings.noWorkspaceDiagnostics}
 	}
 	return result, nil
 }
@@ -173,7 +184,15 @@ func ptr[T any](v T) *T { return &v }
 func (s *server) initialized(ctx context.Context, _ jsonrpc2.RawMessage) {
 	s.mu.Lock()
 	dynamic := s.client.watchDynamic
+	statusNotify := s.statusNotify
+	s.statusNotify = false // once, even if initialized comes twice
 	s.mu.Unlock()
+	if statusNotify {
+		// Started here rather than in initialize: nothing but log
+		// messages may reach the client before the initialize result.
+		s.goSafe("sending the status", s.sendStatus)
+		s.statusChanged() // the first status, before any document opens
+	}
 	if !dynamic {
 		return
 	}

@@ -5,9 +5,12 @@
 // The files split the server by job: server.go (process lifecycle),
 // transport.go (framing, codec), handler.go (the jsonrpc2 handler chain),
 // initialize.go (capability negotiation), documents.go (text sync),
-// diagnostics.go (analysis scheduling, push and pull), convert.go (engine
-// results to LSP values), codeaction.go and suppress.go (fixes and ignore
-// comments), hover.go, config.go and workspace.go (checkWorkspace).
+// diagnostics.go (analysis scheduling, push and pull), workspacediag.go
+// (workspace/diagnostic), convert.go (engine results to LSP values),
+// codeaction.go (actions, codeAction/resolve), suppress.go and
+// unsuppress.go (writing and removing ignore comments), hover.go,
+// status.go (leakwatch/status), config.go and workspace.go
+// (checkWorkspace).
 package lsp
 
 import (
@@ -99,11 +102,21 @@ type server struct {
 	progress map[string]context.CancelFunc
 
 	cfg *configStore
+	// cfgGen counts configuration changes, which invalidate disk.
+	cfgGen uint64
+	// disk keeps the analyses of workspace files for workspace/diagnostic.
+	disk diskCache
 
 	inflight inflight
 
 	reqs  map[string]requestFunc
 	notes map[string]notificationFunc
+
+	// act is what the analyses are doing, for the status; statusWake
+	// tells the status sender that something changed.
+	act          activity
+	statusWake   chan struct{}
+	statusNotify bool // the client asked for $/leakwatch/status
 
 	// beforeAnalysis, for tests, runs when an analysis holds its slot and
 	// is about to start the engine.
@@ -123,6 +136,7 @@ func newServer(opts Options) *server {
 		log:         &logger{w: opts.Log, verbose: opts.Verbose},
 		sem:         make(chan struct{}, max(2, runtime.GOMAXPROCS(0))),
 		exited:      make(chan struct{}),
+		statusWake:  make(chan struct{}, 1),
 		debounce:    opts.Debounce,
 		docs:        make(map[uri.URI]*document),
 		wsPublished: make(map[uri.URI]bool),
@@ -166,7 +180,10 @@ func (s *server) analysisEngine() (*analyzer.Engine, limits) {
 }
 
 // Run serves one client over in/out until it exits, and returns the process
-// exit code the LSP specification asks for (0 after shutdown, 1 otherwise).
+// exit code the LSP specification asks for: 0 after shutdown, 1 when the
+// client exits without shutdown or goes away. When ctx ends (the process
+// got SIGTERM or SIGINT) the server stops cleanly and returns 0: it was
+// asked to stop, it did not fail.
 func Run(ctx context.Context, in io.Reader, out io.Writer, opts Options) int {
 	if opts.Engine == nil {
 		opts.Engine = analyzer.NewEngine(nil)
@@ -218,14 +235,20 @@ func Run(ctx context.Context, in io.Reader, out io.Writer, opts Options) int {
 		}
 	case <-ctx.Done():
 	}
+	// Asked to stop (SIGTERM, SIGINT), whichever of the cases above came
+	// first: ending the context can also end the connection.
+	stopped := ctx.Err() != nil
+	if stopped {
+		s.log.infof("asked to stop; closing the documents")
+	}
 
 	s.stop()
 	s.log.detach()
-	s.closeConn()
+	s.closeConn(in)
 
 	s.mu.Lock()
 	code := 1
-	if s.state == stateShutdown {
+	if s.state == stateShutdown || stopped {
 		code = 0
 	}
 	s.mu.Unlock()
@@ -234,7 +257,7 @@ func Run(ctx context.Context, in io.Reader, out io.Writer, opts Options) int {
 
 // stop ends all the server's own work: pending debounce timers, analyses,
 // workspace checks, calls to the client. It returns when their goroutines
-// have returned.
+// have returned, with every document closed and its syntax tree freed.
 func (s *server) stop() {
 	s.mu.Lock()
 	s.stopping = true
@@ -246,23 +269,35 @@ func (s *server) stop() {
 	s.wg.Wait()
 	// No analysis runs any more: free the documents' syntax trees.
 	s.mu.Lock()
-	for _, d := range s.docs {
+	for u, d := range s.docs {
 		if d.session != nil {
 			d.session.Close()
 		}
+		delete(s.docs, u)
 	}
 	s.mu.Unlock()
 }
 
-// closeConn closes the connection and waits for its read loop. A reader
-// blocked on a stdin that the client keeps open cannot be interrupted;
-// the process is about to exit anyway, so wait only briefly for it.
-func (s *server) closeConn() {
+// closeConn closes the connection. jsonrpc2's Close waits for its read
+// loop, and a read of a blocking file (stdin from a pipe or a terminal)
+// cannot be interrupted: it returns only when the client closes its end,
+// which a client waiting for the server to exit may never do. For such
+// input, close in the background and return at once; the process exits
+// right after Run, which ends that read. Other input (sockets, net.Pipe,
+// os.Pipe) is interrupted by the close, so wait for it.
+func (s *server) closeConn(in io.Reader) {
 	done := make(chan struct{})
 	go func() {
 		_ = s.conn.Close()
 		close(done)
 	}()
+	if f, ok := in.(*os.File); ok {
+		// A file the runtime cannot poll has no deadlines: that is the
+		// blocking kind.
+		if err := f.SetReadDeadline(time.Now()); err != nil {
+			return
+		}
+	}
 	select {
 	case <-done:
 	case <-time.After(2 * time.Second):

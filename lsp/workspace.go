@@ -3,20 +3,15 @@ package lsp
 import (
 	"context"
 	"fmt"
-	"io/fs"
-	"path/filepath"
 	"sync"
 	"sync/atomic"
 	"time"
 
+	"github.com/leakwatch/leakwatch/internal/walk"
 	"go.lsp.dev/jsonrpc2"
 	"go.lsp.dev/protocol"
 	"go.lsp.dev/uri"
 )
-
-// skipDirs are never walked by checkWorkspace: dependencies, VCS data and
-// build output are not the user's code.
-var skipDirs = map[string]bool{"node_modules": true, ".git": true, ".hg": true, ".svn": true, "dist": true, "build": true}
 
 func (s *server) executeCommand(ctx context.Context, raw jsonrpc2.RawMessage) (any, error) {
 	var p protocol.ExecuteCommandParams
@@ -137,35 +132,24 @@ func (s *server) checkFile(ctx context.Context, path string) int {
 	return len(a.diags)
 }
 
-// walkSources lists the JavaScript and TypeScript files under folders,
-// once each, without following symbolic links.
+// walkSources lists the files to analyse under folders with the CLI's
+// walker: the same skipped folders, .gitignore files and symbolic-link
+// rules, each file once.
 func walkSources(ctx context.Context, folders []string) []string {
-	seen := map[string]bool{}
 	var files []string
-	for _, root := range folders {
-		_ = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
-			if ctx.Err() != nil {
-				return filepath.SkipAll
-			}
-			if err != nil {
-				return nil // unreadable: skip it, keep walking
-			}
-			if d.IsDir() {
-				if path != root && skipDirs[d.Name()] {
-					return filepath.SkipDir
-				}
-				return nil
-			}
-			if !d.Type().IsRegular() || seen[path] {
-				return nil
-			}
-			if _, _, ok := langFor(path, ""); ok {
-				seen[path] = true
-				files = append(files, path)
-			}
-			return nil
-		})
+	opt := walk.Options{
+		Match:    func(name string) bool { _, _, ok := langFor(name, ""); return ok },
+		SkipDirs: walk.DefaultSkipDirs,
 	}
+	_ = walk.Walk(ctx, folders, opt, func(e walk.Entry) error {
+		if ctx.Err() != nil {
+			return walk.ErrStop
+		}
+		if e.Kind == walk.File {
+			files = append(files, e.Abs)
+		}
+		return nil
+	})
 	return files
 }
 

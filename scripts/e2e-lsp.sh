@@ -4,7 +4,8 @@
 #   2. Node with vscode-jsonrpc and vscode-languageserver-protocol, the
 #      protocol layer of vscode-languageclient, including pull diagnostics.
 # Each opens testdata/lsp/e2e/Size.jsx, gets the listener-not-removed
-# diagnostic on the right line, applies the quick fix and sees it go away.
+# diagnostic on the right line, applies the rule's own quick fix, checks the
+# exact fixed text (testdata/lsp/e2e/Size.fixed.jsx) and sees it go away.
 #
 # Works on a fresh Debian machine with Go, gcc, Node/npm and apt: it
 # installs Neovim from apt and the pinned npm packages when missing.
@@ -36,7 +37,7 @@ go build -o "$tmp/leakwatch" ./cmd/leakwatch
 step "neovim"
 mkdir -p "$tmp/nvim-ws"
 cp testdata/lsp/e2e/Size.jsx "$tmp/nvim-ws/"
-LEAKWATCH_BIN="$tmp/leakwatch" LEAKWATCH_FILE="$tmp/nvim-ws/Size.jsx" \
+LEAKWATCH_BIN="$tmp/leakwatch" LEAKWATCH_FILE="$tmp/nvim-ws/Size.jsx" LEAKWATCH_EXPECTED="$root/testdata/lsp/e2e/Size.fixed.jsx" \
 	timeout 180 nvim --headless -u NONE -i NONE -n \
 	--cmd "set rtp^=$root/editors/nvim" \
 	-c "luafile $root/testdata/lsp/nvim/e2e.lua"

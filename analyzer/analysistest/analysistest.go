@@ -2,7 +2,9 @@
 // findings against `want` comments and its fixes against golden files.
 //
 // A fixture is a source file under testdata/rules/<rule-id>/. Each line a
-// rule must flag carries a want comment naming the rule:
+// rule must flag carries a want comment: a regular expression matched
+// against "rule-id: message", so it names the rule, pins the message, or
+// both:
 //
 //	window.addEventListener("resize", onResize); // want "listener-not-removed"
 //	/* want "timer-not-cleared" */ setInterval(tick, 1000);
@@ -85,6 +87,46 @@ func Analyze(t testing.TB, rule *analyzer.Rule, path, src string) analyzer.Resul
 	return e.Analyze(context.Background(), analyzer.File{Path: path, Src: []byte(src)})
 }
 
+// RunAllRules checks one fixture with every rule of rules on at once, as
+// users run leakwatch: each finding must match a want of its line (name the
+// rule in the pattern) and every want must be met. Fixes are checked per
+// rule by Run; this checks only which findings the rules make together.
+func RunAllRules(t *testing.T, rules []*analyzer.Rule, path string) {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := string(data)
+	e := analyzer.NewEngine(rules)
+	e.ValidateFixes = false
+	res := e.Analyze(context.Background(), analyzer.File{Path: path, Src: data})
+	if res.Skipped != "" {
+		t.Fatalf("%s: skipped: %s", path, res.Skipped)
+	}
+	ix := textpos.New(src)
+	want := parseWants(t, path, src)
+	got := map[int][]analyzer.Diagnostic{}
+	for _, d := range res.Diagnostics {
+		l, _ := ix.Position(d.Start, textpos.UTF16)
+		got[l+1] = append(got[l+1], d)
+	}
+	for l := range got {
+		if _, ok := want[l]; !ok {
+			want[l] = nil
+		}
+	}
+	for l, w := range want {
+		missing, extra := matchLine(w, got[l])
+		for _, m := range missing {
+			t.Errorf("%s:%d: missing diagnostic matching %q%s", path, l, m, describe(got[l]))
+		}
+		for _, d := range extra {
+			t.Errorf("%s:%d: unexpected diagnostic [%s]\n\t\t%s", path, l, d.Rule, d.Message)
+		}
+	}
+}
+
 // RunFile checks one fixture file.
 func RunFile(t *testing.T, rule *analyzer.Rule, path string) {
 	t.Helper()
@@ -104,14 +146,14 @@ func RunFile(t *testing.T, rule *analyzer.Rule, path string) {
 	}
 	ix := textpos.New(src)
 	want := parseWants(t, path, src)
-	got := map[int][]string{}
+	got := map[int][]analyzer.Diagnostic{}
 	for _, d := range res.Diagnostics {
 		if d.Rule == analyzer.RuleInternalError {
 			t.Errorf("%s: %s", path, d.Message)
 			continue
 		}
 		l, _ := ix.Position(d.Start, textpos.UTF16)
-		got[l+1] = append(got[l+1], d.Rule)
+		got[l+1] = append(got[l+1], d)
 	}
 	lines := map[int]bool{}
 	for l := range want {
@@ -126,28 +168,54 @@ func RunFile(t *testing.T, rule *analyzer.Rule, path string) {
 	}
 	sort.Ints(sorted)
 	for _, l := range sorted {
-		w, g := append([]string(nil), want[l]...), append([]string(nil), got[l]...)
-		sort.Strings(w)
-		sort.Strings(g)
-		if strings.Join(w, ",") == strings.Join(g, ",") {
-			continue
+		missing, extra := matchLine(want[l], got[l])
+		for _, w := range missing {
+			t.Errorf("%s:%d: missing diagnostic matching %q%s", path, l, w, describe(got[l]))
 		}
-		msg := ""
-		for _, d := range res.Diagnostics {
-			if dl, _ := ix.Position(d.Start, textpos.UTF16); dl+1 == l {
-				msg += "\n\t\t" + d.Message
-			}
-		}
-		switch {
-		case len(g) == 0:
-			t.Errorf("%s:%d: missing diagnostic %v", path, l, w)
-		case len(w) == 0:
-			t.Errorf("%s:%d: unexpected diagnostic %v%s", path, l, g, msg)
-		default:
-			t.Errorf("%s:%d: got %v, want %v%s", path, l, g, w, msg)
+		for _, d := range extra {
+			t.Errorf("%s:%d: unexpected diagnostic [%s]\n\t\t%s", path, l, d.Rule, d.Message)
 		}
 	}
 	checkFixes(t, rule, path, src, res)
+}
+
+// matchLine pairs a line's want patterns with its diagnostics. A pattern
+// is a regular expression matched against "rule-id: message", so it can
+// name the rule, pin the message, or both; each diagnostic satisfies one
+// pattern. It returns the patterns left unmatched and the diagnostics no
+// pattern claimed.
+func matchLine(wants []string, diags []analyzer.Diagnostic) (missing []string, extra []analyzer.Diagnostic) {
+	used := make([]bool, len(diags))
+	for _, w := range wants {
+		re, err := regexp.Compile(w)
+		if err != nil {
+			re = regexp.MustCompile(regexp.QuoteMeta(w))
+		}
+		found := false
+		for i, d := range diags {
+			if !used[i] && re.MatchString(d.Rule+": "+d.Message) {
+				used[i], found = true, true
+				break
+			}
+		}
+		if !found {
+			missing = append(missing, w)
+		}
+	}
+	for i, d := range diags {
+		if !used[i] {
+			extra = append(extra, d)
+		}
+	}
+	return missing, extra
+}
+
+func describe(diags []analyzer.Diagnostic) string {
+	var sb strings.Builder
+	for _, d := range diags {
+		sb.WriteString("\n\t\tgot [" + d.Rule + "] " + d.Message)
+	}
+	return sb.String()
 }
 
 var wantRE = regexp.MustCompile(`want(?:\s+\+(\d+))?((?:\s+"[^"]+")+)`)

@@ -2,24 +2,10 @@ package lifecycle
 
 import (
 	"path/filepath"
-	"regexp"
-	"sort"
 	"strings"
 
 	"github.com/leakwatch/leakwatch/analyzer/scope"
 	"github.com/leakwatch/leakwatch/analyzer/syntax"
-)
-
-// classInfo is what we learn about a class once.
-type classInfo struct {
-	owner *Owner // nil when the class is not an owner
-}
-
-var (
-	reactBases     = map[string]bool{"Component": true, "PureComponent": true, "React.Component": true, "React.PureComponent": true}
-	elementBase    = regexp.MustCompile(`^(HTML\w*Element|LitElement|ReactiveElement|FASTElement|PolymerElement|SVGElement)$`)
-	angularDecos   = map[string]bool{"Component": true, "Directive": true, "Pipe": true}
-	angularService = map[string]bool{"Injectable": true, "NgModule": true}
 )
 
 // ClassBase returns the text of a class's extends clause ("React.Component",
@@ -122,70 +108,6 @@ func (m *Model) classOwner(class, fn syntax.Node) (*Owner, bool) {
 	return o, false
 }
 
-func (m *Model) classifyClass(class syntax.Node) *Owner {
-	if m.isMixin(class) || m.moduleSingletons()[ClassName(class)] {
-		return nil
-	}
-	methods := Methods(class)
-	base := ClassBase(class)
-	name := ClassName(class)
-	if name == "" {
-		name = "this class"
-	}
-	newOwner := func(kind Kind, teardownNames []string, create string) *Owner {
-		o := &Owner{Kind: kind, Node: class, Name: name, Class: class, TeardownName: create}
-		for _, t := range teardownNames {
-			if meth, ok := methods[t]; ok {
-				o.Teardowns = append(o.Teardowns, meth)
-				if len(o.Teardowns) == 1 {
-					o.TeardownName = t
-				}
-			}
-		}
-		return o
-	}
-	switch {
-	case reactBases[base]:
-		return newOwner(ReactClass, frameworkTeardowns[ReactClass], "componentWillUnmount")
-	case elementBase.MatchString(lastSegment(base)) || hasAny(methods, "connectedCallback", "disconnectedCallback"):
-		return newOwner(WebComponent, frameworkTeardowns[WebComponent], "disconnectedCallback")
-	}
-	decos := Decorators(class)
-	isComponent, isService := false, false
-	for _, d := range decos {
-		isComponent = isComponent || angularDecos[d]
-		isService = isService || angularService[d]
-	}
-	if isComponent && angularRoot(class) {
-		return nil
-	}
-	if isComponent || isService || ClassImplements(class, "OnDestroy") || hasAny(methods, "ngOnDestroy") {
-		o := newOwner(Angular, frameworkTeardowns[Angular], "ngOnDestroy")
-		// DestroyRef.onDestroy(() => ...) anywhere in the class is a
-		// teardown too.
-		for _, cb := range m.callbacksOf(class.Get("body"), "onDestroy") {
-			o.Teardowns = append(o.Teardowns, cb)
-		}
-		// A root service without any teardown lives as long as the app:
-		// not an owner (precision first).
-		if !isComponent && len(o.Teardowns) == 0 {
-			return nil
-		}
-		return o
-	}
-	var names []string
-	for n := range methods {
-		if m.teardowns[n] {
-			names = append(names, n)
-		}
-	}
-	if len(names) == 0 {
-		return nil
-	}
-	sort.Strings(names)
-	return newOwner(Disposable, names, names[0])
-}
-
 // appRootFile reports files that hold an application's root, which lives
 // as long as the page: a SvelteKit app's root layout.
 func appRootFile(path string) bool {
@@ -196,7 +118,7 @@ func appRootFile(path string) bool {
 // angularRoot reports the bootstrapped root component (selector app-root,
 // gf-root, ...): Angular never destroys it while the app runs.
 func angularRoot(class syntax.Node) bool {
-	root := false
+	root := ClassName(class) == "AppComponent"
 	visit := func(n syntax.Node) {
 		n.Walk(func(c syntax.Node) bool {
 			if c.Kind() == "pair" && propertyName(c.Get("key")) == "selector" {
@@ -388,20 +310,50 @@ func (m *Model) vueOptionsOwner(obj, fn syntax.Node) (*Owner, bool) {
 		case "beforeDestroy", "destroyed":
 			hasVue2 = true
 		}
-		for _, t := range frameworkTeardowns[VueOptions] {
-			if k == t && scope.IsFunction(f) {
-				o.Teardowns = append(o.Teardowns, f)
-			}
+		if contains(vueOptionsTeardowns, k) && scope.IsFunction(f) {
+			o.Teardowns = append(o.Teardowns, f)
 		}
-	}
-	if hasVue2 || m.VueMajor() == 2 {
-		o.TeardownName = "beforeDestroy"
 	}
 	if len(o.Teardowns) > 0 {
 		o.TeardownName = methodName(o.Teardowns[0])
 	}
+	// Hook events (`this.$once("hook:beforeDestroy", fn)`) are Vue 2's.
+	hooks := vueHookCallbacks(obj)
+	if (hasVue2 || len(hooks) > 0 || m.VueMajor() == 2) && len(o.Teardowns) == 0 {
+		o.TeardownName = "beforeDestroy"
+	}
+	o.Teardowns = append(o.Teardowns, hooks...)
 	m.owners[key] = o
 	return o, false
+}
+
+// vueHookCallbacks returns the functions an options component hands to
+// `this.$once("hook:beforeDestroy", fn)` (or $on): they run when it ends.
+func vueHookCallbacks(obj syntax.Node) []syntax.Node {
+	if !strings.Contains(obj.Text(), "hook:") {
+		return nil
+	}
+	var out []syntax.Node
+	obj.Walk(func(n syntax.Node) bool {
+		if n.Kind() != "call_expression" {
+			return true
+		}
+		fn := scope.Unwrap(n.Get("function"))
+		if fn.Kind() != "member_expression" || scope.Unwrap(fn.Get("object")).Kind() != "this" {
+			return true
+		}
+		if name := fn.Get("property").Text(); name != "$once" && name != "$on" {
+			return true
+		}
+		args := n.Get("arguments")
+		if ev := args.Child(0); ev.Kind() == "string" && vueHookEvents[strings.Trim(ev.Text(), "'\"`")] {
+			if cb := scope.Unwrap(args.Child(1)); scope.IsFunction(cb) {
+				out = append(out, cb)
+			}
+		}
+		return true
+	})
+	return out
 }
 
 var vueTeardownHooks = []string{"onBeforeUnmount", "onUnmounted", "onScopeDispose", "onDeactivated", "onCleanup", "onInvalidate", "onWatcherCleanup", "tryOnScopeDispose", "tryOnUnmounted"}

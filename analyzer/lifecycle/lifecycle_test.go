@@ -50,6 +50,13 @@ func TestOwners(t *testing.T) {
 		{"lit", `class A extends LitElement { connectedCallback() { reg(); } disconnectedCallback() {} }`, "reg", syntax.JavaScript, lifecycle.WebComponent, "disconnectedCallback", lifecycle.Config{}},
 		{"disposable", `class A { start() { reg(); } dispose() {} }`, "reg", syntax.JavaScript, lifecycle.Disposable, "dispose", lifecycle.Config{}},
 		{"configured teardown", `class A { start() { reg(); } release2() {} }`, "reg", syntax.JavaScript, lifecycle.Disposable, "release2", lifecycle.Config{TeardownMethods: []string{"release2"}}},
+		{"react class from preact", "import { Component } from 'preact';\nclass A extends Component { componentDidMount() { reg(); } }", "reg", syntax.JavaScript, lifecycle.ReactClass, "componentWillUnmount", lifecycle.Config{}},
+		{"global React", `class A extends React.Component { componentDidMount() { reg(); } }`, "reg", syntax.JavaScript, lifecycle.ReactClass, "componentWillUnmount", lifecycle.Config{}},
+		// A Component that is not React's is a plain class: its dispose() counts.
+		{"other Component", "import { Component } from 'videojs';\nclass A extends Component { start() { reg(); } dispose() {} }", "reg", syntax.JavaScript, lifecycle.Disposable, "dispose", lifecycle.Config{}},
+		{"factory object", `const Ctl = L.Control.extend({ onAdd(map) { reg(); }, onRemove(map) {} });`, "reg", syntax.JavaScript, lifecycle.Disposable, "onRemove", lifecycle.Config{}},
+		{"inherited teardown", "class Base { destroy() {} }\nclass Panel extends Base { show() { reg(); } }", "reg", syntax.JavaScript, lifecycle.Disposable, "destroy", lifecycle.Config{}},
+		{"vue options in .vue without hooks", `export default { methods: { start() { reg(); } } };`, "reg", syntax.JavaScript, lifecycle.VueOptions, "beforeUnmount", lifecycle.Config{Component: lifecycle.Component{Framework: "vue"}}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -73,7 +80,10 @@ func TestNotOwners(t *testing.T) {
 		`function init() { reg(); }`,
 		`class Plain { start() { reg(); } }`,
 		`@Injectable({ providedIn: "root" }) class S { constructor() { reg(); } }`,
-		`class A { dispose() { reg(); } }`, // inside the teardown itself
+		`class A { dispose() { reg(); } }`,                         // inside the teardown itself
+		`const Ctl = L.Control.extend({ onAdd(map) { reg(); } });`, // a factory object without a known teardown
+		`export default { mounted() { reg(); } };`,                 // an options object in a .js file is a mixin
+		`@Component({ selector: "app-root" }) class AppComponent { ngOnInit() { reg(); } }`,
 	} {
 		if o, _, _ := ownerAt(t, syntax.TypeScript, src, "reg", lifecycle.Config{}); o != nil {
 			t.Errorf("%s: owner %v, want none", src, o.Kind)
@@ -82,7 +92,7 @@ func TestNotOwners(t *testing.T) {
 }
 
 func TestFindInTeardownFollowsHelpers(t *testing.T) {
-	src := `
+	src := `import { Component } from "react";
 class Clock extends Component {
   componentDidMount() { reg(); }
   componentWillUnmount() { this.stop(); }
@@ -173,5 +183,27 @@ func TestFieldInitializerHasClassOwner(t *testing.T) {
 	src = `class Feed extends React.Component { static socket = reg(); }`
 	if o, _, _ := ownerAt(t, syntax.JavaScript, src, "reg", lifecycle.Config{}); o != nil {
 		t.Errorf("static field has owner %v", o.Kind)
+	}
+}
+
+func TestVue2HookEventIsTeardown(t *testing.T) {
+	src := `export default {
+  mounted() {
+    reg();
+    this.$once("hook:beforeDestroy", () => undo());
+  },
+};`
+	o, m, _ := ownerAt(t, syntax.JavaScript, src, "reg", lifecycle.Config{Component: lifecycle.Component{Framework: "vue"}})
+	if o == nil {
+		t.Fatal("no owner")
+	}
+	found := m.FindInTeardown(o, func(n syntax.Node) bool {
+		return n.Kind() == "call_expression" && strings.HasPrefix(n.Text(), "undo")
+	})
+	if !found.Valid() {
+		t.Error(`this.$once("hook:beforeDestroy", fn) is not a teardown`)
+	}
+	if o.TeardownName != "beforeDestroy" {
+		t.Errorf("a Vue 2 component's fix teardown = %q, want beforeDestroy", o.TeardownName)
 	}
 }

@@ -26,6 +26,8 @@ type Model struct {
 	instanceOwners map[int]*Owner
 	// singletons caches moduleSingletons.
 	singletons map[string]bool
+	// conventions are the class-like owner conventions in force.
+	conventions []*Convention
 	// appRoot is set for files that hold the application's root, which is
 	// never torn down.
 	appRoot bool
@@ -51,6 +53,7 @@ func Build(t *syntax.Tree, sc *scope.Info, cfg Config) *Model {
 		appRoot:        appRootFile(cfg.Path),
 		packages:       cfg.Packages,
 		vueMajor:       -1,
+		conventions:    Conventions,
 	}
 	for _, h := range DefaultEffectHooks {
 		m.effects[h] = true
@@ -252,6 +255,11 @@ func (m *Model) findOwner(fn syntax.Node) (*Owner, bool) {
 			o := &Owner{Kind: ReactEffect, Node: call, Setup: fn, Name: name, TeardownName: "the cleanup function " + name + " returns"}
 			m.collectReturns(o, fn)
 			return o, false
+		case first && svelteEffect(call):
+			// Svelte 5's $effect(() => { ...; return cleanup }).
+			o := &Owner{Kind: SvelteMount, Node: call, Setup: fn, Name: "$effect", TeardownName: "the function $effect returns"}
+			m.collectReturns(o, fn)
+			return o, false
 		case first && name == "onMount" && m.fromOrUnimported(name, "svelte"):
 			o := &Owner{Kind: SvelteMount, Node: call, Setup: fn, Name: name, TeardownName: "the function onMount returns"}
 			m.collectReturns(o, fn)
@@ -271,10 +279,24 @@ func (m *Model) findOwner(fn syntax.Node) (*Owner, bool) {
 		}
 		return m.vueOptionsOwner(obj, fn)
 	}
+	if obj := enclosingObject(fn); obj.Valid() {
+		if o := m.factoryOwner(obj); o != nil {
+			return o, false
+		}
+	}
 	if m.isVueComposable(fn) {
 		return m.vueSetupOwner(fn), false
 	}
 	return nil, false
+}
+
+// svelteEffect reports Svelte 5's $effect(...) and $effect.pre(...) runes.
+func svelteEffect(call syntax.Node) bool {
+	switch scope.Unwrap(call.Get("function")).Text() {
+	case "$effect", "$effect.pre":
+		return true
+	}
+	return false
 }
 
 // collectReturns records what an effect or onMount callback returns.
@@ -402,6 +424,18 @@ func propertyName(n syntax.Node) string {
 		return strings.Trim(n.Text(), "'\"`")
 	}
 	return n.Text()
+}
+
+// enclosingObject returns the object literal fn is a method of, or the
+// zero Node.
+func enclosingObject(fn syntax.Node) syntax.Node {
+	switch p := fn.Parent(); {
+	case fn.Kind() == "method_definition" && p.Kind() == "object":
+		return p
+	case p.Kind() == "pair" && p.Parent().Kind() == "object":
+		return p.Parent()
+	}
+	return syntax.Node{}
 }
 
 // enclosingClass returns the class whose member fn is (a method, or a

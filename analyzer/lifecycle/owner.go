@@ -62,6 +62,9 @@ type Owner struct {
 	// Class is the class or options object for class-like owners, the zero
 	// Node for effects and setup functions.
 	Class syntax.Node
+	// Convention is the class-like convention that recognised the owner
+	// (nil for effects, setup functions and Vue options objects).
+	Convention *Convention
 }
 
 // Config extends the built-in owner vocabulary.
@@ -109,10 +112,13 @@ var DefaultTeardownMethods = []string{
 	"stop", "detach", "unsubscribe", "destructor", "release", "shutdown",
 }
 
-// Teardown methods of framework classes, by owner kind.
-var frameworkTeardowns = map[Kind][]string{
-	ReactClass:   {"componentWillUnmount"},
-	Angular:      {"ngOnDestroy"},
-	WebComponent: {"disconnectedCallback"},
-	VueOptions:   {"beforeUnmount", "unmounted", "beforeDestroy", "destroyed", "deactivated"},
+// vueOptionsTeardowns are the hooks of a Vue options object that run when
+// the component ends (Vue 3 and Vue 2 names).
+var vueOptionsTeardowns = []string{"beforeUnmount", "unmounted", "beforeDestroy", "destroyed", "deactivated"}
+
+// vueHookEvents are the lifecycle events a Vue 2 component can listen to on
+// itself: `this.$once("hook:beforeDestroy", () => clearInterval(id))` runs
+// when the component ends, like beforeDestroy.
+var vueHookEvents = map[string]bool{
+	"hook:beforeDestroy": true, "hook:destroyed": true, "hook:beforeUnmount": true, "hook:unmounted": true,
 }

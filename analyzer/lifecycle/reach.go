@@ -86,7 +86,7 @@ func (m *Model) callee(o *Owner, call syntax.Node) syntax.Node {
 // its methods section).
 func (m *Model) method(class syntax.Node, name string) syntax.Node {
 	if class.Kind() != "object" {
-		return Methods(class)[name]
+		return m.methodsWithBases(class)[name]
 	}
 	var found syntax.Node
 	var search func(obj syntax.Node)

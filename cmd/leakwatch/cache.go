@@ -25,6 +25,7 @@ import (
 // columns, as everywhere before the report.
 type cachedResult struct {
 	Skipped      string
+	SkipKind     analyzer.SkipKind
 	Diagnostics  []analyzer.Diagnostic
 	SyntaxErrors []syntax.SyntaxError
 }
@@ -129,7 +130,7 @@ func (rc *resultCache) count(hit bool) {
 // cancelled run) or records a failure of leakwatch itself.
 func cacheable(res analyzer.Result) bool {
 	if res.Skipped != "" {
-		return !strings.Contains(res.Skipped, "budget") && res.Skipped != "cancelled"
+		return !res.SkipKind.Transient()
 	}
 	for _, d := range res.Diagnostics {
 		if d.Rule == analyzer.RuleInternalError {
@@ -237,7 +238,7 @@ func (c *checker) cached(j *job, data []byte) (key string, content, settings cac
 	if !ok {
 		return key, content, settings, res, false
 	}
-	return key, content, settings, analyzer.Result{Path: j.entry.Path, Skipped: v.Skipped, Diagnostics: v.Diagnostics, SyntaxErrors: v.SyntaxErrors}, true
+	return key, content, settings, analyzer.Result{Path: j.entry.Path, Skipped: v.Skipped, SkipKind: v.SkipKind, Diagnostics: v.Diagnostics, SyntaxErrors: v.SyntaxErrors}, true
 }
 
 // store keeps a fresh result for the next run, or drops the file's old
@@ -247,7 +248,7 @@ func (c *checker) store(key string, content, settings cache.Sum, res analyzer.Re
 		c.cache.c.Forget(key)
 		return
 	}
-	c.cache.c.Put(key, content, settings, cachedResult{Skipped: res.Skipped, Diagnostics: res.Diagnostics, SyntaxErrors: res.SyntaxErrors})
+	c.cache.c.Put(key, content, settings, cachedResult{Skipped: res.Skipped, SkipKind: res.SkipKind, Diagnostics: res.Diagnostics, SyntaxErrors: res.SyntaxErrors})
 }
 
 // saveCache writes the cache at the end of a complete run. Entries of

@@ -124,22 +124,6 @@ func parseCheckFlags(args []string, stdout, stderr io.Writer) (*checkOptions, in
 	return o, -1
 }
 
-// Folders never entered below a command-line folder, and why.
-var skipDirs = map[string]string{
-	"node_modules": "dependency folder",
-	".git":         "version-control folder",
-	".hg":          "version-control folder",
-	".svn":         "version-control folder",
-	"dist":         "build output folder",
-	"build":        "build output folder",
-	"out":          "build output folder",
-	"coverage":     "coverage report folder",
-	".next":        "build output folder (Next.js)",
-	".nuxt":        "build output folder (Nuxt)",
-	".svelte-kit":  "build output folder (SvelteKit)",
-	".output":      "build output folder (Nitro)",
-}
-
 // isSourceName reports whether a file is one leakwatch analyses: a script
 // by its extension, or a .vue or .svelte component, whose <script> blocks
 // the engine analyses in place.
@@ -339,7 +323,7 @@ func (c *checker) walk(ctx context.Context, ordered, jobs chan<- *job) {
 		Match:          isSourceName,
 		NoGitignore:    c.opts.noIgnore,
 		FollowSymlinks: c.opts.followLinks,
-		SkipDirs:       skipDirs,
+		SkipDirs:       walk.DefaultSkipDirs,
 		Exclude: func(abs string, isDir bool) (string, error) {
 			cfg, err := c.configs.forDir(filepath.Dir(abs))
 			if err != nil {

@@ -116,9 +116,8 @@ func (c *checker) process(ctx context.Context, j *job) (r *fileResult) {
 		}
 		keep(contentSum, res)
 		r.skipped = res.Skipped
-		// The engine says why only in words; these two are the limits a
-		// user can raise, worth a note even without -v.
-		r.limit = strings.Contains(res.Skipped, "budget") || strings.Contains(res.Skipped, "limit")
+		// Limits a user can raise are worth a note even without -v.
+		r.limit = res.SkipKind.Limit()
 		return r
 	}
 

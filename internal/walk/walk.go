@@ -73,6 +73,23 @@ type Options struct {
 	FollowSymlinks bool
 }
 
+// DefaultSkipDirs are folders never entered below a root, and why: the
+// CLI and the language server's workspace checks skip the same ones.
+var DefaultSkipDirs = map[string]string{
+	"node_modules": "dependency folder",
+	".git":         "version-control folder",
+	".hg":          "version-control folder",
+	".svn":         "version-control folder",
+	"dist":         "build output folder",
+	"build":        "build output folder",
+	"out":          "build output folder",
+	"coverage":     "coverage report folder",
+	".next":        "build output folder (Next.js)",
+	".nuxt":        "build output folder (Nuxt)",
+	".svelte-kit":  "build output folder (SvelteKit)",
+	".output":      "build output folder (Nitro)",
+}
+
 // ErrStop may be returned by the emit callback to end the walk early
 // without an error of its own.
 var ErrStop = errors.New("walk stopped")

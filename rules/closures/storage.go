@@ -3,6 +3,7 @@ package closures
 import (
 	"fmt"
 
+	"github.com/leakwatch/leakwatch/analyzer/apis"
 	"github.com/leakwatch/leakwatch/analyzer/scope"
 	"github.com/leakwatch/leakwatch/analyzer/syntax"
 	"github.com/leakwatch/leakwatch/rules/internal/astutil"
@@ -111,7 +112,22 @@ func (r *run) assignedTo(a syntax.Node) (holder, bool) {
 	return holder{}, false
 }
 
-var listenerAdders = map[string]bool{"addEventListener": true, "on": true, "addListener": true, "prependListener": true}
+// listenerAdders are the DOM and emitter adders that keep their handler
+// until it is removed.
+var listenerAdders = func() map[string]bool {
+	m := map[string]bool{}
+	for _, n := range apis.Builtin().Names(apis.Use{Family: apis.Listener, Styles: []apis.Style{apis.DOM, apis.Emitter}}) {
+		m[n] = true
+	}
+	return m
+}()
+
+// repeats reports whether argument index of a call of name is the callback
+// of a timer that fires until cleared (setInterval's first).
+func repeats(name string, index int) bool {
+	a, ok := apis.Builtin().Adder(apis.Timer, name)
+	return ok && a.Repeats && index == a.Args.Handler
+}
 
 var timerHosts = map[string]bool{"window": true, "globalThis": true, "self": true, "global": true}
 
@@ -130,8 +146,8 @@ func (r *run) passedTo(call, arg syntax.Node) (holder, bool) {
 		}
 	}
 	switch {
-	case name == "setInterval" && index == 0 && (!recv.Valid() || timerHosts[recv.Text()]):
-		return holder{site: call, what: "the setInterval callback"}, true
+	case repeats(name, index) && (!recv.Valid() || timerHosts[recv.Text()]):
+		return holder{site: call, what: "the " + name + " callback"}, true
 	case listenerAdders[name] && index == 1 && recv.Valid() && r.longLived(recv):
 		if name == "addEventListener" && len(args) > 2 {
 			if once, ok := astutil.Property(args[2], "once"); ok && astutil.IsTrue(once) {

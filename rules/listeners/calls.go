@@ -3,37 +3,72 @@
 package listeners
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/leakwatch/leakwatch/analyzer"
+	"github.com/leakwatch/leakwatch/analyzer/apis"
 	"github.com/leakwatch/leakwatch/analyzer/scope"
 	"github.com/leakwatch/leakwatch/analyzer/syntax"
 	"github.com/leakwatch/leakwatch/rules/internal/astutil"
 )
 
 // Style is the API family a listener call belongs to; a removal undoes an
-// addition of the same style only.
-type Style uint8
+// addition of the same style only. The names of each style are in the
+// registration API table, analyzer/apis.
+type Style = apis.Style
 
 const (
-	DOM     Style = iota + 1 // addEventListener / removeEventListener
-	Emitter                  // on / addListener / prependListener and off / removeListener
-	VueBus                   // $on / $off (Vue 2 event buses)
+	DOM     = apis.DOM     // addEventListener / removeEventListener
+	Emitter = apis.Emitter // on / addListener / prependListener and off / removeListener
+	VueBus  = apis.VueBus  // $on / $off (Vue 2 event buses)
 )
 
-var adders = map[string]Style{
-	"addEventListener": DOM,
-	"on":               Emitter,
-	"addListener":      Emitter,
-	"prependListener":  Emitter,
-	"$on":              VueBus,
+// listenerAPIs is the part of the table the listener rules follow: the
+// registrations that stay until removed (once() removes itself; an adder
+// that only returns its undo has no removal to pair).
+var listenerAPIs = apis.Use{Family: apis.Listener, Styles: []apis.Style{DOM, Emitter, VueBus}}
+
+// perCallAPIs leaves out Vue buses: a component's own $on ends with it.
+var perCallAPIs = apis.Use{Family: apis.Listener, Styles: []apis.Style{DOM, Emitter}}
+
+// removalAPIs is listenerAPIs seen from the removals.
+var removalAPIs = apis.Use{Family: apis.Listener, Styles: listenerAPIs.Styles, Undos: true}
+
+// undoOf returns the removal a fix writes for a built-in adder: the first
+// undo the table gives it.
+func undoOf(method string) string {
+	if a, ok := apis.Builtin().Adder(apis.Listener, method); ok && len(a.Undos) > 0 {
+		return a.Undos[0]
+	}
+	return "off"
 }
 
-var removers = map[string]Style{
-	"removeEventListener": DOM,
-	"off":                 Emitter,
-	"removeListener":      Emitter,
-	"$off":                VueBus,
+// adders and removers map the built-in names to their style; layouts gives
+// each style's argument positions.
+var adders, removers, layouts = styleTables(apis.Builtin(), listenerAPIs)
+
+// styleTables indexes the APIs u selects in t by name. It panics when an
+// undo name or a style's argument positions are ambiguous: the rules pair
+// calls by style, so one name must mean one style.
+func styleTables(t *apis.Table, u apis.Use) (adds, removes map[string]Style, layout map[Style]apis.Args) {
+	adds, removes, layout = map[string]Style{}, map[string]Style{}, map[Style]apis.Args{}
+	for _, a := range t.Select(u) {
+		if l, ok := layout[a.Style]; ok && l != a.Args {
+			panic(fmt.Sprintf("listeners: %s APIs %v take their arguments in another order than the others of their style", a.Style, a.Adders))
+		}
+		layout[a.Style] = a.Args
+		for _, n := range a.Adders {
+			adds[n] = a.Style
+		}
+		for _, n := range a.Undos {
+			if s, ok := removes[n]; ok && s != a.Style {
+				panic(fmt.Sprintf("listeners: %q undoes both %s and %s listeners", n, s, a.Style))
+			}
+			removes[n] = a.Style
+		}
+	}
+	return adds, removes, layout
 }
 
 // accumulatingTypes are declared types whose listener API appends to a list
@@ -58,24 +93,19 @@ type vocab struct {
 
 type vocabKey struct{}
 
-// vocabulary returns the file's listener API, built once per file.
+// vocabulary returns the file's listener API, built once per file: the
+// table the engine gives the pass includes owners.listenerPairs.
 func vocabulary(p *analyzer.Pass) *vocab {
 	return p.Memo(vocabKey{}, func() any {
-		pairs := p.Life.ListenerPairs()
-		if len(pairs) == 0 {
+		if p.APIs == nil || p.APIs == apis.Builtin() {
 			return &vocab{adders: adders, removers: removers}
 		}
-		v := &vocab{adders: map[string]Style{}, removers: map[string]Style{}, removerOf: map[string]string{}}
-		for k, s := range adders {
-			v.adders[k] = s
-		}
-		for k, s := range removers {
-			v.removers[k] = s
-		}
-		for add, remove := range pairs {
-			v.adders[add] = Emitter
-			v.removers[remove] = Emitter
-			v.removerOf[add] = remove
+		v := &vocab{removerOf: map[string]string{}}
+		v.adders, v.removers, _ = styleTables(p.APIs, listenerAPIs)
+		for _, a := range p.APIs.Select(listenerAPIs) {
+			if a.Configured {
+				v.removerOf[a.Adders[0]] = a.Undos[0]
+			}
 		}
 		return v
 	}).(*vocab)
@@ -121,17 +151,13 @@ func parse(n syntax.Node, table map[string]Style) (c call, ok bool) {
 		return c, false
 	}
 	args := astutil.Args(n)
+	at := layouts[style]
 	c = call{node: n, style: style, method: name, target: recv}
-	if len(args) > 0 {
-		c.event = args[0]
+	if c.event = arg(args, at.Event); c.event.Valid() {
 		c.eventName, c.eventIsText = astutil.StringValue(c.event)
 	}
-	if len(args) > 1 {
-		c.handler = args[1]
-	}
-	if len(args) > 2 {
-		c.options = args[2]
-	}
+	c.handler = arg(args, at.Handler)
+	c.options = arg(args, at.Options)
 	if table[name] == Emitter || table[name] == VueBus {
 		// `on` is a common name; insist on the listener shape: an event
 		// name first and a function second.
@@ -143,6 +169,14 @@ func parse(n syntax.Node, table map[string]Style) (c call, ok bool) {
 		return c, false
 	}
 	return c, true
+}
+
+// arg returns argument i, or no node when there is none.
+func arg(args []syntax.Node, i int) syntax.Node {
+	if i < 0 || i >= len(args) {
+		return syntax.Node{}
+	}
+	return args[i]
 }
 
 // eventLike accepts a string, a template, or a name (Events.CLOSE).

@@ -2,8 +2,11 @@ package listeners
 
 import (
 	"fmt"
+	"regexp"
+	"strings"
 
 	"github.com/leakwatch/leakwatch/analyzer"
+	"github.com/leakwatch/leakwatch/analyzer/apis"
 	"github.com/leakwatch/leakwatch/analyzer/lifecycle"
 	"github.com/leakwatch/leakwatch/analyzer/scope"
 	"github.com/leakwatch/leakwatch/analyzer/syntax"
@@ -17,7 +20,9 @@ var RemovalMismatch = &analyzer.Rule{
 	ID:       "listener-removal-mismatch",
 	Severity: analyzer.SeverityWarning,
 	Kinds:    []string{"call_expression"},
-	Needles:  []string{"removeEventListener", ".off(", "removeListener", "$off("},
+	APIs:     removalAPIs,
+	// Additions too: an undo method that adds again has no removal at all.
+	Needles: append(apis.Builtin().Needles(removalAPIs), apis.Builtin().Needles(listenerAPIs)...),
 	New: func(p *analyzer.Pass) analyzer.Visitor {
 		return &mismatch{p: p}
 	},
@@ -62,6 +67,8 @@ type mismatch struct {
 	p       *analyzer.Pass
 	adds    []call
 	removes []call
+	// reported marks additions already reported, once each.
+	reported map[int]bool
 }
 
 func (v *mismatch) Visit(n syntax.Node) {
@@ -75,6 +82,8 @@ func (v *mismatch) Visit(n syntax.Node) {
 }
 
 func (v *mismatch) Finish() {
+	v.reported = make(map[int]bool)
+	v.checkUndoTypos()
 	for _, r := range v.removes {
 		v.check(r)
 	}
@@ -85,11 +94,15 @@ func (v *mismatch) check(r call) {
 	if what, fresh := freshFunction(r.handler); fresh {
 		msg := fmt.Sprintf("%s with %s removes nothing: it is a new function, never the one that was added", r.method, what)
 		d := analyzer.Diagnostic{Start: r.handler.Start(), End: r.handler.End(), Message: msg}
-		if a, ok := v.addedWith(r); ok {
+		a, ok := v.addedWith(r)
+		if ok {
 			d.Related = append(d.Related, analyzer.Related{Start: a.node.Start(), End: a.node.End(), Message: "the listener it is meant to remove is added here"})
 			d.Fixes = v.bindOnceFix(a, r)
 		}
 		p.Report(d)
+		if ok {
+			v.reportAtAdd(a, r, "the removal passes "+what)
+		}
 		return
 	}
 	var sameTargetAdds, otherTargetAdds []call
@@ -104,6 +117,7 @@ func (v *mismatch) check(r call) {
 				Related: []analyzer.Related{{Start: a.handler.Start(), End: a.handler.End(), Message: "added here with a fresh .bind()"}}}
 			d.Fixes = v.bindOnceFix(a, r)
 			p.Report(d)
+			v.reportAtAdd(a, r, "it was added as a fresh .bind() of "+cleanup.Describe(r.handler))
 			return
 		}
 		if !sameExpr(p, a.handler, r.handler) {
@@ -131,6 +145,7 @@ func (v *mismatch) check(r call) {
 			Related: []analyzer.Related{{Start: a.node.Start(), End: a.node.End(), Message: "added here"}}}
 		d.Fixes = v.captureFix(a, r)
 		p.Report(d)
+		v.reportAtAdd(a, r, fmt.Sprintf("the removal uses capture %v", capture(r.options)))
 		return
 	}
 	if len(otherTargetAdds) == 0 {
@@ -155,6 +170,62 @@ func (v *mismatch) check(r call) {
 			d.Fixes = []analyzer.Fix{b.Fix("Remove the listener from "+cleanup.Describe(a.target), false)}
 		}
 		p.Report(d)
+		v.reportAtAdd(a, r, "the removal is from "+cleanup.Describe(r.target))
+	}
+}
+
+// reportAtAdd reports a mismatch a second time on the addition, the line a
+// reader looks at when asking whether this listener is removed; the fix
+// stays on the removal.
+func (v *mismatch) reportAtAdd(a, r call, why string) {
+	if v.reported[a.node.Index()] {
+		return
+	}
+	v.reported[a.node.Index()] = true
+	line := strings.Count(v.p.Tree.Src[:r.node.Start()], "\n") + 1
+	msg := fmt.Sprintf("%s listener added here is never removed: %s at line %d can never match (%s)",
+		cleanup.Describe(a.event), r.method, line, why)
+	v.p.Report(analyzer.Diagnostic{Start: astutil.Callee(a.node).Start(), End: a.node.End(), Message: msg,
+		Related: []analyzer.Related{{Start: r.node.Start(), End: r.node.End(), Message: "this removal does not match it"}}})
+}
+
+// undoName matches methods whose job is to undo registrations.
+var undoName = regexp.MustCompile(`^(_|#)?(remove|unbind|unlisten|off|detach|destroy|dispose|cleanup|teardown|unsubscribe|disconnect|unmount|unregister|release)`)
+
+// checkUndoTypos reports an addition in an undo method (removeListeners,
+// destroy, ...) that repeats an addition made elsewhere: the remover was
+// meant, so the listener is never removed and one more is added.
+func (v *mismatch) checkUndoTypos() {
+	p := v.p
+	for _, typo := range v.adds {
+		fn := astutil.EnclosingFunction(typo.node)
+		name := astutil.FunctionName(fn)
+		if i := strings.LastIndexByte(name, '.'); i >= 0 {
+			name = name[i+1:]
+		}
+		if !undoName.MatchString(name) && !p.Life.IsTeardownName(name) {
+			continue
+		}
+		for _, a := range v.adds {
+			if a.node.Index() == typo.node.Index() || fn.Contains(a.node) || a.style != typo.style ||
+				!sameCallEvent(p, a, typo) || !sameTarget(p, a.target, typo.target) || !a.handler.Valid() || !sameExpr(p, a.handler, typo.handler) {
+				continue
+			}
+			remover := removerFor(typo)
+			msg := fmt.Sprintf("%s in %s adds the %s listener again instead of removing it; %s was meant",
+				typo.method, name, cleanup.Describe(typo.event), remover)
+			b := fixgen.New(p)
+			callee := scope.Unwrap(typo.node.Get("function"))
+			d := analyzer.Diagnostic{Start: astutil.Callee(typo.node).Start(), End: typo.node.End(), Message: msg,
+				Related: []analyzer.Related{{Start: a.node.Start(), End: a.node.End(), Message: "the listener is added here"}}}
+			if callee.Kind() == "member_expression" {
+				b.Replace(callee.Get("property"), remover)
+				d.Fixes = []analyzer.Fix{b.Fix("Call "+remover+" instead", true)}
+			}
+			p.Report(d)
+			v.reported[a.node.Index()] = true
+			break
+		}
 	}
 }
 
@@ -162,11 +233,39 @@ func (v *mismatch) check(r call) {
 // for: same target and event.
 func (v *mismatch) addedWith(r call) (call, bool) {
 	for _, a := range v.adds {
-		if a.style == r.style && sameTarget(v.p, a.target, r.target) && sameCallEvent(v.p, a, r) {
+		if a.style == r.style && (sameTarget(v.p, a.target, r.target) || siblingParams(v.p, a.target, r.target)) && sameCallEvent(v.p, a, r) {
 			return a, true
 		}
 	}
 	return call{}, false
+}
+
+// siblingParams reports two targets that are parameters of the same name
+// of methods of the same class or object: bindEvents(el) and
+// unbindEvents(el) of a directive get the same host element.
+func siblingParams(p *analyzer.Pass, a, b syntax.Node) bool {
+	a, b = scope.Unwrap(a), scope.Unwrap(b)
+	if a.Kind() != "identifier" || b.Kind() != "identifier" || a.Text() != b.Text() {
+		return false
+	}
+	ba, bb := p.Scope.Resolve(a), p.Scope.Resolve(b)
+	if ba == nil || bb == nil || ba.Kind != scope.Param || bb.Kind != scope.Param {
+		return false
+	}
+	ma, mb := ba.Scope.Node, bb.Scope.Node
+	return ma.Parent().Valid() && mb.Parent().Valid() && container(ma).Valid() && container(ma).Index() == container(mb).Index()
+}
+
+// container is the class body or object literal a method belongs to.
+func container(fn syntax.Node) syntax.Node {
+	par := fn.Parent()
+	if par.Kind() == "pair" {
+		par = par.Parent()
+	}
+	if par.Kind() == "class_body" || par.Kind() == "object" {
+		return par
+	}
+	return syntax.Node{}
 }
 
 // bindOnceFix makes both sides use one reference: for `this.m.bind(this)`

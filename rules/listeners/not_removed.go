@@ -2,10 +2,12 @@ package listeners
 
 import (
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 
 	"github.com/leakwatch/leakwatch/analyzer"
+	"github.com/leakwatch/leakwatch/analyzer/apis"
 	"github.com/leakwatch/leakwatch/analyzer/lifecycle"
 	"github.com/leakwatch/leakwatch/analyzer/scope"
 	"github.com/leakwatch/leakwatch/analyzer/syntax"
@@ -19,7 +21,8 @@ var NotRemoved = &analyzer.Rule{
 	ID:       "listener-not-removed",
 	Severity: analyzer.SeverityWarning,
 	Kinds:    []string{"call_expression"},
-	Needles:  []string{"addEventListener", ".on(", "addListener", "prependListener", "$on("},
+	APIs:     listenerAPIs,
+	Needles:  apis.Builtin().Needles(listenerAPIs),
 	New: func(p *analyzer.Pass) analyzer.Visitor {
 		return &notRemoved{p: p}
 	},
@@ -371,10 +374,12 @@ func (v *notRemoved) Finish() {
 	}
 	for _, pa := range v.pending {
 		a, o := pa.add, pa.owner
-		// A matching removal anywhere in the owner also counts: the
-		// drag-gesture shape adds on pointerdown and removes on pointerup,
-		// and a detach() method is usually called by someone.
-		if v.removedWithin(a, o.Node) {
+		// A removal elsewhere in the owner counts only where it ends a
+		// gesture (added on pointerdown, removed on pointerup): those
+		// listeners live as long as the drag. A removal in the other branch
+		// of a watcher, or in hide(), does not run when the owner ends
+		// while open.
+		if v.removedWithin(a, o.Node, gestureEnd) {
 			continue
 		}
 		found := p.Life.FindInTeardown(o, func(m syntax.Node) bool {
@@ -393,14 +398,142 @@ func (v *notRemoved) Finish() {
 	}
 }
 
-// removedWithin reports a removal matching a inside region.
-func (v *notRemoved) removedWithin(a call, region syntax.Node) bool {
+// removedWithin reports a removal matching a inside region, where accept
+// says so.
+func (v *notRemoved) removedWithin(a call, region syntax.Node, accept func(*analyzer.Pass, call, call) bool) bool {
 	for _, r := range v.removes {
-		if region.Contains(r.node) && matches(v.p, a, r) {
+		if region.Contains(r.node) && matches(v.p, a, r) && accept(v.p, a, r) {
 			return true
 		}
 	}
 	return false
+}
+
+// gestureEvents start and end the gestures whose listeners live as long as
+// the gesture.
+var (
+	gestureStarts = map[string]bool{"pointerdown": true, "mousedown": true, "touchstart": true, "dragstart": true}
+	gestureEnds   = map[string]bool{"pointerup": true, "mouseup": true, "touchend": true, "touchcancel": true,
+		"pointercancel": true, "dragend": true, "drop": true, "lostpointercapture": true}
+	gestureNames = regexp.MustCompile(`(?i)(up|end|cancel|drop|release|stop)$|^(on)?(pointer|mouse|touch|drag)(up|end|cancel)`)
+)
+
+// gestureEnd reports a removal that ends a gesture: it runs in a handler of
+// an end event (pointerup, touchend, ...), in a function named for one
+// (onDragEnd, handleMouseUp, stopResize), or in the removed handler itself
+// (a listener that takes itself off); or the addition runs in a handler of
+// a start event (pointerdown, ...), so each gesture adds and removes once.
+func gestureEnd(p *analyzer.Pass, a, r call) bool {
+	if inHandlerOf(p, a.node, gestureStarts) || handedOut(r.node) {
+		return true
+	}
+	for fn := astutil.EnclosingFunction(r.node); fn.Valid(); fn = astutil.EnclosingFunction(fn) {
+		if gestureNames.MatchString(astutil.FunctionName(fn)) || handlerFor(p, fn, gestureEnds) {
+			return true
+		}
+		if h := functionOf(p, a.handler); h.Valid() && h.Index() == fn.Index() {
+			return true
+		}
+	}
+	return false
+}
+
+// handedOut reports a removal written in a function the owner hands to
+// someone else to run later: pushed into a list of disposers
+// (`this._listeners.push(() => window.removeEventListener(...))`),
+// registered, or returned. Whoever receives it is trusted to call it.
+func handedOut(n syntax.Node) bool {
+	for fn := astutil.EnclosingFunction(n); fn.Valid(); fn = astutil.EnclosingFunction(fn) {
+		par := fn.Parent()
+		for par.Kind() == "parenthesized_expression" {
+			par = par.Parent()
+		}
+		switch par.Kind() {
+		case "arguments", "return_statement", "pair", "array":
+			return true
+		case "arrow_function":
+			return par.Get("body").Index() == fn.Index()
+		}
+	}
+	return false
+}
+
+// inHandlerOf reports code that runs in a listener for one of events.
+func inHandlerOf(p *analyzer.Pass, n syntax.Node, events map[string]bool) bool {
+	for fn := astutil.EnclosingFunction(n); fn.Valid(); fn = astutil.EnclosingFunction(fn) {
+		if handlerFor(p, fn, events) {
+			return true
+		}
+	}
+	return false
+}
+
+// handlerFor reports a function registered (in this file) as a listener
+// for one of events: passed inline, or by name.
+func handlerFor(p *analyzer.Pass, fn syntax.Node, events map[string]bool) bool {
+	if args := fn.Parent(); args.Kind() == "arguments" {
+		if c, ok := parseAdd(p, args.Parent()); ok && events[c.eventName] {
+			return true
+		}
+	}
+	key := functionKey(p, fn)
+	if key == "" {
+		return false
+	}
+	found := false
+	p.Tree.Root().Walk(func(n syntax.Node) bool {
+		if found {
+			return false
+		}
+		if n.Kind() == "call_expression" {
+			if c, ok := parseAdd(p, n); ok && events[c.eventName] && c.handler.Valid() && p.Scope.Key(c.handler) == key {
+				found = true
+			}
+		}
+		return true
+	})
+	return found
+}
+
+// functionKey is the scope key of the name a function is known by (a
+// variable, this.method), or "".
+func functionKey(p *analyzer.Pass, fn syntax.Node) string {
+	switch par := fn.Parent(); par.Kind() {
+	case "variable_declarator":
+		return p.Scope.Key(par.Get("name"))
+	case "public_field_definition", "field_definition":
+		if class := par.Parent().Parent(); par.Parent().Kind() == "class_body" {
+			return "this@" + strconv.Itoa(class.Index()) + "." + par.Get("name").Text()
+		}
+	}
+	if fn.Kind() == "function_declaration" {
+		return p.Scope.Key(fn.Get("name"))
+	}
+	if name := fn.Get("name"); fn.Kind() == "method_definition" && name.Valid() {
+		if owner := p.Scope.ThisOwner(fn.Get("body")); owner.Valid() {
+			return "this@" + strconv.Itoa(owner.Index()) + "." + name.Text()
+		}
+	}
+	return ""
+}
+
+// functionOf returns the function a handler expression names in this file.
+func functionOf(p *analyzer.Pass, h syntax.Node) syntax.Node {
+	h = scope.Unwrap(h)
+	if scope.IsFunction(h) {
+		return h
+	}
+	if h.Kind() == "identifier" {
+		if b := p.Scope.Resolve(h); b != nil {
+			if b.Kind == scope.FunctionDecl {
+				return b.Init
+			}
+			if init := scope.Unwrap(b.Init); scope.IsFunction(init) && !b.Reassigned {
+				return init
+			}
+		}
+	}
+	return syntax.Node{}
 }
 
 // meantFor reports whether a removal that matches nothing was evidently
@@ -435,16 +568,7 @@ func removerFor(a call) string {
 	if a.remover != "" {
 		return a.remover
 	}
-	switch a.style {
-	case DOM:
-		return "removeEventListener"
-	case VueBus:
-		return "$off"
-	}
-	if a.method == "addListener" || a.method == "prependListener" {
-		return "removeListener"
-	}
-	return "off"
+	return undoOf(a.method)
 }
 
 // removalFixes writes the matching removal into the owner's teardown,

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/leakwatch/leakwatch/analyzer"
+	"github.com/leakwatch/leakwatch/analyzer/apis"
 	"github.com/leakwatch/leakwatch/analyzer/scope"
 	"github.com/leakwatch/leakwatch/analyzer/syntax"
 	"github.com/leakwatch/leakwatch/rules/internal/astutil"
@@ -18,7 +19,8 @@ var AddedPerCall = &analyzer.Rule{
 	ID:       "listener-added-per-call",
 	Severity: analyzer.SeverityWarning,
 	Kinds:    []string{"call_expression"},
-	Needles:  []string{"addEventListener", ".on(", "addListener", "prependListener"},
+	APIs:     perCallAPIs,
+	Needles:  apis.Builtin().Needles(perCallAPIs),
 	New: func(p *analyzer.Pass) analyzer.Visitor {
 		return &perCall{p: p, named: make(map[int]*repeat)}
 	},

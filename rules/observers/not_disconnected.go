@@ -6,6 +6,7 @@ import (
 	"fmt"
 
 	"github.com/leakwatch/leakwatch/analyzer"
+	"github.com/leakwatch/leakwatch/analyzer/apis"
 	"github.com/leakwatch/leakwatch/analyzer/lifecycle"
 	"github.com/leakwatch/leakwatch/analyzer/scope"
 	"github.com/leakwatch/leakwatch/analyzer/syntax"
@@ -19,7 +20,8 @@ var NotDisconnected = &analyzer.Rule{
 	ID:       "observer-not-disconnected",
 	Severity: analyzer.SeverityWarning,
 	Kinds:    []string{"new_expression", "call_expression"},
-	Needles:  []string{"MutationObserver", "ResizeObserver", "IntersectionObserver", "PerformanceObserver", "ReportingObserver"},
+	APIs:     observerAPIs,
+	Needles:  apis.Builtin().Needles(observerAPIs),
 	New: func(p *analyzer.Pass) analyzer.Visitor {
 		return &notDisconnected{p: p}
 	},
@@ -73,16 +75,6 @@ export function useSize(ref) {
 	},
 }
 
-// observerTypes are the observer constructors; element says whether
-// observe() takes an element (which may be local) rather than options.
-var observerTypes = map[string]bool{
-	"MutationObserver":     true,
-	"ResizeObserver":       true,
-	"IntersectionObserver": true,
-	"PerformanceObserver":  false,
-	"ReportingObserver":    false,
-}
-
 // creation is one `new XObserver(...)`.
 type creation struct {
 	node syntax.Node
@@ -111,7 +103,7 @@ func (v *notDisconnected) Visit(n syntax.Node) {
 			v.creations = append(v.creations, &creation{node: n, typ: typ, held: cleanup.HeldBy(v.p, n)})
 		}
 	case "call_expression":
-		if recv, name := astutil.Method(n); name == "observe" && recv.Valid() && !astutil.IsTopLevel(n) {
+		if recv, name := astutil.Method(n); name == "observe" && recv.Valid() && !v.p.Life.RunsAtLoad(n) {
 			v.observes = append(v.observes, n)
 		}
 	}
@@ -284,7 +276,7 @@ func (v *notDisconnected) undone(o *lifecycle.Owner, keys []string) (disconnecte
 	for _, k := range keys {
 		want[k] = true
 	}
-	found := p.Life.FindInTeardown(cleanup.TeardownsOf(p, o), func(n syntax.Node) bool {
+	found := p.Life.FindInTeardown(o, func(n syntax.Node) bool {
 		switch n.Kind() {
 		case "identifier", "member_expression", "subscript_expression", "shorthand_property_identifier":
 		default:

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/leakwatch/leakwatch/analyzer"
+	"github.com/leakwatch/leakwatch/analyzer/apis"
 	"github.com/leakwatch/leakwatch/analyzer/scope"
 	"github.com/leakwatch/leakwatch/analyzer/syntax"
 	"github.com/leakwatch/leakwatch/rules/internal/astutil"
@@ -68,8 +69,7 @@ var (
 
 // closers end a resource of any kind. Precision first: any of them on the
 // resource counts, whatever the kind.
-var closers = set("close", "end", "destroy", "release", "quit", "disconnect", "terminate",
-	"destroySoon", "resetAndDestroy", "abort", "dispose", "kill", "closeSync", "done")
+var closers = set(apis.Builtin().Names(apis.Use{Family: apis.Resource, Undos: true})...)
 
 // handoffs hand the resource to something that ends it: a readable piped
 // to a destination ends with it, a FileHandle's own stream closes it.
@@ -77,10 +77,11 @@ var handoffs = set("pipe", "pipeTo", "pipeThrough", "createReadStream", "createW
 	"readLines", "resume", "toArray", "forEach", "readableWebStream")
 
 // fluent methods of streams, sockets and emitters return the object itself.
-var fluent = set("on", "once", "addListener", "prependListener", "prependOnceListener", "setEncoding",
-	"setMaxListeners", "setTimeout", "setNoDelay", "setKeepAlive", "ref", "unref", "setDefaultEncoding", "cork")
+// Emitter-style listener adders that return their receiver are fluent too.
+var fluent = set(append(chainingListenerAdders(), "setEncoding",
+	"setMaxListeners", "setTimeout", "setNoDelay", "setKeepAlive", "ref", "unref", "setDefaultEncoding", "cork")...)
 
-var listenerMethods = set("on", "once", "addListener", "addEventListener", "prependListener", "prependOnceListener")
+var listenerMethods = set(apis.Builtin().Names(streamListenerAPIs)...)
 
 // calls maps what a call's function denotes to the resource it opens.
 var calls = map[string]*kind{
@@ -134,8 +135,7 @@ var constructors = map[string]*kind{
 
 // callNames are the method names of every call in calls and of the pool
 // checkouts.
-var callNames = set("openSync", "open", "createReadStream", "createWriteStream", "connect",
-	"createConnection", "createPool", "createClient", "createCluster", "getConnection")
+var callNames = set(openerNames(apis.Call)...)
 
 // promised lists the acquisitions that resolve to the resource through a
 // promise rather than returning it.

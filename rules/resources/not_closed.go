@@ -19,9 +19,9 @@ var NotClosed = &analyzer.Rule{
 	ID:       "resource-not-closed",
 	Severity: analyzer.SeverityWarning,
 	Kinds:    []string{"call_expression", "new_expression"},
-	Needles: []string{"open", "create", "connect", "Connection", "WebSocket", "EventSource",
-		"BroadcastChannel", "Worker", "Pool", "Client", "Redis", "ioredis"},
-	New: func(p *analyzer.Pass) analyzer.Visitor { return &notClosed{p: p} },
+	APIs:     resourceAPIs,
+	Needles:  resourceNeedles(),
+	New:      func(p *analyzer.Pass) analyzer.Visitor { return &notClosed{p: p} },
 	Doc: analyzer.Doc{
 		Title: "File, stream, socket, worker or database client opened and never closed",
 		Text: `Open resources hold more than memory: a file descriptor, a socket, a thread, a

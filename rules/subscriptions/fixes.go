@@ -204,7 +204,17 @@ func (v *notDisposed) angularFix(r registration) (analyzer.Fix, bool) {
 	if !class.Valid() || class.Kind() == "object" || p.Scope.ThisOwner(r.call).Index() != class.Index() {
 		return analyzer.Fix{}, false // inside a function(){} callback `this` is not the component
 	}
-	if t := existingTakeUntil(p, o); t.Valid() {
+	c := &classifier{p: p, o: o, operators: v.operators}
+	if t := existingTakeUntil(p, o); t.Valid() && !c.notifierFires(t) {
+		// The class ends its subscriptions with takeUntil(this.destroy$)
+		// but its teardown never fires destroy$: fire it there, which ends
+		// this subscription and every other one that waits on it.
+		b := fixgen.New(p)
+		if !b.AddCleanup(o, r.call, []string{t.Text() + ".next()", t.Text() + ".complete()"}) {
+			return analyzer.Fix{}, false
+		}
+		return b.Fix("Fire "+t.Text()+" "+cleanup.WhereClause(o), true), true
+	} else if t.Valid() {
 		b := fixgen.New(p)
 		op := "takeUntil(" + t.Text() + ")"
 		addOperator(b, r.call, r.recv, op)

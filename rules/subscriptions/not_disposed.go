@@ -2,8 +2,10 @@ package subscriptions
 
 import (
 	"fmt"
+	"regexp"
 
 	"github.com/leakwatch/leakwatch/analyzer"
+	"github.com/leakwatch/leakwatch/analyzer/apis"
 	"github.com/leakwatch/leakwatch/analyzer/lifecycle"
 	"github.com/leakwatch/leakwatch/analyzer/scope"
 	"github.com/leakwatch/leakwatch/analyzer/syntax"
@@ -17,7 +19,8 @@ var NotDisposed = &analyzer.Rule{
 	ID:       "subscription-not-disposed",
 	Severity: analyzer.SeverityWarning,
 	Kinds:    []string{"call_expression"},
-	Needles:  []string{"subscribe"},
+	APIs:     subscriptionAPIs,
+	Needles:  apis.Builtin().Needles(subscriptionAPIs),
 	New: func(p *analyzer.Pass) analyzer.Visitor {
 		ops := make(map[string]bool, len(completingOperators))
 		for k := range completingOperators {
@@ -115,6 +118,10 @@ export class UserCardComponent implements OnInit {
 	},
 }
 
+// subscriptionAPIs is the part of the registration API table the rule
+// follows.
+var subscriptionAPIs = apis.Use{Family: apis.Subscription}
+
 type notDisposed struct {
 	p         *analyzer.Pass
 	operators map[string]bool
@@ -149,7 +156,7 @@ type holder struct {
 func (v *notDisposed) Visit(n syntax.Node) {
 	p := v.p
 	recv, name := astutil.Method(n)
-	if name != "subscribe" || !recv.Valid() {
+	if _, subscribes := apis.Builtin().Adder(apis.Subscription, name); !subscribes || !recv.Valid() {
 		return
 	}
 	switch scope.Unwrap(recv).Kind() {
@@ -160,7 +167,7 @@ func (v *notDisposed) Visit(n syntax.Node) {
 		return
 	}
 	o := p.Life.OwnerOf(n)
-	if o == nil || o.Kind == lifecycle.Angular && rootComponent(o.Class) {
+	if o == nil {
 		return
 	}
 	for _, a := range astutil.Args(n) {
@@ -189,36 +196,6 @@ func (v *notDisposed) Visit(n syntax.Node) {
 	}
 	r.style = c.styleOf(n, r.src)
 	v.report(r)
-}
-
-// rootComponent reports Angular's bootstrap component (AppComponent, or
-// selector "app-root"), which lives as long as the application.
-func rootComponent(class syntax.Node) bool {
-	if lifecycle.ClassName(class) == "AppComponent" {
-		return true
-	}
-	found := false
-	check := func(n syntax.Node) {
-		for c := n.FirstChild(); c.Valid(); c = c.NextSibling() {
-			if c.Kind() != "decorator" {
-				continue
-			}
-			d := c.Child(0)
-			if d.Kind() != "call_expression" || d.Get("function").Text() != "Component" {
-				continue
-			}
-			if sel, ok := astutil.Property(astutil.Arg(d, 0), "selector"); ok {
-				if v, ok := astutil.StringValue(sel); ok && v == "app-root" {
-					found = true
-				}
-			}
-		}
-	}
-	check(class)
-	if p := class.Parent(); p.Kind() == "export_statement" {
-		check(p)
-	}
-	return found
 }
 
 // holderOf follows the subscription's result: undone reports whether it
@@ -401,8 +378,17 @@ func (v *notDisposed) disposedIn(call syntax.Node, key string) bool {
 // subscribed to (this.source$.complete(), client.quit()).
 func (v *notDisposed) sourceEnded(o *lifecycle.Owner, recv syntax.Node) bool {
 	p := v.p
-	key := p.Scope.Key(stripOperators(recv))
-	if key == "" {
+	source := stripOperators(recv)
+	key := p.Scope.Key(source)
+	// The service that made the stream may end it: monitor(el) is undone
+	// by stopMonitoring(el) on the same service.
+	serviceKey := ""
+	if source.Kind() == "call_expression" {
+		if svc, _ := astutil.Method(source); svc.Valid() {
+			serviceKey = p.Scope.Key(svc)
+		}
+	}
+	if key == "" && serviceKey == "" {
 		return false
 	}
 	return v.p.Life.FindInTeardown(o, func(n syntax.Node) bool {
@@ -410,9 +396,16 @@ func (v *notDisposed) sourceEnded(o *lifecycle.Owner, recv syntax.Node) bool {
 			return false
 		}
 		r, name := astutil.Method(n)
-		return sourceDisposers[name] && r.Valid() && p.Scope.Key(r) == key
+		if !r.Valid() {
+			return false
+		}
+		k := p.Scope.Key(r)
+		return sourceDisposers[name] && k == key && key != "" || serviceKey != "" && k == serviceKey && serviceUndo.MatchString(name)
 	}).Valid()
 }
+
+// serviceUndo matches a service's methods that end what it handed out.
+var serviceUndo = regexp.MustCompile(`^(stop|un[a-z]|remove|cancel|release|detach|dispose|destroy|close)`)
 
 // stripOperators returns the source under .pipe(...) and patch-style
 // operators: this.user$.pipe(map(f)) -> this.user$.

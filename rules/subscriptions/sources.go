@@ -215,8 +215,37 @@ func (c *classifier) classifyCall(n syntax.Node, depth int) source {
 		if r := scope.Unwrap(recv); r.Kind() == "identifier" && r.Text() == "ajax" {
 			return source{life: completes, rx: true, node: n}
 		}
+	case streamMethod.MatchString(name) && c.injected(recv):
+		// this.focusMonitor.monitor(el), this.svc.onChange(), this.config
+		// .getChangeEventFor(x): a method of an injected service whose name
+		// says stream hands out the service's long-lived events.
+		return source{life: longLived, rx: true, node: n}
 	}
 	return s
+}
+
+// streamMethod matches method names that say they return a stream of
+// events rather than the answer to one request: on*, watch*, receive*,
+// monitor, observe, listen, and names with Change(s), Updates, Event(s),
+// Scrolled (not a single Update: confirmEmailUpdate is a request).
+var streamMethod = regexp.MustCompile(`^(on[A-Z]|watch|receive|monitor$|observe|listen|changed$|valueChanges$)|[a-z](Change|Changes|Changed|Updates|Event|Events|Scrolled)([A-Z]|$)`)
+
+// injected reports a receiver that is an injected service: a constructor
+// parameter property, an inject(...) field, or a member declared with a
+// class type of a service.
+func (c *classifier) injected(recv syntax.Node) bool {
+	r := scope.Unwrap(recv)
+	if r.Kind() != "member_expression" || scope.Unwrap(r.Get("object")).Kind() != "this" {
+		return false
+	}
+	def := findMember(c.p.Scope.ThisOwner(r), r.Get("property").Text())
+	if def.injected {
+		return true
+	}
+	if v := scope.Unwrap(def.value); v.Kind() == "call_expression" && astutil.MethodName(v) == "inject" {
+		return true
+	}
+	return false
 }
 
 // combined classifies combineLatest/merge/forkJoin/concat: they end when
@@ -261,7 +290,41 @@ func (c *classifier) completingOperator(op syntax.Node) bool {
 	if op.Kind() != "call_expression" {
 		return false
 	}
-	return c.operators[astutil.MethodName(op)]
+	name := astutil.MethodName(op)
+	if name == "takeUntil" && !c.notifierFires(astutil.Arg(op, 0)) {
+		return false
+	}
+	return c.operators[name]
+}
+
+// notifierFires decides whether takeUntil(notifier) ends the subscription
+// when the owner ends. A subject the owner makes itself (this.destroy$ =
+// new Subject()) only does when the teardown calls its next() or
+// complete(); one that ngOnDestroy never fires, or a different subject it
+// fires, ends nothing. Any other notifier is trusted.
+func (c *classifier) notifierFires(notifier syntax.Node) bool {
+	n := scope.Unwrap(notifier)
+	if n.Kind() != "member_expression" || scope.Unwrap(n.Get("object")).Kind() != "this" || c.o == nil || !c.o.Class.Valid() {
+		return true
+	}
+	def := findMember(c.o.Class, n.Get("property").Text())
+	made := false
+	for _, v := range append([]syntax.Node{def.value}, def.assigned...) {
+		if v := scope.Unwrap(v); v.Kind() == "new_expression" && strings.HasSuffix(scope.Unwrap(v.Get("constructor")).Text(), "Subject") {
+			made = true
+		}
+	}
+	if !made {
+		return true
+	}
+	key := c.p.Scope.Key(n)
+	return c.p.Life.FindInTeardown(c.o, func(m syntax.Node) bool {
+		if m.Kind() != "call_expression" {
+			return false
+		}
+		recv, name := astutil.Method(m)
+		return (name == "next" || name == "complete" || name == "error") && recv.Valid() && c.p.Scope.Key(recv) == key
+	}).Valid()
 }
 
 func (c *classifier) classifyMember(n syntax.Node, depth int) source {

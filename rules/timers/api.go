@@ -2,17 +2,34 @@ package timers
 
 import (
 	"github.com/leakwatch/leakwatch/analyzer"
+	"github.com/leakwatch/leakwatch/analyzer/apis"
 	"github.com/leakwatch/leakwatch/analyzer/scope"
 	"github.com/leakwatch/leakwatch/analyzer/syntax"
 	"github.com/leakwatch/leakwatch/rules/internal/astutil"
 )
 
+// timerAPIs is the part of the registration API table the rule follows.
+var timerAPIs = apis.Use{Family: apis.Timer}
+
 // timerFuncs are the scheduling functions the rule follows, with the
-// function that cancels each.
-var timerFuncs = map[string]string{
-	"setInterval":           "clearInterval",
-	"setTimeout":            "clearTimeout",
-	"requestAnimationFrame": "cancelAnimationFrame",
+// function that cancels each (the first undo the table gives).
+var timerFuncs = undoByAdder(timerAPIs)
+
+// repeating reports a timer function that fires until cleared
+// (setInterval), as opposed to one that runs once unless it re-arms.
+func repeating(fn string) bool {
+	a, ok := apis.Builtin().Adder(apis.Timer, fn)
+	return ok && a.Repeats
+}
+
+func undoByAdder(u apis.Use) map[string]string {
+	m := map[string]string{}
+	for _, a := range apis.Builtin().Select(u) {
+		for _, n := range a.Adders {
+			m[n] = a.Undos[0]
+		}
+	}
+	return m
 }
 
 // globalObjects are the names under which the host's timer functions are

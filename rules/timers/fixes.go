@@ -91,7 +91,9 @@ func storeInterval(p *analyzer.Pass, b *fixgen.Builder, o *lifecycle.Owner, call
 	}
 	if o.Setup.Valid() {
 		body := o.Setup.Get("body")
-		if body.Kind() != "statement_block" {
+		if o.Setup.Kind() == "program" {
+			body = o.Setup // the top level of <script setup> or a Svelte instance script
+		} else if body.Kind() != "statement_block" {
 			return "", false
 		}
 		name := fixgen.UniqueName(p, call, syntax.Node{}, idNames["setInterval"])

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/leakwatch/leakwatch/analyzer"
+	"github.com/leakwatch/leakwatch/analyzer/apis"
 	"github.com/leakwatch/leakwatch/analyzer/lifecycle"
 	"github.com/leakwatch/leakwatch/analyzer/scope"
 	"github.com/leakwatch/leakwatch/analyzer/syntax"
@@ -18,7 +19,8 @@ var NotCleared = &analyzer.Rule{
 	ID:       "timer-not-cleared",
 	Severity: analyzer.SeverityWarning,
 	Kinds:    []string{"call_expression"},
-	Needles:  []string{"setInterval", "setTimeout", "requestAnimationFrame"},
+	APIs:     timerAPIs,
+	Needles:  apis.Builtin().Needles(timerAPIs),
 	New: func(p *analyzer.Pass) analyzer.Visitor {
 		return &notCleared{p: p, loops: make(map[int]bool)}
 	},
@@ -79,14 +81,14 @@ type notCleared struct {
 
 func (v *notCleared) Visit(n syntax.Node) {
 	fn := timerCall(v.p, n)
-	if fn == "" || astutil.IsTopLevel(n) {
+	if fn == "" || v.p.Life.RunsAtLoad(n) {
 		return
 	}
 	o := v.p.Life.OwnerOf(n)
 	if o == nil {
 		return
 	}
-	if fn == "setInterval" {
+	if repeating(fn) {
 		v.checkInterval(n, o)
 		return
 	}
@@ -388,7 +390,7 @@ func stoppedByFlag(p *analyzer.Pass, o *lifecycle.Owner, loop syntax.Node) bool 
 	if len(keys) == 0 {
 		return false
 	}
-	return p.Life.FindInTeardown(cleanup.TeardownsOf(p, o), func(n syntax.Node) bool {
+	return p.Life.FindInTeardown(o, func(n syntax.Node) bool {
 		switch n.Kind() {
 		case "assignment_expression", "augmented_assignment_expression":
 			return keys[p.Scope.Key(n.Get("left"))]

@@ -164,7 +164,7 @@ func ReleasePosition(n syntax.Node) bool {
 	return false
 }
 
-// Released returns a place in what runs when o ends (see TeardownsOf) where
+// Released returns a place in what runs when o ends where
 // one of keys is in a release position, or the zero Node.
 func Released(p *analyzer.Pass, o *lifecycle.Owner, keys []string) syntax.Node {
 	if len(keys) == 0 {
@@ -176,50 +176,13 @@ func Released(p *analyzer.Pass, o *lifecycle.Owner, keys []string) syntax.Node {
 			want[k] = true
 		}
 	}
-	return p.Life.FindInTeardown(TeardownsOf(p, o), func(n syntax.Node) bool {
+	return p.Life.FindInTeardown(o, func(n syntax.Node) bool {
 		switch n.Kind() {
 		case "identifier", "member_expression", "subscript_expression", "shorthand_property_identifier":
 			return want[p.Scope.Key(n)] && ReleasePosition(n)
 		}
 		return false
 	})
-}
-
-// vueHookEvents are the Vue 2 lifecycle events a component can listen to
-// on itself: `this.$once("hook:beforeDestroy", () => clearInterval(id))`.
-var vueHookEvents = map[string]bool{
-	"hook:beforeDestroy": true, "hook:destroyed": true, "hook:beforeUnmount": true, "hook:unmounted": true,
-}
-
-// TeardownsOf returns o, or a copy of it whose teardowns also include the
-// Vue 2 `this.$once("hook:beforeDestroy", fn)` callbacks of an options
-// component, which run when the component ends just like beforeDestroy.
-func TeardownsOf(p *analyzer.Pass, o *lifecycle.Owner) *lifecycle.Owner {
-	if o.Kind != lifecycle.VueOptions || !strings.Contains(o.Node.Text(), "hook:") {
-		return o
-	}
-	var extra []syntax.Node
-	o.Node.Walk(func(n syntax.Node) bool {
-		if n.Kind() != "call_expression" {
-			return true
-		}
-		recv, name := astutil.Method(n)
-		if (name != "$once" && name != "$on") || scope.Unwrap(recv).Kind() != "this" {
-			return true
-		}
-		if ev, ok := astutil.StringValue(astutil.Arg(n, 0)); ok && vueHookEvents[ev] {
-			if fn := scope.Unwrap(astutil.Arg(n, 1)); scope.IsFunction(fn) {
-				extra = append(extra, fn)
-			}
-		}
-		return true
-	})
-	if len(extra) == 0 {
-		return o
-	}
-	c := *o
-	c.Teardowns = append(append([]syntax.Node(nil), o.Teardowns...), extra...)
-	return &c
 }
 
 // HandedOutRelease finds, inside region, a release of one of keys (see

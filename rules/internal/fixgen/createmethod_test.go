@@ -15,7 +15,9 @@ import (
 // after an arrow-function field must come after it, not between the field
 // and its semicolon.
 func TestCreateMethodAfterFieldSemicolon(t *testing.T) {
-	src := `class Spellcheck extends Component {
+	src := `import { Component } from "react";
+
+class Spellcheck extends Component {
   enable = () => {
     this.worker = new Worker("/w.js");
   };

@@ -118,9 +118,11 @@ func (b *Builder) AddCleanup(o *lifecycle.Owner, reg syntax.Node, stmts []string
 	case lifecycle.SvelteComponent:
 		return b.addHookCleanup(o, reg, stmts, "onDestroy", "svelte")
 	default:
-		if len(o.Teardowns) > 0 {
+		if len(o.Teardowns) > 0 && !inherited(o) {
 			return b.appendToFunction(o.Teardowns[0], stmts)
 		}
+		// No teardown, or one inherited from a base class: the owner gets
+		// its own (which calls the base's), and the base stays untouched.
 		return b.createMethod(o, reg, stmts)
 	}
 }
@@ -288,8 +290,8 @@ func (b *Builder) createMethod(o *lifecycle.Owner, reg syntax.Node, stmts []stri
 		gap = "\n"
 	}
 	sb.WriteString(gap + ind + sig + " {\n")
-	if o.Kind == lifecycle.WebComponent && needsSuper(o.Class) {
-		sb.WriteString(inner + "super.disconnectedCallback()" + b.Style.Semi + "\n")
+	if o.Kind == lifecycle.WebComponent && needsSuper(o.Class) || inherited(o) {
+		sb.WriteString(inner + "super." + o.TeardownName + "()" + b.Style.Semi + "\n")
 	}
 	for _, s := range stmts {
 		sb.WriteString(inner + s + b.Style.Semi + "\n")
@@ -355,6 +357,11 @@ func setupAnchor(class syntax.Node) syntax.Node {
 		}
 	}
 	return last
+}
+
+// inherited reports an owner whose teardown is a base class's method.
+func inherited(o *lifecycle.Owner) bool {
+	return len(o.Teardowns) > 0 && o.Class.Valid() && !o.Class.Contains(o.Teardowns[0])
 }
 
 // needsSuper reports custom elements whose base class has its own

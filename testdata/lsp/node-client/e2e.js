@@ -1,7 +1,9 @@
 // End-to-end test of `leakwatch lsp` through vscode-jsonrpc and
 // vscode-languageserver-protocol, the libraries vscode-languageclient is
 // built on. It declares pull-diagnostics support the way VS Code does, so
-// the server must answer textDocument/diagnostic and never push.
+// the server must answer textDocument/diagnostic and workspace/diagnostic
+// and never push; and code-action resolve support, so the quick fix comes
+// without its edit and is resolved with codeAction/resolve.
 //
 //   node e2e.js <leakwatch binary> <file to open>
 //
@@ -10,6 +12,7 @@
 
 const cp = require("child_process");
 const fs = require("fs");
+const os = require("os");
 const path = require("path");
 const rpc = require("vscode-jsonrpc/node");
 const lsp = require("vscode-languageserver-protocol");
@@ -77,11 +80,27 @@ async function main() {
 
   const root = path.dirname(file);
   const uri = "file://" + file;
+  // A second workspace folder with a leaking file that is never opened,
+  // for workspace/diagnostic.
+  const extraDir = fs.mkdtempSync(path.join(os.tmpdir(), "leakwatch-e2e-"));
+  process.on("exit", () => fs.rmSync(extraDir, { recursive: true, force: true }));
+  const extraFile = path.join(extraDir, "Closed.jsx");
+  fs.writeFileSync(extraFile, [
+    "import { useEffect } from \"react\";",
+    "export function Scroller({ onScroll }) {",
+    "  useEffect(() => {",
+    "    document.addEventListener(\"scroll\", onScroll);",
+    "  }, [onScroll]);",
+    "  return null;",
+    "}",
+    "",
+  ].join("\n"));
+  const extraUri = "file://" + extraFile;
   const init = await withDeadline(conn.sendRequest(lsp.InitializeRequest.type, {
     processId: process.pid,
     clientInfo: { name: "leakwatch-e2e-node" },
     rootUri: "file://" + root,
-    workspaceFolders: [{ uri: "file://" + root, name: "e2e" }],
+    workspaceFolders: [{ uri: "file://" + root, name: "e2e" }, { uri: "file://" + extraDir, name: "extra" }],
     initializationOptions: { debounceMs: 50 },
     capabilities: {
       general: { positionEncodings: ["utf-16"] },
@@ -91,6 +110,8 @@ async function main() {
         publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true },
         codeAction: {
           isPreferredSupport: true,
+          dataSupport: true,
+          resolveSupport: { properties: ["edit"] },
           codeActionLiteralSupport: { codeActionKind: { valueSet: ["quickfix", "source", "source.fixAll"] } },
         },
         hover: { contentFormat: ["markdown", "plaintext"] },
@@ -100,6 +121,10 @@ async function main() {
     },
   }), "initialize");
   if (!init.capabilities.diagnosticProvider) fail("no diagnosticProvider for a pulling client");
+  if (!init.capabilities.diagnosticProvider.workspaceDiagnostics) fail("no workspace diagnostics: " + JSON.stringify(init.capabilities.diagnosticProvider));
+  if (!init.capabilities.codeActionProvider || !init.capabilities.codeActionProvider.resolveProvider) {
+    fail("no codeAction/resolve: " + JSON.stringify(init.capabilities.codeActionProvider));
+  }
   if (init.capabilities.positionEncoding && init.capabilities.positionEncoding !== "utf-16") {
     fail("unexpected position encoding " + init.capabilities.positionEncoding);
   }
@@ -130,6 +155,35 @@ async function main() {
   const again = await pull(report.resultId);
   if (again.kind !== "unchanged") fail("second pull is not unchanged: " + JSON.stringify(again));
 
+  // The workspace pull lists the open file (with its version) and the
+  // closed one (without); pulled again with their result ids, both are
+  // unchanged.
+  const pullWorkspace = (previousResultIds) => withDeadline(conn.sendRequest(lsp.WorkspaceDiagnosticRequest.type, {
+    previousResultIds,
+  }), "workspace/diagnostic");
+  const ws = await pullWorkspace([]);
+  const wsOpen = ws.items.find((i) => i.uri === uri);
+  const wsClosed = ws.items.find((i) => i.uri === extraUri);
+  if (!wsOpen || wsOpen.kind !== "full" || wsOpen.version !== version || !wsOpen.items.some((d) => d.code === RULE)) {
+    fail("workspace report of the open file: " + JSON.stringify(ws.items.map((i) => [i.uri, i.kind, i.version])));
+  }
+  if (wsOpen.resultId !== report.resultId) fail("workspace and document pulls disagree on the result id");
+  if (!wsClosed || wsClosed.kind !== "full" || wsClosed.version !== null || !wsClosed.items.some((d) => d.code === RULE && d.range.start.line === 3)) {
+    fail("workspace report of the closed file: " + JSON.stringify(wsClosed));
+  }
+  const wsAgain = await pullWorkspace(ws.items.map((i) => ({ uri: i.uri, value: i.resultId })));
+  for (const i of ws.items) {
+    const now = wsAgain.items.find((j) => j.uri === i.uri);
+    if (!now || now.kind !== "unchanged" || now.resultId !== i.resultId) {
+      fail("second workspace pull for " + i.uri + ": " + JSON.stringify(now));
+    }
+  }
+
+  const status = await withDeadline(conn.sendRequest("leakwatch/status"), "leakwatch/status");
+  if (status.state !== "idle" || status.documents !== 1 || !(status.analyses >= 2) || !status.lastAnalysis) {
+    fail("status: " + JSON.stringify(status));
+  }
+
   const hover = await withDeadline(conn.sendRequest(lsp.HoverRequest.type, {
     textDocument: { uri }, position: diag.range.start,
   }), "hover");
@@ -140,18 +194,22 @@ async function main() {
   const actions = await withDeadline(conn.sendRequest(lsp.CodeActionRequest.type, {
     textDocument: { uri }, range: diag.range, context: { diagnostics: [diag], only: ["quickfix"] },
   }), "codeAction");
+  // The rule's own fix, never the suppression action.
   let action = actions.find((a) => a.kind === "quickfix" && a.isPreferred && !a.title.startsWith("Ignore"));
-  if (!action) {
-    console.error("no preferred fix from the rule; using the suppression action");
-    action = actions.find((a) => a.title === `Ignore ${RULE} on this line`);
-  }
-  if (!action) fail("no usable code action: " + JSON.stringify(actions.map((a) => a.title)));
-  console.error("applying: " + action.title);
+  if (!action) fail("the rule offers no preferred fix: " + JSON.stringify(actions.map((a) => a.title)));
+  if (action.edit) fail("the action came with its edit, though the client resolves edits: " + JSON.stringify(action));
+  console.error("resolving and applying: " + action.title);
+  action = await withDeadline(conn.sendRequest(lsp.CodeActionResolveRequest.type, action), "codeAction/resolve");
+  if (!action.edit || !action.edit.documentChanges) fail("resolved action has no edit: " + JSON.stringify(action));
   const change = action.edit.documentChanges[0];
   if (change.textDocument.uri !== uri || change.textDocument.version !== version) {
     fail("edit is for " + JSON.stringify(change.textDocument));
   }
   text = applyEdits(text, change.edits);
+  // The exact text the fix must write (testdata/lsp/e2e/<name>.fixed.jsx).
+  const expectedPath = path.join(__dirname, "..", "e2e", path.basename(file).replace(/\.jsx$/, ".fixed.jsx"));
+  const expected = fs.readFileSync(expectedPath, "utf8");
+  if (text !== expected) fail("fixed text differs from " + expectedPath + ":\n" + text);
   version++;
   conn.sendNotification(lsp.DidChangeTextDocumentNotification.type, {
     textDocument: { uri, version }, contentChanges: [{ text }],

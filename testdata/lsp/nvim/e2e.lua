@@ -105,19 +105,37 @@ local function run()
       break
     end
   end
+  -- The rule's own fix, never the suppression action.
   if not chosen then
-    out("no preferred fix from the rule; using the suppression action")
-    for _, a in ipairs(actions) do
-      if a.title == "Ignore " .. RULE .. " on this line" then
-        chosen = a
-      end
-    end
+    fail("the rule offers no preferred fix among " .. vim.inspect(vim.tbl_map(function(a) return a.title end, actions)))
   end
-  if not chosen or not chosen.edit then
-    fail("no usable code action among " .. vim.inspect(vim.tbl_map(function(a) return a.title end, actions)))
+  if not chosen.edit then
+    -- Neovim declares codeAction/resolve support for edits, so the server
+    -- leaves them out; resolve the chosen one, as vim.lsp.buf.code_action does.
+    local resolved = vim.lsp.buf_request_sync(buf, "codeAction/resolve", chosen, DEADLINE_MS)
+    for _, resp in pairs(resolved or {}) do
+      if resp.err then
+        fail("codeAction/resolve error: " .. vim.inspect(resp.err))
+      end
+      chosen = resp.result or chosen
+    end
+    if not chosen.edit then
+      fail("the resolved action has no edit: " .. vim.inspect(chosen))
+    end
   end
   out("applying: " .. chosen.title)
   vim.lsp.util.apply_workspace_edit(chosen.edit, client.offset_encoding)
+  local expected_path = os.getenv("LEAKWATCH_EXPECTED")
+  if expected_path then
+    local f = assert(io.open(expected_path, "rb"))
+    local expected = f:read("*a")
+    f:close()
+    local got = table.concat(vim.api.nvim_buf_get_lines(buf, 0, -1, false), "\n") .. "\n"
+    if got ~= expected then
+      fail("fixed text differs from " .. expected_path .. ":\n" .. got)
+    end
+    out("the fixed text is exactly " .. expected_path)
+  end
 
   wait_for("the diagnostic to go away after the fix", function()
     for _, d in ipairs(vim.diagnostic.get(buf)) do

@@ -8,7 +8,7 @@ class Base {
 // bind-once fix is offered.
 export class Toolbar extends Base {
   attach(): void {
-    this.host.addEventListener("click", this.onClick.bind(this));
+    this.host.addEventListener("click", this.onClick.bind(this)); // want "listener-removal-mismatch"
   }
 
   detach(): void {

@@ -1,7 +1,7 @@
 export class Scroller {
   attach() {
-    window.addEventListener("scroll", this.onScroll.bind(this));
-    document.addEventListener("keydown", this.onKey.bind(this));
+    window.addEventListener("scroll", this.onScroll.bind(this)); // want "listener added here is never removed"
+    document.addEventListener("keydown", this.onKey.bind(this)); // want "listener added here is never removed"
   }
 
   dispose() {
@@ -14,27 +14,27 @@ export class Scroller {
 }
 
 export function attach(el) {
-  el.addEventListener("click", () => console.log("hi"));
+  el.addEventListener("click", () => console.log("hi")); // want "listener added here is never removed"
   return () => el.removeEventListener("click", () => console.log("hi")); // want "listener-removal-mismatch"
 }
 
 export function capture(onFocus) {
-  window.addEventListener("focus", onFocus, true);
+  window.addEventListener("focus", onFocus, true); // want "listener added here is never removed"
   return () => window.removeEventListener("focus", onFocus); // want "listener-removal-mismatch"
 }
 
 export function captureObject(onBlur) {
-  window.addEventListener("blur", onBlur, { capture: true, passive: true });
+  window.addEventListener("blur", onBlur, { capture: true, passive: true }); // want "listener added here is never removed"
   return () => window.removeEventListener("blur", onBlur, false); // want "listener-removal-mismatch"
 }
 
 export function otherTarget(onResize) {
-  window.addEventListener("resize", onResize);
+  window.addEventListener("resize", onResize); // want "listener added here is never removed"
   return () => document.removeEventListener("resize", onResize); // want "listener-removal-mismatch"
 }
 
 export function emitterInline(emitter) {
-  emitter.on("data", (d) => console.log(d));
+  emitter.on("data", (d) => console.log(d)); // want "listener added here is never removed"
   return () => emitter.off("data", (d) => console.log(d)); // want "listener-removal-mismatch"
 }
 
@@ -49,3 +49,14 @@ export function useWindowSize(onResize) {
     };
   }, []);
 }
+
+// A directive's hooks receive the same host element under the same name.
+export const tooltip = {
+  bindEvents(el) {
+    el.addEventListener("keydown", this.onKeydown.bind(this)); // want "listener added here is never removed"
+  },
+  unbindEvents(el) {
+    el.removeEventListener("keydown", this.onKeydown.bind(this)); // want "listener-removal-mismatch"
+  },
+  onKeydown() {},
+};

@@ -1,0 +1,331 @@
+package lifecycle
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/leakwatch/leakwatch/analyzer/scope"
+	"github.com/leakwatch/leakwatch/analyzer/syntax"
+)
+
+// A Convention is one framework's way of owning registrations, held as
+// data: how a class-like owner is recognised, which of its methods run when
+// it ends, and which teardown a fix creates when it has none. Adding a
+// framework is adding a value to Conventions plus fixtures.
+type Convention struct {
+	// Name identifies the convention in tests and docs ("react-class").
+	Name string
+	Kind Kind
+
+	// Recognition: a class matches when any of the following holds.
+	//
+	// Bases are base classes, each with the modules it must be imported
+	// from (none: any or no import).
+	Bases []Base
+	// BasePattern matches the last segment of the base class's name
+	// (HTMLElement, LitElement, a mixin's innermost argument).
+	BasePattern *regexp.Regexp
+	// Decorators mark the class (@Component).
+	Decorators []string
+	// Implements names interfaces that mark it (OnDestroy).
+	Implements []string
+	// Markers are methods whose presence marks it (connectedCallback).
+	Markers []string
+	// Factories are calls whose object-literal argument is an owner with
+	// the convention's teardown methods (L.Control.extend({...})).
+	Factories []string
+
+	// TeardownMethods are the methods that run when the owner ends.
+	TeardownMethods []string
+	// TeardownCallbacks are calls written in the class whose callback runs
+	// when it ends (DestroyRef.onDestroy(() => ...)).
+	TeardownCallbacks []string
+	// NeedsTeardown: an instance with none of the teardowns lives as long
+	// as the program (a root service), so it is no owner at all.
+	NeedsTeardown bool
+	// AnyTeardownMethod: the teardown methods are the model's configurable
+	// set of plain-class teardown names (dispose, destroy, close, ...).
+	AnyTeardownMethod bool
+
+	// CreateTeardown is the method a fix creates when the owner has no
+	// teardown ("" when a fix must not guess one).
+	CreateTeardown string
+}
+
+// Base is a base class a convention recognises and the modules it comes
+// from.
+type Base struct {
+	Name string   // "Component", "React.Component"
+	From []string // modules it must be imported from; empty: any
+}
+
+var (
+	reactModules = []string{"react", "preact", "preact/compat"}
+	// customElementBase matches the base classes of custom elements.
+	customElementBase = regexp.MustCompile(`^(HTML\w*Element|LitElement|ReactiveElement|FASTElement|PolymerElement|SVGElement)$`)
+)
+
+// Conventions are the built-in class-like owner conventions, tried in
+// order: the first that recognises a class decides its owner.
+var Conventions = []*Convention{
+	{
+		Name: "react-class", Kind: ReactClass,
+		// Component from elsewhere (a video player's, a game engine's) is
+		// a plain class: its dispose() counts, not componentWillUnmount.
+		Bases: []Base{
+			{Name: "Component", From: reactModules}, {Name: "PureComponent", From: reactModules},
+			{Name: "React.Component", From: reactModules}, {Name: "React.PureComponent", From: reactModules},
+		},
+		TeardownMethods: []string{"componentWillUnmount"},
+		CreateTeardown:  "componentWillUnmount",
+	},
+	{
+		Name: "custom-element", Kind: WebComponent,
+		BasePattern:     customElementBase,
+		Markers:         []string{"connectedCallback", "disconnectedCallback"},
+		TeardownMethods: []string{"disconnectedCallback"},
+		CreateTeardown:  "disconnectedCallback",
+	},
+	{
+		Name: "angular-component", Kind: Angular,
+		Decorators:        []string{"Component", "Directive", "Pipe"},
+		TeardownMethods:   []string{"ngOnDestroy"},
+		TeardownCallbacks: []string{"onDestroy"},
+		CreateTeardown:    "ngOnDestroy",
+	},
+	{
+		// A service, module or plain class that takes part in Angular's
+		// lifecycle. Without any teardown it lives as long as the app.
+		Name: "angular-service", Kind: Angular,
+		Decorators:        []string{"Injectable", "NgModule"},
+		Implements:        []string{"OnDestroy"},
+		Markers:           []string{"ngOnDestroy"},
+		TeardownMethods:   []string{"ngOnDestroy"},
+		TeardownCallbacks: []string{"onDestroy"},
+		NeedsTeardown:     true,
+		CreateTeardown:    "ngOnDestroy",
+	},
+	{
+		// Pre-class React components: React.createClass({...}) and the
+		// create-react-class package.
+		Name: "react-create-class", Kind: ReactClass,
+		Factories:       []string{"createClass", "createReactClass"},
+		TeardownMethods: []string{"componentWillUnmount"},
+		CreateTeardown:  "componentWillUnmount",
+	},
+	{
+		// Leaflet-style classes made from an object literal:
+		// L.Control.extend({ onAdd(map) {...}, onRemove(map) {...} }).
+		Name: "factory-object", Kind: Disposable,
+		Factories:       []string{"extend", "include"},
+		TeardownMethods: []string{"onRemove", "remove", "destroy", "dispose", "unbind", "teardown"},
+		NeedsTeardown:   true,
+	},
+	{
+		// Any class with a teardown method (built in or configured), its
+		// own or inherited from a base class declared in the same file.
+		Name: "disposable", Kind: Disposable,
+		AnyTeardownMethod: true,
+		NeedsTeardown:     true,
+	},
+}
+
+// classFacts is what recognition reads of one class, gathered once.
+type classFacts struct {
+	class      syntax.Node
+	base       string
+	methods    map[string]syntax.Node
+	decorators []string
+}
+
+// recognises reports whether convention c applies to a class.
+func (m *Model) recognises(c *Convention, f classFacts) bool {
+	if c.AnyTeardownMethod {
+		for name := range f.methods {
+			if m.teardowns[name] {
+				return true
+			}
+		}
+		return false
+	}
+	for _, b := range c.Bases {
+		if f.base == b.Name && m.importedFromAny(rootName(b.Name), b.From) {
+			return true
+		}
+	}
+	if c.BasePattern != nil && f.base != "" && c.BasePattern.MatchString(lastSegment(f.base)) {
+		return true
+	}
+	for _, d := range f.decorators {
+		if contains(c.Decorators, d) {
+			return true
+		}
+	}
+	for _, i := range c.Implements {
+		if ClassImplements(f.class, i) {
+			return true
+		}
+	}
+	return hasAny(f.methods, c.Markers...)
+}
+
+// importedFromAny reports whether name is imported from one of modules
+// (any module, or none, when the list is empty).
+func (m *Model) importedFromAny(name string, modules []string) bool {
+	if len(modules) == 0 {
+		return true
+	}
+	src := m.ImportedFrom(name)
+	for _, mod := range modules {
+		if src == mod {
+			return true
+		}
+	}
+	// React.Component with React a page global (a UMD build): a name
+	// neither imported nor declared in the file is the global one.
+	return src == "" && name == "React" && m.scope.Module.Lookup(name) == nil
+}
+
+func rootName(dotted string) string {
+	if i := strings.IndexByte(dotted, '.'); i >= 0 {
+		return dotted[:i]
+	}
+	return dotted
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// ownerFor builds the owner convention c makes of a class or object
+// literal, or nil when the convention needs a teardown the owner lacks.
+func (m *Model) ownerFor(c *Convention, f classFacts, name string) *Owner {
+	o := &Owner{Kind: c.Kind, Node: f.class, Name: name, Class: f.class, TeardownName: c.CreateTeardown, Convention: c}
+	teardowns := c.TeardownMethods
+	if c.AnyTeardownMethod {
+		teardowns = nil
+		for n := range f.methods {
+			if m.teardowns[n] {
+				teardowns = append(teardowns, n)
+			}
+		}
+		sort.Strings(teardowns)
+	}
+	for _, t := range teardowns {
+		if meth, ok := f.methods[t]; ok {
+			o.Teardowns = append(o.Teardowns, meth)
+			if len(o.Teardowns) == 1 {
+				o.TeardownName = t
+			}
+		}
+	}
+	if len(c.TeardownCallbacks) > 0 && f.class.Kind() != "object" {
+		o.Teardowns = append(o.Teardowns, m.callbacksOf(f.class.Get("body"), c.TeardownCallbacks...)...)
+	}
+	if c.NeedsTeardown && len(o.Teardowns) == 0 {
+		return nil
+	}
+	return o
+}
+
+// classifyClass finds the convention that owns a class, if any.
+func (m *Model) classifyClass(class syntax.Node) *Owner {
+	if m.isMixin(class) || m.moduleSingletons()[ClassName(class)] {
+		return nil
+	}
+	decorators := Decorators(class)
+	if contains(decorators, "Component") && angularRoot(class) {
+		return nil // the bootstrapped root lives as long as the app
+	}
+	f := classFacts{class: class, base: ClassBase(class), methods: m.methodsWithBases(class), decorators: decorators}
+	name := ClassName(class)
+	if name == "" {
+		name = "this class"
+	}
+	for _, c := range m.conventions {
+		if len(c.Factories) > 0 || !m.recognises(c, f) {
+			continue
+		}
+		return m.ownerFor(c, f, name)
+	}
+	return nil
+}
+
+// factoryOwner returns the owner an object literal given to a factory call
+// makes (L.Layer.extend({...})), or nil.
+func (m *Model) factoryOwner(obj syntax.Node) *Owner {
+	if obj.Kind() != "object" || obj.Parent().Kind() != "arguments" {
+		return nil
+	}
+	key := -obj.Index() - 1
+	if cached, ok := m.owners[key]; ok {
+		return cached
+	}
+	var o *Owner
+	callee := calleeName(obj.Parent().Parent())
+	for _, c := range m.conventions {
+		if contains(c.Factories, callee) {
+			o = m.ownerFor(c, classFacts{class: obj, methods: objectMethods(obj)}, "this "+callee+"(...) object")
+			break
+		}
+	}
+	m.owners[key] = o
+	return o
+}
+
+// objectMethods returns an object literal's methods and function-valued
+// properties by name.
+func objectMethods(obj syntax.Node) map[string]syntax.Node {
+	out := make(map[string]syntax.Node)
+	for _, c := range obj.Children() {
+		switch c.Kind() {
+		case "method_definition":
+			out[propertyName(c.Get("name"))] = c
+		case "pair":
+			if v := scope.Unwrap(c.Get("value")); scope.IsFunction(v) {
+				out[propertyName(c.Get("key"))] = v
+			}
+		}
+	}
+	return out
+}
+
+// methodsWithBases returns a class's methods together with those it
+// inherits from base classes declared in the same file; its own win.
+func (m *Model) methodsWithBases(class syntax.Node) map[string]syntax.Node {
+	methods := Methods(class)
+	seen := map[int]bool{class.Index(): true}
+	for base := m.localBase(class); base.Valid() && !seen[base.Index()]; base = m.localBase(base) {
+		seen[base.Index()] = true
+		for name, meth := range Methods(base) {
+			if _, own := methods[name]; !own {
+				methods[name] = meth
+			}
+		}
+	}
+	return methods
+}
+
+// localBase returns the class declaration a class extends when it is
+// declared in this file, or the zero Node.
+func (m *Model) localBase(class syntax.Node) syntax.Node {
+	base := ClassBase(class)
+	if base == "" || strings.ContainsAny(base, ".(<") {
+		return syntax.Node{}
+	}
+	b := m.scope.Module.Lookup(base)
+	if b == nil || b.Kind != scope.ClassDecl {
+		return syntax.Node{}
+	}
+	decl := b.Decl.Parent()
+	if decl.Kind() != "class_declaration" && decl.Kind() != "abstract_class_declaration" {
+		return syntax.Node{}
+	}
+	return decl
+}
