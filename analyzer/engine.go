@@ -30,6 +30,10 @@ type File struct {
 	// Config is the configuration that applies to this file; nil means
 	// defaults.
 	Config *Config
+	// Imports answers questions about what the file imports from other
+	// files of the project (package analyzer/facts); nil analyses the file
+	// alone.
+	Imports lifecycle.Imports
 
 	// component is filled by prepare for .vue and .svelte files.
 	component lifecycle.Component
@@ -260,6 +264,11 @@ func (e *Engine) enabledRules(f File) []int {
 			configured = append(configured, add)
 		}
 	}
+	// Helpers imported from other files that add or remove listeners are
+	// registrations the rules' own needles do not name.
+	if n, ok := f.Imports.(interface{ Needles() []string }); ok {
+		configured = append(configured, n.Needles()...)
+	}
 	for i, r := range e.rules {
 		if severity(r, f.Config) == SeverityOff {
 			continue
@@ -330,7 +339,11 @@ func (e *Engine) runOnTree(ctx context.Context, tree *syntax.Tree, f File, enabl
 	}
 	lc.Component = f.component
 	lc.Path = f.Path
+	lc.Imports = f.Imports
 	life := lifecycle.Build(tree, sc, lc)
+	if f.Imports != nil {
+		sc.LongLivedType = life.LongLivedType
+	}
 
 	memo := make(map[any]any)
 	visitors := make([]Visitor, len(e.rules))

@@ -102,6 +102,14 @@ func RunFile(t *testing.T, rule *analyzer.Rule, path string) {
 		l, c := ix.Position(res.SyntaxErrors[0].Start, textpos.UTF16)
 		t.Errorf("%s:%d:%d: fixture has a syntax error", path, l+1, c+1)
 	}
+	compareWants(t, path, src, res)
+	checkFixes(t, rule, path, src, res)
+}
+
+// compareWants checks a result against the file's want comments: every
+// wanted line has exactly the wanted rules, every other line none.
+func compareWants(t *testing.T, path, src string, res analyzer.Result) {
+	t.Helper()
 	ix := textpos.New(src)
 	want := parseWants(t, path, src)
 	got := map[int][]string{}
@@ -147,7 +155,6 @@ func RunFile(t *testing.T, rule *analyzer.Rule, path string) {
 			t.Errorf("%s:%d: got %v, want %v%s", path, l, g, w, msg)
 		}
 	}
-	checkFixes(t, rule, path, src, res)
 }
 
 var wantRE = regexp.MustCompile(`want(?:\s+\+(\d+))?((?:\s+"[^"]+")+)`)

@@ -29,6 +29,8 @@ type Model struct {
 	// appRoot is set for files that hold the application's root, which is
 	// never torn down.
 	appRoot bool
+	// facts answers questions about other files (nil: this file alone).
+	facts Imports
 }
 
 // Build prepares the model. It does no walk of its own beyond reading the
@@ -45,6 +47,7 @@ func Build(t *syntax.Tree, sc *scope.Info, cfg Config) *Model {
 		listenerPairs:  cfg.ListenerPairs,
 		instanceOwners: make(map[int]*Owner),
 		appRoot:        appRootFile(cfg.Path),
+		facts:          cfg.Imports,
 	}
 	for _, h := range DefaultEffectHooks {
 		m.effects[h] = true

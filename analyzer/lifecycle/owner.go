@@ -62,6 +62,9 @@ type Owner struct {
 	// Class is the class or options object for class-like owners, the zero
 	// Node for effects and setup functions.
 	Class syntax.Node
+	// Inherited is set when the class extends a class declared in another
+	// file: what its teardowns clean there.
+	Inherited *ImportedClass
 }
 
 // Config extends the built-in owner vocabulary.
@@ -80,6 +83,9 @@ type Config struct {
 	// Path is the file's path; some conventions are file names (a
 	// SvelteKit app's root layout is src/routes/+layout.svelte).
 	Path string
+	// Imports answers questions about imported classes and helpers from
+	// facts about other files; nil when the file is analysed alone.
+	Imports Imports
 }
 
 // Component describes the script blocks of a .vue or .svelte file.

@@ -1,0 +1,476 @@
+package facts
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/leakwatch/leakwatch/analyzer/lifecycle"
+	"github.com/leakwatch/leakwatch/analyzer/syntax"
+)
+
+var osReadDir = os.ReadDir
+
+// Sum is the SHA-256 of a file's bytes.
+type Sum = [sha256.Size]byte
+
+// Store keeps facts between runs (the --cache file), keyed by path and
+// content hash. Implementations must be safe for concurrent use.
+type Store interface {
+	GetFacts(path string, content Sum) (*Module, bool)
+	PutFacts(path string, content Sum, m *Module)
+}
+
+// Limits on what one question may read.
+const (
+	maxDepth     = 24      // re-export and base-class hops
+	maxFactSize  = 2 << 20 // larger files (bundles) have no facts
+	parseTimeout = 2 * time.Second
+)
+
+// Program answers questions about imports for the files of one project,
+// computing each module's facts at most once per content. It is safe for
+// concurrent use.
+type Program struct {
+	Resolver *Resolver
+	// Store, when set, is consulted before parsing and filled after.
+	Store Store
+
+	mu      sync.Mutex
+	modules map[string]*moduleEntry // by absolute path
+	// Parsed counts the files parsed for facts (for tests and -v).
+	Parsed int
+}
+
+type moduleEntry struct {
+	once sync.Once
+	sum  Sum
+	mod  *Module // nil: not a source file, unreadable, or too large
+}
+
+// DiskFS reads the disk.
+type DiskFS struct{}
+
+func (DiskFS) ReadFile(name string) ([]byte, error) { return os.ReadFile(name) }
+func (DiskFS) IsFile(name string) bool {
+	st, err := os.Stat(name)
+	return err == nil && st.Mode().IsRegular()
+}
+
+// NewProgram returns a program for the project at root.
+func NewProgram(root string, fsys FS, warn func(string)) *Program {
+	if fsys == nil {
+		fsys = DiskFS{}
+	}
+	return &Program{Resolver: NewResolver(root, fsys, warn), modules: map[string]*moduleEntry{}}
+}
+
+// Invalidate forgets what is known about a file (it changed on disk or in
+// an editor). Configuration files reset resolution as a whole.
+func (p *Program) Invalidate(path string) {
+	path = filepath.Clean(path)
+	p.mu.Lock()
+	delete(p.modules, path)
+	p.mu.Unlock()
+	switch filepath.Base(path) {
+	case "tsconfig.json", "jsconfig.json", "package.json", "pnpm-workspace.yaml":
+		r := p.Resolver
+		r.mu.Lock()
+		r.configs, r.parsed, r.warned = map[string]*tsconfig{}, map[string]*tsconfig{}, map[string]bool{}
+		r.packages, r.pkgsDone = nil, false
+		r.mu.Unlock()
+	default:
+		if filepath.Ext(path) == ".json" {
+			// An extended tsconfig may have any name.
+			r := p.Resolver
+			r.mu.Lock()
+			r.configs, r.parsed = map[string]*tsconfig{}, map[string]*tsconfig{}
+			r.mu.Unlock()
+		}
+	}
+}
+
+// Module returns the facts of one file, or nil.
+func (p *Program) Module(path string) *Module {
+	return p.entry(path).mod
+}
+
+func (p *Program) entry(path string) *moduleEntry {
+	path = filepath.Clean(path)
+	p.mu.Lock()
+	e, ok := p.modules[path]
+	if !ok {
+		e = &moduleEntry{}
+		p.modules[path] = e
+	}
+	p.mu.Unlock()
+	e.once.Do(func() { p.load(path, e) })
+	return e
+}
+
+func (p *Program) load(path string, e *moduleEntry) {
+	lang, ok := syntax.LangForPath(path)
+	if !ok {
+		return
+	}
+	data, err := p.Resolver.FS.ReadFile(path)
+	if err != nil || len(data) > maxFactSize {
+		return
+	}
+	e.sum = sha256.Sum256(data)
+	if p.Store != nil {
+		if m, ok := p.Store.GetFacts(path, e.sum); ok && m != nil {
+			e.mod = m
+			return
+		}
+	}
+	e.mod = Compute(lang, data)
+	p.mu.Lock()
+	p.Parsed++
+	p.mu.Unlock()
+	if p.Store != nil && e.mod != nil {
+		p.Store.PutFacts(path, e.sum, e.mod)
+	}
+}
+
+// Compute parses src and extracts its facts; nil when it cannot be
+// parsed within the budget.
+func Compute(lang syntax.Lang, src []byte) *Module {
+	t, err := syntax.Parse(context.Background(), lang, src, syntax.Options{Timeout: parseTimeout})
+	if err != nil {
+		return nil
+	}
+	return Extract(t)
+}
+
+// For returns the view of the project from one file, which answers the
+// lifecycle model's questions about that file's imports.
+func (p *Program) For(path string) lifecycle.Imports {
+	return &view{p: p, from: filepath.Clean(path)}
+}
+
+type view struct {
+	p    *Program
+	from string
+}
+
+func (v *view) Class(spec, name string) (lifecycle.ImportedClass, bool) {
+	f, ok := v.p.Resolver.Resolve(v.from, spec)
+	if !ok {
+		return lifecycle.ImportedClass{}, false
+	}
+	return v.p.class(f, name, 0, map[string]bool{})
+}
+
+func (v *view) Function(spec, name string) (lifecycle.ImportedFunction, bool) {
+	f, ok := v.p.Resolver.Resolve(v.from, spec)
+	if !ok {
+		return lifecycle.ImportedFunction{}, false
+	}
+	file, mod, local, ok := v.p.find(f, name, 0, map[string]bool{})
+	if !ok {
+		return lifecycle.ImportedFunction{}, false
+	}
+	_ = file
+	fn, ok := mod.Functions[local]
+	if !ok {
+		return lifecycle.ImportedFunction{}, false
+	}
+	return lifecycle.ImportedFunction{Registers: fn.Registers, ReturnsUndo: fn.ReturnsUndo, Undoes: fn.Undoes, DOM: fn.DOM,
+		Target: fn.Target, Event: fn.Event, Handler: fn.Handler, Disposes: fn.Disposes}, true
+}
+
+func (v *view) LongLived(spec, name string) bool {
+	f, ok := v.p.Resolver.Resolve(v.from, spec)
+	if !ok {
+		return false
+	}
+	_, mod, local, ok := v.p.find(f, name, 0, map[string]bool{})
+	return ok && mod.LongLived[local]
+}
+
+// find follows exports, re-exports and imports from file to the module
+// and local name that declare the exported name.
+func (p *Program) find(file, name string, depth int, seen map[string]bool) (string, *Module, string, bool) {
+	key := file + "#" + name
+	if depth > maxDepth || seen[key] || name == "*" {
+		return "", nil, "", false
+	}
+	seen[key] = true
+	mod := p.Module(file)
+	if mod == nil {
+		return "", nil, "", false
+	}
+	if local, ok := mod.Exports[name]; ok {
+		if r, imported := mod.Imports[local]; imported {
+			return p.follow(file, r, depth, seen)
+		}
+		return file, mod, local, true
+	}
+	if r, ok := mod.Reexports[name]; ok {
+		return p.follow(file, r, depth, seen)
+	}
+	if name != "default" {
+		for _, spec := range mod.ReexportAll {
+			next, ok := p.Resolver.Resolve(file, spec)
+			if !ok {
+				continue
+			}
+			if f, m, l, ok := p.find(next, name, depth+1, seen); ok {
+				return f, m, l, true
+			}
+		}
+	}
+	return "", nil, "", false
+}
+
+func (p *Program) follow(file string, r Ref, depth int, seen map[string]bool) (string, *Module, string, bool) {
+	next, ok := p.Resolver.Resolve(file, r.Spec)
+	if !ok {
+		return "", nil, "", false
+	}
+	return p.find(next, r.Name, depth+1, seen)
+}
+
+// class resolves an exported class and merges what its own bases
+// contribute.
+func (p *Program) class(file, name string, depth int, seen map[string]bool) (lifecycle.ImportedClass, bool) {
+	f, mod, local, ok := p.find(file, name, depth, seen)
+	if !ok {
+		return lifecycle.ImportedClass{}, false
+	}
+	return p.localClass(f, mod, local, depth+1, seen)
+}
+
+func (p *Program) localClass(file string, mod *Module, local string, depth int, seen map[string]bool) (lifecycle.ImportedClass, bool) {
+	key := file + "@" + local
+	if depth > maxDepth || seen[key] {
+		return lifecycle.ImportedClass{}, false
+	}
+	seen[key] = true
+	c, ok := mod.Classes[local]
+	if !ok {
+		return lifecycle.ImportedClass{}, false
+	}
+	ic := lifecycle.ImportedClass{Framework: c.Framework, Singleton: c.Singleton}
+	var base lifecycle.ImportedClass
+	var hasBase bool
+	switch {
+	case c.BaseLocal != "":
+		if r, imported := mod.Imports[c.BaseLocal]; imported {
+			if next, ok := p.Resolver.Resolve(file, r.Spec); ok {
+				base, hasBase = p.class(next, r.Name, depth+1, seen)
+			}
+		} else {
+			base, hasBase = p.localClass(file, mod, c.BaseLocal, depth+1, seen)
+		}
+	case c.BaseRef != nil:
+		if next, ok := p.Resolver.Resolve(file, c.BaseRef.Spec); ok {
+			base, hasBase = p.class(next, c.BaseRef.Name, depth+1, seen)
+		}
+	}
+	if hasBase {
+		if ic.Framework == "" {
+			ic.Framework = base.Framework
+		}
+		ic.Teardowns = base.Teardowns
+		ic.Hooks = base.Hooks
+		ic.Cleaned = base.Cleaned
+		ic.Collectors = base.Collectors
+	}
+	ic.Teardowns = union(ic.Teardowns, c.Teardowns)
+	ic.Hooks = union(ic.Hooks, c.Hooks)
+	ic.Cleaned = union(ic.Cleaned, c.Cleaned)
+	ic.Collectors = union(ic.Collectors, c.Collectors)
+	return ic, true
+}
+
+func union(a, b []string) []string {
+	if len(b) == 0 {
+		return a
+	}
+	set := map[string]bool{}
+	for _, s := range a {
+		set[s] = true
+	}
+	for _, s := range b {
+		set[s] = true
+	}
+	return sortedKeys(set)
+}
+
+func sortedKeys(m map[string]bool) []string {
+	if len(m) == 0 {
+		return nil
+	}
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func sortStrings(s []string) { sort.Strings(s) }
+
+// importSpec finds the specifiers of static imports and re-exports
+// without parsing: enough to know which modules a file depends on.
+var importSpec = regexp.MustCompile(`(?m)(?:^|[;\s])(?:import|export)\b[^'"\x60;]*?(?:from\s*)?['"]([^'"\n]+)['"]`)
+
+// Digest identifies the facts a file's analysis can depend on: those of
+// the modules it imports and, transitively, of the modules their exported
+// classes extend and re-export from. A cached result of the file is valid
+// while its bytes and this digest are unchanged. It reads only those
+// modules.
+func (p *Program) Digest(path string, src []byte) Sum {
+	h := sha256.New()
+	h.Write([]byte("facts-digest 1\n"))
+	seen := map[string]bool{}
+	var visit func(file string, depth int)
+	visit = func(file string, depth int) {
+		if seen[file] || depth > maxDepth || len(seen) > 4096 {
+			return
+		}
+		seen[file] = true
+		e := p.entry(file)
+		h.Write([]byte(file))
+		h.Write(e.sum[:])
+		if e.mod == nil {
+			return
+		}
+		for _, spec := range e.mod.dependencySpecs() {
+			if next, ok := p.Resolver.Resolve(file, spec); ok {
+				visit(next, depth+1)
+			}
+		}
+	}
+	var specs []string
+	for _, m := range importSpec.FindAllSubmatch(src, -1) {
+		specs = append(specs, string(m[1]))
+	}
+	sort.Strings(specs)
+	for _, spec := range specs {
+		h.Write([]byte("\x00" + spec + "\x00"))
+		if f, ok := p.Resolver.Resolve(path, spec); ok {
+			visit(f, 0)
+		}
+	}
+	var s Sum
+	h.Sum(s[:0])
+	return s
+}
+
+// dependencySpecs lists the specifiers whose facts this module's answers
+// can depend on: re-exports, and imports used as class bases or
+// re-exported.
+func (m *Module) dependencySpecs() []string {
+	set := map[string]bool{}
+	for _, s := range m.ReexportAll {
+		set[s] = true
+	}
+	for _, r := range m.Reexports {
+		set[r.Spec] = true
+	}
+	for _, local := range m.Exports {
+		if r, ok := m.Imports[local]; ok {
+			set[r.Spec] = true
+		}
+	}
+	for _, c := range m.Classes {
+		if c.BaseRef != nil {
+			set[c.BaseRef.Spec] = true
+		}
+		if r, ok := m.Imports[c.BaseLocal]; ok {
+			set[r.Spec] = true
+		}
+	}
+	return sortedKeys(set)
+}
+
+// Encode and Decode serialise a module's facts with the version, for
+// stores that keep bytes.
+func Encode(m *Module) ([]byte, error) {
+	return json.Marshal(struct {
+		Version int
+		Module  *Module
+	}{Version, m})
+}
+
+// Decode reads facts written by Encode; facts of another version, or
+// bytes that do not decode, give ok=false.
+func Decode(data []byte) (*Module, bool) {
+	var v struct {
+		Version int
+		Module  *Module
+	}
+	if json.Unmarshal(data, &v) != nil || v.Version != Version || v.Module == nil {
+		return nil, false
+	}
+	return v.Module, true
+}
+
+// Relative is a helper for stores: path relative to root with slashes, or
+// "" when outside.
+func Relative(root, path string) string {
+	rel, err := filepath.Rel(root, path)
+	if err != nil || strings.HasPrefix(rel, "..") {
+		return ""
+	}
+	return filepath.ToSlash(rel)
+}
+
+// Needles names the helpers this file imports that register or undo
+// listeners, so the engine's literal prefilter does not skip a file whose
+// only registrations go through them.
+func (v *view) Needles() []string {
+	src, err := v.p.Resolver.FS.ReadFile(v.from)
+	if err != nil {
+		return nil
+	}
+	var out []string
+	seen := map[string]bool{}
+	for _, m := range importSpec.FindAllSubmatch(src, -1) {
+		if f, ok := v.p.Resolver.Resolve(v.from, string(m[1])); ok {
+			out = v.p.helperNames(f, 0, seen, out)
+		}
+	}
+	return out
+}
+
+// helperNames appends the exported names of file (and of what it
+// re-exports) that are registering or undoing helpers.
+func (p *Program) helperNames(file string, depth int, seen map[string]bool, out []string) []string {
+	if seen[file] || depth > maxDepth {
+		return out
+	}
+	seen[file] = true
+	mod := p.Module(file)
+	if mod == nil {
+		return out
+	}
+	for exported, local := range mod.Exports {
+		if fn, ok := mod.Functions[local]; ok && (fn.Registers || fn.Undoes) {
+			out = append(out, exported)
+		} else if r, ok := mod.Imports[local]; ok && r.Name != "*" {
+			out = append(out, exported) // re-exported import: may be one
+		}
+	}
+	for name, r := range mod.Reexports {
+		if r.Name != "*" {
+			out = append(out, name)
+		}
+	}
+	for _, spec := range mod.ReexportAll {
+		if next, ok := p.Resolver.Resolve(file, spec); ok {
+			out = p.helperNames(next, depth+1, seen, out)
+		}
+	}
+	return out
+}
