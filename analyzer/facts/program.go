@@ -84,7 +84,7 @@ func (p *Program) Invalidate(path string) {
 		r := p.Resolver
 		r.mu.Lock()
 		r.configs, r.parsed, r.warned = map[string]*tsconfig{}, map[string]*tsconfig{}, map[string]bool{}
-		r.packages, r.pkgsDone = nil, false
+		r.packages, r.wsRoots = map[string]map[string]string{}, map[string]string{}
 		r.mu.Unlock()
 	default:
 		if filepath.Ext(path) == ".json" {

@@ -44,8 +44,8 @@ type Resolver struct {
 	configs  map[string]*tsconfig // by folder: the config that applies there (nil: none)
 	parsed   map[string]*tsconfig // by config file
 	warned   map[string]bool
-	packages map[string]string // workspace package name -> folder
-	pkgsDone bool
+	packages map[string]map[string]string // workspace root -> package name -> folder
+	wsRoots  map[string]string            // folder -> its workspace root
 }
 
 // tsconfig is the part of a tsconfig.json / jsconfig.json that maps
@@ -68,7 +68,8 @@ func NewResolver(root string, fsys FS, warn func(string)) *Resolver {
 		warn = func(string) {}
 	}
 	return &Resolver{Root: filepath.Clean(root), FS: fsys, Warn: warn,
-		configs: map[string]*tsconfig{}, parsed: map[string]*tsconfig{}, warned: map[string]bool{}}
+		configs: map[string]*tsconfig{}, parsed: map[string]*tsconfig{}, warned: map[string]bool{},
+		packages: map[string]map[string]string{}, wsRoots: map[string]string{}}
 }
 
 // Resolve returns the file spec names when imported from file from, or
@@ -94,7 +95,7 @@ func (r *Resolver) Resolve(from, spec string) (string, bool) {
 			}
 		}
 	}
-	return r.workspacePackage(spec)
+	return r.workspacePackage(dir, spec)
 }
 
 // file tries a path as written, with source extensions, and as a folder
@@ -328,8 +329,8 @@ func (r *Resolver) warnLocked(file, why string) {
 
 // workspacePackage resolves a specifier naming a package of the
 // repository (`@acme/ui`, `@acme/ui/button`).
-func (r *Resolver) workspacePackage(spec string) (string, bool) {
-	pkgs := r.workspacePackages()
+func (r *Resolver) workspacePackage(dir, spec string) (string, bool) {
+	pkgs := r.workspacePackages(r.workspaceRoot(dir))
 	name, sub := spec, ""
 	parts := strings.SplitN(spec, "/", 3)
 	if strings.HasPrefix(spec, "@") && len(parts) >= 2 {
@@ -467,59 +468,29 @@ func conditionTargets(raw json.RawMessage, depth int) []string {
 // package.json's `workspaces` (a list, or {packages: [...]}) and
 // pnpm-workspace.yaml's `packages`. Globs are of the `dir/*` and `dir/**`
 // kind; their expansion is bounded.
-func (r *Resolver) workspacePackages() map[string]string {
+func (r *Resolver) workspacePackages(root string) map[string]string {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	if r.pkgsDone {
-		return r.packages
+	if pkgs, ok := r.packages[root]; ok {
+		return pkgs
 	}
-	r.pkgsDone = true
-	r.packages = map[string]string{}
-	var globs []string
-	if data, err := r.FS.ReadFile(filepath.Join(r.Root, "package.json")); err == nil {
-		var pj struct {
-			Workspaces json.RawMessage `json:"workspaces"`
-		}
-		if json.Unmarshal(data, &pj) == nil && len(pj.Workspaces) > 0 {
-			var list []string
-			var obj struct {
-				Packages []string `json:"packages"`
-			}
-			if json.Unmarshal(pj.Workspaces, &list) == nil {
-				globs = list
-			} else if json.Unmarshal(pj.Workspaces, &obj) == nil {
-				globs = obj.Packages
-			}
-		}
-	}
-	if data, err := r.FS.ReadFile(filepath.Join(r.Root, "pnpm-workspace.yaml")); err == nil {
-		in := false
-		for _, line := range strings.Split(string(data), "\n") {
-			t := strings.TrimSpace(line)
-			switch {
-			case strings.HasPrefix(t, "packages:"):
-				in = true
-			case in && strings.HasPrefix(t, "- "):
-				globs = append(globs, unquote(strings.TrimSpace(t[2:])))
-			case in && t != "" && !strings.HasPrefix(t, "#"):
-				in = false
-			}
-		}
-	}
+	pkgs := map[string]string{}
+	r.packages[root] = pkgs
+	globs := r.workspaceGlobs(root)
 	dirs := 0
 	for _, g := range globs {
 		if strings.HasPrefix(g, "!") || strings.Contains(g, "..") {
 			continue
 		}
 		g = strings.TrimSuffix(strings.TrimSuffix(path.Clean(g), "/**"), "/*")
-		base := filepath.Join(r.Root, filepath.FromSlash(g))
+		if strings.Contains(g, "*") {
+			continue // only trailing globs are supported
+		}
+		base := filepath.Join(root, filepath.FromSlash(g))
 		if !r.inside(base) {
 			continue
 		}
 		candidates := []string{base}
-		if strings.Contains(g, "*") {
-			continue // only trailing globs are supported
-		}
 		if entries, err := readDir(base); err == nil {
 			for _, e := range entries {
 				if e.IsDir() && e.Name() != "node_modules" && !strings.HasPrefix(e.Name(), ".") {
@@ -540,13 +511,74 @@ func (r *Resolver) workspacePackages() map[string]string {
 				Name string `json:"name"`
 			}
 			if json.Unmarshal(data, &pj) == nil && pj.Name != "" {
-				if _, dup := r.packages[pj.Name]; !dup {
-					r.packages[pj.Name] = d
+				if _, dup := pkgs[pj.Name]; !dup {
+					pkgs[pj.Name] = d
 				}
 			}
 		}
 	}
-	return r.packages
+	return pkgs
+}
+
+// workspaceRoot returns the nearest folder at or above dir (inside Root)
+// that declares workspaces, or Root.
+func (r *Resolver) workspaceRoot(dir string) string {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	var visit func(d string) string
+	visit = func(d string) string {
+		if w, ok := r.wsRoots[d]; ok {
+			return w
+		}
+		w := r.Root
+		switch {
+		case len(r.workspaceGlobs(d)) > 0:
+			w = d
+		case d != r.Root && strings.HasPrefix(d, r.Root):
+			if parent := filepath.Dir(d); parent != d {
+				w = visit(parent)
+			}
+		}
+		r.wsRoots[d] = w
+		return w
+	}
+	return visit(filepath.Clean(dir))
+}
+
+// workspaceGlobs reads the package globs a folder declares.
+func (r *Resolver) workspaceGlobs(root string) []string {
+	var globs []string
+	if data, err := r.FS.ReadFile(filepath.Join(root, "package.json")); err == nil {
+		var pj struct {
+			Workspaces json.RawMessage `json:"workspaces"`
+		}
+		if json.Unmarshal(data, &pj) == nil && len(pj.Workspaces) > 0 {
+			var list []string
+			var obj struct {
+				Packages []string `json:"packages"`
+			}
+			if json.Unmarshal(pj.Workspaces, &list) == nil {
+				globs = list
+			} else if json.Unmarshal(pj.Workspaces, &obj) == nil {
+				globs = obj.Packages
+			}
+		}
+	}
+	if data, err := r.FS.ReadFile(filepath.Join(root, "pnpm-workspace.yaml")); err == nil {
+		in := false
+		for _, line := range strings.Split(string(data), "\n") {
+			t := strings.TrimSpace(line)
+			switch {
+			case strings.HasPrefix(t, "packages:"):
+				in = true
+			case in && strings.HasPrefix(t, "- "):
+				globs = append(globs, unquote(strings.TrimSpace(t[2:])))
+			case in && t != "" && !strings.HasPrefix(t, "#"):
+				in = false
+			}
+		}
+	}
+	return globs
 }
 
 // readDir is a variable so tests can count directory reads.
