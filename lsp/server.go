@@ -99,6 +99,8 @@ type server struct {
 	progress map[string]context.CancelFunc
 
 	cfg *configStore
+	// facts knows what the workspace's files export (lsp/facts.go).
+	facts *workspaceFacts
 
 	inflight inflight
 
@@ -131,6 +133,7 @@ func newServer(opts Options) *server {
 		limits:      limits{maxFileSize: opts.Engine.MaxFileSize, parseTimeout: opts.Engine.ParseTimeout},
 	}
 	s.cfg = newConfigStore(s.engine.RuleIDs(), s.log)
+	s.facts = newWorkspaceFacts(s)
 	s.reqs = s.requests()
 	s.notes = s.notifications()
 	return s
