@@ -265,15 +265,25 @@ func (e *Engine) enabledRules(f File) []int {
 		}
 	}
 	// Helpers imported from other files that add or remove listeners are
-	// registrations the rules' own needles do not name.
-	if n, ok := f.Imports.(interface{ Needles() []string }); ok {
-		configured = append(configured, n.Needles()...)
+	// registrations the listener rules' own needles do not name; asked
+	// only when such a rule would otherwise be skipped.
+	var helpers []string
+	askedHelpers := false
+	helperNeedles := func() []string {
+		if !askedHelpers {
+			askedHelpers = true
+			if n, ok := f.Imports.(interface{ Needles() []string }); ok {
+				helpers = n.Needles()
+			}
+		}
+		return helpers
 	}
 	for i, r := range e.rules {
 		if severity(r, f.Config) == SeverityOff {
 			continue
 		}
-		if len(r.Needles) > 0 && !containsAny(f.Src, r.Needles) && !containsAny(f.Src, configured) {
+		if len(r.Needles) > 0 && !containsAny(f.Src, r.Needles) && !containsAny(f.Src, configured) &&
+			!(listenerRule(r) && containsAny(f.Src, helperNeedles())) {
 			continue
 		}
 		if r.Applies != nil && !r.Applies(f.Path, f.Src) {
@@ -286,6 +296,17 @@ func (e *Engine) enabledRules(f File) []int {
 		return []int{}
 	}
 	return out
+}
+
+// listenerRule reports rules about listener registrations, which calls
+// to helpers from other files can make.
+func listenerRule(r *Rule) bool {
+	for _, n := range r.Needles {
+		if n == "addEventListener" {
+			return true
+		}
+	}
+	return false
 }
 
 func containsAny(src []byte, needles []string) bool {

@@ -1,12 +1,12 @@
 package facts
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/json"
 	"os"
 	"path/filepath"
-	"regexp"
 	"sort"
 	"strings"
 	"sync"
@@ -50,9 +50,81 @@ type Program struct {
 }
 
 type moduleEntry struct {
-	once sync.Once
-	sum  Sum
-	mod  *Module // nil: not a source file, unreadable, or too large
+	once  sync.Once
+	sum   Sum
+	flags uint8 // what the bytes may hold (mayHold...), from a scan without parsing
+
+	parseOnce sync.Once
+	mod       *Module // nil: not a source file, unreadable, too large, or not parsed
+}
+
+// What a file's bytes may hold, found without parsing it: most modules
+// hold nothing a question asks about, and are never parsed for facts.
+const (
+	mayHoldListener  uint8 = 1 << iota // a listener call: a helper may register or undo
+	mayHoldClass                       // a class
+	mayHoldSingleton                   // providedIn / inSingletonScope
+	mayHoldForward                     // export * / export { ... }: re-exports
+	mayHoldValue                       // export const / export default: long-lived values
+	mayHoldReexport                    // export * from / export { ... } from
+	isSource
+)
+
+var (
+	listenerNeedles  = [][]byte{[]byte("addEventListener"), []byte("removeEventListener"), []byte(".on("), []byte(".off("), []byte("addListener("), []byte("removeListener(")}
+	classNeedles     = [][]byte{[]byte("class ")}
+	singletonNeedles = [][]byte{[]byte("providedIn"), []byte("inSingletonScope")}
+	forwardNeedles   = [][]byte{[]byte("export *"), []byte("export {"), []byte("export{")}
+	valueNeedles     = [][]byte{[]byte("export const"), []byte("export default"), []byte("export let"), []byte("export var")}
+)
+
+// reexports reports `export ... from "..."` statements, on one line or
+// with the braces spread over several.
+func reexports(src []byte) bool {
+	inExportList := false
+	for len(src) > 0 {
+		line := src
+		if i := bytes.IndexByte(src, '\n'); i >= 0 {
+			line, src = src[:i], src[i+1:]
+		} else {
+			src = nil
+		}
+		t := bytes.TrimSpace(line)
+		switch {
+		case bytes.HasPrefix(t, []byte("export")):
+			if bytes.Contains(t, []byte("from ")) || bytes.Contains(t, []byte("from'")) || bytes.Contains(t, []byte("from\"")) {
+				return true
+			}
+			inExportList = bytes.HasSuffix(t, []byte("{")) || bytes.Contains(t, []byte("{")) && !bytes.Contains(t, []byte("}"))
+		case bytes.HasPrefix(t, []byte("import")):
+			inExportList = false
+		case inExportList && bytes.HasPrefix(t, []byte("}")):
+			if bytes.Contains(t, []byte("from")) {
+				return true
+			}
+			inExportList = false
+		}
+	}
+	return false
+}
+
+func scanFlags(src []byte) uint8 {
+	f := isSource
+	if reexports(src) {
+		f |= mayHoldReexport
+	}
+	for _, c := range []struct {
+		needles [][]byte
+		flag    uint8
+	}{{listenerNeedles, mayHoldListener}, {classNeedles, mayHoldClass}, {singletonNeedles, mayHoldSingleton}, {forwardNeedles, mayHoldForward}, {valueNeedles, mayHoldValue}} {
+		for _, n := range c.needles {
+			if bytes.Contains(src, n) {
+				f |= c.flag
+				break
+			}
+		}
+	}
+	return f
 }
 
 // DiskFS reads the disk.
@@ -79,11 +151,16 @@ func (p *Program) Invalidate(path string) {
 	p.mu.Lock()
 	delete(p.modules, path)
 	p.mu.Unlock()
+	// A file that appears or disappears changes what specifiers resolve to.
+	p.Resolver.mu.Lock()
+	p.Resolver.resolved = map[string]resolution{}
+	p.Resolver.mu.Unlock()
 	switch filepath.Base(path) {
 	case "tsconfig.json", "jsconfig.json", "package.json", "pnpm-workspace.yaml":
 		r := p.Resolver
 		r.mu.Lock()
 		r.configs, r.parsed, r.warned = map[string]*tsconfig{}, map[string]*tsconfig{}, map[string]bool{}
+		r.resolved = map[string]resolution{}
 		r.packages, r.wsRoots = map[string]map[string]string{}, map[string]string{}
 		r.mu.Unlock()
 	default:
@@ -92,6 +169,7 @@ func (p *Program) Invalidate(path string) {
 			r := p.Resolver
 			r.mu.Lock()
 			r.configs, r.parsed = map[string]*tsconfig{}, map[string]*tsconfig{}
+			r.resolved = map[string]resolution{}
 			r.mu.Unlock()
 		}
 	}
@@ -99,9 +177,12 @@ func (p *Program) Invalidate(path string) {
 
 // Module returns the facts of one file, or nil.
 func (p *Program) Module(path string) *Module {
-	return p.entry(path).mod
+	e := p.entry(path)
+	p.parse(path, e)
+	return e.mod
 }
 
+// entry reads and scans a file once (without parsing it).
 func (p *Program) entry(path string) *moduleEntry {
 	path = filepath.Clean(path)
 	p.mu.Lock()
@@ -111,33 +192,52 @@ func (p *Program) entry(path string) *moduleEntry {
 		p.modules[path] = e
 	}
 	p.mu.Unlock()
-	e.once.Do(func() { p.load(path, e) })
+	e.once.Do(func() {
+		if _, ok := syntax.LangForPath(path); !ok {
+			return
+		}
+		data, err := p.Resolver.FS.ReadFile(path)
+		if err != nil || len(data) > maxFactSize {
+			return
+		}
+		e.sum = sha256.Sum256(data)
+		e.flags = scanFlags(data)
+	})
 	return e
 }
 
-func (p *Program) load(path string, e *moduleEntry) {
-	lang, ok := syntax.LangForPath(path)
-	if !ok {
-		return
-	}
-	data, err := p.Resolver.FS.ReadFile(path)
-	if err != nil || len(data) > maxFactSize {
-		return
-	}
-	e.sum = sha256.Sum256(data)
-	if p.Store != nil {
-		if m, ok := p.Store.GetFacts(path, e.sum); ok && m != nil {
-			e.mod = m
+// may reports whether a file's bytes may hold what any of flags names.
+func (p *Program) may(path string, flags uint8) bool {
+	return p.entry(path).flags&flags != 0
+}
+
+// parse computes a file's facts once: from the store when it has them for
+// these bytes, else by parsing.
+func (p *Program) parse(path string, e *moduleEntry) {
+	e.parseOnce.Do(func() {
+		if e.flags&isSource == 0 {
 			return
 		}
-	}
-	e.mod = Compute(lang, data)
-	p.mu.Lock()
-	p.Parsed++
-	p.mu.Unlock()
-	if p.Store != nil && e.mod != nil {
-		p.Store.PutFacts(path, e.sum, e.mod)
-	}
+		path = filepath.Clean(path)
+		if p.Store != nil {
+			if m, ok := p.Store.GetFacts(path, e.sum); ok && m != nil {
+				e.mod = m
+				return
+			}
+		}
+		lang, _ := syntax.LangForPath(path)
+		data, err := p.Resolver.FS.ReadFile(path)
+		if err != nil || sha256.Sum256(data) != e.sum {
+			return // changed since it was scanned: no facts rather than mixed ones
+		}
+		e.mod = Compute(lang, data)
+		p.mu.Lock()
+		p.Parsed++
+		p.mu.Unlock()
+		if p.Store != nil && e.mod != nil {
+			p.Store.PutFacts(path, e.sum, e.mod)
+		}
+	})
 }
 
 // Compute parses src and extracts its facts; nil when it cannot be
@@ -174,11 +274,10 @@ func (v *view) Function(spec, name string) (lifecycle.ImportedFunction, bool) {
 	if !ok {
 		return lifecycle.ImportedFunction{}, false
 	}
-	file, mod, local, ok := v.p.find(f, name, 0, map[string]bool{})
+	_, mod, local, ok := v.p.find(f, name, mayHoldListener, 0, map[string]bool{})
 	if !ok {
 		return lifecycle.ImportedFunction{}, false
 	}
-	_ = file
 	fn, ok := mod.Functions[local]
 	if !ok {
 		return lifecycle.ImportedFunction{}, false
@@ -192,15 +291,15 @@ func (v *view) LongLived(spec, name string) bool {
 	if !ok {
 		return false
 	}
-	_, mod, local, ok := v.p.find(f, name, 0, map[string]bool{})
-	return ok && mod.LongLived[local]
+	_, mod, local, ok := v.p.find(f, name, mayHoldValue|mayHoldSingleton, 0, map[string]bool{})
+	return ok && (mod.LongLived[local] || mod.Classes[local].Singleton)
 }
 
 // find follows exports, re-exports and imports from file to the module
 // and local name that declare the exported name.
-func (p *Program) find(file, name string, depth int, seen map[string]bool) (string, *Module, string, bool) {
+func (p *Program) find(file, name string, need uint8, depth int, seen map[string]bool) (string, *Module, string, bool) {
 	key := file + "#" + name
-	if depth > maxDepth || seen[key] || name == "*" {
+	if depth > maxDepth || seen[key] || name == "*" || !p.may(file, need|mayHoldForward) {
 		return "", nil, "", false
 	}
 	seen[key] = true
@@ -210,12 +309,12 @@ func (p *Program) find(file, name string, depth int, seen map[string]bool) (stri
 	}
 	if local, ok := mod.Exports[name]; ok {
 		if r, imported := mod.Imports[local]; imported {
-			return p.follow(file, r, depth, seen)
+			return p.follow(file, r, need, depth, seen)
 		}
 		return file, mod, local, true
 	}
 	if r, ok := mod.Reexports[name]; ok {
-		return p.follow(file, r, depth, seen)
+		return p.follow(file, r, need, depth, seen)
 	}
 	if name != "default" {
 		for _, spec := range mod.ReexportAll {
@@ -223,7 +322,7 @@ func (p *Program) find(file, name string, depth int, seen map[string]bool) (stri
 			if !ok {
 				continue
 			}
-			if f, m, l, ok := p.find(next, name, depth+1, seen); ok {
+			if f, m, l, ok := p.find(next, name, need, depth+1, seen); ok {
 				return f, m, l, true
 			}
 		}
@@ -231,18 +330,18 @@ func (p *Program) find(file, name string, depth int, seen map[string]bool) (stri
 	return "", nil, "", false
 }
 
-func (p *Program) follow(file string, r Ref, depth int, seen map[string]bool) (string, *Module, string, bool) {
+func (p *Program) follow(file string, r Ref, need uint8, depth int, seen map[string]bool) (string, *Module, string, bool) {
 	next, ok := p.Resolver.Resolve(file, r.Spec)
 	if !ok {
 		return "", nil, "", false
 	}
-	return p.find(next, r.Name, depth+1, seen)
+	return p.find(next, r.Name, need, depth+1, seen)
 }
 
 // class resolves an exported class and merges what its own bases
 // contribute.
 func (p *Program) class(file, name string, depth int, seen map[string]bool) (lifecycle.ImportedClass, bool) {
-	f, mod, local, ok := p.find(file, name, depth, seen)
+	f, mod, local, ok := p.find(file, name, mayHoldClass, depth, seen)
 	if !ok {
 		return lifecycle.ImportedClass{}, false
 	}
@@ -320,10 +419,6 @@ func sortedKeys(m map[string]bool) []string {
 
 func sortStrings(s []string) { sort.Strings(s) }
 
-// importSpec finds the specifiers of static imports and re-exports
-// without parsing: enough to know which modules a file depends on.
-var importSpec = regexp.MustCompile(`(?m)(?:^|[;\s])(?:import|export)\b[^'"\x60;]*?(?:from\s*)?['"]([^'"\n]+)['"]`)
-
 // Digest identifies the facts a file's analysis can depend on: those of
 // the modules it imports and, transitively, of the modules their exported
 // classes extend and re-export from. A cached result of the file is valid
@@ -342,6 +437,10 @@ func (p *Program) Digest(path string, src []byte) Sum {
 		e := p.entry(file)
 		h.Write([]byte(file))
 		h.Write(e.sum[:])
+		if e.flags&(mayHoldClass|mayHoldForward) == 0 {
+			return // nothing it exports can lead elsewhere
+		}
+		p.parse(file, e)
 		if e.mod == nil {
 			return
 		}
@@ -351,10 +450,7 @@ func (p *Program) Digest(path string, src []byte) Sum {
 			}
 		}
 	}
-	var specs []string
-	for _, m := range importSpec.FindAllSubmatch(src, -1) {
-		specs = append(specs, string(m[1]))
-	}
+	specs := ImportSpecs(src)
 	sort.Strings(specs)
 	for _, spec := range specs {
 		h.Write([]byte("\x00" + spec + "\x00"))
@@ -426,9 +522,10 @@ func Relative(root, path string) string {
 	return filepath.ToSlash(rel)
 }
 
-// Needles names the helpers this file imports that register or undo
-// listeners, so the engine's literal prefilter does not skip a file whose
-// only registrations go through them.
+// Needles names, for the engine's literal prefilter, the helpers this
+// file may import that register or undo listeners: their exported names,
+// which the file's import statements contain. Only modules whose bytes
+// hold a listener call or a re-export are parsed for it.
 func (v *view) Needles() []string {
 	src, err := v.p.Resolver.FS.ReadFile(v.from)
 	if err != nil {
@@ -436,41 +533,99 @@ func (v *view) Needles() []string {
 	}
 	var out []string
 	seen := map[string]bool{}
-	for _, m := range importSpec.FindAllSubmatch(src, -1) {
-		if f, ok := v.p.Resolver.Resolve(v.from, string(m[1])); ok {
+	for _, spec := range ImportSpecs(src) {
+		if f, ok := v.p.Resolver.Resolve(v.from, spec); ok {
 			out = v.p.helperNames(f, 0, seen, out)
 		}
 	}
 	return out
 }
 
-// helperNames appends the exported names of file (and of what it
-// re-exports) that are registering or undoing helpers.
+// helperNames appends the names under which file exports (or re-exports)
+// listener helpers.
 func (p *Program) helperNames(file string, depth int, seen map[string]bool, out []string) []string {
 	if seen[file] || depth > maxDepth {
 		return out
 	}
 	seen[file] = true
-	mod := p.Module(file)
+	e := p.entry(file)
+	if e.flags&(mayHoldListener|mayHoldReexport) == 0 {
+		return out
+	}
+	p.parse(file, e)
+	mod := e.mod
 	if mod == nil {
 		return out
 	}
 	for exported, local := range mod.Exports {
 		if fn, ok := mod.Functions[local]; ok && (fn.Registers || fn.Undoes) {
 			out = append(out, exported)
-		} else if r, ok := mod.Imports[local]; ok && r.Name != "*" {
-			out = append(out, exported) // re-exported import: may be one
 		}
 	}
-	for name, r := range mod.Reexports {
-		if r.Name != "*" {
-			out = append(out, name)
+	if e.flags&mayHoldReexport == 0 {
+		return out
+	}
+	follow := func(spec string, names ...string) {
+		next, ok := p.Resolver.Resolve(file, spec)
+		if !ok {
+			return
+		}
+		before := len(out)
+		out = p.helperNames(next, depth+1, seen, out)
+		if len(out) > before {
+			out = append(out, names...) // renamed on the way: both names
 		}
 	}
 	for _, spec := range mod.ReexportAll {
-		if next, ok := p.Resolver.Resolve(file, spec); ok {
-			out = p.helperNames(next, depth+1, seen, out)
+		follow(spec)
+	}
+	for name, r := range mod.Reexports {
+		follow(r.Spec, name)
+	}
+	for exported, local := range mod.Exports {
+		if r, ok := mod.Imports[local]; ok {
+			follow(r.Spec, exported, local)
 		}
 	}
 	return out
+}
+
+// ImportSpecs lists the specifiers a file imports or re-exports from
+// (`... from "x"`), found by scanning its text without parsing it.
+func ImportSpecs(src []byte) []string {
+	var out []string
+	from := []byte("from")
+	for i := 0; ; {
+		k := bytes.Index(src[i:], from)
+		if k < 0 {
+			return out
+		}
+		at := i + k
+		i = at + len(from)
+		if at > 0 {
+			switch src[at-1] {
+			case ' ', '\t', '\n', '\r', '}', '*':
+			default:
+				continue
+			}
+		}
+		j := i
+		for j < len(src) && (src[j] == ' ' || src[j] == '\t' || src[j] == '\n' || src[j] == '\r') {
+			j++
+		}
+		if j >= len(src) || src[j] != '"' && src[j] != '\'' {
+			continue
+		}
+		q := src[j]
+		end := bytes.IndexByte(src[j+1:], q)
+		if end < 0 || end > 512 {
+			continue
+		}
+		spec := src[j+1 : j+1+end]
+		if bytes.IndexByte(spec, '\n') >= 0 {
+			continue
+		}
+		out = append(out, string(spec))
+		i = j + 1 + end
+	}
 }

@@ -44,6 +44,7 @@ type Resolver struct {
 	configs  map[string]*tsconfig // by folder: the config that applies there (nil: none)
 	parsed   map[string]*tsconfig // by config file
 	warned   map[string]bool
+	resolved map[string]resolution        // folder + "\x00" + specifier -> file
 	packages map[string]map[string]string // workspace root -> package name -> folder
 	wsRoots  map[string]string            // folder -> its workspace root
 }
@@ -54,6 +55,11 @@ type tsconfig struct {
 	baseURL  string // absolute, "" when unset
 	pathsDir string // folder `paths` are relative to when baseURL is unset
 	paths    []pathPattern
+}
+
+type resolution struct {
+	file string
+	ok   bool
 }
 
 type pathPattern struct {
@@ -69,7 +75,7 @@ func NewResolver(root string, fsys FS, warn func(string)) *Resolver {
 	}
 	return &Resolver{Root: filepath.Clean(root), FS: fsys, Warn: warn,
 		configs: map[string]*tsconfig{}, parsed: map[string]*tsconfig{}, warned: map[string]bool{},
-		packages: map[string]map[string]string{}, wsRoots: map[string]string{}}
+		packages: map[string]map[string]string{}, wsRoots: map[string]string{}, resolved: map[string]resolution{}}
 }
 
 // Resolve returns the file spec names when imported from file from, or
@@ -79,6 +85,21 @@ func (r *Resolver) Resolve(from, spec string) (string, bool) {
 		return "", false
 	}
 	dir := filepath.Dir(from)
+	key := dir + "\x00" + spec
+	r.mu.Lock()
+	res, ok := r.resolved[key]
+	r.mu.Unlock()
+	if ok {
+		return res.file, res.ok
+	}
+	f, found := r.resolve(dir, spec)
+	r.mu.Lock()
+	r.resolved[key] = resolution{f, found}
+	r.mu.Unlock()
+	return f, found
+}
+
+func (r *Resolver) resolve(dir, spec string) (string, bool) {
 	switch {
 	case strings.HasPrefix(spec, "./") || strings.HasPrefix(spec, "../") || spec == "." || spec == "..":
 		return r.file(filepath.Join(dir, filepath.FromSlash(spec)))

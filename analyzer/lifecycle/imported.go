@@ -255,8 +255,7 @@ func (m *Model) LongLivedType(typeName string) bool {
 	if !ok || name == "*" {
 		return false
 	}
-	ic, ok := m.facts.Class(spec, name)
-	return ok && ic.Singleton
+	return m.facts.LongLived(spec, name)
 }
 
 // ImportsFacts reports whether the model has facts about other files.
