@@ -302,6 +302,9 @@ func (c *checker) run() int {
 	if fatal == nil && c.ctx.Err() == nil {
 		c.saveCache()
 	}
+	if c.opts.verbose && c.facts != nil {
+		fmt.Fprintf(c.stderr, "leakwatch: %s\n", c.facts.note())
+	}
 	if err := c.rep.end(&c.sum); err != nil {
 		return c.outputFailed(err)
 	}

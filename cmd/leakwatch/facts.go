@@ -121,3 +121,18 @@ func (s factsStore) GetFacts(path string, content facts.Sum) (*facts.Module, boo
 func (s factsStore) PutFacts(path string, content facts.Sum, m *facts.Module) {
 	s.rc.c.Put(s.key(path), content, factsSettings, cachedResult{Facts: m})
 }
+
+// note says, for -v, how much reading facts cost.
+func (pf *projectFacts) note() string {
+	if pf == nil {
+		return ""
+	}
+	pf.mu.Lock()
+	defer pf.mu.Unlock()
+	read, parsed := 0, 0
+	for _, p := range pf.programs {
+		r, n := p.Stats()
+		read, parsed = read+r, parsed+n
+	}
+	return fmt.Sprintf("facts: %d imported files read, %d parsed for facts", read, parsed)
+}
