@@ -59,6 +59,8 @@ func (o overlay) ReadFile(name string) ([]byte, error) {
 	return os.ReadFile(name)
 }
 
+func (o overlay) SubDirs(name string) []string { return facts.DiskFS{}.SubDirs(name) }
+
 func (o overlay) IsFile(name string) bool {
 	if _, ok := o.buffer(name); ok {
 		return true

@@ -357,6 +357,8 @@ func (x *extractor) classFact(class syntax.Node) Class {
 				if _, own := methods[prop]; own {
 					return true
 				}
+				// Not a method here: an abstract hook, or a field holding
+				// a disposer (`this.unsubscribe()`); either way mentioned.
 			}
 			cleaned[prop] = true
 			return true

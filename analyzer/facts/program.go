@@ -16,8 +16,6 @@ import (
 	"github.com/leakwatch/leakwatch/analyzer/syntax"
 )
 
-var osReadDir = os.ReadDir
-
 // Sum is the SHA-256 of a file's bytes.
 type Sum = [sha256.Size]byte
 
@@ -47,6 +45,14 @@ type Program struct {
 	modules map[string]*moduleEntry // by absolute path
 	// Parsed counts the files parsed for facts (for tests and -v).
 	Parsed int
+}
+
+// Stats says how many files the program read (scanned without parsing)
+// and how many it parsed for facts.
+func (p *Program) Stats() (read, parsed int) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return len(p.modules), p.Parsed
 }
 
 type moduleEntry struct {
@@ -131,6 +137,20 @@ func scanFlags(src []byte) uint8 {
 type DiskFS struct{}
 
 func (DiskFS) ReadFile(name string) ([]byte, error) { return os.ReadFile(name) }
+func (DiskFS) SubDirs(name string) []string {
+	entries, err := os.ReadDir(name)
+	if err != nil {
+		return nil
+	}
+	var out []string
+	for _, e := range entries {
+		if e.IsDir() {
+			out = append(out, e.Name())
+		}
+	}
+	return out
+}
+
 func (DiskFS) IsFile(name string) bool {
 	st, err := os.Stat(name)
 	return err == nil && st.Mode().IsRegular()

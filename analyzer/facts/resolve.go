@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"io/fs"
 	"path"
 	"path/filepath"
 	"sort"
@@ -19,6 +18,9 @@ type FS interface {
 	ReadFile(name string) ([]byte, error)
 	// IsFile reports whether name is a regular file (or an open buffer).
 	IsFile(name string) bool
+	// SubDirs lists the names of the folders in a folder (for workspace
+	// globs such as packages/*).
+	SubDirs(name string) []string
 }
 
 // sourceExts are tried, in this order, for an import without extension.
@@ -512,11 +514,11 @@ func (r *Resolver) workspacePackages(root string) map[string]string {
 			continue
 		}
 		candidates := []string{base}
-		if entries, err := readDir(base); err == nil {
-			for _, e := range entries {
-				if e.IsDir() && e.Name() != "node_modules" && !strings.HasPrefix(e.Name(), ".") {
-					candidates = append(candidates, filepath.Join(base, e.Name()))
-				}
+		subs := r.FS.SubDirs(base)
+		sort.Strings(subs)
+		for _, name := range subs {
+			if name != "node_modules" && !strings.HasPrefix(name, ".") {
+				candidates = append(candidates, filepath.Join(base, name))
 			}
 		}
 		for _, d := range candidates {
@@ -601,9 +603,6 @@ func (r *Resolver) workspaceGlobs(root string) []string {
 	}
 	return globs
 }
-
-// readDir is a variable so tests can count directory reads.
-var readDir = func(dir string) ([]fs.DirEntry, error) { return osReadDir(dir) }
 
 // StripJSONC removes // and /* */ comments and trailing commas, which
 // tsconfig.json files may contain.
