@@ -233,8 +233,7 @@ func (c *checker) cached(j *job, data []byte) (key string, content, settings cac
 	settings = c.cache.settingsHash(j.cfg)
 	if c.facts != nil {
 		// The result also depends on the facts of what the file imports.
-		d := c.facts.Digest(j.entry.Abs, data)
-		settings = cache.Hash(append(settings[:], d[:]...))
+		settings = withFacts(settings, c.facts.Digest(j.entry.Abs, data))
 	}
 	v, ok := c.cache.c.Get(key, content, settings)
 	// --fix needs the analysis itself to fix from: a cached result with

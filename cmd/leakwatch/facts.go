@@ -96,6 +96,12 @@ func under(p, root string) bool {
 	return p == root || strings.HasPrefix(p, root+string(filepath.Separator))
 }
 
+// withFacts combines a file's settings hash with the digest of the facts
+// its analysis can depend on.
+func withFacts(settings, digest cache.Sum) cache.Sum {
+	return cache.Hash(append(settings[:], digest[:]...))
+}
+
 // factsKeyPrefix marks the cache entries that hold facts (the others hold
 // results); the rest of the key is the file's path relative to the run's
 // root.
