@@ -409,3 +409,12 @@ func TestImportSpecs(t *testing.T) {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+func TestScanImports(t *testing.T) {
+	src := "import a, { b,\n c as d, type E, exportAll } from './x';\nimport * as ns from \"y\";\nexport { z } from './z';\n"
+	got := scanImports([]byte(src))
+	want := []scannedImport{{"./x", []string{"a", "b", "d", "E", "exportAll"}}, {"y", []string{"ns"}}, {"./z", nil}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %+v, want %+v", got, want)
+	}
+}

@@ -553,8 +553,16 @@ func (v *view) Needles() []string {
 	}
 	var out []string
 	seen := map[string]bool{}
-	for _, spec := range ImportSpecs(src) {
-		if f, ok := v.p.Resolver.Resolve(v.from, spec); ok {
+	for _, imp := range scanImports(src) {
+		// Only a module whose names the file calls can matter.
+		called := false
+		for _, name := range imp.names {
+			called = called || bytes.Contains(src, []byte(name+"(")) || bytes.Contains(src, []byte(name+"."))
+		}
+		if !called {
+			continue
+		}
+		if f, ok := v.p.Resolver.Resolve(v.from, imp.spec); ok {
 			out = v.p.helperNames(f, 0, seen, out)
 		}
 	}
@@ -614,6 +622,21 @@ func (p *Program) helperNames(file string, depth int, seen map[string]bool, out 
 // (`... from "x"`), found by scanning its text without parsing it.
 func ImportSpecs(src []byte) []string {
 	var out []string
+	for _, imp := range scanImports(src) {
+		out = append(out, imp.spec)
+	}
+	return out
+}
+
+// scannedImport is one `import ... from "spec"` (or export ... from) with
+// the local names it binds, as far as a scan without parsing tells.
+type scannedImport struct {
+	spec  string
+	names []string
+}
+
+func scanImports(src []byte) []scannedImport {
+	var out []scannedImport
 	from := []byte("from")
 	for i := 0; ; {
 		k := bytes.Index(src[i:], from)
@@ -645,7 +668,36 @@ func ImportSpecs(src []byte) []string {
 		if bytes.IndexByte(spec, '\n') >= 0 {
 			continue
 		}
-		out = append(out, string(spec))
+		out = append(out, scannedImport{spec: string(spec), names: clauseNames(src[:at])})
 		i = j + 1 + end
 	}
+}
+
+// clauseNames reads the local names of the import clause that ends where
+// before ends: `a`, `{ b, c as d }`, `* as ns`.
+func clauseNames(before []byte) []string {
+	start := bytes.LastIndex(before, []byte("import"))
+	if e := max(bytes.LastIndex(before, []byte("export ")), bytes.LastIndex(before, []byte("export{")), bytes.LastIndex(before, []byte("export*"))); e > start {
+		return nil // a re-export binds no local name
+	}
+	if start < 0 || len(before)-start > 2048 {
+		return nil
+	}
+	clause := string(before[start+len("import"):])
+	clause = strings.NewReplacer("{", ",", "}", ",", "\n", " ", "\t", " ", "\r", " ").Replace(clause)
+	var names []string
+	for _, part := range strings.Split(clause, ",") {
+		f := strings.Fields(part)
+		if len(f) == 0 || f[0] == "type" && len(f) == 1 {
+			continue
+		}
+		if f[0] == "type" {
+			f = f[1:]
+		}
+		name := f[len(f)-1] // `a`, `b as c` -> c, `* as ns` -> ns
+		if isIdentifier(name) {
+			names = append(names, name)
+		}
+	}
+	return names
 }
