@@ -201,6 +201,8 @@ func (w *workspaceFacts) forget(u uri.URI, path string) {
 	for _, p := range progs {
 		p.Invalidate(path)
 	}
+	// The disk's text may differ from the closed buffer's.
+	w.refreshDependents(u)
 }
 
 // diskChanged handles files that changed on disk (workspace/

@@ -66,5 +66,11 @@ func TestFactsFollowOpenBaseClass(t *testing.T) {
 
 	// Undoing the edit clears the finding again.
 	c.changeFull(baseURI, 3, factsBase)
+	_, next = c.waitPublish(next, widgetURI, func(p tPublish) bool { return len(p.Diagnostics) == 0 })
+
+	// Edited again and closed unsaved: the disk's text counts again.
+	c.changeFull(baseURI, 4, edited)
+	_, next = c.waitPublish(next, widgetURI, func(p tPublish) bool { return len(p.Diagnostics) > 0 })
+	c.notifyServer("textDocument/didClose", map[string]any{"textDocument": map[string]any{"uri": baseURI}})
 	c.waitPublish(next, widgetURI, func(p tPublish) bool { return len(p.Diagnostics) == 0 })
 }
