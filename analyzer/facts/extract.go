@@ -437,12 +437,16 @@ func (x *extractor) base(c *Class, base string) {
 			c.BaseRef = &Ref{Spec: r.Spec, Name: r.Name}
 		case member != "" && r.Name == "*" && !strings.Contains(member, "."):
 			c.BaseRef = &Ref{Spec: r.Spec, Name: member}
+		default:
+			c.BaseOpen = true
 		}
 		return
 	}
 	if member == "" && isIdentifier(local) {
 		c.BaseLocal = local
+		return
 	}
+	c.BaseOpen = true
 }
 
 // framework names a framework base class by convention, when the file

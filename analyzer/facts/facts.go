@@ -58,6 +58,9 @@ type Class struct {
 	BaseLocal string `json:",omitempty"`
 	BaseRef   *Ref   `json:",omitempty"`
 	Framework string `json:",omitempty"`
+	// BaseOpen: the class extends something facts cannot follow (a call
+	// other than a mixin of ours, a member of a member, a global).
+	BaseOpen bool `json:",omitempty"`
 	// Teardowns are the class's own teardown methods.
 	Teardowns []string `json:",omitempty"`
 	// Hooks are the methods its teardowns call on `this`.

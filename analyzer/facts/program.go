@@ -378,7 +378,7 @@ func (p *Program) localClass(file string, mod *Module, local string, depth int, 
 	if !ok {
 		return lifecycle.ImportedClass{}, false
 	}
-	ic := lifecycle.ImportedClass{Framework: c.Framework, Singleton: c.Singleton}
+	ic := lifecycle.ImportedClass{Framework: c.Framework, Singleton: c.Singleton, Open: c.BaseOpen}
 	var base lifecycle.ImportedClass
 	var hasBase bool
 	switch {
@@ -390,12 +390,15 @@ func (p *Program) localClass(file string, mod *Module, local string, depth int, 
 		} else {
 			base, hasBase = p.localClass(file, mod, c.BaseLocal, depth+1, seen)
 		}
+		ic.Open = ic.Open || !hasBase
 	case c.BaseRef != nil:
 		if next, ok := p.Resolver.Resolve(file, c.BaseRef.Spec); ok {
 			base, hasBase = p.class(next, c.BaseRef.Name, depth+1, seen)
 		}
+		ic.Open = ic.Open || !hasBase
 	}
 	if hasBase {
+		ic.Open = ic.Open || base.Open
 		if ic.Framework == "" {
 			ic.Framework = base.Framework
 		}

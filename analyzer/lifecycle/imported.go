@@ -1,6 +1,7 @@
 package lifecycle
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/leakwatch/leakwatch/analyzer/scope"
@@ -47,6 +48,9 @@ type ImportedClass struct {
 	Collectors []string
 	// Singleton: the class has one instance for the program's life.
 	Singleton bool
+	// Open: the chain leaves what facts know (a base from node_modules or
+	// an unresolved import), so bases further up are unknown.
+	Open bool
 }
 
 // ImportedFunction is what an exported helper function does with its
@@ -156,6 +160,11 @@ func (m *Model) applyImported(o *Owner, class syntax.Node) *Owner {
 	if !ok || m.isMixin(class) || m.moduleSingletons()[ClassName(class)] {
 		return o
 	}
+	if o != nil && o.Kind == ReactClass && ic.Framework == "" && !ic.Open {
+		// `extends Component` names a project class (a video player's
+		// Component, say) whose whole chain is known and is not React's.
+		o = m.classifyByTeardowns(class)
+	}
 	if o == nil || o.Kind == Disposable {
 		if kind, ok := frameworkKinds[ic.Framework]; ok {
 			name := ClassName(class)
@@ -176,6 +185,31 @@ func (m *Model) applyImported(o *Owner, class syntax.Node) *Owner {
 		}
 	}
 	return m.inheritTeardowns(o, class, ic)
+}
+
+// classifyByTeardowns makes a class an owner by its own teardown methods
+// only, as a plain class.
+func (m *Model) classifyByTeardowns(class syntax.Node) *Owner {
+	methods := Methods(class)
+	var names []string
+	for n := range methods {
+		if m.teardowns[n] {
+			names = append(names, n)
+		}
+	}
+	if len(names) == 0 {
+		return nil
+	}
+	sort.Strings(names)
+	name := ClassName(class)
+	if name == "" {
+		name = "this class"
+	}
+	o := &Owner{Kind: Disposable, Node: class, Name: name, Class: class, TeardownName: names[0]}
+	for _, n := range names {
+		o.Teardowns = append(o.Teardowns, methods[n])
+	}
+	return o
 }
 
 // frameworkKinds maps the framework bases facts report to owner kinds.
