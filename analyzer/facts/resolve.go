@@ -278,7 +278,7 @@ func (r *Resolver) parseLocked(file string, depth int, visiting map[string]bool)
 		} `json:"compilerOptions"`
 	}
 	if err := json.Unmarshal(StripJSONC(data), &raw); err != nil {
-		r.warnLocked(file, "it is not valid JSON ("+err.Error()+"); path mappings from it are ignored")
+		r.warnLocked(file, "it is not valid JSON ("+err.Error()+")")
 		return nil
 	}
 	dir := filepath.Dir(file)
@@ -347,7 +347,7 @@ func (r *Resolver) warnLocked(file, why string) {
 		return
 	}
 	r.warned[file] = true
-	r.Warn(fmt.Sprintf("%s: %s; imports it maps are left unresolved", file, why))
+	r.Warn(fmt.Sprintf("%s: %s; imports it would map are left unresolved", file, why))
 }
 
 // workspacePackage resolves a specifier naming a package of the
