@@ -1,6 +1,7 @@
 package facts
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -416,5 +417,37 @@ func TestScanImports(t *testing.T) {
 	want := []scannedImport{{"./x", []string{"a", "b", "d", "E", "exportAll"}}, {"y", []string{"ns"}}, {"./z", nil}}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("got %+v, want %+v", got, want)
+	}
+}
+
+// Workers of one check share a program: concurrent questions get the same
+// answers, and each module is parsed once.
+func TestProgramConcurrent(t *testing.T) {
+	fs := mapFS{
+		"/p/index.ts": `export * from "./view"; export * from "./dom";`,
+		"/p/view.ts":  `import { Base } from "./base"; export class View extends Base { close() { this.onClose(); } }`,
+		"/p/base.ts":  `export class Base { dispose() { this.subs.forEach((s) => s.unsubscribe()); } }`,
+		"/p/dom.ts":   `export function listen(el, t, h) { el.addEventListener(t, h); return () => el.removeEventListener(t, h); }`,
+	}
+	p := NewProgram("/p", fs, nil)
+	var wg sync.WaitGroup
+	for i := 0; i < 8; i++ {
+		wg.Add(1)
+		go func(i int) {
+			defer wg.Done()
+			v := p.For(fmt.Sprintf("/p/main%d.ts", i))
+			ic, ok := v.Class("./index", "View")
+			if !ok || !reflect.DeepEqual(ic.Teardowns, []string{"close", "dispose"}) || !reflect.DeepEqual(ic.Cleaned, []string{"onClose", "subs"}) {
+				t.Errorf("View: %+v %v", ic, ok)
+			}
+			if f, ok := v.Function("./index", "listen"); !ok || !f.ReturnsUndo {
+				t.Errorf("listen: %+v %v", f, ok)
+			}
+			p.Digest(fmt.Sprintf("/p/main%d.ts", i), []byte(`import { View } from "./index";`))
+		}(i)
+	}
+	wg.Wait()
+	if _, parsed := p.Stats(); parsed != 4 {
+		t.Errorf("parsed %d modules, want 4 (each once)", parsed)
 	}
 }
