@@ -413,7 +413,7 @@ func TestImportSpecs(t *testing.T) {
 
 func TestScanImports(t *testing.T) {
 	src := "import a, { b,\n c as d, type E, exportAll } from './x';\nimport * as ns from \"y\";\nexport { z } from './z';\n"
-	got := scanImports([]byte(src))
+	got := scanImports([]byte(src), true)
 	want := []scannedImport{{"./x", []string{"a", "b", "d", "E", "exportAll"}}, {"y", []string{"ns"}}, {"./z", nil}}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("got %+v, want %+v", got, want)

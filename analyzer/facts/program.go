@@ -556,7 +556,7 @@ func (v *view) Needles() []string {
 	}
 	var out []string
 	seen := map[string]bool{}
-	for _, imp := range scanImports(src) {
+	for _, imp := range scanImports(src, true) {
 		// Only a module whose names the file calls can matter.
 		called := false
 		for _, name := range imp.names {
@@ -625,7 +625,7 @@ func (p *Program) helperNames(file string, depth int, seen map[string]bool, out 
 // (`... from "x"`), found by scanning its text without parsing it.
 func ImportSpecs(src []byte) []string {
 	var out []string
-	for _, imp := range scanImports(src) {
+	for _, imp := range scanImports(src, false) {
 		out = append(out, imp.spec)
 	}
 	return out
@@ -638,7 +638,7 @@ type scannedImport struct {
 	names []string
 }
 
-func scanImports(src []byte) []scannedImport {
+func scanImports(src []byte, withNames bool) []scannedImport {
 	var out []scannedImport
 	from := []byte("from")
 	for i := 0; ; {
@@ -671,7 +671,11 @@ func scanImports(src []byte) []scannedImport {
 		if bytes.IndexByte(spec, '\n') >= 0 {
 			continue
 		}
-		out = append(out, scannedImport{spec: string(spec), names: clauseNames(src[:at])})
+		imp := scannedImport{spec: string(spec)}
+		if withNames {
+			imp.names = clauseNames(src[max(0, at-2048):at])
+		}
+		out = append(out, imp)
 		i = j + 1 + end
 	}
 }
@@ -683,7 +687,7 @@ func clauseNames(before []byte) []string {
 	if e := max(bytes.LastIndex(before, []byte("export ")), bytes.LastIndex(before, []byte("export{")), bytes.LastIndex(before, []byte("export*"))); e > start {
 		return nil // a re-export binds no local name
 	}
-	if start < 0 || len(before)-start > 2048 {
+	if start < 0 {
 		return nil
 	}
 	clause := string(before[start+len("import"):])
