@@ -31,6 +31,10 @@ type File struct {
 	// Config is the configuration that applies to this file; nil means
 	// defaults.
 	Config *Config
+	// Imports answers questions about what the file imports from other
+	// files of the project (package analyzer/facts); nil analyses the file
+	// alone.
+	Imports lifecycle.Imports
 
 	// component is filled by prepare for .vue and .svelte files.
 	component lifecycle.Component
@@ -291,11 +295,26 @@ func (e *Engine) enabledRules(f File) []int {
 			configured = append(configured, add)
 		}
 	}
+	// Helpers imported from other files that add or remove listeners are
+	// registrations the listener rules' own needles do not name; asked
+	// only when such a rule would otherwise be skipped.
+	var helpers []string
+	askedHelpers := false
+	helperNeedles := func() []string {
+		if !askedHelpers {
+			askedHelpers = true
+			if n, ok := f.Imports.(interface{ Needles() []string }); ok {
+				helpers = n.Needles()
+			}
+		}
+		return helpers
+	}
 	for i, r := range e.rules {
 		if severity(r, f.Config) == SeverityOff {
 			continue
 		}
-		if len(r.Needles) > 0 && !containsAny(f.Src, r.Needles) && !containsAny(f.Src, configured) {
+		if len(r.Needles) > 0 && !containsAny(f.Src, r.Needles) && !containsAny(f.Src, configured) &&
+			!(listenerRule(r) && containsAny(f.Src, helperNeedles())) {
 			continue
 		}
 		if r.Applies != nil && !r.Applies(f.Path, f.Src) {
@@ -308,6 +327,17 @@ func (e *Engine) enabledRules(f File) []int {
 		return []int{}
 	}
 	return out
+}
+
+// listenerRule reports rules about listener registrations, which calls
+// to helpers from other files can make.
+func listenerRule(r *Rule) bool {
+	for _, n := range r.Needles {
+		if n == "addEventListener" {
+			return true
+		}
+	}
+	return false
 }
 
 func containsAny(src []byte, needles []string) bool {
@@ -370,7 +400,11 @@ func (e *Engine) runOnTree(ctx context.Context, tree *syntax.Tree, f File, enabl
 	}
 	lc.Component = f.component
 	lc.Path = f.Path
+	lc.Imports = f.Imports
 	life := lifecycle.Build(tree, sc, lc)
+	if f.Imports != nil {
+		sc.LongLivedType = life.LongLivedType
+	}
 
 	memo := make(map[any]any)
 	visitors := make([]Visitor, len(e.rules))

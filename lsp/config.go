@@ -287,6 +287,7 @@ func (s *server) didChangeWatchedFiles(ctx context.Context, raw jsonrpc2.RawMess
 		s.log.warnf("didChangeWatchedFiles: %v", err)
 		return
 	}
+	s.facts.diskChanged(p.Changes)
 	for _, ch := range p.Changes {
 		if filepath.Base(uriPath(ch.URI)) == analyzer.ConfigFileName {
 			s.log.infof("%s changed; re-reading the configuration", uriPath(ch.URI))

@@ -12,6 +12,7 @@ import (
 	"go.lsp.dev/uri"
 
 	"github.com/leakwatch/leakwatch/analyzer"
+	lc "github.com/leakwatch/leakwatch/analyzer/lifecycle"
 	"github.com/leakwatch/leakwatch/analyzer/textpos"
 )
 
@@ -25,6 +26,8 @@ type analysis struct {
 	result analyzer.Result
 	diags  []protocol.Diagnostic // result.Diagnostics, converted, same order
 	id     string                // diagnosticsID(diags)
+	// imports answers questions about the document's imports.
+	imports lc.Imports
 }
 
 // scheduleLocked (re)starts the debounced analysis of d after a change.
@@ -140,6 +143,8 @@ func (s *server) analyze(ctx context.Context, snap snapshot) *analysis {
 	s.mu.Unlock()
 	a := &analysis{snap: snap, cfg: cfg, enc: enc}
 	if snap.known && !ignored {
+		s.facts.sync(snap)
+		a.imports = s.facts.importsFor(snap.path)
 		eng, lim := s.analysisEngine()
 		if lim.maxFileSize > 0 && int64(len(snap.text)) > lim.maxFileSize {
 			// Checked here rather than left to the engine, whose message
@@ -160,6 +165,7 @@ func (s *server) analyze(ctx context.Context, snap snapshot) *analysis {
 			}
 			start := time.Now()
 			a.result = eng.AnalyzeIn(ctx, snap.session, a.file())
+			s.facts.analysed(snap)
 			<-s.sem
 			s.endAnalysis(snap, time.Since(start))
 			if ctx.Err() != nil {

@@ -175,6 +175,7 @@ func (s *server) didClose(ctx context.Context, raw jsonrpc2.RawMessage) {
 	}
 	s.cancelAnalysisLocked(d)
 	delete(s.docs, u)
+	defer s.facts.forget(u, d.path)
 	if d.session != nil {
 		// Waits for a (now cancelled) analysis still using the tree, then
 		// frees it.

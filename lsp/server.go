@@ -106,6 +106,8 @@ type server struct {
 	cfgGen uint64
 	// disk keeps the analyses of workspace files for workspace/diagnostic.
 	disk diskCache
+	// facts knows what the workspace's files export (lsp/facts.go).
+	facts *workspaceFacts
 
 	inflight inflight
 
@@ -145,6 +147,7 @@ func newServer(opts Options) *server {
 		limits:      limits{maxFileSize: opts.Engine.MaxFileSize, parseTimeout: opts.Engine.ParseTimeout},
 	}
 	s.cfg = newConfigStore(s.engine.RuleIDs(), s.log)
+	s.facts = newWorkspaceFacts(s)
 	s.reqs = s.requests()
 	s.notes = s.notifications()
 	return s

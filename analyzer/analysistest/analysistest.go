@@ -144,6 +144,14 @@ func RunFile(t *testing.T, rule *analyzer.Rule, path string) {
 		l, c := ix.Position(res.SyntaxErrors[0].Start, textpos.UTF16)
 		t.Errorf("%s:%d:%d: fixture has a syntax error", path, l+1, c+1)
 	}
+	compareWants(t, path, src, res)
+	checkFixes(t, rule, path, src, res)
+}
+
+// compareWants checks a result against the file's want comments: every
+// wanted line has exactly the wanted rules, every other line none.
+func compareWants(t *testing.T, path, src string, res analyzer.Result) {
+	t.Helper()
 	ix := textpos.New(src)
 	want := parseWants(t, path, src)
 	got := map[int][]analyzer.Diagnostic{}
@@ -176,7 +184,6 @@ func RunFile(t *testing.T, rule *analyzer.Rule, path string) {
 			t.Errorf("%s:%d: unexpected diagnostic [%s]\n\t\t%s", path, l, d.Rule, d.Message)
 		}
 	}
-	checkFixes(t, rule, path, src, res)
 }
 
 // matchLine pairs a line's want patterns with its diagnostics. A pattern

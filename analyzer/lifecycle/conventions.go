@@ -131,6 +131,11 @@ var Conventions = []*Convention{
 	},
 }
 
+// appRootName matches the names applications give their root component or
+// shell element (App, AppComponent, HomeAssistantAppEl, AppShell): it is
+// created once by the page and never torn down.
+var appRootName = regexp.MustCompile(`^\w*App(Root|Shell)?(El|Element|Component)?$`)
+
 // classFacts is what recognition reads of one class, gathered once.
 type classFacts struct {
 	class      syntax.Node
@@ -240,8 +245,8 @@ func (m *Model) classifyClass(class syntax.Node) *Owner {
 		return nil
 	}
 	decorators := Decorators(class)
-	if contains(decorators, "Component") && angularRoot(class) {
-		return nil // the bootstrapped root lives as long as the app
+	if contains(decorators, "Component") && angularRoot(class) || appRootName.MatchString(ClassName(class)) {
+		return nil // the application's root lives as long as the page
 	}
 	f := classFacts{class: class, base: ClassBase(class), methods: m.methodsWithBases(class), decorators: decorators}
 	name := ClassName(class)
@@ -328,4 +333,16 @@ func (m *Model) localBase(class syntax.Node) syntax.Node {
 		return syntax.Node{}
 	}
 	return decl
+}
+
+// teardownsOfKind returns the teardown methods of the first convention of
+// a kind (componentWillUnmount for React classes, disconnectedCallback for
+// custom elements, ngOnDestroy for Angular).
+func (m *Model) teardownsOfKind(k Kind) []string {
+	for _, c := range m.conventions {
+		if c.Kind == k && len(c.TeardownMethods) > 0 {
+			return c.TeardownMethods
+		}
+	}
+	return nil
 }

@@ -103,7 +103,7 @@ func (m *Model) classOwner(class, fn syntax.Node) (*Owner, bool) {
 	if cached, ok := m.owners[-key-1]; ok {
 		return cached, false
 	}
-	o := m.classifyClass(class)
+	o := m.applyImported(m.classifyClass(class), class)
 	m.owners[-key-1] = o
 	return o, false
 }

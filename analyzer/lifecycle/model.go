@@ -35,6 +35,8 @@ type Model struct {
 	packages map[string]string
 	// vueMajor caches VueMajor (-1: not computed yet).
 	vueMajor int
+	// facts answers questions about other files (nil: this file alone).
+	facts Imports
 }
 
 // Build prepares the model. It does no walk of its own beyond reading the
@@ -54,6 +56,7 @@ func Build(t *syntax.Tree, sc *scope.Info, cfg Config) *Model {
 		packages:       cfg.Packages,
 		vueMajor:       -1,
 		conventions:    Conventions,
+		facts:          cfg.Imports,
 	}
 	for _, h := range DefaultEffectHooks {
 		m.effects[h] = true

@@ -65,6 +65,9 @@ type Owner struct {
 	// Convention is the class-like convention that recognised the owner
 	// (nil for effects, setup functions and Vue options objects).
 	Convention *Convention
+	// Inherited is set when the class extends a class declared in another
+	// file: what its teardowns clean there.
+	Inherited *ImportedClass
 }
 
 // Config extends the built-in owner vocabulary.
@@ -86,6 +89,9 @@ type Config struct {
 	// Path is the file's path; some conventions are file names (a
 	// SvelteKit app's root layout is src/routes/+layout.svelte).
 	Path string
+	// Imports answers questions about imported classes and helpers from
+	// facts about other files; nil when the file is analysed alone.
+	Imports Imports
 }
 
 // Component describes the script blocks of a .vue or .svelte file.

@@ -29,6 +29,11 @@ type Info struct {
 	// (an identifier, or a member name such as this.bus): LifetimeOf calls
 	// them Global.
 	LongLived map[string]bool
+	// LongLivedType, when set, reports declared types whose values are
+	// program-long singletons (facts about the file declaring the type:
+	// an Angular service provided in root). Members and parameters
+	// declared with such a type are long-lived.
+	LongLivedType func(typeName string) bool
 }
 
 // Build walks the tree once, creating scopes and declaring names and noting

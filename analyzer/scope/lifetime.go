@@ -94,6 +94,9 @@ func (in *Info) lifetimeOf(expr syntax.Node, depth int) Lifetime {
 		if path == 1 && n.Kind() == "member_expression" && selfRoots[n.Get("property").Text()] {
 			return Self
 		}
+		if path == 1 && in.singletonTyped(n) {
+			return ModuleLevel
+		}
 		return Member
 	case "identifier":
 		b := in.Resolve(root)
@@ -104,6 +107,9 @@ func (in *Info) lifetimeOf(expr syntax.Node, depth int) Lifetime {
 			return ModuleLevel
 		}
 		if b.Kind == Param {
+			if path == 0 && in.singletonTyped(root) {
+				return ModuleLevel
+			}
 			return Parameter
 		}
 		if path > 0 {
@@ -131,6 +137,12 @@ func (in *Info) lifetimeOf(expr syntax.Node, depth int) Lifetime {
 		return Unknown
 	}
 	return Unknown
+}
+
+// singletonTyped reports a member or parameter whose declared type is a
+// program-long singleton.
+func (in *Info) singletonTyped(n syntax.Node) bool {
+	return in.LongLivedType != nil && in.LongLivedType(in.DeclaredType(n))
 }
 
 // IsCreation reports expressions that make a new object: `new X()`, object,

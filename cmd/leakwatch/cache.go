@@ -15,6 +15,7 @@ import (
 	"sync"
 
 	"github.com/leakwatch/leakwatch/analyzer"
+	"github.com/leakwatch/leakwatch/analyzer/facts"
 	"github.com/leakwatch/leakwatch/analyzer/syntax"
 	"github.com/leakwatch/leakwatch/internal/cache"
 	"github.com/leakwatch/leakwatch/internal/walk"
@@ -28,6 +29,9 @@ type cachedResult struct {
 	SkipKind     analyzer.SkipKind
 	Diagnostics  []analyzer.Diagnostic
 	SyntaxErrors []syntax.SyntaxError
+	// Facts is set, and nothing else, in the entries of facts about a
+	// file other files import (keys starting with factsKeyPrefix).
+	Facts *facts.Module
 }
 
 // resultCache is the check's view of the cache file: it keys files by
@@ -228,6 +232,10 @@ func (c *checker) cached(j *job, data []byte) (key string, content, settings cac
 	key = c.entryKey(j.entry)
 	content = cache.Hash(data)
 	settings = c.cache.settingsHash(j.cfg)
+	if c.facts != nil {
+		// The result also depends on the facts of what the file imports.
+		settings = withFacts(settings, c.facts.Digest(j.entry.Abs, data))
+	}
 	v, ok := c.cache.c.Get(key, content, settings)
 	// --fix needs the analysis itself to fix from: a cached result with
 	// something to fix is analysed again (and the fixed file cached).
@@ -274,6 +282,11 @@ func (c *checker) saveCache() {
 		}
 	}
 	keep := func(key string) bool {
+		if rest, ok := strings.CutPrefix(key, factsKeyPrefix); ok {
+			// Facts of a file this run did not need: kept while it exists.
+			_, err := os.Lstat(filepath.Join(c.root.real, filepath.FromSlash(rest)))
+			return err == nil
+		}
 		abs := filepath.Join(c.root.real, filepath.FromSlash(key))
 		if _, err := os.Lstat(abs); err != nil {
 			return false

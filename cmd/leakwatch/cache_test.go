@@ -286,8 +286,14 @@ func cachedKeys(t *testing.T, dir, loc string) string {
 		t.Fatal(note)
 	}
 	var keys []string
+	real, err := filepath.EvalSymlinks(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pf := newProjectFacts(real, nil, nil)
 	for key, content := range cacheTree {
-		if _, ok := c.Get(key, cache.Hash([]byte(content)), settingsOf(t, dir)); ok {
+		settings := withFacts(settingsOf(t, dir), pf.Digest(filepath.Join(real, filepath.FromSlash(key)), []byte(content)))
+		if _, ok := c.Get(key, cache.Hash([]byte(content)), settings); ok {
 			keys = append(keys, key)
 		}
 	}

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/leakwatch/leakwatch/analyzer"
+	"github.com/leakwatch/leakwatch/analyzer/facts"
 	"github.com/leakwatch/leakwatch/analyzer/syntax"
 	"github.com/leakwatch/leakwatch/internal/packagejson"
 	"github.com/leakwatch/leakwatch/internal/walk"
@@ -61,6 +62,7 @@ type checkOptions struct {
 	followLinks  bool
 	useCache     bool
 	cachePath    string
+	noFacts      bool
 	shard        shard
 	paths        []string
 }
@@ -82,6 +84,7 @@ func parseCheckFlags(args []string, stdout, stderr io.Writer) (*checkOptions, in
 	fs.BoolVar(&o.noIgnore, "no-ignore", false, "do not honour .gitignore files")
 	fs.BoolVar(&o.followLinks, "follow-symlinks", false, "enter symbolic links to folders inside the folders being checked (never out of them)")
 	fs.BoolVar(&o.useCache, "cache", false, "reuse results for files unchanged since the last run with --cache")
+	fs.BoolVar(&o.noFacts, "no-facts", false, "analyse each file alone, without facts about the files it imports (base classes, helpers, singletons)")
 	fs.StringVar(&o.cachePath, "cache-location", "", "with --cache: the cache `file`, or a folder for it (default: a file per project in the user cache folder)")
 	o.shard = shard{1, 1}
 	fs.Func("shard", "analyse only shard `i/n` of the files (1 <= i <= n), split by path, for parallel CI jobs", func(v string) error {
@@ -177,6 +180,15 @@ func runCheck(ctx context.Context, args []string, _ io.Reader, stdout, stderr io
 			fmt.Fprintf(stderr, "leakwatch: %s\n", note)
 		}
 	}
+	if !o.noFacts {
+		var store facts.Store
+		if c.cache != nil {
+			store = factsStore{rc: c.cache, root: c.root}
+		}
+		c.facts = newProjectFacts(c.root.real, store, func(msg string) {
+			fmt.Fprintf(stderr, "leakwatch: note: %s\n", msg)
+		})
+	}
 	return c.run()
 }
 
@@ -199,6 +211,8 @@ type checker struct {
 	cache *resultCache // nil without --cache
 	// packages reads the package.json nearest each file.
 	packages packagejson.Finder
+	// facts answers questions about imports; nil with --no-facts.
+	facts *projectFacts
 	// otherShards counts the walk entries --shard left to other jobs.
 	otherShards atomic.Int64
 
@@ -274,6 +288,9 @@ func (c *checker) run() int {
 	}
 	if fatal == nil && c.ctx.Err() == nil {
 		c.saveCache()
+	}
+	if c.opts.verbose && c.facts != nil {
+		fmt.Fprintf(c.stderr, "leakwatch: %s\n", c.facts.note())
 	}
 	if err := c.rep.end(&c.sum); err != nil {
 		return c.outputFailed(err)

@@ -88,7 +88,7 @@ func (c *checker) process(ctx context.Context, j *job) (r *fileResult) {
 	src := bytes.TrimPrefix(data, bom)
 	lead := data[:len(data)-len(src)]
 
-	file := analyzer.File{Path: j.entry.Path, Src: src, Config: j.cfg}
+	file := analyzer.File{Path: j.entry.Path, Src: src, Config: j.cfg, Imports: c.facts.For(j.entry.Abs)}
 	var (
 		res                     analyzer.Result
 		hit                     bool

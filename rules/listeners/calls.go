@@ -117,13 +117,47 @@ func parseAdd(p *analyzer.Pass, n syntax.Node) (call, bool) {
 	c, ok := parse(n, v.adders)
 	if ok {
 		c.remover = v.removerOf[c.method]
+		return c, ok
 	}
-	return c, ok
+	return parseHelper(p, n, true)
 }
 
 // parseRemove reads a removal with the file's vocabulary.
 func parseRemove(p *analyzer.Pass, n syntax.Node) (call, bool) {
-	return parse(n, vocabulary(p).removers)
+	if c, ok := parse(n, vocabulary(p).removers); ok {
+		return c, ok
+	}
+	return parseHelper(p, n, false)
+}
+
+// parseHelper reads a call to a helper imported from another file that
+// adds (or removes) a listener on one of its arguments, as facts about that
+// file describe it: `listen(el, "resize", onResize)`.
+func parseHelper(p *analyzer.Pass, n syntax.Node, add bool) (call, bool) {
+	if n.Kind() != "call_expression" {
+		return call{}, false
+	}
+	f, ok := p.Life.Helper(n)
+	if !ok || add && !f.Registers || !add && !f.Undoes || f.Event < 0 {
+		return call{}, false
+	}
+	args := astutil.Args(n)
+	pick := func(i int) syntax.Node {
+		if i >= 0 && i < len(args) {
+			return args[i]
+		}
+		return syntax.Node{}
+	}
+	c := call{node: n, style: Emitter, target: pick(f.Target), event: pick(f.Event), handler: pick(f.Handler), returnsUndo: f.ReturnsUndo}
+	if f.DOM {
+		c.style = DOM
+	}
+	if !c.target.Valid() || !c.event.Valid() || !c.handler.Valid() {
+		return call{}, false
+	}
+	c.method = astutil.Callee(n).Text()
+	c.eventName, c.eventIsText = astutil.StringValue(c.event)
+	return c, true
 }
 
 // call is an addition or removal of a listener.
@@ -141,6 +175,9 @@ type call struct {
 	// are compared pairwise, so it is read once.
 	eventName   string
 	eventIsText bool
+	// returnsUndo: a helper from another file whose result removes the
+	// listener again.
+	returnsUndo bool
 }
 
 // parse reads a listener call, or returns ok=false for anything else.

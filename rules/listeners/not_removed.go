@@ -135,7 +135,7 @@ func (v *notRemoved) Visit(n syntax.Node) {
 	// A disposer the call returns counts, except for addEventListener,
 	// which returns nothing (so `() => el.addEventListener(...)` is no
 	// cleanup).
-	if a.style != DOM && cleanup.HandleUndone(v.p, o, n, cleanup.HandleOf(v.p, n)) {
+	if (a.style != DOM || a.returnsUndo) && cleanup.HandleUndone(v.p, o, n, cleanup.HandleOf(v.p, n)) {
 		return
 	}
 	v.pending = append(v.pending, pendingAdd{add: a, owner: o})

@@ -91,6 +91,11 @@ func HandleUndone(p *analyzer.Pass, o *lifecycle.Owner, call syntax.Node, h Hand
 	if Returned(o, call) || h.Kind == "returned" {
 		return true
 	}
+	// Kept where a base class in another file cleans up (this.subs,
+	// this._register(...)).
+	if p.Life.CleanedByBase(o, h.Holder) {
+		return true
+	}
 	if h.Key == "" {
 		return false
 	}

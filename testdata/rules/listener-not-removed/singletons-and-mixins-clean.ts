@@ -30,3 +30,17 @@ export const withShortcuts = <T extends Ctor>(Base: T) =>
 
     onKey = (e: KeyboardEvent) => e.key;
   };
+
+// The application's shell element is created once by the page and never
+// removed: its window listeners live exactly as long as the app.
+export class ShopAppElement extends HTMLElement {
+  connectedCallback() {
+    window.addEventListener("popstate", this.route);
+  }
+
+  disconnectedCallback() {
+    this.textContent = "";
+  }
+
+  route = () => this.setAttribute("page", location.pathname);
+}

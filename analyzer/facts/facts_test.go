@@ -1,0 +1,453 @@
+package facts
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/leakwatch/leakwatch/analyzer/syntax"
+)
+
+// mapFS is a project held in memory: the resolver's tests need layouts
+// (cycles, thousands of files) that are awkward on disk.
+type mapFS map[string]string
+
+func (m mapFS) ReadFile(name string) ([]byte, error) {
+	if s, ok := m[filepath.ToSlash(name)]; ok {
+		return []byte(s), nil
+	}
+	return nil, os.ErrNotExist
+}
+
+func (m mapFS) IsFile(name string) bool { _, ok := m[filepath.ToSlash(name)]; return ok }
+
+func (m mapFS) SubDirs(name string) []string {
+	prefix := strings.TrimSuffix(filepath.ToSlash(name), "/") + "/"
+	seen := map[string]bool{}
+	var out []string
+	for k := range m {
+		if rest, ok := strings.CutPrefix(k, prefix); ok {
+			if i := strings.IndexByte(rest, '/'); i > 0 && !seen[rest[:i]] {
+				seen[rest[:i]] = true
+				out = append(out, rest[:i])
+			}
+		}
+	}
+	return out
+}
+
+func extract(t *testing.T, lang syntax.Lang, src string) *Module {
+	t.Helper()
+	m := Compute(lang, []byte(src))
+	if m == nil {
+		t.Fatal("no facts")
+	}
+	return m
+}
+
+func TestExtractClass(t *testing.T) {
+	m := extract(t, syntax.TypeScript, `
+import { Base } from "./base";
+import * as ui from "@acme/ui";
+export abstract class View extends Base {
+  protected subs: Sub[] = [];
+  private store = new Set<Disposable>();
+  dispose(): void {
+    this.subs.forEach((s) => s.unsubscribe());
+    this.releaseAll();
+    this.onDispose();
+  }
+  private releaseAll() { this.store.clear(); }
+  protected track(d: Disposable) { this.store.add(d); return d; }
+}
+export class Panel extends ui.Widget {}
+class Local extends View {}
+@Injectable({ providedIn: "root" })
+export class Bus {}
+`)
+	v := m.Classes["View"]
+	want := Class{BaseRef: &Ref{Spec: "./base", Name: "Base"}, Teardowns: []string{"dispose"},
+		Hooks: []string{"onDispose", "releaseAll"}, Cleaned: []string{"onDispose", "store", "subs"}, Collectors: []string{"track"}}
+	if !reflect.DeepEqual(v, want) {
+		t.Errorf("View:\n got %+v\nwant %+v", v, want)
+	}
+	if r := m.Classes["Panel"].BaseRef; r == nil || *r != (Ref{Spec: "@acme/ui", Name: "Widget"}) {
+		t.Errorf("Panel's base through a namespace import: %+v", r)
+	}
+	if m.Classes["Local"].BaseLocal != "View" {
+		t.Errorf("Local's base: %+v", m.Classes["Local"])
+	}
+	if !m.Classes["Bus"].Singleton {
+		t.Error("a service provided in root is a singleton")
+	}
+}
+
+func TestExtractFrameworkAndMixin(t *testing.T) {
+	m := extract(t, syntax.TypeScript, `
+import { Component } from "react";
+import { LitElement } from "lit";
+export class A extends Component {}
+export class B extends LitElement {}
+export class C extends HTMLElement {}
+export const Mixin = <T extends Ctor>(Base: T) => class extends Base {
+  disconnectedCallback() { super.disconnectedCallback(); this.cleanup(); }
+};
+`)
+	for name, fw := range map[string]string{"A": "React.Component", "B": "LitElement", "C": "HTMLElement"} {
+		if got := m.Classes[name].Framework; got != fw {
+			t.Errorf("%s: framework %q, want %q", name, got, fw)
+		}
+	}
+	mx := m.Classes["Mixin"]
+	if !mx.Mixin || !reflect.DeepEqual(mx.Hooks, []string{"cleanup"}) || !reflect.DeepEqual(mx.Teardowns, []string{"disconnectedCallback"}) {
+		t.Errorf("mixin: %+v", mx)
+	}
+}
+
+func TestExtractFunctions(t *testing.T) {
+	m := extract(t, syntax.JavaScript, `
+export function listen(el, type, fn, opts) { el.addEventListener(type, fn, opts); return () => el.removeEventListener(type, fn, opts); }
+export const on = (emitter, ev, fn) => { emitter.on(ev, fn); };
+export function unlisten(el, type, fn) { el.removeEventListener(type, fn); }
+export function toggle(el, type, fn, on) { if (on) el.addEventListener(type, fn); else el.removeEventListener(type, fn); }
+export function disposeAll(list) { for (const d of list) d.dispose(); }
+export function noop(a, b) { return a + b; }
+export const bus = new EventEmitter();
+export const store = createStore(reducer);
+export let counter = new Counter();
+`)
+	cases := map[string]Function{
+		"listen":     {Registers: true, ReturnsUndo: true, DOM: true, Target: 0, Event: 1, Handler: 2, Disposes: -1},
+		"on":         {Registers: true, Target: 0, Event: 1, Handler: 2, Disposes: -1},
+		"unlisten":   {Undoes: true, DOM: true, Target: 0, Event: 1, Handler: 2, Disposes: -1},
+		"disposeAll": {Target: -1, Event: -1, Handler: -1, Disposes: 0},
+	}
+	for name, want := range cases {
+		if got := m.Functions[name]; got != want {
+			t.Errorf("%s: got %+v, want %+v", name, got, want)
+		}
+	}
+	for _, name := range []string{"toggle", "noop"} {
+		if f, ok := m.Functions[name]; ok {
+			t.Errorf("%s is no helper, got %+v", name, f)
+		}
+	}
+	if !m.LongLived["bus"] || !m.LongLived["store"] || m.LongLived["counter"] {
+		t.Errorf("long-lived values: %v (a let may be replaced)", m.LongLived)
+	}
+}
+
+func TestExtractExports(t *testing.T) {
+	m := extract(t, syntax.TypeScript, `
+import Base from "./base";
+export * from "./a";
+export { x as y } from "./b";
+export * as ns from "./c";
+export { Base as Renamed };
+export default class Thing extends Base {}
+`)
+	if !reflect.DeepEqual(m.ReexportAll, []string{"./a"}) {
+		t.Errorf("ReexportAll %v", m.ReexportAll)
+	}
+	if m.Reexports["y"] != (Ref{"./b", "x"}) || m.Reexports["ns"] != (Ref{"./c", "*"}) {
+		t.Errorf("Reexports %v", m.Reexports)
+	}
+	if m.Exports["Renamed"] != "Base" || m.Exports["default"] != "Thing" {
+		t.Errorf("Exports %v", m.Exports)
+	}
+	if m.Imports["Base"] != (Ref{"./base", "default"}) {
+		t.Errorf("Imports %v", m.Imports)
+	}
+}
+
+func TestEncodeDecode(t *testing.T) {
+	m := extract(t, syntax.TypeScript, `export class A extends B { dispose() { this.x.close(); } }`)
+	data, err := Encode(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, ok := Decode(data)
+	if !ok || !reflect.DeepEqual(got, m) {
+		t.Fatalf("round trip: %v %+v", ok, got)
+	}
+	other := strings.Replace(string(data), `"Version":1`, `"Version":99`, 1)
+	if _, ok := Decode([]byte(other)); ok {
+		t.Error("facts of another version must not decode")
+	}
+	if _, ok := Decode([]byte("{garbage")); ok {
+		t.Error("garbage must not decode")
+	}
+}
+
+func TestResolve(t *testing.T) {
+	fs := mapFS{
+		"/p/src/a.ts":                      "",
+		"/p/src/b/index.tsx":               "",
+		"/p/src/c.ts":                      "",
+		"/p/src/d.js":                      "",
+		"/p/src/lib/util.ts":               "",
+		"/p/tsconfig.base.json":            `{ "compilerOptions": { "baseUrl": "./src", "paths": { "@lib/*": ["lib/*", "fallback/*"], "exact": ["a.ts"] } } }`,
+		"/p/tsconfig.json":                 "{\n // comment\n \"extends\": \"./tsconfig.base.json\", /* more */ \"compilerOptions\": {},\n}",
+		"/p/package.json":                  `{ "workspaces": ["packages/*"] }`,
+		"/p/packages/ui/package.json":      `{ "name": "@acme/ui", "exports": { ".": "./src/index.ts", "./button": { "import": "./src/button.ts" } } }`,
+		"/p/packages/ui/src/index.ts":      "",
+		"/p/packages/ui/src/button.ts":     "",
+		"/p/packages/old/package.json":     `{ "name": "old", "main": "lib/main.js" }`,
+		"/p/packages/old/lib/main.js":      "",
+		"/p/node_modules/react/index.js":   "",
+		"/p/node_modules/@acme/x/index.js": "",
+		"/p/src/node_modules/y/index.js":   "",
+	}
+	r := NewResolver("/p", fs, func(msg string) { t.Errorf("unexpected warning: %s", msg) })
+	from := "/p/src/main.ts"
+	for spec, want := range map[string]string{
+		"./a":              "/p/src/a.ts",
+		"./a.js":           "/p/src/a.ts", // TypeScript's compiled-name import
+		"./b":              "/p/src/b/index.tsx",
+		"./d.js":           "/p/src/d.js",
+		"../src/c":         "/p/src/c.ts",
+		"@lib/util":        "/p/src/lib/util.ts",
+		"exact":            "/p/src/a.ts",
+		"c":                "/p/src/c.ts", // baseUrl
+		"@acme/ui":         "/p/packages/ui/src/index.ts",
+		"@acme/ui/button":  "/p/packages/ui/src/button.ts",
+		"old":              "/p/packages/old/lib/main.js",
+		"react":            "",
+		"@acme/x":          "",
+		"y":                "",
+		"./missing":        "",
+		"@acme/ui/missing": "",
+		"/p/src/a":         "",
+		"node:fs":          "",
+		"../../outside":    "",
+	} {
+		got, ok := r.Resolve(from, spec)
+		if ok != (want != "") || got != filepath.FromSlash(want) {
+			t.Errorf("Resolve(%q) = %q, %v; want %q", spec, got, ok, want)
+		}
+	}
+}
+
+// Hostile configurations: each gives one clear warning and no mapping,
+// never a hang or a crash.
+func TestResolveHostileConfigs(t *testing.T) {
+	for name, files := range map[string]mapFS{
+		"extends cycle": {
+			"/p/tsconfig.json": `{ "extends": "./a.json", "compilerOptions": { "paths": { "@x/*": ["src/*"] } } }`,
+			"/p/a.json":        `{ "extends": "./b.json" }`,
+			"/p/b.json":        `{ "extends": "./a.json" }`,
+			"/p/src/y.ts":      "",
+		},
+		"extends itself": {
+			"/p/tsconfig.json": `{ "extends": "./tsconfig.json", "compilerOptions": { "paths": { "@x/*": ["src/*"] } } }`,
+			"/p/src/y.ts":      "",
+		},
+		"malformed": {
+			"/p/tsconfig.json": `{ "compilerOptions": { "paths": `,
+		},
+		"wrong types": {
+			"/p/tsconfig.json": `{ "extends": 42, "compilerOptions": { "paths": { "@x/*": "src/*" } } }`,
+		},
+	} {
+		t.Run(name, func(t *testing.T) {
+			var mu sync.Mutex
+			var warnings []string
+			r := NewResolver("/p", files, func(msg string) { mu.Lock(); warnings = append(warnings, msg); mu.Unlock() })
+			done := make(chan bool)
+			go func() {
+				for i := 0; i < 3; i++ {
+					r.Resolve("/p/src/main.ts", "@x/y")
+					r.Resolve("/p/src/other/main.ts", "@x/z")
+				}
+				done <- true
+			}()
+			select {
+			case <-done:
+			case <-time.After(10 * time.Second):
+				t.Fatal("resolution did not finish")
+			}
+			if len(warnings) == 0 {
+				t.Fatal("no warning")
+			}
+			seen := map[string]bool{}
+			for _, w := range warnings {
+				if seen[w] {
+					t.Errorf("warned twice: %s", w)
+				}
+				seen[w] = true
+			}
+		})
+	}
+}
+
+// A pattern that could match thousands of files maps one specifier to one
+// candidate per target: resolution reads a bounded number of paths.
+func TestResolvePatternMatchingThousands(t *testing.T) {
+	fs := countingFS{mapFS{"/p/tsconfig.json": `{ "compilerOptions": { "baseUrl": ".", "paths": { "*": ["src/*", "gen/*", "a/*", "b/*", "c/*", "d/*", "e/*", "f/*", "g/*", "h/*", "i/*"] } } }`}, new(int)}
+	for i := 0; i < 5000; i++ {
+		fs.mapFS["/p/src/m"+strings.Repeat("x", i%7)+"/f.ts"] = ""
+	}
+	r := NewResolver("/p", fs, nil)
+	if _, ok := r.Resolve("/p/main.ts", "nothing/here"); ok {
+		t.Fatal("resolved a specifier that names no file")
+	}
+	if *fs.n > 200 {
+		t.Errorf("%d file checks for one specifier", *fs.n)
+	}
+}
+
+type countingFS struct {
+	mapFS
+	n *int
+}
+
+func (c countingFS) IsFile(name string) bool { *c.n++; return c.mapFS.IsFile(name) }
+
+// Import cycles, self-imports and base classes that extend each other end
+// with no answer (or the part that is known), never a hang.
+func TestProgramCycles(t *testing.T) {
+	fs := mapFS{
+		"/p/a.ts":    `export * from "./b"; export * from "./a";`,
+		"/p/b.ts":    `export * from "./a"; import { Y } from "./c"; export class X extends Y { dispose() {} }`,
+		"/p/c.ts":    `import { X } from "./b"; export class Y extends X { close() { this.h(); } }`,
+		"/p/self.ts": `import { S } from "./self"; export { S };`,
+	}
+	p := NewProgram("/p", fs, nil)
+	v := p.For("/p/main.ts")
+	done := make(chan bool)
+	go func() {
+		ic, ok := v.Class("./a", "X")
+		if !ok || !reflect.DeepEqual(ic.Teardowns, []string{"close", "dispose"}) {
+			t.Errorf("X through a cycle: %+v %v", ic, ok)
+		}
+		if _, ok := v.Class("./self", "S"); ok {
+			t.Error("a name that only exports itself has no class")
+		}
+		if _, ok := v.Function("./a", "missing"); ok {
+			t.Error("missing name found")
+		}
+		done <- true
+	}()
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		t.Fatal("cycle did not end")
+	}
+}
+
+// Facts are computed on demand: a question reads only the modules on its
+// way, and parses only those that may hold an answer.
+func TestProgramOnDemand(t *testing.T) {
+	fs := mapFS{
+		"/p/main.ts":   `import { listen } from "./dom"; import { fmt } from "./fmt";`,
+		"/p/dom.ts":    `export function listen(el, t, h) { el.addEventListener(t, h); }`,
+		"/p/fmt.ts":    `export function fmt(x) { return String(x); }`,
+		"/p/unused.ts": `export class U { dispose() {} }`,
+	}
+	p := NewProgram("/p", fs, nil)
+	v := p.For("/p/main.ts")
+	if f, ok := v.Function("./dom", "listen"); !ok || !f.Registers {
+		t.Fatalf("listen: %+v %v", f, ok)
+	}
+	if _, ok := v.Function("./fmt", "fmt"); ok {
+		t.Fatal("fmt is no helper")
+	}
+	read, parsed := p.Stats()
+	if read != 2 || parsed != 1 {
+		t.Errorf("read %d files and parsed %d; want 2 read (dom, fmt) and 1 parsed (dom)", read, parsed)
+	}
+}
+
+// A store gives facts back without parsing; facts of other bytes are not
+// used.
+func TestProgramStore(t *testing.T) {
+	fs := mapFS{"/p/dom.ts": `export function listen(el, t, h) { el.addEventListener(t, h); }`}
+	st := &memStore{m: map[string]*Module{}}
+	p := NewProgram("/p", fs, nil)
+	p.Store = st
+	p.For("/p/main.ts").Function("./dom", "listen")
+	if len(st.m) != 1 {
+		t.Fatalf("store holds %d entries", len(st.m))
+	}
+	p2 := NewProgram("/p", fs, nil)
+	p2.Store = st
+	if f, ok := p2.For("/p/main.ts").Function("./dom", "listen"); !ok || !f.Registers {
+		t.Fatal("facts from the store")
+	}
+	if _, parsed := p2.Stats(); parsed != 0 {
+		t.Errorf("parsed %d files with the facts in the store", parsed)
+	}
+}
+
+type memStore struct {
+	mu sync.Mutex
+	m  map[string]*Module
+}
+
+func (s *memStore) GetFacts(path string, sum Sum) (*Module, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	m, ok := s.m[path+string(sum[:])]
+	return m, ok
+}
+
+func (s *memStore) PutFacts(path string, sum Sum, m *Module) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.m[path+string(sum[:])] = m
+}
+
+func TestImportSpecs(t *testing.T) {
+	src := "import a from './a';\nimport { b,\n c } from \"../b\";\nexport * from './c'\nconst from = 1; x.from('no');\nexport{d}from'./d'"
+	got := ImportSpecs([]byte(src))
+	want := []string{"./a", "../b", "./c", "./d"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+func TestScanImports(t *testing.T) {
+	src := "import a, { b,\n c as d, type E, exportAll } from './x';\nimport * as ns from \"y\";\nexport { z } from './z';\n"
+	got := scanImports([]byte(src), true)
+	want := []scannedImport{{"./x", []string{"a", "b", "d", "E", "exportAll"}}, {"y", []string{"ns"}}, {"./z", nil}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %+v, want %+v", got, want)
+	}
+}
+
+// Workers of one check share a program: concurrent questions get the same
+// answers, and each module is parsed once.
+func TestProgramConcurrent(t *testing.T) {
+	fs := mapFS{
+		"/p/index.ts": `export * from "./view"; export * from "./dom";`,
+		"/p/view.ts":  `import { Base } from "./base"; export class View extends Base { close() { this.onClose(); } }`,
+		"/p/base.ts":  `export class Base { dispose() { this.subs.forEach((s) => s.unsubscribe()); } }`,
+		"/p/dom.ts":   `export function listen(el, t, h) { el.addEventListener(t, h); return () => el.removeEventListener(t, h); }`,
+	}
+	p := NewProgram("/p", fs, nil)
+	var wg sync.WaitGroup
+	for i := 0; i < 8; i++ {
+		wg.Add(1)
+		go func(i int) {
+			defer wg.Done()
+			v := p.For(fmt.Sprintf("/p/main%d.ts", i))
+			ic, ok := v.Class("./index", "View")
+			if !ok || !reflect.DeepEqual(ic.Teardowns, []string{"close", "dispose"}) || !reflect.DeepEqual(ic.Cleaned, []string{"onClose", "subs"}) {
+				t.Errorf("View: %+v %v", ic, ok)
+			}
+			if f, ok := v.Function("./index", "listen"); !ok || !f.ReturnsUndo {
+				t.Errorf("listen: %+v %v", f, ok)
+			}
+			p.Digest(fmt.Sprintf("/p/main%d.ts", i), []byte(`import { View } from "./index";`))
+		}(i)
+	}
+	wg.Wait()
+	if _, parsed := p.Stats(); parsed != 4 {
+		t.Errorf("parsed %d modules, want 4 (each once)", parsed)
+	}
+}

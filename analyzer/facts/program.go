@@ -1,0 +1,710 @@
+package facts
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/leakwatch/leakwatch/analyzer/lifecycle"
+	"github.com/leakwatch/leakwatch/analyzer/syntax"
+)
+
+// Sum is the SHA-256 of a file's bytes.
+type Sum = [sha256.Size]byte
+
+// Store keeps facts between runs (the --cache file), keyed by path and
+// content hash. Implementations must be safe for concurrent use.
+type Store interface {
+	GetFacts(path string, content Sum) (*Module, bool)
+	PutFacts(path string, content Sum, m *Module)
+}
+
+// Limits on what one question may read.
+const (
+	maxDepth     = 24      // re-export and base-class hops
+	maxFactSize  = 2 << 20 // larger files (bundles) have no facts
+	parseTimeout = 2 * time.Second
+)
+
+// Program answers questions about imports for the files of one project,
+// computing each module's facts at most once per content. It is safe for
+// concurrent use.
+type Program struct {
+	Resolver *Resolver
+	// Store, when set, is consulted before parsing and filled after.
+	Store Store
+
+	mu      sync.Mutex
+	modules map[string]*moduleEntry // by absolute path
+	// Parsed counts the files parsed for facts (for tests and -v).
+	Parsed int
+}
+
+// Stats says how many files the program read (scanned without parsing)
+// and how many it parsed for facts.
+func (p *Program) Stats() (read, parsed int) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return len(p.modules), p.Parsed
+}
+
+type moduleEntry struct {
+	once  sync.Once
+	sum   Sum
+	flags uint8 // what the bytes may hold (mayHold...), from a scan without parsing
+
+	parseOnce sync.Once
+	mod       *Module // nil: not a source file, unreadable, too large, or not parsed
+}
+
+// What a file's bytes may hold, found without parsing it: most modules
+// hold nothing a question asks about, and are never parsed for facts.
+const (
+	mayHoldListener  uint8 = 1 << iota // a listener call: a helper may register or undo
+	mayHoldClass                       // a class
+	mayHoldSingleton                   // providedIn / inSingletonScope
+	mayHoldForward                     // export * / export { ... }: re-exports
+	mayHoldValue                       // export const / export default: long-lived values
+	mayHoldReexport                    // export * from / export { ... } from
+	isSource
+)
+
+var (
+	listenerNeedles  = [][]byte{[]byte("addEventListener"), []byte("removeEventListener"), []byte(".on("), []byte(".off("), []byte("addListener("), []byte("removeListener(")}
+	classNeedles     = [][]byte{[]byte("class ")}
+	singletonNeedles = [][]byte{[]byte("providedIn"), []byte("inSingletonScope")}
+	forwardNeedles   = [][]byte{[]byte("export *"), []byte("export {"), []byte("export{")}
+	valueNeedles     = [][]byte{[]byte("export const"), []byte("export default"), []byte("export let"), []byte("export var")}
+)
+
+// reexports reports `export ... from "..."` statements, on one line or
+// with the braces spread over several.
+func reexports(src []byte) bool {
+	inExportList := false
+	for len(src) > 0 {
+		line := src
+		if i := bytes.IndexByte(src, '\n'); i >= 0 {
+			line, src = src[:i], src[i+1:]
+		} else {
+			src = nil
+		}
+		t := bytes.TrimSpace(line)
+		switch {
+		case bytes.HasPrefix(t, []byte("export")):
+			if bytes.Contains(t, []byte("from ")) || bytes.Contains(t, []byte("from'")) || bytes.Contains(t, []byte("from\"")) {
+				return true
+			}
+			inExportList = bytes.HasSuffix(t, []byte("{")) || bytes.Contains(t, []byte("{")) && !bytes.Contains(t, []byte("}"))
+		case bytes.HasPrefix(t, []byte("import")):
+			inExportList = false
+		case inExportList && bytes.HasPrefix(t, []byte("}")):
+			if bytes.Contains(t, []byte("from")) {
+				return true
+			}
+			inExportList = false
+		}
+	}
+	return false
+}
+
+func scanFlags(src []byte) uint8 {
+	f := isSource
+	if reexports(src) {
+		f |= mayHoldReexport
+	}
+	for _, c := range []struct {
+		needles [][]byte
+		flag    uint8
+	}{{listenerNeedles, mayHoldListener}, {classNeedles, mayHoldClass}, {singletonNeedles, mayHoldSingleton}, {forwardNeedles, mayHoldForward}, {valueNeedles, mayHoldValue}} {
+		for _, n := range c.needles {
+			if bytes.Contains(src, n) {
+				f |= c.flag
+				break
+			}
+		}
+	}
+	return f
+}
+
+// DiskFS reads the disk.
+type DiskFS struct{}
+
+func (DiskFS) ReadFile(name string) ([]byte, error) { return os.ReadFile(name) }
+func (DiskFS) SubDirs(name string) []string {
+	entries, err := os.ReadDir(name)
+	if err != nil {
+		return nil
+	}
+	var out []string
+	for _, e := range entries {
+		if e.IsDir() {
+			out = append(out, e.Name())
+		}
+	}
+	return out
+}
+
+func (DiskFS) IsFile(name string) bool {
+	st, err := os.Stat(name)
+	return err == nil && st.Mode().IsRegular()
+}
+
+// NewProgram returns a program for the project at root.
+func NewProgram(root string, fsys FS, warn func(string)) *Program {
+	if fsys == nil {
+		fsys = DiskFS{}
+	}
+	return &Program{Resolver: NewResolver(root, fsys, warn), modules: map[string]*moduleEntry{}}
+}
+
+// Invalidate forgets what is known about a file (it changed on disk or in
+// an editor). Configuration files reset resolution as a whole.
+func (p *Program) Invalidate(path string) {
+	path = filepath.Clean(path)
+	p.mu.Lock()
+	delete(p.modules, path)
+	p.mu.Unlock()
+	// A file that appears or disappears changes what specifiers resolve to.
+	p.Resolver.mu.Lock()
+	p.Resolver.resolved = map[string]resolution{}
+	p.Resolver.mu.Unlock()
+	switch filepath.Base(path) {
+	case "tsconfig.json", "jsconfig.json", "package.json", "pnpm-workspace.yaml":
+		r := p.Resolver
+		r.mu.Lock()
+		r.configs, r.parsed, r.warned = map[string]*tsconfig{}, map[string]*tsconfig{}, map[string]bool{}
+		r.resolved = map[string]resolution{}
+		r.packages, r.wsRoots = map[string]map[string]string{}, map[string]string{}
+		r.mu.Unlock()
+	default:
+		if filepath.Ext(path) == ".json" {
+			// An extended tsconfig may have any name.
+			r := p.Resolver
+			r.mu.Lock()
+			r.configs, r.parsed = map[string]*tsconfig{}, map[string]*tsconfig{}
+			r.resolved = map[string]resolution{}
+			r.mu.Unlock()
+		}
+	}
+}
+
+// Module returns the facts of one file, or nil.
+func (p *Program) Module(path string) *Module {
+	e := p.entry(path)
+	p.parse(path, e)
+	return e.mod
+}
+
+// entry reads and scans a file once (without parsing it).
+func (p *Program) entry(path string) *moduleEntry {
+	path = filepath.Clean(path)
+	p.mu.Lock()
+	e, ok := p.modules[path]
+	if !ok {
+		e = &moduleEntry{}
+		p.modules[path] = e
+	}
+	p.mu.Unlock()
+	e.once.Do(func() {
+		if _, ok := syntax.LangForPath(path); !ok {
+			return
+		}
+		data, err := p.Resolver.FS.ReadFile(path)
+		if err != nil || len(data) > maxFactSize {
+			return
+		}
+		e.sum = sha256.Sum256(data)
+		e.flags = scanFlags(data)
+	})
+	return e
+}
+
+// may reports whether a file's bytes may hold what any of flags names.
+func (p *Program) may(path string, flags uint8) bool {
+	return p.entry(path).flags&flags != 0
+}
+
+// parse computes a file's facts once: from the store when it has them for
+// these bytes, else by parsing.
+func (p *Program) parse(path string, e *moduleEntry) {
+	e.parseOnce.Do(func() {
+		if e.flags&isSource == 0 {
+			return
+		}
+		path = filepath.Clean(path)
+		if p.Store != nil {
+			if m, ok := p.Store.GetFacts(path, e.sum); ok && m != nil {
+				e.mod = m
+				return
+			}
+		}
+		lang, _ := syntax.LangForPath(path)
+		data, err := p.Resolver.FS.ReadFile(path)
+		if err != nil || sha256.Sum256(data) != e.sum {
+			return // changed since it was scanned: no facts rather than mixed ones
+		}
+		e.mod = Compute(lang, data)
+		p.mu.Lock()
+		p.Parsed++
+		p.mu.Unlock()
+		if p.Store != nil && e.mod != nil {
+			p.Store.PutFacts(path, e.sum, e.mod)
+		}
+	})
+}
+
+// Compute parses src and extracts its facts; nil when it cannot be
+// parsed within the budget.
+func Compute(lang syntax.Lang, src []byte) *Module {
+	t, err := syntax.Parse(context.Background(), lang, src, syntax.Options{Timeout: parseTimeout})
+	if err != nil {
+		return nil
+	}
+	return Extract(t)
+}
+
+// For returns the view of the project from one file, which answers the
+// lifecycle model's questions about that file's imports.
+func (p *Program) For(path string) lifecycle.Imports {
+	return &view{p: p, from: filepath.Clean(path)}
+}
+
+type view struct {
+	p    *Program
+	from string
+}
+
+func (v *view) Class(spec, name string) (lifecycle.ImportedClass, bool) {
+	f, ok := v.p.Resolver.Resolve(v.from, spec)
+	if !ok {
+		return lifecycle.ImportedClass{}, false
+	}
+	return v.p.class(f, name, 0, map[string]bool{})
+}
+
+func (v *view) Function(spec, name string) (lifecycle.ImportedFunction, bool) {
+	f, ok := v.p.Resolver.Resolve(v.from, spec)
+	if !ok {
+		return lifecycle.ImportedFunction{}, false
+	}
+	_, mod, local, ok := v.p.find(f, name, mayHoldListener, 0, map[string]bool{})
+	if !ok {
+		return lifecycle.ImportedFunction{}, false
+	}
+	fn, ok := mod.Functions[local]
+	if !ok {
+		return lifecycle.ImportedFunction{}, false
+	}
+	return lifecycle.ImportedFunction{Registers: fn.Registers, ReturnsUndo: fn.ReturnsUndo, Undoes: fn.Undoes, DOM: fn.DOM,
+		Target: fn.Target, Event: fn.Event, Handler: fn.Handler, Disposes: fn.Disposes}, true
+}
+
+func (v *view) LongLived(spec, name string) bool {
+	f, ok := v.p.Resolver.Resolve(v.from, spec)
+	if !ok {
+		return false
+	}
+	_, mod, local, ok := v.p.find(f, name, mayHoldValue|mayHoldSingleton, 0, map[string]bool{})
+	return ok && (mod.LongLived[local] || mod.Classes[local].Singleton)
+}
+
+// find follows exports, re-exports and imports from file to the module
+// and local name that declare the exported name.
+func (p *Program) find(file, name string, need uint8, depth int, seen map[string]bool) (string, *Module, string, bool) {
+	key := file + "#" + name
+	if depth > maxDepth || seen[key] || name == "*" || !p.may(file, need|mayHoldForward) {
+		return "", nil, "", false
+	}
+	seen[key] = true
+	mod := p.Module(file)
+	if mod == nil {
+		return "", nil, "", false
+	}
+	if local, ok := mod.Exports[name]; ok {
+		if r, imported := mod.Imports[local]; imported {
+			return p.follow(file, r, need, depth, seen)
+		}
+		return file, mod, local, true
+	}
+	if r, ok := mod.Reexports[name]; ok {
+		return p.follow(file, r, need, depth, seen)
+	}
+	if name != "default" {
+		for _, spec := range mod.ReexportAll {
+			next, ok := p.Resolver.Resolve(file, spec)
+			if !ok {
+				continue
+			}
+			if f, m, l, ok := p.find(next, name, need, depth+1, seen); ok {
+				return f, m, l, true
+			}
+		}
+	}
+	return "", nil, "", false
+}
+
+func (p *Program) follow(file string, r Ref, need uint8, depth int, seen map[string]bool) (string, *Module, string, bool) {
+	next, ok := p.Resolver.Resolve(file, r.Spec)
+	if !ok {
+		return "", nil, "", false
+	}
+	return p.find(next, r.Name, need, depth+1, seen)
+}
+
+// class resolves an exported class and merges what its own bases
+// contribute.
+func (p *Program) class(file, name string, depth int, seen map[string]bool) (lifecycle.ImportedClass, bool) {
+	f, mod, local, ok := p.find(file, name, mayHoldClass, depth, seen)
+	if !ok {
+		return lifecycle.ImportedClass{}, false
+	}
+	return p.localClass(f, mod, local, depth+1, seen)
+}
+
+func (p *Program) localClass(file string, mod *Module, local string, depth int, seen map[string]bool) (lifecycle.ImportedClass, bool) {
+	key := file + "@" + local
+	if depth > maxDepth || seen[key] {
+		return lifecycle.ImportedClass{}, false
+	}
+	seen[key] = true
+	c, ok := mod.Classes[local]
+	if !ok {
+		return lifecycle.ImportedClass{}, false
+	}
+	ic := lifecycle.ImportedClass{Framework: c.Framework, Singleton: c.Singleton, Open: c.BaseOpen}
+	var base lifecycle.ImportedClass
+	var hasBase bool
+	switch {
+	case c.BaseLocal != "":
+		if r, imported := mod.Imports[c.BaseLocal]; imported {
+			if next, ok := p.Resolver.Resolve(file, r.Spec); ok {
+				base, hasBase = p.class(next, r.Name, depth+1, seen)
+			}
+		} else {
+			base, hasBase = p.localClass(file, mod, c.BaseLocal, depth+1, seen)
+		}
+		ic.Open = ic.Open || !hasBase
+	case c.BaseRef != nil:
+		if next, ok := p.Resolver.Resolve(file, c.BaseRef.Spec); ok {
+			base, hasBase = p.class(next, c.BaseRef.Name, depth+1, seen)
+		}
+		ic.Open = ic.Open || !hasBase
+	}
+	if hasBase {
+		ic.Open = ic.Open || base.Open
+		if ic.Framework == "" {
+			ic.Framework = base.Framework
+		}
+		ic.Teardowns = base.Teardowns
+		ic.Hooks = base.Hooks
+		ic.Cleaned = base.Cleaned
+		ic.Collectors = base.Collectors
+	}
+	ic.Teardowns = union(ic.Teardowns, c.Teardowns)
+	ic.Hooks = union(ic.Hooks, c.Hooks)
+	ic.Cleaned = union(ic.Cleaned, c.Cleaned)
+	ic.Collectors = union(ic.Collectors, c.Collectors)
+	return ic, true
+}
+
+func union(a, b []string) []string {
+	if len(b) == 0 {
+		return a
+	}
+	set := map[string]bool{}
+	for _, s := range a {
+		set[s] = true
+	}
+	for _, s := range b {
+		set[s] = true
+	}
+	return sortedKeys(set)
+}
+
+func sortedKeys(m map[string]bool) []string {
+	if len(m) == 0 {
+		return nil
+	}
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func sortStrings(s []string) { sort.Strings(s) }
+
+// Digest identifies the facts a file's analysis can depend on: those of
+// the modules it imports and, transitively, of the modules their exported
+// classes extend and re-export from. A cached result of the file is valid
+// while its bytes and this digest are unchanged. It reads only those
+// modules.
+func (p *Program) Digest(path string, src []byte) Sum {
+	h := sha256.New()
+	h.Write([]byte("facts-digest 1\n"))
+	seen := map[string]bool{}
+	var visit func(file string, depth int)
+	visit = func(file string, depth int) {
+		if seen[file] || depth > maxDepth || len(seen) > 4096 {
+			return
+		}
+		seen[file] = true
+		e := p.entry(file)
+		h.Write([]byte(file))
+		h.Write(e.sum[:])
+		if e.flags&(mayHoldClass|mayHoldForward) == 0 {
+			return // nothing it exports can lead elsewhere
+		}
+		p.parse(file, e)
+		if e.mod == nil {
+			return
+		}
+		for _, spec := range e.mod.dependencySpecs() {
+			if next, ok := p.Resolver.Resolve(file, spec); ok {
+				visit(next, depth+1)
+			}
+		}
+	}
+	specs := ImportSpecs(src)
+	sort.Strings(specs)
+	for _, spec := range specs {
+		h.Write([]byte("\x00" + spec + "\x00"))
+		if f, ok := p.Resolver.Resolve(path, spec); ok {
+			visit(f, 0)
+		}
+	}
+	var s Sum
+	h.Sum(s[:0])
+	return s
+}
+
+// dependencySpecs lists the specifiers whose facts this module's answers
+// can depend on: re-exports, and imports used as class bases or
+// re-exported.
+func (m *Module) dependencySpecs() []string {
+	set := map[string]bool{}
+	for _, s := range m.ReexportAll {
+		set[s] = true
+	}
+	for _, r := range m.Reexports {
+		set[r.Spec] = true
+	}
+	for _, local := range m.Exports {
+		if r, ok := m.Imports[local]; ok {
+			set[r.Spec] = true
+		}
+	}
+	for _, c := range m.Classes {
+		if c.BaseRef != nil {
+			set[c.BaseRef.Spec] = true
+		}
+		if r, ok := m.Imports[c.BaseLocal]; ok {
+			set[r.Spec] = true
+		}
+	}
+	return sortedKeys(set)
+}
+
+// Encode and Decode serialise a module's facts with the version, for
+// stores that keep bytes.
+func Encode(m *Module) ([]byte, error) {
+	return json.Marshal(struct {
+		Version int
+		Module  *Module
+	}{Version, m})
+}
+
+// Decode reads facts written by Encode; facts of another version, or
+// bytes that do not decode, give ok=false.
+func Decode(data []byte) (*Module, bool) {
+	var v struct {
+		Version int
+		Module  *Module
+	}
+	if json.Unmarshal(data, &v) != nil || v.Version != Version || v.Module == nil {
+		return nil, false
+	}
+	return v.Module, true
+}
+
+// Relative is a helper for stores: path relative to root with slashes, or
+// "" when outside.
+func Relative(root, path string) string {
+	rel, err := filepath.Rel(root, path)
+	if err != nil || strings.HasPrefix(rel, "..") {
+		return ""
+	}
+	return filepath.ToSlash(rel)
+}
+
+// Needles names, for the engine's literal prefilter, the helpers this
+// file may import that register or undo listeners: their exported names,
+// which the file's import statements contain. Only modules whose bytes
+// hold a listener call or a re-export are parsed for it.
+func (v *view) Needles() []string {
+	src, err := v.p.Resolver.FS.ReadFile(v.from)
+	if err != nil {
+		return nil
+	}
+	var out []string
+	seen := map[string]bool{}
+	for _, imp := range scanImports(src, true) {
+		// Only a module whose names the file calls can matter.
+		called := false
+		for _, name := range imp.names {
+			called = called || bytes.Contains(src, []byte(name+"(")) || bytes.Contains(src, []byte(name+"."))
+		}
+		if !called {
+			continue
+		}
+		if f, ok := v.p.Resolver.Resolve(v.from, imp.spec); ok {
+			out = v.p.helperNames(f, 0, seen, out)
+		}
+	}
+	return out
+}
+
+// helperNames appends the names under which file exports (or re-exports)
+// listener helpers.
+func (p *Program) helperNames(file string, depth int, seen map[string]bool, out []string) []string {
+	if seen[file] || depth > maxDepth {
+		return out
+	}
+	seen[file] = true
+	e := p.entry(file)
+	if e.flags&(mayHoldListener|mayHoldReexport) == 0 {
+		return out
+	}
+	p.parse(file, e)
+	mod := e.mod
+	if mod == nil {
+		return out
+	}
+	for exported, local := range mod.Exports {
+		if fn, ok := mod.Functions[local]; ok && (fn.Registers || fn.Undoes) {
+			out = append(out, exported)
+		}
+	}
+	if e.flags&mayHoldReexport == 0 {
+		return out
+	}
+	follow := func(spec string, names ...string) {
+		next, ok := p.Resolver.Resolve(file, spec)
+		if !ok {
+			return
+		}
+		before := len(out)
+		out = p.helperNames(next, depth+1, seen, out)
+		if len(out) > before {
+			out = append(out, names...) // renamed on the way: both names
+		}
+	}
+	for _, spec := range mod.ReexportAll {
+		follow(spec)
+	}
+	for name, r := range mod.Reexports {
+		follow(r.Spec, name)
+	}
+	for exported, local := range mod.Exports {
+		if r, ok := mod.Imports[local]; ok {
+			follow(r.Spec, exported, local)
+		}
+	}
+	return out
+}
+
+// ImportSpecs lists the specifiers a file imports or re-exports from
+// (`... from "x"`), found by scanning its text without parsing it.
+func ImportSpecs(src []byte) []string {
+	var out []string
+	for _, imp := range scanImports(src, false) {
+		out = append(out, imp.spec)
+	}
+	return out
+}
+
+// scannedImport is one `import ... from "spec"` (or export ... from) with
+// the local names it binds, as far as a scan without parsing tells.
+type scannedImport struct {
+	spec  string
+	names []string
+}
+
+func scanImports(src []byte, withNames bool) []scannedImport {
+	var out []scannedImport
+	from := []byte("from")
+	for i := 0; ; {
+		k := bytes.Index(src[i:], from)
+		if k < 0 {
+			return out
+		}
+		at := i + k
+		i = at + len(from)
+		if at > 0 {
+			switch src[at-1] {
+			case ' ', '\t', '\n', '\r', '}', '*':
+			default:
+				continue
+			}
+		}
+		j := i
+		for j < len(src) && (src[j] == ' ' || src[j] == '\t' || src[j] == '\n' || src[j] == '\r') {
+			j++
+		}
+		if j >= len(src) || src[j] != '"' && src[j] != '\'' {
+			continue
+		}
+		q := src[j]
+		end := bytes.IndexByte(src[j+1:], q)
+		if end < 0 || end > 512 {
+			continue
+		}
+		spec := src[j+1 : j+1+end]
+		if bytes.IndexByte(spec, '\n') >= 0 {
+			continue
+		}
+		imp := scannedImport{spec: string(spec)}
+		if withNames {
+			imp.names = clauseNames(src[max(0, at-2048):at])
+		}
+		out = append(out, imp)
+		i = j + 1 + end
+	}
+}
+
+// clauseNames reads the local names of the import clause that ends where
+// before ends: `a`, `{ b, c as d }`, `* as ns`.
+func clauseNames(before []byte) []string {
+	start := bytes.LastIndex(before, []byte("import"))
+	if e := max(bytes.LastIndex(before, []byte("export ")), bytes.LastIndex(before, []byte("export{")), bytes.LastIndex(before, []byte("export*"))); e > start {
+		return nil // a re-export binds no local name
+	}
+	if start < 0 {
+		return nil
+	}
+	clause := string(before[start+len("import"):])
+	clause = strings.NewReplacer("{", ",", "}", ",", "\n", " ", "\t", " ", "\r", " ").Replace(clause)
+	var names []string
+	for _, part := range strings.Split(clause, ",") {
+		f := strings.Fields(part)
+		if len(f) == 0 || f[0] == "type" && len(f) == 1 {
+			continue
+		}
+		if f[0] == "type" {
+			f = f[1:]
+		}
+		name := f[len(f)-1] // `a`, `b as c` -> c, `* as ns` -> ns
+		if isIdentifier(name) {
+			names = append(names, name)
+		}
+	}
+	return names
+}

@@ -1,0 +1,256 @@
+package lsp
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	"go.lsp.dev/protocol"
+	"go.lsp.dev/uri"
+
+	"github.com/leakwatch/leakwatch/analyzer/facts"
+	lc "github.com/leakwatch/leakwatch/analyzer/lifecycle"
+	"github.com/leakwatch/leakwatch/analyzer/syntax"
+)
+
+// workspaceFacts keeps facts about the workspace's files (analyzer/facts)
+// so each document is analysed knowing what it imports: base classes,
+// helpers, singletons. Open buffers win over the disk. When a document's
+// own facts change (a base class's dispose() is edited), the open
+// documents whose imports reach it are analysed again.
+type workspaceFacts struct {
+	s *server
+
+	mu       sync.Mutex
+	programs map[string]*facts.Program // by project root
+	// own holds the encoded facts of each open document's text as last
+	// analysed, to notice when an edit changes them.
+	own map[string]string
+	// digests holds, per open document, the digest of the imported facts
+	// its last analysis used.
+	digests map[uri.URI]facts.Sum
+}
+
+func newWorkspaceFacts(s *server) *workspaceFacts {
+	return &workspaceFacts{s: s, programs: map[string]*facts.Program{}, own: map[string]string{}, digests: map[uri.URI]facts.Sum{}}
+}
+
+// overlay reads open documents from their buffers and the rest from disk.
+type overlay struct{ s *server }
+
+func (o overlay) buffer(name string) (string, bool) {
+	o.s.mu.Lock()
+	defer o.s.mu.Unlock()
+	for _, d := range o.s.docs {
+		if d.path == name {
+			return d.text, true
+		}
+	}
+	return "", false
+}
+
+func (o overlay) ReadFile(name string) ([]byte, error) {
+	if text, ok := o.buffer(name); ok {
+		return []byte(text), nil
+	}
+	return os.ReadFile(name)
+}
+
+func (o overlay) SubDirs(name string) []string { return facts.DiskFS{}.SubDirs(name) }
+
+func (o overlay) IsFile(name string) bool {
+	if _, ok := o.buffer(name); ok {
+		return true
+	}
+	st, err := os.Stat(name)
+	return err == nil && st.Mode().IsRegular()
+}
+
+// program returns the program of the project path belongs to: the
+// innermost workspace folder holding it, else the folder with .git above
+// it, else its own folder.
+func (w *workspaceFacts) program(path string) *facts.Program {
+	root := ""
+	w.s.mu.Lock()
+	for _, f := range w.s.folders {
+		if (path == f || strings.HasPrefix(path, f+string(filepath.Separator))) && len(f) > len(root) {
+			root = f
+		}
+	}
+	w.s.mu.Unlock()
+	if root == "" {
+		root = filepath.Dir(path)
+		for d := root; ; {
+			if _, err := os.Stat(filepath.Join(d, ".git")); err == nil {
+				root = d
+				break
+			}
+			parent := filepath.Dir(d)
+			if parent == d {
+				break
+			}
+			d = parent
+		}
+	}
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	p, ok := w.programs[root]
+	if !ok {
+		p = facts.NewProgram(root, overlay{w.s}, func(msg string) { w.s.log.warnf("%s", msg) })
+		w.programs[root] = p
+	}
+	return p
+}
+
+// importsFor answers the engine's questions about the imports of path.
+func (w *workspaceFacts) importsFor(path string) lc.Imports {
+	if !filepath.IsAbs(path) {
+		return nil // an untitled buffer imports nothing we can find
+	}
+	return w.program(path).For(path)
+}
+
+// sync brings the program up to date with an open document's text before
+// it is analysed, and returns the documents to analyse again because
+// their imports reach this one and its facts changed.
+func (w *workspaceFacts) sync(snap snapshot) {
+	if !snap.open || !filepath.IsAbs(snap.path) {
+		return
+	}
+	lang, ok := syntax.LangForPath(snap.path)
+	if !ok {
+		return
+	}
+	m := facts.Compute(lang, []byte(snap.text))
+	enc, _ := facts.Encode(m)
+	w.mu.Lock()
+	old, seen := w.own[snap.path]
+	w.own[snap.path] = string(enc)
+	w.mu.Unlock()
+	if seen && old == string(enc) {
+		return
+	}
+	p := w.program(snap.path)
+	p.Invalidate(snap.path)
+	if seen {
+		w.refreshDependents(snap.uri)
+	}
+}
+
+// analysed records the imported facts an analysis of an open document
+// used.
+func (w *workspaceFacts) analysed(snap snapshot) {
+	if !snap.open || !filepath.IsAbs(snap.path) {
+		return
+	}
+	d := w.program(snap.path).Digest(snap.path, []byte(snap.text))
+	w.mu.Lock()
+	w.digests[snap.uri] = d
+	w.mu.Unlock()
+}
+
+// refreshDependents analyses again the open documents (other than
+// changed) whose imported facts are no longer those they were analysed
+// with.
+func (w *workspaceFacts) refreshDependents(changed uri.URI) {
+	type open struct {
+		u          uri.URI
+		path, text string
+	}
+	var docs []open
+	w.s.mu.Lock()
+	for u, d := range w.s.docs {
+		if u != changed && d.known {
+			docs = append(docs, open{u, d.path, d.text})
+		}
+	}
+	w.s.mu.Unlock()
+	var stale []uri.URI
+	for _, d := range docs {
+		if !filepath.IsAbs(d.path) {
+			continue
+		}
+		now := w.program(d.path).Digest(d.path, []byte(d.text))
+		w.mu.Lock()
+		before, ok := w.digests[d.u]
+		w.mu.Unlock()
+		if ok && before != now {
+			stale = append(stale, d.u)
+		}
+	}
+	if len(stale) > 0 {
+		w.s.log.debugf("facts changed: analysing %d open documents again", len(stale))
+		w.s.reanalyze(stale)
+	}
+}
+
+// forget drops what is known about a file: its buffer closed (the disk
+// wins again) or it changed on disk.
+func (w *workspaceFacts) forget(u uri.URI, path string) {
+	w.mu.Lock()
+	delete(w.own, path)
+	delete(w.digests, u)
+	progs := make([]*facts.Program, 0, len(w.programs))
+	for _, p := range w.programs {
+		progs = append(progs, p)
+	}
+	w.mu.Unlock()
+	for _, p := range progs {
+		p.Invalidate(path)
+	}
+	// The disk's text may differ from the closed buffer's.
+	w.refreshDependents(u)
+}
+
+// diskChanged handles files that changed on disk (workspace/
+// didChangeWatchedFiles): their facts are computed again, and open
+// documents that depend on them are analysed again.
+func (w *workspaceFacts) diskChanged(changes []protocol.FileEvent) {
+	any := false
+	for _, ch := range changes {
+		path := uriPath(ch.URI)
+		if _, ok := syntax.LangForPath(path); !ok && !strings.HasSuffix(path, ".json") && !strings.HasSuffix(path, ".yaml") {
+			continue
+		}
+		w.mu.Lock()
+		progs := make([]*facts.Program, 0, len(w.programs))
+		for _, p := range w.programs {
+			progs = append(progs, p)
+		}
+		w.mu.Unlock()
+		for _, p := range progs {
+			p.Invalidate(path)
+		}
+		any = true
+	}
+	if any {
+		w.refreshDependents("")
+	}
+}
+
+// reanalyze schedules a new analysis of the given open documents, as a
+// configuration change does for all of them.
+func (s *server) reanalyze(uris []uri.URI) {
+	s.mu.Lock()
+	for _, u := range uris {
+		if d := s.docs[u]; d != nil {
+			d.gen++
+			d.last = nil
+			s.scheduleLocked(d)
+		}
+	}
+	refresh := s.client.pull && s.client.pullRefresh
+	s.mu.Unlock()
+	if refresh {
+		s.goSafe("asking the client to pull diagnostics", func() {
+			ctx, cancel := context.WithTimeout(s.ctx, 30*time.Second)
+			defer cancel()
+			if _, err := s.conn.Call(ctx, protocol.MethodWorkspaceDiagnosticRefresh, nil, nil); err != nil && s.ctx.Err() == nil {
+				s.log.warnf("workspace/diagnostic/refresh: %v", err)
+			}
+		})
+	}
+}

@@ -1,0 +1,7 @@
+export const WithCleanup = (Base) =>
+  class extends Base {
+    disconnectedCallback() {
+      super.disconnectedCallback?.();
+      this.cleanup();
+    }
+  };

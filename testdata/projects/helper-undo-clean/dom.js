@@ -1,0 +1,3 @@
+export function unlisten(target, type, handler) {
+  target.removeEventListener(type, handler);
+}

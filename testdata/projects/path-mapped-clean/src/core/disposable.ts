@@ -1,0 +1,7 @@
+export class Disposable {
+  close(): void {
+    this.onClose();
+  }
+
+  protected onClose(): void {}
+}

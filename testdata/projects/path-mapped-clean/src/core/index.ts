@@ -1,0 +1,1 @@
+export { Disposable } from "./disposable";
