@@ -306,4 +306,3 @@ func (m *Model) LongLivedType(typeName string) bool {
 
 // ImportsFacts reports whether the model has facts about other files.
 func (m *Model) ImportsFacts() bool { return m.facts != nil }
-
