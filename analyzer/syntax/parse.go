@@ -48,8 +48,15 @@ func parseC(ctx context.Context, cp *cParser, lang Lang, old *C.TSTree, src []by
 		return nil, fmt.Errorf("file of %d bytes is larger than tree-sitter's 4 GiB limit", len(src))
 	}
 	cp.setLanguage(lang)
-	stop := context.AfterFunc(ctx, cp.requestCancel)
-	defer stop()
+	// The cancel may fire while parsing; it must be over before the parser
+	// goes back to the pool, where it may be freed (its flag with it).
+	cancelled := make(chan struct{})
+	stop := context.AfterFunc(ctx, func() { cp.requestCancel(); close(cancelled) })
+	defer func() {
+		if !stop() {
+			<-cancelled
+		}
+	}()
 	ct := cp.parse(old, src, uint64(opt.Timeout/time.Microsecond))
 	if ct == nil {
 		if err := ctx.Err(); err != nil {
