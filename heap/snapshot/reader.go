@@ -372,8 +372,9 @@ func (p *parser) meta() error {
 			return &BudgetError{Nodes: p.nodeCount, Edges: p.edgeCount, Need: need, Budget: p.opt.MaxMemory}
 		}
 		// Preallocate: the counts are exact in every V8 we know, and a
-		// wrong count only costs a regrowth.
-		n, e := int(p.nodeCount), int(p.edgeCount)
+		// wrong count only costs a regrowth. Capped, so that a small file
+		// that claims billions of nodes cannot make us allocate them.
+		n, e := int(min(p.nodeCount, 1<<21)), int(min(p.edgeCount, 1<<23))
 		s := p.s
 		s.NodeType, s.NodeName, s.NodeID, s.SelfSize = make([]uint8, 0, n), make([]uint32, 0, n), make([]uint64, 0, n), make([]uint64, 0, n)
 		s.FirstEdge = make([]uint32, 1, n+1)

@@ -218,3 +218,11 @@ func (s *Snapshot) StringBytes(i uint32) []byte {
 	}
 	return s.strData[start:s.strEnd[i]]
 }
+
+// NewForTest completes a snapshot built in memory (by tests of the
+// analyses): it gets one empty string and its type indexes.
+func NewForTest(s *Snapshot) *Snapshot {
+	s.strData, s.strEnd = nil, []uint64{0}
+	s.indexTypes()
+	return s
+}
