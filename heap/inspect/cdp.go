@@ -8,6 +8,7 @@ import (
 	"os"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/chromedp/cdproto/heapprofiler"
 	cdpruntime "github.com/chromedp/cdproto/runtime"
@@ -20,6 +21,14 @@ import (
 // here rather than through the cdproto root package, which imports every
 // protocol domain.
 const eventAddHeapSnapshotChunk = "HeapProfiler.addHeapSnapshotChunk"
+
+// Bounds on a call, so that a program that stops answering (busy in a
+// loop, paused) gives an error instead of a hang. A snapshot of a large
+// heap takes minutes.
+const (
+	callTimeout     = 2 * time.Minute
+	snapshotTimeout = 30 * time.Minute
+)
 
 // Client speaks the Chrome DevTools Protocol to one inspector target,
 // with the message types of github.com/chromedp/cdproto.
@@ -154,6 +163,8 @@ func (c *Client) Close() error { return c.conn.Close(websocket.StatusNormalClosu
 
 // CollectGarbage runs a full garbage collection in the target.
 func (c *Client) CollectGarbage(ctx context.Context) error {
+	ctx, cancel := context.WithTimeout(ctx, callTimeout)
+	defer cancel()
 	return c.Call(ctx, heapprofiler.CommandCollectGarbage, nil, nil)
 }
 
@@ -183,6 +194,8 @@ func (c *Client) TakeSnapshot(ctx context.Context, path string) error {
 	})
 	defer c.On(eventAddHeapSnapshotChunk, nil)
 	no := false
+	ctx, cancel := context.WithTimeout(ctx, snapshotTimeout)
+	defer cancel()
 	err = c.Call(ctx, heapprofiler.CommandTakeHeapSnapshot, &heapprofiler.TakeHeapSnapshotParams{ReportProgress: &no}, nil)
 	mu.Lock()
 	err = errors.Join(err, werr, f.Close())
@@ -204,6 +217,8 @@ type Usage struct {
 // MemoryUsage reads the JavaScript heap usage and, in Node, the resident
 // set size.
 func (c *Client) MemoryUsage(ctx context.Context) (Usage, error) {
+	ctx, cancel := context.WithTimeout(ctx, callTimeout)
+	defer cancel()
 	var hu cdpruntime.GetHeapUsageResult
 	if err := c.Call(ctx, cdpruntime.CommandGetHeapUsage, nil, &hu); err != nil {
 		return Usage{}, err

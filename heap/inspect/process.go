@@ -40,6 +40,11 @@ type Program struct {
 	ReadyLine string
 	exited    chan struct{}
 	waitErr   error
+	// ending is closed when the program has exited or is about to: Node
+	// keeps a process whose inspector has a client alive at exit, until
+	// the client disconnects.
+	ending     chan struct{}
+	endingOnce sync.Once
 
 	mu   sync.Mutex
 	tail []string // the last lines of output, for error messages
@@ -75,7 +80,7 @@ func Start(ctx context.Context, argv []string, opt StartOptions) (*Program, erro
 	if err := cmd.Start(); err != nil {
 		return nil, fmt.Errorf("cannot start %s: %w", argv[0], err)
 	}
-	p := &Program{cmd: cmd, exited: make(chan struct{})}
+	p := &Program{cmd: cmd, exited: make(chan struct{}), ending: make(chan struct{})}
 	urls := make(chan string, 1)
 	taken := make(chan string, 1)
 	ready := make(chan struct{})
@@ -91,6 +96,9 @@ func Start(ctx context.Context, argv []string, opt StartOptions) (*Program, erro
 			case urls <- m[1]:
 			default:
 			}
+		}
+		if strings.Contains(line, "Waiting for the debugger to disconnect") {
+			p.endingOnce.Do(func() { close(p.ending) })
 		}
 		if m := portTaken.FindStringSubmatch(line); m != nil {
 			select {
@@ -113,6 +121,7 @@ func Start(ctx context.Context, argv []string, opt StartOptions) (*Program, erro
 		pipes.Wait()
 		p.waitErr = cmd.Wait()
 		close(p.exited)
+		p.endingOnce.Do(func() { close(p.ending) })
 	}()
 
 	deadline := time.NewTimer(opt.Timeout)
@@ -169,7 +178,8 @@ func (p *Program) lastOutput() string {
 	defer p.mu.Unlock()
 	var keep []string
 	for _, l := range p.tail {
-		if listening.MatchString(l) || strings.HasPrefix(l, "For help, see: https://nodejs.org") {
+		if listening.MatchString(l) || strings.HasPrefix(l, "For help, see: https://nodejs.org") ||
+			l == "Debugger attached." || strings.HasPrefix(l, "Debugger ending on ") || strings.HasPrefix(l, "Waiting for the debugger to disconnect") {
 			continue
 		}
 		keep = append(keep, "  "+l)
@@ -185,6 +195,38 @@ func (p *Program) exitStatus() string {
 		return "exit status 0"
 	}
 	return p.waitErr.Error()
+}
+
+// Ending is closed when the program has exited or is waiting for the
+// inspector's client to go before exiting.
+func (p *Program) Ending() <-chan struct{} { return p.ending }
+
+// Attach closes c as soon as the program ends, so that calls in flight
+// fail instead of waiting for a program that will not answer (and so that
+// Node, waiting for its debugger to disconnect, can exit).
+func (p *Program) Attach(c *Client) {
+	go func() {
+		select {
+		case <-p.ending:
+			c.Close()
+		case <-c.closed:
+		}
+	}()
+}
+
+// Gone reports whether the program has ended (or is ending), waiting a
+// moment for a program that is ending to finish.
+func (p *Program) Gone() bool {
+	select {
+	case <-p.ending:
+	default:
+		return false
+	}
+	select {
+	case <-p.exited:
+	case <-time.After(5 * time.Second):
+	}
+	return true
 }
 
 // Exited is closed when the program has ended.

@@ -66,6 +66,7 @@ func Record(ctx context.Context, opt Options) ([]string, error) {
 		return nil, err
 	}
 	defer client.Close()
+	prog.Attach(client)
 	s := &session{ctx: ctx, opt: opt, prog: prog, client: client, progress: progress}
 
 	if err := s.load(opt.Warmup, "warm-up"); err != nil {
@@ -98,10 +99,8 @@ type session struct {
 
 // alive turns an error caused by the program's exit into one that says so.
 func (s *session) alive(err error) error {
-	select {
-	case <-s.prog.Exited():
+	if s.prog.Gone() {
 		return s.prog.ExitError()
-	default:
 	}
 	return err
 }

@@ -66,6 +66,7 @@ func Watch(ctx context.Context, opt Options) (*Result, error) {
 		return nil, err
 	}
 	defer client.Close()
+	prog.Attach(client)
 
 	res := &Result{}
 	loadCtx, stopLoad := context.WithCancel(ctx)
@@ -107,10 +108,8 @@ func Watch(ctx context.Context, opt Options) (*Result, error) {
 	defer tick.Stop()
 	snapAt := []time.Duration{0, opt.Duration / 2, opt.Duration}
 	failed := func(err error) (*Result, error) {
-		select {
-		case <-prog.Exited():
+		if prog.Gone() {
 			err = prog.ExitError()
-		default:
 		}
 		res.Growth = Detect(res.Samples)
 		return res, err
@@ -147,7 +146,7 @@ func Watch(ctx context.Context, opt Options) (*Result, error) {
 		}
 		select {
 		case <-tick.C:
-		case <-prog.Exited():
+		case <-prog.Ending():
 			return failed(nil)
 		case <-ctx.Done():
 			res.Growth = Detect(res.Samples)
