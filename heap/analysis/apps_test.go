@@ -5,7 +5,7 @@ import (
 	"slices"
 	"testing"
 
-	"github.com/leakwatch/leakwatch/heap/internal/nodeapp"
+	"github.com/leakwatch/leakwatch/internal/nodeapp"
 	"github.com/leakwatch/leakwatch/heap/snapshot"
 )
 

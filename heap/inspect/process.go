@@ -166,7 +166,7 @@ func (p *Program) scan(r io.Reader, forward io.Writer, wg *sync.WaitGroup, each 
 			p.tail = p.tail[1:]
 		}
 		p.mu.Unlock()
-		if forward != nil {
+		if forward != nil && !inspectorNoise(line) {
 			fmt.Fprintln(forward, line)
 		}
 	}
@@ -178,8 +178,7 @@ func (p *Program) lastOutput() string {
 	defer p.mu.Unlock()
 	var keep []string
 	for _, l := range p.tail {
-		if listening.MatchString(l) || strings.HasPrefix(l, "For help, see: https://nodejs.org") ||
-			l == "Debugger attached." || strings.HasPrefix(l, "Debugger ending on ") || strings.HasPrefix(l, "Waiting for the debugger to disconnect") {
+		if inspectorNoise(l) {
 			continue
 		}
 		keep = append(keep, "  "+l)
@@ -188,6 +187,13 @@ func (p *Program) lastOutput() string {
 		return ""
 	}
 	return "; its last output:\n" + strings.Join(keep, "\n")
+}
+
+// inspectorNoise reports the lines Node prints about its inspector, which
+// say nothing about the program.
+func inspectorNoise(l string) bool {
+	return listening.MatchString(l) || strings.HasPrefix(l, "For help, see: https://nodejs.org") ||
+		l == "Debugger attached." || strings.HasPrefix(l, "Debugger ending on ") || strings.HasPrefix(l, "Waiting for the debugger to disconnect")
 }
 
 func (p *Program) exitStatus() string {

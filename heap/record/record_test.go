@@ -18,7 +18,7 @@ import (
 
 	"github.com/leakwatch/leakwatch/heap/analysis"
 	"github.com/leakwatch/leakwatch/heap/inspect"
-	"github.com/leakwatch/leakwatch/heap/internal/nodeapp"
+	"github.com/leakwatch/leakwatch/internal/nodeapp"
 	"github.com/leakwatch/leakwatch/heap/snapshot"
 )
 

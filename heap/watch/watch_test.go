@@ -12,7 +12,7 @@ import (
 	"time"
 
 	"github.com/leakwatch/leakwatch/heap/inspect"
-	"github.com/leakwatch/leakwatch/heap/internal/nodeapp"
+	"github.com/leakwatch/leakwatch/internal/nodeapp"
 	"github.com/leakwatch/leakwatch/heap/report"
 )
 

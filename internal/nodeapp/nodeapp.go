@@ -21,7 +21,7 @@ import (
 // AppsDir is the folder of the programs.
 func AppsDir() string {
 	_, file, _, _ := runtime.Caller(0)
-	return filepath.Join(filepath.Dir(file), "..", "..", "testdata", "apps")
+	return filepath.Join(filepath.Dir(file), "..", "..", "heap", "testdata", "apps")
 }
 
 // App is a running program.
