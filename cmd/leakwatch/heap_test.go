@@ -8,8 +8,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/leakwatch/leakwatch/internal/nodeapp"
 	"github.com/leakwatch/leakwatch/heap/report"
+	"github.com/leakwatch/leakwatch/internal/nodeapp"
 )
 
 // runReal runs the leakwatch binary built with the real rules: the tie to

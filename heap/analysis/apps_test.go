@@ -5,8 +5,8 @@ import (
 	"slices"
 	"testing"
 
-	"github.com/leakwatch/leakwatch/internal/nodeapp"
 	"github.com/leakwatch/leakwatch/heap/snapshot"
+	"github.com/leakwatch/leakwatch/internal/nodeapp"
 )
 
 func diffFiles(t *testing.T, paths []string) *Report {

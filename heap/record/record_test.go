@@ -18,8 +18,8 @@ import (
 
 	"github.com/leakwatch/leakwatch/heap/analysis"
 	"github.com/leakwatch/leakwatch/heap/inspect"
-	"github.com/leakwatch/leakwatch/internal/nodeapp"
 	"github.com/leakwatch/leakwatch/heap/snapshot"
+	"github.com/leakwatch/leakwatch/internal/nodeapp"
 )
 
 // requests returns a load that sends n requests to the program, whose

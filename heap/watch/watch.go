@@ -106,7 +106,12 @@ func Watch(ctx context.Context, opt Options) (*Result, error) {
 	start := time.Now()
 	tick := time.NewTicker(opt.Interval)
 	defer tick.Stop()
+	// Snapshots are due at the start, halfway and the end, but never
+	// closer than a quarter of the duration after the previous one ended:
+	// a snapshot of a big heap (or a busy machine) takes a while, and two
+	// snapshots back to back would leave nothing between them to compare.
 	snapAt := []time.Duration{0, opt.Duration / 2, opt.Duration}
+	var lastSnapEnd time.Duration
 	failed := func(err error) (*Result, error) {
 		if prog.Gone() {
 			err = prog.ExitError()
@@ -134,12 +139,13 @@ func Watch(ctx context.Context, opt Options) (*Result, error) {
 				fmt.Fprintln(opt.Progress, line)
 			}
 		}
-		if opt.SnapshotDir != "" && len(res.Snapshots) < 3 && elapsed >= snapAt[len(res.Snapshots)] {
-			path := filepath.Join(opt.SnapshotDir, fmt.Sprintf("w%d.heapsnapshot", len(res.Snapshots)+1))
+		if k := len(res.Snapshots); opt.SnapshotDir != "" && k < 3 && elapsed >= snapAt[k] && (k == 0 || elapsed >= lastSnapEnd+opt.Duration/4) {
+			path := filepath.Join(opt.SnapshotDir, fmt.Sprintf("w%d.heapsnapshot", k+1))
 			if err := client.TakeSnapshot(ctx, path); err != nil {
 				return failed(err)
 			}
 			res.Snapshots = append(res.Snapshots, path)
+			lastSnapEnd = time.Since(start)
 		}
 		if elapsed >= opt.Duration && (opt.SnapshotDir == "" || len(res.Snapshots) == 3) {
 			break

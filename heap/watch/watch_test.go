@@ -12,8 +12,8 @@ import (
 	"time"
 
 	"github.com/leakwatch/leakwatch/heap/inspect"
-	"github.com/leakwatch/leakwatch/internal/nodeapp"
 	"github.com/leakwatch/leakwatch/heap/report"
+	"github.com/leakwatch/leakwatch/internal/nodeapp"
 )
 
 func series(n int, f func(i int) float64) []report.Sample {
