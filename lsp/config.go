@@ -239,6 +239,7 @@ func (s *server) didChangeConfiguration(ctx context.Context, raw jsonrpc2.RawMes
 		s.log.configErrorf("%v; keeping the previous settings", err)
 		return
 	}
+	s.setHeapReport(p.Settings)
 	s.mu.Lock()
 	if st.debounce != nil {
 		s.debounce = *st.debounce

@@ -87,6 +87,7 @@ func (s *server) initialize(ctx context.Context, raw jsonrpc2.RawMessage) (any, 
 	// with the options below reaches the user, not just stderr.
 	s.log.attach(s.conn)
 	settings, err := parseSettings(p.InitializationOptions, "initializationOptions", s.engine.RuleIDs())
+	s.setHeapReport(p.InitializationOptions)
 	if err != nil {
 		// A bad option must not cost the user the whole server: report it
 		// and go on with the defaults for the options that are wrong.

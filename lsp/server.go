@@ -100,6 +100,8 @@ type server struct {
 
 	cfg *configStore
 
+	heap heapEvidence // runtime evidence from a heap report (heapevidence.go)
+
 	inflight inflight
 
 	reqs  map[string]requestFunc

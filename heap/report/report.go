@@ -79,6 +79,13 @@ type Growth struct {
 // New builds a document from an analysis, placing sites in sourceRoot
 // ("" leaves them as the scripts name them).
 func New(rep *analysis.Report, sourceRoot string) *Document {
+	// Absolute, so that the language server finds the files wherever the
+	// command ran.
+	if sourceRoot != "" {
+		if abs, err := filepath.Abs(sourceRoot); err == nil {
+			sourceRoot = abs
+		}
+	}
 	d := &Document{Version: Version, Method: rep.Method, Snapshots: rep.Snapshots, Skipped: rep.Skipped, SourceRoot: sourceRoot, Groups: []Group{}}
 	for _, g := range rep.Groups {
 		gr := Group{Group: g}
