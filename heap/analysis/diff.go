@@ -141,15 +141,34 @@ func Diff(graphs []*Graph, opt Options) (*Report, error) {
 		}
 		leaked[i] = true
 	}
-	// A leaked object held only through other leaked objects is part of
-	// their retained size, not a second copy of it.
-	covered := make([]bool, n)
+	fc := newClassifier(fs)
+	// A leaked object held only through another leaked program object is
+	// part of that one's retained size, not a second copy of it. V8's own
+	// storage does not count as a holder: a growing array gets a new
+	// backing store, which is "new" and dominates every element.
+	holder := make([]bool, n)
+	for i := 0; i < n; i++ {
+		if leaked[i] {
+			k, ok := fc.key(uint32(i))
+			holder[i] = ok && k.kind != KindOther
+		}
+	}
+	// top is the outermost leaked holder that dominates a node, -1 when
+	// none does.
+	top := make([]int32, n)
+	for i := range top {
+		top[i] = -1
+	}
 	for _, v := range final.Order[1:] {
 		d := final.Idom[v]
-		covered[v] = d >= 0 && (leaked[d] || covered[d])
+		switch {
+		case d < 0:
+		case top[d] >= 0:
+			top[v] = top[d]
+		case holder[d]:
+			top[v] = d
+		}
 	}
-
-	fc := newClassifier(fs)
 	type acc struct {
 		key            groupKey
 		leaked         int
@@ -157,6 +176,7 @@ func Diff(graphs []*Graph, opt Options) (*Report, error) {
 		rep            int // the member shown: it retains the most
 		repRetained    uint64
 		roots          int // members no other leaked object dominates
+		own            int // roots, and members held through a root of this group
 		counts         []int
 	}
 	groups := map[groupKey]*acc{}
@@ -175,7 +195,14 @@ func Diff(graphs []*Graph, opt Options) (*Report, error) {
 		}
 		a.leaked++
 		a.size += fs.SelfSize[i]
-		if !covered[i] {
+		if t := top[i]; t >= 0 {
+			// Held through a leak of the same kind (a chain of values
+			// each keeping the previous one) it is still this group's.
+			if tk, _ := fc.key(uint32(t)); tk == k {
+				a.own++
+			}
+		} else {
+			a.own++
 			a.roots++
 			a.retained += final.Retained[i]
 			if a.rep < 0 || final.Retained[i] > a.repRetained {
@@ -185,10 +212,11 @@ func Diff(graphs []*Graph, opt Options) (*Report, error) {
 	}
 	var list []*acc
 	for _, a := range groups {
-		// Groups whose every member hangs off another leaked object are
-		// the consequence of that leak (a socket a timer keeps), not a
-		// cause: they count in its retained size.
-		if a.leaked >= opt.MinCount && a.roots > 0 {
+		// Members that hang off another leaked object are the consequence
+		// of that leak (a socket a timer keeps), not a cause: they count
+		// in its retained size, and a group needs enough members of its
+		// own.
+		if a.own >= opt.MinCount && a.roots > 0 {
 			list = append(list, a)
 		}
 	}
@@ -246,6 +274,9 @@ func Diff(graphs []*Graph, opt Options) (*Report, error) {
 		gr.Variable = lastVariable(final, path)
 		if !gr.Site.Known() {
 			gr.Site, gr.SiteReason = ctx.find(a.rep, path, gr.Variable)
+		}
+		if !gr.Site.Known() && gr.Kind == KindObject {
+			gr.Site, gr.SiteReason = ctx.constructor(gr.Name)
 		}
 		rep.Groups = append(rep.Groups, gr)
 	}
@@ -453,6 +484,8 @@ type siteFinder struct {
 	// contextOwner maps a function context to a closure that uses it,
 	// built on first need.
 	contextOwner map[uint32]uint32
+	// constructors maps function names to where they are defined.
+	constructors map[string]Site
 }
 
 func newSiteFinder(g *Graph, c *classifier) *siteFinder { return &siteFinder{g: g, c: c} }
@@ -493,6 +526,31 @@ func (f *siteFinder) find(leaf int, path []uint32, variable string) (Site, strin
 				return site, "the nearest function on the retainer path is defined here"
 			}
 		}
+	}
+	return Site{}, ""
+}
+
+// constructor finds the function or class named name in the program's
+// scripts: for objects of a class, where the class is defined.
+func (f *siteFinder) constructor(name string) (Site, string) {
+	if f.constructors == nil {
+		s := f.g.S
+		f.constructors = map[string]Site{}
+		for _, l := range s.Locations {
+			if int(s.NodeType[l.Node]) != s.TypeClosure {
+				continue
+			}
+			n := s.Name(int(l.Node))
+			if _, seen := f.constructors[n]; seen {
+				continue
+			}
+			if site := f.c.site(l.Node); site.Known() && !site.internal() {
+				f.constructors[n] = site
+			}
+		}
+	}
+	if site, ok := f.constructors[name]; ok {
+		return site, "its class is defined here"
 	}
 	return Site{}, ""
 }

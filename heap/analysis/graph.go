@@ -211,7 +211,7 @@ func (g *Graph) shortestPaths() {
 	}
 	g.dist[0] = 0
 	queue := make([]uint32, 0, 1024)
-	bfs := func(allowInternal bool) {
+	bfs := func(allow int) {
 		queue = queue[:0]
 		for v := 0; v < n; v++ {
 			if g.dist[v] != noEdge {
@@ -230,7 +230,7 @@ func (g *Graph) shortestPaths() {
 				if g.dist[w] != noEdge {
 					continue
 				}
-				if !allowInternal && g.bookkeeping(v, e) {
+				if g.edgeTier(v, e) > allow {
 					continue
 				}
 				g.dist[w] = g.dist[v] + 1
@@ -239,12 +239,13 @@ func (g *Graph) shortestPaths() {
 			}
 		}
 	}
-	bfs(false)
+	bfs(tierProgram)
+	bfs(tierTransient)
 	g.internalOnly = make([]bool, n)
 	for i := range g.dist {
 		g.internalOnly[i] = g.dist[i] == noEdge
 	}
-	bfs(true)
+	bfs(tierInternal)
 	for i := range g.dist {
 		g.internalOnly[i] = g.internalOnly[i] && g.dist[i] != noEdge
 	}
@@ -253,6 +254,32 @@ func (g *Graph) shortestPaths() {
 // InternalOnly reports nodes that only V8's bookkeeping keeps alive
 // (feedback vectors, allocation sites): never a program's leak.
 func (g *Graph) InternalOnly(i int) bool { return g.internalOnly[i] }
+
+// Edge tiers, from the references a developer wants to see on a path to
+// the ones used only when nothing else reaches a node.
+const (
+	tierProgram   = iota
+	tierTransient // the stack and handle scopes of the moment of the snapshot
+	tierInternal  // V8's bookkeeping
+)
+
+// edgeTier ranks an edge for retainer paths. The stack of the moment the
+// snapshot was taken is real but transient (a program that snapshots
+// itself from top-level code keeps its module alive only there); a leak
+// is better shown through something lasting when there is such a path.
+func (g *Graph) edgeTier(from uint32, e uint32) int {
+	if g.bookkeeping(from, e) {
+		return tierInternal
+	}
+	s := g.S
+	if int(s.NodeType[from]) == s.TypeSynthetic {
+		switch s.Name(int(from)) {
+		case "(Stack roots)", "(Handle scope)":
+			return tierTransient
+		}
+	}
+	return tierProgram
+}
 
 // bookkeeping reports edges that say nothing about why a program keeps an
 // object: V8's inline caches, feedback and code references, and maps.
@@ -263,14 +290,6 @@ func (g *Graph) bookkeeping(from uint32, e uint32) bool {
 		return true
 	}
 	fromType := int(s.NodeType[from])
-	if fromType == s.TypeSynthetic {
-		// The stack and handle scopes of the moment the snapshot was
-		// taken are transient; a leak is held by something lasting.
-		switch s.Name(int(from)) {
-		case "(Stack roots)", "(Handle scope)":
-			return true
-		}
-	}
 	if fromType == s.TypeCode || fromType == s.TypeObjectShape {
 		return true
 	}
