@@ -6,7 +6,7 @@
 # (wall clock and peak RSS). Run by hand or with `make bench-heap`; it is
 # not part of the test suite (generating the snapshots takes minutes).
 #
-#   MILLIONS=2.2 ./bench/heap/run.sh      # size of the generated heap
+#   MILLIONS=2.8 ./bench/heap/run.sh      # size of the generated heap
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 cache="$here/.cache"
@@ -31,8 +31,8 @@ memlab_version=$(node -p "require('$cache/node_modules/memlab/package.json').ver
 snaps="$cache/snapshots"
 if [ ! -s "$snaps/final.heapsnapshot" ]; then
 	mkdir -p "$snaps"
-	echo "generating snapshots (MILLIONS=${MILLIONS:-2.2}) ..." >&2
-	node --expose-gc --max-old-space-size=8192 gen.js "$snaps" "${MILLIONS:-2.2}" >&2
+	echo "generating snapshots (MILLIONS=${MILLIONS:-2.8}) ..." >&2
+	node --expose-gc --max-old-space-size=8192 gen.js "$snaps" "${MILLIONS:-2.8}" >&2
 fi
 base="$snaps/base.heapsnapshot" target="$snaps/target.heapsnapshot" final="$snaps/final.heapsnapshot"
 size_mb() { echo $(( $(stat -c %s "$1") / 1024 / 1024 )); }
