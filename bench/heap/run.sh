@@ -41,7 +41,7 @@ measure() { # name, command...: prints "wall_s rss_mb"
 	local name="$1"
 	shift
 	/usr/bin/time -f "%e %M" -o "$cache/$name.time" "$@" >"$cache/$name.out" 2>"$cache/$name.err" || true
-	read -r wall rss <"$cache/$name.time" || { echo "$name failed:" >&2; cat "$cache/$name.err" >&2; exit 1; }
+	read -r wall rss < <(tail -n 1 "$cache/$name.time") || { echo "$name failed:" >&2; cat "$cache/$name.err" >&2; exit 1; }
 	echo "$wall $((rss / 1024))"
 }
 

@@ -10,7 +10,6 @@ import (
 	"path/filepath"
 	"slices"
 	"sort"
-	"sync"
 	"time"
 
 	"github.com/leakwatch/leakwatch/analyzer"
@@ -146,36 +145,12 @@ func runHeapDiff(ctx context.Context, args []string, stdout, stderr io.Writer) i
 	return writeHeapReport(ctx, doc, &o, stdout, stderr, "diff")
 }
 
-// analyseSnapshots reads and compares snapshots (in parallel: each is
-// independent until the diff).
+// analyseSnapshots reads and compares snapshots.
 func analyseSnapshots(ctx context.Context, paths []string, o *heapOutput, stderr io.Writer, cmd string) (*report.Document, int) {
-	graphs := make([]*analysis.Graph, len(paths))
-	errs := make([]error, len(paths))
-	var wg sync.WaitGroup
-	for i, p := range paths {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			s, err := snapshot.ReadFile(p, snapshot.Options{MaxMemory: o.budget()})
-			if err != nil {
-				errs[i] = err
-				return
-			}
-			graphs[i] = analysis.Build(s)
-		}()
-	}
-	wg.Wait()
-	if err := errors.Join(errs...); err != nil {
-		fmt.Fprintf(stderr, "leakwatch heap %s: %v\n", cmd, err)
-		return nil, exitUsage
-	}
-	rep, err := analysis.Diff(graphs, analysis.Options{MinCount: o.minCount})
+	rep, err := analysis.Compare(paths, snapshot.Options{MaxMemory: o.budget()}, analysis.Options{MinCount: o.minCount})
 	if err != nil {
 		fmt.Fprintf(stderr, "leakwatch heap %s: %v\n", cmd, err)
 		return nil, exitUsage
-	}
-	for i, p := range paths {
-		rep.Snapshots[i].Path = p
 	}
 	return report.New(rep, o.sourceRoot), -1
 }

@@ -11,15 +11,7 @@ import (
 
 func diffFiles(t *testing.T, paths []string) *Report {
 	t.Helper()
-	var gs []*Graph
-	for _, p := range paths {
-		s, err := snapshot.ReadFile(p, snapshot.Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		gs = append(gs, Build(s))
-	}
-	rep, err := Diff(gs, Options{})
+	rep, err := Compare(paths, snapshot.Options{}, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,15 +1,12 @@
 package analysis
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"regexp"
 	"slices"
 	"sort"
 	"strings"
-
-	"github.com/leakwatch/leakwatch/heap/snapshot"
 )
 
 // Options tune a diff.
@@ -92,11 +89,13 @@ type Holder struct {
 // because their object ids do not describe the same heap.
 var ErrDifferentProcesses = errors.New("the snapshots come from different processes (or different runs): object ids do not match, so nothing can be compared; take all snapshots from one running process")
 
-// Diff compares snapshots of one process, oldest first: two (base,
-// target) or three (base, target, final).
-func Diff(graphs []*Graph, opt Options) (*Report, error) {
-	if len(graphs) < 2 || len(graphs) > 3 {
-		return nil, fmt.Errorf("diff needs two or three snapshots, got %d", len(graphs))
+// Diff compares snapshots of one process, oldest first: the summaries of
+// the earlier ones (base, or base and target) and the graph of the last.
+// Only the last needs its whole graph, so a comparison of three large
+// snapshots holds one of them in memory, not three.
+func Diff(earlier []*Summary, final *Graph, opt Options) (*Report, error) {
+	if len(earlier) < 1 || len(earlier) > 2 {
+		return nil, fmt.Errorf("diff needs two or three snapshots, got %d", len(earlier)+1)
 	}
 	if opt.MinCount <= 0 {
 		opt.MinCount = 10
@@ -104,26 +103,28 @@ func Diff(graphs []*Graph, opt Options) (*Report, error) {
 	if opt.MaxGroups <= 0 {
 		opt.MaxGroups = 25
 	}
-	for i := 1; i < len(graphs); i++ {
-		if err := sameProcess(graphs[i-1].S, graphs[i].S); err != nil {
-			return nil, fmt.Errorf("snapshots %d and %d: %w", i, i+1, err)
+	if earlier[0].prev != nil || len(earlier) == 2 && earlier[1].prev != earlier[0] {
+		return nil, errors.New("diff: each summary must be made with the one before it")
+	}
+	last := Summarize(final.S, earlier[len(earlier)-1])
+	all := append(append([]*Summary(nil), earlier...), last)
+	for i := 1; i < len(all); i++ {
+		if all[i].sameErr != nil {
+			return nil, fmt.Errorf("snapshots %d and %d: %w", i, i+1, all[i].sameErr)
 		}
 	}
-	base, final := graphs[0], graphs[len(graphs)-1]
-	target := graphs[1]
 	rep := &Report{Method: "two-snapshot"}
-	if len(graphs) == 3 {
+	if len(all) == 3 {
 		rep.Method = "three-snapshot"
 	}
-	for _, g := range graphs {
-		rep.Snapshots = append(rep.Snapshots, info(g))
-		rep.Skipped = append(rep.Skipped, g.S.Skipped...)
+	for _, sm := range all {
+		rep.Snapshots = append(rep.Snapshots, sm.info)
+		rep.Skipped = append(rep.Skipped, sm.skipped...)
 	}
-
-	baseIDs := sortedIDs(base)
+	baseIDs := earlier[0].ids
 	var targetIDs []uint64
-	if len(graphs) == 3 {
-		targetIDs = sortedIDs(target)
+	if len(earlier) == 2 {
+		targetIDs = earlier[1].ids
 	}
 	fs := final.S
 	n := fs.NodeCount()
@@ -223,30 +224,9 @@ func Diff(graphs []*Graph, opt Options) (*Report, error) {
 	// Growth: live counts per group in every snapshot, for the groups that
 	// qualified. A group whose count did not grow is churn (objects
 	// replaced by new ones), not a leak.
-	wanted := map[groupKey]int{}
-	for i, a := range list {
-		wanted[a.key] = i
-		a.counts = make([]int, len(graphs))
-	}
-	for gi, g := range graphs {
-		c := fc
-		if g != final {
-			c = newClassifier(g.S)
-		}
-		for i := 0; i < g.S.NodeCount(); i++ {
-			if !g.Reachable(i) {
-				continue
-			}
-			if t := int(g.S.NodeType[i]); t != g.S.TypeObject && t != g.S.TypeClosure && t != g.S.TypeNative && t != g.S.TypeRegexp {
-				continue
-			}
-			k, ok := c.key(uint32(i))
-			if !ok {
-				continue
-			}
-			if j, ok := wanted[k]; ok {
-				list[j].counts[gi]++
-			}
+	for _, a := range list {
+		for _, sm := range all {
+			a.counts = append(a.counts, sm.counts[a.key])
 		}
 	}
 	list = slices.DeleteFunc(list, func(a *acc) bool {
@@ -281,63 +261,6 @@ func Diff(graphs []*Graph, opt Options) (*Report, error) {
 		rep.Groups = append(rep.Groups, gr)
 	}
 	return rep, nil
-}
-
-func info(g *Graph) SnapshotInfo {
-	var live uint64
-	for _, v := range g.Order {
-		live += g.S.SelfSize[v]
-	}
-	return SnapshotInfo{Nodes: g.S.NodeCount(), Edges: g.S.EdgeCount(), LiveBytes: live}
-}
-
-func sortedIDs(g *Graph) []uint64 {
-	ids := slices.Clone(g.S.NodeID)
-	slices.Sort(ids)
-	return ids
-}
-
-func has(sorted []uint64, id uint64) bool {
-	_, ok := slices.BinarySearch(sorted, id)
-	return ok
-}
-
-// sameProcess checks that two snapshots describe one heap. V8 gives each
-// object an id when first seen and keeps it across snapshots of a process,
-// so an id present in both must name the same kind of object. Two
-// processes of the same program share only the ids of their startup
-// snapshot, so objects past it are compared: a mismatch rate of more than
-// a few percent means different heaps.
-func sameProcess(a, b *snapshot.Snapshot) error {
-	type ident struct {
-		typ  uint8
-		name string
-	}
-	// Compare a sample of b's user objects (type "object" or "closure").
-	byID := make(map[uint64]int, a.NodeCount())
-	for i, id := range a.NodeID {
-		byID[id] = i
-	}
-	checked, mismatched := 0, 0
-	step := max(1, b.NodeCount()/20000)
-	for i := 0; i < b.NodeCount(); i += step {
-		t := int(b.NodeType[i])
-		if t != b.TypeObject && t != b.TypeClosure {
-			continue
-		}
-		j, ok := byID[b.NodeID[i]]
-		if !ok {
-			continue
-		}
-		checked++
-		if a.NodeTypes[a.NodeType[j]] != b.NodeTypes[b.NodeType[i]] || !bytes.Equal(a.StringBytes(a.NodeName[j]), b.StringBytes(b.NodeName[i])) {
-			mismatched++
-		}
-	}
-	if checked == 0 || mismatched*10 > checked {
-		return ErrDifferentProcesses
-	}
-	return nil
 }
 
 // steps renders a path, folding runs of identical steps.

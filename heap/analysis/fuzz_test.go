@@ -39,7 +39,7 @@ func FuzzReadAndAnalyze(f *testing.F) {
 			t.Fatalf("inconsistent snapshot: %d nodes, %d edges, first-edge table %d", s.NodeCount(), s.EdgeCount(), len(s.FirstEdge))
 		}
 		g := Build(s)
-		rep, err := Diff([]*Graph{g, g}, Options{MinCount: 1})
+		rep, err := Diff([]*Summary{Summarize(s, nil)}, g, Options{MinCount: 1})
 		if err == nil && len(rep.Snapshots) != 2 {
 			t.Fatal("report lacks snapshot summaries")
 		}

@@ -60,15 +60,7 @@ func TestRecordFindsTheLeak(t *testing.T) {
 	if len(paths) != 3 {
 		t.Fatalf("paths %v", paths)
 	}
-	var gs []*analysis.Graph
-	for _, p := range paths {
-		s, err := snapshot.ReadFile(p, snapshot.Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		gs = append(gs, analysis.Build(s))
-	}
-	rep, err := analysis.Diff(gs, analysis.Options{})
+	rep, err := analysis.Compare(paths, snapshot.Options{}, analysis.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
