@@ -3,6 +3,7 @@ package analysis
 import (
 	"errors"
 	"fmt"
+	"runtime"
 	"sync"
 
 	"github.com/leakwatch/leakwatch/heap/snapshot"
@@ -44,6 +45,11 @@ func Compare(paths []string, read snapshot.Options, opt Options) (*Report, error
 			prev = earlier[len(earlier)-1]
 		}
 		earlier = append(earlier, Summarize(s, prev))
+		// The decoded snapshot is garbage now; collect it before the
+		// next one is decoded rather than letting the heap grow to twice
+		// its live size, which is what peak memory would measure.
+		s = nil
+		runtime.GC()
 	}
 	wg.Wait()
 	if err := errors.Join(append(errs, finalErr)...); err != nil {

@@ -6,6 +6,7 @@
 package analysis
 
 import (
+	"runtime"
 	"sort"
 
 	"github.com/leakwatch/leakwatch/heap/snapshot"
@@ -40,6 +41,9 @@ const noEdge = ^uint32(0)
 func Build(s *snapshot.Snapshot) *Graph {
 	g := &Graph{S: s}
 	g.dominators()
+	// The dominator pass's scratch arrays (tens of bytes per node) are
+	// garbage now; collect them before the path arrays are allocated.
+	runtime.GC()
 	g.shortestPaths()
 	return g
 }

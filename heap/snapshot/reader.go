@@ -17,6 +17,10 @@ type Options struct {
 	// needed); strings that do not fit are cut to their first bytes, and
 	// Snapshot.Skipped says how much was cut.
 	MaxMemory int64
+
+	// sizeHint is the file's size when known: a file cannot hold more
+	// nodes than it has bytes, which bounds the preallocation.
+	sizeHint int64
 }
 
 // Bytes per node and per edge in the decoded form, for the budget.
@@ -52,6 +56,9 @@ func ReadFile(path string, opt Options) (*Snapshot, error) {
 		return nil, err
 	}
 	defer f.Close()
+	if st, err := f.Stat(); err == nil && st.Mode().IsRegular() {
+		opt.sizeHint = st.Size()
+	}
 	s, err := Read(f, opt)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
@@ -373,8 +380,14 @@ func (p *parser) meta() error {
 		}
 		// Preallocate: the counts are exact in every V8 we know, and a
 		// wrong count only costs a regrowth. Capped, so that a small file
-		// that claims billions of nodes cannot make us allocate them.
-		n, e := int(min(p.nodeCount, 1<<21)), int(min(p.edgeCount, 1<<23))
+		// that claims billions of nodes cannot make us allocate them: each
+		// value takes at least two bytes ("0,"), so a file of known size
+		// bounds the counts; otherwise a modest cap.
+		capN, capE := int64(1<<21), int64(1<<23)
+		if h := p.opt.sizeHint; h > 0 {
+			capN, capE = h/int64(2*p.nodeFields)+1, h/int64(2*p.edgeFields)+1
+		}
+		n, e := int(min(p.nodeCount, capN)), int(min(p.edgeCount, capE))
 		s := p.s
 		s.NodeType, s.NodeName, s.NodeID, s.SelfSize = make([]uint8, 0, n), make([]uint32, 0, n), make([]uint64, 0, n), make([]uint64, 0, n)
 		s.FirstEdge = make([]uint32, 1, n+1)
@@ -578,8 +591,11 @@ func (p *parser) strings() error {
 		s.Skipped = append(s.Skipped, fmt.Sprintf("%s of string contents (%d strings cut to their first %d bytes) to stay within the memory budget of %s",
 			FormatBytes(cut), cutStrings, keptStringPrefix, FormatBytes(p.opt.MaxMemory)))
 	}
-	// The string table usually dwarfs its final size; give back the slack.
-	s.strData = append([]byte(nil), s.strData...)
+	// Give back the slack of the last growth when it is large; copying
+	// costs a second copy at the peak, so small slack stays.
+	if cap(s.strData)-len(s.strData) > len(s.strData)/2 {
+		s.strData = append([]byte(nil), s.strData...)
+	}
 	return nil
 }
 
