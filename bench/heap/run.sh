@@ -37,31 +37,31 @@ fi
 base="$snaps/base.heapsnapshot" target="$snaps/target.heapsnapshot" final="$snaps/final.heapsnapshot"
 size_mb() { echo $(( $(stat -c %s "$1") / 1024 / 1024 )); }
 
-measure() { # name, command...: prints "wall_s rss_mb"
+measure() { # name, command...: prints "wall_s rss_mb cpu_s"
 	local name="$1"
 	shift
-	/usr/bin/time -f "%e %M" -o "$cache/$name.time" "$@" >"$cache/$name.out" 2>"$cache/$name.err" || true
-	read -r wall rss < <(tail -n 1 "$cache/$name.time") || { echo "$name failed:" >&2; cat "$cache/$name.err" >&2; exit 1; }
-	echo "$wall $((rss / 1024))"
+	/usr/bin/time -f "%e %M %U %S" -o "$cache/$name.time" "$@" >"$cache/$name.out" 2>"$cache/$name.err" || true
+	read -r wall rss user sys < <(tail -n 1 "$cache/$name.time") || { echo "$name failed:" >&2; cat "$cache/$name.err" >&2; exit 1; }
+	echo "$wall $((rss / 1024)) $(node -p "($user + $sys).toFixed(1)")"
 }
 
 echo "leakwatch heap diff ..." >&2
-read -r lw_wall lw_rss < <(measure leakwatch "$cache/leakwatch" heap diff --format json "$base" "$target" "$final")
+read -r lw_wall lw_rss lw_cpu < <(measure leakwatch "$cache/leakwatch" heap diff --format json "$base" "$target" "$final")
 echo "memlab find-leaks ..." >&2
 rm -rf "$cache/memlab-work"
-read -r ml_wall ml_rss < <(cd "$cache" && NODE_OPTIONS=--max-old-space-size=16384 measure memlab \
+read -r ml_wall ml_rss ml_cpu < <(cd "$cache" && NODE_OPTIONS=--max-old-space-size=16384 measure memlab \
 	"$cache/node_modules/.bin/memlab" find-leaks --baseline "$base" --target "$target" --final "$final" --work-dir "$cache/memlab-work")
 
-lw_groups=$(node -e "const d=require('$cache/leakwatch.out');console.log(d.groups.map(g=>g.name+' '+g.leaked).join(', '))" 2>/dev/null || echo "?")
+lw_groups=$(node -e "const d=JSON.parse(require('fs').readFileSync('$cache/leakwatch.out','utf8'));console.log(d.groups.map(g=>g.name+' x'+g.leaked).join(', '))" 2>/dev/null || echo "?")
 cat <<TABLE
 
-Snapshots: base $(size_mb "$base") MB, target $(size_mb "$target") MB, final $(size_mb "$final") MB (Node $(node --version), $(nproc) cores)
+Snapshots: base $(size_mb "$base") MB, target $(size_mb "$target") MB, final $(size_mb "$final") MB (Node $(node --version), $(nproc) cores, load average $(cut -d' ' -f1 /proc/loadavg))
 
-| tool | parse + three-snapshot diff, wall | peak RSS |
-|---|---|---|
-| leakwatch heap diff | ${lw_wall} s | ${lw_rss} MB |
-| memlab ${memlab_version} find-leaks | ${ml_wall} s | ${ml_rss} MB |
-| ratio (memlab / leakwatch) | $(node -p "($ml_wall/$lw_wall).toFixed(1)")x | $(node -p "($ml_rss/$lw_rss).toFixed(1)")x |
+| tool | parse + three-snapshot diff, wall | CPU (user+sys) | peak RSS |
+|---|---|---|---|
+| leakwatch heap diff | ${lw_wall} s | ${lw_cpu} s | ${lw_rss} MB |
+| memlab ${memlab_version} find-leaks | ${ml_wall} s | ${ml_cpu} s | ${ml_rss} MB |
+| memlab / leakwatch | $(node -p "($ml_wall/$lw_wall).toFixed(1)")x | $(node -p "($ml_cpu/$lw_cpu).toFixed(1)")x | $(node -p "($ml_rss/$lw_rss).toFixed(1)")x |
 
 leakwatch's groups: $lw_groups
 memlab's summary: $(grep -a -o 'MemLab found [0-9]* leak(s)' "$cache/memlab.out" "$cache/memlab.err" | head -1 | cut -d: -f2-)

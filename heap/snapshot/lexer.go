@@ -102,71 +102,96 @@ func (l *lexer) peek() (byte, error) {
 	return c, nil
 }
 
-// uint reads a non-negative integer. Snapshot arrays hold only these.
-func (l *lexer) uint() (uint64, error) {
-	c, err := l.next()
-	if err != nil {
-		return 0, err
-	}
-	if c < '0' || c > '9' {
-		return 0, l.fail("expected a non-negative integer, found %q", c)
-	}
-	n := uint64(c - '0')
-	for {
-		c, err := l.r.ReadByte()
-		if err != nil {
-			if err == io.EOF {
-				return 0, l.eof(err)
-			}
-			return 0, err
-		}
-		if c < '0' || c > '9' {
-			if c == '.' || c == 'e' || c == 'E' {
-				return 0, l.fail("expected an integer, found a fraction")
-			}
-			_ = l.r.UnreadByte()
-			return n, nil
-		}
-		l.pos++
-		if n > (1<<63)/10 {
-			return 0, l.fail("integer too large")
-		}
-		n = n*10 + uint64(c-'0')
-	}
-}
-
 // uintArray calls f for each element of a JSON array of non-negative
 // integers; f's error stops the read.
+//
+// This is where nearly all of a snapshot's bytes go, so it scans the
+// reader's buffer in place with a small state machine instead of reading
+// byte by byte; a number split across two buffer fills carries over.
 func (l *lexer) uintArray(f func(v uint64) error) error {
 	if err := l.expect('['); err != nil {
 		return err
 	}
-	c, err := l.peek()
-	if err != nil {
-		return err
-	}
-	if c == ']' {
-		l.next()
-		return nil
-	}
+	const (
+		wantValue = iota // after '[' or ','
+		inNumber
+		afterValue // after a number, before ',' or ']'
+	)
+	state, values := wantValue, 0
+	var n uint64
 	for {
-		v, err := l.uint()
-		if err != nil {
-			return err
+		if _, err := l.r.Peek(1); err != nil {
+			return l.eof(err)
 		}
-		if err := f(v); err != nil {
-			return err
-		}
-		c, err := l.next()
-		if err != nil {
-			return err
-		}
-		if c == ']' {
-			return nil
-		}
-		if c != ',' {
+		buf, _ := l.r.Peek(l.r.Buffered())
+		base := l.pos
+		for i, c := range buf {
+			switch {
+			case c >= '0' && c <= '9':
+				switch state {
+				case wantValue:
+					n, state = uint64(c-'0'), inNumber
+				case inNumber:
+					if n > (1<<63)/10 {
+						l.pos = base + int64(i)
+						return l.fail("integer too large")
+					}
+					n = n*10 + uint64(c-'0')
+				default:
+					l.pos = base + int64(i)
+					return l.fail("expected ',' or ']' in array, found %q", c)
+				}
+				continue
+			case c == ',':
+				if state == wantValue {
+					l.pos = base + int64(i)
+					return l.fail("expected a non-negative integer, found ','")
+				}
+				if state == inNumber {
+					l.pos = base + int64(i)
+					if err := f(n); err != nil {
+						return err
+					}
+					values++
+				}
+				state = wantValue
+				continue
+			case c == ']':
+				if state == wantValue && values > 0 {
+					l.pos = base + int64(i)
+					return l.fail("expected a non-negative integer, found ']'")
+				}
+				l.pos = base + int64(i)
+				if state == inNumber {
+					if err := f(n); err != nil {
+						return err
+					}
+				}
+				l.r.Discard(i + 1)
+				l.pos = base + int64(i) + 1
+				return nil
+			case c == ' ' || c == '\n' || c == '\r' || c == '\t':
+				if state == inNumber {
+					l.pos = base + int64(i)
+					if err := f(n); err != nil {
+						return err
+					}
+					values++
+					state = afterValue
+				}
+				continue
+			}
+			l.pos = base + int64(i)
+			if state == inNumber && (c == '.' || c == 'e' || c == 'E') {
+				return l.fail("expected an integer, found a fraction")
+			}
+			if state == wantValue {
+				return l.fail("expected a non-negative integer, found %q", c)
+			}
 			return l.fail("expected ',' or ']' in array, found %q", c)
 		}
+		l.r.Discard(len(buf))
+		l.pos = base + int64(len(buf))
 	}
 }
 
