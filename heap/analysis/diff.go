@@ -358,6 +358,7 @@ func holders(g *Graph, path []uint32, leaf int) []Holder {
 			start = k
 		}
 	}
+	listenerArray := -1
 	for k, e := range path {
 		if k < start {
 			continue
@@ -369,6 +370,9 @@ func holders(g *Graph, path []uint32, leaf int) []Holder {
 		switch {
 		case label == "_events" && k+1 < len(path):
 			add("listener", fmt.Sprintf("listener for %q on %s", s.EdgeLabel(int(path[k+1])), fromName))
+			// The array of that event's listeners comes next: it is the
+			// listener registry, not a collection of the program's.
+			listenerArray = k + 1
 		case strings.Contains(label, "kEvents") || label == "listeners" && strings.Contains(fromName, "EventTarget"):
 			event := ""
 			if k+1 < len(path) {
@@ -381,6 +385,7 @@ func holders(g *Graph, path []uint32, leaf int) []Holder {
 			add("timer", "timer ("+toName+"): setInterval / setTimeout callback not cleared")
 		case strings.Contains(toName, "Subscriber") || strings.Contains(toName, "Subscription") || label == "observers" || label == "_subscriptions" || label == "subscribers":
 			add("subscription", fmt.Sprintf("subscription (%s via %s)", toName, label))
+		case k == listenerArray:
 		case toName == "Map" || toName == "Set" || toName == "Array" && int(s.NodeType[to]) == s.TypeObject:
 			holderName := label
 			if int(s.EdgeType[e]) == s.EdgeContext {

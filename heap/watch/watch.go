@@ -131,8 +131,11 @@ func Watch(ctx context.Context, opt Options) (*Result, error) {
 		elapsed := time.Since(start)
 		res.Samples = append(res.Samples, report.Sample{Seconds: elapsed.Seconds(), HeapUsed: u.HeapUsed, HeapTotal: u.HeapTotal, RSS: u.RSS})
 		if opt.Progress != nil {
-			g := Detect(res.Samples)
-			line := fmt.Sprintf("%5.0fs  heap %9s  rss %9s  trend %s/min", elapsed.Seconds(), report.FormatBytes(u.HeapUsed), report.FormatBytes(u.RSS), signedBytes(g.BytesPerMinute))
+			trend := "trend: too early"
+			if g := Detect(res.Samples); g.BytesPerMinute != 0 {
+				trend = "trend " + signedBytes(g.BytesPerMinute) + "/min"
+			}
+			line := fmt.Sprintf("%5.0fs  heap %9s  rss %9s  %s", elapsed.Seconds(), report.FormatBytes(u.HeapUsed), report.FormatBytes(u.RSS), trend)
 			if opt.TTY {
 				fmt.Fprintf(opt.Progress, "\r%s", line)
 			} else {
