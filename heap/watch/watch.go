@@ -171,6 +171,21 @@ func Watch(ctx context.Context, opt Options) (*Result, error) {
 	return res, nil
 }
 
+// floor replaces each reading by the lowest of it and its neighbours. A
+// reading after GC can only be too high (the program allocates between
+// the collection and the reading, more so under load), so the lower
+// envelope is the better estimate of what the program keeps.
+func floor(in []report.Sample) []report.Sample {
+	out := make([]report.Sample, len(in))
+	for i := range in {
+		out[i] = in[i]
+		for j := max(0, i-1); j <= min(len(in)-1, i+1); j++ {
+			out[i].HeapUsed = min(out[i].HeapUsed, in[j].HeapUsed)
+		}
+	}
+	return out
+}
+
 func signedBytes(v float64) string {
 	if v < 0 {
 		return "-" + report.FormatBytes(uint64(-v))
@@ -188,7 +203,7 @@ func Detect(samples []report.Sample) report.Growth {
 	if len(samples) < minSamples {
 		return report.Growth{Reason: fmt.Sprintf("too few samples to judge (%d of at least %d)", len(samples), minSamples)}
 	}
-	s := samples[len(samples)/5:]
+	s := floor(samples[len(samples)/5:])
 	n := float64(len(s))
 	var sx, sy, sxx, sxy, syy float64
 	for _, p := range s {
