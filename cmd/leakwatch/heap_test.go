@@ -74,6 +74,18 @@ func TestHeapDiffConfirmsStaticFinding(t *testing.T) {
 		t.Fatalf("saved report: %v", err)
 	}
 
+	// Two snapshots: objects allocated after the first and alive in the
+	// second (both rounds of requests).
+	r = runReal(t, out, "heap", "diff", "--format", "json", snaps[0], snaps[2])
+	expectCode(t, r, exitFindings)
+	var two report.Document
+	if err := json.Unmarshal([]byte(r.stdout), &two); err != nil {
+		t.Fatalf("%v\n%s", err, r)
+	}
+	if two.Method != "two-snapshot" || len(two.Groups) == 0 || two.Groups[0].Name != "onReload" || two.Groups[0].Leaked != 40 {
+		t.Errorf("two-snapshot diff: %s, groups %+v", two.Method, two.Groups)
+	}
+
 	// The text form says the same.
 	r = runReal(t, out, append([]string{"heap", "diff", "--source-root", nodeapp.AppsDir()}, snaps...)...)
 	expectCode(t, r, exitFindings)
