@@ -75,37 +75,42 @@ svg text{font-size:11px;fill:#555}
 </body></html>
 `))
 
-// chart draws the samples as an inline SVG line chart: heap used and RSS.
+// chart draws the samples as inline SVG line charts, one per measure
+// with its own scale: the JavaScript heap is often a tenth of the RSS and
+// would look flat on a shared axis.
 func chart(samples []Sample) template.HTML {
 	if len(samples) < 2 {
 		return ""
 	}
-	const w, h, left, bottom = 760.0, 260.0, 70.0, 30.0
+	out := lineChart(samples, "JavaScript heap used", "#c0392b", func(s Sample) uint64 { return s.HeapUsed })
+	hasRSS := false
+	for _, s := range samples {
+		hasRSS = hasRSS || s.RSS > 0
+	}
+	if hasRSS {
+		out += lineChart(samples, "resident set size (RSS)", "#2980b9", func(s Sample) uint64 { return s.RSS })
+	}
+	return template.HTML(out)
+}
+
+func lineChart(samples []Sample, label, color string, get func(Sample) uint64) string {
+	const w, h, left, bottom = 760.0, 200.0, 70.0, 30.0
 	maxT := samples[len(samples)-1].Seconds
 	if maxT <= 0 {
 		maxT = 1
 	}
 	var maxY uint64
 	for _, s := range samples {
-		maxY = max(maxY, s.HeapUsed, s.RSS)
+		maxY = max(maxY, get(s))
 	}
+	maxY += maxY / 10
 	if maxY == 0 {
 		maxY = 1
 	}
 	x := func(t float64) float64 { return left + (w-left-10)*t/maxT }
 	y := func(v uint64) float64 { return (h - bottom) - (h-bottom-10)*float64(v)/float64(maxY) }
-	line := func(get func(Sample) uint64) string {
-		var b strings.Builder
-		for i, s := range samples {
-			if i > 0 {
-				b.WriteByte(' ')
-			}
-			fmt.Fprintf(&b, "%.1f,%.1f", x(s.Seconds), y(get(s)))
-		}
-		return b.String()
-	}
 	var b strings.Builder
-	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" width="%.0f" height="%.0f" role="img" aria-label="memory over time">`, w, h)
+	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" width="%.0f" height="%.0f" role="img" aria-label="%s over time">`, w, h, template.HTMLEscapeString(label))
 	fmt.Fprintf(&b, `<line x1="%.0f" y1="%.0f" x2="%.0f" y2="%.0f" stroke="#999"/>`, left, h-bottom, w-10, h-bottom)
 	fmt.Fprintf(&b, `<line x1="%.0f" y1="10" x2="%.0f" y2="%.0f" stroke="#999"/>`, left, left, h-bottom)
 	for i := 0; i <= 4; i++ {
@@ -113,16 +118,14 @@ func chart(samples []Sample) template.HTML {
 		fmt.Fprintf(&b, `<text x="4" y="%.1f">%s</text>`, y(v)+4, template.HTMLEscapeString(FormatBytes(v)))
 	}
 	fmt.Fprintf(&b, `<text x="%.0f" y="%.0f">0 s</text><text x="%.0f" y="%.0f">%.0f s</text>`, left, h-8, w-50, h-8, maxT)
-	hasRSS := false
-	for _, s := range samples {
-		hasRSS = hasRSS || s.RSS > 0
+	b.WriteString(`<polyline fill="none" stroke="` + color + `" stroke-width="2" points="`)
+	for i, s := range samples {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		fmt.Fprintf(&b, "%.1f,%.1f", x(s.Seconds), y(get(s)))
 	}
-	if hasRSS {
-		fmt.Fprintf(&b, `<polyline fill="none" stroke="#2980b9" stroke-width="2" points="%s"/>`, line(func(s Sample) uint64 { return s.RSS }))
-		fmt.Fprintf(&b, `<text x="%.0f" y="20" style="fill:#2980b9">RSS</text>`, left+10)
-	}
-	fmt.Fprintf(&b, `<polyline fill="none" stroke="#c0392b" stroke-width="2" points="%s"/>`, line(func(s Sample) uint64 { return s.HeapUsed }))
-	fmt.Fprintf(&b, `<text x="%.0f" y="20" style="fill:#c0392b">JS heap used</text>`, left+60)
-	b.WriteString(`</svg>`)
-	return template.HTML(b.String())
+	b.WriteString(`"/>`)
+	fmt.Fprintf(&b, `<text x="%.0f" y="20" style="fill:%s">%s</text></svg>`, left+10, color, template.HTMLEscapeString(label))
+	return b.String()
 }
