@@ -36,6 +36,7 @@ func TestLeakyAndFixedPrograms(t *testing.T) {
 		{"cache", KindObject, "RenderedPage", 12, "collection", requestsPerRound * 2048},
 		{"interval", KindObject, "Timeout", 13, "timer", 0},
 		{"closure", KindObject, "Object", 14, "", requestsPerRound * 32 * 1024},
+		{"subscription", KindClosure, "onState", 19, "subscription", 0},
 	}
 	for _, c := range cases {
 		t.Run(c.app+"-leaky", func(t *testing.T) {
