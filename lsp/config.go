@@ -259,6 +259,10 @@ func (s *server) didChangeWatchedFiles(ctx context.Context, raw jsonrpc2.RawMess
 		return
 	}
 	for _, ch := range p.Changes {
+		if isHeapReport(uriPath(ch.URI)) {
+			s.reanalyzeAll() // the evidence is re-read as the documents are analysed
+			return
+		}
 		if filepath.Base(uriPath(ch.URI)) == analyzer.ConfigFileName {
 			s.log.infof("%s changed; re-reading the configuration", uriPath(ch.URI))
 			s.cfg.forget()

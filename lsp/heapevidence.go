@@ -25,6 +25,15 @@ import (
 // workspace folder) or, without it, .leakwatch/heap.json in each workspace
 // folder. It is re-read when it changes on disk.
 
+// heapReportWatcher asks the client to say when a workspace heap report
+// changes, so that open documents get the new evidence at once.
+var heapReportWatcher = protocol.FileSystemWatcher{GlobPattern: protocol.Pattern("**/.leakwatch/heap.json")}
+
+// isHeapReport reports whether path is a workspace heap report.
+func isHeapReport(path string) bool {
+	return filepath.Base(path) == "heap.json" && filepath.Base(filepath.Dir(path)) == ".leakwatch"
+}
+
 // heapGrowthCode is the code of the information diagnostics for growth no
 // rule reports.
 const heapGrowthCode = "heap-growth"

@@ -105,3 +105,23 @@ func TestHeapEvidenceBadReport(t *testing.T) {
 	}
 	c.waitLog(0, "heap report version 99")
 }
+
+// TestHeapEvidenceFollowsTheReport changes the report under an open
+// document: the evidence appears once the client says the file changed.
+func TestHeapEvidenceFollowsTheReport(t *testing.T) {
+	dir := t.TempDir()
+	c := start(t, config{folders: []string{dir}})
+	uri := "file://" + filepath.Join(dir, "app.js")
+	mark := c.mark()
+	c.open(uri, "javascript", heapApp, 1)
+	pub, next := c.waitPublish(mark, uri, nil)
+	if len(pub.Diagnostics) != 1 {
+		t.Fatalf("before the report: %+v", pub.Diagnostics)
+	}
+	report := filepath.Join(dir, ".leakwatch", "heap.json")
+	writeHeapReport(t, report, "")
+	c.notifyServer("workspace/didChangeWatchedFiles", map[string]any{"changes": []map[string]any{{"uri": "file://" + report, "type": 1}}})
+	c.waitPublish(next, uri, func(p tPublish) bool {
+		return len(p.Diagnostics) == 2 && p.Diagnostics[1].Code == heapGrowthCode
+	})
+}
