@@ -5,7 +5,7 @@ GO ?= go
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS := -X main.version=$(VERSION)
 
-.PHONY: build install test fuzz bench vsix npm clean
+.PHONY: build install test fuzz bench bench-heap vsix npm clean
 
 build:
 	$(GO) build -ldflags "$(LDFLAGS)" -o bin/leakwatch ./cmd/leakwatch
@@ -22,6 +22,9 @@ fuzz:
 
 bench:
 	./bench/run.sh
+
+bench-heap:
+	./bench/heap/run.sh
 
 vsix:
 	./editors/vscode/scripts/package.sh

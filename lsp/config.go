@@ -269,6 +269,7 @@ func (s *server) didChangeConfiguration(ctx context.Context, raw jsonrpc2.RawMes
 		s.log.configErrorf("%v; keeping the previous settings", err)
 		return
 	}
+	s.setHeapReport(p.Settings)
 	s.mu.Lock()
 	if st.debounce != nil {
 		s.debounce = *st.debounce
@@ -289,6 +290,10 @@ func (s *server) didChangeWatchedFiles(ctx context.Context, raw jsonrpc2.RawMess
 	}
 	s.facts.diskChanged(p.Changes)
 	for _, ch := range p.Changes {
+		if isHeapReport(uriPath(ch.URI)) {
+			s.reanalyzeAll() // the evidence is re-read as the documents are analysed
+			return
+		}
 		if filepath.Base(uriPath(ch.URI)) == analyzer.ConfigFileName {
 			s.log.infof("%s changed; re-reading the configuration", uriPath(ch.URI))
 			s.cfg.forget()

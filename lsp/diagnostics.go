@@ -183,6 +183,7 @@ func (s *server) analyze(ctx context.Context, snap snapshot) *analysis {
 	for i := range a.result.Diagnostics {
 		a.diags[i] = s.toDiagnostic(snap.uri, a.index, enc, &a.result.Diagnostics[i])
 	}
+	a.diags = s.withHeapEvidence(snap, a.index, enc, a.result.Diagnostics, a.diags)
 	a.id = diagnosticsID(a.diags)
 	return a
 }

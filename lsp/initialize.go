@@ -92,6 +92,7 @@ func (s *server) initialize(ctx context.Context, raw jsonrpc2.RawMessage) (any, 
 	// with the options below reaches the user, not just stderr.
 	s.log.attach(s.conn)
 	settings, err := parseSettings(p.InitializationOptions, "initializationOptions", s.engine.RuleIDs())
+	s.setHeapReport(p.InitializationOptions)
 	if err != nil {
 		// A bad option must not cost the user the whole server: report it
 		// and go on with the defaults for the options that are wrong.
@@ -200,7 +201,7 @@ func (s *server) initialized(ctx context.Context, _ jsonrpc2.RawMessage) {
 	// be free to read: make it from a goroutine.
 	s.goSafe("registering the config watcher", func() {
 		opts, err := protocol.Marshal(&protocol.DidChangeWatchedFilesRegistrationOptions{
-			Watchers: []protocol.FileSystemWatcher{{GlobPattern: protocol.Pattern("**/" + analyzer.ConfigFileName)}},
+			Watchers: []protocol.FileSystemWatcher{{GlobPattern: protocol.Pattern("**/" + analyzer.ConfigFileName)}, heapReportWatcher},
 		})
 		if err != nil {
 			s.log.errorf("encoding the watcher registration: %v", err)

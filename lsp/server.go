@@ -109,6 +109,8 @@ type server struct {
 	// facts knows what the workspace's files export (lsp/facts.go).
 	facts *workspaceFacts
 
+	heap heapEvidence // runtime evidence from a heap report (heapevidence.go)
+
 	inflight inflight
 
 	reqs  map[string]requestFunc

@@ -49,6 +49,7 @@ func commands() []command {
 		{"explain", "explain one rule, with examples", runExplain},
 		{"version", "print the version", runVersion},
 		{"debug", "tools for rule authors (debug tree FILE)", runDebug},
+		{"heap", "runtime evidence from heap snapshots (heap diff|record|watch)", runHeap},
 	}
 }
 
