@@ -53,9 +53,11 @@ func TestLeakyAndFixedPrograms(t *testing.T) {
 			if i != 0 {
 				t.Errorf("the leak is group %d, not the first: %+v", i, rep.Groups[0])
 			}
-			// One per request of the first round; the snapshot request is
-			// a connection too (the interval program leaks one for it).
-			if g.Leaked < requestsPerRound || g.Leaked > requestsPerRound+1 {
+			// One per request of the first round. The interval program
+			// leaks one per connection, and the harness's control requests
+			// (snapshot, round markers) open connections too: up to three
+			// more under load, when the client cannot reuse its sockets.
+			if g.Leaked < requestsPerRound || g.Leaked > requestsPerRound+3 {
 				t.Errorf("leaked %d objects, want one per request of the first round (%d)", g.Leaked, requestsPerRound)
 			}
 			if n := len(g.Counts); n != 3 || g.Counts[1]-g.Counts[0] < requestsPerRound || g.Counts[2]-g.Counts[1] < requestsPerRound {
