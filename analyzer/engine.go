@@ -65,6 +65,12 @@ type Engine struct {
 	// ones that fail. On by default; the language server turns it off for
 	// the diagnostics it publishes and validates when a fix is asked for.
 	ValidateFixes bool
+	// FixWanted, when set, narrows validation to what the caller will use:
+	// of each diagnostic's fixes only those it accepts are validated, in
+	// order, and only the first valid one is kept. The CLI's text and
+	// GitHub formats and --fix use one fix per finding, and validating
+	// every fix re-parses the file once per fix, a fifth of a cold run.
+	FixWanted func(Fix) bool
 	// ParseTimeout bounds the parse of one file; zero means no limit.
 	ParseTimeout time.Duration
 	// MaxFileSize skips larger files; zero means no limit.
@@ -473,8 +479,14 @@ func (e *Engine) validFixes(ctx context.Context, f File, lang syntax.Lang, befor
 	ri := e.ruleIndex(d.Rule)
 	var out []Fix
 	for _, fix := range d.Fixes {
+		if e.FixWanted != nil && !e.FixWanted(fix) {
+			continue
+		}
 		if err := e.checkFix(ctx, f, lang, before, ri, d, fix); err == nil {
 			out = append(out, fix)
+			if e.FixWanted != nil {
+				break
+			}
 		}
 	}
 	return out
