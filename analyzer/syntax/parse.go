@@ -38,8 +38,7 @@ func Parse(ctx context.Context, lang Lang, src []byte, opt Options) (*Tree, erro
 	if err != nil {
 		return nil, err
 	}
-	defer deleteTree(ct)
-	return build(ct, lang, src)
+	return build(ct, lang, src, true)
 }
 
 func parseC(ctx context.Context, cp *cParser, lang Lang, old *C.TSTree, src []byte, opt Options) (*C.TSTree, error) {
@@ -62,9 +61,10 @@ func parseC(ctx context.Context, cp *cParser, lang Lang, old *C.TSTree, src []by
 	return ct, nil
 }
 
-func build(ct *C.TSTree, lang Lang, src []byte) (*Tree, error) {
+// build flattens a C tree into a Tree; with free it deletes the C tree.
+func build(ct *C.TSTree, lang Lang, src []byte, free bool) (*Tree, error) {
 	g := grammarFor(lang)
-	recs, err := flatten(ct, g.keep)
+	recs, err := flatten(ct, g.keep, free)
 	if err != nil {
 		return nil, err
 	}
@@ -147,7 +147,7 @@ func (inc *Incremental) Parse(ctx context.Context, src []byte, opt Options) (*Tr
 	}
 	inc.Close()
 	inc.old = ct
-	return build(ct, inc.lang, src)
+	return build(ct, inc.lang, src, false)
 }
 
 // Close frees the kept tree. The Incremental can be used again afterwards;
@@ -176,7 +176,7 @@ func ParseKept(ctx context.Context, lang Lang, src []byte, opt Options) (*Tree, 
 	if err != nil {
 		return nil, nil, err
 	}
-	t, err := build(ct, lang, src)
+	t, err := build(ct, lang, src, false)
 	if err != nil {
 		deleteTree(ct)
 		return nil, nil, err
@@ -211,8 +211,7 @@ func (k *Kept) Reparse(ctx context.Context, src []byte, edits []Edit, opt Option
 	if err != nil {
 		return nil, err
 	}
-	defer deleteTree(ct)
-	return build(ct, k.lang, src)
+	return build(ct, k.lang, src, true)
 }
 
 // Close frees the kept tree; it is safe to call more than once.

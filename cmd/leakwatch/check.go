@@ -263,6 +263,12 @@ func (c *checker) run() int {
 					return
 				}
 				r := c.process(ctx, j)
+				if j.size > releaseAfter {
+					// The garbage of a large file would otherwise stay
+					// mapped while the next large file's C tree grows
+					// beside it: the two add up to the run's peak.
+					debug.FreeOSMemory()
+				}
 				q.finished(j)
 				j.done <- r
 			}

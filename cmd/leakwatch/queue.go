@@ -17,6 +17,11 @@ const memoryBudget = 4 << 20
 // keeps every worker busy while a large file is being analysed.
 const smallFile = 256 << 10
 
+// releaseAfter is the file size after whose analysis the worker hands the
+// garbage-collected heap back to the system (a forced collection, cheap
+// next to analysing a file this large).
+const releaseAfter = 1 << 20
+
 // queue hands files to workers largest first, within a byte budget.
 type queue struct {
 	mu      sync.Mutex
