@@ -177,8 +177,10 @@ func (e *Engine) analyze(ctx context.Context, f File, parse parseFunc) Result {
 		return res
 	}
 	// Fix validation reparses the file once per fix: keep the C tree so
-	// that those reparses are incremental. Not for very large files, whose
-	// C tree is most of their memory at the peak.
+	// that those reparses are incremental (in the rules' AnalyzeAll
+	// profile the full reparses of the few large files with findings were
+	// 80% of validation). Not for files over the default size limit, whose
+	// C tree would add to the run's peak memory.
 	var kept *syntax.Kept
 	if e.ValidateFixes && len(f.Src) <= keepTreeLimit {
 		parse = func(ctx context.Context, lang syntax.Lang, src []byte, opt syntax.Options) (*syntax.Tree, error) {
@@ -216,7 +218,7 @@ func (e *Engine) analyze(ctx context.Context, f File, parse parseFunc) Result {
 
 // keepTreeLimit is the largest file whose C tree Analyze keeps for
 // incremental fix validation.
-const keepTreeLimit = 1 << 20
+const keepTreeLimit = 4 << 20
 
 // prepare picks the grammar and, for single-file components, blanks
 // everything outside the script blocks. It returns why the file cannot be
