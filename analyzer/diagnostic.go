@@ -77,7 +77,7 @@ type Diagnostic struct {
 	// teardown where the cleanup belongs.
 	Related []Related
 	// Fixes are offered in order of preference. After Engine.Analyze they
-	// have all been validated (see Engine.ValidateFixes).
+	// have all been validated (see Engine.ValidateFixes and FixWanted).
 	Fixes []Fix
 }
 

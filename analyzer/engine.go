@@ -94,6 +94,12 @@ type Engine struct {
 	// ones that fail. On by default; the language server turns it off for
 	// the diagnostics it publishes and validates when a fix is asked for.
 	ValidateFixes bool
+	// FixWanted, when set, narrows validation to what the caller will use:
+	// of each diagnostic's fixes only those it accepts are validated, in
+	// order, and only the first valid one is kept. The CLI's text and
+	// GitHub formats and --fix use one fix per finding, and validating
+	// every fix re-parses the file once per fix, a fifth of a cold run.
+	FixWanted func(Fix) bool
 	// ParseTimeout bounds the parse of one file; zero means no limit.
 	ParseTimeout time.Duration
 	// MaxFileSize skips larger files; zero means no limit.
@@ -205,6 +211,20 @@ func (e *Engine) analyze(ctx context.Context, f File, parse parseFunc) Result {
 	if enabled == nil {
 		return res
 	}
+	// Fix validation reparses the file once per fix: keep the C tree so
+	// that those reparses are incremental (in the rules' AnalyzeAll
+	// profile the full reparses of the few large files with findings were
+	// 80% of validation). Not for files over the default size limit, whose
+	// C tree would add to the run's peak memory.
+	var kept *syntax.Kept
+	if e.ValidateFixes && len(f.Src) <= keepTreeLimit {
+		parse = func(ctx context.Context, lang syntax.Lang, src []byte, opt syntax.Options) (*syntax.Tree, error) {
+			t, k, err := syntax.ParseKept(ctx, lang, src, opt)
+			kept = k
+			return t, err
+		}
+		defer func() { kept.Close() }()
+	}
 	diags, tree, err := e.run(ctx, f, lang, enabled, parse)
 	if err != nil {
 		switch {
@@ -224,12 +244,16 @@ func (e *Engine) analyze(ctx context.Context, f File, parse parseFunc) Result {
 	res.SyntaxErrors = tree.Errors(20)
 	if e.ValidateFixes {
 		for i := range diags {
-			diags[i].Fixes = e.validFixes(ctx, f, lang, tree, &diags[i])
+			diags[i].Fixes = e.validFixes(ctx, f, lang, tree, kept, &diags[i])
 		}
 	}
 	res.Diagnostics = diags
 	return res
 }
+
+// keepTreeLimit is the largest file whose C tree Analyze keeps for
+// incremental fix validation.
+const keepTreeLimit = 4 << 20
 
 // prepare picks the grammar and, for single-file components, blanks
 // everything outside the script blocks. It returns why the file cannot be
@@ -540,15 +564,21 @@ func (e *Engine) applyConfigAndSuppressions(tree *syntax.Tree, f File, diags []D
 
 // validFixes keeps the fixes of d that apply, re-parse without new syntax
 // errors, and make the rule stop reporting at d's place.
-func (e *Engine) validFixes(ctx context.Context, f File, lang syntax.Lang, before *syntax.Tree, d *Diagnostic) []Fix {
+func (e *Engine) validFixes(ctx context.Context, f File, lang syntax.Lang, before *syntax.Tree, kept *syntax.Kept, d *Diagnostic) []Fix {
 	if len(d.Fixes) == 0 {
 		return nil
 	}
 	ri := e.ruleIndex(d.Rule)
 	var out []Fix
 	for _, fix := range d.Fixes {
-		if err := e.checkFix(ctx, f, lang, before, ri, d, fix); err == nil {
+		if e.FixWanted != nil && !e.FixWanted(fix) {
+			continue
+		}
+		if err := e.checkFix(ctx, f, lang, before, kept, ri, d, fix); err == nil {
 			out = append(out, fix)
+			if e.FixWanted != nil {
+				break
+			}
 		}
 	}
 	return out
@@ -560,15 +590,18 @@ func (e *Engine) CheckFix(ctx context.Context, f File, d Diagnostic, fix Fix) er
 	if reason != "" {
 		return errors.New(reason)
 	}
-	before, err := syntax.Parse(ctx, lang, f.Src, syntax.Options{Timeout: e.ParseTimeout})
+	before, kept, err := syntax.ParseKept(ctx, lang, f.Src, syntax.Options{Timeout: e.ParseTimeout})
 	if err != nil {
 		return err
 	}
+	defer kept.Close()
 	ri := e.ruleIndex(d.Rule)
-	return e.checkFix(ctx, f, lang, before, ri, &d, fix)
+	return e.checkFix(ctx, f, lang, before, kept, ri, &d, fix)
 }
 
-func (e *Engine) checkFix(ctx context.Context, f File, lang syntax.Lang, before *syntax.Tree, ri int, d *Diagnostic, fix Fix) error {
+// checkFix validates one fix. With kept, the C tree of before, the fixed
+// text is reparsed incrementally; the tree is the same either way.
+func (e *Engine) checkFix(ctx context.Context, f File, lang syntax.Lang, before *syntax.Tree, kept *syntax.Kept, ri int, d *Diagnostic, fix Fix) error {
 	if len(fix.Edits) == 0 {
 		return errors.New("fix has no edits")
 	}
@@ -589,7 +622,13 @@ func (e *Engine) checkFix(ctx context.Context, f File, lang syntax.Lang, before 
 			return errors.New("fix edits text outside the component's script blocks")
 		}
 	}
-	after, err := syntax.Parse(ctx, lang, nf.Src, syntax.Options{Timeout: e.ParseTimeout})
+	var after *syntax.Tree
+	opt := syntax.Options{Timeout: e.ParseTimeout}
+	if kept != nil {
+		after, err = kept.Reparse(ctx, nf.Src, treeEdits(f.Src, fix.Edits), opt)
+	} else {
+		after, err = syntax.Parse(ctx, lang, nf.Src, opt)
+	}
 	if err != nil {
 		return err
 	}
@@ -623,4 +662,20 @@ func insideScripts(c lifecycle.Component, ed Edit) bool {
 		}
 	}
 	return false
+}
+
+// treeEdits describes edits of src for tree-sitter: bytes and points of the
+// text before each edit and after it.
+func treeEdits(src []byte, edits []Edit) []syntax.Edit {
+	out := make([]syntax.Edit, len(edits))
+	for i, ed := range edits {
+		start := syntax.PointAt(src, ed.Start)
+		out[i] = syntax.Edit{
+			Start: ed.Start, OldEnd: ed.End, NewEnd: ed.Start + len(ed.NewText),
+			StartPoint:  start,
+			OldEndPoint: advance(start, src[ed.Start:ed.End]),
+			NewEndPoint: advance(start, []byte(ed.NewText)),
+		}
+	}
+	return out
 }

@@ -224,3 +224,46 @@ func TestSessionMatchesFreshAnalysis(t *testing.T) {
 		}
 	}
 }
+
+// multiFixRule offers four fixes per call to multi(): an unsafe one, a safe
+// one that breaks the syntax, and two valid safe ones.
+var multiFixRule = &analyzer.Rule{
+	ID:       "test-multi",
+	Severity: analyzer.SeverityWarning,
+	Kinds:    []string{"call_expression"},
+	New: func(p *analyzer.Pass) analyzer.Visitor {
+		return analyzer.VisitFunc(func(n syntax.Node) {
+			fn := n.Get("function")
+			if fn.Text() != "multi" {
+				return
+			}
+			fix := func(title string, safe bool, text string) analyzer.Fix {
+				return analyzer.Fix{Title: title, Safe: safe, Edits: []analyzer.Edit{{Start: fn.Start(), End: fn.End(), NewText: text}}}
+			}
+			p.Report(analyzer.Diagnostic{Start: fn.Start(), End: fn.End(), Message: "multi",
+				Fixes: []analyzer.Fix{fix("unsafe", false, "a"), fix("broken", true, "((("), fix("first", true, "b"), fix("second", true, "c")}})
+		})
+	},
+}
+
+func TestFixWantedValidatesOnlyTheFirstWantedValidFix(t *testing.T) {
+	e := analyzer.NewEngine([]*analyzer.Rule{multiFixRule})
+	f := analyzer.File{Path: "a.js", Src: []byte("multi();\n")}
+	titles := func(r analyzer.Result) string {
+		if len(r.Diagnostics) != 1 {
+			t.Fatalf("got %v", r.Diagnostics)
+		}
+		var out []string
+		for _, fx := range r.Diagnostics[0].Fixes {
+			out = append(out, fx.Title)
+		}
+		return strings.Join(out, ",")
+	}
+	if got := titles(e.Analyze(context.Background(), f)); got != "unsafe,first,second" {
+		t.Errorf("every fix validated: got %s, want unsafe,first,second", got)
+	}
+	e.FixWanted = func(fx analyzer.Fix) bool { return fx.Safe }
+	if got := titles(e.Analyze(context.Background(), f)); got != "first" {
+		t.Errorf("with FixWanted: got %s, want first (the first safe fix that is valid)", got)
+	}
+}

@@ -1,4 +1,7 @@
 #include <stdlib.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include "flatten.h"
 
 // Flattening walks the whole tree with one cursor, in C, and writes one
@@ -94,4 +97,10 @@ done:
   free(open);
   free(last);
   return result < 0 ? result : (int64_t)n;
+}
+
+void lw_release_memory(void) {
+#ifdef __GLIBC__
+  malloc_trim(0);
+#endif
 }

@@ -27,4 +27,8 @@ typedef struct lw_node {
 // how many it wrote, -1 when cap was too small, -2 when memory ran out.
 int64_t lw_flatten(const TSTree *tree, const uint8_t *keep, lw_node *out,
                    uint32_t cap);
+
+// lw_release_memory returns the allocator's free memory to the system
+// where the C library can (glibc); elsewhere it does nothing.
+void lw_release_memory(void);
 #endif

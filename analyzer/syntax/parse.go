@@ -4,10 +4,12 @@ package syntax
 import "C"
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"runtime"
+	"sort"
 	"sync"
 	"time"
 )
@@ -36,8 +38,7 @@ func Parse(ctx context.Context, lang Lang, src []byte, opt Options) (*Tree, erro
 	if err != nil {
 		return nil, err
 	}
-	defer deleteTree(ct)
-	return build(ct, lang, src)
+	return build(ct, lang, src, true)
 }
 
 func parseC(ctx context.Context, cp *cParser, lang Lang, old *C.TSTree, src []byte, opt Options) (*C.TSTree, error) {
@@ -67,9 +68,10 @@ func parseC(ctx context.Context, cp *cParser, lang Lang, old *C.TSTree, src []by
 	return ct, nil
 }
 
-func build(ct *C.TSTree, lang Lang, src []byte) (*Tree, error) {
+// build flattens a C tree into a Tree; with free it deletes the C tree.
+func build(ct *C.TSTree, lang Lang, src []byte, free bool) (*Tree, error) {
 	g := grammarFor(lang)
-	recs, err := flatten(ct, g.keep)
+	recs, err := flatten(ct, g.keep, free)
 	if err != nil {
 		return nil, err
 	}
@@ -152,7 +154,7 @@ func (inc *Incremental) Parse(ctx context.Context, src []byte, opt Options) (*Tr
 	}
 	inc.Close()
 	inc.old = ct
-	return build(ct, inc.lang, src)
+	return build(ct, inc.lang, src, false)
 }
 
 // Close frees the kept tree. The Incremental can be used again afterwards;
@@ -162,4 +164,77 @@ func (inc *Incremental) Close() {
 		deleteTree(inc.old)
 		inc.old = nil
 	}
+}
+
+// Kept is a parse whose C tree is kept, so that edited copies of its text
+// reparse incrementally: validating a fix re-parses the whole file once per
+// fix otherwise. Not safe for concurrent use; Close frees the C tree.
+type Kept struct {
+	lang Lang
+	ct   *C.TSTree
+}
+
+// ParseKept is Parse that also keeps the C tree for Reparse. The caller
+// must Close the Kept.
+func ParseKept(ctx context.Context, lang Lang, src []byte, opt Options) (*Tree, *Kept, error) {
+	cp := parsers.get()
+	defer parsers.put(cp)
+	ct, err := parseC(ctx, cp, lang, nil, src, opt)
+	if err != nil {
+		return nil, nil, err
+	}
+	t, err := build(ct, lang, src, false)
+	if err != nil {
+		deleteTree(ct)
+		return nil, nil, err
+	}
+	return t, &Kept{lang: lang, ct: ct}, nil
+}
+
+// Reparse parses src, the kept text with edits applied, reusing the kept
+// tree where the edits left it alone. The edits are byte ranges of the kept
+// text, must not overlap, and come in any order. The kept tree is unchanged,
+// so one Kept serves many alternative edits.
+func (k *Kept) Reparse(ctx context.Context, src []byte, edits []Edit, opt Options) (*Tree, error) {
+	cp := parsers.get()
+	defer parsers.put(cp)
+	cp2 := C.ts_tree_copy(k.ct)
+	defer deleteTree(cp2)
+	// From the last edit back to the first, so that each one's offsets and
+	// points, taken from the kept text, are still right when it is applied;
+	// at one offset a replacement goes before an insertion there, which
+	// would otherwise move the replaced text.
+	sorted := append([]Edit(nil), edits...)
+	sort.SliceStable(sorted, func(i, j int) bool {
+		if sorted[i].Start != sorted[j].Start {
+			return sorted[i].Start > sorted[j].Start
+		}
+		return sorted[i].OldEnd > sorted[j].OldEnd
+	})
+	for _, e := range sorted {
+		editTree(cp2, e)
+	}
+	ct, err := parseC(ctx, cp, k.lang, cp2, src, opt)
+	if err != nil {
+		return nil, err
+	}
+	return build(ct, k.lang, src, true)
+}
+
+// Close frees the kept tree; it is safe to call more than once.
+func (k *Kept) Close() {
+	if k != nil && k.ct != nil {
+		deleteTree(k.ct)
+		k.ct = nil
+	}
+}
+
+// PointAt is the tree-sitter point (row, byte column) of offset off in src.
+func PointAt(src []byte, off int) Point {
+	row := bytes.Count(src[:off], []byte{'\n'})
+	col := off
+	if i := bytes.LastIndexByte(src[:off], '\n'); i >= 0 {
+		col = off - i - 1
+	}
+	return Point{Row: row, Column: col}
 }

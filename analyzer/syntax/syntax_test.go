@@ -153,3 +153,80 @@ func TestDump(t *testing.T) {
 		t.Errorf("Dump =\n%s\nwant\n%s", b.String(), want)
 	}
 }
+
+// sameTree fails unless a and b hold the same nodes.
+func sameTree(t *testing.T, a, b *Tree) {
+	t.Helper()
+	var da, db strings.Builder
+	if err := Dump(&da, a.Root()); err != nil {
+		t.Fatal(err)
+	}
+	if err := Dump(&db, b.Root()); err != nil {
+		t.Fatal(err)
+	}
+	if da.String() != db.String() {
+		t.Fatalf("trees differ:\n%s\nvs\n%s", da.String(), db.String())
+	}
+}
+
+func TestKeptReparseMatchesAFreshParse(t *testing.T) {
+	src := []byte("const a = 1;\nfunction f() {\n  leak(a);\n}\nconst b = 2;\n")
+	_, kept, err := ParseKept(context.Background(), TypeScript, src, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer kept.Close()
+	at := func(s string) int { return strings.Index(string(src), s) }
+	edit := func(start, end int, text string) (Edit, string) {
+		sp := PointAt(src, start)
+		ne := sp
+		for _, c := range text {
+			if c == '\n' {
+				ne = Point{ne.Row + 1, 0}
+			} else {
+				ne.Column++
+			}
+		}
+		return Edit{Start: start, OldEnd: end, NewEnd: start + len(text), StartPoint: sp, OldEndPoint: PointAt(src, end), NewEndPoint: ne},
+			string(src[:start]) + text + string(src[end:])
+	}
+	// One kept tree serves several alternative edits, one of them breaking
+	// the syntax, and two edits at once (given first to last).
+	for _, c := range []struct {
+		start, end int
+		text       string
+	}{
+		{at("leak"), at("leak") + 4, "noleak"},
+		{at("leak(a)") + 7, at("leak(a)") + 8, "\n  // leakwatch-ignore\n"},
+		{at("2"), at("2") + 1, "((("},
+	} {
+		e, next := edit(c.start, c.end, c.text)
+		got, err := kept.Reparse(context.Background(), []byte(next), []Edit{e}, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		sameTree(t, got, mustParse(t, TypeScript, next))
+	}
+	e1, _ := edit(at("1"), at("1")+1, "one()")
+	e2, _ := edit(at("2"), at("2")+1, "two\n()")
+	next := strings.Replace(strings.Replace(string(src), "2", "two\n()", 1), "1", "one()", 1)
+	// An insertion and a replacement at the same offset, as a fix that
+	// moves a statement writes them.
+	ins, _ := edit(at("const b"), at("const b"), "let c = 3;\n")
+	rep, _ := edit(at("const b"), at("const b")+5, "var")
+	next = strings.Replace(next, "const b", "let c = 3;\nvar b", 1)
+	got, err := kept.Reparse(context.Background(), []byte(next), []Edit{e1, ins, rep, e2}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameTree(t, got, mustParse(t, TypeScript, next))
+}
+
+func TestPointAt(t *testing.T) {
+	src := []byte("ab\ncd\n\nx")
+	for off, want := range map[int]Point{0: {0, 0}, 2: {0, 2}, 3: {1, 0}, 5: {1, 2}, 7: {3, 0}, 8: {3, 1}} {
+		if got := PointAt(src, off); got != want {
+			t.Errorf("PointAt(%d) = %v, want %v", off, got, want)
+		}
+	}
+}

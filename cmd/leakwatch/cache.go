@@ -78,7 +78,7 @@ func cacheLocation(flag, root string) string {
 	return flag
 }
 
-func openResultCache(path string, eng *analyzer.Engine, sel *ruleSelection) (*resultCache, string) {
+func openResultCache(path string, eng *analyzer.Engine, sel *ruleSelection, fixes string) (*resultCache, string) {
 	c, note := cache.Open[cachedResult](path, cacheTool())
 	var base bytes.Buffer
 	for _, r := range eng.Rules() {
@@ -90,6 +90,7 @@ func openResultCache(path string, eng *analyzer.Engine, sel *ruleSelection) (*re
 	}
 	sort.Strings(hidden)
 	fmt.Fprintf(&base, "hide %s\n", strings.Join(hidden, ","))
+	fmt.Fprintf(&base, "fixes %s\n", fixes)
 	return &resultCache{c: c, path: path, base: base.Bytes(), settings: map[*analyzer.Config]cache.Sum{}}, note
 }
 

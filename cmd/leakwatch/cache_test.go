@@ -309,6 +309,6 @@ func settingsOf(t *testing.T, dir string) cache.Sum {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rc, _ := openResultCache(filepath.Join(t.TempDir(), "unused"), eng, sel)
+	rc, _ := openResultCache(filepath.Join(t.TempDir(), "unused"), eng, sel, wantedFixes(&checkOptions{format: "text"}, eng))
 	return rc.settingsHash(sel.apply(nil, eng))
 }

@@ -148,6 +148,7 @@ func runCheck(ctx context.Context, args []string, _ io.Reader, stdout, stderr io
 		eng.MaxFileSize = o.maxFileSize.n
 	}
 	eng.ParseTimeout = o.parseTimeout
+	fixes := wantedFixes(o, eng)
 	sel, err := parseRuleSelection(o.rules, eng)
 	if err != nil {
 		fmt.Fprintf(stderr, "leakwatch: %v\n", err)
@@ -175,7 +176,7 @@ func runCheck(ctx context.Context, args []string, _ io.Reader, stdout, stderr io
 	c.rep = newReporter(o, eng, out, tail, stderr)
 	if o.useCache {
 		var note string
-		c.cache, note = openResultCache(cacheLocation(o.cachePath, c.root.real), eng, sel)
+		c.cache, note = openResultCache(cacheLocation(o.cachePath, c.root.real), eng, sel, fixes)
 		if note != "" && o.verbose {
 			fmt.Fprintf(stderr, "leakwatch: %s\n", note)
 		}
@@ -192,10 +193,28 @@ func runCheck(ctx context.Context, args []string, _ io.Reader, stdout, stderr io
 	return c.run()
 }
 
+// wantedFixes tells the engine which fixes the output uses, so that it
+// validates only those (each validation re-parses the file), and returns
+// a name for that choice, which cached results depend on. JSON and SARIF
+// carry every fix; the text and GitHub formats show only whether a finding
+// has a safe fix, and --fix applies the first fix it may.
+func wantedFixes(o *checkOptions, eng *analyzer.Engine) string {
+	if o.format == "json" || o.format == "sarif" {
+		return "all"
+	}
+	unsafe := o.fixUnsafe
+	eng.FixWanted = func(f analyzer.Fix) bool { return (f.Safe || unsafe) && !isSuppression(f) }
+	if unsafe {
+		return "first-any"
+	}
+	return "first-safe"
+}
+
 // checker runs one `check`: a walker goroutine lists files in a fixed
-// order, workers analyse them in parallel, and the results are reported in
-// the walk's order as soon as each is ready, so output is deterministic and
-// only a bounded window of finished files is ever held.
+// order, workers analyse them in parallel, largest first, and the results
+// are reported in the walk's order as soon as each is ready, so output is
+// deterministic whatever the schedule. Results hold no source text, so
+// keeping those that finish ahead of their turn costs little.
 type checker struct {
 	ctx     context.Context
 	opts    *checkOptions
@@ -224,6 +243,7 @@ type job struct {
 	entry walk.Entry
 	cfg   *analyzer.Config
 	done  chan *fileResult // receives exactly one result
+	size  int64            // bytes on disk when listed, for scheduling
 	fatal error            // a configuration error that ends the run
 	// internal marks a fatal error that is leakwatch's own failure.
 	internal bool
@@ -232,15 +252,26 @@ type job struct {
 func (c *checker) run() int {
 	ctx, cancel := context.WithCancel(c.ctx)
 	defer cancel()
-	window := 4*c.opts.jobs + 16
-	ordered := make(chan *job, window)
-	jobs := make(chan *job)
+	ordered := make(chan *job, 4*c.opts.jobs+16)
+	q := newQueue(memoryBudget)
 
-	go c.walk(ctx, ordered, jobs)
+	go c.walk(ctx, ordered, q)
 	for i := 0; i < c.opts.jobs; i++ {
 		go func() {
-			for j := range jobs {
-				j.done <- c.process(ctx, j)
+			for {
+				j := q.next()
+				if j == nil {
+					return
+				}
+				r := c.process(ctx, j)
+				if j.size > releaseAfter {
+					// The garbage of a large file would otherwise stay
+					// mapped while the next large file's C tree grows
+					// beside it: the two add up to the run's peak.
+					debug.FreeOSMemory()
+				}
+				q.finished(j)
+				j.done <- r
 			}
 		}()
 	}
@@ -320,20 +351,40 @@ func (c *checker) outputFailed(err error) int {
 	return exitInternal
 }
 
-// walk feeds the pipeline. Every job goes to ordered first (the order of
-// the report), and then files go to a worker; ordered's capacity bounds how
-// far the walk may run ahead of the report.
-func (c *checker) walk(ctx context.Context, ordered, jobs chan<- *job) {
+// walk lists every entry first, then hands the files to the queue, which
+// starts the largest first, and the entries to the report in walk order.
+// Listing everything before analysing anything costs little (the walk is
+// a small part of a run) and lets the largest file start at once instead
+// of last, where it would leave the other workers idle at the end.
+func (c *checker) walk(ctx context.Context, ordered chan<- *job, q *queue) {
 	defer close(ordered)
-	defer close(jobs)
+	list := c.list(ctx)
+	var files []*job
+	for _, j := range list {
+		if j.fatal == nil && j.entry.Kind == walk.File {
+			files = append(files, j)
+		}
+	}
+	q.start(files)
+	for _, j := range list {
+		select {
+		case ordered <- j:
+		case <-ctx.Done():
+			// The report stopped reading (an output error); the workers
+			// still answer every job, so nothing waits on them.
+			return
+		}
+	}
+}
+
+// list walks the paths and returns their entries in walk order, ending with
+// a fatal job when the walk failed.
+func (c *checker) list(ctx context.Context) (list []*job) {
 	defer func() {
 		// A bug in the walk ends the run as an internal error instead of
 		// killing the process with the report half written.
 		if p := recover(); p != nil {
-			select {
-			case ordered <- &job{fatal: fmt.Errorf("internal error while listing files: %v\n%s", p, debug.Stack()), internal: true}:
-			case <-ctx.Done():
-			}
+			list = append(list, &job{fatal: fmt.Errorf("internal error while listing files: %v\n%s", p, debug.Stack()), internal: true})
 		}
 	}()
 	opt := walk.Options{
@@ -349,14 +400,6 @@ func (c *checker) walk(ctx context.Context, ordered, jobs chan<- *job) {
 			return ignoredBy(cfg, abs), nil
 		},
 	}
-	send := func(j *job) error {
-		select {
-		case ordered <- j:
-			return nil
-		case <-ctx.Done():
-			return ctx.Err()
-		}
-	}
 	err := walk.Walk(ctx, c.opts.paths, opt, func(e walk.Entry) error {
 		if c.opts.shard.count > 1 && !c.opts.shard.owns(c.entryKey(e)) {
 			// Another job's: skipped, failed and analysed entries alike,
@@ -367,7 +410,8 @@ func (c *checker) walk(ctx context.Context, ordered, jobs chan<- *job) {
 		j := &job{entry: e, done: make(chan *fileResult, 1)}
 		if e.Kind != walk.File {
 			j.done <- &fileResult{entry: e}
-			return send(j)
+			list = append(list, j)
+			return nil
 		}
 		cfg, err := c.configs.forFile(e.Abs)
 		if err != nil {
@@ -376,27 +420,21 @@ func (c *checker) walk(ctx context.Context, ordered, jobs chan<- *job) {
 		// The project's package versions tell fixes which framework
 		// version to write for (Vue 2 or 3, Angular's DestroyRef).
 		j.cfg = c.packages.Apply(cfg, e.Abs)
-		if err := send(j); err != nil {
-			return err
+		// The size orders the queue; a file that cannot be statted
+		// fails when it is read, with the reason.
+		if st, err := os.Stat(e.Abs); err == nil {
+			j.size = st.Size()
 		}
-		select {
-		case jobs <- j:
-			return nil
-		case <-ctx.Done():
-			// Already promised to the report: answer it here.
-			j.done <- &fileResult{entry: e, cancelled: true}
-			return ctx.Err()
-		}
+		list = append(list, j)
+		return nil
 	})
 	if err != nil && ctx.Err() == nil {
 		if ce := (*errConfig)(nil); !errors.As(err, &ce) {
 			err = fmt.Errorf("walking the files: %w", err)
 		}
-		select {
-		case ordered <- &job{fatal: err}:
-		case <-ctx.Done():
-		}
+		list = append(list, &job{fatal: err})
 	}
+	return list
 }
 
 // report updates the summary and prints the stderr notes for one result,

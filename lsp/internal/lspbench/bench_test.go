@@ -1,5 +1,5 @@
 // Package lspbench measures the language server with the real rules:
-// didChange-to-publishDiagnostics latency on a 5,000-line TSX file, and
+// didChange-to-publishDiagnostics latency on 5,000- and 20,000-line TSX files, and
 // the memory of 1,000 open files. It lives apart from package lsp so that
 // lsp's own tests never depend on the rules others are writing.
 //
@@ -161,13 +161,20 @@ func (c *client) waitVersion(tb testing.TB, uri string, version int) {
 	}
 }
 
-// BenchmarkDidChangeToPublish measures, on a 5,000-line TSX file, the time
-// from sending didChange to receiving the publishDiagnostics for that
-// version, with the debounce set to 0. It reports the median and p95.
+// BenchmarkDidChangeToPublish measures, on a 5,000-line and a 20,000-line
+// TSX file, the time from sending didChange to receiving the
+// publishDiagnostics for that version, with the debounce set to 0. It
+// reports the median and p95.
 func BenchmarkDidChangeToPublish(b *testing.B) {
+	for _, lines := range []int{5000, 20000} {
+		b.Run(fmt.Sprintf("lines=%d", lines), func(b *testing.B) { didChangeToPublish(b, lines) })
+	}
+}
+
+func didChangeToPublish(b *testing.B, size int) {
 	c := startServer(b)
 	const uri = "file:///bench/Widgets.tsx"
-	text := tsxFile(5000)
+	text := tsxFile(size)
 	lines := strings.Count(text, "\n")
 	c.notify(b, "textDocument/didOpen", map[string]any{"textDocument": map[string]any{
 		"uri": uri, "languageId": "typescriptreact", "version": 1, "text": text}})

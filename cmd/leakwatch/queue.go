@@ -1,0 +1,95 @@
+package main
+
+import (
+	"sort"
+	"sync"
+)
+
+// memoryBudget bounds the source bytes analysed at once. Analysing a file
+// takes about 40 times its size at its peak (tree-sitter's tree, then the
+// flat copy, scope and lifecycle model), so two multi-megabyte bundles
+// analysed side by side would double the peak; with the budget the second
+// waits while small files keep the other workers busy.
+const memoryBudget = 4 << 20
+
+// smallFile is the size under which a file always fits the budget: its
+// memory is small next to a large file's, and letting small files pass
+// keeps every worker busy while a large file is being analysed.
+const smallFile = 256 << 10
+
+// releaseAfter is the file size after whose analysis the worker hands the
+// garbage-collected heap back to the system (a forced collection, cheap
+// next to analysing a file this large).
+const releaseAfter = 1 << 20
+
+// queue hands files to workers largest first, within a byte budget.
+type queue struct {
+	mu      sync.Mutex
+	cond    sync.Cond
+	started bool
+	pending []*job // largest first; an entry is nil once taken
+	first   int    // pending[:first] are all taken
+	budget  int64
+	inUse   int64 // bytes of the files over smallFile being analysed
+}
+
+func newQueue(budget int64) *queue {
+	q := &queue{budget: budget}
+	q.cond.L = &q.mu
+	return q
+}
+
+// start gives the queue its files; next waits for it.
+func (q *queue) start(files []*job) {
+	sorted := append([]*job(nil), files...)
+	// Stable: equal sizes keep walk order, so a run's schedule is
+	// reproducible.
+	sort.SliceStable(sorted, func(a, b int) bool { return sorted[a].size > sorted[b].size })
+	q.mu.Lock()
+	q.pending, q.started = sorted, true
+	q.mu.Unlock()
+	q.cond.Broadcast()
+}
+
+// next returns the largest pending file that fits the budget, waiting while
+// none does, or nil when every file has been handed out.
+func (q *queue) next() *job {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	for {
+		for q.first < len(q.pending) && q.pending[q.first] == nil {
+			q.first++
+		}
+		if q.started && q.first == len(q.pending) {
+			return nil
+		}
+		for i := q.first; i < len(q.pending); i++ {
+			j := q.pending[i]
+			if j == nil || !q.fits(j.size) {
+				continue
+			}
+			q.pending[i] = nil
+			if j.size > smallFile {
+				q.inUse += j.size
+			}
+			return j
+		}
+		q.cond.Wait()
+	}
+}
+
+// fits reports whether a file of size bytes may start now. A file larger
+// than the whole budget starts when no other large file is running.
+func (q *queue) fits(size int64) bool {
+	return size <= smallFile || q.inUse == 0 || q.inUse+size <= q.budget
+}
+
+// finished returns a file's bytes to the budget.
+func (q *queue) finished(j *job) {
+	q.mu.Lock()
+	if j.size > smallFile {
+		q.inUse -= j.size
+	}
+	q.mu.Unlock()
+	q.cond.Broadcast()
+}
