@@ -27,7 +27,7 @@ if [ -d ../shared/corpus ]; then
 	go run ./bench/fixcheck -unsafe=false ../shared/corpus
 fi
 
-for extra in scripts/fuzz-short.sh scripts/e2e-lsp.sh scripts/e2e-editors.sh scripts/e2e-npm.sh scripts/e2e-vscode.sh scripts/e2e-emacs.sh; do
+for extra in scripts/fuzz-short.sh scripts/e2e-lsp.sh scripts/e2e-editors.sh scripts/e2e-npm.sh scripts/e2e-vscode.sh scripts/e2e-emacs.sh scripts/e2e-heap-chromium.sh; do
 	if [ -x "$extra" ] || [ -f "$extra" ]; then
 		step "$extra"
 		bash "$extra"
