@@ -104,6 +104,11 @@ type parser struct {
 	stringBytes, stringsCut                         int64
 	stringBudget                                    int64
 	seen                                            map[string]bool
+
+	fTrace int // position of trace_node_id, -1 when absent
+	// Allocation trace layouts from layout(); nil when the meta has none.
+	traceFnFields, traceNodeFields, sampleFields []int
+	traceSkipped                                 bool
 }
 
 func (p *parser) document() error {
@@ -175,20 +180,21 @@ func (p *parser) field(k string) error {
 		return p.locations()
 	case "strings":
 		return p.strings()
-	case "trace_function_infos", "trace_tree", "samples":
-		// Allocation traces exist only when tracking was on; the analyses
-		// here use node ids and locations instead.
-		if k != "trace_function_infos" {
+	case "trace_function_infos":
+		if !p.haveMeta {
 			return l.skip()
 		}
-		n := 0
-		if err := l.uintArray(func(uint64) error { n++; return nil }); err != nil {
-			return err
+		return p.traceFunctions()
+	case "trace_tree":
+		if !p.haveMeta {
+			return l.skip()
 		}
-		if n > 0 {
-			p.s.Skipped = append(p.s.Skipped, "allocation trace data (not used: leak groups come from node ids and closure locations)")
+		return p.traceTree()
+	case "samples":
+		if !p.haveMeta {
+			return l.skip()
 		}
-		return nil
+		return p.samples()
 	default:
 		return l.skip()
 	}
@@ -304,6 +310,7 @@ func (p *parser) object(f func(key string) error) error {
 func (p *parser) meta() error {
 	l := &p.lex
 	var nodeFields, edgeFields, locFields []string
+	var traceFnFields, traceNodeFields, sampleFields []string
 	p.nodeCount, p.edgeCount = -1, -1
 	err := p.object(func(k string) error {
 		switch k {
@@ -317,6 +324,12 @@ func (p *parser) meta() error {
 					edgeFields, err = p.strList()
 				case "location_fields":
 					locFields, err = p.strList()
+				case "trace_function_info_fields":
+					traceFnFields, err = p.strList()
+				case "trace_node_fields":
+					traceNodeFields, err = p.strList()
+				case "sample_fields":
+					sampleFields, err = p.strList()
 				case "node_types":
 					p.s.NodeTypes, err = p.typeList()
 				case "edge_types":
@@ -370,11 +383,19 @@ func (p *parser) meta() error {
 	}
 	p.locFields = len(locFields)
 	p.lObject, p.lScript, p.lLine, p.lColumn = pos(locFields, "object_index"), pos(locFields, "script_id"), pos(locFields, "line"), pos(locFields, "column")
+	p.fTrace = pos(nodeFields, "trace_node_id")
+	p.traceFnFields = layout(traceFnFields, "name", "script_name", "script_id", "line", "column")
+	p.traceNodeFields = layout(traceNodeFields, "id", "function_info_index", "count", "size", "children")
+	p.sampleFields = layout(sampleFields, "timestamp_us", "last_assigned_id")
+	// The tree is nested: each node's children array must be its last field.
+	if f := p.traceNodeFields; f != nil && f[4] != len(traceNodeFields)-1 {
+		p.traceNodeFields = nil
+	}
 	p.s.indexTypes()
 	p.haveMeta = true
 
 	if p.nodeCount >= 0 && p.edgeCount >= 0 {
-		need := p.nodeCount*bytesPerNode + p.edgeCount*bytesPerEdge
+		need := p.nodeCount*p.perNode() + p.edgeCount*bytesPerEdge
 		if p.opt.MaxMemory > 0 && need > p.opt.MaxMemory {
 			return &BudgetError{Nodes: p.nodeCount, Edges: p.edgeCount, Need: need, Budget: p.opt.MaxMemory}
 		}
@@ -393,6 +414,9 @@ func (p *parser) meta() error {
 		s.FirstEdge = make([]uint32, 1, n+1)
 		if p.fDetached >= 0 {
 			s.Detachedness = make([]uint8, 0, n)
+		}
+		if p.fTrace >= 0 {
+			s.NodeTrace = make([]uint32, 0, n)
 		}
 		s.EdgeType, s.EdgeName, s.EdgeTo = make([]uint8, 0, e), make([]uint32, 0, e), make([]uint32, 0, e)
 	} else {
@@ -431,11 +455,14 @@ func (p *parser) nodes() error {
 			s.FirstEdge = append(s.FirstEdge, uint32(edges))
 		case p.fDetached:
 			s.Detachedness = append(s.Detachedness, uint8(min(v, 255)))
+		case p.fTrace:
+			// A trace node id for now; finish turns it into an index.
+			s.NodeTrace = append(s.NodeTrace, uint32(min(v, 0xFFFFFFFF)))
 		}
 		if k++; k == p.nodeFields {
 			k = 0
-			if p.nodeCount < 0 && p.opt.MaxMemory > 0 && int64(len(s.NodeType))*bytesPerNode > p.opt.MaxMemory {
-				return &BudgetError{Nodes: int64(len(s.NodeType)), Need: int64(len(s.NodeType)) * bytesPerNode, Budget: p.opt.MaxMemory}
+			if p.nodeCount < 0 && p.opt.MaxMemory > 0 && int64(len(s.NodeType))*p.perNode() > p.opt.MaxMemory {
+				return &BudgetError{Nodes: int64(len(s.NodeType)), Need: int64(len(s.NodeType)) * p.perNode(), Budget: p.opt.MaxMemory}
 			}
 		}
 		return nil
@@ -483,7 +510,7 @@ func (p *parser) edges() error {
 		if k++; k == p.edgeFields {
 			k = 0
 			if p.edgeCount < 0 && p.opt.MaxMemory > 0 {
-				need := int64(len(s.NodeType))*bytesPerNode + int64(len(s.EdgeType))*bytesPerEdge
+				need := int64(len(s.NodeType))*p.perNode() + int64(len(s.EdgeType))*bytesPerEdge
 				if need > p.opt.MaxMemory {
 					return &BudgetError{Nodes: int64(len(s.NodeType)), Edges: int64(len(s.EdgeType)), Need: need, Budget: p.opt.MaxMemory}
 				}
@@ -549,7 +576,7 @@ func (p *parser) strings() error {
 	s := p.s
 	budget := int64(-1)
 	if p.opt.MaxMemory > 0 {
-		budget = p.opt.MaxMemory - int64(len(s.NodeType))*bytesPerNode - int64(len(s.EdgeType))*bytesPerEdge
+		budget = p.opt.MaxMemory - p.used()
 	}
 	if err := l.expect('['); err != nil {
 		return err
@@ -622,7 +649,7 @@ func (p *parser) finish() error {
 			return fmt.Errorf("corrupt snapshot: edge %d names string %d of %d", e, name, n)
 		}
 	}
-	return nil
+	return p.finishTraces()
 }
 
 // FormatBytes writes a size the way people read it: 12.4 MB.

@@ -46,8 +46,18 @@ type Snapshot struct {
 	// objects): script id, 0-based line and column.
 	Locations []Location
 
-	// Skipped lists what was left out to stay within the memory budget or
-	// because it is not used (allocation traces), for the user to see.
+	// Allocation traces, present when the program ran with allocation
+	// tracking (node --track-heap-objects): the stacks' functions, the call
+	// tree, and the timeline samples. NodeTrace is per node: its trace
+	// node's index in TraceNodes plus one, 0 for none; nil without traces.
+	// Use AllocationTrace to read it.
+	TraceFunctions []TraceFunction
+	TraceNodes     TraceTree
+	Samples        []Sample
+	NodeTrace      []uint32
+
+	// Skipped lists what was left out to stay within the memory budget,
+	// for the user to see.
 	Skipped []string
 
 	// Typed indexes into NodeTypes/EdgeTypes, -1 when the meta lacks them.
