@@ -12,7 +12,7 @@ import (
 )
 
 var (
-	tracedOnce sync.Once
+	tracedOnce   sync.Once
 	tracedData   []byte
 	tracedScript string
 	tracedErr    error
