@@ -179,6 +179,7 @@ func Diff(earlier []*Summary, final *Graph, opt Options) (*Report, error) {
 		roots          int // members no other leaked object dominates
 		own            int // roots, and members held through a root of this group
 		counts         []int
+		traces         map[int32]int // members per allocation trace node
 	}
 	groups := map[groupKey]*acc{}
 	for i := 0; i < n; i++ {
@@ -196,6 +197,12 @@ func Diff(earlier []*Summary, final *Graph, opt Options) (*Report, error) {
 		}
 		a.leaked++
 		a.size += fs.SelfSize[i]
+		if t := fs.AllocationTrace(i); t >= 0 {
+			if a.traces == nil {
+				a.traces = map[int32]int{}
+			}
+			a.traces[int32(t)]++
+		}
 		if t := top[i]; t >= 0 {
 			// Held through a leak of the same kind (a chain of values
 			// each keeping the previous one) it is still this group's.
@@ -252,6 +259,11 @@ func Diff(earlier []*Summary, final *Graph, opt Options) (*Report, error) {
 		gr.Path = steps(final, fc, path)
 		gr.Holders = holders(final, path, a.rep)
 		gr.Variable = lastVariable(final, path)
+		// A closure's group already has its exact site; for the rest an
+		// allocation trace is evidence, and better than the guesses below.
+		if !gr.Site.Known() && a.traces != nil {
+			gr.Site, gr.SiteReason = traceSite(fs, a.traces)
+		}
 		if !gr.Site.Known() {
 			gr.Site, gr.SiteReason = ctx.find(a.rep, path, gr.Variable)
 		}
