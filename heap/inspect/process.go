@@ -15,7 +15,6 @@ import (
 	"regexp"
 	"strings"
 	"sync"
-	"syscall"
 	"time"
 )
 
@@ -68,7 +67,7 @@ func Start(ctx context.Context, argv []string, opt StartOptions) (*Program, erro
 	cmd := exec.Command(argv[0], argv[1:]...)
 	cmd.Env = append(os.Environ(), "NODE_OPTIONS="+strings.TrimSpace(os.Getenv("NODE_OPTIONS")+fmt.Sprintf(" --inspect=127.0.0.1:%d", opt.InspectPort)))
 	// Its own process group, so that stopping it stops what it spawned.
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	ownProcessGroup(cmd)
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
 		return nil, err
@@ -253,14 +252,13 @@ func (p *Program) Stop() {
 		return
 	default:
 	}
-	pgid := p.cmd.Process.Pid
-	_ = syscall.Kill(-pgid, syscall.SIGTERM)
+	signalGroup(p.cmd.Process, false)
 	select {
 	case <-p.exited:
 		return
 	case <-time.After(3 * time.Second):
 	}
-	_ = syscall.Kill(-pgid, syscall.SIGKILL)
+	signalGroup(p.cmd.Process, true)
 	// A grandchild that left the group may hold the output pipes open;
 	// the program itself is gone, so do not wait for it forever.
 	select {
