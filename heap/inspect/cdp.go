@@ -212,6 +212,9 @@ type Usage struct {
 	HeapUsed  uint64
 	HeapTotal uint64
 	RSS       uint64 // 0 when the target is not Node
+	// External is memory outside the JavaScript heap that JavaScript
+	// objects hold (Buffers, ArrayBuffers); 0 when the target is not Node.
+	External uint64
 }
 
 // MemoryUsage reads the JavaScript heap usage and, in Node, the resident
@@ -227,14 +230,18 @@ func (c *Client) MemoryUsage(ctx context.Context) (Usage, error) {
 	yes := true
 	var ev cdpruntime.EvaluateResult
 	err := c.Call(ctx, cdpruntime.CommandEvaluate, &cdpruntime.EvaluateParams{
-		Expression:    "typeof process === 'object' ? process.memoryUsage().rss : 0",
+		Expression:    "typeof process === 'object' ? JSON.stringify(process.memoryUsage()) : ''",
 		ReturnByValue: &yes,
 		Silent:        &yes,
 	}, &ev)
 	if err == nil && ev.Result != nil && len(ev.Result.Value) > 0 {
-		var rss float64
-		if json.Unmarshal(ev.Result.Value, &rss) == nil {
-			u.RSS = uint64(rss)
+		var text string
+		var mu struct {
+			RSS      float64 `json:"rss"`
+			External float64 `json:"external"`
+		}
+		if json.Unmarshal(ev.Result.Value, &text) == nil && json.Unmarshal([]byte(text), &mu) == nil {
+			u.RSS, u.External = uint64(mu.RSS), uint64(mu.External)
 		}
 	}
 	return u, nil

@@ -66,7 +66,13 @@ type Sample struct {
 	HeapUsed  uint64  `json:"heapUsed"`
 	HeapTotal uint64  `json:"heapTotal"`
 	RSS       uint64  `json:"rss,omitempty"`
+	// External is what JavaScript objects hold outside the heap (Buffers).
+	External uint64 `json:"external,omitempty"`
 }
+
+// Kept is what the program keeps after GC: the heap and the memory its
+// objects hold outside it (a leak of Buffers hardly shows in the heap).
+func (s Sample) Kept() uint64 { return s.HeapUsed + s.External }
 
 // Growth is the verdict of `heap watch` on the samples.
 type Growth struct {

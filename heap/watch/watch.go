@@ -27,6 +27,10 @@ type Options struct {
 	LoadFunc func(ctx context.Context, p *inspect.Program) error
 	Interval time.Duration // between samples (default 1s)
 	Duration time.Duration // how long to watch (default 60s)
+	// MinLoads keeps watching past Duration until the load has run this
+	// many times (up to ten times Duration), so that a slow machine still
+	// puts enough work between the first and last sample to judge.
+	MinLoads int
 	// SnapshotDir, when set, gets three snapshots (after the first
 	// sample, halfway, at the end) for the leak groups.
 	SnapshotDir string
@@ -129,7 +133,7 @@ func Watch(ctx context.Context, opt Options) (*Result, error) {
 			return failed(err)
 		}
 		elapsed := time.Since(start)
-		res.Samples = append(res.Samples, report.Sample{Seconds: elapsed.Seconds(), HeapUsed: u.HeapUsed, HeapTotal: u.HeapTotal, RSS: u.RSS})
+		res.Samples = append(res.Samples, report.Sample{Seconds: elapsed.Seconds(), HeapUsed: u.HeapUsed, HeapTotal: u.HeapTotal, RSS: u.RSS, External: u.External})
 		if opt.Progress != nil {
 			trend := "trend: too early"
 			if g := Detect(res.Samples); g.BytesPerMinute != 0 {
@@ -150,7 +154,11 @@ func Watch(ctx context.Context, opt Options) (*Result, error) {
 			res.Snapshots = append(res.Snapshots, path)
 			lastSnapEnd = time.Since(start)
 		}
-		if elapsed >= opt.Duration && (opt.SnapshotDir == "" || len(res.Snapshots) == 3) {
+		loadMu.Lock()
+		loadsDone := res.Loads
+		loadMu.Unlock()
+		enoughLoad := loadsDone >= opt.MinLoads || elapsed >= 10*opt.Duration
+		if elapsed >= opt.Duration && enoughLoad && (opt.SnapshotDir == "" || len(res.Snapshots) == 3) {
 			break
 		}
 		select {
@@ -180,7 +188,9 @@ func floor(in []report.Sample) []report.Sample {
 	for i := range in {
 		out[i] = in[i]
 		for j := max(0, i-1); j <= min(len(in)-1, i+1); j++ {
-			out[i].HeapUsed = min(out[i].HeapUsed, in[j].HeapUsed)
+			if in[j].Kept() < out[i].Kept() {
+				out[i].HeapUsed, out[i].External = in[j].HeapUsed, in[j].External
+			}
 		}
 	}
 	return out
@@ -193,7 +203,8 @@ func signedBytes(v float64) string {
 	return "+" + report.FormatBytes(uint64(v))
 }
 
-// Detect decides whether the heap grows for good. The first fifth of the
+// Detect decides whether what the program keeps (heap plus the memory its
+// objects hold outside it) grows for good. The first fifth of the
 // samples is warm-up (caches filling, code compiling) and is left out;
 // over the rest, a least-squares line must rise steadily (a good fit, not
 // one spike), by a meaningful amount, and the floor must rise too: the
@@ -207,7 +218,7 @@ func Detect(samples []report.Sample) report.Growth {
 	n := float64(len(s))
 	var sx, sy, sxx, sxy, syy float64
 	for _, p := range s {
-		x, y := p.Seconds, float64(p.HeapUsed)
+		x, y := p.Seconds, float64(p.Kept())
 		sx, sy, sxx, sxy, syy = sx+x, sy+y, sxx+x*x, sxy+x*y, syy+y*y
 	}
 	varX, varY, cov := sxx-sx*sx/n, syy-sy*sy/n, sxy-sx*sy/n
@@ -224,12 +235,12 @@ func Detect(samples []report.Sample) report.Growth {
 	q := max(1, len(s)/4)
 	firstMax, lastMin := uint64(0), uint64(math.MaxUint64)
 	for _, p := range s[:q] {
-		firstMax = max(firstMax, p.HeapUsed)
+		firstMax = max(firstMax, p.Kept())
 	}
 	for _, p := range s[len(s)-q:] {
-		lastMin = min(lastMin, p.HeapUsed)
+		lastMin = min(lastMin, p.Kept())
 	}
-	base := float64(s[0].HeapUsed)
+	base := float64(s[0].Kept())
 	g := report.Growth{BytesPerMinute: slope * 60}
 	switch {
 	case slope <= 0 || r2 < 0.6:
