@@ -73,6 +73,8 @@ type notRemoved struct {
 	p       *analyzer.Pass
 	pending []pendingAdd
 	removes []call
+	// removeIndex pairs removals with additions by event; built in Finish.
+	removeIndex *callIndex
 }
 
 type pendingAdd struct {
@@ -361,11 +363,17 @@ func (v *notRemoved) Finish() {
 	p := v.p
 	// A removal that matches no addition is the mismatch rule's business;
 	// the addition it was evidently meant for is not reported twice.
+	adds := make([]call, len(v.pending))
+	for i, pa := range v.pending {
+		adds[i] = pa.add
+	}
+	addIndex := indexCalls(adds)
+	v.removeIndex = indexCalls(v.removes)
 	orphan := make(map[int]bool)
 	for _, r := range v.removes {
 		matched := false
-		for _, pa := range v.pending {
-			if matches(p, pa.add, r) {
+		for _, a := range addIndex.pairable(r) {
+			if matches(p, a, r) {
 				matched = true
 				break
 			}
@@ -401,7 +409,7 @@ func (v *notRemoved) Finish() {
 // removedWithin reports a removal matching a inside region, where accept
 // says so.
 func (v *notRemoved) removedWithin(a call, region syntax.Node, accept func(*analyzer.Pass, call, call) bool) bool {
-	for _, r := range v.removes {
+	for _, r := range v.removeIndex.pairable(a) {
 		if region.Contains(r.node) && matches(v.p, a, r) && accept(v.p, a, r) {
 			return true
 		}
