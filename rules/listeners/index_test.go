@@ -72,7 +72,7 @@ export class Widget {
 			for _, c := range calls {
 				offered := map[int]bool{}
 				last := -1
-				for _, d := range x.pairable(c) {
+				for d := range x.pairable(c) {
 					if d.style != c.style {
 						t.Errorf("pairable(%s) offers %s, another style", c.node.Text(), d.node.Text())
 					}

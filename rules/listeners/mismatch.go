@@ -109,7 +109,7 @@ func (v *mismatch) check(r call) {
 		return
 	}
 	var sameTargetAdds, otherTargetAdds []call
-	for _, a := range v.addIndex.pairable(r) {
+	for a := range v.addIndex.pairable(r) {
 		if a.style != r.style || !sameCallEvent(p, a, r) {
 			continue
 		}
@@ -209,7 +209,7 @@ func (v *mismatch) checkUndoTypos() {
 		if !undoName.MatchString(name) && !p.Life.IsTeardownName(name) {
 			continue
 		}
-		for _, a := range v.addIndex.pairable(typo) {
+		for a := range v.addIndex.pairable(typo) {
 			if a.node.Index() == typo.node.Index() || fn.Contains(a.node) || a.style != typo.style ||
 				!sameCallEvent(p, a, typo) || !sameTarget(p, a.target, typo.target) || !a.handler.Valid() || !sameExpr(p, a.handler, typo.handler) {
 				continue
@@ -235,7 +235,7 @@ func (v *mismatch) checkUndoTypos() {
 // addedWith finds the addition a removal with a fresh function was meant
 // for: same target and event.
 func (v *mismatch) addedWith(r call) (call, bool) {
-	for _, a := range v.addIndex.pairable(r) {
+	for a := range v.addIndex.pairable(r) {
 		if a.style == r.style && (sameTarget(v.p, a.target, r.target) || siblingParams(v.p, a.target, r.target)) && sameCallEvent(v.p, a, r) {
 			return a, true
 		}
@@ -396,12 +396,12 @@ func (v *mismatch) checkOtherHandler(r call) {
 	if p.Scope.Key(r.handler) == "" {
 		return
 	}
-	for _, a := range v.addIndex.pairable(r) {
+	for a := range v.addIndex.pairable(r) {
 		if a.style == r.style && sameCallEvent(p, a, r) && sameExpr(p, a.handler, r.handler) {
 			return // added somewhere with this handler
 		}
 	}
-	for _, a := range v.addIndex.pairable(r) {
+	for a := range v.addIndex.pairable(r) {
 		if a.style != r.style || !sameTarget(p, a.target, r.target) || !sameCallEvent(p, a, r) {
 			continue
 		}
@@ -410,7 +410,7 @@ func (v *mismatch) checkOtherHandler(r call) {
 			continue
 		}
 		removed := false
-		for _, other := range v.removeIndex.pairable(a) {
+		for other := range v.removeIndex.pairable(a) {
 			if matches(p, a, other) {
 				removed = true
 			}

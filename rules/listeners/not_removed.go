@@ -372,7 +372,7 @@ func (v *notRemoved) Finish() {
 	orphan := make(map[int]bool)
 	for _, r := range v.removes {
 		matched := false
-		for _, a := range addIndex.pairable(r) {
+		for a := range addIndex.pairable(r) {
 			if matches(p, a, r) {
 				matched = true
 				break
@@ -409,7 +409,7 @@ func (v *notRemoved) Finish() {
 // removedWithin reports a removal matching a inside region, where accept
 // says so.
 func (v *notRemoved) removedWithin(a call, region syntax.Node, accept func(*analyzer.Pass, call, call) bool) bool {
-	for _, r := range v.removeIndex.pairable(a) {
+	for r := range v.removeIndex.pairable(a) {
 		if region.Contains(r.node) && matches(v.p, a, r) && accept(v.p, a, r) {
 			return true
 		}
