@@ -67,6 +67,8 @@ type mismatch struct {
 	p       *analyzer.Pass
 	adds    []call
 	removes []call
+	// addIndex and removeIndex pair calls by event; built in Finish.
+	addIndex, removeIndex *callIndex
 	// reported marks additions already reported, once each.
 	reported map[int]bool
 }
@@ -83,6 +85,7 @@ func (v *mismatch) Visit(n syntax.Node) {
 
 func (v *mismatch) Finish() {
 	v.reported = make(map[int]bool)
+	v.addIndex, v.removeIndex = indexCalls(v.adds), indexCalls(v.removes)
 	v.checkUndoTypos()
 	for _, r := range v.removes {
 		v.check(r)
@@ -106,7 +109,7 @@ func (v *mismatch) check(r call) {
 		return
 	}
 	var sameTargetAdds, otherTargetAdds []call
-	for _, a := range v.adds {
+	for a := range v.addIndex.pairable(r) {
 		if a.style != r.style || !sameCallEvent(p, a, r) {
 			continue
 		}
@@ -206,7 +209,7 @@ func (v *mismatch) checkUndoTypos() {
 		if !undoName.MatchString(name) && !p.Life.IsTeardownName(name) {
 			continue
 		}
-		for _, a := range v.adds {
+		for a := range v.addIndex.pairable(typo) {
 			if a.node.Index() == typo.node.Index() || fn.Contains(a.node) || a.style != typo.style ||
 				!sameCallEvent(p, a, typo) || !sameTarget(p, a.target, typo.target) || !a.handler.Valid() || !sameExpr(p, a.handler, typo.handler) {
 				continue
@@ -232,7 +235,7 @@ func (v *mismatch) checkUndoTypos() {
 // addedWith finds the addition a removal with a fresh function was meant
 // for: same target and event.
 func (v *mismatch) addedWith(r call) (call, bool) {
-	for _, a := range v.adds {
+	for a := range v.addIndex.pairable(r) {
 		if a.style == r.style && (sameTarget(v.p, a.target, r.target) || siblingParams(v.p, a.target, r.target)) && sameCallEvent(v.p, a, r) {
 			return a, true
 		}
@@ -393,12 +396,12 @@ func (v *mismatch) checkOtherHandler(r call) {
 	if p.Scope.Key(r.handler) == "" {
 		return
 	}
-	for _, a := range v.adds {
+	for a := range v.addIndex.pairable(r) {
 		if a.style == r.style && sameCallEvent(p, a, r) && sameExpr(p, a.handler, r.handler) {
 			return // added somewhere with this handler
 		}
 	}
-	for _, a := range v.adds {
+	for a := range v.addIndex.pairable(r) {
 		if a.style != r.style || !sameTarget(p, a.target, r.target) || !sameCallEvent(p, a, r) {
 			continue
 		}
@@ -407,7 +410,7 @@ func (v *mismatch) checkOtherHandler(r call) {
 			continue
 		}
 		removed := false
-		for _, other := range v.removes {
+		for other := range v.removeIndex.pairable(a) {
 			if matches(p, a, other) {
 				removed = true
 			}

@@ -73,6 +73,8 @@ type notRemoved struct {
 	p       *analyzer.Pass
 	pending []pendingAdd
 	removes []call
+	// removeIndex pairs removals with additions by event; built in Finish.
+	removeIndex *callIndex
 }
 
 type pendingAdd struct {
@@ -361,11 +363,17 @@ func (v *notRemoved) Finish() {
 	p := v.p
 	// A removal that matches no addition is the mismatch rule's business;
 	// the addition it was evidently meant for is not reported twice.
+	adds := make([]call, len(v.pending))
+	for i, pa := range v.pending {
+		adds[i] = pa.add
+	}
+	addIndex := indexCalls(adds)
+	v.removeIndex = indexCalls(v.removes)
 	orphan := make(map[int]bool)
 	for _, r := range v.removes {
 		matched := false
-		for _, pa := range v.pending {
-			if matches(p, pa.add, r) {
+		for a := range addIndex.pairable(r) {
+			if matches(p, a, r) {
 				matched = true
 				break
 			}
@@ -401,7 +409,7 @@ func (v *notRemoved) Finish() {
 // removedWithin reports a removal matching a inside region, where accept
 // says so.
 func (v *notRemoved) removedWithin(a call, region syntax.Node, accept func(*analyzer.Pass, call, call) bool) bool {
-	for _, r := range v.removes {
+	for r := range v.removeIndex.pairable(a) {
 		if region.Contains(r.node) && matches(v.p, a, r) && accept(v.p, a, r) {
 			return true
 		}
@@ -480,19 +488,35 @@ func handlerFor(p *analyzer.Pass, fn syntax.Node, events map[string]bool) bool {
 	if key == "" {
 		return false
 	}
-	found := false
-	p.Tree.Root().Walk(func(n syntax.Node) bool {
-		if found {
-			return false
+	for _, ev := range handlerEvents(p)[key] {
+		if events[ev] {
+			return true
 		}
-		if n.Kind() == "call_expression" {
-			if c, ok := parseAdd(p, n); ok && events[c.eventName] && c.handler.Valid() && p.Scope.Key(c.handler) == key {
-				found = true
+	}
+	return false
+}
+
+type handlerEventsKey struct{}
+
+// handlerEvents maps the scope key of each handler added in the file to
+// the event names it is added for, built once per file: handlerFor is
+// asked for every function around every removal, and walking the file each
+// time was most of the editor's time on a 20,000-line file.
+func handlerEvents(p *analyzer.Pass) map[string][]string {
+	return p.Memo(handlerEventsKey{}, func() any {
+		byKey := map[string][]string{}
+		p.Tree.Root().Walk(func(n syntax.Node) bool {
+			if n.Kind() == "call_expression" {
+				if c, ok := parseAdd(p, n); ok && c.handler.Valid() {
+					if k := p.Scope.Key(c.handler); k != "" {
+						byKey[k] = append(byKey[k], c.eventName)
+					}
+				}
 			}
-		}
-		return true
-	})
-	return found
+			return true
+		})
+		return byKey
+	}).(map[string][]string)
 }
 
 // functionKey is the scope key of the name a function is known by (a

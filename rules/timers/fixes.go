@@ -42,7 +42,7 @@ func idVariable(p *analyzer.Pass, call syntax.Node, fn string, field bool) strin
 // teardown, or clears an id that is already stored.
 func intervalFixes(p *analyzer.Pass, call syntax.Node, o *lifecycle.Owner, held cleanup.Held) []analyzer.Fix {
 	b := fixgen.New(p)
-	cancel := cancelFor(call, "setInterval")
+	cancel := cancelFor(p, call, "setInterval")
 	if held.Kind == "discarded" && o.Setup.Valid() && o.Setup.Get("body").Index() == call.Index() {
 		// useEffect(() => setInterval(...)) returns the id as if it were
 		// the cleanup: give the callback a body that keeps the id and
@@ -252,7 +252,7 @@ func loopFixes(p *analyzer.Pass, o *lifecycle.Owner, call syntax.Node, fn string
 	for _, c := range calls {
 		b.Insert(c.Start(), text+" = ")
 	}
-	cancel := cancelFor(call, fn)
+	cancel := cancelFor(p, call, fn)
 	// A new teardown hook in a setup function goes after the code that
 	// starts the loop.
 	reg := call
@@ -302,15 +302,14 @@ func firstStatementOf(fn syntax.Node, nodes []syntax.Node) syntax.Node {
 // timers.setTimeout with timers.clearTimeout.
 // A timer function imported under another name is cleared with the
 // cancelling function that import statement brings in, if it does.
-func cancelFor(call syntax.Node, fn string) string {
+func cancelFor(p *analyzer.Pass, call syntax.Node, fn string) string {
 	cancel := timerFuncs[fn]
 	f := scope.Unwrap(call.Get("function"))
 	if f.Kind() == "member_expression" {
 		return f.Get("object").Text() + "." + cancel
 	}
-	imp := f.Tree().Root()
-	for _, st := range imp.Children() {
-		if st.Kind() != "import_statement" || !strings.Contains(st.Text(), f.Text()) {
+	for _, st := range importStatements(p, f.Tree()) {
+		if !strings.Contains(st.Text(), f.Text()) {
 			continue
 		}
 		local := ""
@@ -328,6 +327,23 @@ func cancelFor(call syntax.Node, fn string) string {
 		}
 	}
 	return cancel
+}
+
+type importsKey struct{ tree *syntax.Tree }
+
+// importStatements lists the top-level import statements of a tree once
+// per file: a file with many timers would otherwise go through every
+// top-level statement for each of them.
+func importStatements(p *analyzer.Pass, t *syntax.Tree) []syntax.Node {
+	return p.Memo(importsKey{t}, func() any {
+		var imps []syntax.Node
+		for _, st := range t.Root().Children() {
+			if st.Kind() == "import_statement" {
+				imps = append(imps, st)
+			}
+		}
+		return imps
+	}).([]syntax.Node)
 }
 
 // expressionBodyFix rewrites `() => setInterval(...)` into a body that
