@@ -95,3 +95,34 @@ func mapOffset(off int, edits []Edit) int {
 	}
 	return off + delta
 }
+
+// JoinTouchingEdits joins a fix's edits that touch (one ends where the
+// next starts) into one edit. MergeFixes counts two edits starting at the
+// same offset as a conflict even within one fix, so a fix that inserts a
+// line at the start of the text it also replaces could never be applied;
+// joined, the edits mean exactly the same (ApplyEdits applies an insertion
+// before a replacement at the same offset) and merge cleanly.
+func JoinTouchingEdits(f Fix) Fix {
+	if len(f.Edits) < 2 {
+		return f
+	}
+	edits := append([]Edit(nil), f.Edits...)
+	sort.SliceStable(edits, func(i, j int) bool {
+		if edits[i].Start != edits[j].Start {
+			return edits[i].Start < edits[j].Start
+		}
+		return edits[i].End < edits[j].End
+	})
+	out := edits[:1]
+	for _, e := range edits[1:] {
+		last := &out[len(out)-1]
+		if last.End == e.Start {
+			last.End = e.End
+			last.NewText += e.NewText
+			continue
+		}
+		out = append(out, e)
+	}
+	f.Edits = out
+	return f
+}

@@ -326,7 +326,7 @@ func fixStage(e *analyzer.Engine, f analyzer.File, text string, res analyzer.Res
 				if (!fix.Safe && !unsafe) || isSuppression(fix) {
 					continue
 				}
-				fixes = append(fixes, joinTouchingEdits(fix))
+				fixes = append(fixes, analyzer.JoinTouchingEdits(fix))
 				meta = append(meta, applied{rule: d.Rule, title: fix.Title, safe: fix.Safe, line: lineOf(out.text, d.Start), round: round})
 				break
 			}
@@ -444,35 +444,6 @@ func isSuppression(f analyzer.Fix) bool {
 		}
 	}
 	return false
-}
-
-// joinTouchingEdits joins a fix's edits that touch into one, as check
-// --fix does before merging (see cmd/leakwatch/fix.go): MergeFixes would
-// otherwise see an insertion at the start of a replacement of the same fix
-// as a conflict.
-func joinTouchingEdits(f analyzer.Fix) analyzer.Fix {
-	if len(f.Edits) < 2 {
-		return f
-	}
-	edits := append([]analyzer.Edit(nil), f.Edits...)
-	sort.SliceStable(edits, func(i, j int) bool {
-		if edits[i].Start != edits[j].Start {
-			return edits[i].Start < edits[j].Start
-		}
-		return edits[i].End < edits[j].End
-	})
-	out := edits[:1]
-	for _, e := range edits[1:] {
-		last := &out[len(out)-1]
-		if last.End == e.Start {
-			last.End = e.End
-			last.NewText += e.NewText
-			continue
-		}
-		out = append(out, e)
-	}
-	f.Edits = out
-	return f
 }
 
 // shareTable prints, per rule, the findings and how many have a safe fix

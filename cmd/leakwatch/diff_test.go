@@ -141,7 +141,7 @@ func TestUnifiedDiffIsMinimal(t *testing.T) {
 
 func TestJoinTouchingEdits(t *testing.T) {
 	f := analyzer.Fix{Edits: []analyzer.Edit{{Start: 4, End: 8, NewText: "B"}, {Start: 0, End: 0, NewText: "// x\n"}, {Start: 0, End: 4, NewText: "A"}, {Start: 10, End: 10, NewText: "C"}}}
-	got := joinTouchingEdits(f).Edits
+	got := analyzer.JoinTouchingEdits(f).Edits
 	want := []analyzer.Edit{{Start: 0, End: 8, NewText: "// x\nAB"}, {Start: 10, End: 10, NewText: "C"}}
 	if fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Errorf("joined %v, want %v", got, want)

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 
 	"github.com/leakwatch/leakwatch/analyzer"
@@ -86,7 +85,7 @@ func (c *checker) fixRound(ctx context.Context, f analyzer.File, src []byte, cur
 	try := func(fixes []analyzer.Fix) ([]byte, analyzer.Result, int, bool, error) {
 		joined := make([]analyzer.Fix, len(fixes))
 		for i, f := range fixes {
-			joined[i] = joinTouchingEdits(f)
+			joined[i] = analyzer.JoinTouchingEdits(f)
 		}
 		edits, skipped := analyzer.MergeFixes(joined)
 		if len(edits) == 0 {
@@ -111,37 +110,6 @@ func (c *checker) fixRound(ctx context.Context, f analyzer.File, src []byte, cur
 	}
 	next, nres, n, _, err = try(fixes[:1])
 	return next, nres, n, err
-}
-
-// joinTouchingEdits joins a fix's edits that touch (one ends where the
-// next starts) into one edit. MergeFixes counts two edits starting at the
-// same offset as a conflict even within one fix, so a fix that inserts a
-// line at the start of the text it also replaces could never be applied;
-// joined, the edits mean exactly the same (ApplyEdits applies an insertion
-// before a replacement at the same offset) and merge cleanly.
-func joinTouchingEdits(f analyzer.Fix) analyzer.Fix {
-	if len(f.Edits) < 2 {
-		return f
-	}
-	edits := append([]analyzer.Edit(nil), f.Edits...)
-	sort.SliceStable(edits, func(i, j int) bool {
-		if edits[i].Start != edits[j].Start {
-			return edits[i].Start < edits[j].Start
-		}
-		return edits[i].End < edits[j].End
-	})
-	out := edits[:1]
-	for _, e := range edits[1:] {
-		last := &out[len(out)-1]
-		if last.End == e.Start {
-			last.End = e.End
-			last.NewText += e.NewText
-			continue
-		}
-		out = append(out, e)
-	}
-	f.Edits = out
-	return f
 }
 
 // Test hooks: beforeWrite runs after the fixed text is ready and before
