@@ -342,6 +342,11 @@ func (m *Model) addReturned(o *Owner, v syntax.Node) {
 	o.Returned = append(o.Returned, v)
 }
 
+// FunctionOf resolves an identifier to the function it names in this file
+// (a declaration, or a const given a function or a useCallback of one), or
+// the zero Node. Rules use it to follow handlers and helpers by name.
+func (m *Model) FunctionOf(id syntax.Node) syntax.Node { return m.functionOf(id) }
+
 // functionOf resolves an identifier to the function it names, if any.
 func (m *Model) functionOf(id syntax.Node) syntax.Node {
 	b := m.scope.Resolve(id)

@@ -548,14 +548,7 @@ func functionOf(p *analyzer.Pass, h syntax.Node) syntax.Node {
 		return h
 	}
 	if h.Kind() == "identifier" {
-		if b := p.Scope.Resolve(h); b != nil {
-			if b.Kind == scope.FunctionDecl {
-				return b.Init
-			}
-			if init := scope.Unwrap(b.Init); scope.IsFunction(init) && !b.Reassigned {
-				return init
-			}
-		}
+		return p.Life.FunctionOf(h)
 	}
 	return syntax.Node{}
 }

@@ -1,0 +1,148 @@
+// This file words listener-added-per-call's findings.
+
+package listeners
+
+import (
+	"fmt"
+
+	"github.com/leakwatch/leakwatch/analyzer"
+	"github.com/leakwatch/leakwatch/analyzer/scope"
+	"github.com/leakwatch/leakwatch/analyzer/syntax"
+	"github.com/leakwatch/leakwatch/rules/internal/astutil"
+	"github.com/leakwatch/leakwatch/rules/internal/cleanup"
+)
+
+func (v *perCall) report(a call, r *repeat) {
+	p := v.p
+	event := cleanup.Describe(a.event)
+	where := "on " + r.phrase
+	if r.via != "" {
+		where = "on each call of " + r.via + " (which runs on " + r.phrase + ")"
+	}
+	nodeEmitter := a.style == Emitter && scope.Unwrap(a.target).Index() == unwrapJQuery(a.target).Index()
+	pile := "so they pile up"
+	if nodeEmitter {
+		pile += " (Node warns with MaxListenersExceededWarning past 10)"
+	}
+	settles := settlesPromise(p, a)
+	var advice string
+	switch {
+	case settles:
+		if a.style == DOM {
+			advice = "pass { once: true } so it goes away when it fires"
+		} else {
+			advice = "listen with once() so it goes away when it fires"
+		}
+	case r.kind == repeatRequest:
+		advice = "remove it when the request ends (res.on(\"close\"))"
+	case r.kind == repeatConnection:
+		advice = "remove it when the connection closes"
+	case r.kind == repeatLoop:
+		advice = "add it once, outside the loop"
+	case a.style == DOM:
+		advice = "add it once, or remove it when it is no longer needed"
+	default:
+		advice = "add it once, or remove it when it is no longer needed"
+	}
+	msg := fmt.Sprintf("%s listener on %s is added %s and never removed, %s; %s",
+		event, cleanup.Describe(a.target), where, pile, advice)
+	callee := astutil.Callee(a.node)
+	d := analyzer.Diagnostic{Start: callee.Start(), End: a.node.End(), Message: msg,
+		Related: []analyzer.Related{relatedRepeat(r)}}
+	d.Fixes = v.fixes(a, r, settles)
+	p.Report(d)
+}
+
+// relatedRepeat points at what runs many times.
+func relatedRepeat(r *repeat) analyzer.Related {
+	n := r.node
+	end := n.End()
+	switch {
+	case isLoop(n):
+		if body := n.Get("body"); body.Valid() {
+			end = body.Start()
+		}
+	case scope.IsFunction(n):
+		if ps := n.Get("parameters"); ps.Valid() {
+			end = ps.End()
+		} else if ps := n.Get("parameter"); ps.Valid() {
+			end = ps.End()
+		}
+	}
+	start := n.Start()
+	if scope.IsFunction(n) && isArgument(n) {
+		// Show what the callback is given to: app.get("/x", (req, res)
+		for p := n.Parent(); p.Valid(); p = p.Parent() {
+			if p.Kind() == "call_expression" {
+				callee := astutil.Callee(p)
+				return analyzer.Related{Start: callee.Start(), End: callee.End(), Message: "the callback given here runs on " + r.phrase}
+			}
+		}
+	}
+	for end > start && (n.Tree().Src[end-1] == ' ' || n.Tree().Src[end-1] == '\n' || n.Tree().Src[end-1] == '\t') {
+		end--
+	}
+	msg := "this runs on " + r.phrase
+	if r.kind == repeatCall {
+		msg = "a new promise waits for the event on " + r.phrase
+	}
+	return analyzer.Related{Start: start, End: end, Message: msg}
+}
+
+// settlesPromise reports a handler that is the resolve or reject of the
+// promise the registration is made in, or a function that only calls one:
+// it has done its job after the first event.
+func settlesPromise(p *analyzer.Pass, a call) bool {
+	exec := astutil.EnclosingFunction(a.node)
+	if !exec.Valid() || !isExecutor(exec) {
+		return false
+	}
+	isSettle := func(id syntax.Node) bool {
+		id = scope.Unwrap(id)
+		if id.Kind() != "identifier" {
+			return false
+		}
+		b := p.Scope.Resolve(id)
+		return b != nil && b.Kind == scope.Param && b.Scope.Node.Index() == exec.Index()
+	}
+	h := scope.Unwrap(a.handler)
+	if isSettle(h) {
+		return true
+	}
+	if h.Kind() == "identifier" {
+		// const onDone = (v) => resolve(v), declared in the executor
+		if b := p.Scope.Resolve(h); b != nil && b.Kind == scope.Const && exec.Contains(b.Decl) {
+			h = scope.Unwrap(b.Init)
+		}
+	}
+	if !scope.IsFunction(h) {
+		return false
+	}
+	body := h.Get("body")
+	if body.Kind() == "statement_block" {
+		stmts := body.Children()
+		if len(stmts) != 1 || stmts[0].Kind() != "expression_statement" {
+			return false
+		}
+		body = stmts[0].Child(0)
+	}
+	body = scope.Unwrap(body)
+	return body.Kind() == "call_expression" && isSettle(body.Get("function"))
+}
+
+// siblingWaits counts the listeners a promise executor adds: with more than
+// one (resolve on "done", reject on "error"), once() alone leaves the other
+// behind when the first fires.
+func siblingWaits(a call) int {
+	exec := astutil.EnclosingFunction(a.node)
+	n := 0
+	exec.Get("body").Walk(func(m syntax.Node) bool {
+		if m.Kind() == "call_expression" {
+			if _, ok := parse(m, adders); ok {
+				n++
+			}
+		}
+		return true
+	})
+	return n
+}
