@@ -68,7 +68,7 @@ type OwnersConfig struct {
 }
 
 func (o OwnersConfig) lifecycle() lifecycle.Config {
-	return lifecycle.Config{EffectHooks: o.EffectHooks, TeardownMethods: o.TeardownMethods, ListenerPairs: o.ListenerPairs}
+	return lifecycle.Config{EffectHooks: o.EffectHooks, TeardownMethods: o.TeardownMethods}
 }
 
 // RuleConfig is one rule's setting. In JSON it is either a severity string

@@ -93,3 +93,20 @@ func mustNew(list []API) *Table {
 
 // Builtin returns the table leakwatch ships, without configuration.
 func Builtin() *Table { return builtinTable }
+
+// accumulatingTypes are declared types whose listener API appends to a list
+// (Node's EventEmitter and its subclasses, the DOM's EventTarget family):
+// every registration adds one more listener, so one left behind by an owner
+// that ends is a leak. An `on` of an unknown API may well replace a single
+// handler slot (an RPC connection's request handlers), which is no leak.
+var accumulatingTypes = map[string]bool{
+	"EventEmitter": true, "NodeJS.EventEmitter": true, "events.EventEmitter": true, "Emitter": true,
+	"EventTarget": true, "Window": true, "Document": true, "Element": true, "HTMLElement": true,
+	"Node": true, "MediaQueryList": true, "WebSocket": true, "Worker": true, "BroadcastChannel": true,
+	"Socket": true, "net.Socket": true, "Server": true, "http.Server": true, "net.Server": true,
+	"ChildProcess": true, "Readable": true, "Writable": true, "Duplex": true, "Stream": true,
+}
+
+// Accumulates reports whether a declared type (as scope.DeclaredType names
+// it) is one whose listener API appends to a list of listeners.
+func Accumulates(typeName string) bool { return accumulatingTypes[typeName] }

@@ -296,7 +296,6 @@ func (m *Model) vueOptionsOwner(obj, fn syntax.Node) (*Owner, bool) {
 		return cached, false
 	}
 	o := &Owner{Kind: VueOptions, Node: obj, Name: "this component", Class: obj, TeardownName: "beforeUnmount"}
-	hasVue2 := false
 	for _, c := range obj.Children() {
 		var k string
 		var f syntax.Node
@@ -305,10 +304,6 @@ func (m *Model) vueOptionsOwner(obj, fn syntax.Node) (*Owner, bool) {
 			k, f = propertyName(c.Get("name")), c
 		case "pair":
 			k, f = propertyName(c.Get("key")), scope.Unwrap(c.Get("value"))
-		}
-		switch k {
-		case "beforeDestroy", "destroyed":
-			hasVue2 = true
 		}
 		if contains(vueOptionsTeardowns, k) && scope.IsFunction(f) {
 			o.Teardowns = append(o.Teardowns, f)
@@ -319,7 +314,7 @@ func (m *Model) vueOptionsOwner(obj, fn syntax.Node) (*Owner, bool) {
 	}
 	// Hook events (`this.$once("hook:beforeDestroy", fn)`) are Vue 2's.
 	hooks := vueHookCallbacks(obj)
-	if (hasVue2 || len(hooks) > 0 || m.VueMajor() == 2) && len(o.Teardowns) == 0 {
+	if (len(hooks) > 0 || m.VueMajor() == 2) && len(o.Teardowns) == 0 {
 		o.TeardownName = "beforeDestroy"
 	}
 	o.Teardowns = append(o.Teardowns, hooks...)

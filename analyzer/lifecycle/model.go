@@ -20,8 +20,6 @@ type Model struct {
 	imports map[string]string
 	// component is set for .vue and .svelte files.
 	component Component
-	// listenerPairs are configured adder -> remover method names.
-	listenerPairs map[string]string
 	// instanceOwners caches the component owner of each instance script.
 	instanceOwners map[int]*Owner
 	// singletons caches moduleSingletons.
@@ -50,7 +48,6 @@ func Build(t *syntax.Tree, sc *scope.Info, cfg Config) *Model {
 		owners:         make(map[int]*Owner),
 		imports:        make(map[string]string),
 		component:      cfg.Component,
-		listenerPairs:  cfg.ListenerPairs,
 		instanceOwners: make(map[int]*Owner),
 		appRoot:        appRootFile(cfg.Path),
 		packages:       cfg.Packages,
@@ -489,7 +486,3 @@ func isInstanceField(n syntax.Node) bool {
 	}
 	return n.Parent().Kind() == "class_body" && !n.HasToken("static")
 }
-
-// ListenerPairs returns the configured listener-style method pairs, adder
-// to remover (nil when none are configured).
-func (m *Model) ListenerPairs() map[string]string { return m.listenerPairs }

@@ -77,9 +77,6 @@ type Config struct {
 	EffectHooks []string
 	// TeardownMethods are extra method names that make a class an owner.
 	TeardownMethods []string
-	// ListenerPairs are extra listener-style method pairs, adder to
-	// remover, for rules that pair registrations with their undo.
-	ListenerPairs map[string]string
 	// Component describes a single-file component's instance scripts,
 	// whose top-level code runs once per component instance.
 	Component Component

@@ -72,19 +72,6 @@ func styleTables(t *apis.Table, u apis.Use) (adds, removes map[string]Style, lay
 	return adds, removes, layout
 }
 
-// accumulatingTypes are declared types whose listener API appends to a list
-// (Node's EventEmitter and its subclasses, the DOM's EventTarget family):
-// every registration adds one more listener, so one left behind by an owner
-// that ends is a leak. An `on` of an unknown API may well replace a single
-// handler slot (an RPC connection's request handlers), which is no leak.
-var accumulatingTypes = map[string]bool{
-	"EventEmitter": true, "NodeJS.EventEmitter": true, "events.EventEmitter": true, "Emitter": true,
-	"EventTarget": true, "Window": true, "Document": true, "Element": true, "HTMLElement": true,
-	"Node": true, "MediaQueryList": true, "WebSocket": true, "Worker": true, "BroadcastChannel": true,
-	"Socket": true, "net.Socket": true, "Server": true, "http.Server": true, "net.Server": true,
-	"ChildProcess": true, "Readable": true, "Writable": true, "Duplex": true, "Stream": true,
-}
-
 // vocab is the listener API of one file: the built-in tables plus the
 // pairs configured in owners.listenerPairs.
 type vocab struct {

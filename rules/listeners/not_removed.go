@@ -112,7 +112,7 @@ func (v *notRemoved) Visit(n syntax.Node) {
 	}
 	target := unwrapJQuery(a.target)
 	life := v.p.Scope.LifetimeOf(target)
-	if !targetMayOutlive(o, life, accumulatingTypes[v.p.Scope.DeclaredType(target)]) || life == scope.Unknown && madeByOwner(v.p, target) {
+	if !targetMayOutlive(o, life, apis.Accumulates(v.p.Scope.DeclaredType(target))) || life == scope.Unknown && madeByOwner(v.p, target) {
 		return
 	}
 	switch life {
