@@ -168,33 +168,6 @@ func (m *Model) isMixin(class syntax.Node) bool {
 	return false
 }
 
-// moduleSingletons names the classes of this file that are instantiated
-// once when the module loads (`export const player = new Player()`): such
-// an instance lives as long as the program, so what it registers is no
-// leak and its stop() or close() is not a teardown.
-func (m *Model) moduleSingletons() map[string]bool {
-	if m.singletons != nil {
-		return m.singletons
-	}
-	m.singletons = make(map[string]bool)
-	var visit func(n syntax.Node)
-	visit = func(n syntax.Node) {
-		if scope.IsFunction(n) || n.Kind() == "class_declaration" || n.Kind() == "class" {
-			return
-		}
-		if n.Kind() == "new_expression" {
-			if c := n.Get("constructor"); c.Kind() == "identifier" {
-				m.singletons[c.Text()] = true
-			}
-		}
-		for c := n.FirstChild(); c.Valid(); c = c.NextSibling() {
-			visit(c)
-		}
-	}
-	visit(m.tree.Root())
-	return m.singletons
-}
-
 func lastSegment(s string) string {
 	if i := strings.LastIndexByte(s, '.'); i >= 0 {
 		return s[i+1:]

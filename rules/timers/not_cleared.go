@@ -253,7 +253,8 @@ func heldID(p *analyzer.Pass, o *lifecycle.Owner, call syntax.Node, rearm bool) 
 }
 
 // clearsItself reports an interval that clears its own id from its
-// callback: it stops on its own.
+// callback, directly or through a function of this file the callback calls
+// (`if (width > max) stop()`): it stops on its own.
 func clearsItself(p *analyzer.Pass, o *lifecycle.Owner, call syntax.Node, keys []string) bool {
 	cb := functionOf(p, o, astutil.Arg(call, 0))
 	if !cb.Valid() {
@@ -263,8 +264,14 @@ func clearsItself(p *analyzer.Pass, o *lifecycle.Owner, call syntax.Node, keys [
 	for _, k := range keys {
 		want[k] = true
 	}
+	return clears(p, o, cb, want, 1)
+}
+
+// clears reports fn releasing one of the ids in want, looking depth calls
+// deep into the functions of this file it calls.
+func clears(p *analyzer.Pass, o *lifecycle.Owner, fn syntax.Node, want map[string]bool, depth int) bool {
 	found := false
-	cb.Walk(func(n syntax.Node) bool {
+	fn.Walk(func(n syntax.Node) bool {
 		if found {
 			return false
 		}
@@ -273,8 +280,25 @@ func clearsItself(p *analyzer.Pass, o *lifecycle.Owner, call syntax.Node, keys [
 			if want[p.Scope.Key(n)] && cleanup.ReleasePosition(n) {
 				found = true
 			}
+		case "call_expression":
+			if depth > 0 {
+				// A callee that starts a timer again (restart()) is no stop.
+				if callee := functionOf(p, o, n.Get("function")); callee.Valid() && !callee.Contains(fn) && !startsTimer(p, callee) {
+					found = clears(p, o, callee, want, depth-1)
+				}
+			}
 		}
-		return true
+		return !found
+	})
+	return found
+}
+
+// startsTimer reports fn calling a timer function.
+func startsTimer(p *analyzer.Pass, fn syntax.Node) bool {
+	found := false
+	fn.Walk(func(n syntax.Node) bool {
+		found = found || timerCall(p, n) != ""
+		return !found
 	})
 	return found
 }

@@ -1,0 +1,230 @@
+package lifecycle
+
+import (
+	"strings"
+
+	"github.com/leakwatch/leakwatch/analyzer/scope"
+	"github.com/leakwatch/leakwatch/analyzer/syntax"
+)
+
+// moduleSingletons names the classes of this file that exist once for the
+// life of the program: instantiated when the module loads (`export const
+// player = new Player()`), or lazily by a get-or-create function (`if
+// (!instance) instance = new Store()`, `instance ??= new Store()`, a custom
+// element created only after `querySelector(tag)` found none). Such an
+// instance lives as long as the program, so what it registers is no leak and
+// its stop() or close() is not a teardown.
+func (m *Model) moduleSingletons() map[string]bool {
+	if m.singletons != nil {
+		return m.singletons
+	}
+	m.singletons = make(map[string]bool)
+	tags := m.elementTags()
+	m.tree.Root().Walk(func(n syntax.Node) bool {
+		switch n.Kind() {
+		case "new_expression":
+			c := n.Get("constructor")
+			if c.Kind() == "identifier" && (m.RunsAtLoad(n) && !insideClass(n) || m.lazilyCreated(n)) {
+				m.singletons[c.Text()] = true
+			}
+		case "call_expression":
+			if class := tags[createdTag(n)]; class != "" && m.createdOnce(n) {
+				m.singletons[class] = true
+			}
+		}
+		return true
+	})
+	return m.singletons
+}
+
+// insideClass reports a node in a class body: a `new` in a field
+// initialiser runs per instance, not at load (a static field's runs once).
+func insideClass(n syntax.Node) bool {
+	for p := n.Parent(); p.Valid(); p = p.Parent() {
+		switch p.Kind() {
+		case "public_field_definition", "field_definition":
+			if p.HasToken("static") {
+				return false
+			}
+		case "class_body":
+			return true
+		}
+	}
+	return false
+}
+
+// lazilyCreated reports a `new` stored into a module-level variable (or a
+// static field) by a get-or-create guard: `x ??= new C()`, `x || (x = new
+// C())`, or `x = new C()` under `if (!x)` / `if (x == null)`.
+func (m *Model) lazilyCreated(n syntax.Node) bool {
+	a := scope.Unwrap(n).Parent()
+	for a.Kind() == "parenthesized_expression" {
+		a = a.Parent()
+	}
+	if a.Kind() != "assignment_expression" && a.Kind() != "augmented_assignment_expression" {
+		return false
+	}
+	left := a.Get("left")
+	if !m.programLong(left) {
+		return false
+	}
+	if a.Kind() == "augmented_assignment_expression" {
+		op := a.Get("operator").Text()
+		return op == "??=" || op == "||="
+	}
+	target := left.Text()
+	for p := a.Parent(); p.Valid() && !scope.IsFunction(p); p = p.Parent() {
+		switch p.Kind() {
+		case "binary_expression":
+			if op := p.Get("operator").Text(); (op == "||" || op == "??") && p.Get("left").Text() == target {
+				return true
+			}
+		case "if_statement":
+			if guardsAbsence(p.Get("condition"), target) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// programLong reports a place that outlives every call: a module-level
+// variable, or a static field (`Store.instance`, `this.instance` in a
+// static method).
+func (m *Model) programLong(left syntax.Node) bool {
+	switch left.Kind() {
+	case "identifier":
+		b := m.scope.Resolve(left)
+		return b != nil && b.ModuleLevel()
+	case "member_expression":
+		obj := left.Get("object")
+		if obj.Kind() == "identifier" {
+			b := m.scope.Resolve(obj)
+			return b != nil && b.Kind == scope.ClassDecl
+		}
+		if obj.Kind() == "this" {
+			for p := left.Parent(); p.Valid(); p = p.Parent() {
+				if p.Kind() == "method_definition" {
+					return strings.HasPrefix(p.Text(), "static")
+				}
+			}
+		}
+	}
+	return false
+}
+
+// guardsAbsence reports a condition true only while target is unset:
+// `!x`, `x == null`, `x === undefined`, `typeof x === "undefined"`.
+func guardsAbsence(cond syntax.Node, target string) bool {
+	cond = scope.Unwrap(cond)
+	switch cond.Kind() {
+	case "unary_expression":
+		return cond.Get("operator").Text() == "!" && scope.Unwrap(cond.Get("argument")).Text() == target
+	case "binary_expression":
+		switch cond.Get("operator").Text() {
+		case "==", "===":
+			l, r := cond.Get("left").Text(), cond.Get("right").Text()
+			if l != target {
+				l, r = r, l
+			}
+			return l == target && (r == "null" || r == "undefined")
+		case "||", "&&":
+			return guardsAbsence(cond.Get("left"), target) || guardsAbsence(cond.Get("right"), target)
+		}
+	}
+	return false
+}
+
+// elementTags maps the tags this file defines as custom elements
+// (`customElements.define("x-y", XY)`, `@customElement("x-y") class XY`)
+// to their classes.
+func (m *Model) elementTags() map[string]string {
+	tags := make(map[string]string)
+	m.tree.Root().Walk(func(n syntax.Node) bool {
+		switch n.Kind() {
+		case "call_expression":
+			if n.Get("function").Text() == "customElements.define" {
+				args := n.Get("arguments")
+				if tag, ok := stringLiteral(args.Child(0)); ok && args.Child(1).Kind() == "identifier" {
+					tags[tag] = args.Child(1).Text()
+				}
+			}
+		case "decorator":
+			d := n.Child(0)
+			if d.Kind() == "call_expression" && d.Get("function").Text() == "customElement" {
+				class := n.Parent()
+				if class.Kind() == "export_statement" {
+					class = class.Get("declaration")
+				}
+				if tag, ok := stringLiteral(d.Get("arguments").Child(0)); ok && ClassName(class) != "" {
+					tags[tag] = ClassName(class)
+				}
+			}
+		}
+		return true
+	})
+	return tags
+}
+
+// createdTag returns the tag of `document.createElement("tag")`, or "".
+func createdTag(call syntax.Node) string {
+	f := call.Get("function")
+	if f.Kind() != "member_expression" || f.Get("property").Text() != "createElement" {
+		return ""
+	}
+	tag, _ := stringLiteral(call.Get("arguments").Child(0))
+	return tag
+}
+
+// createdOnce reports a createElement(tag) in a function that first looks
+// the tag up in the document and returns early when it is there
+// (`if (body.querySelector(tag)) return ...`, or through a variable).
+func (m *Model) createdOnce(call syntax.Node) bool {
+	tag := createdTag(call)
+	fn := call.Parent()
+	for fn.Valid() && !scope.IsFunction(fn) {
+		fn = fn.Parent()
+	}
+	if !fn.Valid() {
+		return true // created once when the module loads
+	}
+	lookedUp, early := false, false
+	fn.Walk(func(n syntax.Node) bool {
+		if n.Start() >= call.Start() || scope.IsFunction(n) && n != fn {
+			return false
+		}
+		switch n.Kind() {
+		case "call_expression":
+			if name := n.Get("function").Get("property").Text(); name == "querySelector" || name == "getElementsByTagName" {
+				t, _ := stringLiteral(n.Get("arguments").Child(0))
+				lookedUp = lookedUp || t == tag
+			}
+		case "if_statement":
+			early = early || returns(n.Get("consequence"))
+		}
+		return true
+	})
+	return lookedUp && early
+}
+
+// returns reports a statement that is or contains a return.
+func returns(n syntax.Node) bool {
+	found := false
+	n.Walk(func(c syntax.Node) bool {
+		found = found || c.Kind() == "return_statement"
+		return !found && !scope.IsFunction(c)
+	})
+	return found
+}
+
+// stringLiteral returns the text of a plain string literal.
+func stringLiteral(n syntax.Node) (string, bool) {
+	if n.Kind() != "string" {
+		return "", false
+	}
+	s := n.Text()
+	if len(s) < 2 {
+		return "", false
+	}
+	return s[1 : len(s)-1], true
+}
