@@ -1,8 +1,6 @@
 package lifecycle
 
 import (
-	"strings"
-
 	"github.com/leakwatch/leakwatch/analyzer/scope"
 	"github.com/leakwatch/leakwatch/analyzer/syntax"
 )
@@ -105,7 +103,7 @@ func (m *Model) programLong(left syntax.Node) bool {
 		if obj.Kind() == "this" {
 			for p := left.Parent(); p.Valid(); p = p.Parent() {
 				if p.Kind() == "method_definition" {
-					return strings.HasPrefix(p.Text(), "static")
+					return p.HasToken("static")
 				}
 			}
 		}
