@@ -209,13 +209,12 @@ func (m *Model) instanceOwner(n syntax.Node) *Owner {
 	r := m.component.Instance[i]
 	root := m.tree.Root()
 	var o *Owner
+	c, name := vueSetup, "<script setup>"
 	if m.component.Framework == "svelte" {
-		o = &Owner{Kind: SvelteComponent, Node: root, Setup: root, Name: "this component", TeardownName: "onDestroy"}
-		o.Teardowns = m.callbacksInRange(root, r, "onDestroy")
-	} else {
-		o = &Owner{Kind: VueSetup, Node: root, Setup: root, Name: "<script setup>", TeardownName: "onBeforeUnmount"}
-		o.Teardowns = m.callbacksInRange(root, r, vueTeardownHooks...)
+		c, name = svelteInstance, "this component"
 	}
+	o = &Owner{Kind: c.Kind, Node: root, Setup: root, Name: name, TeardownName: c.Cleanup.Create, Convention: c}
+	o.Teardowns = m.callbacksInRange(root, r, c.TeardownCallbacks...)
 	m.instanceOwners[i] = o
 	return o
 }
@@ -252,18 +251,18 @@ func (m *Model) findOwner(fn syntax.Node) (*Owner, bool) {
 		first := args.Child(0).Index() == fn.Index()
 		switch {
 		case first && m.effects[name]:
-			o := &Owner{Kind: ReactEffect, Node: call, Setup: fn, Name: name, TeardownName: "the cleanup function " + name + " returns"}
+			o := &Owner{Kind: ReactEffect, Node: call, Setup: fn, Name: name, TeardownName: "the cleanup function " + name + " returns", Convention: reactEffect}
 			m.collectReturns(o, fn)
 			return o, false
 		case first && svelteEffect(call):
 			// Svelte 5's $effect(() => { ...; return cleanup }).
-			o := &Owner{Kind: SvelteMount, Node: call, Setup: fn, Name: "$effect", TeardownName: "the function $effect returns"}
+			o := &Owner{Kind: SvelteMount, Node: call, Setup: fn, Name: "$effect", TeardownName: "the function $effect returns", Convention: svelteEffectRune}
 			m.collectReturns(o, fn)
 			return o, false
 		case first && name == "onMount" && m.fromOrUnimported(name, "svelte"):
-			o := &Owner{Kind: SvelteMount, Node: call, Setup: fn, Name: name, TeardownName: "the function onMount returns"}
+			o := &Owner{Kind: SvelteMount, Node: call, Setup: fn, Name: name, TeardownName: "the function onMount returns", Convention: svelteMount}
 			m.collectReturns(o, fn)
-			for _, cb := range m.callbacksOf(m.tree.Root(), "onDestroy") {
+			for _, cb := range m.callbacksOf(m.tree.Root(), svelteMount.TeardownCallbacks...) {
 				o.Teardowns = append(o.Teardowns, cb)
 			}
 			return o, false

@@ -62,8 +62,9 @@ type Owner struct {
 	// Class is the class or options object for class-like owners, the zero
 	// Node for effects and setup functions.
 	Class syntax.Node
-	// Convention is the class-like convention that recognised the owner
-	// (nil for effects, setup functions and Vue options objects).
+	// Convention is the convention the owner follows: how it ends and
+	// how a fix adds to its teardown. Read it through Follows, which
+	// never returns nil.
 	Convention *Convention
 	// Inherited is set when the class extends a class declared in another
 	// file: what its teardowns clean there.
