@@ -340,28 +340,16 @@ func (m *Model) addReturned(o *Owner, v syntax.Node) {
 
 // FunctionOf resolves an identifier to the function it names in this file
 // (a declaration, or a const given a function or a useCallback of one), or
-// the zero Node. Rules use it to follow handlers and helpers by name.
+// the zero Node. Rules use it to follow handlers and helpers by name; see
+// FunctionDenoted for other expressions and other choices.
 func (m *Model) FunctionOf(id syntax.Node) syntax.Node { return m.functionOf(id) }
 
 // functionOf resolves an identifier to the function it names, if any.
 func (m *Model) functionOf(id syntax.Node) syntax.Node {
-	b := m.scope.Resolve(id)
-	if b == nil {
+	if id.Kind() != "identifier" {
 		return syntax.Node{}
 	}
-	if b.Kind == scope.FunctionDecl {
-		return b.Init
-	}
-	init := scope.Unwrap(b.Init)
-	// const stop = useCallback(() => {...}, []): React memoises the
-	// function, it is still that function.
-	if init.Kind() == "call_expression" && calleeName(init) == "useCallback" {
-		init = scope.Unwrap(init.Get("arguments").Child(0))
-	}
-	if scope.IsFunction(init) && !b.Reassigned {
-		return init
-	}
-	return syntax.Node{}
+	return m.functionNamed(id, FollowMemo)
 }
 
 // fromOrUnimported accepts a name imported from pkg, or not imported at all

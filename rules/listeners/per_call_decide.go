@@ -4,6 +4,7 @@
 package listeners
 
 import (
+	"github.com/leakwatch/leakwatch/analyzer/lifecycle"
 	"github.com/leakwatch/leakwatch/analyzer/scope"
 	"github.com/leakwatch/leakwatch/analyzer/syntax"
 	"github.com/leakwatch/leakwatch/rules/internal/astutil"
@@ -19,14 +20,11 @@ func (v *perCall) removed(a call, r *repeat) bool {
 	if fn := astutil.EnclosingFunction(a.node); fn.Valid() {
 		queue = append(queue, fn)
 	}
-	// A handler that removes itself when it has done its job.
+	// A handler that removes itself when it has done its job. Any function
+	// a name may hold is searched, even one it is later reassigned from.
 	if h := scope.Unwrap(a.handler); h.Kind() == "identifier" {
-		if b := p.Scope.Resolve(h); b != nil {
-			if b.Kind == scope.FunctionDecl && b.Init.Valid() {
-				queue = append(queue, b.Init)
-			} else if init := scope.Unwrap(b.Init); scope.IsFunction(init) {
-				queue = append(queue, init)
-			}
+		if fn := p.Life.FunctionDenoted(h, nil, lifecycle.FollowReassigned); fn.Valid() {
+			queue = append(queue, fn)
 		}
 	}
 	// A gesture adds on pointerdown and removes in the pointerup handler,
@@ -63,12 +61,8 @@ func (v *perCall) removed(a call, r *repeat) bool {
 				}
 			}
 			if id := scope.Unwrap(m.Get("function")); id.Kind() == "identifier" {
-				if b := p.Scope.Resolve(id); b != nil {
-					if b.Kind == scope.FunctionDecl && b.Init.Valid() {
-						queue = append(queue, b.Init)
-					} else if init := scope.Unwrap(b.Init); scope.IsFunction(init) {
-						queue = append(queue, init)
-					}
+				if fn := p.Life.FunctionDenoted(id, nil, lifecycle.FollowReassigned); fn.Valid() {
+					queue = append(queue, fn)
 				}
 			}
 			return true

@@ -281,36 +281,10 @@ func clearsItself(p *analyzer.Pass, o *lifecycle.Owner, call syntax.Node, keys [
 
 // functionOf resolves an expression to the function it denotes in this
 // file: an inline function, a local function, `this.method` (also bound
-// with .bind(...)) of the owner's class or options object.
+// with .bind(...)) of the owner's class or options object. A name given
+// another value later denotes none: the timer may run something else.
 func functionOf(p *analyzer.Pass, o *lifecycle.Owner, e syntax.Node) syntax.Node {
-	e = scope.Unwrap(e)
-	if e.Kind() == "call_expression" {
-		if recv, name := astutil.Method(e); name == "bind" && recv.Valid() {
-			e = scope.Unwrap(recv)
-		}
-	}
-	switch e.Kind() {
-	case "arrow_function", "function_expression", "function":
-		return e
-	case "identifier":
-		b := p.Scope.Resolve(e)
-		if b == nil {
-			return syntax.Node{}
-		}
-		if b.Kind == scope.FunctionDecl {
-			return b.Init
-		}
-		if init := scope.Unwrap(b.Init); scope.IsFunction(init) && !b.Reassigned {
-			return init
-		}
-	case "member_expression":
-		obj := scope.Unwrap(e.Get("object"))
-		if obj.Kind() != "this" || !o.Class.Valid() || p.Scope.ThisOwner(obj).Index() != o.Class.Index() {
-			return syntax.Node{}
-		}
-		return p.Life.Method(o, e.Get("property").Text())
-	}
-	return syntax.Node{}
+	return p.Life.FunctionDenoted(e, o, lifecycle.FollowBind)
 }
 
 // rearmed returns the function that call schedules again from inside
