@@ -7,6 +7,7 @@ package repeats
 
 import (
 	"fmt"
+	"github.com/leakwatch/leakwatch/analyzer/apis"
 	"strings"
 
 	"github.com/leakwatch/leakwatch/analyzer"
@@ -235,20 +236,6 @@ var routers = map[string]bool{
 	"route": true, "koa": true, "apiRouter": true, "instance": true,
 }
 
-// repeatingEvents fire many times over a program's life; a handler of one
-// runs per event. One-shot events (load, ready, listening, open) are not
-// listed: a listener added there is added once.
-var repeatingEvents = map[string]bool{
-	"message": true, "data": true, "upgrade": true, "stream": true,
-	"click": true, "dblclick": true, "input": true, "change": true, "submit": true,
-	"keydown": true, "keyup": true, "keypress": true, "mousedown": true, "mouseup": true,
-	"mousemove": true, "mouseover": true, "mouseenter": true, "mouseleave": true,
-	"pointerdown": true, "pointerup": true, "pointermove": true, "touchstart": true,
-	"touchend": true, "touchmove": true, "scroll": true, "resize": true, "wheel": true,
-	"focus": true, "blur": true, "hashchange": true, "popstate": true, "visibilitychange": true,
-	"dragstart": true, "dragover": true, "drop": true, "contextmenu": true,
-}
-
 // callbackRepeat classifies a function by where it is passed: an iteration
 // callback, an HTTP or connection handler, a handler of a repeating event,
 // a setInterval callback, a JSX event handler.
@@ -313,7 +300,7 @@ func (f *Finder) callbackAt(c, fn, ref syntax.Node) *Repeat {
 				endEvent = "disconnect" // socket.io sockets end with "disconnect"
 			}
 			return connectionRepeat(f.p, fn, endEvent)
-		case repeatingEvents[ev]:
+		case apis.RepeatingEvent(ev):
 			return &Repeat{Kind: Event, Phrase: fmt.Sprintf("each %q event", ev), Node: fn, Regions: []syntax.Node{fn}}
 		}
 		return nil
