@@ -36,6 +36,23 @@ type Convention struct {
 	// the convention's teardown methods (L.Control.extend({...})).
 	Factories []string
 
+	// Hooks are calls whose first argument, a function written in place,
+	// is the setup of an owner (onMount(() => ...), $effect(() => ...)),
+	// matched by the callee's name or its whole text ("$effect.pre").
+	Hooks []string
+	// HookModules are the modules Hooks must be imported from, unless not
+	// imported at all (a name the compiler provides); empty: any.
+	HookModules []string
+	// EffectHooks: the hooks are the model's effect hooks
+	// (DefaultEffectHooks and Config.EffectHooks).
+	EffectHooks bool
+	// ReturnsTeardown: the function a hook's setup returns runs when the
+	// owner ends, and so does a disposer it returns.
+	ReturnsTeardown bool
+	// TeardownPhrase names a hook owner's teardown in messages; %s is the
+	// hook ("the cleanup function %s returns").
+	TeardownPhrase string
+
 	// SetupMethods are the methods that set the owner up
 	// (componentDidMount); a teardown a fix creates goes after the last of
 	// them, or after the constructor.
@@ -47,8 +64,10 @@ type Convention struct {
 
 	// TeardownMethods are the methods that run when the owner ends.
 	TeardownMethods []string
-	// TeardownCallbacks are calls written in the class whose callback runs
-	// when it ends (DestroyRef.onDestroy(() => ...)).
+	// TeardownCallbacks are calls whose callback runs when the owner ends:
+	// written in the class (DestroyRef.onDestroy(() => ...)), in the setup
+	// function or instance script (onBeforeUnmount), or, for hook owners,
+	// anywhere in the file (Svelte's onDestroy beside onMount).
 	TeardownCallbacks []string
 	// NeedsTeardown: an instance with none of the teardowns lives as long
 	// as the program (a root service), so it is no owner at all.
@@ -180,6 +199,7 @@ var (
 	// the other effect hooks (DefaultEffectHooks, Config.EffectHooks).
 	reactEffect = &Convention{
 		Name: "react-effect", Kind: ReactEffect,
+		EffectHooks: true, ReturnsTeardown: true, TeardownPhrase: "the cleanup function %s returns",
 		SetupCallbacks:       []string{"useMount"},
 		SetupCallbackPattern: regexp.MustCompile(`^use.*Effect$`),
 		Cleanup:              Cleanup{Site: InReturned, HandedOut: Caller},
@@ -190,6 +210,8 @@ var (
 	// onDestroy callbacks anywhere in the component.
 	svelteMount = &Convention{
 		Name: "svelte-mount", Kind: SvelteMount,
+		Hooks: []string{"onMount"}, HookModules: []string{"svelte"},
+		ReturnsTeardown: true, TeardownPhrase: "the function %s returns",
 		SetupCallbacks:    []string{"onMount"},
 		TeardownCallbacks: []string{"onDestroy"},
 		Cleanup:           Cleanup{Site: InReturned, HandedOut: WholeFile},
@@ -199,6 +221,8 @@ var (
 	// svelteEffectRune: Svelte 5's $effect(() => { ...; return cleanup }).
 	svelteEffectRune = &Convention{
 		Name: "svelte-effect", Kind: SvelteMount,
+		Hooks:           []string{"$effect", "$effect.pre"},
+		ReturnsTeardown: true, TeardownPhrase: "the function $effect returns",
 		Cleanup: Cleanup{Site: InReturned, HandedOut: WholeFile},
 		Phrase:  "this onMount", Ends: "the component",
 	}

@@ -244,26 +244,17 @@ func (m *Model) ownerOfFunction(fn syntax.Node) (o *Owner, stop bool) {
 }
 
 func (m *Model) findOwner(fn syntax.Node) (*Owner, bool) {
-	// A callback passed to a lifecycle function.
-	if args := fn.Parent(); args.Kind() == "arguments" {
+	// A callback passed to a lifecycle hook.
+	if args := fn.Parent(); args.Kind() == "arguments" && args.Child(0).Index() == fn.Index() {
 		call := args.Parent()
-		name := calleeName(call)
-		first := args.Child(0).Index() == fn.Index()
-		switch {
-		case first && m.effects[name]:
-			o := &Owner{Kind: ReactEffect, Node: call, Setup: fn, Name: name, TeardownName: "the cleanup function " + name + " returns", Convention: reactEffect}
-			m.collectReturns(o, fn)
-			return o, false
-		case first && svelteEffect(call):
-			// Svelte 5's $effect(() => { ...; return cleanup }).
-			o := &Owner{Kind: SvelteMount, Node: call, Setup: fn, Name: "$effect", TeardownName: "the function $effect returns", Convention: svelteEffectRune}
-			m.collectReturns(o, fn)
-			return o, false
-		case first && name == "onMount" && m.fromOrUnimported(name, "svelte"):
-			o := &Owner{Kind: SvelteMount, Node: call, Setup: fn, Name: name, TeardownName: "the function onMount returns", Convention: svelteMount}
-			m.collectReturns(o, fn)
-			for _, cb := range m.callbacksOf(m.tree.Root(), svelteMount.TeardownCallbacks...) {
-				o.Teardowns = append(o.Teardowns, cb)
+		if c, name := m.hookOf(call); c != nil {
+			o := &Owner{Kind: c.Kind, Node: call, Setup: fn, Name: name,
+				TeardownName: strings.ReplaceAll(c.TeardownPhrase, "%s", name), Convention: c}
+			if c.ReturnsTeardown {
+				m.collectReturns(o, fn)
+			}
+			if len(c.TeardownCallbacks) > 0 {
+				o.Teardowns = append(o.Teardowns, m.callbacksOf(m.tree.Root(), c.TeardownCallbacks...)...)
 			}
 			return o, false
 		}
@@ -289,13 +280,22 @@ func (m *Model) findOwner(fn syntax.Node) (*Owner, bool) {
 	return nil, false
 }
 
-// svelteEffect reports Svelte 5's $effect(...) and $effect.pre(...) runes.
-func svelteEffect(call syntax.Node) bool {
-	switch scope.Unwrap(call.Get("function")).Text() {
-	case "$effect", "$effect.pre":
-		return true
+// hookOf returns the convention whose hook call is (useEffect, onMount,
+// $effect), and the name the hook is called by, or nil.
+func (m *Model) hookOf(call syntax.Node) (*Convention, string) {
+	name := calleeName(call)
+	text := scope.Unwrap(call.Get("function")).Text()
+	for _, c := range m.conventions {
+		if c.EffectHooks && m.effects[name] {
+			return c, name
+		}
+		for _, h := range c.Hooks {
+			if (h == text || h == name) && m.fromOrUnimported(name, c.HookModules...) {
+				return c, name
+			}
+		}
 	}
-	return false
+	return nil, ""
 }
 
 // collectReturns records what an effect or onMount callback returns.
@@ -352,11 +352,20 @@ func (m *Model) functionOf(id syntax.Node) syntax.Node {
 	return m.functionNamed(id, FollowMemo)
 }
 
-// fromOrUnimported accepts a name imported from pkg, or not imported at all
-// (a .svelte script where the compiler provides it, or a global).
-func (m *Model) fromOrUnimported(name, pkg string) bool {
+// fromOrUnimported accepts a name imported from one of pkgs (any, when
+// none are given), or not imported at all (a .svelte script where the
+// compiler provides it, or a global).
+func (m *Model) fromOrUnimported(name string, pkgs ...string) bool {
 	src := m.ImportedFrom(name)
-	return src == "" || src == pkg || strings.HasPrefix(src, pkg+"/")
+	if src == "" || len(pkgs) == 0 {
+		return true
+	}
+	for _, pkg := range pkgs {
+		if src == pkg || strings.HasPrefix(src, pkg+"/") {
+			return true
+		}
+	}
+	return false
 }
 
 // callbacksOf returns the function arguments of calls to name inside root.
