@@ -44,6 +44,9 @@ func TestOwnersFollowTheirConvention(t *testing.T) {
 	}{
 		{"react effect", `useEffect(() => { reg(); }, []);`, syntax.JavaScript, lifecycle.Config{}, "react-effect", lifecycle.InReturned, ""},
 		{"svelte onMount", "import { onMount } from 'svelte';\nonMount(() => { reg(); });", syntax.JavaScript, lifecycle.Config{}, "svelte-mount", lifecycle.InReturned, ""},
+		{"svelte $effect.pre", "$effect.pre(() => { reg(); });", syntax.JavaScript, lifecycle.Config{}, "svelte-effect", lifecycle.InReturned, ""},
+		// The same hook name from another framework is that framework's.
+		{"solid onMount", "import { onMount } from 'solid-js';\nonMount(() => { reg(); });", syntax.JavaScript, lifecycle.Config{}, "solid-effect", lifecycle.InHook, "an onCleanup callback"},
 		{"vue composable", "import { onMounted } from 'vue';\nexport function useX() { onMounted(() => reg()); }", syntax.JavaScript, lifecycle.Config{}, "vue-composable", lifecycle.InHook, "onBeforeUnmount"},
 		{"vue 3 options", `export default { methods: { start() { reg(); } }, emits: [] };`, syntax.JavaScript, vue, "vue-options", lifecycle.InMethod, "beforeUnmount"},
 		{"vue 2 options", `export default { methods: { start() { reg(); this.$set(this, "a", 1); } } };`, syntax.JavaScript, vue, "vue2-options", lifecycle.InMethod, "beforeDestroy"},

@@ -49,6 +49,10 @@ type Convention struct {
 	// ReturnsTeardown: the function a hook's setup returns runs when the
 	// owner ends, and so does a disposer it returns.
 	ReturnsTeardown bool
+	// CallbacksAnywhere: a hook owner's TeardownCallbacks count anywhere
+	// in the file (Svelte's onDestroy beside onMount), not only in its
+	// setup.
+	CallbacksAnywhere bool
 	// TeardownPhrase names a hook owner's teardown in messages; %s is the
 	// hook ("the cleanup function %s returns").
 	TeardownPhrase string
@@ -64,10 +68,10 @@ type Convention struct {
 
 	// TeardownMethods are the methods that run when the owner ends.
 	TeardownMethods []string
-	// TeardownCallbacks are calls whose callback runs when the owner ends:
-	// written in the class (DestroyRef.onDestroy(() => ...)), in the setup
-	// function or instance script (onBeforeUnmount), or, for hook owners,
-	// anywhere in the file (Svelte's onDestroy beside onMount).
+	// TeardownCallbacks are calls whose callback runs when the owner ends,
+	// written in the class (DestroyRef.onDestroy(() => ...)) or in the
+	// setup function, hook callback or instance script (onBeforeUnmount,
+	// Solid's onCleanup); see CallbacksAnywhere.
 	TeardownCallbacks []string
 	// NeedsTeardown: an instance with none of the teardowns lives as long
 	// as the program (a root service), so it is no owner at all.
@@ -177,6 +181,18 @@ var Conventions = []*Convention{
 	// (OwnerOf); what they own and how a fix cleans up is here.
 	reactEffect, svelteMount, svelteEffectRune, svelteInstance,
 	vueSetup, vueComposable, vueOptions, vue2Component,
+	{
+		// Solid: what onMount(() => ...) or createEffect(() => ...) sets up
+		// is undone by an onCleanup(() => ...) registered inside it (what
+		// the callback returns is no cleanup in Solid).
+		Name: "solid-effect", Kind: ReactEffect,
+		Hooks:             []string{"onMount", "createEffect", "createRenderEffect", "createComputed"},
+		HookModules:       []string{"solid-js"},
+		TeardownCallbacks: []string{"onCleanup"},
+		TeardownPhrase:    "an onCleanup callback",
+		Cleanup:           Cleanup{Site: InHook, Create: "onCleanup", Module: "solid-js"},
+		Phrase:            "this %s", Ends: "the effect",
+	},
 }
 
 var (
@@ -211,7 +227,7 @@ var (
 	svelteMount = &Convention{
 		Name: "svelte-mount", Kind: SvelteMount,
 		Hooks: []string{"onMount"}, HookModules: []string{"svelte"},
-		ReturnsTeardown: true, TeardownPhrase: "the function %s returns",
+		ReturnsTeardown: true, CallbacksAnywhere: true, TeardownPhrase: "the function %s returns",
 		SetupCallbacks:    []string{"onMount"},
 		TeardownCallbacks: []string{"onDestroy"},
 		Cleanup:           Cleanup{Site: InReturned, HandedOut: WholeFile},

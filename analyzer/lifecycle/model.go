@@ -254,7 +254,11 @@ func (m *Model) findOwner(fn syntax.Node) (*Owner, bool) {
 				m.collectReturns(o, fn)
 			}
 			if len(c.TeardownCallbacks) > 0 {
-				o.Teardowns = append(o.Teardowns, m.callbacksOf(m.tree.Root(), c.TeardownCallbacks...)...)
+				where := fn
+				if c.CallbacksAnywhere {
+					where = m.tree.Root()
+				}
+				o.Teardowns = append(o.Teardowns, m.callbacksOf(where, c.TeardownCallbacks...)...)
 			}
 			return o, false
 		}
