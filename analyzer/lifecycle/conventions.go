@@ -80,6 +80,15 @@ type Convention struct {
 	// set of plain-class teardown names (dispose, destroy, close, ...).
 	AnyTeardownMethod bool
 
+	// IsElement: the owner is itself a DOM element, so what hangs off it
+	// (this.shadowRoot, this.querySelector(...)) goes when it goes.
+	IsElement bool
+	// LifetimeUnknown: nothing says how long an owner lives (a plain class
+	// may be per connection or app-wide), so only what certainly outlives
+	// everything, or what is declared as an accumulating emitter, is
+	// reported for it.
+	LifetimeUnknown bool
+
 	// What a fix writes, and where (see Cleanup).
 	Cleanup Cleanup
 
@@ -131,6 +140,7 @@ var Conventions = []*Convention{
 	{
 		Name: "custom-element", Kind: WebComponent,
 		BasePattern:     customElementBase,
+		IsElement:       true,
 		Markers:         []string{"connectedCallback", "disconnectedCallback"},
 		SetupMethods:    []string{"connectedCallback", "firstUpdated"},
 		TeardownMethods: []string{"disconnectedCallback"},
@@ -171,6 +181,7 @@ var Conventions = []*Convention{
 		// L.Control.extend({ onAdd(map) {...}, onRemove(map) {...} }).
 		Name: "factory-object", Kind: Disposable,
 		Factories:       []string{"extend", "include"},
+		LifetimeUnknown: true,
 		TeardownMethods: []string{"onRemove", "remove", "destroy", "dispose", "unbind", "teardown"},
 		NeedsTeardown:   true,
 	},
@@ -208,6 +219,7 @@ var (
 	plainClass = &Convention{
 		Name: "disposable", Kind: Disposable,
 		AnyTeardownMethod: true,
+		LifetimeUnknown:   true,
 		NeedsTeardown:     true,
 	}
 

@@ -124,7 +124,7 @@ func (v *notRemoved) Visit(n syntax.Node) {
 			return
 		}
 	}
-	if o.Kind == lifecycle.WebComponent && rootedInThis(target) {
+	if o.Follows().IsElement && rootedInThis(target) {
 		return // a part of the element itself
 	}
 	// A listener for a target's own end (three.js 'dispose', a stream's
@@ -158,7 +158,7 @@ func targetMayOutlive(o *lifecycle.Owner, life scope.Lifetime, accumulating bool
 	case scope.Local, scope.Self, scope.Escaping:
 		return false
 	}
-	if o.Kind == lifecycle.Disposable {
+	if o.Follows().LifetimeUnknown {
 		return life.LongLived() || accumulating && (life == scope.Parameter || life == scope.Member)
 	}
 	return true
