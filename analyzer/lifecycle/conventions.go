@@ -10,9 +10,10 @@ import (
 )
 
 // A Convention is one framework's way of owning registrations, held as
-// data: how a class-like owner is recognised, which of its methods run when
-// it ends, and which teardown a fix creates when it has none. Adding a
-// framework is adding a value to Conventions plus fixtures.
+// data: how an owner is recognised (a class, an object given to a factory,
+// a hook's callback), where it is set up and torn down, how a fix writes
+// cleanup into it, and how messages name it. Adding a framework is adding
+// a value to Conventions plus fixtures.
 type Convention struct {
 	// Name identifies the convention in tests and docs ("react-class").
 	Name string
@@ -120,10 +121,11 @@ var (
 	customElementBase = regexp.MustCompile(`^(HTML\w*Element|LitElement|ReactiveElement|FASTElement|PolymerElement|SVGElement)$`)
 )
 
-// Conventions are the built-in owner conventions. Class-like ones are
-// tried in order: the first that recognises a class decides its owner.
-// Those after them are the conventions of hook, options and instance-script
-// owners, which the model picks where it finds such an owner.
+// Conventions are the built-in owner conventions, tried in order: the
+// first that recognises a class, factory object or hook call decides its
+// owner. Vue options objects, setup functions and the instance scripts of
+// .vue and .svelte files are found by the model, which gives them the
+// vue-* and svelte-instance values.
 var Conventions = []*Convention{
 	{
 		Name: "react-class", Kind: ReactClass,
@@ -187,9 +189,7 @@ var Conventions = []*Convention{
 	},
 	plainClass,
 
-	// Owners the model finds by the hooks, options and scripts they are
-	// written in rather than by class. Their recognition is in the model
-	// (OwnerOf); what they own and how a fix cleans up is here.
+	// Owners of hook callbacks, options objects and component scripts.
 	reactEffect, svelteMount, svelteEffectRune, svelteInstance,
 	vueSetup, vueComposable, vueOptions, vue2Component,
 	{
@@ -199,6 +199,7 @@ var Conventions = []*Convention{
 		Name: "solid-effect", Kind: ReactEffect,
 		Hooks:             []string{"onMount", "createEffect", "createRenderEffect", "createComputed"},
 		HookModules:       []string{"solid-js"},
+		SetupCallbacks:    []string{"onMount", "createEffect", "createRenderEffect", "createComputed"},
 		TeardownCallbacks: []string{"onCleanup"},
 		TeardownPhrase:    "an onCleanup callback",
 		Cleanup:           Cleanup{Site: InHook, Create: "onCleanup", Module: "solid-js"},
