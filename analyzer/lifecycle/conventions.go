@@ -10,9 +10,10 @@ import (
 )
 
 // A Convention is one framework's way of owning registrations, held as
-// data: how a class-like owner is recognised, which of its methods run when
-// it ends, and which teardown a fix creates when it has none. Adding a
-// framework is adding a value to Conventions plus fixtures.
+// data: how an owner is recognised (a class, an object given to a factory,
+// a hook's callback), where it is set up and torn down, how a fix writes
+// cleanup into it, and how messages name it. Adding a framework is adding
+// a value to Conventions plus fixtures.
 type Convention struct {
 	// Name identifies the convention in tests and docs ("react-class").
 	Name string
@@ -36,10 +37,42 @@ type Convention struct {
 	// the convention's teardown methods (L.Control.extend({...})).
 	Factories []string
 
+	// Hooks are calls whose first argument, a function written in place,
+	// is the setup of an owner (onMount(() => ...), $effect(() => ...)),
+	// matched by the callee's name or its whole text ("$effect.pre").
+	Hooks []string
+	// HookModules are the modules Hooks must be imported from, unless not
+	// imported at all (a name the compiler provides); empty: any.
+	HookModules []string
+	// EffectHooks: the hooks are the model's effect hooks
+	// (DefaultEffectHooks and Config.EffectHooks).
+	EffectHooks bool
+	// ReturnsTeardown: the function a hook's setup returns runs when the
+	// owner ends, and so does a disposer it returns.
+	ReturnsTeardown bool
+	// CallbacksAnywhere: a hook owner's TeardownCallbacks count anywhere
+	// in the file (Svelte's onDestroy beside onMount), not only in its
+	// setup.
+	CallbacksAnywhere bool
+	// TeardownPhrase names a hook owner's teardown in messages; %s is the
+	// hook ("the cleanup function %s returns").
+	TeardownPhrase string
+
+	// SetupMethods are the methods that set the owner up
+	// (componentDidMount); a teardown a fix creates goes after the last of
+	// them, or after the constructor.
+	SetupMethods []string
+	// SetupCallbacks are calls whose callback runs once when the owner
+	// starts (onMounted), as do calls matching SetupCallbackPattern.
+	SetupCallbacks       []string
+	SetupCallbackPattern *regexp.Regexp
+
 	// TeardownMethods are the methods that run when the owner ends.
 	TeardownMethods []string
-	// TeardownCallbacks are calls written in the class whose callback runs
-	// when it ends (DestroyRef.onDestroy(() => ...)).
+	// TeardownCallbacks are calls whose callback runs when the owner ends,
+	// written in the class (DestroyRef.onDestroy(() => ...)) or in the
+	// setup function, hook callback or instance script (onBeforeUnmount,
+	// Solid's onCleanup); see CallbacksAnywhere.
 	TeardownCallbacks []string
 	// NeedsTeardown: an instance with none of the teardowns lives as long
 	// as the program (a root service), so it is no owner at all.
@@ -48,9 +81,31 @@ type Convention struct {
 	// set of plain-class teardown names (dispose, destroy, close, ...).
 	AnyTeardownMethod bool
 
-	// CreateTeardown is the method a fix creates when the owner has no
-	// teardown ("" when a fix must not guess one).
-	CreateTeardown string
+	// IsElement: the owner is itself a DOM element, so what hangs off it
+	// (this.shadowRoot, this.querySelector(...)) goes when it goes.
+	IsElement bool
+	// LifetimeUnknown: nothing says how long an owner lives (a plain class
+	// may be per connection or app-wide), so only what certainly outlives
+	// everything, or what is declared as an accumulating emitter, is
+	// reported for it.
+	LifetimeUnknown bool
+
+	// What a fix writes, and where (see Cleanup).
+	Cleanup Cleanup
+
+	// Words for messages.
+	//
+	// Phrase names the owner where a message says it lacks a teardown:
+	// "this %s" gives "this useEffect" (%s is Owner.Name); "" is the
+	// owner's name alone.
+	Phrase string
+	// Ends names what ends when the owner does ("the effect", "the
+	// component"); "" is the owner's name.
+	Ends string
+	// Where says where the cleanup goes when the message cannot name one
+	// teardown ("in an onBeforeUnmount (or onUnmounted) callback"); "" is
+	// "in <teardown>".
+	Where string
 }
 
 // Base is a base class a convention recognises and the modules it comes
@@ -66,8 +121,11 @@ var (
 	customElementBase = regexp.MustCompile(`^(HTML\w*Element|LitElement|ReactiveElement|FASTElement|PolymerElement|SVGElement)$`)
 )
 
-// Conventions are the built-in class-like owner conventions, tried in
-// order: the first that recognises a class decides its owner.
+// Conventions are the built-in owner conventions, tried in order: the
+// first that recognises a class, factory object or hook call decides its
+// owner. Vue options objects, setup functions and the instance scripts of
+// .vue and .svelte files are found by the model, which gives them the
+// vue-* and svelte-instance values.
 var Conventions = []*Convention{
 	{
 		Name: "react-class", Kind: ReactClass,
@@ -77,22 +135,26 @@ var Conventions = []*Convention{
 			{Name: "Component", From: reactModules}, {Name: "PureComponent", From: reactModules},
 			{Name: "React.Component", From: reactModules}, {Name: "React.PureComponent", From: reactModules},
 		},
+		SetupMethods:    []string{"componentDidMount"},
 		TeardownMethods: []string{"componentWillUnmount"},
-		CreateTeardown:  "componentWillUnmount",
+		Cleanup:         Cleanup{Create: "componentWillUnmount"},
 	},
 	{
 		Name: "custom-element", Kind: WebComponent,
 		BasePattern:     customElementBase,
+		IsElement:       true,
 		Markers:         []string{"connectedCallback", "disconnectedCallback"},
+		SetupMethods:    []string{"connectedCallback", "firstUpdated"},
 		TeardownMethods: []string{"disconnectedCallback"},
-		CreateTeardown:  "disconnectedCallback",
+		Cleanup:         Cleanup{Create: "disconnectedCallback", SuperUnless: plainElementBase},
 	},
 	{
 		Name: "angular-component", Kind: Angular,
 		Decorators:        []string{"Component", "Directive", "Pipe"},
+		SetupMethods:      angularSetup,
 		TeardownMethods:   []string{"ngOnDestroy"},
 		TeardownCallbacks: []string{"onDestroy"},
-		CreateTeardown:    "ngOnDestroy",
+		Cleanup:           angularCleanup,
 	},
 	{
 		// A service, module or plain class that takes part in Angular's
@@ -101,35 +163,149 @@ var Conventions = []*Convention{
 		Decorators:        []string{"Injectable", "NgModule"},
 		Implements:        []string{"OnDestroy"},
 		Markers:           []string{"ngOnDestroy"},
+		SetupMethods:      angularSetup,
 		TeardownMethods:   []string{"ngOnDestroy"},
 		TeardownCallbacks: []string{"onDestroy"},
 		NeedsTeardown:     true,
-		CreateTeardown:    "ngOnDestroy",
+		Cleanup:           angularCleanup,
 	},
 	{
 		// Pre-class React components: React.createClass({...}) and the
 		// create-react-class package.
 		Name: "react-create-class", Kind: ReactClass,
 		Factories:       []string{"createClass", "createReactClass"},
+		SetupMethods:    []string{"componentDidMount"},
 		TeardownMethods: []string{"componentWillUnmount"},
-		CreateTeardown:  "componentWillUnmount",
+		Cleanup:         Cleanup{Create: "componentWillUnmount"},
 	},
 	{
 		// Leaflet-style classes made from an object literal:
 		// L.Control.extend({ onAdd(map) {...}, onRemove(map) {...} }).
 		Name: "factory-object", Kind: Disposable,
 		Factories:       []string{"extend", "include"},
+		LifetimeUnknown: true,
 		TeardownMethods: []string{"onRemove", "remove", "destroy", "dispose", "unbind", "teardown"},
 		NeedsTeardown:   true,
 	},
+	plainClass,
+
+	// Owners of hook callbacks, options objects and component scripts.
+	reactEffect, svelteMount, svelteEffectRune, svelteInstance,
+	vueSetup, vueComposable, vueOptions, vue2Component,
 	{
-		// Any class with a teardown method (built in or configured), its
-		// own or inherited from a base class declared in the same file.
-		Name: "disposable", Kind: Disposable,
-		AnyTeardownMethod: true,
-		NeedsTeardown:     true,
+		// Solid: what onMount(() => ...) or createEffect(() => ...) sets up
+		// is undone by an onCleanup(() => ...) registered inside it (what
+		// the callback returns is no cleanup in Solid).
+		Name: "solid-effect", Kind: ReactEffect,
+		Hooks:             []string{"onMount", "createEffect", "createRenderEffect", "createComputed"},
+		HookModules:       []string{"solid-js"},
+		SetupCallbacks:    []string{"onMount", "createEffect", "createRenderEffect", "createComputed"},
+		TeardownCallbacks: []string{"onCleanup"},
+		TeardownPhrase:    "an onCleanup callback",
+		Cleanup:           Cleanup{Site: InHook, Create: "onCleanup", Module: "solid-js"},
+		Phrase:            "this %s", Ends: "the effect",
 	},
 }
+
+var (
+	angularSetup   = []string{"ngOnInit", "ngAfterViewInit", "ngAfterContentInit"}
+	angularCleanup = Cleanup{Create: "ngOnDestroy", ReturnType: ": void", Implements: "OnDestroy", Module: "@angular/core"}
+	// plainElementBase matches the bases whose custom elements have no
+	// disconnectedCallback of their own to call.
+	plainElementBase = regexp.MustCompile(`^(HTML|SVGElement$)`)
+
+	// plainClass: any class with a teardown method (built in or
+	// configured), its own or inherited from a base class declared in the
+	// same file.
+	plainClass = &Convention{
+		Name: "disposable", Kind: Disposable,
+		AnyTeardownMethod: true,
+		LifetimeUnknown:   true,
+		NeedsTeardown:     true,
+	}
+
+	// reactEffect: useEffect(() => { ...; return () => cleanup }) and
+	// the other effect hooks (DefaultEffectHooks, Config.EffectHooks).
+	reactEffect = &Convention{
+		Name: "react-effect", Kind: ReactEffect,
+		EffectHooks: true, ReturnsTeardown: true, TeardownPhrase: "the cleanup function %s returns",
+		SetupCallbacks:       []string{"useMount"},
+		SetupCallbackPattern: regexp.MustCompile(`^use.*Effect$`),
+		Cleanup:              Cleanup{Site: InReturned, HandedOut: Caller},
+		Phrase:               "this %s", Ends: "the effect",
+	}
+
+	// svelteMount: Svelte's onMount(() => { ...; return cleanup }), with
+	// onDestroy callbacks anywhere in the component.
+	svelteMount = &Convention{
+		Name: "svelte-mount", Kind: SvelteMount,
+		Hooks: []string{"onMount"}, HookModules: []string{"svelte"},
+		ReturnsTeardown: true, CallbacksAnywhere: true, TeardownPhrase: "the function %s returns",
+		SetupCallbacks:    []string{"onMount"},
+		TeardownCallbacks: []string{"onDestroy"},
+		Cleanup:           Cleanup{Site: InReturned, HandedOut: WholeFile},
+		Phrase:            "this onMount", Ends: "the component",
+	}
+
+	// svelteEffectRune: Svelte 5's $effect(() => { ...; return cleanup }).
+	svelteEffectRune = &Convention{
+		Name: "svelte-effect", Kind: SvelteMount,
+		Hooks:           []string{"$effect", "$effect.pre"},
+		ReturnsTeardown: true, TeardownPhrase: "the function $effect returns",
+		Cleanup: Cleanup{Site: InReturned, HandedOut: WholeFile},
+		Phrase:  "this onMount", Ends: "the component",
+	}
+
+	// svelteInstance: a Svelte component's instance script, which runs
+	// once per component instance.
+	svelteInstance = &Convention{
+		Name: "svelte-instance", Kind: SvelteComponent,
+		TeardownCallbacks: []string{"onDestroy"},
+		Cleanup:           Cleanup{Site: InHook, Create: "onDestroy", Module: "svelte"},
+	}
+
+	// vueSetup: a setup() function, or <script setup>; its teardowns are
+	// onBeforeUnmount and friends called in it.
+	vueSetup = &Convention{
+		Name: "vue-setup", Kind: VueSetup,
+		SetupCallbacks:    []string{"onMounted", "onBeforeMount"},
+		TeardownCallbacks: vueTeardownHooks,
+		Cleanup:           Cleanup{Site: InHook, Create: "onBeforeUnmount", Module: "vue"},
+		Ends:              "the component", Where: "in an onBeforeUnmount (or onUnmounted) callback",
+	}
+
+	// vueComposable: a composable (`useX()` in a file that uses Vue); the
+	// component that calls it owns what it registers.
+	vueComposable = &Convention{
+		Name: "vue-composable", Kind: VueSetup,
+		SetupCallbacks:    []string{"onMounted", "onBeforeMount"},
+		TeardownCallbacks: vueTeardownHooks,
+		Cleanup:           Cleanup{Site: InHook, Create: "onBeforeUnmount", Module: "vue"},
+		Ends:              "the component using %s", Where: "in an onBeforeUnmount (or onUnmounted) callback",
+	}
+
+	// vueOptions: a Vue 3 options component (`export default { mounted()
+	// {...}, beforeUnmount() {...} }` in a .vue file, defineComponent).
+	vueOptions = &Convention{
+		Name: "vue-options", Kind: VueOptions,
+		SetupMethods:    []string{"mounted", "created", "beforeMount", "setup"},
+		TeardownMethods: vueOptionsTeardowns,
+		Cleanup:         Cleanup{Create: "beforeUnmount"},
+		Ends:            "the component",
+	}
+
+	// vue2Component: Vue 2 options components end with beforeDestroy (Vue 3
+	// renamed it beforeUnmount). The model picks it for files VueMajor
+	// says are Vue 2, and for components that listen to
+	// "hook:beforeDestroy".
+	vue2Component = &Convention{
+		Name: "vue2-options", Kind: VueOptions,
+		SetupMethods:    vueOptions.SetupMethods,
+		TeardownMethods: vueOptionsTeardowns,
+		Cleanup:         Cleanup{Create: "beforeDestroy"},
+		Ends:            "the component",
+	}
+)
 
 // appRootName matches the names applications give their root component or
 // shell element (App, AppComponent, HomeAssistantAppEl, AppShell): it is
@@ -211,7 +387,7 @@ func contains(list []string, s string) bool {
 // ownerFor builds the owner convention c makes of a class or object
 // literal, or nil when the convention needs a teardown the owner lacks.
 func (m *Model) ownerFor(c *Convention, f classFacts, name string) *Owner {
-	o := &Owner{Kind: c.Kind, Node: f.class, Name: name, Class: f.class, TeardownName: c.CreateTeardown, Convention: c}
+	o := &Owner{Kind: c.Kind, Node: f.class, Name: name, Class: f.class, TeardownName: c.Cleanup.Create, Convention: c}
 	teardowns := c.TeardownMethods
 	if c.AnyTeardownMethod {
 		teardowns = nil
@@ -335,13 +511,13 @@ func (m *Model) localBase(class syntax.Node) syntax.Node {
 	return decl
 }
 
-// teardownsOfKind returns the teardown methods of the first convention of
-// a kind (componentWillUnmount for React classes, disconnectedCallback for
-// custom elements, ngOnDestroy for Angular).
-func (m *Model) teardownsOfKind(k Kind) []string {
+// conventionOfKind returns the first convention of a kind that names
+// teardown methods (react-class for React classes, custom-element for
+// custom elements).
+func (m *Model) conventionOfKind(k Kind) *Convention {
 	for _, c := range m.conventions {
 		if c.Kind == k && len(c.TeardownMethods) > 0 {
-			return c.TeardownMethods
+			return c
 		}
 	}
 	return nil

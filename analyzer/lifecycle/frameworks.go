@@ -268,7 +268,7 @@ func (m *Model) vueOptionsOwner(obj, fn syntax.Node) (*Owner, bool) {
 	if cached, ok := m.owners[key]; ok {
 		return cached, false
 	}
-	o := &Owner{Kind: VueOptions, Node: obj, Name: "this component", Class: obj, TeardownName: "beforeUnmount"}
+	o := &Owner{Kind: VueOptions, Node: obj, Name: "this component", Class: obj, TeardownName: vueOptions.Cleanup.Create, Convention: vueOptions}
 	for _, c := range obj.Children() {
 		var k string
 		var f syntax.Node
@@ -287,8 +287,11 @@ func (m *Model) vueOptionsOwner(obj, fn syntax.Node) (*Owner, bool) {
 	}
 	// Hook events (`this.$once("hook:beforeDestroy", fn)`) are Vue 2's.
 	hooks := vueHookCallbacks(obj)
-	if (len(hooks) > 0 || m.VueMajor() == 2) && len(o.Teardowns) == 0 {
-		o.TeardownName = "beforeDestroy"
+	if len(hooks) > 0 || m.VueMajor() == 2 {
+		o.Convention = vue2Component
+		if len(o.Teardowns) == 0 {
+			o.TeardownName = vue2Component.Cleanup.Create
+		}
 	}
 	o.Teardowns = append(o.Teardowns, hooks...)
 	m.owners[key] = o
@@ -331,8 +334,12 @@ func (m *Model) vueSetupOwner(fn syntax.Node) *Owner {
 	if name == "" {
 		name = "setup"
 	}
-	o := &Owner{Kind: VueSetup, Node: fn, Setup: fn, Name: name, TeardownName: "onBeforeUnmount"}
-	o.Teardowns = m.callbacksOf(fn, vueTeardownHooks...)
+	c := vueSetup
+	if strings.HasPrefix(name, "use") {
+		c = vueComposable
+	}
+	o := &Owner{Kind: c.Kind, Node: fn, Setup: fn, Name: name, TeardownName: c.Cleanup.Create, Convention: c}
+	o.Teardowns = m.callbacksOf(fn, c.TeardownCallbacks...)
 	return o
 }
 

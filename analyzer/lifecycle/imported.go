@@ -133,7 +133,7 @@ func (m *Model) inheritTeardowns(o *Owner, class syntax.Node, ic ImportedClass) 
 		if name == "" {
 			name = "this class"
 		}
-		o = &Owner{Kind: Disposable, Node: class, Name: name, Class: class, TeardownName: ic.Teardowns[0]}
+		o = &Owner{Kind: Disposable, Node: class, Name: name, Class: class, TeardownName: ic.Teardowns[0], Convention: plainClass}
 	}
 	o.Inherited = &ic
 	for _, h := range append(append([]string(nil), ic.Teardowns...), ic.Hooks...) {
@@ -174,8 +174,9 @@ func (m *Model) applyImported(o *Owner, class syntax.Node) *Owner {
 			if name == "" {
 				name = "this class"
 			}
-			teardowns := m.teardownsOfKind(kind)
-			fo := &Owner{Kind: kind, Node: class, Name: name, Class: class, TeardownName: teardowns[0]}
+			c := m.conventionOfKind(kind)
+			teardowns := c.TeardownMethods
+			fo := &Owner{Kind: kind, Node: class, Name: name, Class: class, TeardownName: teardowns[0], Convention: c}
 			methods := Methods(class)
 			for _, t := range teardowns {
 				if meth, ok := methods[t]; ok {
@@ -217,7 +218,7 @@ func (m *Model) classifyByTeardowns(class syntax.Node) *Owner {
 	if name == "" {
 		name = "this class"
 	}
-	o := &Owner{Kind: Disposable, Node: class, Name: name, Class: class, TeardownName: names[0]}
+	o := &Owner{Kind: Disposable, Node: class, Name: name, Class: class, TeardownName: names[0], Convention: plainClass}
 	for _, n := range names {
 		o.Teardowns = append(o.Teardowns, methods[n])
 	}

@@ -209,13 +209,12 @@ func (m *Model) instanceOwner(n syntax.Node) *Owner {
 	r := m.component.Instance[i]
 	root := m.tree.Root()
 	var o *Owner
+	c, name := vueSetup, "<script setup>"
 	if m.component.Framework == "svelte" {
-		o = &Owner{Kind: SvelteComponent, Node: root, Setup: root, Name: "this component", TeardownName: "onDestroy"}
-		o.Teardowns = m.callbacksInRange(root, r, "onDestroy")
-	} else {
-		o = &Owner{Kind: VueSetup, Node: root, Setup: root, Name: "<script setup>", TeardownName: "onBeforeUnmount"}
-		o.Teardowns = m.callbacksInRange(root, r, vueTeardownHooks...)
+		c, name = svelteInstance, "this component"
 	}
+	o = &Owner{Kind: c.Kind, Node: root, Setup: root, Name: name, TeardownName: c.Cleanup.Create, Convention: c}
+	o.Teardowns = m.callbacksInRange(root, r, c.TeardownCallbacks...)
 	m.instanceOwners[i] = o
 	return o
 }
@@ -245,26 +244,21 @@ func (m *Model) ownerOfFunction(fn syntax.Node) (o *Owner, stop bool) {
 }
 
 func (m *Model) findOwner(fn syntax.Node) (*Owner, bool) {
-	// A callback passed to a lifecycle function.
-	if args := fn.Parent(); args.Kind() == "arguments" {
+	// A callback passed to a lifecycle hook.
+	if args := fn.Parent(); args.Kind() == "arguments" && args.Child(0).Index() == fn.Index() {
 		call := args.Parent()
-		name := calleeName(call)
-		first := args.Child(0).Index() == fn.Index()
-		switch {
-		case first && m.effects[name]:
-			o := &Owner{Kind: ReactEffect, Node: call, Setup: fn, Name: name, TeardownName: "the cleanup function " + name + " returns"}
-			m.collectReturns(o, fn)
-			return o, false
-		case first && svelteEffect(call):
-			// Svelte 5's $effect(() => { ...; return cleanup }).
-			o := &Owner{Kind: SvelteMount, Node: call, Setup: fn, Name: "$effect", TeardownName: "the function $effect returns"}
-			m.collectReturns(o, fn)
-			return o, false
-		case first && name == "onMount" && m.fromOrUnimported(name, "svelte"):
-			o := &Owner{Kind: SvelteMount, Node: call, Setup: fn, Name: name, TeardownName: "the function onMount returns"}
-			m.collectReturns(o, fn)
-			for _, cb := range m.callbacksOf(m.tree.Root(), "onDestroy") {
-				o.Teardowns = append(o.Teardowns, cb)
+		if c, name := m.hookOf(call); c != nil {
+			o := &Owner{Kind: c.Kind, Node: call, Setup: fn, Name: name,
+				TeardownName: strings.ReplaceAll(c.TeardownPhrase, "%s", name), Convention: c}
+			if c.ReturnsTeardown {
+				m.collectReturns(o, fn)
+			}
+			if len(c.TeardownCallbacks) > 0 {
+				where := fn
+				if c.CallbacksAnywhere {
+					where = m.tree.Root()
+				}
+				o.Teardowns = append(o.Teardowns, m.callbacksOf(where, c.TeardownCallbacks...)...)
 			}
 			return o, false
 		}
@@ -290,13 +284,22 @@ func (m *Model) findOwner(fn syntax.Node) (*Owner, bool) {
 	return nil, false
 }
 
-// svelteEffect reports Svelte 5's $effect(...) and $effect.pre(...) runes.
-func svelteEffect(call syntax.Node) bool {
-	switch scope.Unwrap(call.Get("function")).Text() {
-	case "$effect", "$effect.pre":
-		return true
+// hookOf returns the convention whose hook call is (useEffect, onMount,
+// $effect), and the name the hook is called by, or nil.
+func (m *Model) hookOf(call syntax.Node) (*Convention, string) {
+	name := calleeName(call)
+	text := scope.Unwrap(call.Get("function")).Text()
+	for _, c := range m.conventions {
+		if c.EffectHooks && m.effects[name] {
+			return c, name
+		}
+		for _, h := range c.Hooks {
+			if (h == text || h == name) && m.fromOrUnimported(name, c.HookModules...) {
+				return c, name
+			}
+		}
 	}
-	return false
+	return nil, ""
 }
 
 // collectReturns records what an effect or onMount callback returns.
@@ -341,35 +344,32 @@ func (m *Model) addReturned(o *Owner, v syntax.Node) {
 
 // FunctionOf resolves an identifier to the function it names in this file
 // (a declaration, or a const given a function or a useCallback of one), or
-// the zero Node. Rules use it to follow handlers and helpers by name.
+// the zero Node. Rules use it to follow handlers and helpers by name; see
+// FunctionDenoted for other expressions and other choices.
 func (m *Model) FunctionOf(id syntax.Node) syntax.Node { return m.functionOf(id) }
 
 // functionOf resolves an identifier to the function it names, if any.
 func (m *Model) functionOf(id syntax.Node) syntax.Node {
-	b := m.scope.Resolve(id)
-	if b == nil {
+	if id.Kind() != "identifier" {
 		return syntax.Node{}
 	}
-	if b.Kind == scope.FunctionDecl {
-		return b.Init
-	}
-	init := scope.Unwrap(b.Init)
-	// const stop = useCallback(() => {...}, []): React memoises the
-	// function, it is still that function.
-	if init.Kind() == "call_expression" && calleeName(init) == "useCallback" {
-		init = scope.Unwrap(init.Get("arguments").Child(0))
-	}
-	if scope.IsFunction(init) && !b.Reassigned {
-		return init
-	}
-	return syntax.Node{}
+	return m.functionNamed(id, FollowMemo)
 }
 
-// fromOrUnimported accepts a name imported from pkg, or not imported at all
-// (a .svelte script where the compiler provides it, or a global).
-func (m *Model) fromOrUnimported(name, pkg string) bool {
+// fromOrUnimported accepts a name imported from one of pkgs (any, when
+// none are given), or not imported at all (a .svelte script where the
+// compiler provides it, or a global).
+func (m *Model) fromOrUnimported(name string, pkgs ...string) bool {
 	src := m.ImportedFrom(name)
-	return src == "" || src == pkg || strings.HasPrefix(src, pkg+"/")
+	if src == "" || len(pkgs) == 0 {
+		return true
+	}
+	for _, pkg := range pkgs {
+		if src == pkg || strings.HasPrefix(src, pkg+"/") {
+			return true
+		}
+	}
+	return false
 }
 
 // callbacksOf returns the function arguments of calls to name inside root.

@@ -4,9 +4,10 @@
 // effect (its returned cleanup), a React class component
 // (componentWillUnmount), an Angular class (ngOnDestroy, DestroyRef.onDestroy),
 // a Vue component (beforeUnmount and friends, onUnmounted in setup), a Svelte
-// onMount (the function it returns, onDestroy), a Web Component or Lit
-// element (disconnectedCallback), or any class with a teardown method
-// (dispose, destroy, close, ...). Given a registration, the Model answers
+// onMount (the function it returns, onDestroy), a Solid onMount or effect
+// (onCleanup), a Web Component or Lit element (disconnectedCallback), or
+// any class with a teardown method (dispose, destroy, close, ...). Each is
+// a Convention value (conventions.go). Given a registration, the Model answers
 // which owner, which teardown, and whether an undo is reachable from it.
 package lifecycle
 
@@ -14,7 +15,11 @@ import (
 	"github.com/leakwatch/leakwatch/analyzer/syntax"
 )
 
-// Kind is the kind of owner.
+// Kind is the shape of an owner, read by the few rule decisions that still
+// depend on it (an Angular class's RxJS style, what a plain class may
+// outlive). What a fix writes and how messages name the owner come from
+// its Convention instead; a new framework picks the kind it is shaped like
+// (Solid's effects are ReactEffect).
 type Kind uint8
 
 const (
@@ -62,8 +67,9 @@ type Owner struct {
 	// Class is the class or options object for class-like owners, the zero
 	// Node for effects and setup functions.
 	Class syntax.Node
-	// Convention is the class-like convention that recognised the owner
-	// (nil for effects, setup functions and Vue options objects).
+	// Convention is the convention the owner follows: how it ends and
+	// how a fix adds to its teardown. Read it through Follows, which
+	// never returns nil.
 	Convention *Convention
 	// Inherited is set when the class extends a class declared in another
 	// file: what its teardowns clean there.

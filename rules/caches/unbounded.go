@@ -2,6 +2,7 @@ package caches
 
 import (
 	"fmt"
+	"github.com/leakwatch/leakwatch/rules/internal/repeats"
 	"regexp"
 	"sort"
 	"strings"
@@ -99,7 +100,7 @@ func check(p *analyzer.Pass) {
 		}
 		var growing []addition
 		for _, a := range s.adds {
-			if startup(p, c, a.node, 0) || !k.anyDynamic(a.keys) || warnOnce.MatchString(astutil.FunctionName(astutil.EnclosingFunction(a.node))) {
+			if startup(p, c, a.node) || !k.anyDynamic(a.keys) || warnOnce.MatchString(astutil.FunctionName(astutil.EnclosingFunction(a.node))) {
 				continue
 			}
 			// A key that varies is not enough: caches keyed by time zones,
@@ -281,66 +282,22 @@ func readOnly(call, arg syntax.Node) bool {
 }
 
 // startup reports additions that run once, while the module loads: at top
-// level, in an IIFE, in the constructor of a singleton, in a registration
-// function, or in a function that is only called at load.
-func startup(p *analyzer.Pass, c *collection, n syntax.Node, depth int) bool {
-	if depth > 4 {
-		return false
-	}
-	fn := astutil.EnclosingFunction(n)
-	for fn.Valid() && iife(fn) {
-		fn = astutil.EnclosingFunction(fn)
-	}
-	if !fn.Valid() {
-		return true
-	}
-	if fn.Kind() == "method_definition" && fn.Get("name").Text() == "constructor" && c.class.Valid() && !c.static && c.class.Contains(fn) {
-		return true
-	}
-	if registration(astutil.FunctionName(fn)) {
-		return true
-	}
-	// A promise callback runs once for the code that chains it: init()'s
-	// .then(...) is still start-up.
-	if args := fn.Parent(); args.Kind() == "arguments" {
-		if call := args.Parent(); promiseCallbacks[astutil.MethodName(call)] {
-			return startup(p, c, call, depth+1)
-		}
-	}
-	// A function only ever called at load.
-	var b = p.Scope.DeclaredAt(fn.Get("name"))
-	if fn.Kind() != "function_declaration" {
-		if d := fn.Parent(); d.Kind() == "variable_declarator" {
-			b = p.Scope.DeclaredAt(d.Get("name"))
-		} else {
-			b = nil
-		}
-	}
-	if b == nil || astutil.TopStatement(fn).Kind() == "export_statement" {
-		return false
-	}
-	refs := p.Scope.References(b)
-	if len(refs) == 0 {
-		return false
-	}
-	for _, r := range refs {
-		call := r.Parent()
-		if call.Kind() != "call_expression" || r.Field() != "function" || !startup(p, c, call, depth+1) {
-			return false
-		}
-	}
-	return true
-}
-
-var promiseCallbacks = map[string]bool{"then": true, "catch": true, "finally": true}
-
-// iife reports a function called where it is written.
-func iife(fn syntax.Node) bool {
-	p := fn.Parent()
-	for p.Kind() == "parenthesized_expression" {
-		p = p.Parent()
-	}
-	return p.Kind() == "call_expression" && p.Get("function").Contains(fn)
+// level (loops there included: they are bounded by the program's own
+// data), in an IIFE, in the constructor of a singleton, in a registration
+// function, in a promise callback of start-up code, or in a function only
+// called at load and not exported.
+func startup(p *analyzer.Pass, c *collection, n syntax.Node) bool {
+	return repeats.RunsOnce(p, n, repeats.Once{
+		ExportedRepeats: true,
+		ThenOnce:        true,
+		Depth:           4,
+		Known: func(fn syntax.Node) bool {
+			if fn.Kind() == "method_definition" && fn.Get("name").Text() == "constructor" && c.class.Valid() && !c.static && c.class.Contains(fn) {
+				return true
+			}
+			return registration(astutil.FunctionName(fn))
+		},
+	})
 }
 
 var registrationPrefixes = []string{"register", "define", "install", "provide", "declare", "configure", "setup", "init", "bootstrap"}

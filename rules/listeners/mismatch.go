@@ -2,7 +2,6 @@ package listeners
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 
 	"github.com/leakwatch/leakwatch/analyzer"
@@ -192,9 +191,6 @@ func (v *mismatch) reportAtAdd(a, r call, why string) {
 		Related: []analyzer.Related{{Start: r.node.Start(), End: r.node.End(), Message: "this removal does not match it"}}})
 }
 
-// undoName matches methods whose job is to undo registrations.
-var undoName = regexp.MustCompile(`^(_|#)?(remove|unbind|unlisten|off|detach|destroy|dispose|cleanup|teardown|unsubscribe|disconnect|unmount|unregister|release)`)
-
 // checkUndoTypos reports an addition in an undo method (removeListeners,
 // destroy, ...) that repeats an addition made elsewhere: the remover was
 // meant, so the listener is never removed and one more is added.
@@ -206,7 +202,7 @@ func (v *mismatch) checkUndoTypos() {
 		if i := strings.LastIndexByte(name, '.'); i >= 0 {
 			name = name[i+1:]
 		}
-		if !undoName.MatchString(name) && !p.Life.IsTeardownName(name) {
+		if !apis.UndoName(name) && !p.Life.IsTeardownName(name) {
 			continue
 		}
 		for a := range v.addIndex.pairable(typo) {

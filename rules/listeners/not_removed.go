@@ -2,7 +2,6 @@ package listeners
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -125,7 +124,7 @@ func (v *notRemoved) Visit(n syntax.Node) {
 			return
 		}
 	}
-	if o.Kind == lifecycle.WebComponent && rootedInThis(target) {
+	if o.Follows().IsElement && rootedInThis(target) {
 		return // a part of the element itself
 	}
 	// A listener for a target's own end (three.js 'dispose', a stream's
@@ -159,7 +158,7 @@ func targetMayOutlive(o *lifecycle.Owner, life scope.Lifetime, accumulating bool
 	case scope.Local, scope.Self, scope.Escaping:
 		return false
 	}
-	if o.Kind == lifecycle.Disposable {
+	if o.Follows().LifetimeUnknown {
 		return life.LongLived() || accumulating && (life == scope.Parameter || life == scope.Member)
 	}
 	return true
@@ -417,26 +416,17 @@ func (v *notRemoved) removedWithin(a call, region syntax.Node, accept func(*anal
 	return false
 }
 
-// gestureEvents start and end the gestures whose listeners live as long as
-// the gesture.
-var (
-	gestureStarts = map[string]bool{"pointerdown": true, "mousedown": true, "touchstart": true, "dragstart": true}
-	gestureEnds   = map[string]bool{"pointerup": true, "mouseup": true, "touchend": true, "touchcancel": true,
-		"pointercancel": true, "dragend": true, "drop": true, "lostpointercapture": true}
-	gestureNames = regexp.MustCompile(`(?i)(up|end|cancel|drop|release|stop)$|^(on)?(pointer|mouse|touch|drag)(up|end|cancel)`)
-)
-
 // gestureEnd reports a removal that ends a gesture: it runs in a handler of
 // an end event (pointerup, touchend, ...), in a function named for one
 // (onDragEnd, handleMouseUp, stopResize), or in the removed handler itself
 // (a listener that takes itself off); or the addition runs in a handler of
 // a start event (pointerdown, ...), so each gesture adds and removes once.
 func gestureEnd(p *analyzer.Pass, a, r call) bool {
-	if inHandlerOf(p, a.node, gestureStarts) || handedOut(r.node) {
+	if inHandlerOf(p, a.node, apis.GestureStart) || handedOut(r.node) {
 		return true
 	}
 	for fn := astutil.EnclosingFunction(r.node); fn.Valid(); fn = astutil.EnclosingFunction(fn) {
-		if gestureNames.MatchString(astutil.FunctionName(fn)) || handlerFor(p, fn, gestureEnds) {
+		if apis.GestureEndName(astutil.FunctionName(fn)) || handlerFor(p, fn, apis.GestureEnd) {
 			return true
 		}
 		if h := functionOf(p, a.handler); h.Valid() && h.Index() == fn.Index() {
@@ -467,7 +457,7 @@ func handedOut(n syntax.Node) bool {
 }
 
 // inHandlerOf reports code that runs in a listener for one of events.
-func inHandlerOf(p *analyzer.Pass, n syntax.Node, events map[string]bool) bool {
+func inHandlerOf(p *analyzer.Pass, n syntax.Node, events func(string) bool) bool {
 	for fn := astutil.EnclosingFunction(n); fn.Valid(); fn = astutil.EnclosingFunction(fn) {
 		if handlerFor(p, fn, events) {
 			return true
@@ -478,9 +468,9 @@ func inHandlerOf(p *analyzer.Pass, n syntax.Node, events map[string]bool) bool {
 
 // handlerFor reports a function registered (in this file) as a listener
 // for one of events: passed inline, or by name.
-func handlerFor(p *analyzer.Pass, fn syntax.Node, events map[string]bool) bool {
+func handlerFor(p *analyzer.Pass, fn syntax.Node, events func(string) bool) bool {
 	if args := fn.Parent(); args.Kind() == "arguments" {
-		if c, ok := parseAdd(p, args.Parent()); ok && events[c.eventName] {
+		if c, ok := parseAdd(p, args.Parent()); ok && events(c.eventName) {
 			return true
 		}
 	}
@@ -489,7 +479,7 @@ func handlerFor(p *analyzer.Pass, fn syntax.Node, events map[string]bool) bool {
 		return false
 	}
 	for _, ev := range handlerEvents(p)[key] {
-		if events[ev] {
+		if events(ev) {
 			return true
 		}
 	}

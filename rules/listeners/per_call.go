@@ -1,6 +1,7 @@
 package listeners
 
 import (
+	"github.com/leakwatch/leakwatch/rules/internal/repeats"
 	"strings"
 
 	"github.com/leakwatch/leakwatch/analyzer"
@@ -18,7 +19,7 @@ var AddedPerCall = &analyzer.Rule{
 	APIs:     perCallAPIs,
 	Needles:  apis.Builtin().Needles(perCallAPIs),
 	New: func(p *analyzer.Pass) analyzer.Visitor {
-		return &perCall{p: p, named: make(map[int]*repeat)}
+		return &perCall{p: p, repeats: repeats.New(p, listenerAdded)}
 	},
 	Doc: analyzer.Doc{
 		Title: "Listener added to a long-lived target every time a function runs",
@@ -74,40 +75,10 @@ app.get("/jobs/:id/wait", (req, res) => {
 	},
 }
 
-// repeatKind is what makes code run again and again.
-type repeatKind uint8
-
-const (
-	repeatLoop       repeatKind = iota + 1 // a loop body or an iteration callback
-	repeatRequest                          // an HTTP handler or middleware
-	repeatConnection                       // a connection handler (socket.io, ws, net)
-	repeatEvent                            // a handler of an event that fires many times
-	repeatTick                             // a setInterval callback
-	repeatCall                             // a function that waits for an event and may be called often
-)
-
-// repeat describes the construct that runs the registration many times.
-type repeat struct {
-	kind   repeatKind
-	phrase string      // "each request", "each call of waitForReady"
-	node   syntax.Node // the loop or function that repeats, for related info
-	// regions bound the search for removals and guards: the repeating
-	// function (or the function around a loop) and, when the registration
-	// sits in a helper called from there, the helper.
-	regions []syntax.Node
-	// endObj and endEvent name the per-call object whose event ends the
-	// call ("res", "close"), when one is known.
-	endObj, endEvent string
-	endParam         *scope.Binding
-	via              string // a helper function the registration is made in
-	byRef            bool   // the function itself is passed as the callback
-}
-
 type perCall struct {
 	p *analyzer.Pass
-	// named caches the repeat found for a named function's call sites
-	// (nil entries included), keyed by the function's node index.
-	named map[int]*repeat
+	// repeats finds what runs the file's registrations again and again.
+	repeats *repeats.Finder
 	// assigned holds the keys of every member chain the file assigns.
 	assigned map[string]bool
 }
@@ -138,7 +109,7 @@ func (v *perCall) Visit(n syntax.Node) {
 			return
 		}
 	}
-	r := v.walk(n, 0, &a)
+	r := v.repeats.Of(n, &repeats.Registration{Target: a.target, Event: a.event, Handler: a.handler})
 	if r == nil {
 		return
 	}
@@ -149,6 +120,14 @@ func (v *perCall) Visit(n syntax.Node) {
 		return
 	}
 	v.report(a, r)
+}
+
+// listenerAdded reads a listener addition for the repeat finder: a
+// function given as the handler of an event that fires many times runs per
+// event.
+func listenerAdded(n syntax.Node) (repeats.Registration, bool) {
+	l, ok := parse(n, adders)
+	return repeats.Registration{Target: l.target, Event: l.event, Handler: l.handler}, ok
 }
 
 // longLived reports targets that outlive any call: globals, module-level
@@ -200,9 +179,9 @@ func setIn(fn syntax.Node, name string) bool {
 // worker made before the loop that waits on it, the server whose request
 // handler adds to the server, this.emitter in an arrow callback of a
 // method.
-func (v *perCall) outlives(t syntax.Node, r *repeat) bool {
+func (v *perCall) outlives(t syntax.Node, r *repeats.Repeat) bool {
 	p := v.p
-	if r.via != "" {
+	if r.Via != "" {
 		return false // the helper's own locals are per call
 	}
 	root := rootOf(t)
@@ -210,7 +189,7 @@ func (v *perCall) outlives(t syntax.Node, r *repeat) bool {
 	case "this":
 		// An arrow or a loop sees the method's this: the same instance on
 		// every run. A function or method has its own.
-		if r.kind == repeatCall || !(isLoop(r.node) || r.node.Kind() == "arrow_function") || !p.Scope.ThisOwner(root).Valid() {
+		if r.Kind == repeats.Call || !(repeats.IsLoop(r.Node) || r.Node.Kind() == "arrow_function") || !p.Scope.ThisOwner(root).Valid() {
 			return false
 		}
 	case "identifier":
@@ -218,13 +197,13 @@ func (v *perCall) outlives(t syntax.Node, r *repeat) bool {
 		if b == nil || b.ModuleLevel() {
 			return false // globals and module-level values were decided by longLived
 		}
-		if b.Reassigned || r.node.Contains(b.Decl) || !b.Scope.Node.Contains(r.node) {
+		if b.Reassigned || r.Node.Contains(b.Decl) || !b.Scope.Node.Contains(r.Node) {
 			return false
 		}
 	default:
 		return false
 	}
-	if t.Kind() == "member_expression" && assignedWithin(p, t, r.node) {
+	if t.Kind() == "member_expression" && assignedWithin(p, t, r.Node) {
 		return false // this.socket = new WebSocket(...) on every run
 	}
 	return true
@@ -247,13 +226,7 @@ func assignedWithin(p *analyzer.Pass, m, region syntax.Node) bool {
 }
 
 // rootOf returns the root of a member chain: a.b.c gives a.
-func rootOf(n syntax.Node) syntax.Node {
-	n = scope.Unwrap(n)
-	for n.Kind() == "member_expression" || n.Kind() == "subscript_expression" {
-		n = scope.Unwrap(n.Get("object"))
-	}
-	return n
-}
+func rootOf(n syntax.Node) syntax.Node { return astutil.RootOf(n) }
 
 // assignedAnywhere reports whether a function in the file assigns the
 // member chain m, so it may hold a different object on each call.

@@ -4,29 +4,28 @@
 package listeners
 
 import (
+	"github.com/leakwatch/leakwatch/analyzer/lifecycle"
 	"github.com/leakwatch/leakwatch/analyzer/scope"
 	"github.com/leakwatch/leakwatch/analyzer/syntax"
 	"github.com/leakwatch/leakwatch/rules/internal/astutil"
 	"github.com/leakwatch/leakwatch/rules/internal/cleanup"
+	"github.com/leakwatch/leakwatch/rules/internal/repeats"
 )
 
 // removed reports a matching removal anywhere in the code that runs per
 // call, or in a local helper it calls.
-func (v *perCall) removed(a call, r *repeat) bool {
+func (v *perCall) removed(a call, r *repeats.Repeat) bool {
 	p := v.p
 	seen := make(map[int]bool)
-	queue := append([]syntax.Node(nil), r.regions...)
+	queue := append([]syntax.Node(nil), r.Regions...)
 	if fn := astutil.EnclosingFunction(a.node); fn.Valid() {
 		queue = append(queue, fn)
 	}
-	// A handler that removes itself when it has done its job.
+	// A handler that removes itself when it has done its job. Any function
+	// a name may hold is searched, even one it is later reassigned from.
 	if h := scope.Unwrap(a.handler); h.Kind() == "identifier" {
-		if b := p.Scope.Resolve(h); b != nil {
-			if b.Kind == scope.FunctionDecl && b.Init.Valid() {
-				queue = append(queue, b.Init)
-			} else if init := scope.Unwrap(b.Init); scope.IsFunction(init) {
-				queue = append(queue, init)
-			}
+		if fn := p.Life.FunctionDenoted(h, nil, lifecycle.FollowReassigned); fn.Valid() {
+			queue = append(queue, fn)
 		}
 	}
 	// A gesture adds on pointerdown and removes in the pointerup handler,
@@ -63,12 +62,8 @@ func (v *perCall) removed(a call, r *repeat) bool {
 				}
 			}
 			if id := scope.Unwrap(m.Get("function")); id.Kind() == "identifier" {
-				if b := p.Scope.Resolve(id); b != nil {
-					if b.Kind == scope.FunctionDecl && b.Init.Valid() {
-						queue = append(queue, b.Init)
-					} else if init := scope.Unwrap(b.Init); scope.IsFunction(init) {
-						queue = append(queue, init)
-					}
+				if fn := p.Life.FunctionDenoted(id, nil, lifecycle.FollowReassigned); fn.Valid() {
+					queue = append(queue, fn)
 				}
 			}
 			return true
@@ -81,9 +76,9 @@ func (v *perCall) removed(a call, r *repeat) bool {
 // runs: behind a flag the code sets (`if (!hooked) { hooked = true; ... }`),
 // in a memoized promise (`ready ??= new Promise(...)`), or after a
 // listenerCount() / listeners() check.
-func (v *perCall) guarded(n syntax.Node, r *repeat) bool {
+func (v *perCall) guarded(n syntax.Node, r *repeats.Repeat) bool {
 	p := v.p
-	region := r.regions[len(r.regions)-1]
+	region := r.Regions[len(r.Regions)-1]
 	for a := n.Parent(); a.Valid() && a.Index() != region.Index(); a = a.Parent() {
 		if a.Kind() == "augmented_assignment_expression" {
 			switch a.Get("operator").Text() {
@@ -94,7 +89,7 @@ func (v *perCall) guarded(n syntax.Node, r *repeat) bool {
 	}
 	flags := make(map[string]bool)
 	counted := false
-	for _, rg := range r.regions {
+	for _, rg := range r.Regions {
 		rg.Walk(func(m syntax.Node) bool {
 			switch m.Kind() {
 			case "call_expression":
@@ -121,7 +116,7 @@ func (v *perCall) guarded(n syntax.Node, r *repeat) bool {
 		return false
 	}
 	tested := false
-	for _, rg := range r.regions {
+	for _, rg := range r.Regions {
 		rg.Walk(func(m syntax.Node) bool {
 			if tested {
 				return false
@@ -167,7 +162,7 @@ func (v *perCall) outside(left, region syntax.Node) bool {
 
 // handleKept accepts a disposer the call returns (mitt, nanoevents) when
 // it is stored or handed back to the caller.
-func (v *perCall) handleKept(a call, r *repeat) bool {
+func (v *perCall) handleKept(a call, r *repeats.Repeat) bool {
 	if a.style != Emitter {
 		return false
 	}
@@ -180,7 +175,7 @@ func (v *perCall) handleKept(a call, r *repeat) bool {
 		// Only a helper's caller receives it; what a handler or callback
 		// returns goes to the framework, which drops it.
 		fn := astutil.EnclosingFunction(a.node)
-		return fn.Valid() && !isArgument(fn) && (r.via != "" || r.kind == repeatCall)
+		return fn.Valid() && !repeats.IsArgument(fn) && (r.Via != "" || r.Kind == repeats.Call)
 	}
 	return false
 }

@@ -5,6 +5,8 @@ package listeners
 
 import (
 	"fmt"
+	"github.com/leakwatch/leakwatch/rules/internal/repeats"
+	"regexp"
 	"strings"
 
 	"github.com/leakwatch/leakwatch/analyzer"
@@ -14,7 +16,7 @@ import (
 	"github.com/leakwatch/leakwatch/rules/internal/fixgen"
 )
 
-func (v *perCall) fixes(a call, r *repeat, settles bool) []analyzer.Fix {
+func (v *perCall) fixes(a call, r *repeats.Repeat, settles bool) []analyzer.Fix {
 	var out []analyzer.Fix
 	if settles {
 		if f, ok := v.onceFix(a, siblingWaits(a) == 1); ok {
@@ -22,12 +24,12 @@ func (v *perCall) fixes(a call, r *repeat, settles bool) []analyzer.Fix {
 		}
 		return out
 	}
-	if r.endObj != "" && r.endParam != nil {
+	if r.EndObj != "" && r.EndParam != nil {
 		if f, ok := v.removeAtEndFix(a, r); ok {
 			out = append(out, f)
 		}
 	}
-	if r.kind == repeatLoop && r.node.Valid() && !r.byRef {
+	if r.Kind == repeats.Loop && r.Node.Valid() && !r.ByRef {
 		if f, ok := v.moveOutOfLoopFix(a, r); ok {
 			out = append(out, f)
 		}
@@ -84,7 +86,7 @@ func (v *perCall) onceFix(a call, safe bool) (analyzer.Fix, bool) {
 // removeAtEndFix removes the listener when the request or connection ends:
 // `res.on("close", () => bus.off("x", handler))` after the registration,
 // hoisting an inline handler into a constant first.
-func (v *perCall) removeAtEndFix(a call, r *repeat) (analyzer.Fix, bool) {
+func (v *perCall) removeAtEndFix(a call, r *repeats.Repeat) (analyzer.Fix, bool) {
 	p := v.p
 	if scope.Unwrap(a.target).Index() != unwrapJQuery(a.target).Index() {
 		return analyzer.Fix{}, false
@@ -93,8 +95,8 @@ func (v *perCall) removeAtEndFix(a call, r *repeat) (analyzer.Fix, bool) {
 	if !st.Valid() || st.Parent().Kind() != "statement_block" || scope.Unwrap(st.Child(0)).Index() != a.node.Index() {
 		return analyzer.Fix{}, false
 	}
-	root := strings.SplitN(r.endObj, ".", 2)[0]
-	if p.Scope.ScopeOf(a.node).Lookup(root) != r.endParam {
+	root := strings.SplitN(r.EndObj, ".", 2)[0]
+	if p.Scope.ScopeOf(a.node).Lookup(root) != r.EndParam {
 		return analyzer.Fix{}, false
 	}
 	b := fixgen.New(p)
@@ -113,11 +115,11 @@ func (v *perCall) removeAtEndFix(a call, r *repeat) (analyzer.Fix, bool) {
 	if ev := scope.Unwrap(a.event); ev.Kind() == "string" {
 		q = ev.Text()[:1]
 	}
-	stmt := fmt.Sprintf("%s.on(%s%s%s, () => %s.%s(%s))%s", r.endObj, q, r.endEvent, q,
+	stmt := fmt.Sprintf("%s.on(%s%s%s, () => %s.%s(%s))%s", r.EndObj, q, r.EndEvent, q,
 		a.target.Text(), removerFor(a), args, b.Style.Semi)
 	b.Insert(lineEndAfter(p.Tree.Src, st.End()), "\n"+astutil.Indent(p.Tree.Src, st.Start())+stmt)
 	title := "Remove the listener when the request ends"
-	if r.kind == repeatConnection {
+	if r.Kind == repeats.Connection {
 		title = "Remove the listener when the connection closes"
 	}
 	return b.Fix(title, false), true
@@ -140,14 +142,14 @@ func lineEndAfter(src string, off int) int {
 
 // moveOutOfLoopFix moves a registration that does not depend on the
 // iteration in front of the loop, so it is made once.
-func (v *perCall) moveOutOfLoopFix(a call, r *repeat) (analyzer.Fix, bool) {
+func (v *perCall) moveOutOfLoopFix(a call, r *repeats.Repeat) (analyzer.Fix, bool) {
 	p := v.p
 	src := p.Tree.Src
 	st := astutil.Statement(a.node)
-	if !st.Valid() || st.Parent().Parent().Index() != r.node.Index() || scope.Unwrap(st.Child(0)).Index() != a.node.Index() {
+	if !st.Valid() || st.Parent().Parent().Index() != r.Node.Index() || scope.Unwrap(st.Child(0)).Index() != a.node.Index() {
 		return analyzer.Fix{}, false
 	}
-	loopStmt := r.node
+	loopStmt := r.Node
 	if scope.IsFunction(loopStmt) {
 		loopStmt = astutil.Statement(loopStmt) // items.forEach(...)
 	}
@@ -155,7 +157,7 @@ func (v *perCall) moveOutOfLoopFix(a call, r *repeat) (analyzer.Fix, bool) {
 		return analyzer.Fix{}, false
 	}
 	// Moved out, the call must not be repeated by anything further out.
-	if v.walk(loopStmt, 1, nil) != nil {
+	if v.repeats.Around(loopStmt) != nil {
 		return analyzer.Fix{}, false
 	}
 	lineStart := strings.LastIndexByte(src[:st.Start()], '\n') + 1
@@ -181,3 +183,12 @@ func (v *perCall) moveOutOfLoopFix(a call, r *repeat) (analyzer.Fix, bool) {
 	b.Edits = append(b.Edits, analyzer.Edit{Start: lineStart, End: eol + 1})
 	return b.Fix("Add the listener once, before the loop", false), true
 }
+
+// processEndEvents fire at most once, when the program ends: once() would
+// not remove a listener any sooner.
+var processEndEvents = map[string]bool{
+	"exit": true, "beforeExit": true, "SIGINT": true, "SIGTERM": true, "SIGHUP": true,
+	"SIGUSR2": true, "uncaughtException": true, "unload": true, "beforeunload": true,
+}
+
+var noOnceLib = regexp.MustCompile(`["'](mitt|nanoevents|tiny-emitter)["']`)

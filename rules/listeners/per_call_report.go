@@ -4,6 +4,7 @@ package listeners
 
 import (
 	"fmt"
+	"github.com/leakwatch/leakwatch/rules/internal/repeats"
 
 	"github.com/leakwatch/leakwatch/analyzer"
 	"github.com/leakwatch/leakwatch/analyzer/scope"
@@ -12,12 +13,12 @@ import (
 	"github.com/leakwatch/leakwatch/rules/internal/cleanup"
 )
 
-func (v *perCall) report(a call, r *repeat) {
+func (v *perCall) report(a call, r *repeats.Repeat) {
 	p := v.p
 	event := cleanup.Describe(a.event)
-	where := "on " + r.phrase
-	if r.via != "" {
-		where = "on each call of " + r.via + " (which runs on " + r.phrase + ")"
+	where := "on " + r.Phrase
+	if r.Via != "" {
+		where = "on each call of " + r.Via + " (which runs on " + r.Phrase + ")"
 	}
 	nodeEmitter := a.style == Emitter && scope.Unwrap(a.target).Index() == unwrapJQuery(a.target).Index()
 	pile := "so they pile up"
@@ -33,11 +34,11 @@ func (v *perCall) report(a call, r *repeat) {
 		} else {
 			advice = "listen with once() so it goes away when it fires"
 		}
-	case r.kind == repeatRequest:
+	case r.Kind == repeats.Request:
 		advice = "remove it when the request ends (res.on(\"close\"))"
-	case r.kind == repeatConnection:
+	case r.Kind == repeats.Connection:
 		advice = "remove it when the connection closes"
-	case r.kind == repeatLoop:
+	case r.Kind == repeats.Loop:
 		advice = "add it once, outside the loop"
 	case a.style == DOM:
 		advice = "add it once, or remove it when it is no longer needed"
@@ -54,11 +55,11 @@ func (v *perCall) report(a call, r *repeat) {
 }
 
 // relatedRepeat points at what runs many times.
-func relatedRepeat(r *repeat) analyzer.Related {
-	n := r.node
+func relatedRepeat(r *repeats.Repeat) analyzer.Related {
+	n := r.Node
 	end := n.End()
 	switch {
-	case isLoop(n):
+	case repeats.IsLoop(n):
 		if body := n.Get("body"); body.Valid() {
 			end = body.Start()
 		}
@@ -70,21 +71,21 @@ func relatedRepeat(r *repeat) analyzer.Related {
 		}
 	}
 	start := n.Start()
-	if scope.IsFunction(n) && isArgument(n) {
+	if scope.IsFunction(n) && repeats.IsArgument(n) {
 		// Show what the callback is given to: app.get("/x", (req, res)
 		for p := n.Parent(); p.Valid(); p = p.Parent() {
 			if p.Kind() == "call_expression" {
 				callee := astutil.Callee(p)
-				return analyzer.Related{Start: callee.Start(), End: callee.End(), Message: "the callback given here runs on " + r.phrase}
+				return analyzer.Related{Start: callee.Start(), End: callee.End(), Message: "the callback given here runs on " + r.Phrase}
 			}
 		}
 	}
 	for end > start && (n.Tree().Src[end-1] == ' ' || n.Tree().Src[end-1] == '\n' || n.Tree().Src[end-1] == '\t') {
 		end--
 	}
-	msg := "this runs on " + r.phrase
-	if r.kind == repeatCall {
-		msg = "a new promise waits for the event on " + r.phrase
+	msg := "this runs on " + r.Phrase
+	if r.Kind == repeats.Call {
+		msg = "a new promise waits for the event on " + r.Phrase
 	}
 	return analyzer.Related{Start: start, End: end, Message: msg}
 }
@@ -94,7 +95,7 @@ func relatedRepeat(r *repeat) analyzer.Related {
 // it has done its job after the first event.
 func settlesPromise(p *analyzer.Pass, a call) bool {
 	exec := astutil.EnclosingFunction(a.node)
-	if !exec.Valid() || !isExecutor(exec) {
+	if !exec.Valid() || !repeats.IsExecutor(exec) {
 		return false
 	}
 	isSettle := func(id syntax.Node) bool {

@@ -37,15 +37,14 @@ func (v *notDisposed) fixes(r registration) []analyzer.Fix {
 	if r.holder.kind != "discarded" || r.style == styleUnknown {
 		return nil
 	}
-	switch r.owner.Kind {
-	case lifecycle.ReactEffect, lifecycle.VueSetup, lifecycle.SvelteMount, lifecycle.SvelteComponent:
-		if f, ok := v.keepInConstFix(r); ok {
-			return []analyzer.Fix{f}
-		}
-	default:
+	// A teardown method reaches what the class keeps on this; a returned
+	// cleanup or a teardown hook reaches a const of the setup.
+	if r.owner.Follows().Cleanup.Site == lifecycle.InMethod {
 		if f, ok := v.keepOnThisFix(r); ok {
 			return []analyzer.Fix{f}
 		}
+	} else if f, ok := v.keepInConstFix(r); ok {
+		return []analyzer.Fix{f}
 	}
 	return nil
 }

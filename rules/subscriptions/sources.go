@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/leakwatch/leakwatch/analyzer"
+	"github.com/leakwatch/leakwatch/analyzer/apis"
 	"github.com/leakwatch/leakwatch/analyzer/lifecycle"
 	"github.com/leakwatch/leakwatch/analyzer/scope"
 	"github.com/leakwatch/leakwatch/analyzer/syntax"
@@ -94,13 +95,6 @@ var endlessProperties = map[string]bool{
 	"valueChanges": true, "statusChanges": true, "events": true, "changes": true,
 }
 
-// completingRefProps are the streams of modal and dialog references that
-// complete when the modal or dialog closes (NgbModalRef, MatDialogRef).
-var completingRefProps = map[string]bool{
-	"closed": true, "dismissed": true, "afterClosed": true, "afterDismissed": true,
-	"beforeClosed": true, "afterOpened": true, "result": true,
-}
-
 // storeFactories create stores and subjects: a source made by one of them
 // here is owned here.
 var storeFactories = map[string]bool{
@@ -113,7 +107,6 @@ var (
 	routeName = regexp.MustCompile(`(?i)^_?(activated|active|current)?route$`)
 	storeName = regexp.MustCompile(`(?i)store$`)
 	hookName  = regexp.MustCompile(`^use[A-Z0-9]`)
-	refName   = regexp.MustCompile(`(?i)(modal|dialog|sheet|drawer|popover|overlay)ref$`)
 )
 
 // classifier decides what a subscribe call subscribes to.
@@ -203,7 +196,7 @@ func (c *classifier) classifyCall(n syntax.Node, depth int) source {
 			return s
 		}
 		return inner
-	case completingRefProps[name] && c.isRef(recv):
+	case apis.DialogStream(name) && c.isRef(recv):
 		// dialogRef.afterClosed(): completes when the dialog closes.
 		return source{life: completes, rx: true, node: n}
 	case name == "select" || name == "observe" && strings.Contains(strings.ToLower(lastName(recv)), "breakpoint"):
@@ -215,7 +208,7 @@ func (c *classifier) classifyCall(n syntax.Node, depth int) source {
 		if r := scope.Unwrap(recv); r.Kind() == "identifier" && r.Text() == "ajax" {
 			return source{life: completes, rx: true, node: n}
 		}
-	case streamMethod.MatchString(name) && c.injected(recv):
+	case apis.StreamMethod(name) && c.injected(recv):
 		// this.focusMonitor.monitor(el), this.svc.onChange(), this.config
 		// .getChangeEventFor(x): a method of an injected service whose name
 		// says stream hands out the service's long-lived events.
@@ -223,12 +216,6 @@ func (c *classifier) classifyCall(n syntax.Node, depth int) source {
 	}
 	return s
 }
-
-// streamMethod matches method names that say they return a stream of
-// events rather than the answer to one request: on*, watch*, receive*,
-// monitor, observe, listen, and names with Change(s), Updates, Event(s),
-// Scrolled (not a single Update: confirmEmailUpdate is a request).
-var streamMethod = regexp.MustCompile(`^(on[A-Z]|watch|receive|monitor$|observe|listen|changed$|valueChanges$)|[a-z](Change|Changes|Changed|Updates|Event|Events|Scrolled)([A-Z]|$)`)
 
 // injected reports a receiver that is an injected service: a constructor
 // parameter property, an inject(...) field, or a member declared with a
@@ -335,7 +322,7 @@ func (c *classifier) classifyMember(n syntax.Node, depth int) source {
 		s.life, s.rx = completes, true
 		return s
 	}
-	if completingRefProps[prop] && c.isRef(obj) {
+	if apis.DialogStream(prop) && c.isRef(obj) {
 		// modalRef.closed / .dismissed complete when the modal closes.
 		s.life, s.rx = completes, true
 		return s
@@ -577,7 +564,7 @@ func (c *classifier) declaredAs(n syntax.Node, typ string) bool {
 
 // isRef recognises a modal or dialog reference by name or declared type.
 func (c *classifier) isRef(n syntax.Node) bool {
-	return refName.MatchString(lastName(n)) || refName.MatchString(c.p.Scope.DeclaredType(n))
+	return apis.DialogRef(lastName(n)) || apis.DialogRef(c.p.Scope.DeclaredType(n))
 }
 
 // parentInput reports a this.x member declared as an @Input() event

@@ -1,6 +1,7 @@
 package timers
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/leakwatch/leakwatch/analyzer"
@@ -119,21 +120,21 @@ func storeInterval(p *analyzer.Pass, b *fixgen.Builder, o *lifecycle.Owner, call
 	return name, true
 }
 
-// mountHook returns the statement of a setup function that registers an
-// onMounted / onBeforeMount callback whose body contains n, when that
-// callback runs once, before any unmount hook could.
+// mountHook returns the statement of a setup function that registers a
+// setup callback of the owner's convention (onMounted, onBeforeMount)
+// whose body contains n, when the fix registers a teardown hook beside it:
+// that callback runs once, before any unmount hook could.
 func mountHook(o *lifecycle.Owner, n syntax.Node) syntax.Node {
 	fn := astutil.EnclosingFunction(n)
-	if o.Kind != lifecycle.VueSetup || astutil.EnclosingFunction(fn).Index() != o.Setup.Index() {
+	c := o.Follows()
+	if c.Cleanup.Site != lifecycle.InHook || astutil.EnclosingFunction(fn).Index() != o.Setup.Index() {
 		return syntax.Node{}
 	}
 	call := fn.Parent().Parent()
 	if fn.Parent().Kind() != "arguments" || call.Kind() != "call_expression" {
 		return syntax.Node{}
 	}
-	switch astutil.MethodName(call) {
-	case "onMounted", "onBeforeMount":
-	default:
+	if !slices.Contains(c.SetupCallbacks, astutil.MethodName(call)) {
 		return syntax.Node{}
 	}
 	st, ok := wholeStatement(call)

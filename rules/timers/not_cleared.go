@@ -112,17 +112,17 @@ func (v *notCleared) checkInterval(call syntax.Node, o *lifecycle.Owner) {
 	var msg string
 	if held.Kind == "discarded" {
 		msg = fmt.Sprintf("setInterval keeps running after %s ends: its id is thrown away, so nothing can clear it; store the id and call clearInterval on it %s",
-			ownerNoun(o), cleanup.WhereClause(o))
+			o.Ends(), cleanup.WhereClause(o))
 	} else {
 		msg = fmt.Sprintf("setInterval stored in %s keeps running after %s ends; call clearInterval(%s) %s",
-			cleanup.Describe(held.Holder), ownerNoun(o), cleanup.Describe(held.Holder), cleanup.WhereClause(o))
+			cleanup.Describe(held.Holder), o.Ends(), cleanup.Describe(held.Holder), cleanup.WhereClause(o))
 		if h := held.Holder; h.Kind() == "identifier" && !fixgen.Visible(p, fixgen.CleanupScope(o), h) {
 			msg = fmt.Sprintf("setInterval keeps running after %s ends: only the local %s holds its id, out of the teardown's reach; keep the id on the instance and call clearInterval on it %s",
-				ownerNoun(o), h.Text(), cleanup.WhereClause(o))
+				o.Ends(), h.Text(), cleanup.WhereClause(o))
 		}
 		if !held.Holder.Valid() {
 			msg = fmt.Sprintf("setInterval keeps running after %s ends: the collection that holds its id is never cleared; call clearInterval on each id %s",
-				ownerNoun(o), cleanup.WhereClause(o))
+				o.Ends(), cleanup.WhereClause(o))
 		}
 	}
 	d := v.diagnostic(call, o, msg)
@@ -160,10 +160,10 @@ func (v *notCleared) checkLoop(call syntax.Node, fn string, o *lifecycle.Owner) 
 	var msg string
 	if fn == "requestAnimationFrame" {
 		msg = fmt.Sprintf("requestAnimationFrame loop in %s keeps running after %s ends; keep the latest frame id and call cancelAnimationFrame on it (or set a stop flag the loop checks) %s",
-			name, ownerNoun(o), cleanup.WhereClause(o))
+			name, o.Ends(), cleanup.WhereClause(o))
 	} else {
 		msg = fmt.Sprintf("setTimeout re-arms %s on every run, so the loop keeps running after %s ends; keep the latest timeout id and call clearTimeout on it (or set a stop flag the loop checks) %s",
-			name, ownerNoun(o), cleanup.WhereClause(o))
+			name, o.Ends(), cleanup.WhereClause(o))
 	}
 	d := v.diagnostic(call, o, msg)
 	d.Fixes = loopFixes(p, o, call, fn, loop)
@@ -305,36 +305,10 @@ func startsTimer(p *analyzer.Pass, fn syntax.Node) bool {
 
 // functionOf resolves an expression to the function it denotes in this
 // file: an inline function, a local function, `this.method` (also bound
-// with .bind(...)) of the owner's class or options object.
+// with .bind(...)) of the owner's class or options object. A name given
+// another value later denotes none: the timer may run something else.
 func functionOf(p *analyzer.Pass, o *lifecycle.Owner, e syntax.Node) syntax.Node {
-	e = scope.Unwrap(e)
-	if e.Kind() == "call_expression" {
-		if recv, name := astutil.Method(e); name == "bind" && recv.Valid() {
-			e = scope.Unwrap(recv)
-		}
-	}
-	switch e.Kind() {
-	case "arrow_function", "function_expression", "function":
-		return e
-	case "identifier":
-		b := p.Scope.Resolve(e)
-		if b == nil {
-			return syntax.Node{}
-		}
-		if b.Kind == scope.FunctionDecl {
-			return b.Init
-		}
-		if init := scope.Unwrap(b.Init); scope.IsFunction(init) && !b.Reassigned {
-			return init
-		}
-	case "member_expression":
-		obj := scope.Unwrap(e.Get("object"))
-		if obj.Kind() != "this" || !o.Class.Valid() || p.Scope.ThisOwner(obj).Index() != o.Class.Index() {
-			return syntax.Node{}
-		}
-		return p.Life.Method(o, e.Get("property").Text())
-	}
-	return syntax.Node{}
+	return p.Life.FunctionDenoted(e, o, lifecycle.FollowBind)
 }
 
 // rearmed returns the function that call schedules again from inside
@@ -481,19 +455,3 @@ func functionName(fn syntax.Node) string {
 }
 
 const anonymous = "its callback"
-
-// ownerNoun names the owner as the end of its life reads in a message.
-func ownerNoun(o *lifecycle.Owner) string {
-	switch o.Kind {
-	case lifecycle.ReactEffect:
-		return "the effect"
-	case lifecycle.SvelteMount, lifecycle.VueOptions:
-		return "the component"
-	case lifecycle.VueSetup:
-		if strings.HasPrefix(o.Name, "use") {
-			return "the component using " + o.Name
-		}
-		return "the component"
-	}
-	return o.Name
-}

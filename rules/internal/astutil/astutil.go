@@ -134,6 +134,15 @@ func EnclosingFunction(n syntax.Node) syntax.Node {
 	return syntax.Node{}
 }
 
+// RootOf returns the root of a member chain: a.b.c and a[k].c give a.
+func RootOf(n syntax.Node) syntax.Node {
+	n = scope.Unwrap(n)
+	for n.Kind() == "member_expression" || n.Kind() == "subscript_expression" {
+		n = scope.Unwrap(n.Get("object"))
+	}
+	return n
+}
+
 // IsTopLevel reports whether no function encloses n. Rules deciding
 // whether a registration lives as long as the program should use
 // lifecycle.Model.RunsAtLoad instead, which also knows that the top level

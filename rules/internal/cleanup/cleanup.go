@@ -132,32 +132,23 @@ func Where(o *lifecycle.Owner) analyzer.Related {
 	case "call_expression":
 		n = astutil.Callee(n)
 	}
-	return analyzer.Related{Start: n.Start(), End: n.End(), Message: fmt.Sprintf("%s has no teardown yet; add %s", ownerPhrase(o), o.TeardownName)}
+	return analyzer.Related{Start: n.Start(), End: n.End(), Message: fmt.Sprintf("%s has no teardown yet; add %s", o.Phrase(), o.TeardownName)}
 }
 
 // WhereClause words the missing cleanup for a message: "in the cleanup
 // function useEffect returns", "in componentWillUnmount (Clock has none)".
 func WhereClause(o *lifecycle.Owner) string {
-	switch o.Kind {
-	case lifecycle.ReactEffect, lifecycle.SvelteMount:
+	c := o.Follows()
+	switch {
+	case c.Where != "":
+		return c.Where
+	case c.Cleanup.Site == lifecycle.InReturned:
+		// The returned function is the teardown, whether written yet or not.
 		return "in " + o.TeardownName
-	case lifecycle.VueSetup:
-		return "in an onBeforeUnmount (or onUnmounted) callback"
-	}
-	if len(o.Teardowns) == 0 {
+	case len(o.Teardowns) == 0:
 		return fmt.Sprintf("in %s (%s has none)", o.TeardownName, o.Name)
 	}
 	return "in " + o.TeardownName
-}
-
-func ownerPhrase(o *lifecycle.Owner) string {
-	switch o.Kind {
-	case lifecycle.ReactEffect:
-		return "this " + o.Name
-	case lifecycle.SvelteMount:
-		return "this onMount"
-	}
-	return o.Name
 }
 
 // Describe renders an expression for a message, shortened.

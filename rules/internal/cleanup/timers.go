@@ -1,8 +1,6 @@
 package cleanup
 
 import (
-	"strings"
-
 	"github.com/leakwatch/leakwatch/analyzer"
 	"github.com/leakwatch/leakwatch/analyzer/lifecycle"
 	"github.com/leakwatch/leakwatch/analyzer/scope"
@@ -257,9 +255,7 @@ func setupCallback(fn syntax.Node) bool {
 	if fn.Parent().Kind() != "arguments" {
 		return false
 	}
-	name := astutil.MethodName(fn.Parent().Parent())
-	return strings.HasPrefix(name, "use") && strings.HasSuffix(name, "Effect") ||
-		name == "onMount" || name == "onMounted" || name == "onBeforeMount" || name == "useMount"
+	return lifecycle.SetupCallback(astutil.MethodName(fn.Parent().Parent()))
 }
 
 // Surroundings returns the code in which a cleanup handed out for owner o
@@ -268,17 +264,13 @@ func setupCallback(fn syntax.Node) bool {
 // effect that starts the timer, `useUnmount(...)`); for onMount, the whole
 // component script; for other owners their own setup or class.
 func Surroundings(o *lifecycle.Owner) syntax.Node {
-	switch o.Kind {
-	case lifecycle.ReactEffect:
+	switch o.Follows().Cleanup.HandedOut {
+	case lifecycle.Caller:
 		if fn := astutil.EnclosingFunction(o.Node); fn.Valid() {
 			return fn
 		}
-	case lifecycle.SvelteMount:
-		root := o.Node
-		for root.Parent().Valid() {
-			root = root.Parent()
-		}
-		return root
+	case lifecycle.WholeFile:
+		return o.Node.Tree().Root()
 	}
 	if o.Setup.Valid() {
 		return o.Setup

@@ -109,14 +109,15 @@ func CleanupScope(o *lifecycle.Owner) syntax.Node {
 // owner o ends, creating the teardown if there is none. reg is the
 // registration being cleaned up; it decides where a new lifecycle method
 // goes. It returns false when no correct place can be found.
+//
+// Where the code goes is the owner's convention's to say (its Cleanup), so
+// a new framework convention needs no code here.
 func (b *Builder) AddCleanup(o *lifecycle.Owner, reg syntax.Node, stmts []string) bool {
-	switch o.Kind {
-	case lifecycle.ReactEffect, lifecycle.SvelteMount:
+	switch c := o.Follows().Cleanup; c.Site {
+	case lifecycle.InReturned:
 		return b.addReturnedCleanup(o, reg, stmts)
-	case lifecycle.VueSetup:
-		return b.addHookCleanup(o, reg, stmts, "onBeforeUnmount", "vue")
-	case lifecycle.SvelteComponent:
-		return b.addHookCleanup(o, reg, stmts, "onDestroy", "svelte")
+	case lifecycle.InHook:
+		return b.addHookCleanup(o, reg, stmts, c.Create, c.Module)
 	default:
 		if len(o.Teardowns) > 0 && !inherited(o) {
 			return b.appendToFunction(o.Teardowns[0], stmts)
@@ -213,8 +214,9 @@ func (b *Builder) addReturnedCleanup(o *lifecycle.Owner, reg syntax.Node, stmts 
 	}
 	for _, t := range o.Teardowns {
 		// A returned teardown we cannot edit (a function declared
-		// elsewhere); an onDestroy elsewhere in a Svelte file is fine.
-		if setup.Contains(t) || o.Kind == lifecycle.ReactEffect {
+		// elsewhere); a teardown callback elsewhere in the file (Svelte's
+		// onDestroy beside onMount) is fine.
+		if setup.Contains(t) || len(o.Follows().TeardownCallbacks) == 0 {
 			return false
 		}
 	}
@@ -268,20 +270,15 @@ func (b *Builder) createMethod(o *lifecycle.Owner, reg syntax.Node, stmts []stri
 	if !m.Valid() {
 		return false
 	}
-	if a := setupAnchor(o.Class); a.Valid() {
+	if a := setupAnchor(o); a.Valid() {
 		m = a
 	}
+	c := o.Follows().Cleanup
 	ind := b.lineIndent(m)
 	inner := ind + b.Style.Indent
-	var sig string
-	switch o.Kind {
-	case lifecycle.Angular:
-		sig = "ngOnDestroy()"
-		if b.p.Tree.Lang.IsTypeScript() {
-			sig += ": void"
-		}
-	default:
-		sig = o.TeardownName + "()"
+	sig := o.TeardownName + "()"
+	if b.p.Tree.Lang.IsTypeScript() {
+		sig += c.ReturnType
 	}
 	var sb strings.Builder
 	gap := "\n\n"
@@ -290,7 +287,7 @@ func (b *Builder) createMethod(o *lifecycle.Owner, reg syntax.Node, stmts []stri
 		gap = "\n"
 	}
 	sb.WriteString(gap + ind + sig + " {\n")
-	if o.Kind == lifecycle.WebComponent && needsSuper(o.Class) || inherited(o) {
+	if callsSuper(c, o.Class) || inherited(o) {
 		sb.WriteString(inner + "super." + o.TeardownName + "()" + b.Style.Semi + "\n")
 	}
 	for _, s := range stmts {
@@ -317,26 +314,20 @@ func (b *Builder) createMethod(o *lifecycle.Owner, reg syntax.Node, stmts []stri
 		}
 	}
 	b.Insert(at, sb.String())
-	if o.Kind == lifecycle.Angular {
-		b.implementOnDestroy(o.Class)
+	if c.Implements != "" {
+		b.implement(o.Class, c.Implements, c.Module)
 	}
 	return true
 }
 
-// setupHooks are the members that set an owner up, the teardown a fix
-// creates goes after the last of them.
-var setupHooks = map[string]bool{
-	"constructor": true, "componentDidMount": true, "ngOnInit": true, "ngAfterViewInit": true,
-	"ngAfterContentInit": true, "mounted": true, "created": true, "beforeMount": true,
-	"connectedCallback": true, "firstUpdated": true, "setup": true,
-}
-
-// setupAnchor is the last setup hook of a class or options object. Every
-// fix that creates the owner's teardown inserts it at this one point
-// whatever registration it cleans up, so fixes applied together (`check
-// --fix` merges them) conflict there instead of each writing its own copy
-// of the method; the next round adds to the teardown the first wrote.
-func setupAnchor(class syntax.Node) syntax.Node {
+// setupAnchor is the last setup member of a class or options object (its
+// convention's SetupMethods, or the constructor). Every fix that creates
+// the owner's teardown inserts it at this one point whatever registration
+// it cleans up, so fixes applied together (`check --fix` merges them)
+// conflict there instead of each writing its own copy of the method; the
+// next round adds to the teardown the first wrote.
+func setupAnchor(o *lifecycle.Owner) syntax.Node {
+	class := o.Class
 	body := class
 	if class.Kind() != "object" {
 		body = class.Get("body")
@@ -352,7 +343,7 @@ func setupAnchor(class syntax.Node) syntax.Node {
 				key = c.Get("key")
 			}
 		}
-		if key.Valid() && setupHooks[strings.Trim(key.Text(), `"'`)] {
+		if key.Valid() && o.SetupMember(strings.Trim(key.Text(), `"'`)) {
 			last = c
 		}
 	}
@@ -364,17 +355,19 @@ func inherited(o *lifecycle.Owner) bool {
 	return len(o.Teardowns) > 0 && o.Class.Valid() && !o.Class.Contains(o.Teardowns[0])
 }
 
-// needsSuper reports custom elements whose base class has its own
-// disconnectedCallback (Lit and friends); HTMLElement has none.
-func needsSuper(class syntax.Node) bool {
+// callsSuper reports whether a teardown created in class calls its base
+// class's first, as the convention's Cleanup says (a LitElement has its own
+// disconnectedCallback, HTMLElement none).
+func callsSuper(c lifecycle.Cleanup, class syntax.Node) bool {
 	base := lifecycle.ClassBase(class)
-	return base != "" && !strings.HasPrefix(base, "HTML") && base != "SVGElement"
+	return c.SuperUnless != nil && base != "" && !c.SuperUnless.MatchString(base)
 }
 
-// implementOnDestroy adds `implements OnDestroy` and its import to an
-// Angular TypeScript class, when missing.
-func (b *Builder) implementOnDestroy(class syntax.Node) {
-	if !b.p.Tree.Lang.IsTypeScript() || lifecycle.ClassImplements(class, "OnDestroy") {
+// implement adds `implements <iface>` and its import from module to a
+// TypeScript class, when missing (OnDestroy for an Angular class given
+// ngOnDestroy).
+func (b *Builder) implement(class syntax.Node, iface, module string) {
+	if !b.p.Tree.Lang.IsTypeScript() || lifecycle.ClassImplements(class, iface) {
 		return
 	}
 	name := class.Get("name")
@@ -394,20 +387,20 @@ func (b *Builder) implementOnDestroy(class syntax.Node) {
 			return true
 		})
 		if impl.Valid() {
-			b.Insert(impl.End(), ", OnDestroy")
+			b.Insert(impl.End(), ", "+iface)
 		} else {
-			b.Insert(heritage.End(), " implements OnDestroy")
+			b.Insert(heritage.End(), " implements "+iface)
 		}
 	case name.Valid():
 		end := name.End()
 		if tp := class.Get("type_parameters"); tp.Valid() {
 			end = tp.End()
 		}
-		b.Insert(end, " implements OnDestroy")
+		b.Insert(end, " implements "+iface)
 	default:
 		return
 	}
-	b.ensureImport("OnDestroy", "@angular/core", class.Start())
+	b.ensureImport(iface, module, class.Start())
 }
 
 // afterTrailingComment moves an insertion point at the end of a statement

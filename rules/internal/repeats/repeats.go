@@ -1,11 +1,13 @@
-// This file decides what makes a registration run again and again: the
-// request handler, event handler, loop or helper that repeats it.
-
-package listeners
+// Package repeats decides how often code runs: whether a registration is
+// made again and again (in a loop, an HTTP or connection handler, a handler
+// of an event that fires many times, a setInterval callback, a helper such
+// code calls) or once (at load, in an IIFE, in a function only called at
+// start-up). Every rule that asks either question asks it here.
+package repeats
 
 import (
 	"fmt"
-	"regexp"
+	"github.com/leakwatch/leakwatch/analyzer/apis"
 	"strings"
 
 	"github.com/leakwatch/leakwatch/analyzer"
@@ -14,44 +16,108 @@ import (
 	"github.com/leakwatch/leakwatch/rules/internal/astutil"
 )
 
-// walk climbs from n to the construct that makes it run many times. a is
+// Kind is what makes code run again and again.
+type Kind uint8
+
+const (
+	Loop       Kind = iota + 1 // a loop body or an iteration callback
+	Request                    // an HTTP handler or middleware
+	Connection                 // a connection handler (socket.io, ws, net)
+	Event                      // a handler of an event that fires many times
+	Tick                       // a setInterval callback
+	Call                       // a function that waits for an event and may be called often
+)
+
+// Repeat describes the construct that runs a registration many times.
+type Repeat struct {
+	Kind   Kind
+	Phrase string      // "each request", "each call of waitForReady"
+	Node   syntax.Node // the loop or function that repeats, for related info
+	// Regions bound the search for undos and guards: the repeating
+	// function (or the function around a loop) and, when the registration
+	// sits in a helper called from there, the helper.
+	Regions []syntax.Node
+	// EndObj and EndEvent name the per-call object whose event ends the
+	// call ("res", "close"), when one is known; EndParam is its parameter.
+	EndObj, EndEvent string
+	EndParam         *scope.Binding
+	Via              string // a helper function the registration is made in
+	ByRef            bool   // the function itself is passed as the callback
+}
+
+// Registration is what a repeated call makes: a loop that adds the same
+// target, event and handler on every iteration repeats it; one whose
+// registration depends on the item makes one per item, on purpose.
+type Registration struct {
+	Target, Event, Handler syntax.Node
+}
+
+// Listeners reads a call that adds an event listener (its target, event
+// and handler), so a function given as the handler of an event that fires
+// many times ("data", "click", "request") is known to run per event.
+type Listeners func(call syntax.Node) (Registration, bool)
+
+// Finder answers for one file. It remembers what it found for named
+// functions, so a file with many registrations in one helper climbs once.
+type Finder struct {
+	p        *analyzer.Pass
+	listener Listeners
+	// named caches the repeat found for a named function's call sites
+	// (nil entries included), keyed by the function's node index.
+	named map[int]*Repeat
+}
+
+// New returns a Finder for a pass; listeners reads listener additions.
+func New(p *analyzer.Pass, listeners Listeners) *Finder {
+	return &Finder{p: p, listener: listeners, named: make(map[int]*Repeat)}
+}
+
+// Of returns what makes the registration call n run many times, or nil
+// when nothing evidently does. reg, when not nil, is what n registers.
+func (f *Finder) Of(n syntax.Node, reg *Registration) *Repeat { return f.walk(n, 0, reg) }
+
+// Around returns what makes the code around statement n (a loop, say) run
+// many times, as a helper's call site would be judged, or nil.
+func (f *Finder) Around(n syntax.Node) *Repeat { return f.walk(n, 1, nil) }
+
+// walk climbs from n to the construct that makes it run many times. reg is
 // the registration when n is its call (depth 0); deeper calls climb from a
 // call site of the helper the registration is in.
-func (v *perCall) walk(n syntax.Node, depth int, a *call) *repeat {
+func (f *Finder) walk(n syntax.Node, depth int, reg *Registration) *Repeat {
 	var executor syntax.Node
 	child := n
 	for p := n.Parent(); p.Valid(); child, p = p, p.Parent() {
-		if isLoop(p) && child.Field() == "body" {
-			if v.loopRepeats(p, n, a, executor) {
-				return &repeat{kind: repeatLoop, phrase: "each loop iteration", node: p, regions: []syntax.Node{regionOf(p)}}
+		if IsLoop(p) && child.Field() == "body" {
+			if f.loopRepeats(p, n, reg, executor) {
+				return &Repeat{Kind: Loop, Phrase: "each loop iteration", Node: p, Regions: []syntax.Node{regionOf(p)}}
 			}
 			continue
 		}
 		if !scope.IsFunction(p) {
 			continue
 		}
-		if isIIFE(p) {
+		if IsIIFE(p) {
 			continue
 		}
-		if r := v.callbackRepeat(p); r != nil {
-			if r.kind == repeatLoop && !v.loopRepeats(p, n, a, executor) {
+		if r := f.callbackRepeat(p); r != nil {
+			if r.Kind == Loop && !f.loopRepeats(p, n, reg, executor) {
 				continue
 			}
 			return r
 		}
-		if isExecutor(p) {
+		if IsExecutor(p) {
 			if !executor.Valid() {
 				executor = p
 			}
 			continue
 		}
-		if r := signatureRepeat(v.p, p); r != nil {
+		if r := signatureRepeat(f.p, p); r != nil {
 			return r
 		}
-		if isArgument(p) {
+		if IsArgument(p) {
 			continue // a callback runs within whatever runs its caller
 		}
-		return v.functionRepeat(p, executor, depth, n, a)
+		return f.functionRepeat(p, executor, depth, n, reg)
 	}
 	return nil
 }
@@ -65,7 +131,7 @@ func regionOf(loop syntax.Node) syntax.Node {
 	return loop.Tree().Root()
 }
 
-func isLoop(n syntax.Node) bool {
+func IsLoop(n syntax.Node) bool {
 	switch n.Kind() {
 	case "for_statement", "for_in_statement", "while_statement", "do_statement":
 		return true
@@ -78,31 +144,31 @@ func isLoop(n syntax.Node) bool {
 // the iteration, and neither does the handler unless it settles a promise
 // made in the iteration. A handler that closes over the item
 // (`process.on("exit", () => plugin.close())`) is a deliberate listener
-// per item. For a helper's call site (a == nil) the call's arguments must
+// per item. For a helper's call site (reg == nil) the call's arguments must
 // not depend on the iteration either, unless the helper waits on a promise.
-func (v *perCall) loopRepeats(loop, site syntax.Node, a *call, executor syntax.Node) bool {
-	if a == nil {
-		return executor.Valid() || !v.dependsOn(site.Get("arguments"), loop, syntax.Node{})
+func (f *Finder) loopRepeats(loop, site syntax.Node, reg *Registration, executor syntax.Node) bool {
+	if reg == nil {
+		return executor.Valid() || !f.dependsOn(site.Get("arguments"), loop, syntax.Node{})
 	}
-	if v.dependsOn(a.target, loop, syntax.Node{}) || v.dependsOn(a.event, loop, syntax.Node{}) {
+	if f.dependsOn(reg.Target, loop, syntax.Node{}) || f.dependsOn(reg.Event, loop, syntax.Node{}) {
 		return false
 	}
 	if executor.Valid() && loop.Contains(executor) {
 		return true
 	}
-	return !v.dependsOn(a.handler, loop, scope.Unwrap(a.handler))
+	return !f.dependsOn(reg.Handler, loop, scope.Unwrap(reg.Handler))
 }
 
 // dependsOn reports whether expression e refers to a name declared inside
 // region (other than inside own, the expression's own function).
-func (v *perCall) dependsOn(e, region, own syntax.Node) bool {
+func (f *Finder) dependsOn(e, region, own syntax.Node) bool {
 	dep := false
 	e.Walk(func(c syntax.Node) bool {
 		if dep {
 			return false
 		}
 		if c.Kind() == "identifier" || c.Kind() == "shorthand_property_identifier" {
-			if b := v.p.Scope.Resolve(c); b != nil && region.Contains(b.Decl) && !(own.Valid() && own.Contains(b.Decl)) {
+			if b := f.p.Scope.Resolve(c); b != nil && region.Contains(b.Decl) && !(own.Valid() && own.Contains(b.Decl)) {
 				dep = true
 			}
 		}
@@ -114,8 +180,8 @@ func (v *perCall) dependsOn(e, region, own syntax.Node) bool {
 	return dep
 }
 
-// isIIFE reports a function that is called where it is written, once.
-func isIIFE(fn syntax.Node) bool {
+// IsIIFE reports a function that is called where it is written, once.
+func IsIIFE(fn syntax.Node) bool {
 	p := fn.Parent()
 	child := fn
 	for p.Kind() == "parenthesized_expression" {
@@ -135,8 +201,8 @@ func isIIFE(fn syntax.Node) bool {
 	return p.Kind() == "new_expression" && child.Field() == "constructor"
 }
 
-// isExecutor reports the function given to `new Promise(...)`.
-func isExecutor(fn syntax.Node) bool {
+// IsExecutor reports the function given to `new Promise(...)`.
+func IsExecutor(fn syntax.Node) bool {
 	args := fn.Parent()
 	if args.Kind() != "arguments" || args.Child(0).Index() != fn.Index() {
 		return false
@@ -145,8 +211,8 @@ func isExecutor(fn syntax.Node) bool {
 	return nw.Kind() == "new_expression" && nw.Get("constructor").Text() == "Promise"
 }
 
-// isArgument reports a function passed directly to a call.
-func isArgument(fn syntax.Node) bool {
+// IsArgument reports a function passed directly to a call.
+func IsArgument(fn syntax.Node) bool {
 	p := fn.Parent()
 	for p.Kind() == "parenthesized_expression" {
 		p = p.Parent()
@@ -170,31 +236,17 @@ var routers = map[string]bool{
 	"route": true, "koa": true, "apiRouter": true, "instance": true,
 }
 
-// repeatingEvents fire many times over a program's life; a handler of one
-// runs per event. One-shot events (load, ready, listening, open) are not
-// listed: a listener added there is added once.
-var repeatingEvents = map[string]bool{
-	"message": true, "data": true, "upgrade": true, "stream": true,
-	"click": true, "dblclick": true, "input": true, "change": true, "submit": true,
-	"keydown": true, "keyup": true, "keypress": true, "mousedown": true, "mouseup": true,
-	"mousemove": true, "mouseover": true, "mouseenter": true, "mouseleave": true,
-	"pointerdown": true, "pointerup": true, "pointermove": true, "touchstart": true,
-	"touchend": true, "touchmove": true, "scroll": true, "resize": true, "wheel": true,
-	"focus": true, "blur": true, "hashchange": true, "popstate": true, "visibilitychange": true,
-	"dragstart": true, "dragover": true, "drop": true, "contextmenu": true,
-}
-
 // callbackRepeat classifies a function by where it is passed: an iteration
 // callback, an HTTP or connection handler, a handler of a repeating event,
 // a setInterval callback, a JSX event handler.
-func (v *perCall) callbackRepeat(fn syntax.Node) *repeat {
+func (f *Finder) callbackRepeat(fn syntax.Node) *Repeat {
 	p := fn.Parent()
 	for p.Kind() == "parenthesized_expression" {
 		p = p.Parent()
 	}
 	switch p.Kind() {
 	case "arguments":
-		return v.callbackAt(p.Parent(), fn, fn)
+		return f.callbackAt(p.Parent(), fn, fn)
 	case "jsx_expression":
 		attr := p.Parent()
 		if attr.Kind() != "jsx_attribute" {
@@ -203,14 +255,14 @@ func (v *perCall) callbackRepeat(fn syntax.Node) *repeat {
 		name := attr.Child(0).Text()
 		if len(name) > 2 && strings.HasPrefix(name, "on") && name[2] >= 'A' && name[2] <= 'Z' {
 			ev := strings.ToLower(name[2:])
-			return &repeat{kind: repeatEvent, phrase: "each " + ev, node: fn, regions: []syntax.Node{fn}}
+			return &Repeat{Kind: Event, Phrase: "each " + ev, Node: fn, Regions: []syntax.Node{fn}}
 		}
 	case "pair":
 		// fastify.route({ method: "GET", url, handler: async (request, reply) => ... })
 		obj := p.Parent()
 		if k := p.Get("key").Text(); (k == "handler" || k == "preHandler") && obj.Parent().Kind() == "arguments" &&
 			astutil.MethodName(obj.Parent().Parent()) == "route" {
-			return requestRepeat(v.p, fn)
+			return requestRepeat(f.p, fn)
 		}
 	}
 	return nil
@@ -218,7 +270,7 @@ func (v *perCall) callbackRepeat(fn syntax.Node) *repeat {
 
 // callbackAt classifies fn (a function, or the declaration of a named one
 // whose reference ref is passed) as an argument of call c.
-func (v *perCall) callbackAt(c, fn, ref syntax.Node) *repeat {
+func (f *Finder) callbackAt(c, fn, ref syntax.Node) *Repeat {
 	recv, name := astutil.Method(c)
 	switch {
 	case c.Kind() != "call_expression":
@@ -228,45 +280,36 @@ func (v *perCall) callbackAt(c, fn, ref syntax.Node) *repeat {
 		if name != "each" {
 			phrase = "each " + name + " iteration"
 		}
-		return &repeat{kind: repeatLoop, phrase: phrase, node: fn, regions: []syntax.Node{fn}}
+		return &Repeat{Kind: Loop, Phrase: phrase, Node: fn, Regions: []syntax.Node{fn}}
 	case name == "setInterval" && (!recv.Valid() || windowAliasText[recv.Text()]) && astutil.Arg(c, 0).Index() == ref.Index():
-		return &repeat{kind: repeatTick, phrase: "each setInterval tick", node: fn, regions: []syntax.Node{fn}}
+		return &Repeat{Kind: Tick, Phrase: "each setInterval tick", Node: fn, Regions: []syntax.Node{fn}}
 	case name == "createServer" || name == "createSecureServer":
-		if connectionServer(v.p, recv) {
-			return connectionRepeat(v.p, fn, "close")
+		if connectionServer(f.p, recv) {
+			return connectionRepeat(f.p, fn, "close")
 		}
-		return requestRepeat(v.p, fn)
+		return requestRepeat(f.p, fn)
 	}
-	if l, ok := parse(c, adders); ok && l.handler.Index() == ref.Index() {
-		ev, _ := astutil.StringValue(l.event)
+	if l, ok := f.listener(c); ok && l.Handler.Index() == ref.Index() {
+		ev, _ := astutil.StringValue(l.Event)
 		switch {
 		case ev == "request":
-			return requestRepeat(v.p, fn)
+			return requestRepeat(f.p, fn)
 		case ev == "connection" || ev == "secureConnection":
 			endEvent := "close"
-			if m := moduleOf(v.p, l.target, 0); m == "socket.io" || m == "" && lastName(rootOf(l.target)) == "io" {
+			if m := moduleOf(f.p, l.Target, 0); m == "socket.io" || m == "" && lastName(astutil.RootOf(l.Target)) == "io" {
 				endEvent = "disconnect" // socket.io sockets end with "disconnect"
 			}
-			return connectionRepeat(v.p, fn, endEvent)
-		case repeatingEvents[ev]:
-			return &repeat{kind: repeatEvent, phrase: fmt.Sprintf("each %q event", ev), node: fn, regions: []syntax.Node{fn}}
+			return connectionRepeat(f.p, fn, endEvent)
+		case apis.RepeatingEvent(ev):
+			return &Repeat{Kind: Event, Phrase: fmt.Sprintf("each %q event", ev), Node: fn, Regions: []syntax.Node{fn}}
 		}
 		return nil
 	}
 	if routeMethods[name] && recv.Valid() && routers[lastName(recv)] {
-		return requestRepeat(v.p, fn)
+		return requestRepeat(f.p, fn)
 	}
 	return nil
 }
-
-// processEndEvents fire at most once, when the program ends: once() would
-// not remove a listener any sooner.
-var processEndEvents = map[string]bool{
-	"exit": true, "beforeExit": true, "SIGINT": true, "SIGTERM": true, "SIGHUP": true,
-	"SIGUSR2": true, "uncaughtException": true, "unload": true, "beforeunload": true,
-}
-
-var noOnceLib = regexp.MustCompile(`["'](mitt|nanoevents|tiny-emitter)["']`)
 
 var windowAliasText = map[string]bool{"window": true, "globalThis": true, "global": true, "self": true}
 
@@ -383,39 +426,39 @@ func paramBinding(p *analyzer.Pass, fn syntax.Node, name string) *scope.Binding 
 
 // requestRepeat describes an HTTP handler, with the object whose "close"
 // event ends the request when the parameters name it.
-func requestRepeat(p *analyzer.Pass, fn syntax.Node) *repeat {
-	r := &repeat{kind: repeatRequest, phrase: "each request", node: fn, regions: []syntax.Node{fn}, endEvent: "close"}
+func requestRepeat(p *analyzer.Pass, fn syntax.Node) *Repeat {
+	r := &Repeat{Kind: Request, Phrase: "each request", Node: fn, Regions: []syntax.Node{fn}, EndEvent: "close"}
 	ps := append(params(fn), "", "", "")
 	var param string
 	switch {
 	case ps[0] == "err" || ps[0] == "error":
-		param, r.endObj = ps[2], ps[2]
+		param, r.EndObj = ps[2], ps[2]
 	case ps[0] == "ctx" || ps[0] == "context":
-		param, r.endObj = ps[0], ps[0]+".res"
+		param, r.EndObj = ps[0], ps[0]+".res"
 	case ps[1] == "reply":
-		param, r.endObj = ps[1], ps[1]+".raw"
+		param, r.EndObj = ps[1], ps[1]+".raw"
 	case ps[1] == "res" || ps[1] == "response":
-		param, r.endObj = ps[1], ps[1]
+		param, r.EndObj = ps[1], ps[1]
 	}
 	if param != "" {
-		r.endParam = paramBinding(p, fn, param)
+		r.EndParam = paramBinding(p, fn, param)
 	}
-	if r.endParam == nil {
-		r.endObj = ""
+	if r.EndParam == nil {
+		r.EndObj = ""
 	}
 	return r
 }
 
 // connectionRepeat describes a connection handler; its first parameter is
 // the per-connection socket.
-func connectionRepeat(p *analyzer.Pass, fn syntax.Node, endEvent string) *repeat {
-	r := &repeat{kind: repeatConnection, phrase: "each connection", node: fn, regions: []syntax.Node{fn}, endEvent: endEvent}
+func connectionRepeat(p *analyzer.Pass, fn syntax.Node, endEvent string) *Repeat {
+	r := &Repeat{Kind: Connection, Phrase: "each connection", Node: fn, Regions: []syntax.Node{fn}, EndEvent: endEvent}
 	if ps := params(fn); len(ps) > 0 && ps[0] != "" {
-		r.endObj = ps[0]
-		r.endParam = paramBinding(p, fn, ps[0])
+		r.EndObj = ps[0]
+		r.EndParam = paramBinding(p, fn, ps[0])
 	}
-	if r.endParam == nil {
-		r.endObj = ""
+	if r.EndParam == nil {
+		r.EndObj = ""
 	}
 	return r
 }
@@ -423,7 +466,7 @@ func connectionRepeat(p *analyzer.Pass, fn syntax.Node, endEvent string) *repeat
 // signatureRepeat recognises HTTP handlers by their parameters wherever
 // they are defined: (req, res), (request, reply), (err, req, res, next),
 // (ctx, next).
-func signatureRepeat(p *analyzer.Pass, fn syntax.Node) *repeat {
+func signatureRepeat(p *analyzer.Pass, fn syntax.Node) *Repeat {
 	ps := append(params(fn), "", "", "")
 	isReq := func(s string) bool { return s == "req" || s == "request" }
 	isRes := func(s string) bool { return s == "res" || s == "response" || s == "reply" }
@@ -440,10 +483,10 @@ func signatureRepeat(p *analyzer.Pass, fn syntax.Node) *repeat {
 // method, a function stored in a variable). It repeats when a call site in
 // this file runs many times; a function that waits for an event through a
 // promise it makes is taken to run per call unless it evidently runs once.
-func (v *perCall) functionRepeat(fn, executor syntax.Node, depth int, site syntax.Node, a *call) *repeat {
+func (f *Finder) functionRepeat(fn, executor syntax.Node, depth int, site syntax.Node, reg *Registration) *Repeat {
 	name := functionName(fn)
-	r := v.callSiteRepeat(fn, depth, executor.Valid())
-	if r != nil && r.byRef && r.kind == repeatLoop && !v.loopRepeats(fn, site, a, executor) {
+	r := f.callSiteRepeat(fn, depth, executor.Valid())
+	if r != nil && r.ByRef && r.Kind == Loop && !f.loopRepeats(fn, site, reg, executor) {
 		r = nil // items.forEach(register): one listener per item, on purpose
 	}
 	if r != nil {
@@ -452,14 +495,14 @@ func (v *perCall) functionRepeat(fn, executor syntax.Node, depth int, site synta
 	if !executor.Valid() {
 		return nil
 	}
-	if astutil.StartupName(name) || v.runsOnce(fn, 0) {
+	if astutil.StartupName(name) || FunctionRunsOnce(f.p, fn, listenerOnce) {
 		return nil
 	}
 	phrase := "each call of this function"
 	if name != "" {
 		phrase = "each call of " + name
 	}
-	return &repeat{kind: repeatCall, phrase: phrase, node: fn, regions: []syntax.Node{fn}}
+	return &Repeat{Kind: Call, Phrase: phrase, Node: fn, Regions: []syntax.Node{fn}}
 }
 
 // functionName returns the name a function is called by, or "".
@@ -491,23 +534,23 @@ func functionName(fn syntax.Node) string {
 }
 
 // functionBinding returns the binding a named function is called through.
-func (v *perCall) functionBinding(fn syntax.Node) *scope.Binding {
+func functionBinding(p *analyzer.Pass, fn syntax.Node) *scope.Binding {
 	if fn.Kind() == "function_declaration" || fn.Kind() == "generator_function_declaration" {
-		return v.p.Scope.DeclaredAt(fn.Get("name"))
+		return p.Scope.DeclaredAt(fn.Get("name"))
 	}
-	p := fn.Parent()
-	for p.Kind() == "parenthesized_expression" {
-		p = p.Parent()
+	d := fn.Parent()
+	for d.Kind() == "parenthesized_expression" {
+		d = d.Parent()
 	}
-	if p.Kind() == "variable_declarator" && p.Get("name").Kind() == "identifier" {
-		return v.p.Scope.DeclaredAt(p.Get("name"))
+	if d.Kind() == "variable_declarator" && d.Get("name").Kind() == "identifier" {
+		return p.Scope.DeclaredAt(d.Get("name"))
 	}
 	return nil
 }
 
 // callSiteRepeat follows the calls of a named function in this file: if
 // one of them runs many times, so does the function.
-func (v *perCall) callSiteRepeat(fn syntax.Node, depth int, waits bool) *repeat {
+func (f *Finder) callSiteRepeat(fn syntax.Node, depth int, waits bool) *Repeat {
 	if depth >= 2 {
 		return nil
 	}
@@ -515,29 +558,29 @@ func (v *perCall) callSiteRepeat(fn syntax.Node, depth int, waits bool) *repeat 
 	if waits {
 		key = -key - 1
 	}
-	if r, ok := v.named[key]; ok {
+	if r, ok := f.named[key]; ok {
 		return r
 	}
-	v.named[key] = nil // calls that recurse find nothing
-	b := v.functionBinding(fn)
+	f.named[key] = nil // calls that recurse find nothing
+	b := functionBinding(f.p, fn)
 	if b == nil {
 		return nil
 	}
-	var found *repeat
-	for _, ref := range v.p.Scope.References(b) {
+	var found *Repeat
+	for _, ref := range f.p.Scope.References(b) {
 		site := ref.Parent()
-		var r *repeat
+		var r *Repeat
 		switch {
 		case site.Kind() == "call_expression" && ref.Field() == "function":
 			var executor syntax.Node
 			if waits {
-				executor = fn // any non-zero node: the helper waits on a promise
+				executor = fn // any non-zero Node: the helper waits on a promise
 			}
-			r = v.walkSite(site, depth+1, executor)
+			r = f.walkSite(site, depth+1, executor)
 		case site.Kind() == "arguments":
 			// Passed as a callback: the function is the handler itself.
-			if r = v.callbackAt(site.Parent(), fn, ref); r != nil {
-				r.byRef = true
+			if r = f.callbackAt(site.Parent(), fn, ref); r != nil {
+				r.ByRef = true
 			}
 		}
 		if r != nil {
@@ -545,68 +588,31 @@ func (v *perCall) callSiteRepeat(fn syntax.Node, depth int, waits bool) *repeat 
 			break
 		}
 	}
-	if found != nil && !found.byRef {
+	if found != nil && !found.ByRef {
 		name := functionName(fn)
 		c := *found
-		c.regions = append(append([]syntax.Node(nil), found.regions...), fn)
-		c.via = name
-		c.endObj, c.endParam = "", nil // the helper cannot see the handler's parameters
+		c.Regions = append(append([]syntax.Node(nil), found.Regions...), fn)
+		c.Via = name
+		c.EndObj, c.EndParam = "", nil // the helper cannot see the handler's parameters
 		found = &c
 	}
 	if depth == 0 {
-		v.named[key] = found
+		f.named[key] = found
 	} else {
-		delete(v.named, key) // found under a depth limit: not the whole answer
+		delete(f.named, key) // found under a depth limit: not the whole answer
 	}
 	return found
 }
 
 // walkSite climbs from a helper's call site; executor is non-zero when the
 // helper waits on a promise (so a loop around the call repeats it).
-func (v *perCall) walkSite(site syntax.Node, depth int, executor syntax.Node) *repeat {
+func (f *Finder) walkSite(site syntax.Node, depth int, executor syntax.Node) *Repeat {
 	if executor.Valid() {
 		for p := site.Parent(); p.Valid() && !scope.IsFunction(p); p = p.Parent() {
-			if isLoop(p) {
-				return &repeat{kind: repeatLoop, phrase: "each loop iteration", node: p, regions: []syntax.Node{regionOf(p)}}
+			if IsLoop(p) {
+				return &Repeat{Kind: Loop, Phrase: "each loop iteration", Node: p, Regions: []syntax.Node{regionOf(p)}}
 			}
 		}
 	}
-	return v.walk(site, depth, nil)
-}
-
-// runsOnce reports a function every call of which is evidently made once:
-// at top level outside loops, in an IIFE, or in a function that itself runs
-// once. A function with no calls in this file (exported) is not.
-func (v *perCall) runsOnce(fn syntax.Node, depth int) bool {
-	if depth > 3 {
-		return false
-	}
-	b := v.functionBinding(fn)
-	if b == nil {
-		return false
-	}
-	refs := v.p.Scope.References(b)
-	if len(refs) == 0 {
-		return false
-	}
-	for _, ref := range refs {
-		site := ref.Parent()
-		if site.Kind() != "call_expression" || ref.Field() != "function" {
-			return false
-		}
-		outer := syntax.Node{}
-		for p := site.Parent(); p.Valid(); p = p.Parent() {
-			if isLoop(p) {
-				return false
-			}
-			if scope.IsFunction(p) && !isIIFE(p) {
-				outer = p
-				break
-			}
-		}
-		if outer.Valid() && !v.runsOnce(outer, depth+1) {
-			return false
-		}
-	}
-	return true
+	return f.walk(site, depth, nil)
 }

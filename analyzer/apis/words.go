@@ -1,0 +1,84 @@
+package apis
+
+import "regexp"
+
+// Words in event names and in the names code gives its functions and
+// fields that tell the rules what a registration's code does. They are
+// held here, beside the APIs they describe, so that no rule keeps a
+// private list and a new word is one edit.
+
+// Events.
+
+// repeatingEvents fire many times over a program's life; a handler of one
+// runs per event. One-shot events (load, ready, listening, open) are not
+// listed: a listener added there is added once.
+var repeatingEvents = map[string]bool{
+	"message": true, "data": true, "upgrade": true, "stream": true,
+	"click": true, "dblclick": true, "input": true, "change": true, "submit": true,
+	"keydown": true, "keyup": true, "keypress": true, "mousedown": true, "mouseup": true,
+	"mousemove": true, "mouseover": true, "mouseenter": true, "mouseleave": true,
+	"pointerdown": true, "pointerup": true, "pointermove": true, "touchstart": true,
+	"touchend": true, "touchmove": true, "scroll": true, "resize": true, "wheel": true,
+	"focus": true, "blur": true, "hashchange": true, "popstate": true, "visibilitychange": true,
+	"dragstart": true, "dragover": true, "drop": true, "contextmenu": true,
+}
+
+// RepeatingEvent reports an event that fires many times (click, data,
+// message), so its handler runs again and again.
+func RepeatingEvent(ev string) bool { return repeatingEvents[ev] }
+
+// Gestures: listeners added when a pointer gesture starts live as long as
+// the gesture, and are removed when it ends.
+var (
+	gestureStarts = map[string]bool{"pointerdown": true, "mousedown": true, "touchstart": true, "dragstart": true}
+	gestureEnds   = map[string]bool{"pointerup": true, "mouseup": true, "touchend": true, "touchcancel": true,
+		"pointercancel": true, "dragend": true, "drop": true, "lostpointercapture": true}
+	gestureEndName = regexp.MustCompile(`(?i)(up|end|cancel|drop|release|stop)$|^(on)?(pointer|mouse|touch|drag)(up|end|cancel)`)
+)
+
+// GestureStart reports an event that starts a pointer gesture (pointerdown).
+func GestureStart(ev string) bool { return gestureStarts[ev] }
+
+// GestureEnd reports an event that ends one (pointerup, touchcancel, drop).
+func GestureEnd(ev string) bool { return gestureEnds[ev] }
+
+// GestureEndName reports a function named for the end of a gesture
+// (onDragEnd, handleMouseUp, resizeStop).
+func GestureEndName(name string) bool { return gestureEndName.MatchString(name) }
+
+// Names.
+
+// undoName matches methods whose job is to undo registrations.
+var undoName = regexp.MustCompile(`^(_|#)?(remove|unbind|unlisten|off|detach|destroy|dispose|cleanup|teardown|unsubscribe|disconnect|unmount|unregister|release)`)
+
+// UndoName reports a method name that says it undoes registrations
+// (removeListeners, _unbind, disposeAll).
+func UndoName(name string) bool { return undoName.MatchString(name) }
+
+// streamMethod matches method names that say they return a stream of
+// events rather than the answer to one request: on*, watch*, receive*,
+// monitor, observe, listen, and names with Change(s), Updates, Event(s),
+// Scrolled (not a single Update: confirmEmailUpdate is a request).
+var streamMethod = regexp.MustCompile(`^(on[A-Z]|watch|receive|monitor$|observe|listen|changed$|valueChanges$)|[a-z](Change|Changes|Changed|Updates|Event|Events|Scrolled)([A-Z]|$)`)
+
+// StreamMethod reports a method whose name says it hands out a stream of
+// events (onChange, watchUser, valueChanges, getChangeEventFor).
+func StreamMethod(name string) bool { return streamMethod.MatchString(name) }
+
+// Modal and dialog references (NgbModalRef, MatDialogRef): their streams
+// complete when the modal or dialog closes.
+var (
+	dialogRef     = regexp.MustCompile(`(?i)(modal|dialog|sheet|drawer|popover|overlay)ref$`)
+	dialogStreams = map[string]bool{
+		"closed": true, "dismissed": true, "afterClosed": true, "afterDismissed": true,
+		"beforeClosed": true, "afterOpened": true, "result": true,
+	}
+)
+
+// DialogRef reports a name or declared type of a modal or dialog
+// reference (modalRef, MatDialogRef<X>).
+func DialogRef(name string) bool { return dialogRef.MatchString(name) }
+
+// DialogStream reports a property of a dialog reference whose stream
+// completes when it closes (afterClosed, dismissed).
+func DialogStream(prop string) bool { return dialogStreams[prop] }

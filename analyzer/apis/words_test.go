@@ -1,0 +1,35 @@
+package apis
+
+import "testing"
+
+// The word lists the rules read: each says yes to the names it is for and
+// no to their near misses.
+func TestWords(t *testing.T) {
+	cases := []struct {
+		what string
+		fn   func(string) bool
+		yes  []string
+		no   []string
+	}{
+		{"RepeatingEvent", RepeatingEvent, []string{"click", "data", "message"}, []string{"load", "listening", "ready"}},
+		{"GestureStart", GestureStart, []string{"pointerdown", "touchstart"}, []string{"pointerup", "click"}},
+		{"GestureEnd", GestureEnd, []string{"pointerup", "touchcancel", "drop"}, []string{"pointerdown", "pointermove"}},
+		{"GestureEndName", GestureEndName, []string{"onDragEnd", "handleMouseUp", "resizeStop"}, []string{"onDragStart", "render"}},
+		{"UndoName", UndoName, []string{"removeListeners", "_unbind", "disposeAll", "#teardown"}, []string{"addListener", "start", "premove"}},
+		{"StreamMethod", StreamMethod, []string{"onChange", "watchUser", "valueChanges", "getChangeEventFor"}, []string{"confirmEmailUpdate", "getUser", "once"}},
+		{"DialogRef", DialogRef, []string{"modalRef", "MatDialogRef", "drawerRef"}, []string{"ref", "modal", "dialogRefs"}},
+		{"DialogStream", DialogStream, []string{"afterClosed", "dismissed"}, []string{"open", "componentInstance"}},
+	}
+	for _, c := range cases {
+		for _, s := range c.yes {
+			if !c.fn(s) {
+				t.Errorf("%s(%q) = false, want true", c.what, s)
+			}
+		}
+		for _, s := range c.no {
+			if c.fn(s) {
+				t.Errorf("%s(%q) = true, want false", c.what, s)
+			}
+		}
+	}
+}
