@@ -131,11 +131,39 @@ func (cp *cParser) parse(old *C.TSTree, src []byte, timeoutMicros uint64) *C.TST
 
 var emptySource = []byte{0}
 
+// subtreeIDs holds, in C memory, the tree-sitter subtree of each record
+// of one flattening, so that the next flattening after an incremental
+// parse recognises the subtrees the parser took over unchanged.
+type subtreeIDs struct{ p unsafe.Pointer }
+
+func (s *subtreeIDs) free() {
+	if s != nil && s.p != nil {
+		C.free(s.p)
+		s.p = nil
+	}
+}
+
+// previous is the flattening of the tree an incremental parse started
+// from, and the one edit between the two texts.
+type previous struct {
+	tree *Tree
+	ids  *subtreeIDs
+	edit Edit
+	// copied is set by flatten: how many records it copied from tree
+	// instead of walking them.
+	copied int
+}
+
 // flatten copies a C tree into records. When free is set it deletes the C
 // tree as soon as the records are read, before they are copied into Go
 // memory, so the tree and the Go copy are never held together: for a
 // multi-megabyte bundle that is a third of its peak memory.
-func flatten(t *C.TSTree, keep []uint8, free bool) ([]record, error) {
+//
+// With withIDs it also returns the records' subtree identities, for a
+// later flattening to reuse these records; with prev (whose C tree must
+// still be alive) it copies the records of reused subtrees from prev
+// instead of walking them.
+func flatten(t *C.TSTree, keep []uint8, free, withIDs bool, prev *previous) ([]record, *subtreeIDs, error) {
 	root := C.ts_tree_root_node(t)
 	n := int(C.ts_node_descendant_count(root))
 	if n < 1 {
@@ -145,29 +173,65 @@ func flatten(t *C.TSTree, keep []uint8, free bool) ([]record, error) {
 	// is sized for all of it, but only the pages the kept records touch
 	// cost memory; the Go copy is exactly as long as needed.
 	buf := (*C.lw_node)(C.malloc(C.size_t(n) * C.sizeof_lw_node))
-	if buf == nil {
+	var ids unsafe.Pointer
+	if withIDs {
+		ids = C.malloc(C.size_t(n) * C.size_t(unsafe.Sizeof(uintptr(0))))
+	}
+	if buf == nil || withIDs && ids == nil {
+		C.free(unsafe.Pointer(buf))
+		C.free(ids)
 		if free {
 			deleteTree(t)
 		}
-		return nil, errOutOfMemory
+		return nil, nil, errOutOfMemory
 	}
 	defer C.free(unsafe.Pointer(buf))
-	got := C.lw_flatten(t, (*C.uint8_t)(unsafe.Pointer(&keep[0])), buf, C.uint32_t(n))
+	var reuse *C.lw_reuse
+	if prev != nil && len(prev.tree.recs) > 0 && prev.ids != nil && prev.ids.p != nil {
+		// The previous records are Go memory that C reads through a
+		// struct: pinned for the call.
+		var pin runtime.Pinner
+		defer pin.Unpin()
+		pin.Pin(&prev.tree.recs[0])
+		pin.Pin(&prev.tree.ends[0])
+		reuse = &C.lw_reuse{
+			recs: (*C.lw_node)(unsafe.Pointer(&prev.tree.recs[0])),
+			ends: (*C.int32_t)(unsafe.Pointer(&prev.tree.ends[0])),
+			ids:  (*unsafe.Pointer)(prev.ids.p),
+			n:    C.uint32_t(len(prev.tree.recs)),
+
+			edit_start: C.uint32_t(prev.edit.Start), edit_old_end: C.uint32_t(prev.edit.OldEnd),
+			edit_new_end: C.uint32_t(prev.edit.NewEnd),
+		}
+		pin.Pin(reuse)
+	}
+	got := C.lw_flatten(t, (*C.uint8_t)(unsafe.Pointer(&keep[0])), buf, C.uint32_t(n), (*unsafe.Pointer)(ids), reuse)
+	if reuse != nil {
+		prev.copied = int(reuse.copied)
+	}
 	if free {
 		deleteTree(t)
 		if n > bigTree {
 			C.lw_release_memory()
 		}
 	}
-	switch {
-	case got == -2:
-		return nil, errOutOfMemory
-	case got < 0:
-		return nil, errTreeTooLarge
+	if got < 0 {
+		C.free(ids)
+		if got == -2 {
+			return nil, nil, errOutOfMemory
+		}
+		return nil, nil, errTreeTooLarge
 	}
 	recs := make([]record, int(got))
 	copy(recs, unsafe.Slice((*record)(unsafe.Pointer(buf)), int(got)))
-	return recs, nil
+	if !withIDs {
+		return recs, nil, nil
+	}
+	// Shrink the identities to the records kept.
+	if small := C.realloc(ids, C.size_t(got)*C.size_t(unsafe.Sizeof(uintptr(0)))); small != nil {
+		ids = small
+	}
+	return recs, &subtreeIDs{p: ids}, nil
 }
 
 // bigTree is the node count above which deleting a tree also hands the
