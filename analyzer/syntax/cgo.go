@@ -2,11 +2,13 @@ package syntax
 
 // #cgo CFLAGS: -O2 -std=c11
 // #include <stdlib.h>
+// #include <string.h>
 // #include "flatten.h"
 import "C"
 
 import (
 	"runtime"
+	"sort"
 	"sync/atomic"
 	"unsafe"
 
@@ -136,6 +138,18 @@ var emptySource = []byte{0}
 // parse recognises the subtrees the parser took over unchanged.
 type subtreeIDs struct{ p unsafe.Pointer }
 
+// clone copies the identities of n records, or returns nil when memory
+// runs out.
+func (s *subtreeIDs) clone(n int) *subtreeIDs {
+	size := C.size_t(max(n, 1)) * C.size_t(unsafe.Sizeof(uintptr(0)))
+	p := C.malloc(size)
+	if p == nil {
+		return nil
+	}
+	C.memcpy(p, s.p, C.size_t(n)*C.size_t(unsafe.Sizeof(uintptr(0))))
+	return &subtreeIDs{p: p}
+}
+
 func (s *subtreeIDs) free() {
 	if s != nil && s.p != nil {
 		C.free(s.p)
@@ -144,14 +158,35 @@ func (s *subtreeIDs) free() {
 }
 
 // previous is the flattening of the tree an incremental parse started
-// from, and the one edit between the two texts.
+// from, and the edits between the two texts (in offsets of the previous
+// text, not overlapping, in any order).
 type previous struct {
-	tree *Tree
-	ids  *subtreeIDs
-	edit Edit
+	tree  *Tree
+	ids   *subtreeIDs
+	edits []Edit
 	// copied is set by flatten: how many records it copied from tree
 	// instead of walking them.
 	copied int
+}
+
+// newTextEdits describes edits (offsets of the old text, not overlapping)
+// for lw_flatten: sorted, in offsets of the new text.
+func newTextEdits(edits []Edit) []C.lw_edit {
+	sorted := append([]Edit(nil), edits...)
+	sort.Slice(sorted, func(i, j int) bool {
+		if sorted[i].Start != sorted[j].Start {
+			return sorted[i].Start < sorted[j].Start
+		}
+		return sorted[i].OldEnd < sorted[j].OldEnd // an insertion before a replacement at its offset
+	})
+	out := make([]C.lw_edit, len(sorted))
+	grown := 0 // how much longer the new text is up to here
+	for i, e := range sorted {
+		start := e.Start + grown
+		grown += (e.NewEnd - e.Start) - (e.OldEnd - e.Start)
+		out[i] = C.lw_edit{new_start: C.uint32_t(start), new_end: C.uint32_t(start + e.NewEnd - e.Start), shift: C.int64_t(-grown)}
+	}
+	return out
 }
 
 // flatten copies a C tree into records. When free is set it deletes the C
@@ -199,9 +234,10 @@ func flatten(t *C.TSTree, keep []uint8, free, withIDs bool, prev *previous) ([]r
 			ends: (*C.int32_t)(unsafe.Pointer(&prev.tree.ends[0])),
 			ids:  (*unsafe.Pointer)(prev.ids.p),
 			n:    C.uint32_t(len(prev.tree.recs)),
-
-			edit_start: C.uint32_t(prev.edit.Start), edit_old_end: C.uint32_t(prev.edit.OldEnd),
-			edit_new_end: C.uint32_t(prev.edit.NewEnd),
+		}
+		if edits := newTextEdits(prev.edits); len(edits) > 0 {
+			pin.Pin(&edits[0])
+			reuse.edits, reuse.n_edits = &edits[0], C.uint32_t(len(edits))
 		}
 		pin.Pin(reuse)
 	}

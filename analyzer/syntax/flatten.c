@@ -16,14 +16,17 @@
 // an identity cannot belong to another subtree. The symbol and size are
 // compared as well, to be safe.
 static int64_t reused(const lw_reuse *reuse, TSNode nd, const lw_node *r) {
-  uint32_t start = r->start, end = r->end, old_start;
-  if (end <= reuse->edit_start) {
-    old_start = start;
-  } else if (start >= reuse->edit_new_end) {
-    old_start = start - reuse->edit_new_end + reuse->edit_old_end;
-  } else {
-    return -1;
+  uint32_t start = r->start, end = r->end;
+  int64_t shift = 0;
+  for (uint32_t i = 0; i < reuse->n_edits; i++) {
+    const lw_edit *e = &reuse->edits[i];
+    if (end <= e->new_start) break; // before this edit and the rest
+    if (start < e->new_end) return -1; // the edit is inside the node
+    shift = e->shift;
   }
+  int64_t old = (int64_t)start + shift;
+  if (old < 0 || old > UINT32_MAX) return -1;
+  uint32_t old_start = (uint32_t)old;
   // Records are in pre-order, so their starts never decrease.
   uint32_t lo = 0, hi = reuse->n;
   while (lo < hi) {

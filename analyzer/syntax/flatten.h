@@ -23,15 +23,27 @@ typedef struct lw_node {
   uint8_t pad[3];
 } lw_node;
 
+// lw_edit is one edit between the previous text and the new one, in
+// offsets of the new text: it replaced what is now [new_start, new_end).
+// An offset at or after new_end was that offset plus shift in the
+// previous text (shift adds up the edits up to this one).
+typedef struct lw_edit {
+  uint32_t new_start;
+  uint32_t new_end;
+  int64_t shift;
+} lw_edit;
+
 // lw_reuse describes the previous flattening of an incrementally reparsed
 // tree: its records, where each record's subtree ends, the tree-sitter
-// subtree of each record, and the one edit between the two texts.
+// subtree of each record, and the edits between the two texts (sorted,
+// not overlapping).
 typedef struct lw_reuse {
   const lw_node *recs;
   const int32_t *ends;
   const void *const *ids;
   uint32_t n;
-  uint32_t edit_start, edit_old_end, edit_new_end;
+  const lw_edit *edits;
+  uint32_t n_edits;
   uint32_t copied; // out: how many records were copied rather than walked
 } lw_reuse;
 

@@ -11,6 +11,7 @@ import (
 	"runtime"
 	"sort"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -148,6 +149,15 @@ type Incremental struct {
 	edits   int         // edits since old was parsed
 	edit    Edit        // the edit, when there was one
 	copied  int         // records the last Parse copied rather than walked (for tests)
+
+	// lent counts the Kepts handed out (Kept) and not yet closed. Their
+	// copies share old's subtrees, so an edit then copies the subtrees on
+	// its path instead of changing them in place, and the originals are
+	// freed when the Kept closes: their addresses, which lastIDs holds,
+	// could come back as new subtrees. stale marks such an edit: the next
+	// parse walks the whole tree.
+	lent  *atomic.Int32
+	stale bool
 }
 
 // ReuseMinBytes is the size from which an Incremental keeps what reusing
@@ -163,6 +173,9 @@ func NewIncremental(lang Lang) *Incremental { return &Incremental{lang: lang} }
 // order, before the next Parse.
 func (inc *Incremental) Edit(e Edit) {
 	if inc.old != nil {
+		if inc.lent != nil && inc.lent.Load() > 0 {
+			inc.stale = true
+		}
 		editTree(inc.old, e)
 		inc.edits++
 		inc.edit = e
@@ -183,13 +196,11 @@ func (inc *Incremental) Parse(ctx context.Context, src []byte, opt Options) (*Tr
 	// The old C tree must outlive the flattening that reuses its records:
 	// their subtree identities are pointers into it.
 	var prev *previous
-	if inc.last != nil && inc.edits <= 1 {
-		e := inc.edit
-		if inc.edits == 0 {
-			n := len(src)
-			e = Edit{Start: n, OldEnd: n, NewEnd: n}
+	if inc.last != nil && inc.edits <= 1 && !inc.stale {
+		prev = &previous{tree: inc.last, ids: inc.lastIDs}
+		if inc.edits == 1 {
+			prev.edits = []Edit{inc.edit}
 		}
-		prev = &previous{tree: inc.last, ids: inc.lastIDs, edit: e}
 	}
 	keepIDs := len(src) >= ReuseMinBytes
 	t, ids, err := buildReusing(ct, inc.lang, src, false, keepIDs, prev)
@@ -216,15 +227,23 @@ func (inc *Incremental) Close() {
 	}
 	inc.lastIDs.free()
 	inc.last, inc.lastIDs = nil, nil
-	inc.edits, inc.edit, inc.copied = 0, Edit{}, 0
+	inc.edits, inc.edit, inc.copied, inc.stale = 0, Edit{}, 0, false
 }
 
 // Kept is a parse whose C tree is kept, so that edited copies of its text
 // reparse incrementally: validating a fix re-parses the whole file once per
-// fix otherwise. Not safe for concurrent use; Close frees the C tree.
+// fix otherwise. For files of ReuseMinBytes or more it also keeps the
+// subtree identities of its records, so that a reparse walks only what the
+// edits changed and copies the rest. Not safe for concurrent use; Close
+// frees the C tree.
 type Kept struct {
 	lang Lang
 	ct   *C.TSTree
+	tree *Tree         // the flattening of ct, when ids is set
+	ids  *subtreeIDs   // the subtree of each of tree's records
+	lent *atomic.Int32 // the lender's count of open Kepts, if lent
+	// copied is how many records the last Reparse copied (for tests).
+	copied int
 }
 
 // ParseKept is Parse that also keeps the C tree for Reparse. The caller
@@ -236,12 +255,37 @@ func ParseKept(ctx context.Context, lang Lang, src []byte, opt Options) (*Tree, 
 	if err != nil {
 		return nil, nil, err
 	}
-	t, err := build(ct, lang, src, false)
+	withIDs := len(src) >= ReuseMinBytes
+	t, ids, err := buildReusing(ct, lang, src, false, withIDs, nil)
 	if err != nil {
 		deleteTree(ct)
 		return nil, nil, err
 	}
-	return t, &Kept{lang: lang, ct: ct}, nil
+	k := &Kept{lang: lang, ct: ct}
+	if withIDs {
+		k.tree, k.ids = t, ids
+	}
+	return t, k, nil
+}
+
+// Kept returns the last parse as a Kept, for validating edits of its text
+// without parsing it again, and the Tree that parse gave. ok is false when
+// there is nothing to hand out: no parse yet, edits since, or a file too
+// small to keep its records. The Kept is independent of inc (it holds its
+// own reference to the C tree); the caller closes it.
+func (inc *Incremental) Kept() (t *Tree, k *Kept, ok bool) {
+	if inc.old == nil || inc.edits != 0 || inc.last == nil || inc.lastIDs == nil {
+		return nil, nil, false
+	}
+	ids := inc.lastIDs.clone(len(inc.last.recs))
+	if ids == nil {
+		return nil, nil, false
+	}
+	if inc.lent == nil {
+		inc.lent = new(atomic.Int32)
+	}
+	inc.lent.Add(1)
+	return inc.last, &Kept{lang: inc.lang, ct: C.ts_tree_copy(inc.old), tree: inc.last, ids: ids, lent: inc.lent}, true
 }
 
 // Reparse parses src, the kept text with edits applied, reusing the kept
@@ -271,15 +315,32 @@ func (k *Kept) Reparse(ctx context.Context, src []byte, edits []Edit, opt Option
 	if err != nil {
 		return nil, err
 	}
-	return build(ct, k.lang, src, true)
+	var prev *previous
+	if k.tree != nil {
+		// k.ct holds the subtrees the identities point to while this runs.
+		prev = &previous{tree: k.tree, ids: k.ids, edits: edits}
+	}
+	t, _, err := buildReusing(ct, k.lang, src, true, false, prev)
+	if prev != nil {
+		k.copied = prev.copied
+	}
+	return t, err
 }
 
 // Close frees the kept tree; it is safe to call more than once.
 func (k *Kept) Close() {
-	if k != nil && k.ct != nil {
+	if k == nil {
+		return
+	}
+	if k.ct != nil {
 		deleteTree(k.ct)
 		k.ct = nil
+		if k.lent != nil {
+			k.lent.Add(-1)
+		}
 	}
+	k.ids.free()
+	k.tree, k.ids = nil, nil
 }
 
 // PointAt is the tree-sitter point (row, byte column) of offset off in src.

@@ -184,3 +184,113 @@ func TestIncrementalSmallFilesKeepNoRecords(t *testing.T) {
 		t.Fatal("a small file's records are kept")
 	}
 }
+
+// Reparsing edited copies of a kept parse (fix validation) copies the
+// records of untouched subtrees too, with several edits at once, and gives
+// the records of a fresh parse; so does the Kept an Incremental lends.
+func TestKeptReparseReusesRecords(t *testing.T) {
+	defer func(n int) { ReuseMinBytes = n }(ReuseMinBytes)
+	ReuseMinBytes = 0
+	src := reuseSource(8)
+	r := rand.New(rand.NewPCG(3, 15))
+	_, kept, err := ParseKept(context.Background(), TSX, []byte(src), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer kept.Close()
+	inc := NewIncremental(TSX)
+	defer inc.Close()
+	if _, err := inc.Parse(context.Background(), []byte(src), Options{}); err != nil {
+		t.Fatal(err)
+	}
+	tree, lent, ok := inc.Kept()
+	if !ok || tree.Src != src {
+		t.Fatal("the incremental parse lends no Kept")
+	}
+	defer lent.Close()
+	copied := 0
+	for step := 0; step < 40; step++ {
+		// Up to three edits of disjoint thirds of the text, as a fix
+		// writes them, given in any order.
+		var edits []Edit
+		next := src
+		third := len(src) / 3
+		for i := 2; i >= 0; i-- { // last first, so offsets stay those of src
+			if i > 0 && r.IntN(2) == 0 {
+				continue
+			}
+			start := i*third + r.IntN(third-8)
+			var e Edit
+			next, e = textEdit(next, start, start+r.IntN(6), reusePieces[r.IntN(len(reusePieces))])
+			edits = append(edits, e)
+		}
+		r.Shuffle(len(edits), func(i, j int) { edits[i], edits[j] = edits[j], edits[i] })
+		for _, k := range []*Kept{kept, lent} {
+			got, err := k.Reparse(context.Background(), []byte(next), edits, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			sameRecords(t, step, got, next, TSX)
+			copied += k.copied
+		}
+	}
+	if copied == 0 {
+		t.Fatal("no record was ever reused")
+	}
+
+	// Two insertions of statements between declarations, the second near
+	// the start: everything else is copied, after either edit.
+	at := strings.Index(src, "// part 1\n")
+	mid := strings.Index(src, "// part 5\n")
+	next, late := textEdit(src, mid, mid, "leak();\n")
+	next, early := textEdit(next, at, at, "leak();\n")
+	for _, k := range []*Kept{kept, lent} {
+		got, err := k.Reparse(context.Background(), []byte(next), []Edit{late, early}, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		sameRecords(t, 99, got, next, TSX)
+		if k.copied < got.Len()*8/10 {
+			t.Errorf("%d of %d records copied, want nearly all", k.copied, got.Len())
+		}
+	}
+}
+
+// An edit while a lent Kept is open cannot trust the records' subtree
+// identities: the next parse walks the whole tree, and is still right.
+func TestIncrementalEditWhileLent(t *testing.T) {
+	defer func(n int) { ReuseMinBytes = n }(ReuseMinBytes)
+	ReuseMinBytes = 0
+	src := reuseSource(20)
+	inc := NewIncremental(TSX)
+	defer inc.Close()
+	if _, err := inc.Parse(context.Background(), []byte(src), Options{}); err != nil {
+		t.Fatal(err)
+	}
+	_, lent, ok := inc.Kept()
+	if !ok {
+		t.Fatal("no Kept lent")
+	}
+	next, e := textEdit(src, len(src)/2, len(src)/2+1, "x")
+	inc.Edit(e)
+	lent.Close() // frees the subtrees the edit copied
+	got, err := inc.Parse(context.Background(), []byte(next), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameRecords(t, 0, got, next, TSX)
+	if inc.copied != 0 {
+		t.Fatalf("%d records copied after an edit while lent", inc.copied)
+	}
+	// Once nothing is lent, reuse resumes.
+	next, e = textEdit(next, len(next), len(next), "leak();\n")
+	inc.Edit(e)
+	got, err = inc.Parse(context.Background(), []byte(next), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameRecords(t, 1, got, next, TSX)
+	if inc.copied == 0 {
+		t.Fatal("no records copied once the Kept was closed")
+	}
+}
