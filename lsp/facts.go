@@ -141,8 +141,15 @@ func (w *workspaceFacts) sync(snap snapshot) {
 	if !w.hasDependents(snap.uri, filepath.Clean(snap.path)) {
 		w.mu.Lock()
 		delete(w.own, snap.path)
+		_, analysed := w.digests[snap.uri]
 		w.mu.Unlock()
-		p.Invalidate(snap.path)
+		if analysed {
+			// An edit of a buffer already open: the file went on
+			// existing, so what imports resolve to is unchanged.
+			p.Forget(snap.path)
+		} else {
+			p.Invalidate(snap.path)
+		}
 		return
 	}
 	m := facts.Compute(lang, []byte(snap.text))

@@ -195,6 +195,17 @@ func (p *Program) Invalidate(path string) {
 	}
 }
 
+// Forget drops what is known about a file's content but keeps how
+// specifiers resolve: for a file that changed and went on existing (an
+// open buffer being edited), where Invalidate would make every import be
+// resolved again.
+func (p *Program) Forget(path string) {
+	path = filepath.Clean(path)
+	p.mu.Lock()
+	delete(p.modules, path)
+	p.mu.Unlock()
+}
+
 // Module returns the facts of one file, or nil.
 func (p *Program) Module(path string) *Module {
 	e := p.entry(path)
