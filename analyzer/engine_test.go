@@ -225,6 +225,59 @@ func TestSessionMatchesFreshAnalysis(t *testing.T) {
 	}
 }
 
+// CheckFixIn validates fixes from the session's kept tree (the session
+// keeps it for large files; here for any) and gives CheckFix's verdicts: a
+// valid fix, one that breaks the syntax, one after which the rule still
+// reports, one with edits in several places; and after the text moved on
+// from the session's, it still answers for the text it is given.
+func TestCheckFixInMatchesCheckFix(t *testing.T) {
+	defer func(n int) { syntax.ReuseMinBytes = n }(syntax.ReuseMinBytes)
+	syntax.ReuseMinBytes = 0
+	e := *analyzer.NewEngine([]*analyzer.Rule{leakRule})
+	e.ValidateFixes = false // as the language server runs it
+	var b strings.Builder
+	for i := 0; i < 60; i++ {
+		b.WriteString("function f() {\n  ok(1, [2, 3]);\n}\n")
+		if i%10 == 0 {
+			b.WriteString("leak();\nbadfix();\n")
+		}
+	}
+	s := &analyzer.Session{}
+	defer s.Close()
+	lentBefore := 0
+	for round, text := range []string{b.String(), b.String() + "leak();\n"} {
+		f := analyzer.File{Path: "a.ts", Src: []byte(text)}
+		res := e.AnalyzeIn(context.Background(), s, f)
+		if len(res.Diagnostics) < 4 {
+			t.Fatalf("round %d: %d findings", round, len(res.Diagnostics))
+		}
+		if round == 1 {
+			f.Src = []byte(text + "\n") // not the session's text any more
+		}
+		for _, d := range res.Diagnostics {
+			fixes := append([]analyzer.Fix{}, d.Fixes...)
+			fixes = append(fixes,
+				analyzer.Fix{Title: "comment before", Edits: []analyzer.Edit{{Start: d.Start, End: d.Start, NewText: "/* c */ "}}},
+				analyzer.Fix{Title: "two places", Edits: []analyzer.Edit{
+					{Start: 0, End: 0, NewText: "let z = 1;\n"},
+					{Start: d.Start, End: d.End, NewText: "noleak"}}})
+			for _, fix := range fixes {
+				got := e.CheckFixIn(context.Background(), s, f, d, fix)
+				want := e.CheckFix(context.Background(), f, d, fix)
+				if (got == nil) != (want == nil) || got != nil && got.Error() != want.Error() {
+					t.Errorf("round %d, %s at %d, fix %q: session says %v, fresh %v", round, d.Message, d.Start, fix.Title, got, want)
+				}
+			}
+		}
+		if n := analyzer.SessionLent(s); round == 0 && n == 0 {
+			t.Fatal("no validation reused the session's tree")
+		} else if round == 1 && n != lentBefore {
+			t.Fatalf("%d validations reused the session's tree of another text", n-lentBefore)
+		}
+		lentBefore = analyzer.SessionLent(s)
+	}
+}
+
 // multiFixRule offers four fixes per call to multi(): an unsafe one, a safe
 // one that breaks the syntax, and two valid safe ones.
 var multiFixRule = &analyzer.Rule{

@@ -1,7 +1,9 @@
 package analyzer
 
 import (
+	"bytes"
 	"context"
+	"errors"
 	"sync"
 
 	"github.com/leakwatch/leakwatch/analyzer/syntax"
@@ -20,6 +22,9 @@ type Session struct {
 	inc  *syntax.Incremental
 	lang syntax.Lang
 	last []byte // the text inc's tree was parsed from
+	// lent counts the fix validations that reused the kept tree (for
+	// tests).
+	lent int
 }
 
 // Close frees the kept tree. It is safe to call more than once.
@@ -42,6 +47,45 @@ func (e *Engine) AnalyzeIn(ctx context.Context, s *Session, f File) Result {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return e.analyze(ctx, f, s.parse)
+}
+
+// CheckFixIn is CheckFix reusing the session's tree when it was parsed
+// from f's current text: the fixed text is then reparsed incrementally
+// from it, and only what the fix changed is walked, instead of parsing the
+// whole file twice. The verdict is CheckFix's.
+func (e *Engine) CheckFixIn(ctx context.Context, s *Session, f File, d Diagnostic, fix Fix) error {
+	if s == nil {
+		return e.CheckFix(ctx, f, d, fix)
+	}
+	pf, lang, _, reason := prepare(f)
+	if reason != "" {
+		return errors.New(reason)
+	}
+	before, kept := s.kept(lang, pf.Src)
+	if kept == nil {
+		return e.CheckFix(ctx, f, d, fix)
+	}
+	defer kept.Close()
+	return e.checkFix(ctx, pf, lang, before, kept, e.ruleIndex(d.Rule), &d, fix)
+}
+
+// kept lends the session's last parse when it is of src, else nil. It
+// does not wait for an analysis holding the session (most likely of a
+// newer text): a code action is better served by parsing on its own.
+func (s *Session) kept(lang syntax.Lang, src []byte) (*syntax.Tree, *syntax.Kept) {
+	if !s.mu.TryLock() {
+		return nil, nil
+	}
+	defer s.mu.Unlock()
+	if s.inc == nil || s.lang != lang || s.last == nil || !bytes.Equal(s.last, src) {
+		return nil, nil
+	}
+	t, k, ok := s.inc.Kept()
+	if !ok {
+		return nil, nil
+	}
+	s.lent++
+	return t, k
 }
 
 // parse reparses src incrementally from the last parsed text.

@@ -201,7 +201,7 @@ func (s *server) findingOffers(a *analysis, file func() analyzer.File, i int, co
 			title: fix.Title, kind: protocol.CodeActionKindQuickFix, finding: i, resolves: []int{i}, safe: fix.Safe,
 			key: a.key("fix", d, fi),
 			edits: func(ctx context.Context) ([]analyzer.Edit, string, error) {
-				if err := s.checkFix(ctx, file(), *d, fix); err != nil {
+				if err := s.checkFix(ctx, a, file(), *d, fix); err != nil {
 					return nil, "", err
 				}
 				return fix.Edits, "", nil
@@ -271,10 +271,11 @@ func (a *analysis) file() analyzer.File {
 	return analyzer.File{Path: a.snap.path, Lang: a.snap.lang, HasLang: !a.snap.component, Src: []byte(a.snap.text), Config: a.cfg, Imports: a.imports}
 }
 
-// checkFix validates a fix under the session's limits.
-func (s *server) checkFix(ctx context.Context, f analyzer.File, d analyzer.Diagnostic, fix analyzer.Fix) error {
+// checkFix validates a fix under the session's limits, from the
+// document's kept syntax tree when it is of the analysed text.
+func (s *server) checkFix(ctx context.Context, a *analysis, f analyzer.File, d analyzer.Diagnostic, fix analyzer.Fix) error {
 	eng, _ := s.analysisEngine()
-	return eng.CheckFix(ctx, f, d, fix)
+	return eng.CheckFixIn(ctx, a.snap.session, f, d, fix)
 }
 
 // ignoreLineEdit is the comment that silences finding i on its line.
@@ -339,7 +340,7 @@ func (s *server) fixAllOffer(a *analysis, file func() analyzer.File) (offer, boo
 					if !fix.Safe {
 						continue
 					}
-					if err := s.checkFix(ctx, file(), d, fix); err != nil {
+					if err := s.checkFix(ctx, a, file(), d, fix); err != nil {
 						continue
 					}
 					fixes = append(fixes, fix)

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"go.lsp.dev/protocol"
@@ -26,16 +27,24 @@ type workspaceFacts struct {
 
 	mu       sync.Mutex
 	programs map[string]*facts.Program // by project root
-	// own holds the encoded facts of each open document's text as last
-	// analysed, to notice when an edit changes them.
+	// own holds the encoded facts of an open document's text as last
+	// computed, to notice when an edit changes them. They are computed
+	// only while another open document depends on them: a keystroke in a
+	// file nobody open imports costs no parse for facts.
 	own map[string]string
 	// digests holds, per open document, the digest of the imported facts
-	// its last analysis used.
+	// its last analysis used, and deps the files that digest read.
 	digests map[uri.URI]facts.Sum
+	deps    map[uri.URI]map[string]bool
+
+	// computed counts the open documents' facts computed on edits (for
+	// tests).
+	computed atomic.Int64
 }
 
 func newWorkspaceFacts(s *server) *workspaceFacts {
-	return &workspaceFacts{s: s, programs: map[string]*facts.Program{}, own: map[string]string{}, digests: map[uri.URI]facts.Sum{}}
+	return &workspaceFacts{s: s, programs: map[string]*facts.Program{}, own: map[string]string{},
+		digests: map[uri.URI]facts.Sum{}, deps: map[uri.URI]map[string]bool{}}
 }
 
 // overlay reads open documents from their buffers and the rest from disk.
@@ -114,8 +123,12 @@ func (w *workspaceFacts) importsFor(path string) lc.Imports {
 }
 
 // sync brings the program up to date with an open document's text before
-// it is analysed, and returns the documents to analyse again because
-// their imports reach this one and its facts changed.
+// it is analysed, and analyses again the open documents whose imports
+// reach this one when its facts changed.
+//
+// The document's own facts are computed only when another open document's
+// last analysis read them. Otherwise the program merely forgets the file,
+// and whoever asks about it later reads the buffer then.
 func (w *workspaceFacts) sync(snap snapshot) {
 	if !snap.open || !filepath.IsAbs(snap.path) {
 		return
@@ -124,7 +137,23 @@ func (w *workspaceFacts) sync(snap snapshot) {
 	if !ok {
 		return
 	}
+	p := w.program(snap.path)
+	if !w.hasDependents(snap.uri, filepath.Clean(snap.path)) {
+		w.mu.Lock()
+		delete(w.own, snap.path)
+		_, analysed := w.digests[snap.uri]
+		w.mu.Unlock()
+		if analysed {
+			// An edit of a buffer already open: the file went on
+			// existing, so what imports resolve to is unchanged.
+			p.Forget(snap.path)
+		} else {
+			p.Invalidate(snap.path)
+		}
+		return
+	}
 	m := facts.Compute(lang, []byte(snap.text))
+	w.computed.Add(1)
 	enc, _ := facts.Encode(m)
 	w.mu.Lock()
 	old, seen := w.own[snap.path]
@@ -133,11 +162,23 @@ func (w *workspaceFacts) sync(snap snapshot) {
 	if seen && old == string(enc) {
 		return
 	}
-	p := w.program(snap.path)
 	p.Invalidate(snap.path)
-	if seen {
-		w.refreshDependents(snap.uri)
+	// Facts changed, or were not known before (the dependents read them
+	// while nobody kept them): the digests decide who is stale.
+	w.refreshDependents(snap.uri)
+}
+
+// hasDependents reports whether the last analysis of an open document
+// other than u read the facts of path.
+func (w *workspaceFacts) hasDependents(u uri.URI, path string) bool {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	for other, files := range w.deps {
+		if other != u && files[path] {
+			return true
+		}
 	}
+	return false
 }
 
 // analysed records the imported facts an analysis of an open document
@@ -146,9 +187,10 @@ func (w *workspaceFacts) analysed(snap snapshot) {
 	if !snap.open || !filepath.IsAbs(snap.path) {
 		return
 	}
-	d := w.program(snap.path).Digest(snap.path, []byte(snap.text))
+	d, deps := w.program(snap.path).DigestDeps(snap.path, []byte(snap.text))
 	w.mu.Lock()
 	w.digests[snap.uri] = d
+	w.deps[snap.uri] = deps
 	w.mu.Unlock()
 }
 
@@ -193,6 +235,7 @@ func (w *workspaceFacts) forget(u uri.URI, path string) {
 	w.mu.Lock()
 	delete(w.own, path)
 	delete(w.digests, u)
+	delete(w.deps, u)
 	progs := make([]*facts.Program, 0, len(w.programs))
 	for _, p := range w.programs {
 		progs = append(progs, p)

@@ -3,6 +3,7 @@ package lsp
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/leakwatch/leakwatch/rules"
@@ -73,4 +74,91 @@ func TestFactsFollowOpenBaseClass(t *testing.T) {
 	_, next = c.waitPublish(next, widgetURI, func(p tPublish) bool { return len(p.Diagnostics) > 0 })
 	c.notifyServer("textDocument/didClose", map[string]any{"textDocument": map[string]any{"uri": baseURI}})
 	c.waitPublish(next, widgetURI, func(p tPublish) bool { return len(p.Diagnostics) == 0 })
+}
+
+// A class with a teardown and a listener it never removes, and the same
+// class without the listener: editing between them changes the published
+// diagnostics every time.
+const (
+	factsPanelLeaky = `export class Panel {
+  constructor() {
+    window.addEventListener("resize", this.onResize);
+  }
+  onResize = () => {};
+  dispose(): void {}
+}
+`
+	factsPanelClean = `export class Panel {
+  onResize = () => {};
+  dispose(): void {}
+}
+`
+)
+
+// Editing a document no other open document imports computes no facts for
+// it; editing one that another open document imports does.
+func TestFactsComputedOnlyForImportedDocuments(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{"view.ts": factsBase, "widget.ts": factsWidget, "panel.ts": factsPanelClean}
+	for name, text := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var srv *server
+	c := start(t, config{engine: rules.NewEngine(), folders: []string{dir}, onServer: func(s *server) { srv = s }})
+	uriOf := func(name string) string { return "file://" + filepath.Join(dir, name) }
+
+	c.open(uriOf("panel.ts"), "typescript", factsPanelClean, 1)
+	_, next := c.waitPublish(0, uriOf("panel.ts"), nil)
+	for v := 2; v < 6; v++ {
+		text, leaky := factsPanelClean, false
+		if v%2 == 0 {
+			text, leaky = factsPanelLeaky, true
+		}
+		c.changeFull(uriOf("panel.ts"), v, text)
+		_, next = c.waitPublish(next, uriOf("panel.ts"), func(p tPublish) bool { return (len(p.Diagnostics) > 0) == leaky })
+	}
+	if n := srv.facts.computed.Load(); n != 0 {
+		t.Fatalf("edits of a document nobody imports computed its facts %d times", n)
+	}
+
+	c.open(uriOf("widget.ts"), "typescript", factsWidget, 1)
+	_, next = c.waitPublish(next, uriOf("widget.ts"), nil)
+	c.open(uriOf("view.ts"), "typescript", factsBase, 1)
+	_, next = c.waitPublish(next, uriOf("view.ts"), nil)
+	c.changeFull(uriOf("view.ts"), 2, strings.Replace(factsBase, "render", "dispose", 1))
+	c.waitPublish(next, uriOf("widget.ts"), func(p tPublish) bool { return len(p.Diagnostics) > 0 })
+	if n := srv.facts.computed.Load(); n == 0 {
+		t.Fatal("the facts of an imported base class were not computed on its edit")
+	}
+}
+
+// A base class edited while no subclass is open (its facts are then not
+// kept) still updates a subclass opened later, on its next edit.
+func TestFactsFollowBaseEditedBeforeSubclassOpened(t *testing.T) {
+	dir := t.TempDir()
+	basePath, widgetPath := filepath.Join(dir, "view.ts"), filepath.Join(dir, "widget.ts")
+	for p, text := range map[string]string{basePath: factsBase, widgetPath: factsWidget} {
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c := start(t, config{engine: rules.NewEngine(), folders: []string{dir}})
+	baseURI, widgetURI := "file://"+basePath, "file://"+widgetPath
+	withDispose := strings.Replace(factsBase, "render", "dispose", 1)
+
+	c.open(baseURI, "typescript", factsBase, 1)
+	_, next := c.waitPublish(0, baseURI, nil)
+	c.changeFull(baseURI, 2, withDispose)
+	c.changeFull(baseURI, 3, factsBase+"\n")
+	c.changeFull(baseURI, 4, withDispose)
+
+	// The subclass reads the unsaved buffer.
+	c.open(widgetURI, "typescript", factsWidget, 1)
+	_, next = c.waitPublish(next, widgetURI, func(p tPublish) bool { return len(p.Diagnostics) > 0 })
+	c.changeFull(baseURI, 5, factsBase)
+	_, next = c.waitPublish(next, widgetURI, func(p tPublish) bool { return len(p.Diagnostics) == 0 })
+	c.changeFull(baseURI, 6, withDispose)
+	c.waitPublish(next, widgetURI, func(p tPublish) bool { return len(p.Diagnostics) > 0 })
 }

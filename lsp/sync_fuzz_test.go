@@ -3,12 +3,14 @@ package lsp
 import (
 	"context"
 	"fmt"
+	"math/rand/v2"
 	"strings"
 	"testing"
 	"unicode/utf16"
 	"unicode/utf8"
 
 	"github.com/leakwatch/leakwatch/analyzer"
+	"github.com/leakwatch/leakwatch/analyzer/syntax"
 )
 
 // FuzzIncrementalSync sends random sequences of incremental edits through
@@ -28,6 +30,9 @@ import (
 //     UTF-8 sequence) means the end of that character;
 //   - a range whose end comes before its start inserts at its start.
 //
+// flags&1 negotiates UTF-8 positions (else UTF-16); flags&2 turns changes
+// of the whole text into insertions, so that a large document stays large.
+//
 // Diagnostics come from pull requests, which analyse exactly the text the
 // server holds at that point, through the document's incremental session:
 // so this also checks that incremental reparsing gives the results of a
@@ -44,6 +49,29 @@ func FuzzIncrementalSync(f *testing.F) {
 		}
 		runSyncScript(t, flags, initial, script)
 	})
+}
+
+// TestIncrementalSyncLargeDocument runs random edit scripts on a document
+// large enough that the session reuses the records of unchanged subtrees
+// after each reparse (syntax.ReuseMinBytes): the diagnostics must still be
+// those of a fresh analysis at every checkpoint.
+func TestIncrementalSyncLargeDocument(t *testing.T) {
+	var b strings.Builder
+	for i := 0; b.Len() < 2*syntax.ReuseMinBytes; i++ {
+		call := "keep"
+		if i%40 == 0 {
+			call = "leak" // few findings: the reference positions cost a pass over the text each
+		}
+		fmt.Fprintf(&b, "function f%d(a) {\n  if (a) { %s(a, %d); }\n  return [a, `t${a}`, { k: () => g() }];\n}\n// %d é😀\n", i, call, i, i)
+	}
+	for seed := uint64(1); seed <= 3; seed++ {
+		r := rand.New(rand.NewPCG(seed, 17))
+		script := make([]byte, 160)
+		for i := range script {
+			script[i] = byte(r.Uint32())
+		}
+		runSyncScript(t, byte(seed)|2, b.String(), script)
+	}
 }
 
 // syncPieces are what edits insert: multi-byte text (2-, 3- and 4-byte
@@ -93,6 +121,9 @@ func runSyncScript(t *testing.T, flags byte, initial string, script []byte) {
 	}
 	for step := 0; !r.done(); step++ {
 		op := r.next()
+		if flags&2 != 0 && op%8 == 5 {
+			op = 0 // keep a large document large: an insertion, not a new text
+		}
 		var edits []syncEdit
 		switch op % 8 {
 		case 6:
@@ -100,7 +131,11 @@ func runSyncScript(t *testing.T, flags byte, initial string, script []byte) {
 			continue
 		case 7: // several changes in one notification
 			for n := 2 + int(r.next()%2); n > 0; n-- {
-				edits = append(edits, randomSyncEdit(r, r.next(), applySyncEdits(text, edits, enc), enc))
+				sub := r.next()
+				if flags&2 != 0 && sub%8 == 5 {
+					sub = 0
+				}
+				edits = append(edits, randomSyncEdit(r, sub, applySyncEdits(text, edits, enc), enc))
 			}
 		default:
 			edits = append(edits, randomSyncEdit(r, op, text, enc))

@@ -451,3 +451,34 @@ func TestProgramConcurrent(t *testing.T) {
 		t.Errorf("parsed %d modules, want 4 (each once)", parsed)
 	}
 }
+
+// Forget makes the program read a changed file again but keeps what
+// specifiers resolve to; Invalidate forgets both.
+func TestProgramForgetKeepsResolution(t *testing.T) {
+	fs := mapFS{
+		"/p/main.ts": `import { listen } from "./dom";`,
+		"/p/dom.ts":  `export function listen(el, t, h) { el.addEventListener(t, h); }`,
+	}
+	p := NewProgram("/p", fs, nil)
+	v := p.For("/p/main.ts")
+	if f, ok := v.Function("./dom", "listen"); !ok || !f.Registers {
+		t.Fatalf("listen: %+v %v", f, ok)
+	}
+	resolved := func() int {
+		p.Resolver.mu.Lock()
+		defer p.Resolver.mu.Unlock()
+		return len(p.Resolver.resolved)
+	}
+	fs["/p/dom.ts"] = `export function listen(el, t, h) { el.removeEventListener(t, h); }`
+	p.Forget("/p/dom.ts")
+	if resolved() == 0 {
+		t.Fatal("Forget dropped the resolutions")
+	}
+	if f, ok := v.Function("./dom", "listen"); !ok || f.Registers || !f.Undoes {
+		t.Fatalf("after Forget, listen is still the old one: %+v %v", f, ok)
+	}
+	p.Invalidate("/p/dom.ts")
+	if n := resolved(); n != 0 {
+		t.Fatalf("Invalidate kept %d resolutions", n)
+	}
+}

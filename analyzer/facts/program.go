@@ -195,6 +195,17 @@ func (p *Program) Invalidate(path string) {
 	}
 }
 
+// Forget drops what is known about a file's content but keeps how
+// specifiers resolve: for a file that changed and went on existing (an
+// open buffer being edited), where Invalidate would make every import be
+// resolved again.
+func (p *Program) Forget(path string) {
+	path = filepath.Clean(path)
+	p.mu.Lock()
+	delete(p.modules, path)
+	p.mu.Unlock()
+}
+
 // Module returns the facts of one file, or nil.
 func (p *Program) Module(path string) *Module {
 	e := p.entry(path)
@@ -448,6 +459,14 @@ func sortStrings(s []string) { sort.Strings(s) }
 // while its bytes and this digest are unchanged. It reads only those
 // modules.
 func (p *Program) Digest(path string, src []byte) Sum {
+	s, _ := p.DigestDeps(path, src)
+	return s
+}
+
+// DigestDeps is Digest that also names the files it read: those whose
+// facts the analysis of path can depend on. The language server asks it
+// to know whose facts an edit can change for another open document.
+func (p *Program) DigestDeps(path string, src []byte) (Sum, map[string]bool) {
 	h := sha256.New()
 	h.Write([]byte("facts-digest 1\n"))
 	seen := map[string]bool{}
@@ -483,7 +502,7 @@ func (p *Program) Digest(path string, src []byte) Sum {
 	}
 	var s Sum
 	h.Sum(s[:0])
-	return s
+	return s, seen
 }
 
 // dependencySpecs lists the specifiers whose facts this module's answers

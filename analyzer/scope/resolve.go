@@ -111,12 +111,13 @@ var windowAliases = map[string]bool{"window": true, "globalThis": true, "self": 
 // member chains by their path. It returns "" for anything else (calls,
 // literals, computed members), which never matches.
 func (in *Info) Key(expr syntax.Node) string {
-	expr = Unwrap(expr)
 	if !expr.Valid() {
 		return ""
 	}
 	// Rules compare keys pairwise (every addition with every removal), so
-	// each expression's key is built once.
+	// each expression's key is built once, and found again under the
+	// expression as asked, before unwrapping it (in a large file the
+	// unwrapping alone was a tenth of an analysis).
 	if in.keys == nil {
 		in.keys = make([]string, in.Tree.Len())
 		in.keyDone = make([]bool, in.Tree.Len())
@@ -125,10 +126,15 @@ func (in *Info) Key(expr syntax.Node) string {
 	if in.keyDone[i] {
 		return in.keys[i]
 	}
-	var sb strings.Builder
-	k := ""
-	if in.writeKey(&sb, expr) {
-		k = sb.String()
+	inner := Unwrap(expr)
+	j := inner.Index()
+	k := in.keys[j]
+	if !in.keyDone[j] {
+		var sb strings.Builder
+		if in.writeKey(&sb, inner) {
+			k = sb.String()
+		}
+		in.keys[j], in.keyDone[j] = k, true
 	}
 	in.keys[i], in.keyDone[i] = k, true
 	return k

@@ -2,11 +2,13 @@ package syntax
 
 // #cgo CFLAGS: -O2 -std=c11
 // #include <stdlib.h>
+// #include <string.h>
 // #include "flatten.h"
 import "C"
 
 import (
 	"runtime"
+	"sort"
 	"sync/atomic"
 	"unsafe"
 
@@ -131,11 +133,72 @@ func (cp *cParser) parse(old *C.TSTree, src []byte, timeoutMicros uint64) *C.TST
 
 var emptySource = []byte{0}
 
+// subtreeIDs holds, in C memory, the tree-sitter subtree of each record
+// of one flattening, so that the next flattening after an incremental
+// parse recognises the subtrees the parser took over unchanged.
+type subtreeIDs struct{ p unsafe.Pointer }
+
+// clone copies the identities of n records, or returns nil when memory
+// runs out.
+func (s *subtreeIDs) clone(n int) *subtreeIDs {
+	size := C.size_t(max(n, 1)) * C.size_t(unsafe.Sizeof(uintptr(0)))
+	p := C.malloc(size)
+	if p == nil {
+		return nil
+	}
+	C.memcpy(p, s.p, C.size_t(n)*C.size_t(unsafe.Sizeof(uintptr(0))))
+	return &subtreeIDs{p: p}
+}
+
+func (s *subtreeIDs) free() {
+	if s != nil && s.p != nil {
+		C.free(s.p)
+		s.p = nil
+	}
+}
+
+// previous is the flattening of the tree an incremental parse started
+// from, and the edits between the two texts (in offsets of the previous
+// text, not overlapping, in any order).
+type previous struct {
+	tree  *Tree
+	ids   *subtreeIDs
+	edits []Edit
+	// copied is set by flatten: how many records it copied from tree
+	// instead of walking them.
+	copied int
+}
+
+// newTextEdits describes edits (offsets of the old text, not overlapping)
+// for lw_flatten: sorted, in offsets of the new text.
+func newTextEdits(edits []Edit) []C.lw_edit {
+	sorted := append([]Edit(nil), edits...)
+	sort.Slice(sorted, func(i, j int) bool {
+		if sorted[i].Start != sorted[j].Start {
+			return sorted[i].Start < sorted[j].Start
+		}
+		return sorted[i].OldEnd < sorted[j].OldEnd // an insertion before a replacement at its offset
+	})
+	out := make([]C.lw_edit, len(sorted))
+	grown := 0 // how much longer the new text is up to here
+	for i, e := range sorted {
+		start := e.Start + grown
+		grown += (e.NewEnd - e.Start) - (e.OldEnd - e.Start)
+		out[i] = C.lw_edit{new_start: C.uint32_t(start), new_end: C.uint32_t(start + e.NewEnd - e.Start), shift: C.int64_t(-grown)}
+	}
+	return out
+}
+
 // flatten copies a C tree into records. When free is set it deletes the C
 // tree as soon as the records are read, before they are copied into Go
 // memory, so the tree and the Go copy are never held together: for a
 // multi-megabyte bundle that is a third of its peak memory.
-func flatten(t *C.TSTree, keep []uint8, free bool) ([]record, error) {
+//
+// With withIDs it also returns the records' subtree identities, for a
+// later flattening to reuse these records; with prev (whose C tree must
+// still be alive) it copies the records of reused subtrees from prev
+// instead of walking them.
+func flatten(t *C.TSTree, keep []uint8, free, withIDs bool, prev *previous) ([]record, *subtreeIDs, error) {
 	root := C.ts_tree_root_node(t)
 	n := int(C.ts_node_descendant_count(root))
 	if n < 1 {
@@ -145,29 +208,66 @@ func flatten(t *C.TSTree, keep []uint8, free bool) ([]record, error) {
 	// is sized for all of it, but only the pages the kept records touch
 	// cost memory; the Go copy is exactly as long as needed.
 	buf := (*C.lw_node)(C.malloc(C.size_t(n) * C.sizeof_lw_node))
-	if buf == nil {
+	var ids unsafe.Pointer
+	if withIDs {
+		ids = C.malloc(C.size_t(n) * C.size_t(unsafe.Sizeof(uintptr(0))))
+	}
+	if buf == nil || withIDs && ids == nil {
+		C.free(unsafe.Pointer(buf))
+		C.free(ids)
 		if free {
 			deleteTree(t)
 		}
-		return nil, errOutOfMemory
+		return nil, nil, errOutOfMemory
 	}
 	defer C.free(unsafe.Pointer(buf))
-	got := C.lw_flatten(t, (*C.uint8_t)(unsafe.Pointer(&keep[0])), buf, C.uint32_t(n))
+	var reuse *C.lw_reuse
+	if prev != nil && len(prev.tree.recs) > 0 && prev.ids != nil && prev.ids.p != nil {
+		// The previous records are Go memory that C reads through a
+		// struct: pinned for the call.
+		var pin runtime.Pinner
+		defer pin.Unpin()
+		pin.Pin(&prev.tree.recs[0])
+		pin.Pin(&prev.tree.ends[0])
+		reuse = &C.lw_reuse{
+			recs: (*C.lw_node)(unsafe.Pointer(&prev.tree.recs[0])),
+			ends: (*C.int32_t)(unsafe.Pointer(&prev.tree.ends[0])),
+			ids:  (*unsafe.Pointer)(prev.ids.p),
+			n:    C.uint32_t(len(prev.tree.recs)),
+		}
+		if edits := newTextEdits(prev.edits); len(edits) > 0 {
+			pin.Pin(&edits[0])
+			reuse.edits, reuse.n_edits = &edits[0], C.uint32_t(len(edits))
+		}
+		pin.Pin(reuse)
+	}
+	got := C.lw_flatten(t, (*C.uint8_t)(unsafe.Pointer(&keep[0])), buf, C.uint32_t(n), (*unsafe.Pointer)(ids), reuse)
+	if reuse != nil {
+		prev.copied = int(reuse.copied)
+	}
 	if free {
 		deleteTree(t)
 		if n > bigTree {
 			C.lw_release_memory()
 		}
 	}
-	switch {
-	case got == -2:
-		return nil, errOutOfMemory
-	case got < 0:
-		return nil, errTreeTooLarge
+	if got < 0 {
+		C.free(ids)
+		if got == -2 {
+			return nil, nil, errOutOfMemory
+		}
+		return nil, nil, errTreeTooLarge
 	}
 	recs := make([]record, int(got))
 	copy(recs, unsafe.Slice((*record)(unsafe.Pointer(buf)), int(got)))
-	return recs, nil
+	if !withIDs {
+		return recs, nil, nil
+	}
+	// Shrink the identities to the records kept.
+	if small := C.realloc(ids, C.size_t(got)*C.size_t(unsafe.Sizeof(uintptr(0)))); small != nil {
+		ids = small
+	}
+	return recs, &subtreeIDs{p: ids}, nil
 }
 
 // bigTree is the node count above which deleting a tree also hands the

@@ -11,6 +11,7 @@ import (
 	"runtime"
 	"sort"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -70,14 +71,21 @@ func parseC(ctx context.Context, cp *cParser, lang Lang, old *C.TSTree, src []by
 
 // build flattens a C tree into a Tree; with free it deletes the C tree.
 func build(ct *C.TSTree, lang Lang, src []byte, free bool) (*Tree, error) {
+	t, _, err := buildReusing(ct, lang, src, free, false, nil)
+	return t, err
+}
+
+// buildReusing is build that can also return the records' subtree
+// identities (withIDs) and copy the records of subtrees reused from prev.
+func buildReusing(ct *C.TSTree, lang Lang, src []byte, free, withIDs bool, prev *previous) (*Tree, *subtreeIDs, error) {
 	g := grammarFor(lang)
-	recs, err := flatten(ct, g.keep, free)
+	recs, ids, err := flatten(ct, g.keep, free, withIDs, prev)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	t := &Tree{Lang: lang, Src: string(src), recs: recs, g: g}
 	t.computeEnds()
-	return t, nil
+	return t, ids, nil
 }
 
 // parserPool keeps idle C parsers for reuse. Unlike sync.Pool it never drops
@@ -125,10 +133,38 @@ type Edit struct {
 // edit reparses only what changed. It is for the language server, where a
 // document is re-analysed on every keystroke. Not safe for concurrent use;
 // Close frees the C tree.
+//
+// For large documents it also keeps the last Tree and the subtree identity
+// of each of its records, so that after the next parse only the nodes the
+// parser did not take over unchanged are walked in C; the records of the
+// rest are copied from the last Tree. Reparsing a 20,000-line file after a
+// keystroke touches a few hundred nodes, and walking all of them again
+// cost more than the parse.
 type Incremental struct {
 	lang Lang
 	old  *C.TSTree
+
+	last    *Tree       // the flattening of old, when kept for reuse
+	lastIDs *subtreeIDs // the subtree of each of last's records
+	edits   int         // edits since old was parsed
+	edit    Edit        // the edit, when there was one
+	copied  int         // records the last Parse copied rather than walked (for tests)
+
+	// lent counts the Kepts handed out (Kept) and not yet closed. Their
+	// copies share old's subtrees, so an edit then copies the subtrees on
+	// its path instead of changing them in place, and the originals are
+	// freed when the Kept closes: their addresses, which lastIDs holds,
+	// could come back as new subtrees. stale marks such an edit: the next
+	// parse walks the whole tree.
+	lent  *atomic.Int32
+	stale bool
 }
+
+// ReuseMinBytes is the size from which an Incremental keeps what reusing
+// records needs (about 36 bytes per node, on top of the C tree). Below it
+// a full flattening costs little, and many open small files would cost
+// memory. A variable so that tests can exercise reuse on small texts.
+var ReuseMinBytes = 32 << 10
 
 // NewIncremental starts an incremental parse history for one document.
 func NewIncremental(lang Lang) *Incremental { return &Incremental{lang: lang} }
@@ -137,7 +173,12 @@ func NewIncremental(lang Lang) *Incremental { return &Incremental{lang: lang} }
 // order, before the next Parse.
 func (inc *Incremental) Edit(e Edit) {
 	if inc.old != nil {
+		if inc.lent != nil && inc.lent.Load() > 0 {
+			inc.stale = true
+		}
 		editTree(inc.old, e)
+		inc.edits++
+		inc.edit = e
 	}
 }
 
@@ -152,9 +193,29 @@ func (inc *Incremental) Parse(ctx context.Context, src []byte, opt Options) (*Tr
 		inc.Close()
 		return nil, err
 	}
+	// The old C tree must outlive the flattening that reuses its records:
+	// their subtree identities are pointers into it.
+	var prev *previous
+	if inc.last != nil && inc.edits <= 1 && !inc.stale {
+		prev = &previous{tree: inc.last, ids: inc.lastIDs}
+		if inc.edits == 1 {
+			prev.edits = []Edit{inc.edit}
+		}
+	}
+	keepIDs := len(src) >= ReuseMinBytes
+	t, ids, err := buildReusing(ct, inc.lang, src, false, keepIDs, prev)
 	inc.Close()
 	inc.old = ct
-	return build(ct, inc.lang, src, false)
+	if prev != nil {
+		inc.copied = prev.copied
+	}
+	if err != nil {
+		return nil, err
+	}
+	if keepIDs {
+		inc.last, inc.lastIDs = t, ids
+	}
+	return t, nil
 }
 
 // Close frees the kept tree. The Incremental can be used again afterwards;
@@ -164,14 +225,25 @@ func (inc *Incremental) Close() {
 		deleteTree(inc.old)
 		inc.old = nil
 	}
+	inc.lastIDs.free()
+	inc.last, inc.lastIDs = nil, nil
+	inc.edits, inc.edit, inc.copied, inc.stale = 0, Edit{}, 0, false
 }
 
 // Kept is a parse whose C tree is kept, so that edited copies of its text
 // reparse incrementally: validating a fix re-parses the whole file once per
-// fix otherwise. Not safe for concurrent use; Close frees the C tree.
+// fix otherwise. For files of ReuseMinBytes or more it also keeps the
+// subtree identities of its records, so that a reparse walks only what the
+// edits changed and copies the rest. Not safe for concurrent use; Close
+// frees the C tree.
 type Kept struct {
 	lang Lang
 	ct   *C.TSTree
+	tree *Tree         // the flattening of ct, when ids is set
+	ids  *subtreeIDs   // the subtree of each of tree's records
+	lent *atomic.Int32 // the lender's count of open Kepts, if lent
+	// copied is how many records the last Reparse copied (for tests).
+	copied int
 }
 
 // ParseKept is Parse that also keeps the C tree for Reparse. The caller
@@ -183,12 +255,37 @@ func ParseKept(ctx context.Context, lang Lang, src []byte, opt Options) (*Tree, 
 	if err != nil {
 		return nil, nil, err
 	}
-	t, err := build(ct, lang, src, false)
+	withIDs := len(src) >= ReuseMinBytes
+	t, ids, err := buildReusing(ct, lang, src, false, withIDs, nil)
 	if err != nil {
 		deleteTree(ct)
 		return nil, nil, err
 	}
-	return t, &Kept{lang: lang, ct: ct}, nil
+	k := &Kept{lang: lang, ct: ct}
+	if withIDs {
+		k.tree, k.ids = t, ids
+	}
+	return t, k, nil
+}
+
+// Kept returns the last parse as a Kept, for validating edits of its text
+// without parsing it again, and the Tree that parse gave. ok is false when
+// there is nothing to hand out: no parse yet, edits since, or a file too
+// small to keep its records. The Kept is independent of inc (it holds its
+// own reference to the C tree); the caller closes it.
+func (inc *Incremental) Kept() (t *Tree, k *Kept, ok bool) {
+	if inc.old == nil || inc.edits != 0 || inc.last == nil || inc.lastIDs == nil {
+		return nil, nil, false
+	}
+	ids := inc.lastIDs.clone(len(inc.last.recs))
+	if ids == nil {
+		return nil, nil, false
+	}
+	if inc.lent == nil {
+		inc.lent = new(atomic.Int32)
+	}
+	inc.lent.Add(1)
+	return inc.last, &Kept{lang: inc.lang, ct: C.ts_tree_copy(inc.old), tree: inc.last, ids: ids, lent: inc.lent}, true
 }
 
 // Reparse parses src, the kept text with edits applied, reusing the kept
@@ -218,15 +315,32 @@ func (k *Kept) Reparse(ctx context.Context, src []byte, edits []Edit, opt Option
 	if err != nil {
 		return nil, err
 	}
-	return build(ct, k.lang, src, true)
+	var prev *previous
+	if k.tree != nil {
+		// k.ct holds the subtrees the identities point to while this runs.
+		prev = &previous{tree: k.tree, ids: k.ids, edits: edits}
+	}
+	t, _, err := buildReusing(ct, k.lang, src, true, false, prev)
+	if prev != nil {
+		k.copied = prev.copied
+	}
+	return t, err
 }
 
 // Close frees the kept tree; it is safe to call more than once.
 func (k *Kept) Close() {
-	if k != nil && k.ct != nil {
+	if k == nil {
+		return
+	}
+	if k.ct != nil {
 		deleteTree(k.ct)
 		k.ct = nil
+		if k.lent != nil {
+			k.lent.Add(-1)
+		}
 	}
+	k.ids.free()
+	k.tree, k.ids = nil, nil
 }
 
 // PointAt is the tree-sitter point (row, byte column) of offset off in src.
