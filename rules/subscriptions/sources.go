@@ -136,6 +136,8 @@ func (c *classifier) classify(n syntax.Node, depth int) source {
 		return c.classifyMember(n, depth)
 	case "identifier":
 		return c.classifyName(n, depth)
+	case "ternary_expression":
+		return c.conditional(n, depth)
 	case "new_expression", "object", "array", "class":
 		s.life = ownedHere
 	case "this":
@@ -280,6 +282,23 @@ func (c *classifier) combined(n syntax.Node, name string, depth int) source {
 		}
 	}
 	if all {
+		s.life = completes
+	}
+	return s
+}
+
+// conditional classifies `cond ? a : b` by its longest-lived branch
+// (`this.dir ? this.dir.change : of(null)`): either may be the one taken.
+func (c *classifier) conditional(n syntax.Node, depth int) source {
+	a := c.classify(n.Get("consequence"), depth+1)
+	b := c.classify(n.Get("alternative"), depth+1)
+	s := source{node: n, rx: a.rx || b.rx}
+	switch {
+	case a.life == longLived || b.life == longLived:
+		s.life = longLived
+	case a.life == b.life:
+		s.life = a.life
+	case (a.life == completes || a.life == ownedHere) && (b.life == completes || b.life == ownedHere):
 		s.life = completes
 	}
 	return s
