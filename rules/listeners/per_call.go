@@ -142,7 +142,7 @@ func (v *perCall) Visit(n syntax.Node) {
 	if r == nil {
 		return
 	}
-	if !long && !v.outlives(target, r) {
+	if !long && !v.outlives(target, r) && !(requestSocket(p, target, r) && !newSocketGuard(p, n, r)) {
 		return
 	}
 	if v.removed(a, r) || v.guarded(n, r) || v.handleKept(a, r) {
@@ -328,6 +328,106 @@ func topLevelValue(n syntax.Node) bool {
 		left := p.Get("left").Text()
 		return p.Parent().Kind() == "expression_statement" && p.Parent().Parent().Kind() == "program" &&
 			(strings.HasPrefix(left, "module.exports") || strings.HasPrefix(left, "exports."))
+	}
+	return false
+}
+
+// socketProps are the members of a request or response that hold its
+// connection.
+var socketProps = map[string]bool{"socket": true, "connection": true}
+
+// requestSocket reports a target that is the connection under the request
+// a handler was given (req.socket, req.connection, res.socket), directly or
+// through a local or this.x the handler set from it. Keep-alive clients
+// send request after request over one socket, so a listener added to it
+// per request piles up on it.
+func requestSocket(p *analyzer.Pass, t syntax.Node, r *repeat) bool {
+	if r.kind != repeatRequest || r.via != "" {
+		return false
+	}
+	t = scope.Unwrap(t)
+	if socketOfParam(p, t, r.node) {
+		return true
+	}
+	if t.Kind() == "identifier" {
+		if b := p.Scope.Resolve(t); b != nil && !b.Reassigned && r.node.Contains(b.Decl) {
+			return socketOfParam(p, initOf(b), r.node)
+		}
+		return false
+	}
+	if t.Kind() != "member_expression" || rootOf(t).Kind() != "this" {
+		return false
+	}
+	// this.x by key, or by text where this has no owner the scope knows
+	// (a function assigned to Client.prototype.x): within one handler
+	// this is one object.
+	key := p.Scope.Key(t)
+	same := func(left syntax.Node) bool {
+		if key != "" {
+			return p.Scope.Key(left) == key
+		}
+		return scope.Unwrap(left).Text() == t.Text()
+	}
+	found := false
+	r.node.Walk(func(n syntax.Node) bool {
+		if !found && n.Kind() == "assignment_expression" && same(n.Get("left")) {
+			found = socketOfParam(p, n.Get("right"), r.node)
+		}
+		return !found
+	})
+	return found
+}
+
+// socketOfParam reports `param.socket` or `param.connection` for a
+// parameter of fn.
+func socketOfParam(p *analyzer.Pass, n, fn syntax.Node) bool {
+	n = scope.Unwrap(n)
+	if n.Kind() != "member_expression" || !socketProps[n.Get("property").Text()] {
+		return false
+	}
+	obj := scope.Unwrap(n.Get("object"))
+	if obj.Kind() != "identifier" {
+		return false
+	}
+	b := p.Scope.Resolve(obj)
+	return b != nil && b.Kind == scope.Param && !b.Reassigned && fn.Contains(b.Decl)
+}
+
+// initOf returns the value a variable is declared with.
+func initOf(b *scope.Binding) syntax.Node {
+	if b.Init.Valid() {
+		return b.Init
+	}
+	if d := b.Decl.Ancestor("variable_declarator"); d.Valid() {
+		return d.Get("value")
+	}
+	return syntax.Node{}
+}
+
+// newSocketGuard reports a registration made only when the request came
+// on another connection than the last one: inside `if (x)` where the
+// condition, or the variable it tests, compares with != or !== against a
+// request's socket (`var fresh = this.conn != req.connection`).
+func newSocketGuard(p *analyzer.Pass, n syntax.Node, r *repeat) bool {
+	for at := n.Parent(); at.Valid() && r.node.Contains(at) && at.Index() != r.node.Index(); at = at.Parent() {
+		if at.Kind() != "if_statement" || at.Get("condition").Contains(n) {
+			continue
+		}
+		cond := scope.Unwrap(at.Get("condition"))
+		if cond.Kind() == "identifier" {
+			if b := p.Scope.Resolve(cond); b != nil && !b.Reassigned {
+				cond = scope.Unwrap(initOf(b))
+			}
+		}
+		if cond.Kind() != "binary_expression" {
+			continue
+		}
+		switch cond.Get("operator").Text() {
+		case "!=", "!==":
+			if socketOfParam(p, cond.Get("left"), r.node) || socketOfParam(p, cond.Get("right"), r.node) {
+				return true
+			}
+		}
 	}
 	return false
 }
