@@ -166,6 +166,10 @@ type call struct {
 	// returnsUndo: a helper from another file whose result removes the
 	// listener again.
 	returnsUndo bool
+	// mediaList: MediaQueryList's legacy addListener(fn) /
+	// removeListener(fn), whose event is always "change" and is not
+	// written; such calls pair only with each other, by handler.
+	mediaList bool
 }
 
 // parse reads a listener call, or returns ok=false for anything else.
@@ -183,6 +187,11 @@ func parse(n syntax.Node, table map[string]Style) (c call, ok bool) {
 	}
 	c.handler = arg(args, at.Handler)
 	c.options = arg(args, at.Options)
+	if (name == "addListener" || name == "removeListener") && len(args) == 1 && handlerLike(args[0]) && !eventLikeLiteral(args[0]) {
+		c.event, c.handler, c.mediaList = syntax.Node{}, args[0], true
+		c.eventName, c.eventIsText = "change", true
+		return c, true
+	}
 	if table[name] == Emitter || table[name] == VueBus {
 		// `on` is a common name; insist on the listener shape: an event
 		// name first and a function second.
@@ -211,6 +220,15 @@ func eventLike(n syntax.Node) bool {
 		return true
 	case "binary_expression": // "room:" + id
 		return scope.Unwrap(n).Get("operator").Text() == "+"
+	}
+	return false
+}
+
+// eventLikeLiteral reports a string, which names an event, never a handler.
+func eventLikeLiteral(n syntax.Node) bool {
+	switch scope.Unwrap(n).Kind() {
+	case "string", "template_string":
+		return true
 	}
 	return false
 }
@@ -348,6 +366,10 @@ func matches(p *analyzer.Pass, a, r call) bool {
 	}
 	if a.remover != "" && r.method != a.remover {
 		return false // a configured pair: listen is undone by unlisten only
+	}
+	if a.mediaList || r.mediaList {
+		_, fresh := freshFunction(r.handler)
+		return a.mediaList && r.mediaList && !fresh && sameExpr(p, a.handler, r.handler)
 	}
 	if !r.event.Valid() {
 		return true // off() / removeAllListeners()

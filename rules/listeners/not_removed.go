@@ -557,6 +557,9 @@ func functionOf(p *analyzer.Pass, h syntax.Node) syntax.Node {
 // written for addition a: same style and event, and same target or same
 // handler.
 func meantFor(p *analyzer.Pass, a, r call) bool {
+	if a.mediaList || r.mediaList {
+		return a.mediaList && r.mediaList && (sameTarget(p, a.target, r.target) || sameExpr(p, a.handler, r.handler))
+	}
 	if r.style != a.style || !r.event.Valid() || !sameCallEvent(p, a, r) {
 		return false
 	}
@@ -566,6 +569,9 @@ func meantFor(p *analyzer.Pass, a, r call) bool {
 func (v *notRemoved) report(a call, o *lifecycle.Owner) {
 	p := v.p
 	event := cleanup.Describe(a.event)
+	if a.mediaList {
+		event = `"change"`
+	}
 	remover := removerFor(a)
 	msg := fmt.Sprintf("%s listener added to %s is never removed; call %s %s",
 		event, cleanup.Describe(a.target), remover, cleanup.WhereClause(o))
