@@ -102,6 +102,9 @@ func (v *mismatch) check(r call) {
 			d.Related = append(d.Related, analyzer.Related{Start: a.node.Start(), End: a.node.End(), Message: "the listener it is meant to remove is added here"})
 			d.Fixes = v.bindOnceFix(a, r)
 		}
+		if r.viaModule {
+			d.Fixes = nil // the fixes write method calls on the target
+		}
 		p.Report(d)
 		if ok {
 			v.reportAtAdd(a, r, "the removal passes "+what)
@@ -119,6 +122,9 @@ func (v *mismatch) check(r call) {
 			d := analyzer.Diagnostic{Start: r.handler.Start(), End: r.handler.End(), Message: msg,
 				Related: []analyzer.Related{{Start: a.handler.Start(), End: a.handler.End(), Message: "added here with a fresh .bind()"}}}
 			d.Fixes = v.bindOnceFix(a, r)
+			if r.viaModule {
+				d.Fixes = nil // the fixes write method calls on the target
+			}
 			p.Report(d)
 			v.reportAtAdd(a, r, "it was added as a fresh .bind() of "+cleanup.Describe(r.handler))
 			return
@@ -147,6 +153,9 @@ func (v *mismatch) check(r call) {
 		d := analyzer.Diagnostic{Start: astutil.Callee(r.node).Start(), End: r.node.End(), Message: msg,
 			Related: []analyzer.Related{{Start: a.node.Start(), End: a.node.End(), Message: "added here"}}}
 		d.Fixes = v.captureFix(a, r)
+		if r.viaModule {
+			d.Fixes = nil // the fixes write method calls on the target
+		}
 		p.Report(d)
 		v.reportAtAdd(a, r, fmt.Sprintf("the removal uses capture %v", capture(r.options)))
 		return
@@ -171,6 +180,9 @@ func (v *mismatch) check(r call) {
 		b.Replace(r.target, a.target.Text())
 		if fixgen.Visible(p, r.node, a.target) {
 			d.Fixes = []analyzer.Fix{b.Fix("Remove the listener from "+cleanup.Describe(a.target), false)}
+		}
+		if r.viaModule {
+			d.Fixes = nil // the fixes write method calls on the target
 		}
 		p.Report(d)
 		v.reportAtAdd(a, r, "the removal is from "+cleanup.Describe(r.target))

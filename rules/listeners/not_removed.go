@@ -597,7 +597,7 @@ func removerFor(a call) string {
 // removalFixes writes the matching removal into the owner's teardown,
 // hoisting an inline handler first so the removal can name it.
 func removalFixes(p *analyzer.Pass, a call, o *lifecycle.Owner) []analyzer.Fix {
-	if !a.handler.Valid() || !a.event.Valid() {
+	if !a.handler.Valid() || !a.event.Valid() || a.viaModule {
 		return nil
 	}
 	b := fixgen.New(p)
@@ -755,7 +755,7 @@ func removedElsewhere(a call, setup syntax.Node) bool {
 // One abort() then removes every listener given that signal, which reads
 // well when an effect adds several.
 func abortSignalFixes(p *analyzer.Pass, a call, o *lifecycle.Owner) []analyzer.Fix {
-	if a.style != DOM || !o.Setup.Valid() || !a.handler.Valid() {
+	if a.style != DOM || !o.Setup.Valid() || !a.handler.Valid() || a.viaModule {
 		return nil
 	}
 	body := o.Setup.Get("body")

@@ -114,8 +114,8 @@ type perCall struct {
 
 func (v *perCall) Visit(n syntax.Node) {
 	a, ok := parseAdd(v.p, n)
-	if !ok || a.style == VueBus || a.mediaList {
-		return // a media query list's listener is a component's business
+	if !ok || a.style == VueBus || a.mediaList || a.viaModule {
+		return // media query lists and helper modules: the component rules' business
 	}
 	p := v.p
 	if p.Life.OwnerOf(n) != nil || p.Life.InTeardown(n) {
