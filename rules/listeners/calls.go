@@ -4,8 +4,8 @@ package listeners
 
 import (
 	"fmt"
-	"regexp"
 	"iter"
+	"regexp"
 	"strings"
 
 	"github.com/leakwatch/leakwatch/analyzer"
