@@ -248,7 +248,7 @@ func (v *mismatch) checkUndoTypos() {
 // for: same target and event.
 func (v *mismatch) addedWith(r call) (call, bool) {
 	for a := range v.addIndex.pairable(r) {
-		if a.style == r.style && (sameTarget(v.p, a.target, r.target) || siblingParams(v.p, a.target, r.target)) && sameCallEvent(v.p, a, r) {
+		if a.style == r.style && (sameTarget(v.p, a.target, r.target) || siblingParams(v.p, a.target, r.target) || siblingLocals(v.p, a.target, r.target)) && sameCallEvent(v.p, a, r) {
 			return a, true
 		}
 	}
@@ -269,6 +269,57 @@ func siblingParams(p *analyzer.Pass, a, b syntax.Node) bool {
 	}
 	ma, mb := ba.Scope.Node, bb.Scope.Node
 	return ma.Parent().Valid() && mb.Parent().Valid() && container(ma).Valid() && container(ma).Index() == container(mb).Index()
+}
+
+// siblingLocals reports two locals of the same name in methods of the
+// same class or object, each set once from the same expression on this:
+// `let tt = this.el().textTracks` in both proxyTracks() and dispose()
+// denote one object of one instance.
+func siblingLocals(p *analyzer.Pass, a, b syntax.Node) bool {
+	a, b = scope.Unwrap(a), scope.Unwrap(b)
+	if a.Kind() != "identifier" || b.Kind() != "identifier" || a.Text() != b.Text() {
+		return false
+	}
+	ba, bb := p.Scope.Resolve(a), p.Scope.Resolve(b)
+	if ba == nil || bb == nil || ba == bb || ba.Reassigned || bb.Reassigned {
+		return false
+	}
+	for _, x := range []*scope.Binding{ba, bb} {
+		if x.Kind != scope.Var && x.Kind != scope.Let && x.Kind != scope.Const || !x.Init.Valid() || chainRoot(x.Init).Kind() != "this" {
+			return false
+		}
+	}
+	if squash(ba.Init.Text()) != squash(bb.Init.Text()) {
+		return false
+	}
+	fa, fb := methodOf(ba.Decl), methodOf(bb.Decl)
+	return fa.Valid() && fb.Valid() && container(fa).Valid() && container(fa).Index() == container(fb).Index()
+}
+
+// chainRoot returns the root of a chain of members and calls:
+// this.el().textTracks gives this.
+func chainRoot(n syntax.Node) syntax.Node {
+	for {
+		n = scope.Unwrap(n)
+		switch n.Kind() {
+		case "member_expression", "subscript_expression":
+			n = n.Get("object")
+		case "call_expression":
+			n = n.Get("function")
+		default:
+			return n
+		}
+	}
+}
+
+// methodOf returns the outermost function around n below its class body
+// or object literal, or no node.
+func methodOf(n syntax.Node) syntax.Node {
+	var out syntax.Node
+	for fn := astutil.EnclosingFunction(n); fn.Valid(); fn = astutil.EnclosingFunction(fn) {
+		out = fn
+	}
+	return out
 }
 
 // container is the class body or object literal a method belongs to.
