@@ -460,16 +460,27 @@ func (v *mismatch) checkOtherHandler(r call) {
 		return
 	}
 	for a := range v.addIndex.pairable(r) {
-		if a.style == r.style && sameCallEvent(p, a, r) && sameExpr(p, a.handler, r.handler) {
+		if a.style == r.style && sameCallEvent(p, a, r) && sameHandlerOfSiblings(p, a.handler, r.handler) {
 			return // added somewhere with this handler
 		}
 	}
+	undoFn := astutil.FunctionName(astutil.EnclosingFunction(r.node))
+	if i := strings.LastIndexByte(undoFn, '.'); i >= 0 {
+		undoFn = undoFn[i+1:]
+	}
 	for a := range v.addIndex.pairable(r) {
-		if a.style != r.style || !sameTarget(p, a.target, r.target) || !sameCallEvent(p, a, r) {
+		if a.style != r.style || !sameCallEvent(p, a, r) {
 			continue
 		}
-		o := p.Life.OwnerOf(a.node)
-		if o == nil || !p.Life.FindInTeardown(o, func(n syntax.Node) bool { return n.Index() == r.node.Index() }).Valid() {
+		// The removal is in the owner's teardown, or in a function whose
+		// name says it undoes (removeListeners(el)) given the element
+		// the adding function was given (a directive's hooks).
+		inTeardown := false
+		if sameTarget(p, a.target, r.target) {
+			o := p.Life.OwnerOf(a.node)
+			inTeardown = o != nil && p.Life.FindInTeardown(o, func(n syntax.Node) bool { return n.Index() == r.node.Index() }).Valid()
+		}
+		if !inTeardown && !(undoName.MatchString(undoFn) && (sameTarget(p, a.target, r.target) || siblingTopLevelParams(p, a.target, r.target))) {
 			continue
 		}
 		removed := false
@@ -491,8 +502,40 @@ func (v *mismatch) checkOtherHandler(r call) {
 			d.Fixes = []analyzer.Fix{b.Fix("Remove "+cleanup.Describe(a.handler)+", the handler that was added", false)}
 		}
 		p.Report(d)
+		v.reportAtAdd(a, r, "it removes "+cleanup.Describe(r.handler))
 		return
 	}
+}
+
+// sameHandlerOfSiblings is sameExpr, also for one handler written on
+// same-named parameters of sibling functions (el.$_onFocus in a
+// directive's bind and unbind hooks).
+func sameHandlerOfSiblings(p *analyzer.Pass, a, b syntax.Node) bool {
+	if sameExpr(p, a, b) {
+		return true
+	}
+	a, b = scope.Unwrap(a), scope.Unwrap(b)
+	if a.Kind() != "member_expression" || squash(a.Text()) != squash(b.Text()) {
+		return false // two bare parameters are two callers' callbacks
+	}
+	ra, rb := rootOf(a), rootOf(b)
+	return siblingParams(p, ra, rb) || siblingTopLevelParams(p, ra, rb)
+}
+
+// siblingTopLevelParams reports two parameters of one name of functions
+// declared at the top of the module: removeListeners(el) and
+// updateRipple(el, ...) of a directive are given the same host element.
+func siblingTopLevelParams(p *analyzer.Pass, a, b syntax.Node) bool {
+	a, b = scope.Unwrap(a), scope.Unwrap(b)
+	if a.Kind() != "identifier" || b.Kind() != "identifier" || a.Text() != b.Text() {
+		return false
+	}
+	ba, bb := p.Scope.Resolve(a), p.Scope.Resolve(b)
+	if ba == nil || bb == nil || ba == bb || ba.Kind != scope.Param || bb.Kind != scope.Param || ba.Reassigned || bb.Reassigned {
+		return false
+	}
+	fa, fb := astutil.EnclosingFunction(ba.Decl), astutil.EnclosingFunction(bb.Decl)
+	return fa.Valid() && fb.Valid() && astutil.IsTopLevel(fa) && astutil.IsTopLevel(fb)
 }
 
 // hasBase reports whether a class extends another, so a new constructor
