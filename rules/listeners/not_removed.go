@@ -423,7 +423,9 @@ var (
 	gestureStarts = map[string]bool{"pointerdown": true, "mousedown": true, "touchstart": true, "dragstart": true}
 	gestureEnds   = map[string]bool{"pointerup": true, "mouseup": true, "touchend": true, "touchcancel": true,
 		"pointercancel": true, "dragend": true, "drop": true, "lostpointercapture": true}
-	gestureNames = regexp.MustCompile(`(?i)(up|end|cancel|drop|release|stop)$|^(on)?(pointer|mouse|touch|drag)(up|end|cancel)`)
+	// gestureNames: onDragEnd, handleMouseUp, onSliderTouchend, mouseup,
+	// stop, stopResize; not setup or startup, which only end in "up".
+	gestureNames = regexp.MustCompile(`^(?i:(on|handle)?(pointer|mouse|touch|drag)?(up|end|cancel|drop|release|stop))$|[a-z0-9](Up|End|Cancel|Drop|Release|Stop)$|(?i:(pointer|mouse|touch|drag)(up|end|cancel))$|^(stop|end|cancel|release)[A-Z_]`)
 )
 
 // gestureEnd reports a removal that ends a gesture: it runs in a handler of
@@ -432,7 +434,14 @@ var (
 // (a listener that takes itself off); or the addition runs in a handler of
 // a start event (pointerdown, ...), so each gesture adds and removes once.
 func gestureEnd(p *analyzer.Pass, a, r call) bool {
-	if inHandlerOf(p, a.node, gestureStarts) || handedOut(r.node) {
+	if inHandlerOf(p, a.node, gestureStarts) {
+		return true
+	}
+	// A removal in a function handed out runs when its receiver calls it;
+	// but when that function also makes the addition (a watcher that adds
+	// when open and removes when closed), it is no disposer: the owner may
+	// end while open.
+	if out := handedOutIn(r.node); out.Valid() && !out.Contains(a.node) {
 		return true
 	}
 	for fn := astutil.EnclosingFunction(r.node); fn.Valid(); fn = astutil.EnclosingFunction(fn) {
@@ -450,7 +459,10 @@ func gestureEnd(p *analyzer.Pass, a, r call) bool {
 // someone else to run later: pushed into a list of disposers
 // (`this._listeners.push(() => window.removeEventListener(...))`),
 // registered, or returned. Whoever receives it is trusted to call it.
-func handedOut(n syntax.Node) bool {
+func handedOut(n syntax.Node) bool { return handedOutIn(n).Valid() }
+
+// handedOutIn returns the function handedOut found, or no node.
+func handedOutIn(n syntax.Node) syntax.Node {
 	for fn := astutil.EnclosingFunction(n); fn.Valid(); fn = astutil.EnclosingFunction(fn) {
 		par := fn.Parent()
 		for par.Kind() == "parenthesized_expression" {
@@ -458,12 +470,15 @@ func handedOut(n syntax.Node) bool {
 		}
 		switch par.Kind() {
 		case "arguments", "return_statement", "pair", "array":
-			return true
+			return fn
 		case "arrow_function":
-			return par.Get("body").Index() == fn.Index()
+			if par.Get("body").Index() == fn.Index() {
+				return fn
+			}
+			return syntax.Node{}
 		}
 	}
-	return false
+	return syntax.Node{}
 }
 
 // inHandlerOf reports code that runs in a listener for one of events.
