@@ -387,7 +387,7 @@ func (v *notRemoved) Finish() {
 		// listeners live as long as the drag. A removal in the other branch
 		// of a watcher, or in hide(), does not run when the owner ends
 		// while open.
-		if v.removedWithin(a, o.Node, gestureEnd) {
+		if v.removedWithin(a, o.Node, func(p *analyzer.Pass, a, r call) bool { return gestureEndFor(p, o, a, r) }) {
 			continue
 		}
 		found := p.Life.FindInTeardown(o, func(m syntax.Node) bool {
@@ -428,12 +428,17 @@ var (
 	gestureNames = regexp.MustCompile(`^(?i:(on|handle)?(pointer|mouse|touch|drag)?(up|end|cancel|drop|release|stop))$|[a-z0-9](Up|End|Cancel|Drop|Release|Stop)$|(?i:(pointer|mouse|touch|drag)(up|end|cancel))$|^(stop|end|cancel|release)[A-Z_]`)
 )
 
-// gestureEnd reports a removal that ends a gesture: it runs in a handler of
+// gestureEndFor reports a removal that ends a gesture of owner o: it runs in a handler of
 // an end event (pointerup, touchend, ...), in a function named for one
 // (onDragEnd, handleMouseUp, stopResize), or in the removed handler itself
 // (a listener that takes itself off); or the addition runs in a handler of
 // a start event (pointerdown, ...), so each gesture adds and removes once.
-func gestureEnd(p *analyzer.Pass, a, r call) bool {
+//
+// A listener that takes itself off is accepted for classes with a teardown
+// method only: in a component it is like { once: true }, which does not
+// help when the event never fires before the component ends (a fullscreen
+// Escape key listener of a player unmounted while fullscreen).
+func gestureEndFor(p *analyzer.Pass, o *lifecycle.Owner, a, r call) bool {
 	if inHandlerOf(p, a.node, gestureStarts) {
 		return true
 	}
@@ -448,7 +453,7 @@ func gestureEnd(p *analyzer.Pass, a, r call) bool {
 		if gestureNames.MatchString(astutil.FunctionName(fn)) || handlerFor(p, fn, gestureEnds) {
 			return true
 		}
-		if h := functionOf(p, a.handler); h.Valid() && h.Index() == fn.Index() {
+		if h := functionOf(p, a.handler); h.Valid() && h.Index() == fn.Index() && o.Kind == lifecycle.Disposable {
 			return true
 		}
 	}
