@@ -384,9 +384,10 @@ func (v *notRemoved) Finish() {
 		a, o := pa.add, pa.owner
 		// A removal elsewhere in the owner counts only where it ends a
 		// gesture (added on pointerdown, removed on pointerup): those
-		// listeners live as long as the drag. A removal in the other branch
-		// of a watcher, or in hide(), does not run when the owner ends
-		// while open.
+		// listeners live as long as the drag; in a component, only on
+		// targets that are not global (gestureEndFor). A removal in the
+		// other branch of a watcher, or in hide(), does not run when the
+		// owner ends while open.
 		if v.removedWithin(a, o.Node, func(p *analyzer.Pass, a, r call) bool { return gestureEndFor(p, o, a, r) }) {
 			continue
 		}
@@ -437,8 +438,17 @@ var (
 // A listener that takes itself off is accepted for classes with a teardown
 // method only: in a component it is like { once: true }, which does not
 // help when the event never fires before the component ends (a fullscreen
-// Escape key listener of a player unmounted while fullscreen).
+// Escape key listener of a player unmounted while fullscreen). Gestures on
+// window or document likewise count in such classes only.
 func gestureEndFor(p *analyzer.Pass, o *lifecycle.Owner, a, r call) bool {
+	// A component can end mid-gesture (a route change, a v-if on the drag
+	// state): window and document keep the drag's listeners, and the
+	// component with them, unless its teardown removes them too (Vuetify's
+	// slider and time picker clock). A removal handed to a disposer list
+	// still counts.
+	if o.Kind != lifecycle.Disposable && p.Scope.LifetimeOf(unwrapJQuery(a.target)).LongLived() && !handedOut(r.node) {
+		return false
+	}
 	if inHandlerOf(p, a.node, gestureStarts) {
 		return true
 	}

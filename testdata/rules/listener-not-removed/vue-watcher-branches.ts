@@ -35,8 +35,24 @@ export const OverlayClean = defineComponent({
   },
 });
 
-// A gesture: added on pointerdown, removed on pointerup.
+// A gesture on window: added on pointerdown, removed on pointerup. The
+// component may end mid-drag, so its teardown must remove them too.
 export const Drag = defineComponent({
+  setup() {
+    function onPointerDown() {
+      window.addEventListener("pointermove", onMove); // want "listener-not-removed"
+      window.addEventListener("pointerup", onPointerUp); // want "listener-not-removed"
+    }
+    function onPointerUp() {
+      window.removeEventListener("pointermove", onMove);
+      window.removeEventListener("pointerup", onPointerUp);
+    }
+    function onMove() {}
+    return { onPointerDown };
+  },
+});
+
+export const DragClean = defineComponent({
   setup() {
     function onPointerDown() {
       window.addEventListener("pointermove", onMove);
@@ -46,7 +62,25 @@ export const Drag = defineComponent({
       window.removeEventListener("pointermove", onMove);
       window.removeEventListener("pointerup", onPointerUp);
     }
+    onBeforeUnmount(onPointerUp);
     function onMove() {}
     return { onPointerDown };
+  },
+});
+
+// On the component's own element the gesture's listeners die with it.
+export const DragOnElement = defineComponent({
+  setup() {
+    const el = ref<HTMLElement>();
+    function onPointerDown() {
+      el.value?.addEventListener("pointermove", onMove);
+      el.value?.addEventListener("pointerup", onPointerUp);
+    }
+    function onPointerUp() {
+      el.value?.removeEventListener("pointermove", onMove);
+      el.value?.removeEventListener("pointerup", onPointerUp);
+    }
+    function onMove() {}
+    return { el, onPointerDown };
   },
 });
