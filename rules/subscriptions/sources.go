@@ -726,6 +726,13 @@ func (c *classifier) ownedByThis(n syntax.Node) bool {
 		return false
 	}
 	def := findMember(class, m.Get("property").Text())
+	if contentQuery(def.decl) {
+		// Projected content is made by the parent's template, not this
+		// component: its directives' streams are theirs (NG-ZORRO's
+		// overflow suffix width$). The query's own QueryList.changes is
+		// this component's.
+		return isQueryChanges(m, n)
+	}
 	if viewPart(def.decl) {
 		return true
 	}
@@ -747,12 +754,41 @@ func (c *classifier) ownedByThis(n syntax.Node) bool {
 	return true
 }
 
+// contentQuery reports a @ContentChild/@ContentChildren member.
+func contentQuery(decl syntax.Node) bool {
+	if !decl.Valid() {
+		return false
+	}
+	for c := decl.FirstChild(); c.Valid(); c = c.NextSibling() {
+		if c.Kind() != "decorator" {
+			continue
+		}
+		d := c.Child(0)
+		if d.Kind() == "call_expression" {
+			d = d.Get("function")
+		}
+		if d.Text() == "ContentChild" || d.Text() == "ContentChildren" {
+			return true
+		}
+	}
+	return false
+}
+
+// isQueryChanges reports n as member m's own changes stream
+// (this.items.changes).
+func isQueryChanges(m, n syntax.Node) bool {
+	n = scope.Unwrap(n)
+	return n.Kind() == "member_expression" && n.Get("property").Text() == "changes" &&
+		scope.Unwrap(n.Get("object")).Index() == m.Index()
+}
+
 // viewQueries are Angular's decorators for parts of a component's own view.
 var viewQueries = map[string]bool{"ViewChild": true, "ViewChildren": true, "ContentChild": true, "ContentChildren": true}
 
 // viewPart reports a member that is part of the component's own view: a
-// @ViewChild/@ContentChild query (a child component's outputs, a
-// QueryList's changes) or the host ElementRef. Its streams die with the
+// @ViewChild query (a child component's outputs, a QueryList's changes)
+// or the host ElementRef (content queries are decided before, by
+// contentQuery). Its streams die with the
 // component.
 func viewPart(decl syntax.Node) bool {
 	if !decl.Valid() {
