@@ -22,7 +22,7 @@ var NotRemoved = &analyzer.Rule{
 	Severity: analyzer.SeverityWarning,
 	Kinds:    []string{"call_expression"},
 	APIs:     listenerAPIs,
-	Needles:  apis.Builtin().Needles(listenerAPIs),
+	Needles:  append(apis.Builtin().Needles(listenerAPIs), setterNeedles...),
 	New: func(p *analyzer.Pass) analyzer.Visitor {
 		return &notRemoved{p: p}
 	},
@@ -35,6 +35,10 @@ teardown method (dispose, destroy, close, ...) adds a listener to something that
 outlives it (window, document, a shared emitter, a socket, an element it was given),
 the listener must be removed when the owner ends; otherwise every mount adds another
 one and none is ever collected.
+
+The same holds for a closure a component hands to a global object's callback slot
+(window.launchQueue.setConsumer(fn), navigator.mediaSession.setActionHandler(action, fn)):
+the teardown must set the slot again (to a no-op or null).
 
 Registrations at module top level and on objects created and kept locally are not
 reported: they live exactly as long as their target.`,
@@ -98,7 +102,11 @@ func (v *notRemoved) Visit(n syntax.Node) {
 		return
 	}
 	a, ok := parseAdd(v.p, n)
-	if !ok || v.p.Life.RunsAtLoad(n) {
+	if !ok {
+		v.visitSetter(n)
+		return
+	}
+	if v.p.Life.RunsAtLoad(n) {
 		return
 	}
 	o := v.p.Life.OwnerOf(n)
