@@ -164,6 +164,10 @@ func (v *mismatch) check(r call) {
 		v.checkOtherHandler(r)
 		return
 	}
+	if a := otherTargetAdds[0]; siblingParams(p, a.target, r.target) {
+		v.checkHelperTargets(a, r)
+		return
+	}
 	// Different names can denote the same object (a parameter, an alias,
 	// this._x = x), so a different target is only certain between two
 	// globals: window and document are never the same.
@@ -541,3 +545,95 @@ func siblingTopLevelParams(p *analyzer.Pass, a, b syntax.Node) bool {
 // hasBase reports whether a class extends another, so a new constructor
 // must call super.
 func hasBase(class syntax.Node) bool { return lifecycle.ClassBase(class) != "" }
+
+// checkHelperTargets follows an addition and a removal made on the same
+// parameter of two sibling methods (addEventListeners(target) and
+// removeEventListeners(target)) to the one call of each: when setup passes
+// one global object and teardown another (this.document, this.window),
+// the removal never undoes the addition. Reported at the adding call, the
+// line a reader of setup looks at.
+func (v *mismatch) checkHelperTargets(a, r call) {
+	p := v.p
+	ma, mr := methodOf(a.node), methodOf(r.node)
+	if !ma.Valid() || !mr.Valid() || ma.Kind() != "method_definition" || mr.Kind() != "method_definition" {
+		return
+	}
+	ia, ir := paramIndex(ma, a.target), paramIndex(mr, r.target)
+	if ia < 0 || ir < 0 {
+		return
+	}
+	callA, okA := soleThisCall(container(ma), ma.Get("name").Text())
+	callR, okR := soleThisCall(container(mr), mr.Get("name").Text())
+	if !okA || !okR || v.reported[callA.Index()] {
+		return
+	}
+	argA, argR := astutil.Arg(callA, ia), astutil.Arg(callR, ir)
+	da, dr := globalName(p, argA), globalName(p, argR)
+	if da == "" || dr == "" || da == dr {
+		return
+	}
+	v.reported[callA.Index()] = true
+	line := strings.Count(p.Tree.Src[:callR.Start()], "\n") + 1
+	msg := fmt.Sprintf("%s(%s) adds listeners that %s at line %d can never remove: it is given %s, not %s",
+		ma.Get("name").Text(), scope.Unwrap(argA).Text(), mr.Get("name").Text(), line, scope.Unwrap(argR).Text(), scope.Unwrap(argA).Text())
+	p.Report(analyzer.Diagnostic{Start: astutil.Callee(callA).Start(), End: callA.End(), Message: msg,
+		Related: []analyzer.Related{{Start: callR.Start(), End: callR.End(), Message: "the removal is given another target here"}}})
+}
+
+// paramIndex returns the position of the parameter target names in fn, or -1.
+func paramIndex(fn, target syntax.Node) int {
+	target = scope.Unwrap(target)
+	for i, prm := range fn.Get("parameters").Children() {
+		id := prm
+		switch prm.Kind() {
+		case "required_parameter", "optional_parameter":
+			id = prm.Get("pattern")
+		case "assignment_pattern":
+			id = prm.Get("left")
+		}
+		if id.Kind() == "identifier" && id.Text() == target.Text() {
+			return i
+		}
+	}
+	return -1
+}
+
+// soleThisCall returns the one this.name(...) call in class body c.
+func soleThisCall(c syntax.Node, name string) (syntax.Node, bool) {
+	var found syntax.Node
+	n := 0
+	if !c.Valid() {
+		return found, false
+	}
+	c.Walk(func(m syntax.Node) bool {
+		if m.Kind() == "call_expression" {
+			if recv, nm := astutil.Method(m); nm == name && scope.Unwrap(recv).Kind() == "this" {
+				found = m
+				n++
+			}
+		}
+		return true
+	})
+	return found, n == 1
+}
+
+// globalName names the browser global an argument denotes: window or
+// document, written bare or as this.window / this.document.
+func globalName(p *analyzer.Pass, arg syntax.Node) string {
+	arg = scope.Unwrap(arg)
+	name := ""
+	switch arg.Kind() {
+	case "identifier":
+		if p.Scope.Resolve(arg) == nil {
+			name = arg.Text()
+		}
+	case "member_expression":
+		if scope.Unwrap(arg.Get("object")).Kind() == "this" {
+			name = arg.Get("property").Text()
+		}
+	}
+	if name == "window" || name == "document" {
+		return name
+	}
+	return ""
+}
