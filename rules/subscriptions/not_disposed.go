@@ -75,7 +75,7 @@ The completing operators can be extended with the rule option completingOperator
 			"sources that complete by themselves or are completed for you: Angular HttpClient requests (this.http.get(...) and friends), ActivatedRoute streams (params, paramMap, queryParams, queryParamMap, data, fragment, url, title, also of parent routes), of(...), from([...]) or from(promise), timer(n), ajax, toObservable",
 			"completing or destroying the source itself in the teardown (this.source$.complete(), client.unsubscribe(...), client.quit())",
 			"sources the owner creates itself (a Subject, FormGroup or store in its own field or a local variable) and results of other objects' methods (this.api.load().subscribe())",
-			"parts of an Angular component's own view: @ViewChild/@ViewChildren/@ContentChild/@ContentChildren members (a child's outputs, QueryList changes), the host ElementRef, and fromEvent on the component's own elements (fromEvent(window, ...) and fromEvent(document, ...) are reported)",
+			"parts of an Angular component's own view: @ViewChild/@ViewChildren members (a child's outputs, QueryList changes), the changes of a @ContentChildren QueryList, the host ElementRef, and fromEvent on the component's own elements (fromEvent(window, ...) and fromEvent(document, ...) are reported); streams of projected content (@ContentChild/@ContentChildren directives) are reported",
 			"Angular's bootstrap component (AppComponent, or selector app-root), which lives as long as the application",
 			"subscriptions at module top level, or outside any component or disposable class",
 			"{ signal } passed in the options",

@@ -129,6 +129,8 @@ func (c *classifier) classify(n syntax.Node, depth int) source {
 		return c.classifyMember(n, depth)
 	case "identifier":
 		return c.classifyName(n, depth)
+	case "ternary_expression":
+		return c.conditional(n, depth)
 	case "new_expression", "object", "array", "class":
 		s.life = ownedHere
 	case "this":
@@ -267,6 +269,23 @@ func (c *classifier) combined(n syntax.Node, name string, depth int) source {
 		}
 	}
 	if all {
+		s.life = completes
+	}
+	return s
+}
+
+// conditional classifies `cond ? a : b` by its longest-lived branch
+// (`this.dir ? this.dir.change : of(null)`): either may be the one taken.
+func (c *classifier) conditional(n syntax.Node, depth int) source {
+	a := c.classify(n.Get("consequence"), depth+1)
+	b := c.classify(n.Get("alternative"), depth+1)
+	s := source{node: n, rx: a.rx || b.rx}
+	switch {
+	case a.life == longLived || b.life == longLived:
+		s.life = longLived
+	case a.life == b.life:
+		s.life = a.life
+	case (a.life == completes || a.life == ownedHere) && (b.life == completes || b.life == ownedHere):
 		s.life = completes
 	}
 	return s
@@ -694,6 +713,13 @@ func (c *classifier) ownedByThis(n syntax.Node) bool {
 		return false
 	}
 	def := findMember(class, m.Get("property").Text())
+	if contentQuery(def.decl) {
+		// Projected content is made by the parent's template, not this
+		// component: its directives' streams are theirs (NG-ZORRO's
+		// overflow suffix width$). The query's own QueryList.changes is
+		// this component's.
+		return isQueryChanges(m, n)
+	}
 	if viewPart(def.decl) {
 		return true
 	}
@@ -715,12 +741,41 @@ func (c *classifier) ownedByThis(n syntax.Node) bool {
 	return true
 }
 
+// contentQuery reports a @ContentChild/@ContentChildren member.
+func contentQuery(decl syntax.Node) bool {
+	if !decl.Valid() {
+		return false
+	}
+	for c := decl.FirstChild(); c.Valid(); c = c.NextSibling() {
+		if c.Kind() != "decorator" {
+			continue
+		}
+		d := c.Child(0)
+		if d.Kind() == "call_expression" {
+			d = d.Get("function")
+		}
+		if d.Text() == "ContentChild" || d.Text() == "ContentChildren" {
+			return true
+		}
+	}
+	return false
+}
+
+// isQueryChanges reports n as member m's own changes stream
+// (this.items.changes).
+func isQueryChanges(m, n syntax.Node) bool {
+	n = scope.Unwrap(n)
+	return n.Kind() == "member_expression" && n.Get("property").Text() == "changes" &&
+		scope.Unwrap(n.Get("object")).Index() == m.Index()
+}
+
 // viewQueries are Angular's decorators for parts of a component's own view.
 var viewQueries = map[string]bool{"ViewChild": true, "ViewChildren": true, "ContentChild": true, "ContentChildren": true}
 
 // viewPart reports a member that is part of the component's own view: a
-// @ViewChild/@ContentChild query (a child component's outputs, a
-// QueryList's changes) or the host ElementRef. Its streams die with the
+// @ViewChild query (a child component's outputs, a QueryList's changes)
+// or the host ElementRef (content queries are decided before, by
+// contentQuery). Its streams die with the
 // component.
 func viewPart(decl syntax.Node) bool {
 	if !decl.Valid() {
