@@ -71,7 +71,7 @@ func (v *notClosed) perCall(n syntax.Node) (string, bool) {
 			}
 		}
 	}
-	if name := functionName(fn); name != "" && v.reactFile() {
+	if name := astutil.NameOf(fn, astutil.Declared); name != "" && v.reactFile() {
 		if isHook(name) {
 			return "render of " + name, true
 		}
@@ -95,23 +95,6 @@ func hasJSX(fn syntax.Node) bool {
 		return !found
 	})
 	return found
-}
-
-// functionName is the name a function is declared or assigned under.
-func functionName(fn syntax.Node) string {
-	if name := fn.Get("name"); name.Valid() && fn.Kind() != "method_definition" {
-		return name.Text()
-	}
-	switch p := fn.Parent(); p.Kind() {
-	case "variable_declarator":
-		return p.Get("name").Text()
-	case "arguments":
-		// const Chat = memo(function Chat() {...}) or forwardRef((props, ref) => ...)
-		if d := p.Parent().Parent(); d.Kind() == "variable_declarator" {
-			return d.Get("name").Text()
-		}
-	}
-	return ""
 }
 
 // reactFile reports a file that imports React (or Preact) or is JSX.

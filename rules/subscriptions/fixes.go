@@ -167,9 +167,9 @@ func (v *notDisposed) mayBeUnset(r registration) bool {
 		return true // stored conditionally or in a callback
 	}
 	if r.owner.Kind == lifecycle.Disposable {
-		return functionName(fn) != "constructor"
+		return astutil.NameOf(fn, 0) != "constructor"
 	}
-	return !guaranteedSetup[functionName(fn)]
+	return !guaranteedSetup[astutil.NameOf(fn, 0)]
 }
 
 // declaredOptional reports a TypeScript field that may hold undefined.
@@ -179,18 +179,6 @@ func declaredOptional(field syntax.Node) bool {
 	}
 	t := field.Get("type").Text()
 	return strings.Contains(t, "undefined") || strings.Contains(t, "null")
-}
-
-// functionName is the name of a method, or of the options-object entry a
-// function is the value of.
-func functionName(fn syntax.Node) string {
-	if fn.Kind() == "method_definition" {
-		return fn.Get("name").Text()
-	}
-	if pair := fn.Parent(); pair.Kind() == "pair" {
-		return strings.Trim(pair.Get("key").Text(), `'"`)
-	}
-	return ""
 }
 
 // angularFix ends the pipe with the operator the class already uses
@@ -625,7 +613,7 @@ func (v *notDisposed) keepOnThisFix(r registration) (analyzer.Fix, bool) {
 	if st.Kind() != "expression_statement" || st.Parent().Field() != "body" || !scope.IsFunction(fn) {
 		return analyzer.Fix{}, false
 	}
-	method := functionName(fn)
+	method := astutil.NameOf(fn, 0)
 	guaranteed := guaranteedSetup[method]
 	if o.Kind == lifecycle.Disposable {
 		guaranteed = method == "constructor"

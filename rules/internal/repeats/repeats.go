@@ -484,7 +484,7 @@ func signatureRepeat(p *analyzer.Pass, fn syntax.Node) *Repeat {
 // this file runs many times; a function that waits for an event through a
 // promise it makes is taken to run per call unless it evidently runs once.
 func (f *Finder) functionRepeat(fn, executor syntax.Node, depth int, site syntax.Node, reg *Registration) *Repeat {
-	name := functionName(fn)
+	name := astutil.NameOf(fn, astutil.CalledAs|astutil.ShortAssigned)
 	r := f.callSiteRepeat(fn, depth, executor.Valid())
 	if r != nil && r.ByRef && r.Kind == Loop && !f.loopRepeats(fn, site, reg, executor) {
 		r = nil // items.forEach(register): one listener per item, on purpose
@@ -503,34 +503,6 @@ func (f *Finder) functionRepeat(fn, executor syntax.Node, depth int, site syntax
 		phrase = "each call of " + name
 	}
 	return &Repeat{Kind: Call, Phrase: phrase, Node: fn, Regions: []syntax.Node{fn}}
-}
-
-// functionName returns the name a function is called by, or "".
-func functionName(fn syntax.Node) string {
-	if fn.Kind() == "method_definition" {
-		return fn.Get("name").Text()
-	}
-	if name := fn.Get("name"); name.Valid() && fn.Kind() != "function_expression" && fn.Kind() != "function" {
-		return name.Text()
-	}
-	p := fn.Parent()
-	for p.Kind() == "parenthesized_expression" {
-		p = p.Parent()
-	}
-	switch p.Kind() {
-	case "variable_declarator":
-		return p.Get("name").Text()
-	case "pair":
-		return p.Get("key").Text()
-	case "public_field_definition", "field_definition":
-		return p.Get("name").Text()
-	case "assignment_expression":
-		return lastName(p.Get("left"))
-	}
-	if name := fn.Get("name"); name.Valid() {
-		return name.Text()
-	}
-	return ""
 }
 
 // functionBinding returns the binding a named function is called through.
@@ -589,7 +561,7 @@ func (f *Finder) callSiteRepeat(fn syntax.Node, depth int, waits bool) *Repeat {
 		}
 	}
 	if found != nil && !found.ByRef {
-		name := functionName(fn)
+		name := astutil.NameOf(fn, astutil.CalledAs|astutil.ShortAssigned)
 		c := *found
 		c.Regions = append(append([]syntax.Node(nil), found.Regions...), fn)
 		c.Via = name
