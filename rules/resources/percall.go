@@ -50,7 +50,7 @@ func (v *notClosed) perCall(n syntax.Node) (string, bool) {
 	case repeats.Tick:
 		return "timer tick", true
 	case repeats.Render:
-		return "render of " + astutil.NameOf(r.Node, astutil.Declared), true
+		return "render of " + lifecycle.NameOf(r.Node, lifecycle.Declared), true
 	}
 	return strings.TrimPrefix(r.Phrase, "each "), true
 }

@@ -164,7 +164,7 @@ func (v *notDisposed) mayBeUnset(r registration) bool {
 	if !fn.Valid() || st.Parent().Index() != fn.Get("body").Index() {
 		return true // stored conditionally or in a callback
 	}
-	return !setsUpFirst(r.owner, astutil.NameOf(fn, 0))
+	return !setsUpFirst(r.owner, lifecycle.NameOf(fn, 0))
 }
 
 // setsUpFirst reports a method that runs before the owner's every
@@ -620,7 +620,7 @@ func (v *notDisposed) keepOnThisFix(r registration) (analyzer.Fix, bool) {
 	if st.Kind() != "expression_statement" || st.Parent().Field() != "body" || !scope.IsFunction(fn) {
 		return analyzer.Fix{}, false
 	}
-	method := astutil.NameOf(fn, 0)
+	method := lifecycle.NameOf(fn, 0)
 	guaranteed := setsUpFirst(o, method)
 	if !guaranteed && !onceSetup[method] {
 		// A method that may run many times (an event handler): one field

@@ -154,7 +154,7 @@ func (v *notCleared) checkLoop(call syntax.Node, fn string, o *lifecycle.Owner) 
 	}
 	v.loops[loop.Index()] = true
 	name := anonymous
-	if n := astutil.NameOf(loop, 0); n != "" {
+	if n := lifecycle.NameOf(loop, 0); n != "" {
 		name = n + "()"
 	}
 	var msg string

@@ -13,6 +13,7 @@ import (
 	"github.com/leakwatch/leakwatch/analyzer/apis"
 
 	"github.com/leakwatch/leakwatch/analyzer"
+	"github.com/leakwatch/leakwatch/analyzer/lifecycle"
 	"github.com/leakwatch/leakwatch/analyzer/scope"
 	"github.com/leakwatch/leakwatch/analyzer/syntax"
 	"github.com/leakwatch/leakwatch/rules/internal/astutil"
@@ -406,7 +407,7 @@ func (f *Finder) enclosingRepeat(fn syntax.Node) *Repeat {
 		}
 	}
 	if f.opt.Renders {
-		if name := astutil.NameOf(fn, astutil.Declared); name != "" && reactFile(f.p) && (isHook(name) || name[0] >= 'A' && name[0] <= 'Z' && hasJSX(fn)) {
+		if name := lifecycle.NameOf(fn, lifecycle.Declared); name != "" && reactFile(f.p) && (isHook(name) || name[0] >= 'A' && name[0] <= 'Z' && hasJSX(fn)) {
 			return &Repeat{Kind: Render, Phrase: "each render of " + name, Node: fn, Regions: []syntax.Node{fn}}
 		}
 	}
@@ -617,7 +618,7 @@ func signatureRepeat(p *analyzer.Pass, fn syntax.Node) *Repeat {
 // this file runs many times; a function that waits for an event through a
 // promise it makes is taken to run per call unless it evidently runs once.
 func (f *Finder) functionRepeat(fn, executor syntax.Node, depth int, site syntax.Node, reg *Registration) *Repeat {
-	name := astutil.NameOf(fn, astutil.CalledAs|astutil.ShortAssigned)
+	name := lifecycle.NameOf(fn, lifecycle.CalledAs|lifecycle.ShortAssigned)
 	r := f.callSiteRepeat(fn, depth, executor.Valid())
 	if r != nil && r.ByRef && r.Kind == Loop && !f.loopRepeats(fn, site, reg, executor) {
 		r = nil // items.forEach(register): one listener per item, on purpose
@@ -694,7 +695,7 @@ func (f *Finder) callSiteRepeat(fn syntax.Node, depth int, waits bool) *Repeat {
 		}
 	}
 	if found != nil && !found.ByRef {
-		name := astutil.NameOf(fn, astutil.CalledAs|astutil.ShortAssigned)
+		name := lifecycle.NameOf(fn, lifecycle.CalledAs|lifecycle.ShortAssigned)
 		c := *found
 		c.Regions = append(append([]syntax.Node(nil), found.Regions...), fn)
 		c.Via = name
