@@ -334,7 +334,9 @@ func (v *notDisconnected) handedOutUndo(o *lifecycle.Owner, keys []string, targe
 // unobserves (through its second parameter or its variable): it stops
 // itself once it has seen what it waited for.
 func disconnectsItself(p *analyzer.Pass, c *creation) bool {
-	cb := callbackOf(p, astutil.Arg(c.node, 0))
+	// The callback written in place, a function by name (whatever it is
+	// later given), or a method of the class, bound or not.
+	cb := p.Life.FunctionDenoted(astutil.Arg(c.node, 0), nil, lifecycle.FollowBind|lifecycle.FollowReassigned|lifecycle.FollowThisClass)
 	if !cb.Valid() {
 		return false
 	}
@@ -363,36 +365,6 @@ func disconnectsItself(p *analyzer.Pass, c *creation) bool {
 		return !found
 	})
 	return found
-}
-
-// callbackOf resolves an observer's callback to its function: written in
-// place, a local function, or a method of the class (`this.onIntersect`).
-func callbackOf(p *analyzer.Pass, e syntax.Node) syntax.Node {
-	e = scope.Unwrap(e)
-	if e.Kind() == "call_expression" {
-		if recv, name := astutil.Method(e); name == "bind" && recv.Valid() {
-			e = scope.Unwrap(recv)
-		}
-	}
-	switch e.Kind() {
-	case "arrow_function", "function_expression", "function":
-		return e
-	case "identifier":
-		if b := p.Scope.Resolve(e); b != nil {
-			if b.Kind == scope.FunctionDecl {
-				return b.Init
-			}
-			if init := scope.Unwrap(b.Init); scope.IsFunction(init) {
-				return init
-			}
-		}
-	case "member_expression":
-		obj := scope.Unwrap(e.Get("object"))
-		if class := p.Scope.ThisOwner(obj); obj.Kind() == "this" && class.Valid() && class.Kind() != "object" {
-			return lifecycle.Methods(class)[e.Get("property").Text()]
-		}
-	}
-	return syntax.Node{}
 }
 
 // disconnectedRightAfter reports an observe call followed, in the same

@@ -436,8 +436,8 @@ func (v *notDisposed) report(r registration) {
 		held := cleanup.Describe(r.holder.node)
 		if r.holder.kind == "variable" && !fixgen.Visible(v.p, fixgen.CleanupScope(o), r.holder.node) {
 			msg = fmt.Sprintf("%s is kept in the local %s, which the teardown cannot reach; keep it on this and unsubscribe it %s", what, held, where)
-			if o.Kind == lifecycle.Angular {
-				msg += ", or end it with " + angularOperatorPhrase(v.p, o)
+			if end := o.Follows().Subscriptions.End; end != nil {
+				msg += ", or end it with " + endOperatorPhrase(v.p, o, end)
 			}
 			break
 		}
@@ -449,8 +449,8 @@ func (v *notDisposed) report(r registration) {
 		switch {
 		case r.topic.Valid():
 			msg = fmt.Sprintf("%s is never undone; call %s.unsubscribe(%s) %s", what, cleanup.Describe(r.recv), r.topic.Text(), where)
-		case o.Kind == lifecycle.Angular:
-			msg = fmt.Sprintf("%s is never unsubscribed; end it with %s or keep it and unsubscribe %s", what, angularOperatorPhrase(v.p, o), where)
+		case o.Follows().Subscriptions.End != nil:
+			msg = fmt.Sprintf("%s is never unsubscribed; end it with %s or keep it and unsubscribe %s", what, endOperatorPhrase(v.p, o, o.Follows().Subscriptions.End), where)
 		case r.style == styleRx:
 			msg = fmt.Sprintf("%s is never unsubscribed: the Subscription subscribe() returns is discarded; keep it and call its unsubscribe() %s", what, where)
 		case r.style == styleFunc:
@@ -485,10 +485,10 @@ func collectionUndoPhrase(r registration) string {
 	return "unsubscribe each of them"
 }
 
-// angularOperatorPhrase names the operator the fix would add.
-func angularOperatorPhrase(p *analyzer.Pass, o *lifecycle.Owner) string {
+// endOperatorPhrase names the operator the fix would add.
+func endOperatorPhrase(p *analyzer.Pass, o *lifecycle.Owner, end *lifecycle.EndOperator) string {
 	if t := existingTakeUntil(p, o); t.Valid() {
 		return "takeUntil(" + t.Text() + ")"
 	}
-	return "takeUntilDestroyed()"
+	return end.Name + "()"
 }

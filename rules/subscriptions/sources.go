@@ -878,12 +878,14 @@ const (
 var storeModules = []string{"redux", "@reduxjs/toolkit", "react-redux", "svelte/store", "zustand", "vuex", "nanostores", "@nanostores", "effector", "valtio", "jotai", "$app/stores"}
 
 // styleOf decides by the shape of the code how the subscription is
-// undone: Angular code and RxJS-looking sources (a pipe, a `$` name, an
-// RxJS creation function, an observer object or error callback) give a
-// Subscription; a receiver named like a store, a Svelte component, or a
-// file that imports a store library gives an unsubscribe function.
+// undone: owners whose convention subscribes to Observables (Angular) and
+// RxJS-looking sources (a pipe, a `$` name, an RxJS creation function, an
+// observer object or error callback) give a Subscription; a receiver named
+// like a store, an owner whose convention subscribes to stores (Svelte), or
+// a file that imports a store library gives an unsubscribe function.
 func (c *classifier) styleOf(call syntax.Node, src source) subscribeStyle {
-	if c.o.Kind == lifecycle.Angular || src.rx {
+	style := c.o.Follows().Subscriptions.Style
+	if style == lifecycle.StyleRx || src.rx {
 		return styleRx
 	}
 	args := astutil.Args(call)
@@ -897,8 +899,7 @@ func (c *classifier) styleOf(call syntax.Node, src source) subscribeStyle {
 	if storeName.MatchString(lastName(recv)) || hookName.MatchString(lastName(recv)) {
 		return styleFunc
 	}
-	switch c.o.Kind {
-	case lifecycle.SvelteMount, lifecycle.SvelteComponent:
+	if style == lifecycle.StyleStore {
 		return styleFunc
 	}
 	if id := memberRoot(recv); id.Kind() == "identifier" {

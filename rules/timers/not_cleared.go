@@ -161,9 +161,9 @@ func (v *notCleared) checkLoop(call syntax.Node, fn string, o *lifecycle.Owner) 
 		}
 	}
 	v.loops[loop.Index()] = true
-	name := functionName(loop)
-	if name != anonymous {
-		name += "()"
+	name := anonymous
+	if n := lifecycle.NameOf(loop, 0); n != "" {
+		name = n + "()"
 	}
 	var msg string
 	if fn == "requestAnimationFrame" {
@@ -439,27 +439,6 @@ func finite(loop syntax.Node) bool {
 		return !found
 	})
 	return found
-}
-
-// functionName names a function for a message.
-func functionName(fn syntax.Node) string {
-	if name := fn.Get("name"); name.Valid() {
-		return name.Text()
-	}
-	switch p := fn.Parent(); p.Kind() {
-	case "variable_declarator":
-		return p.Get("name").Text()
-	case "public_field_definition", "field_definition":
-		if name := p.Get("name"); name.Valid() {
-			return name.Text()
-		}
-		return p.Get("property").Text()
-	case "pair":
-		return p.Get("key").Text()
-	case "assignment_expression":
-		return p.Get("left").Text()
-	}
-	return anonymous
 }
 
 const anonymous = "its callback"
