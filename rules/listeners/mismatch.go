@@ -578,16 +578,9 @@ func (v *mismatch) checkHelperTargets(a, r call) {
 
 // paramIndex returns the position of the parameter target names in fn, or -1.
 func paramIndex(fn, target syntax.Node) int {
-	target = scope.Unwrap(target)
-	for i, prm := range fn.Get("parameters").Children() {
-		id := prm
-		switch prm.Kind() {
-		case "required_parameter", "optional_parameter":
-			id = prm.Get("pattern")
-		case "assignment_pattern":
-			id = prm.Get("left")
-		}
-		if id.Kind() == "identifier" && id.Text() == target.Text() {
+	name := scope.Unwrap(target).Text()
+	for i, prm := range astutil.ParamNames(fn) {
+		if prm != "" && prm == name {
 			return i
 		}
 	}

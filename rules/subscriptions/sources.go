@@ -743,9 +743,21 @@ func (c *classifier) ownedByThis(n syntax.Node) bool {
 
 // contentQuery reports a @ContentChild/@ContentChildren member.
 func contentQuery(decl syntax.Node) bool {
-	if !decl.Valid() {
-		return false
+	for _, d := range memberDecorators(decl) {
+		if d == "ContentChild" || d == "ContentChildren" {
+			return true
+		}
 	}
+	return false
+}
+
+// memberDecorators names the decorators of a class member
+// (`@ViewChild("x")` gives ViewChild).
+func memberDecorators(decl syntax.Node) []string {
+	if !decl.Valid() {
+		return nil
+	}
+	var names []string
 	for c := decl.FirstChild(); c.Valid(); c = c.NextSibling() {
 		if c.Kind() != "decorator" {
 			continue
@@ -754,11 +766,9 @@ func contentQuery(decl syntax.Node) bool {
 		if d.Kind() == "call_expression" {
 			d = d.Get("function")
 		}
-		if d.Text() == "ContentChild" || d.Text() == "ContentChildren" {
-			return true
-		}
+		names = append(names, d.Text())
 	}
-	return false
+	return names
 }
 
 // isQueryChanges reports n as member m's own changes stream
@@ -781,15 +791,8 @@ func viewPart(decl syntax.Node) bool {
 	if !decl.Valid() {
 		return false
 	}
-	for c := decl.FirstChild(); c.Valid(); c = c.NextSibling() {
-		if c.Kind() != "decorator" {
-			continue
-		}
-		d := c.Child(0)
-		if d.Kind() == "call_expression" {
-			d = d.Get("function")
-		}
-		if viewQueries[d.Text()] {
+	for _, d := range memberDecorators(decl) {
+		if viewQueries[d] {
 			return true
 		}
 	}

@@ -310,3 +310,27 @@ func QuoteChar(t *syntax.Tree) byte {
 	}
 	return '\''
 }
+
+// ParamNames returns the names of a function's parameters in order, ""
+// for a destructuring pattern: `(a, { b }, c = 1) => ...` gives a, "", c.
+func ParamNames(fn syntax.Node) []string {
+	if one := fn.Get("parameter"); one.Valid() {
+		return []string{one.Text()}
+	}
+	var out []string
+	for _, c := range fn.Get("parameters").Children() {
+		id := c
+		switch c.Kind() {
+		case "required_parameter", "optional_parameter":
+			id = c.Get("pattern")
+		case "assignment_pattern":
+			id = c.Get("left")
+		}
+		if id.Kind() == "identifier" {
+			out = append(out, id.Text())
+		} else {
+			out = append(out, "")
+		}
+	}
+	return out
+}

@@ -516,30 +516,6 @@ func moduleOf(p *analyzer.Pass, n syntax.Node, depth int) string {
 	return ""
 }
 
-// params returns the names of a function's simple parameters ("" for
-// patterns).
-func params(fn syntax.Node) []string {
-	if one := fn.Get("parameter"); one.Valid() {
-		return []string{one.Text()}
-	}
-	var out []string
-	for _, c := range fn.Get("parameters").Children() {
-		id := c
-		switch c.Kind() {
-		case "required_parameter", "optional_parameter":
-			id = c.Get("pattern")
-		case "assignment_pattern":
-			id = c.Get("left")
-		}
-		if id.Kind() == "identifier" {
-			out = append(out, id.Text())
-		} else {
-			out = append(out, "")
-		}
-	}
-	return out
-}
-
 // paramBinding returns the binding of fn's parameter named name.
 func paramBinding(p *analyzer.Pass, fn syntax.Node, name string) *scope.Binding {
 	ps := fn.Get("parameters")
@@ -562,7 +538,7 @@ func paramBinding(p *analyzer.Pass, fn syntax.Node, name string) *scope.Binding 
 // event ends the request when the parameters name it.
 func requestRepeat(p *analyzer.Pass, fn syntax.Node) *Repeat {
 	r := &Repeat{Kind: Request, Phrase: "each request", Node: fn, Regions: []syntax.Node{fn}, EndEvent: "close"}
-	ps := append(params(fn), "", "", "")
+	ps := append(astutil.ParamNames(fn), "", "", "")
 	var param string
 	switch {
 	case ps[0] == "err" || ps[0] == "error":
@@ -587,7 +563,7 @@ func requestRepeat(p *analyzer.Pass, fn syntax.Node) *Repeat {
 // the per-connection socket.
 func connectionRepeat(p *analyzer.Pass, fn syntax.Node, endEvent string) *Repeat {
 	r := &Repeat{Kind: Connection, Phrase: "each connection", Node: fn, Regions: []syntax.Node{fn}, EndEvent: endEvent}
-	if ps := params(fn); len(ps) > 0 && ps[0] != "" {
+	if ps := astutil.ParamNames(fn); len(ps) > 0 && ps[0] != "" {
 		r.EndObj = ps[0]
 		r.EndParam = paramBinding(p, fn, ps[0])
 	}
@@ -601,7 +577,7 @@ func connectionRepeat(p *analyzer.Pass, fn syntax.Node, endEvent string) *Repeat
 // they are defined: (req, res), (request, reply), (err, req, res, next),
 // (ctx, next).
 func signatureRepeat(p *analyzer.Pass, fn syntax.Node) *Repeat {
-	ps := append(params(fn), "", "", "")
+	ps := append(astutil.ParamNames(fn), "", "", "")
 	isReq := func(s string) bool { return s == "req" || s == "request" }
 	isRes := func(s string) bool { return s == "res" || s == "response" || s == "reply" }
 	switch {
