@@ -260,7 +260,7 @@ func (m *Model) findOwner(fn syntax.Node) (*Owner, bool) {
 			o := &Owner{Kind: SvelteMount, Node: call, Setup: fn, Name: "$effect", TeardownName: "the function $effect returns"}
 			m.collectReturns(o, fn)
 			return o, false
-		case first && name == "onMount" && m.fromOrUnimported(name, "svelte"):
+		case first && name == svelteMount && m.fromOrUnimported(name, "svelte"):
 			o := &Owner{Kind: SvelteMount, Node: call, Setup: fn, Name: name, TeardownName: "the function onMount returns"}
 			m.collectReturns(o, fn)
 			for _, cb := range m.callbacksOf(m.tree.Root(), "onDestroy") {
@@ -290,13 +290,15 @@ func (m *Model) findOwner(fn syntax.Node) (*Owner, bool) {
 	return nil, false
 }
 
-// svelteEffect reports Svelte 5's $effect(...) and $effect.pre(...) runes.
+// svelteMount is Svelte's onMount, whose callback is an owner's setup.
+const svelteMount = "onMount"
+
+// svelteEffectRunes are Svelte 5's $effect(...) and $effect.pre(...).
+var svelteEffectRunes = []string{"$effect", "$effect.pre"}
+
+// svelteEffect reports a call of one of svelteEffectRunes.
 func svelteEffect(call syntax.Node) bool {
-	switch scope.Unwrap(call.Get("function")).Text() {
-	case "$effect", "$effect.pre":
-		return true
-	}
-	return false
+	return contains(svelteEffectRunes, scope.Unwrap(call.Get("function")).Text())
 }
 
 // collectReturns records what an effect or onMount callback returns.

@@ -18,11 +18,12 @@ import (
 
 // NotRemoved is listener-not-removed.
 var NotRemoved = &analyzer.Rule{
-	ID:       "listener-not-removed",
-	Severity: analyzer.SeverityWarning,
-	Kinds:    []string{"call_expression"},
-	APIs:     listenerAPIs,
-	Needles:  apis.Builtin().Needles(listenerAPIs),
+	ID:         "listener-not-removed",
+	Severity:   analyzer.SeverityWarning,
+	Kinds:      []string{"call_expression"},
+	APIs:       listenerAPIs,
+	Needles:    apis.Builtin().Needles(listenerAPIs),
+	NeedsOwner: true,
 	New: func(p *analyzer.Pass) analyzer.Visitor {
 		return &notRemoved{p: p}
 	},
