@@ -16,11 +16,12 @@ import (
 
 // NotCleared is timer-not-cleared.
 var NotCleared = &analyzer.Rule{
-	ID:       "timer-not-cleared",
-	Severity: analyzer.SeverityWarning,
-	Kinds:    []string{"call_expression"},
-	APIs:     timerAPIs,
-	Needles:  apis.Builtin().Needles(timerAPIs),
+	ID:         "timer-not-cleared",
+	Severity:   analyzer.SeverityWarning,
+	Kinds:      []string{"call_expression"},
+	APIs:       timerAPIs,
+	Needles:    apis.Builtin().Needles(timerAPIs),
+	NeedsOwner: true,
 	New: func(p *analyzer.Pass) analyzer.Visitor {
 		return &notCleared{p: p, loops: make(map[int]bool)}
 	},
