@@ -392,7 +392,7 @@ func (e *Engine) enabledRules(f File) []int {
 		if r.Applies != nil && !r.Applies(f.Path, f.Src) {
 			continue
 		}
-		if r.NeedsOwner && !mayOwn() {
+		if r.NeedsOwner && !mayOwn() && !containsAny(f.Src, r.OwnerlessNeedles) {
 			continue
 		}
 		out = append(out, i)

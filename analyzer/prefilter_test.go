@@ -42,7 +42,7 @@ func TestPrefilterSound(t *testing.T) {
 	}
 	plain := analyzer.NewEngine(rules.All())
 	plain.ValidateFixes = false
-	for _, dir := range []string{"rules", "examples", "allrules"} {
+	for _, dir := range []string{"rules", "examples", "allrules", "recall/shapes"} {
 		walkSources(t, filepath.Join(root, dir), func(path string, src []byte) {
 			check(plain, analyzer.File{Path: path, Src: src})
 		})

@@ -33,6 +33,11 @@ type Rule struct {
 	// without an owner (module-level caches, per-call listeners, resources
 	// in plain functions, globals) leave it false.
 	NeedsOwner bool
+	// OwnerlessNeedles, for a rule that NeedsOwner, name text without which
+	// its few checks that need no owner cannot report (timer-not-cleared's
+	// end path of an entity needs a `delete`): a file holding one runs the
+	// rule even where nothing can own a registration.
+	OwnerlessNeedles []string
 
 	// APIs is the part of the registration API table (analyzer/apis) the
 	// rule follows; zero for none. NewEngine checks that Needles cover

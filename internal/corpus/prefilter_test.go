@@ -19,7 +19,7 @@ func TestPrefilterSound(t *testing.T) {
 		paths []string
 		with  []Finding
 	}
-	fixtures := []string{"testdata/rules", "testdata/examples", "testdata/projects", "testdata/allrules", "testdata/config"}
+	fixtures := []string{"testdata/rules", "testdata/examples", "testdata/projects", "testdata/allrules", "testdata/config", "testdata/recall/shapes"}
 	runs := []run{{dir: repoRoot, paths: fixtures}}
 	if os.Getenv("LEAKWATCH_CORPUS_DIR") != "" || exists(filepath.Join(repoRoot, "..", "shared", "corpus")) {
 		dir, projects, all := corpusFindings(t)

@@ -22,6 +22,9 @@ var NotCleared = &analyzer.Rule{
 	APIs:       timerAPIs,
 	Needles:    apis.Builtin().Needles(timerAPIs),
 	NeedsOwner: true,
+	// The end path of an entity's interval (end_path.go) needs no owner,
+	// only a deletion from the collection that holds the entity.
+	OwnerlessNeedles: []string{"delete"},
 	New: func(p *analyzer.Pass) analyzer.Visitor {
 		return &notCleared{p: p, loops: make(map[int]bool)}
 	},
