@@ -112,7 +112,7 @@ type Engine struct {
 
 	// ownerNeedles are lifecycle.OwnerNeedles without configuration;
 	// configured owners have theirs computed once per Config.
-	ownerNeedles  []string
+	ownerNeedles []string
 	// configNeedles is shared by the copies drivers make of an engine
 	// (the server copies one per session), so it is a pointer.
 	configNeedles *sync.Map // configured names -> []string
