@@ -383,6 +383,8 @@ type callIndex struct {
 	// byStyle holds every call by style: what a call whose event is no
 	// string may pair with.
 	byStyle map[Style][]int
+	// keyed holds the calls by target and handler (index.go).
+	keyed *keyedCalls
 }
 
 type namedEvent struct {
