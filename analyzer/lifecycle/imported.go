@@ -267,11 +267,14 @@ func (m *Model) Helper(call syntax.Node) (ImportedFunction, bool) {
 	var spec, name string
 	switch fn.Kind() {
 	case "identifier":
-		if b := m.scope.Resolve(fn); b == nil || b.Kind != scope.Import {
-			return ImportedFunction{}, false
-		}
+		// Rules ask about every call several times; the name's import is
+		// a map lookup, its binding a walk up the scopes, so the binding is
+		// looked up only for imported names.
 		s, n, ok := m.importOf(fn.Text())
 		if !ok || n == "*" {
+			return ImportedFunction{}, false
+		}
+		if b := m.scope.Resolve(fn); b == nil || b.Kind != scope.Import {
 			return ImportedFunction{}, false
 		}
 		spec, name = s, n
