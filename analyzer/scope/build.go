@@ -24,6 +24,9 @@ type Info struct {
 	// keys in hot loops).
 	keys    []string
 	keyDone []bool
+	// resolved memoizes Resolve for references by node index: a map, as
+	// rules ask about few of a file's identifiers, but those many times.
+	resolved map[int]*Binding
 
 	// LongLived names values configured to live as long as the program
 	// (an identifier, or a member name such as this.bus): LifetimeOf calls

@@ -29,7 +29,18 @@ func (in *Info) Resolve(id syntax.Node) *Binding {
 	default:
 		return nil
 	}
-	return in.ScopeOf(id).Lookup(id.Text())
+	// Finding the scope climbs the tree and looking the name up climbs the
+	// scopes; rules ask again for the same callee or handler (every rule
+	// parsing the same call), so each reference is resolved once.
+	if b, ok := in.resolved[id.Index()]; ok {
+		return b
+	}
+	b := in.ScopeOf(id).Lookup(id.Text())
+	if in.resolved == nil {
+		in.resolved = make(map[int]*Binding)
+	}
+	in.resolved[id.Index()] = b
+	return b
 }
 
 // DeclaredAt returns the binding an identifier declares, or nil if it is not
