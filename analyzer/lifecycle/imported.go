@@ -291,7 +291,23 @@ func (m *Model) Helper(call syntax.Node) (ImportedFunction, bool) {
 	default:
 		return ImportedFunction{}, false
 	}
-	return m.facts.Function(spec, name)
+	// Rules ask about every call to a hook or helper (useEffect, listen),
+	// each time following the import to the module that declares it.
+	k := [2]string{spec, name}
+	if a, ok := m.helpers[k]; ok {
+		return a.f, a.ok
+	}
+	f, ok := m.facts.Function(spec, name)
+	if m.helpers == nil {
+		m.helpers = make(map[[2]string]helperAnswer)
+	}
+	m.helpers[k] = helperAnswer{f, ok}
+	return f, ok
+}
+
+type helperAnswer struct {
+	f  ImportedFunction
+	ok bool
 }
 
 // LongLivedType reports whether values of the named type are program-long
