@@ -21,19 +21,19 @@ type exprID struct{ key, text string }
 
 type exprIDsKey struct{}
 
-// idOf returns n's exprID, once per node and file: a handler without a key
-// (an inline function) is identified by its whole text.
+// idOf returns n's exprID; the text of one without a key (an inline
+// handler: its whole function) is squashed once per node and file.
 func idOf(p *analyzer.Pass, n syntax.Node) exprID {
-	ids := p.Memo(exprIDsKey{}, func() any { return map[int]exprID{} }).(map[int]exprID)
-	if id, ok := ids[n.Index()]; ok {
-		return id
+	if k := p.Scope.Key(n); k != "" {
+		return exprID{key: k} // keys are remembered by scope
 	}
-	id := exprID{key: p.Scope.Key(n)}
-	if id.key == "" {
-		id.text = squash(n.Text())
+	texts := p.Memo(exprIDsKey{}, func() any { return map[int]string{} }).(map[int]string)
+	t, ok := texts[n.Index()]
+	if !ok {
+		t = squash(n.Text())
+		texts[n.Index()] = t
 	}
-	ids[n.Index()] = id
-	return id
+	return exprID{text: t}
 }
 
 // targetID is what sameTarget compares.

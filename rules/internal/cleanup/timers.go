@@ -216,10 +216,26 @@ type handedOutReleasesKey struct{ region int }
 func handedOutReleases(p *analyzer.Pass, region syntax.Node) []syntax.Node {
 	return p.Memo(handedOutReleasesKey{region.Index()}, func() any {
 		var uses []syntax.Node
+		// The functions open around the node being walked, innermost
+		// last: the last is what astutil.EnclosingFunction would climb to,
+		// and none open means it lies outside region, which hands nothing
+		// out.
+		type open struct {
+			end    int
+			handed bool
+		}
+		var fns []open
 		region.Walk(func(n syntax.Node) bool {
+			for len(fns) > 0 && n.Index() >= fns[len(fns)-1].end {
+				fns = fns[:len(fns)-1]
+			}
+			if scope.IsFunction(n) {
+				fns = append(fns, open{n.SubtreeEnd(), handedOut(n, region)})
+				return true
+			}
 			switch n.Kind() {
 			case "identifier", "member_expression", "subscript_expression":
-				if ReleasePosition(n) && handedOut(astutil.EnclosingFunction(n), region) {
+				if len(fns) > 0 && fns[len(fns)-1].handed && ReleasePosition(n) {
 					uses = append(uses, n)
 				}
 			}
