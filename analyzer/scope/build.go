@@ -62,7 +62,9 @@ func Build(t *syntax.Tree) *Info {
 		end int
 	}
 	stack := []open{{in.Module, t.Len()}}
-	var idents []identUse
+	// About one node in six is an identifier; growing the list from
+	// nothing was a fifth of the build on a large file.
+	idents := make([]identUse, 0, t.Len()/6)
 	for i := 1; i < t.Len(); i++ {
 		for len(stack) > 1 && i >= stack[len(stack)-1].end {
 			stack = stack[:len(stack)-1]
