@@ -81,13 +81,17 @@ type vocab struct {
 
 type vocabKey struct{}
 
+var builtinVocab = &vocab{adders: adders, removers: removers}
+
 // vocabulary returns the file's listener API, built once per file: the
 // table the engine gives the pass includes owners.listenerPairs.
 func vocabulary(p *analyzer.Pass) *vocab {
+	// Every rule asks for every call; without configured pairs the answer
+	// needs no memo lookup.
+	if p.APIs == nil || p.APIs == apis.Builtin() {
+		return builtinVocab
+	}
 	return p.Memo(vocabKey{}, func() any {
-		if p.APIs == nil || p.APIs == apis.Builtin() {
-			return &vocab{adders: adders, removers: removers}
-		}
 		v := &vocab{removerOf: map[string]string{}}
 		v.adders, v.removers, _ = styleTables(p.APIs, listenerAPIs)
 		for _, a := range p.APIs.Select(listenerAPIs) {
