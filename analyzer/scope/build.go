@@ -20,10 +20,12 @@ type Info struct {
 	// is complete once Build returns: nothing is filled lazily, so no
 	// rule's verdict depends on which other rules asked first.
 	refs map[*Binding][]syntax.Node
-	// keys memoizes Key by node index (slices, not a map: rules ask for
-	// keys in hot loops).
-	keys    []string
-	keyDone []bool
+	// keyOf memoizes Key by node index (a slice, not a map: rules ask for
+	// keys in hot loops): 0 not asked yet, else 1 + the key's index in
+	// keys. Indices rather than strings keep the slice a quarter the size
+	// and free of pointers for the collector to scan.
+	keyOf []int32
+	keys  []string
 	// resolved memoizes Resolve for references by node index: a map, as
 	// rules ask about few of a file's identifiers, but those many times.
 	resolved map[int]*Binding

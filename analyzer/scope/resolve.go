@@ -129,26 +129,28 @@ func (in *Info) Key(expr syntax.Node) string {
 	// each expression's key is built once, and found again under the
 	// expression as asked, before unwrapping it (in a large file the
 	// unwrapping alone was a tenth of an analysis).
-	if in.keys == nil {
-		in.keys = make([]string, in.Tree.Len())
-		in.keyDone = make([]bool, in.Tree.Len())
+	if in.keyOf == nil {
+		in.keyOf = make([]int32, in.Tree.Len())
+		in.keys = []string{""}
 	}
 	i := expr.Index()
-	if in.keyDone[i] {
-		return in.keys[i]
+	if at := in.keyOf[i]; at != 0 {
+		return in.keys[at-1]
 	}
 	inner := Unwrap(expr)
 	j := inner.Index()
-	k := in.keys[j]
-	if !in.keyDone[j] {
+	at := in.keyOf[j]
+	if at == 0 {
 		var sb strings.Builder
-		if in.writeKey(&sb, inner) {
-			k = sb.String()
+		at = 1 // the empty key
+		if in.writeKey(&sb, inner) && sb.Len() > 0 {
+			in.keys = append(in.keys, sb.String())
+			at = int32(len(in.keys))
 		}
-		in.keys[j], in.keyDone[j] = k, true
+		in.keyOf[j] = at
 	}
-	in.keys[i], in.keyDone[i] = k, true
-	return k
+	in.keyOf[i] = at
+	return in.keys[at-1]
 }
 
 func (in *Info) writeKey(sb *strings.Builder, n syntax.Node) bool {
