@@ -388,7 +388,7 @@ type callIndex struct {
 	// string may pair with.
 	byStyle map[Style][]int
 	// keyed holds the calls by target and handler (index.go).
-	keyed *keyedCalls
+	keyed keyedCalls
 }
 
 type namedEvent struct {

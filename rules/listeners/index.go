@@ -59,8 +59,8 @@ type ofHandler struct {
 	function exprID
 }
 
-// keyedCalls holds the calls of a callIndex by target and handler; built
-// on the first query that needs it.
+// keyedCalls holds the calls of a callIndex by target and handler; each
+// part is built on the first query that needs it.
 type keyedCalls struct {
 	// onTarget holds every call by style and target.
 	onTarget map[onTarget][]int
@@ -69,16 +69,17 @@ type keyedCalls struct {
 	withHandler map[withHandler][]int
 	wild        map[onTarget][]int
 	// ofHandler holds every call by style and handler, and again under the
-	// function its handler binds (f.bind(this) under f).
+	// function its handler binds (f.bind(this) under f); only
+	// listener-removal-mismatch asks, so it is built on its first query.
 	ofHandler map[ofHandler][]int
 }
 
 func (x *callIndex) keyedBy(p *analyzer.Pass) *keyedCalls {
-	if x.keyed != nil {
-		return x.keyed
+	k := &x.keyed
+	if k.onTarget != nil {
+		return k
 	}
-	k := &keyedCalls{onTarget: map[onTarget][]int{}, withHandler: map[withHandler][]int{},
-		wild: map[onTarget][]int{}, ofHandler: map[ofHandler][]int{}}
+	k.onTarget, k.withHandler, k.wild = map[onTarget][]int{}, map[withHandler][]int{}, map[onTarget][]int{}
 	for i, c := range x.calls {
 		t := onTarget{c.style, targetID(p, c)}
 		k.onTarget[t] = append(k.onTarget[t], i)
@@ -88,6 +89,17 @@ func (x *callIndex) keyedBy(p *analyzer.Pass) *keyedCalls {
 			h := withHandler{c.style, t.target, idOf(p, c.handler)}
 			k.withHandler[h] = append(k.withHandler[h], i)
 		}
+	}
+	return k
+}
+
+func (x *callIndex) byHandler(p *analyzer.Pass) map[ofHandler][]int {
+	k := &x.keyed
+	if k.ofHandler != nil {
+		return k.ofHandler
+	}
+	k.ofHandler = map[ofHandler][]int{}
+	for i, c := range x.calls {
 		h := ofHandler{c.style, idOf(p, c.handler)}
 		k.ofHandler[h] = append(k.ofHandler[h], i)
 		if from := boundFrom(c.handler); from.Valid() {
@@ -97,8 +109,7 @@ func (x *callIndex) keyedBy(p *analyzer.Pass) *keyedCalls {
 			}
 		}
 	}
-	x.keyed = k
-	return k
+	return k.ofHandler
 }
 
 // matchable yields, in source order, the indexed calls that matches could
@@ -119,7 +130,7 @@ func (x *callIndex) matchable(p *analyzer.Pass, c call) iter.Seq[call] {
 // whose handler is sameExpr to c's, or binds a function that is
 // (this.onResize.bind(this) for this.onResize), on any target.
 func (x *callIndex) sameHandler(p *analyzer.Pass, c call) iter.Seq[call] {
-	return x.inOrder(x.keyedBy(p).ofHandler[ofHandler{c.style, idOf(p, c.handler)}], nil)
+	return x.inOrder(x.byHandler(p)[ofHandler{c.style, idOf(p, c.handler)}], nil)
 }
 
 // inOrder yields the calls of two sorted, disjoint lists of indices in
