@@ -278,6 +278,9 @@ func prepare(f File) (File, syntax.Lang, SkipKind, string) {
 	if !ok {
 		return f, 0, SkipNotSource, "not a JavaScript or TypeScript file"
 	}
+	if lang == syntax.JavaScript {
+		lang = flowGrammar(f.Src)
+	}
 	return f, lang, NotSkipped, ""
 }
 

@@ -33,7 +33,9 @@ var (
 	gestureStarts = map[string]bool{"pointerdown": true, "mousedown": true, "touchstart": true, "dragstart": true}
 	gestureEnds   = map[string]bool{"pointerup": true, "mouseup": true, "touchend": true, "touchcancel": true,
 		"pointercancel": true, "dragend": true, "drop": true, "lostpointercapture": true}
-	gestureEndName = regexp.MustCompile(`(?i)(up|end|cancel|drop|release|stop)$|^(on)?(pointer|mouse|touch|drag)(up|end|cancel)`)
+	// gestureEndName: onDragEnd, handleMouseUp, onSliderTouchend, mouseup,
+	// stop, stopResize; not setup or startup, which only end in "up".
+	gestureEndName = regexp.MustCompile(`^(?i:(on|handle)?(pointer|mouse|touch|drag)?(up|end|cancel|drop|release|stop))$|[a-z0-9](Up|End|Cancel|Drop|Release|Stop)$|(?i:(pointer|mouse|touch|drag)(up|end|cancel))$|^(stop|end|cancel|release)[A-Z_]`)
 )
 
 // GestureStart reports an event that starts a pointer gesture (pointerdown).

@@ -1,6 +1,7 @@
 package lifecycle_test
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/leakwatch/leakwatch/analyzer/lifecycle"
@@ -26,6 +27,23 @@ func TestConventionsSayHowToClean(t *testing.T) {
 			// An owner without a teardown of its own is still an owner:
 			// the fix must know which method to create.
 			t.Errorf("%s: owners may lack a teardown, but no method to create is named", c.Name)
+		}
+		for _, m := range c.SetupFirst {
+			if !slices.Contains(c.SetupMethods, m) {
+				t.Errorf("%s: %s runs first but is no setup method", c.Name, m)
+			}
+		}
+		// A fix that ends subscriptions with the convention's operator
+		// imports it, and injects what it takes outside construction.
+		if end := c.Subscriptions.End; end != nil {
+			switch {
+			case end.Name == "" || end.Module == "":
+				t.Errorf("%s: end operator %q has no module to import it from", c.Name, end.Name)
+			case end.Ref != "" && (end.Inject == "" || end.RefModule == ""):
+				t.Errorf("%s: %s takes a %s, but nothing says how to inject it", c.Name, end.Name, end.Ref)
+			case end.Since > 0 && end.Package == "":
+				t.Errorf("%s: %s exists since version %d of no package", c.Name, end.Name, end.Since)
+			}
 		}
 	}
 }

@@ -90,8 +90,18 @@ type Convention struct {
 	// reported for it.
 	LifetimeUnknown bool
 
+	// SetupFirst are the SetupMethods that run before every teardown
+	// (ngOnInit, componentDidMount; not firstUpdated, which an element
+	// never rendered skips): a handle they store is set when the teardown
+	// runs. The constructor always is; for a plain class it is the only
+	// one.
+	SetupFirst []string
+
 	// What a fix writes, and where (see Cleanup).
 	Cleanup Cleanup
+	// How subscriptions in the owner are undone and ended (see
+	// Subscriptions).
+	Subscriptions Subscriptions
 
 	// Words for messages.
 	//
@@ -136,6 +146,7 @@ var Conventions = []*Convention{
 			{Name: "React.Component", From: reactModules}, {Name: "React.PureComponent", From: reactModules},
 		},
 		SetupMethods:    []string{"componentDidMount"},
+		SetupFirst:      []string{"componentDidMount"},
 		TeardownMethods: []string{"componentWillUnmount"},
 		Cleanup:         Cleanup{Create: "componentWillUnmount"},
 	},
@@ -145,6 +156,7 @@ var Conventions = []*Convention{
 		IsElement:       true,
 		Markers:         []string{"connectedCallback", "disconnectedCallback"},
 		SetupMethods:    []string{"connectedCallback", "firstUpdated"},
+		SetupFirst:      []string{"connectedCallback"},
 		TeardownMethods: []string{"disconnectedCallback"},
 		Cleanup:         Cleanup{Create: "disconnectedCallback", SuperUnless: plainElementBase},
 	},
@@ -152,9 +164,11 @@ var Conventions = []*Convention{
 		Name: "angular-component", Kind: Angular,
 		Decorators:        []string{"Component", "Directive", "Pipe"},
 		SetupMethods:      angularSetup,
+		SetupFirst:        angularSetupFirst,
 		TeardownMethods:   []string{"ngOnDestroy"},
 		TeardownCallbacks: []string{"onDestroy"},
 		Cleanup:           angularCleanup,
+		Subscriptions:     angularSubscriptions,
 	},
 	{
 		// A service, module or plain class that takes part in Angular's
@@ -164,10 +178,12 @@ var Conventions = []*Convention{
 		Implements:        []string{"OnDestroy"},
 		Markers:           []string{"ngOnDestroy"},
 		SetupMethods:      angularSetup,
+		SetupFirst:        angularSetupFirst,
 		TeardownMethods:   []string{"ngOnDestroy"},
 		TeardownCallbacks: []string{"onDestroy"},
 		NeedsTeardown:     true,
 		Cleanup:           angularCleanup,
+		Subscriptions:     angularSubscriptions,
 	},
 	{
 		// Pre-class React components: React.createClass({...}) and the
@@ -175,6 +191,7 @@ var Conventions = []*Convention{
 		Name: "react-create-class", Kind: ReactClass,
 		Factories:       []string{"createClass", "createReactClass"},
 		SetupMethods:    []string{"componentDidMount"},
+		SetupFirst:      []string{"componentDidMount"},
 		TeardownMethods: []string{"componentWillUnmount"},
 		Cleanup:         Cleanup{Create: "componentWillUnmount"},
 	},
@@ -208,8 +225,9 @@ var Conventions = []*Convention{
 }
 
 var (
-	angularSetup   = []string{"ngOnInit", "ngAfterViewInit", "ngAfterContentInit"}
-	angularCleanup = Cleanup{Create: "ngOnDestroy", ReturnType: ": void", Implements: "OnDestroy", Module: "@angular/core"}
+	angularSetup      = []string{"ngOnInit", "ngAfterViewInit", "ngAfterContentInit"}
+	angularSetupFirst = []string{"ngOnInit"}
+	angularCleanup    = Cleanup{Create: "ngOnDestroy", ReturnType: ": void", Implements: "OnDestroy", Module: "@angular/core"}
 	// plainElementBase matches the bases whose custom elements have no
 	// disconnectedCallback of their own to call.
 	plainElementBase = regexp.MustCompile(`^(HTML|SVGElement$)`)
@@ -245,6 +263,7 @@ var (
 		TeardownCallbacks: []string{"onDestroy"},
 		Cleanup:           Cleanup{Site: InReturned, HandedOut: WholeFile},
 		Phrase:            "this onMount", Ends: "the component",
+		Subscriptions: svelteSubscriptions,
 	}
 
 	// svelteEffectRune: Svelte 5's $effect(() => { ...; return cleanup }).
@@ -254,6 +273,7 @@ var (
 		ReturnsTeardown: true, TeardownPhrase: "the function $effect returns",
 		Cleanup: Cleanup{Site: InReturned, HandedOut: WholeFile},
 		Phrase:  "this onMount", Ends: "the component",
+		Subscriptions: svelteSubscriptions,
 	}
 
 	// svelteInstance: a Svelte component's instance script, which runs
@@ -262,6 +282,7 @@ var (
 		Name: "svelte-instance", Kind: SvelteComponent,
 		TeardownCallbacks: []string{"onDestroy"},
 		Cleanup:           Cleanup{Site: InHook, Create: "onDestroy", Module: "svelte"},
+		Subscriptions:     svelteSubscriptions,
 	}
 
 	// vueSetup: a setup() function, or <script setup>; its teardowns are
@@ -289,6 +310,7 @@ var (
 	vueOptions = &Convention{
 		Name: "vue-options", Kind: VueOptions,
 		SetupMethods:    []string{"mounted", "created", "beforeMount", "setup"},
+		SetupFirst:      []string{"mounted", "created", "beforeMount"},
 		TeardownMethods: vueOptionsTeardowns,
 		Cleanup:         Cleanup{Create: "beforeUnmount"},
 		Ends:            "the component",
@@ -301,6 +323,7 @@ var (
 	vue2Component = &Convention{
 		Name: "vue2-options", Kind: VueOptions,
 		SetupMethods:    vueOptions.SetupMethods,
+		SetupFirst:      vueOptions.SetupFirst,
 		TeardownMethods: vueOptionsTeardowns,
 		Cleanup:         Cleanup{Create: "beforeDestroy"},
 		Ends:            "the component",

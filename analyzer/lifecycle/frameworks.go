@@ -198,7 +198,7 @@ var vueOptionKeys = map[string]bool{
 
 var vueDefiners = map[string]bool{
 	"defineComponent": true, "defineNuxtComponent": true, "extend": true, "component": true,
-	"createApp": true, "Vue": true, "mixin": true,
+	"createApp": true, "Vue": true, "mixin": true, "genericComponent": true,
 }
 
 // enclosingVueOptions returns the Vue options object fn is a method of
@@ -248,7 +248,12 @@ func (m *Model) isVueOptions(obj syntax.Node) bool {
 	p := obj.Parent()
 	if p.Kind() == "arguments" {
 		call := p.Parent()
-		if vueDefiners[calleeName(call)] {
+		name := calleeName(call)
+		if inner := scope.Unwrap(call.Get("function")); inner.Kind() == "call_expression" {
+			// Curried definers: Vuetify's genericComponent<Slots>()({...}).
+			name = calleeName(inner)
+		}
+		if vueDefiners[name] {
 			return true
 		}
 	}

@@ -21,6 +21,11 @@ const (
 	FollowReassigned
 	// FollowBind: `fn.bind(x)` and `this.method.bind(this)` denote fn.
 	FollowBind
+	// FollowThisClass: `this.name` denotes the method of the class `this`
+	// is in even when that class owns nothing (an observer's callback
+	// method on a plain class): right for asking what the function does,
+	// not for finding the owner's teardown.
+	FollowThisClass
 )
 
 // FunctionDenoted returns the function expression e denotes in this file,
@@ -28,7 +33,7 @@ const (
 // (a function declaration, or a variable given a function), and, when o is
 // a class-like owner, `this.name` written in o's class for its method
 // (inherited from a base class in the file, or in a Vue options object's
-// methods). f widens what is followed.
+// methods); with FollowThisClass, any class's. f widens what is followed.
 func (m *Model) FunctionDenoted(e syntax.Node, o *Owner, f Follow) syntax.Node {
 	e = scope.Unwrap(e)
 	if f&FollowBind != 0 && e.Kind() == "call_expression" {
@@ -43,10 +48,16 @@ func (m *Model) FunctionDenoted(e syntax.Node, o *Owner, f Follow) syntax.Node {
 		return m.functionNamed(e, f)
 	case e.Kind() == "member_expression":
 		obj := scope.Unwrap(e.Get("object"))
-		if o == nil || obj.Kind() != "this" || !o.Class.Valid() || m.scope.ThisOwner(obj).Index() != o.Class.Index() {
+		if obj.Kind() != "this" {
 			return syntax.Node{}
 		}
-		return m.method(o.Class, e.Get("property").Text())
+		class := m.scope.ThisOwner(obj)
+		if o != nil && o.Class.Valid() && class.Index() == o.Class.Index() {
+			return m.method(o.Class, e.Get("property").Text())
+		}
+		if f&FollowThisClass != 0 && class.Valid() && class.Kind() != "object" {
+			return m.method(class, e.Get("property").Text())
+		}
 	}
 	return syntax.Node{}
 }

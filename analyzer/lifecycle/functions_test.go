@@ -37,6 +37,8 @@ later = () => {};
 		{lifecycle.FollowReassigned, o, []bool{true, false, true, true, false, true}},
 		{lifecycle.FollowBind, o, []bool{true, false, false, true, true, true}},
 		{lifecycle.FollowBind, nil, []bool{true, false, false, false, false, true}}, // no owner: this.x is unknown
+		{lifecycle.FollowThisClass, nil, []bool{true, false, false, true, false, true}},
+		{lifecycle.FollowThisClass | lifecycle.FollowBind, nil, []bool{true, false, false, true, true, true}},
 	}
 	for _, c := range cases {
 		for i, a := range args {

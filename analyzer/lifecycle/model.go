@@ -407,23 +407,14 @@ func (m *Model) callbacksOf(root syntax.Node, names ...string) []syntax.Node {
 	return out
 }
 
+// methodName is the name a method, options-object entry or setup function
+// is declared under ("" for an assigned function: `exports.useX = ...` is
+// no composable the model can follow).
 func methodName(fn syntax.Node) string {
-	switch fn.Kind() {
-	case "method_definition":
-		return propertyName(fn.Get("name"))
+	if p := fn.Parent(); p.Kind() == "assignment_expression" {
+		return ""
 	}
-	switch p := fn.Parent(); p.Kind() {
-	case "pair":
-		return propertyName(p.Get("key"))
-	case "public_field_definition", "field_definition":
-		return propertyName(p.Get("name"))
-	case "variable_declarator":
-		return p.Get("name").Text()
-	}
-	if fn.Kind() == "function_declaration" {
-		return fn.Get("name").Text()
-	}
-	return ""
+	return NameOf(fn, CalledAs)
 }
 
 func propertyName(n syntax.Node) string {

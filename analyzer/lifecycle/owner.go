@@ -15,11 +15,12 @@ import (
 	"github.com/leakwatch/leakwatch/analyzer/syntax"
 )
 
-// Kind is the shape of an owner, read by the few rule decisions that still
-// depend on it (an Angular class's RxJS style, what a plain class may
-// outlive). What a fix writes and how messages name the owner come from
-// its Convention instead; a new framework picks the kind it is shaped like
-// (Solid's effects are ReactEffect).
+// Kind is the shape of an owner. Rules do not read it: what they decide,
+// what a fix writes and how messages name the owner come from its
+// Convention. The model uses it only to pick a framework's convention for
+// a class whose framework base another file declares (imported.go); a new
+// framework picks the kind it is shaped like (Solid's effects are
+// ReactEffect).
 type Kind uint8
 
 const (

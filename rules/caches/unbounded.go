@@ -36,9 +36,14 @@ or DOM nodes, use a WeakMap or WeakSet so an entry goes away with its key.
 
 Caches keyed by a small fixed set of values (literal keys, a TypeScript union or
 enum, a locale or theme), registries filled while the module loads, and queues
-drained elsewhere in the file are not reported.`,
+drained elsewhere in the file are not reported.
+
+One removal is not enough in a component: a Map or Set entry added in a watcher
+when the watched value turns on and removed only in the same watcher when it turns
+off (a registry of open overlays) stays behind when the component ends while on,
+unless the teardown (or any other path) removes it too.`,
 		Accepts: []string{
-			"any removal anywhere in the file: delete(), clear(), splice(), shift(), pop(), `delete obj[key]`, assigning `length`",
+			"any removal anywhere in the file: delete(), clear(), splice(), shift(), pop(), `delete obj[key]`, assigning `length` (for a component's watcher that adds and removes in its two branches, a removal on another path too)",
 			"reassigning the collection (`cache = new Map()`, `this.items = this.items.filter(...)`), for example in a reset function",
 			"a size check that evicts: `if (cache.size > MAX) cache.delete(cache.keys().next().value)`",
 			"WeakMap, WeakSet and WeakRef, and caches from LRU libraries (they are not plain collections)",
@@ -82,8 +87,10 @@ type addition struct {
 
 // summary is what the file does with one collection.
 type summary struct {
-	adds      []addition
-	removed   bool
+	adds    []addition
+	removed bool
+	// removals are the uses that remove entries (delete, clear, ...).
+	removals  []syntax.Node
 	escapes   bool
 	enumerate bool // iterated, sized or spread: rules out WeakMap
 }
@@ -95,7 +102,11 @@ func check(p *analyzer.Pass) {
 			continue
 		}
 		s := summarize(p, c)
-		if s.removed || s.escapes {
+		if s.escapes {
+			continue
+		}
+		if s.removed {
+			checkOwnerEnd(p, c, s)
 			continue
 		}
 		var growing []addition
@@ -168,6 +179,7 @@ func classify(p *analyzer.Pass, c *collection, u syntax.Node, s *summary) {
 				s.adds = append(s.adds, addition{node: gp, recv: child, method: prop, keys: addedKeys(gp, prop)})
 			case has(removeMethods[c.kind], prop) || prop == "clear":
 				s.removed = true
+				s.removals = append(s.removals, gp)
 			case enumerating[prop]:
 				s.enumerate = true
 			}
@@ -181,6 +193,7 @@ func classify(p *analyzer.Pass, c *collection, u syntax.Node, s *summary) {
 		}
 		if gp.Kind() == "unary_expression" && gp.Get("operator").Text() == "delete" {
 			s.removed = true
+			s.removals = append(s.removals, gp)
 			return
 		}
 		if enumerating[prop] {
@@ -200,6 +213,7 @@ func classify(p *analyzer.Pass, c *collection, u syntax.Node, s *summary) {
 			}
 		case gp.Kind() == "unary_expression" && gp.Get("operator").Text() == "delete":
 			s.removed = true
+			s.removals = append(s.removals, gp)
 		}
 	case "assignment_expression", "augmented_assignment_expression":
 		if child.Field() == "left" {

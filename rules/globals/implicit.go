@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/leakwatch/leakwatch/analyzer"
+	"github.com/leakwatch/leakwatch/analyzer/lifecycle"
 	"github.com/leakwatch/leakwatch/analyzer/scope"
 	"github.com/leakwatch/leakwatch/analyzer/syntax"
 	"github.com/leakwatch/leakwatch/rules/internal/astutil"
@@ -395,29 +396,17 @@ func commonFunction(uses []syntax.Node) syntax.Node {
 	return syntax.Node{}
 }
 
+// describeFunction names the function a global is used in for a message.
 func describeFunction(fn syntax.Node) string {
-	name := fn.Get("name")
-	if fn.Kind() == "method_definition" || name.Valid() && fn.Kind() == "function_declaration" {
-		return name.Text()
+	if name := lifecycle.NameOf(fn, lifecycle.CalledAs); name != "" {
+		return name
 	}
 	p := fn.Parent()
 	for p.Kind() == "parenthesized_expression" {
 		p = p.Parent()
 	}
-	switch p.Kind() {
-	case "variable_declarator":
-		return p.Get("name").Text()
-	case "pair":
-		return p.Get("key").Text()
-	case "assignment_expression":
-		return p.Get("left").Text()
-	case "arguments":
-		if name := astutil.MethodName(p.Parent()); name != "" {
-			return "the callback passed to " + name
-		}
-	}
-	if name.Valid() {
-		return name.Text()
+	if name := astutil.MethodName(p.Parent()); p.Kind() == "arguments" && name != "" {
+		return "the callback passed to " + name
 	}
 	return "the function that uses it"
 }

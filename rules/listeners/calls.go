@@ -5,6 +5,7 @@ package listeners
 import (
 	"fmt"
 	"iter"
+	"regexp"
 	"strings"
 
 	"github.com/leakwatch/leakwatch/analyzer"
@@ -106,6 +107,9 @@ func vocabulary(p *analyzer.Pass) *vocab {
 // parseAdd reads an addition with the file's vocabulary.
 func parseAdd(p *analyzer.Pass, n syntax.Node) (call, bool) {
 	v := vocabulary(p)
+	if c, ok := parseEventsModule(p, n, true); ok {
+		return c, ok
+	}
 	c, ok := parse(n, v.adders)
 	if ok {
 		c.remover = v.removerOf[c.method]
@@ -116,6 +120,11 @@ func parseAdd(p *analyzer.Pass, n syntax.Node) (call, bool) {
 
 // parseRemove reads a removal with the file's vocabulary.
 func parseRemove(p *analyzer.Pass, n syntax.Node) (call, bool) {
+	// events.off(target, type, fn) before off(type, fn): the helper
+	// module's call would read as an emitter removal on the module.
+	if c, ok := parseEventsModule(p, n, false); ok {
+		return c, ok
+	}
 	if c, ok := parse(n, vocabulary(p).removers); ok {
 		return c, ok
 	}
@@ -152,6 +161,35 @@ func parseHelper(p *analyzer.Pass, n syntax.Node, add bool) (call, bool) {
 	return c, true
 }
 
+// eventsModule matches the path of a DOM event helper module whose
+// on(target, type, fn) / off(target, type, fn) add and remove listeners on
+// their first argument: dom-helpers/events, video.js's utils/events.js.
+// Node's own "events" module has no slash and is left out (its on() makes
+// an async iterator).
+var eventsModule = regexp.MustCompile(`/events(\.[cm]?[jt]s)?$`)
+
+// parseEventsModule reads events.on(window, "resize", fn) and
+// events.off(...) where events is imported from an event helper module.
+// Such calls pair only with each other (mediaList's rule is the same: the
+// module keeps its own records), and no fix is written for them.
+func parseEventsModule(p *analyzer.Pass, n syntax.Node, add bool) (call, bool) {
+	recv, name := astutil.Method(n)
+	if recv.Kind() != "identifier" || add && name != "on" || !add && name != "off" {
+		return call{}, false
+	}
+	if !eventsModule.MatchString(p.Life.ImportedFrom(recv.Text())) {
+		return call{}, false
+	}
+	args := astutil.Args(n)
+	if len(args) < 3 || eventLikeLiteral(args[0]) || !eventLike(args[1]) || !handlerLike(args[2]) {
+		return call{}, false
+	}
+	c := call{node: n, style: DOM, method: name, target: args[0], event: args[1], handler: args[2], viaModule: true}
+	c.options = arg(args, 3)
+	c.eventName, c.eventIsText = astutil.StringValue(c.event)
+	return c, true
+}
+
 // call is an addition or removal of a listener.
 type call struct {
 	node    syntax.Node
@@ -170,6 +208,12 @@ type call struct {
 	// returnsUndo: a helper from another file whose result removes the
 	// listener again.
 	returnsUndo bool
+	// mediaList: MediaQueryList's legacy addListener(fn) /
+	// removeListener(fn), whose event is always "change" and is not
+	// written; such calls pair only with each other, by handler.
+	mediaList bool
+	// viaModule: events.on(target, type, fn) of an event helper module.
+	viaModule bool
 }
 
 // parse reads a listener call, or returns ok=false for anything else.
@@ -187,6 +231,11 @@ func parse(n syntax.Node, table map[string]Style) (c call, ok bool) {
 	}
 	c.handler = arg(args, at.Handler)
 	c.options = arg(args, at.Options)
+	if (name == "addListener" || name == "removeListener") && len(args) == 1 && handlerLike(args[0]) && !eventLikeLiteral(args[0]) {
+		c.event, c.handler, c.mediaList = syntax.Node{}, args[0], true
+		c.eventName, c.eventIsText = "change", true
+		return c, true
+	}
 	if table[name] == Emitter || table[name] == VueBus {
 		// `on` is a common name; insist on the listener shape: an event
 		// name first and a function second.
@@ -215,6 +264,15 @@ func eventLike(n syntax.Node) bool {
 		return true
 	case "binary_expression": // "room:" + id
 		return scope.Unwrap(n).Get("operator").Text() == "+"
+	}
+	return false
+}
+
+// eventLikeLiteral reports a string, which names an event, never a handler.
+func eventLikeLiteral(n syntax.Node) bool {
+	switch scope.Unwrap(n).Kind() {
+	case "string", "template_string":
+		return true
 	}
 	return false
 }
@@ -352,6 +410,13 @@ func matches(p *analyzer.Pass, a, r call) bool {
 	}
 	if a.remover != "" && r.method != a.remover {
 		return false // a configured pair: listen is undone by unlisten only
+	}
+	if a.viaModule != r.viaModule {
+		return false
+	}
+	if a.mediaList || r.mediaList {
+		_, fresh := freshFunction(r.handler)
+		return a.mediaList && r.mediaList && !fresh && sameExpr(p, a.handler, r.handler)
 	}
 	if !r.event.Valid() {
 		return true // off() / removeAllListeners()

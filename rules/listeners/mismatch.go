@@ -101,6 +101,9 @@ func (v *mismatch) check(r call) {
 			d.Related = append(d.Related, analyzer.Related{Start: a.node.Start(), End: a.node.End(), Message: "the listener it is meant to remove is added here"})
 			d.Fixes = v.bindOnceFix(a, r)
 		}
+		if r.viaModule {
+			d.Fixes = nil // the fixes write method calls on the target
+		}
 		p.Report(d)
 		if ok {
 			v.reportAtAdd(a, r, "the removal passes "+what)
@@ -120,6 +123,9 @@ func (v *mismatch) check(r call) {
 			d := analyzer.Diagnostic{Start: r.handler.Start(), End: r.handler.End(), Message: msg,
 				Related: []analyzer.Related{{Start: a.handler.Start(), End: a.handler.End(), Message: "added here with a fresh .bind()"}}}
 			d.Fixes = v.bindOnceFix(a, r)
+			if r.viaModule {
+				d.Fixes = nil // the fixes write method calls on the target
+			}
 			p.Report(d)
 			v.reportAtAdd(a, r, "it was added as a fresh .bind() of "+cleanup.Describe(r.handler))
 			return
@@ -148,12 +154,19 @@ func (v *mismatch) check(r call) {
 		d := analyzer.Diagnostic{Start: astutil.Callee(r.node).Start(), End: r.node.End(), Message: msg,
 			Related: []analyzer.Related{{Start: a.node.Start(), End: a.node.End(), Message: "added here"}}}
 		d.Fixes = v.captureFix(a, r)
+		if r.viaModule {
+			d.Fixes = nil // the fixes write method calls on the target
+		}
 		p.Report(d)
 		v.reportAtAdd(a, r, fmt.Sprintf("the removal uses capture %v", capture(r.options)))
 		return
 	}
 	if len(otherTargetAdds) == 0 {
 		v.checkOtherHandler(r)
+		return
+	}
+	if a := otherTargetAdds[0]; siblingParams(p, a.target, r.target) {
+		v.checkHelperTargets(a, r)
 		return
 	}
 	// Different names can denote the same object (a parameter, an alias,
@@ -172,6 +185,9 @@ func (v *mismatch) check(r call) {
 		b.Replace(r.target, a.target.Text())
 		if fixgen.Visible(p, r.node, a.target) {
 			d.Fixes = []analyzer.Fix{b.Fix("Remove the listener from "+cleanup.Describe(a.target), false)}
+		}
+		if r.viaModule {
+			d.Fixes = nil // the fixes write method calls on the target
 		}
 		p.Report(d)
 		v.reportAtAdd(a, r, "the removal is from "+cleanup.Describe(r.target))
@@ -234,7 +250,7 @@ func (v *mismatch) checkUndoTypos() {
 // for: same target and event.
 func (v *mismatch) addedWith(r call) (call, bool) {
 	for a := range v.addIndex.pairable(r) {
-		if a.style == r.style && (sameTarget(v.p, a.target, r.target) || siblingParams(v.p, a.target, r.target)) && sameCallEvent(v.p, a, r) {
+		if a.style == r.style && (sameTarget(v.p, a.target, r.target) || siblingParams(v.p, a.target, r.target) || siblingLocals(v.p, a.target, r.target)) && sameCallEvent(v.p, a, r) {
 			return a, true
 		}
 	}
@@ -255,6 +271,57 @@ func siblingParams(p *analyzer.Pass, a, b syntax.Node) bool {
 	}
 	ma, mb := ba.Scope.Node, bb.Scope.Node
 	return ma.Parent().Valid() && mb.Parent().Valid() && container(ma).Valid() && container(ma).Index() == container(mb).Index()
+}
+
+// siblingLocals reports two locals of the same name in methods of the
+// same class or object, each set once from the same expression on this:
+// `let tt = this.el().textTracks` in both proxyTracks() and dispose()
+// denote one object of one instance.
+func siblingLocals(p *analyzer.Pass, a, b syntax.Node) bool {
+	a, b = scope.Unwrap(a), scope.Unwrap(b)
+	if a.Kind() != "identifier" || b.Kind() != "identifier" || a.Text() != b.Text() {
+		return false
+	}
+	ba, bb := p.Scope.Resolve(a), p.Scope.Resolve(b)
+	if ba == nil || bb == nil || ba == bb || ba.Reassigned || bb.Reassigned {
+		return false
+	}
+	for _, x := range []*scope.Binding{ba, bb} {
+		if x.Kind != scope.Var && x.Kind != scope.Let && x.Kind != scope.Const || !x.Init.Valid() || chainRoot(x.Init).Kind() != "this" {
+			return false
+		}
+	}
+	if squash(ba.Init.Text()) != squash(bb.Init.Text()) {
+		return false
+	}
+	fa, fb := methodOf(ba.Decl), methodOf(bb.Decl)
+	return fa.Valid() && fb.Valid() && container(fa).Valid() && container(fa).Index() == container(fb).Index()
+}
+
+// chainRoot returns the root of a chain of members and calls:
+// this.el().textTracks gives this.
+func chainRoot(n syntax.Node) syntax.Node {
+	for {
+		n = scope.Unwrap(n)
+		switch n.Kind() {
+		case "member_expression", "subscript_expression":
+			n = n.Get("object")
+		case "call_expression":
+			n = n.Get("function")
+		default:
+			return n
+		}
+	}
+}
+
+// methodOf returns the outermost function around n below its class body
+// or object literal, or no node.
+func methodOf(n syntax.Node) syntax.Node {
+	var out syntax.Node
+	for fn := astutil.EnclosingFunction(n); fn.Valid(); fn = astutil.EnclosingFunction(fn) {
+		out = fn
+	}
+	return out
 }
 
 // container is the class body or object literal a method belongs to.
@@ -395,16 +462,27 @@ func (v *mismatch) checkOtherHandler(r call) {
 		return
 	}
 	for a := range v.addIndex.pairable(r) {
-		if a.style == r.style && sameCallEvent(p, a, r) && sameExpr(p, a.handler, r.handler) {
+		if a.style == r.style && sameCallEvent(p, a, r) && sameHandlerOfSiblings(p, a.handler, r.handler) {
 			return // added somewhere with this handler
 		}
 	}
+	undoFn := astutil.FunctionName(astutil.EnclosingFunction(r.node))
+	if i := strings.LastIndexByte(undoFn, '.'); i >= 0 {
+		undoFn = undoFn[i+1:]
+	}
 	for a := range v.addIndex.pairable(r) {
-		if a.style != r.style || !sameTarget(p, a.target, r.target) || !sameCallEvent(p, a, r) {
+		if a.style != r.style || !sameCallEvent(p, a, r) {
 			continue
 		}
-		o := p.Life.OwnerOf(a.node)
-		if o == nil || !p.Life.FindInTeardown(o, func(n syntax.Node) bool { return n.Index() == r.node.Index() }).Valid() {
+		// The removal is in the owner's teardown, or in a function whose
+		// name says it undoes (removeListeners(el)) given the element
+		// the adding function was given (a directive's hooks).
+		inTeardown := false
+		if sameTarget(p, a.target, r.target) {
+			o := p.Life.OwnerOf(a.node)
+			inTeardown = o != nil && p.Life.FindInTeardown(o, func(n syntax.Node) bool { return n.Index() == r.node.Index() }).Valid()
+		}
+		if !inTeardown && !(apis.UndoName(undoFn) && (sameTarget(p, a.target, r.target) || siblingTopLevelParams(p, a.target, r.target))) {
 			continue
 		}
 		removed := false
@@ -426,10 +504,127 @@ func (v *mismatch) checkOtherHandler(r call) {
 			d.Fixes = []analyzer.Fix{b.Fix("Remove "+cleanup.Describe(a.handler)+", the handler that was added", false)}
 		}
 		p.Report(d)
+		v.reportAtAdd(a, r, "it removes "+cleanup.Describe(r.handler))
 		return
 	}
+}
+
+// sameHandlerOfSiblings is sameExpr, also for one handler written on
+// same-named parameters of sibling functions (el.$_onFocus in a
+// directive's bind and unbind hooks).
+func sameHandlerOfSiblings(p *analyzer.Pass, a, b syntax.Node) bool {
+	if sameExpr(p, a, b) {
+		return true
+	}
+	a, b = scope.Unwrap(a), scope.Unwrap(b)
+	if a.Kind() != "member_expression" || squash(a.Text()) != squash(b.Text()) {
+		return false // two bare parameters are two callers' callbacks
+	}
+	ra, rb := rootOf(a), rootOf(b)
+	return siblingParams(p, ra, rb) || siblingTopLevelParams(p, ra, rb)
+}
+
+// siblingTopLevelParams reports two parameters of one name of functions
+// declared at the top of the module: removeListeners(el) and
+// updateRipple(el, ...) of a directive are given the same host element.
+func siblingTopLevelParams(p *analyzer.Pass, a, b syntax.Node) bool {
+	a, b = scope.Unwrap(a), scope.Unwrap(b)
+	if a.Kind() != "identifier" || b.Kind() != "identifier" || a.Text() != b.Text() {
+		return false
+	}
+	ba, bb := p.Scope.Resolve(a), p.Scope.Resolve(b)
+	if ba == nil || bb == nil || ba == bb || ba.Kind != scope.Param || bb.Kind != scope.Param || ba.Reassigned || bb.Reassigned {
+		return false
+	}
+	fa, fb := astutil.EnclosingFunction(ba.Decl), astutil.EnclosingFunction(bb.Decl)
+	return fa.Valid() && fb.Valid() && astutil.IsTopLevel(fa) && astutil.IsTopLevel(fb)
 }
 
 // hasBase reports whether a class extends another, so a new constructor
 // must call super.
 func hasBase(class syntax.Node) bool { return lifecycle.ClassBase(class) != "" }
+
+// checkHelperTargets follows an addition and a removal made on the same
+// parameter of two sibling methods (addEventListeners(target) and
+// removeEventListeners(target)) to the one call of each: when setup passes
+// one global object and teardown another (this.document, this.window),
+// the removal never undoes the addition. Reported at the adding call, the
+// line a reader of setup looks at.
+func (v *mismatch) checkHelperTargets(a, r call) {
+	p := v.p
+	ma, mr := methodOf(a.node), methodOf(r.node)
+	if !ma.Valid() || !mr.Valid() || ma.Kind() != "method_definition" || mr.Kind() != "method_definition" {
+		return
+	}
+	ia, ir := paramIndex(ma, a.target), paramIndex(mr, r.target)
+	if ia < 0 || ir < 0 {
+		return
+	}
+	callA, okA := soleThisCall(container(ma), ma.Get("name").Text())
+	callR, okR := soleThisCall(container(mr), mr.Get("name").Text())
+	if !okA || !okR || v.reported[callA.Index()] {
+		return
+	}
+	argA, argR := astutil.Arg(callA, ia), astutil.Arg(callR, ir)
+	da, dr := globalName(p, argA), globalName(p, argR)
+	if da == "" || dr == "" || da == dr {
+		return
+	}
+	v.reported[callA.Index()] = true
+	line := strings.Count(p.Tree.Src[:callR.Start()], "\n") + 1
+	msg := fmt.Sprintf("%s(%s) adds listeners that %s at line %d can never remove: it is given %s, not %s",
+		ma.Get("name").Text(), scope.Unwrap(argA).Text(), mr.Get("name").Text(), line, scope.Unwrap(argR).Text(), scope.Unwrap(argA).Text())
+	p.Report(analyzer.Diagnostic{Start: astutil.Callee(callA).Start(), End: callA.End(), Message: msg,
+		Related: []analyzer.Related{{Start: callR.Start(), End: callR.End(), Message: "the removal is given another target here"}}})
+}
+
+// paramIndex returns the position of the parameter target names in fn, or -1.
+func paramIndex(fn, target syntax.Node) int {
+	name := scope.Unwrap(target).Text()
+	for i, prm := range astutil.ParamNames(fn) {
+		if prm != "" && prm == name {
+			return i
+		}
+	}
+	return -1
+}
+
+// soleThisCall returns the one this.name(...) call in class body c.
+func soleThisCall(c syntax.Node, name string) (syntax.Node, bool) {
+	var found syntax.Node
+	n := 0
+	if !c.Valid() {
+		return found, false
+	}
+	c.Walk(func(m syntax.Node) bool {
+		if m.Kind() == "call_expression" {
+			if recv, nm := astutil.Method(m); nm == name && scope.Unwrap(recv).Kind() == "this" {
+				found = m
+				n++
+			}
+		}
+		return true
+	})
+	return found, n == 1
+}
+
+// globalName names the browser global an argument denotes: window or
+// document, written bare or as this.window / this.document.
+func globalName(p *analyzer.Pass, arg syntax.Node) string {
+	arg = scope.Unwrap(arg)
+	name := ""
+	switch arg.Kind() {
+	case "identifier":
+		if p.Scope.Resolve(arg) == nil {
+			name = arg.Text()
+		}
+	case "member_expression":
+		if scope.Unwrap(arg.Get("object")).Kind() == "this" {
+			name = arg.Get("property").Text()
+		}
+	}
+	if name == "window" || name == "document" {
+		return name
+	}
+	return ""
+}

@@ -21,7 +21,7 @@ var NotRemoved = &analyzer.Rule{
 	Severity: analyzer.SeverityWarning,
 	Kinds:    []string{"call_expression"},
 	APIs:     listenerAPIs,
-	Needles:  apis.Builtin().Needles(listenerAPIs),
+	Needles:  append(apis.Builtin().Needles(listenerAPIs), setterNeedles...),
 	New: func(p *analyzer.Pass) analyzer.Visitor {
 		return &notRemoved{p: p}
 	},
@@ -34,6 +34,10 @@ teardown method (dispose, destroy, close, ...) adds a listener to something that
 outlives it (window, document, a shared emitter, a socket, an element it was given),
 the listener must be removed when the owner ends; otherwise every mount adds another
 one and none is ever collected.
+
+The same holds for a closure a component hands to a global object's callback slot
+(window.launchQueue.setConsumer(fn), navigator.mediaSession.setActionHandler(action, fn)):
+the teardown must set the slot again (to a no-op or null).
 
 Registrations at module top level and on objects created and kept locally are not
 reported: they live exactly as long as their target.`,
@@ -97,7 +101,11 @@ func (v *notRemoved) Visit(n syntax.Node) {
 		return
 	}
 	a, ok := parseAdd(v.p, n)
-	if !ok || v.p.Life.RunsAtLoad(n) {
+	if !ok {
+		v.visitSetter(n)
+		return
+	}
+	if v.p.Life.RunsAtLoad(n) {
 		return
 	}
 	o := v.p.Life.OwnerOf(n)
@@ -383,10 +391,11 @@ func (v *notRemoved) Finish() {
 		a, o := pa.add, pa.owner
 		// A removal elsewhere in the owner counts only where it ends a
 		// gesture (added on pointerdown, removed on pointerup): those
-		// listeners live as long as the drag. A removal in the other branch
-		// of a watcher, or in hide(), does not run when the owner ends
-		// while open.
-		if v.removedWithin(a, o.Node, gestureEnd) {
+		// listeners live as long as the drag; in a component, only on
+		// targets that are not global (gestureEndFor). A removal in the
+		// other branch of a watcher, or in hide(), does not run when the
+		// owner ends while open.
+		if v.removedWithin(a, o.Node, func(p *analyzer.Pass, a, r call) bool { return gestureEndFor(p, o, a, r) }) {
 			continue
 		}
 		found := p.Life.FindInTeardown(o, func(m syntax.Node) bool {
@@ -416,20 +425,41 @@ func (v *notRemoved) removedWithin(a call, region syntax.Node, accept func(*anal
 	return false
 }
 
-// gestureEnd reports a removal that ends a gesture: it runs in a handler of
+// gestureEndFor reports a removal that ends a gesture of owner o: it runs in a handler of
 // an end event (pointerup, touchend, ...), in a function named for one
 // (onDragEnd, handleMouseUp, stopResize), or in the removed handler itself
 // (a listener that takes itself off); or the addition runs in a handler of
 // a start event (pointerdown, ...), so each gesture adds and removes once.
-func gestureEnd(p *analyzer.Pass, a, r call) bool {
-	if inHandlerOf(p, a.node, apis.GestureStart) || handedOut(r.node) {
+//
+// A listener that takes itself off is accepted for classes with a teardown
+// method only: in a component it is like { once: true }, which does not
+// help when the event never fires before the component ends (a fullscreen
+// Escape key listener of a player unmounted while fullscreen). Gestures on
+// window or document likewise count in such classes only.
+func gestureEndFor(p *analyzer.Pass, o *lifecycle.Owner, a, r call) bool {
+	// A component can end mid-gesture (a route change, a v-if on the drag
+	// state): window and document keep the drag's listeners, and the
+	// component with them, unless its teardown removes them too (Vuetify's
+	// slider and time picker clock). A removal handed to a disposer list
+	// still counts.
+	if o.Kind != lifecycle.Disposable && p.Scope.LifetimeOf(unwrapJQuery(a.target)).LongLived() && !handedOut(r.node) {
+		return false
+	}
+	if inHandlerOf(p, a.node, apis.GestureStart) {
+		return true
+	}
+	// A removal in a function handed out runs when its receiver calls it;
+	// but when that function also makes the addition (a watcher that adds
+	// when open and removes when closed), it is no disposer: the owner may
+	// end while open.
+	if out := handedOutIn(r.node); out.Valid() && !out.Contains(a.node) {
 		return true
 	}
 	for fn := astutil.EnclosingFunction(r.node); fn.Valid(); fn = astutil.EnclosingFunction(fn) {
 		if apis.GestureEndName(astutil.FunctionName(fn)) || handlerFor(p, fn, apis.GestureEnd) {
 			return true
 		}
-		if h := functionOf(p, a.handler); h.Valid() && h.Index() == fn.Index() {
+		if h := functionOf(p, a.handler); h.Valid() && h.Index() == fn.Index() && o.Kind == lifecycle.Disposable {
 			return true
 		}
 	}
@@ -440,7 +470,10 @@ func gestureEnd(p *analyzer.Pass, a, r call) bool {
 // someone else to run later: pushed into a list of disposers
 // (`this._listeners.push(() => window.removeEventListener(...))`),
 // registered, or returned. Whoever receives it is trusted to call it.
-func handedOut(n syntax.Node) bool {
+func handedOut(n syntax.Node) bool { return handedOutIn(n).Valid() }
+
+// handedOutIn returns the function handedOut found, or no node.
+func handedOutIn(n syntax.Node) syntax.Node {
 	for fn := astutil.EnclosingFunction(n); fn.Valid(); fn = astutil.EnclosingFunction(fn) {
 		par := fn.Parent()
 		for par.Kind() == "parenthesized_expression" {
@@ -448,12 +481,15 @@ func handedOut(n syntax.Node) bool {
 		}
 		switch par.Kind() {
 		case "arguments", "return_statement", "pair", "array":
-			return true
+			return fn
 		case "arrow_function":
-			return par.Get("body").Index() == fn.Index()
+			if par.Get("body").Index() == fn.Index() {
+				return fn
+			}
+			return syntax.Node{}
 		}
 	}
-	return false
+	return syntax.Node{}
 }
 
 // inHandlerOf reports code that runs in a listener for one of events.
@@ -547,6 +583,9 @@ func functionOf(p *analyzer.Pass, h syntax.Node) syntax.Node {
 // written for addition a: same style and event, and same target or same
 // handler.
 func meantFor(p *analyzer.Pass, a, r call) bool {
+	if a.mediaList || r.mediaList {
+		return a.mediaList && r.mediaList && (sameTarget(p, a.target, r.target) || sameExpr(p, a.handler, r.handler))
+	}
 	if r.style != a.style || !r.event.Valid() || !sameCallEvent(p, a, r) {
 		return false
 	}
@@ -556,6 +595,9 @@ func meantFor(p *analyzer.Pass, a, r call) bool {
 func (v *notRemoved) report(a call, o *lifecycle.Owner) {
 	p := v.p
 	event := cleanup.Describe(a.event)
+	if a.mediaList {
+		event = `"change"`
+	}
 	remover := removerFor(a)
 	msg := fmt.Sprintf("%s listener added to %s is never removed; call %s %s",
 		event, cleanup.Describe(a.target), remover, cleanup.WhereClause(o))
@@ -581,7 +623,7 @@ func removerFor(a call) string {
 // removalFixes writes the matching removal into the owner's teardown,
 // hoisting an inline handler first so the removal can name it.
 func removalFixes(p *analyzer.Pass, a call, o *lifecycle.Owner) []analyzer.Fix {
-	if !a.handler.Valid() || !a.event.Valid() {
+	if !a.handler.Valid() || !a.event.Valid() || a.viaModule {
 		return nil
 	}
 	b := fixgen.New(p)
@@ -739,7 +781,7 @@ func removedElsewhere(a call, setup syntax.Node) bool {
 // One abort() then removes every listener given that signal, which reads
 // well when an effect adds several.
 func abortSignalFixes(p *analyzer.Pass, a call, o *lifecycle.Owner) []analyzer.Fix {
-	if a.style != DOM || !o.Setup.Valid() || !a.handler.Valid() {
+	if a.style != DOM || !o.Setup.Valid() || !a.handler.Valid() || a.viaModule {
 		return nil
 	}
 	body := o.Setup.Get("body")

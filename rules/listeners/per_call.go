@@ -85,8 +85,8 @@ type perCall struct {
 
 func (v *perCall) Visit(n syntax.Node) {
 	a, ok := parseAdd(v.p, n)
-	if !ok || a.style == VueBus {
-		return
+	if !ok || a.style == VueBus || a.mediaList || a.viaModule {
+		return // media query lists and helper modules: the component rules' business
 	}
 	p := v.p
 	if p.Life.OwnerOf(n) != nil || p.Life.InTeardown(n) {
@@ -113,7 +113,7 @@ func (v *perCall) Visit(n syntax.Node) {
 	if r == nil {
 		return
 	}
-	if !long && !v.outlives(target, r) {
+	if !long && !v.outlives(target, r) && !(requestSocket(p, target, r) && !newSocketGuard(p, n, r)) {
 		return
 	}
 	if v.removed(a, r) || v.guarded(n, r) || v.handleKept(a, r) {
@@ -301,6 +301,106 @@ func topLevelValue(n syntax.Node) bool {
 		left := p.Get("left").Text()
 		return p.Parent().Kind() == "expression_statement" && p.Parent().Parent().Kind() == "program" &&
 			(strings.HasPrefix(left, "module.exports") || strings.HasPrefix(left, "exports."))
+	}
+	return false
+}
+
+// socketProps are the members of a request or response that hold its
+// connection.
+var socketProps = map[string]bool{"socket": true, "connection": true}
+
+// requestSocket reports a target that is the connection under the request
+// a handler was given (req.socket, req.connection, res.socket), directly or
+// through a local or this.x the handler set from it. Keep-alive clients
+// send request after request over one socket, so a listener added to it
+// per request piles up on it.
+func requestSocket(p *analyzer.Pass, t syntax.Node, r *repeats.Repeat) bool {
+	if r.Kind != repeats.Request || r.Via != "" {
+		return false
+	}
+	t = scope.Unwrap(t)
+	if socketOfParam(p, t, r.Node) {
+		return true
+	}
+	if t.Kind() == "identifier" {
+		if b := p.Scope.Resolve(t); b != nil && !b.Reassigned && r.Node.Contains(b.Decl) {
+			return socketOfParam(p, initOf(b), r.Node)
+		}
+		return false
+	}
+	if t.Kind() != "member_expression" || rootOf(t).Kind() != "this" {
+		return false
+	}
+	// this.x by key, or by text where this has no owner the scope knows
+	// (a function assigned to Client.prototype.x): within one handler
+	// this is one object.
+	key := p.Scope.Key(t)
+	same := func(left syntax.Node) bool {
+		if key != "" {
+			return p.Scope.Key(left) == key
+		}
+		return scope.Unwrap(left).Text() == t.Text()
+	}
+	found := false
+	r.Node.Walk(func(n syntax.Node) bool {
+		if !found && n.Kind() == "assignment_expression" && same(n.Get("left")) {
+			found = socketOfParam(p, n.Get("right"), r.Node)
+		}
+		return !found
+	})
+	return found
+}
+
+// socketOfParam reports `param.socket` or `param.connection` for a
+// parameter of fn.
+func socketOfParam(p *analyzer.Pass, n, fn syntax.Node) bool {
+	n = scope.Unwrap(n)
+	if n.Kind() != "member_expression" || !socketProps[n.Get("property").Text()] {
+		return false
+	}
+	obj := scope.Unwrap(n.Get("object"))
+	if obj.Kind() != "identifier" {
+		return false
+	}
+	b := p.Scope.Resolve(obj)
+	return b != nil && b.Kind == scope.Param && !b.Reassigned && fn.Contains(b.Decl)
+}
+
+// initOf returns the value a variable is declared with.
+func initOf(b *scope.Binding) syntax.Node {
+	if b.Init.Valid() {
+		return b.Init
+	}
+	if d := b.Decl.Ancestor("variable_declarator"); d.Valid() {
+		return d.Get("value")
+	}
+	return syntax.Node{}
+}
+
+// newSocketGuard reports a registration made only when the request came
+// on another connection than the last one: inside `if (x)` where the
+// condition, or the variable it tests, compares with != or !== against a
+// request's socket (`var fresh = this.conn != req.connection`).
+func newSocketGuard(p *analyzer.Pass, n syntax.Node, r *repeats.Repeat) bool {
+	for at := n.Parent(); at.Valid() && r.Node.Contains(at) && at.Index() != r.Node.Index(); at = at.Parent() {
+		if at.Kind() != "if_statement" || at.Get("condition").Contains(n) {
+			continue
+		}
+		cond := scope.Unwrap(at.Get("condition"))
+		if cond.Kind() == "identifier" {
+			if b := p.Scope.Resolve(cond); b != nil && !b.Reassigned {
+				cond = scope.Unwrap(initOf(b))
+			}
+		}
+		if cond.Kind() != "binary_expression" {
+			continue
+		}
+		switch cond.Get("operator").Text() {
+		case "!=", "!==":
+			if socketOfParam(p, cond.Get("left"), r.Node) || socketOfParam(p, cond.Get("right"), r.Node) {
+				return true
+			}
+		}
 	}
 	return false
 }

@@ -37,7 +37,11 @@ call disconnect() (or unobserve() each target); otherwise every mount leaves an 
 behind that keeps the unmounted component and its DOM in memory and keeps running its
 callback.
 
-Observers at module top level, observers outside any owner, and observers that only
+Outside any owner, one shape is reported: an observer a promise executor creates inline
+and never keeps (a helper that resolves when a matching node appears): after the promise
+settles it still watches its target, and every call adds one more.
+
+Observers at module top level, other observers outside any owner, and observers that only
 watch elements the same function created (and keeps to itself) are not reported.`,
 		Accepts: []string{
 			"observer.disconnect() in the owner's teardown, directly, with optional chaining (this.ro?.disconnect()), or through a method or local function it calls",
@@ -183,6 +187,10 @@ func (v *notDisconnected) check(c *creation, obs []observation) {
 	}
 	for _, ob := range obs {
 		o := p.Life.OwnerOf(ob.call)
+		if o == nil && ob.inline && v.waitsForever(c, ob) {
+			v.reportWaiting(c, ob)
+			return
+		}
 		if o == nil || v.localTarget(c, ob) {
 			continue
 		}
@@ -326,7 +334,9 @@ func (v *notDisconnected) handedOutUndo(o *lifecycle.Owner, keys []string, targe
 // unobserves (through its second parameter or its variable): it stops
 // itself once it has seen what it waited for.
 func disconnectsItself(p *analyzer.Pass, c *creation) bool {
-	cb := callbackOf(p, astutil.Arg(c.node, 0))
+	// The callback written in place, a function by name (whatever it is
+	// later given), or a method of the class, bound or not.
+	cb := p.Life.FunctionDenoted(astutil.Arg(c.node, 0), nil, lifecycle.FollowBind|lifecycle.FollowReassigned|lifecycle.FollowThisClass)
 	if !cb.Valid() {
 		return false
 	}
@@ -355,36 +365,6 @@ func disconnectsItself(p *analyzer.Pass, c *creation) bool {
 		return !found
 	})
 	return found
-}
-
-// callbackOf resolves an observer's callback to its function: written in
-// place, a local function, or a method of the class (`this.onIntersect`).
-func callbackOf(p *analyzer.Pass, e syntax.Node) syntax.Node {
-	e = scope.Unwrap(e)
-	if e.Kind() == "call_expression" {
-		if recv, name := astutil.Method(e); name == "bind" && recv.Valid() {
-			e = scope.Unwrap(recv)
-		}
-	}
-	switch e.Kind() {
-	case "arrow_function", "function_expression", "function":
-		return e
-	case "identifier":
-		if b := p.Scope.Resolve(e); b != nil {
-			if b.Kind == scope.FunctionDecl {
-				return b.Init
-			}
-			if init := scope.Unwrap(b.Init); scope.IsFunction(init) {
-				return init
-			}
-		}
-	case "member_expression":
-		obj := scope.Unwrap(e.Get("object"))
-		if class := p.Scope.ThisOwner(obj); obj.Kind() == "this" && class.Valid() && class.Kind() != "object" {
-			return lifecycle.Methods(class)[e.Get("property").Text()]
-		}
-	}
-	return syntax.Node{}
 }
 
 // disconnectedRightAfter reports an observe call followed, in the same
@@ -456,6 +436,45 @@ func (v *notDisconnected) report(c *creation, ob observation, o *lifecycle.Owner
 		Related: []analyzer.Related{cleanup.Where(o)}}
 	d.Fixes = disconnectFixes(p, c, ob, o)
 	p.Report(d)
+}
+
+// waitsForever reports an observer outside any owner that a promise
+// executor creates inline to wait for something (a helper that resolves
+// when a matching node appears): nothing holds it, so nothing can
+// disconnect it, and it keeps watching a target that outlives the call
+// after the promise has settled. Each call of the helper leaves one more.
+func (v *notDisconnected) waitsForever(c *creation, ob observation) bool {
+	exec := astutil.EnclosingFunction(c.node)
+	if !exec.Valid() || !promiseExecutor(exec) {
+		return false
+	}
+	switch v.p.Scope.LifetimeOf(ob.target) {
+	case scope.Global, scope.ModuleLevel, scope.Parameter, scope.Member:
+		return true
+	}
+	return false
+}
+
+// promiseExecutor reports the function given to new Promise(...).
+func promiseExecutor(fn syntax.Node) bool {
+	args := fn.Parent()
+	if args.Kind() != "arguments" {
+		return false
+	}
+	nw := args.Parent()
+	return nw.Kind() == "new_expression" && scope.Unwrap(nw.Get("constructor")).Text() == "Promise"
+}
+
+// reportWaiting reports waitsForever at the observer's new.
+func (v *notDisconnected) reportWaiting(c *creation, ob observation) {
+	msg := fmt.Sprintf("%s observing %s is never disconnected: the promise it waits for settles, but nothing holds the observer, so it keeps watching (and keeps its callback) after every call; keep it and call disconnect() when it has found what it waits for",
+		c.typ, cleanup.Describe(ob.target))
+	end := c.node.End()
+	if ctor := c.node.Get("constructor"); ctor.Valid() {
+		end = ctor.End()
+	}
+	v.p.Report(analyzer.Diagnostic{Start: c.node.Start(), End: end, Message: msg,
+		Related: []analyzer.Related{{Start: ob.call.Start(), End: ob.call.End(), Message: "it starts observing here"}}})
 }
 
 // holderName is how code names the observer's holder.

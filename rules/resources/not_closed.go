@@ -8,6 +8,7 @@ import (
 	"github.com/leakwatch/leakwatch/analyzer/syntax"
 	"github.com/leakwatch/leakwatch/analyzer/textpos"
 	"github.com/leakwatch/leakwatch/rules/internal/astutil"
+	"github.com/leakwatch/leakwatch/rules/internal/repeats"
 )
 
 // NotClosed is resource-not-closed.
@@ -92,6 +93,8 @@ type notClosed struct {
 	ix *textpos.Index
 	// db caches whether the file imports a database driver.
 	db *bool
+	// repeats says what runs again and again (made on first use).
+	repeats *repeats.Finder
 }
 
 // acquisition is a call or `new` that opens a resource.

@@ -1,5 +1,6 @@
-// This file recognises code that runs per request or per call, where a
-// resource opened and kept leaks one per call.
+// This file says, through rules/internal/repeats with this rule's options,
+// which code runs per request or per call, where a resource opened and
+// kept leaks one per call.
 
 package resources
 
@@ -11,123 +12,64 @@ import (
 	"github.com/leakwatch/leakwatch/analyzer/scope"
 	"github.com/leakwatch/leakwatch/analyzer/syntax"
 	"github.com/leakwatch/leakwatch/rules/internal/astutil"
+	"github.com/leakwatch/leakwatch/rules/internal/repeats"
 )
 
 var routeMethods = set("get", "post", "put", "patch", "delete", "del", "all", "options", "head", "use", "route", "handle")
 
-var httpDecorators = set("Get", "Post", "Put", "Patch", "Delete", "All", "Options", "Head", "MessagePattern", "EventPattern", "SubscribeMessage", "Sse")
+// perCallOptions are what resource-not-closed counts as running again and
+// again: the function the resource is opened in, and it alone, when it is
+// a loop body, an HTTP handler or middleware (by path, signature or NestJS
+// decorator), a handler of any event, a timer callback, or the body of a
+// React component or hook (every render).
+var perCallOptions = repeats.Options{
+	Enclosing: true, CallsOnly: true, AnyEvent: true, RoutePaths: true, Renders: true,
+	Decorators: []string{"Get", "Post", "Put", "Patch", "Delete", "All", "Options", "Head", "MessagePattern", "EventPattern", "SubscribeMessage", "Sse"},
+}
 
-// perCall says whether the code at n runs again and again: in a loop, in
-// an HTTP handler or middleware, an event handler, a timer callback, or
-// the body of a React component or hook (every render).
+// perCall says whether the code at n runs again and again, and words what
+// runs it ("request", "\"data\" event", "render of Chat").
 func (v *notClosed) perCall(n syntax.Node) (string, bool) {
-	fn := astutil.EnclosingFunction(n)
-	for q := n.Parent(); q.Valid() && q.Index() != fn.Index(); q = q.Parent() {
-		switch q.Kind() {
-		case "for_statement", "for_in_statement", "while_statement", "do_statement":
-			return "loop iteration", true
-		}
+	if v.repeats == nil {
+		v.repeats = repeats.NewWith(v.p, streamListener, perCallOptions)
 	}
-	if !fn.Valid() {
+	r := v.repeats.Of(n, nil)
+	if r == nil {
 		return "", false
 	}
-	if args := fn.Parent(); args.Kind() == "arguments" {
-		call := args.Parent()
-		recv, name := astutil.Method(call)
-		first := scope.Unwrap(astutil.Arg(call, 0))
-		switch {
-		case name == "createServer":
-			return "request", true
-		case routeMethods[name] && recv.Valid() && routePath(first):
-			return "request", true
-		case listenerMethods[name] && recv.Valid() && !strings.Contains(name, "nce"):
-			ev, ok := astutil.StringValue(first)
-			switch {
-			case ev == "request":
-				return "request", true
-			case ok:
-				return fmt.Sprintf("%q event", ev), true
-			}
-			return "event", true
-		case name == "setInterval":
-			return "timer tick", true
+	switch r.Kind {
+	case repeats.Loop:
+		return "loop iteration", true
+	case repeats.Request, repeats.Connection:
+		return "request", true
+	case repeats.Event:
+		if r.Event != "" {
+			return fmt.Sprintf("%q event", r.Event), true
 		}
+		return "event", true
+	case repeats.Tick:
+		return "timer tick", true
+	case repeats.Render:
+		return "render of " + lifecycle.NameOf(r.Node, lifecycle.Declared), true
 	}
-	params := parameters(fn)
-	if len(params) >= 2 {
-		a, b := params[0].Text(), params[1].Text()
-		if (a == "req" || a == "request") && (b == "res" || b == "response" || b == "reply") || a == "ctx" && b == "next" {
-			return "request", true
-		}
-	}
-	if fn.Kind() == "method_definition" {
-		for c := fn.PrevNamed(); c.Valid() && c.Kind() == "decorator"; c = c.PrevNamed() {
-			d := c.Child(0)
-			if d.Kind() == "call_expression" {
-				d = d.Get("function")
-			}
-			if httpDecorators[d.Text()] {
-				return "request", true
-			}
-		}
-	}
-	if name := functionName(fn); name != "" && v.reactFile() {
-		if isHook(name) {
-			return "render of " + name, true
-		}
-		if len(name) > 0 && name[0] >= 'A' && name[0] <= 'Z' && hasJSX(fn) {
-			return "render of " + name, true
-		}
-	}
-	return "", false
+	return strings.TrimPrefix(r.Phrase, "each "), true
 }
 
-func isHook(name string) bool {
-	return len(name) > 3 && strings.HasPrefix(name, "use") && name[3] >= 'A' && name[3] <= 'Z'
-}
-
-func hasJSX(fn syntax.Node) bool {
-	found := false
-	fn.Walk(func(n syntax.Node) bool {
-		if n.Is("jsx_element", "jsx_self_closing_element") {
-			found = true
-		}
-		return !found
-	})
-	return found
-}
-
-// functionName is the name a function is declared or assigned under.
-func functionName(fn syntax.Node) string {
-	if name := fn.Get("name"); name.Valid() && fn.Kind() != "method_definition" {
-		return name.Text()
+// streamListener reads a stream or emitter listener addition (not a
+// once): its event and the function it runs.
+func streamListener(call syntax.Node) (repeats.Registration, bool) {
+	recv, name := astutil.Method(call)
+	if !listenerMethods[name] || !recv.Valid() || strings.Contains(name, "nce") {
+		return repeats.Registration{}, false
 	}
-	switch p := fn.Parent(); p.Kind() {
-	case "variable_declarator":
-		return p.Get("name").Text()
-	case "arguments":
-		// const Chat = memo(function Chat() {...}) or forwardRef((props, ref) => ...)
-		if d := p.Parent().Parent(); d.Kind() == "variable_declarator" {
-			return d.Get("name").Text()
+	reg := repeats.Registration{Target: recv, Event: astutil.Arg(call, 0)}
+	for _, a := range astutil.Args(call) {
+		if scope.IsFunction(a) {
+			reg.Handler = a
+			break
 		}
 	}
-	return ""
-}
-
-// reactFile reports a file that imports React (or Preact) or is JSX.
-func (v *notClosed) reactFile() bool {
-	if strings.HasSuffix(v.p.Path, ".jsx") || strings.HasSuffix(v.p.Path, ".tsx") {
-		return true
-	}
-	for _, st := range v.p.Tree.Root().Children() {
-		if st.Kind() == "import_statement" {
-			src, _ := astutil.StringValue(st.Get("source"))
-			if src == "react" || src == "preact" || strings.HasPrefix(src, "preact/") {
-				return true
-			}
-		}
-	}
-	return false
+	return reg, true
 }
 
 // optionalField reports `this.x` where the class declares x optional or
@@ -185,19 +127,6 @@ func settled(await syntax.Node) bool {
 	switch astutil.MethodName(call) {
 	case "catch", "allSettled":
 		return true
-	}
-	return false
-}
-
-// routePath accepts what routers take as a path: "/users/:id", "*", a
-// regular expression, or a list of them.
-func routePath(n syntax.Node) bool {
-	switch n.Kind() {
-	case "regex", "array":
-		return true
-	case "string", "template_string":
-		t := strings.Trim(n.Text(), "'\"`")
-		return strings.HasPrefix(t, "/") || t == "*"
 	}
 	return false
 }

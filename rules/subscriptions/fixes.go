@@ -1,6 +1,7 @@
 package subscriptions
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -14,11 +15,12 @@ import (
 )
 
 // fixes offers the one cleanup a careful developer would write for this
-// registration: dispose of a handle that is already kept; in Angular, end
-// the pipe the way the class already does (takeUntil), or with
-// takeUntilDestroyed, or keep it in a Subscription unsubscribed in
-// ngOnDestroy; elsewhere keep the subscription (a const in effects and
-// setup code, a field on classes) and undo it in the teardown.
+// registration: dispose of a handle that is already kept; where the
+// owner's convention has an operator that ends subscriptions (Angular's
+// takeUntilDestroyed), end the pipe the way the class already does
+// (takeUntil), or with that operator, or keep it in a Subscription
+// unsubscribed in the teardown; elsewhere keep the subscription (a const in
+// effects and setup code, a field on classes) and undo it in the teardown.
 func (v *notDisposed) fixes(r registration) []analyzer.Fix {
 	if r.topic.Valid() {
 		return nil // topic-based pub/sub: the undo call is the library's own
@@ -28,8 +30,8 @@ func (v *notDisposed) fixes(r registration) []analyzer.Fix {
 			return []analyzer.Fix{f}
 		}
 	}
-	if r.owner.Kind == lifecycle.Angular {
-		if f, ok := v.angularFix(r); ok {
+	if end := r.owner.Follows().Subscriptions.End; end != nil {
+		if f, ok := v.endOperatorFix(r, end); ok {
 			return []analyzer.Fix{f}
 		}
 		return nil
@@ -129,16 +131,12 @@ func isSetOrMap(p *analyzer.Pass, coll syntax.Node) bool {
 	return false
 }
 
-// guaranteedSetup are methods that always run before their owner's
-// teardown, so a handle they store is set when the teardown runs.
-var guaranteedSetup = map[string]bool{
+// onceSetup are methods that run once per owner lifetime (where a handle
+// may still be unset at teardown unless the owner's convention says they
+// run first): one field keeps what they subscribe to.
+var onceSetup = map[string]bool{
 	"constructor": true, "componentDidMount": true, "connectedCallback": true,
 	"ngOnInit": true, "mounted": true, "created": true, "beforeMount": true,
-}
-
-// onceSetup are further methods that run once per owner lifetime, where a
-// handle may still be unset at teardown.
-var onceSetup = map[string]bool{
 	"firstUpdated": true, "init": true, "initialize": true, "start": true, "activate": true,
 	"attach": true, "connect": true, "mount": true, "setup": true, "open": true,
 }
@@ -166,10 +164,13 @@ func (v *notDisposed) mayBeUnset(r registration) bool {
 	if !fn.Valid() || st.Parent().Index() != fn.Get("body").Index() {
 		return true // stored conditionally or in a callback
 	}
-	if r.owner.Kind == lifecycle.Disposable {
-		return functionName(fn) != "constructor"
-	}
-	return !guaranteedSetup[functionName(fn)]
+	return !setsUpFirst(r.owner, lifecycle.NameOf(fn, 0))
+}
+
+// setsUpFirst reports a method that runs before the owner's every
+// teardown: the constructor, or one its convention names.
+func setsUpFirst(o *lifecycle.Owner, method string) bool {
+	return method == "constructor" || slices.Contains(o.Follows().SetupFirst, method)
 }
 
 // declaredOptional reports a TypeScript field that may hold undefined.
@@ -181,23 +182,12 @@ func declaredOptional(field syntax.Node) bool {
 	return strings.Contains(t, "undefined") || strings.Contains(t, "null")
 }
 
-// functionName is the name of a method, or of the options-object entry a
-// function is the value of.
-func functionName(fn syntax.Node) string {
-	if fn.Kind() == "method_definition" {
-		return fn.Get("name").Text()
-	}
-	if pair := fn.Parent(); pair.Kind() == "pair" {
-		return strings.Trim(pair.Get("key").Text(), `'"`)
-	}
-	return ""
-}
-
-// angularFix ends the pipe with the operator the class already uses
-// (takeUntil(this.destroy$)), or with takeUntilDestroyed in classes and
-// files that use DestroyRef or inject(), or keeps the subscription in a
-// Subscription field that ngOnDestroy unsubscribes.
-func (v *notDisposed) angularFix(r registration) (analyzer.Fix, bool) {
+// endOperatorFix ends the pipe with the operator the class already uses
+// (takeUntil(this.destroy$)), or with the convention's end operator
+// (takeUntilDestroyed) in classes that keep its ref and files recent
+// enough to have it, or keeps the subscription in a Subscription field that
+// the teardown unsubscribes.
+func (v *notDisposed) endOperatorFix(r registration, end *lifecycle.EndOperator) (analyzer.Fix, bool) {
 	p, o := v.p, r.owner
 	class := o.Class
 	if !class.Valid() || class.Kind() == "object" || p.Scope.ThisOwner(r.call).Index() != class.Index() {
@@ -226,28 +216,29 @@ func (v *notDisposed) angularFix(r registration) (analyzer.Fix, bool) {
 		}
 		return b.Fix("End the subscription with "+op, true), true
 	}
-	if ref := destroyRefOf(class, r.call); ref != "" || angular16(p) {
+	if ref := refOf(class, r.call, end.Ref); ref != "" || available(p, end) {
 		b := fixgen.New(p)
 		switch {
-		case ref != "":
+		case ref != "" || end.Ref == "":
 		case injectionContext(r.call):
-			// takeUntilDestroyed() finds the DestroyRef itself here.
+			// The operator finds its ref itself here.
 		default:
-			name := uniqueMember(class, "destroyRef")
-			decl := "readonly " + name + " = inject(DestroyRef)" + b.Style.Semi
+			name := uniqueMember(class, strings.ToLower(end.Ref[:1])+end.Ref[1:])
+			inject := end.Inject + "(" + end.Ref + ")"
+			decl := "readonly " + name + " = " + inject + b.Style.Semi
 			if p.Tree.Lang.IsTypeScript() {
 				decl = "private " + decl
 			} else {
-				decl = name + " = inject(DestroyRef)" + b.Style.Semi
+				decl = name + " = " + inject + b.Style.Semi
 			}
 			insertField(b, class, decl)
-			importNames(p, b, "@angular/core", r.call.Start(), "DestroyRef", "inject")
+			importNames(p, b, end.RefModule, r.call.Start(), end.Ref, end.Inject)
 			ref = "this." + name
 		}
-		op := "takeUntilDestroyed(" + ref + ")"
+		op := end.Name + "(" + ref + ")"
 		addOperator(b, r.call, r.recv, op)
-		if p.Life.ImportedFrom("takeUntilDestroyed") == "" {
-			b.EnsureImport("takeUntilDestroyed", "@angular/core/rxjs-interop", r.call.Start())
+		if p.Life.ImportedFrom(end.Name) == "" {
+			b.EnsureImport(end.Name, end.Module, r.call.Start())
 		}
 		return b.Fix("End the subscription with "+op, true), true
 	}
@@ -334,10 +325,13 @@ func existingTakeUntil(p *analyzer.Pass, o *lifecycle.Owner) syntax.Node {
 	return found
 }
 
-// destroyRefOf returns how code at call reaches the class's DestroyRef
+// refOf returns how code at call reaches the class's ref of type ref
 // (this.destroyRef, or a constructor parameter inside the constructor), or
 // "".
-func destroyRefOf(class, call syntax.Node) string {
+func refOf(class, call syntax.Node, ref string) string {
+	if ref == "" {
+		return ""
+	}
 	body := class.Get("body")
 	for _, c := range body.Children() {
 		switch c.Kind() {
@@ -347,8 +341,8 @@ func destroyRefOf(class, call syntax.Node) string {
 				key = c.Get("property")
 			}
 			val := scope.Unwrap(c.Get("value"))
-			isRef := val.Kind() == "call_expression" && astutil.MethodName(val) == "inject" && astutil.Arg(val, 0).Text() == "DestroyRef"
-			isRef = isRef || strings.TrimSpace(strings.TrimPrefix(c.Get("type").Text(), ":")) == "DestroyRef"
+			isRef := val.Kind() == "call_expression" && astutil.MethodName(val) == "inject" && astutil.Arg(val, 0).Text() == ref
+			isRef = isRef || strings.TrimSpace(strings.TrimPrefix(c.Get("type").Text(), ":")) == ref
 			if isRef {
 				return "this." + key.Text()
 			}
@@ -357,7 +351,7 @@ func destroyRefOf(class, call syntax.Node) string {
 				continue
 			}
 			for _, prm := range c.Get("parameters").Children() {
-				if strings.TrimSpace(strings.TrimPrefix(prm.Get("type").Text(), ":")) != "DestroyRef" {
+				if strings.TrimSpace(strings.TrimPrefix(prm.Get("type").Text(), ":")) != ref {
 					continue
 				}
 				name := prm.Get("pattern").Text()
@@ -373,26 +367,27 @@ func destroyRefOf(class, call syntax.Node) string {
 	return ""
 }
 
-// angular16 reports files written for Angular 16 or later: they use
-// inject(), signals, DestroyRef or the RxJS interop package.
-func angular16(p *analyzer.Pass) bool {
-	if n := p.Life.PackageMajor("@angular/core"); n > 0 {
-		return n >= 16 // the project's package.json knows best
+// available reports files written for a version that has the end
+// operator (Angular 16 and later: they use inject(), signals, DestroyRef
+// or the RxJS interop package).
+func available(p *analyzer.Pass, end *lifecycle.EndOperator) bool {
+	if n := p.Life.PackageMajor(end.Package); n > 0 {
+		return n >= end.Since // the project's package.json knows best
 	}
-	if importsAny(p, "@angular/core/rxjs-interop") {
+	if importsAny(p, end.SinceModule...) {
 		return true
 	}
-	for _, name := range []string{"inject", "DestroyRef", "signal", "computed", "effect", "input", "output", "model", "viewChild", "viewChildren", "contentChild", "contentChildren"} {
-		if p.Life.ImportedFrom(name) == "@angular/core" {
+	for _, name := range end.SinceNames {
+		if p.Life.ImportedFrom(name) == end.RefModule {
 			return true
 		}
 	}
 	return false
 }
 
-// injectionContext reports code that runs while Angular constructs the
-// class (the constructor's own body, a field initialiser), where
-// takeUntilDestroyed() needs no DestroyRef argument.
+// injectionContext reports code that runs while the framework constructs
+// the class (the constructor's own body, a field initialiser), where the
+// end operator needs no ref argument (takeUntilDestroyed()).
 func injectionContext(call syntax.Node) bool {
 	fn := astutil.EnclosingFunction(call)
 	if !fn.Valid() {
@@ -625,12 +620,9 @@ func (v *notDisposed) keepOnThisFix(r registration) (analyzer.Fix, bool) {
 	if st.Kind() != "expression_statement" || st.Parent().Field() != "body" || !scope.IsFunction(fn) {
 		return analyzer.Fix{}, false
 	}
-	method := functionName(fn)
-	guaranteed := guaranteedSetup[method]
-	if o.Kind == lifecycle.Disposable {
-		guaranteed = method == "constructor"
-	}
-	if !guaranteed && !onceSetup[method] && !guaranteedSetup[method] {
+	method := lifecycle.NameOf(fn, 0)
+	guaranteed := setsUpFirst(o, method)
+	if !guaranteed && !onceSetup[method] {
 		// A method that may run many times (an event handler): one field
 		// would lose earlier subscriptions, a parent Subscription keeps
 		// them all. Only where the file already uses RxJS.

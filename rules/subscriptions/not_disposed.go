@@ -75,7 +75,7 @@ The completing operators can be extended with the rule option completingOperator
 			"sources that complete by themselves or are completed for you: Angular HttpClient requests (this.http.get(...) and friends), ActivatedRoute streams (params, paramMap, queryParams, queryParamMap, data, fragment, url, title, also of parent routes), of(...), from([...]) or from(promise), timer(n), ajax, toObservable",
 			"completing or destroying the source itself in the teardown (this.source$.complete(), client.unsubscribe(...), client.quit())",
 			"sources the owner creates itself (a Subject, FormGroup or store in its own field or a local variable) and results of other objects' methods (this.api.load().subscribe())",
-			"parts of an Angular component's own view: @ViewChild/@ViewChildren/@ContentChild/@ContentChildren members (a child's outputs, QueryList changes), the host ElementRef, and fromEvent on the component's own elements (fromEvent(window, ...) and fromEvent(document, ...) are reported)",
+			"parts of an Angular component's own view: @ViewChild/@ViewChildren members (a child's outputs, QueryList changes), the changes of a @ContentChildren QueryList, the host ElementRef, and fromEvent on the component's own elements (fromEvent(window, ...) and fromEvent(document, ...) are reported); streams of projected content (@ContentChild/@ContentChildren directives) are reported",
 			"Angular's bootstrap component (AppComponent, or selector app-root), which lives as long as the application",
 			"subscriptions at module top level, or outside any component or disposable class",
 			"{ signal } passed in the options",
@@ -436,8 +436,8 @@ func (v *notDisposed) report(r registration) {
 		held := cleanup.Describe(r.holder.node)
 		if r.holder.kind == "variable" && !fixgen.Visible(v.p, fixgen.CleanupScope(o), r.holder.node) {
 			msg = fmt.Sprintf("%s is kept in the local %s, which the teardown cannot reach; keep it on this and unsubscribe it %s", what, held, where)
-			if o.Kind == lifecycle.Angular {
-				msg += ", or end it with " + angularOperatorPhrase(v.p, o)
+			if end := o.Follows().Subscriptions.End; end != nil {
+				msg += ", or end it with " + endOperatorPhrase(v.p, o, end)
 			}
 			break
 		}
@@ -449,8 +449,8 @@ func (v *notDisposed) report(r registration) {
 		switch {
 		case r.topic.Valid():
 			msg = fmt.Sprintf("%s is never undone; call %s.unsubscribe(%s) %s", what, cleanup.Describe(r.recv), r.topic.Text(), where)
-		case o.Kind == lifecycle.Angular:
-			msg = fmt.Sprintf("%s is never unsubscribed; end it with %s or keep it and unsubscribe %s", what, angularOperatorPhrase(v.p, o), where)
+		case o.Follows().Subscriptions.End != nil:
+			msg = fmt.Sprintf("%s is never unsubscribed; end it with %s or keep it and unsubscribe %s", what, endOperatorPhrase(v.p, o, o.Follows().Subscriptions.End), where)
 		case r.style == styleRx:
 			msg = fmt.Sprintf("%s is never unsubscribed: the Subscription subscribe() returns is discarded; keep it and call its unsubscribe() %s", what, where)
 		case r.style == styleFunc:
@@ -485,10 +485,10 @@ func collectionUndoPhrase(r registration) string {
 	return "unsubscribe each of them"
 }
 
-// angularOperatorPhrase names the operator the fix would add.
-func angularOperatorPhrase(p *analyzer.Pass, o *lifecycle.Owner) string {
+// endOperatorPhrase names the operator the fix would add.
+func endOperatorPhrase(p *analyzer.Pass, o *lifecycle.Owner, end *lifecycle.EndOperator) string {
 	if t := existingTakeUntil(p, o); t.Valid() {
 		return "takeUntil(" + t.Text() + ")"
 	}
-	return "takeUntilDestroyed()"
+	return end.Name + "()"
 }

@@ -129,6 +129,8 @@ func (c *classifier) classify(n syntax.Node, depth int) source {
 		return c.classifyMember(n, depth)
 	case "identifier":
 		return c.classifyName(n, depth)
+	case "ternary_expression":
+		return c.conditional(n, depth)
 	case "new_expression", "object", "array", "class":
 		s.life = ownedHere
 	case "this":
@@ -267,6 +269,23 @@ func (c *classifier) combined(n syntax.Node, name string, depth int) source {
 		}
 	}
 	if all {
+		s.life = completes
+	}
+	return s
+}
+
+// conditional classifies `cond ? a : b` by its longest-lived branch
+// (`this.dir ? this.dir.change : of(null)`): either may be the one taken.
+func (c *classifier) conditional(n syntax.Node, depth int) source {
+	a := c.classify(n.Get("consequence"), depth+1)
+	b := c.classify(n.Get("alternative"), depth+1)
+	s := source{node: n, rx: a.rx || b.rx}
+	switch {
+	case a.life == longLived || b.life == longLived:
+		s.life = longLived
+	case a.life == b.life:
+		s.life = a.life
+	case (a.life == completes || a.life == ownedHere) && (b.life == completes || b.life == ownedHere):
 		s.life = completes
 	}
 	return s
@@ -694,6 +713,13 @@ func (c *classifier) ownedByThis(n syntax.Node) bool {
 		return false
 	}
 	def := findMember(class, m.Get("property").Text())
+	if contentQuery(def.decl) {
+		// Projected content is made by the parent's template, not this
+		// component: its directives' streams are theirs (NG-ZORRO's
+		// overflow suffix width$). The query's own QueryList.changes is
+		// this component's.
+		return isQueryChanges(m, n)
+	}
 	if viewPart(def.decl) {
 		return true
 	}
@@ -715,17 +741,23 @@ func (c *classifier) ownedByThis(n syntax.Node) bool {
 	return true
 }
 
-// viewQueries are Angular's decorators for parts of a component's own view.
-var viewQueries = map[string]bool{"ViewChild": true, "ViewChildren": true, "ContentChild": true, "ContentChildren": true}
-
-// viewPart reports a member that is part of the component's own view: a
-// @ViewChild/@ContentChild query (a child component's outputs, a
-// QueryList's changes) or the host ElementRef. Its streams die with the
-// component.
-func viewPart(decl syntax.Node) bool {
-	if !decl.Valid() {
-		return false
+// contentQuery reports a @ContentChild/@ContentChildren member.
+func contentQuery(decl syntax.Node) bool {
+	for _, d := range memberDecorators(decl) {
+		if d == "ContentChild" || d == "ContentChildren" {
+			return true
+		}
 	}
+	return false
+}
+
+// memberDecorators names the decorators of a class member
+// (`@ViewChild("x")` gives ViewChild).
+func memberDecorators(decl syntax.Node) []string {
+	if !decl.Valid() {
+		return nil
+	}
+	var names []string
 	for c := decl.FirstChild(); c.Valid(); c = c.NextSibling() {
 		if c.Kind() != "decorator" {
 			continue
@@ -734,7 +766,33 @@ func viewPart(decl syntax.Node) bool {
 		if d.Kind() == "call_expression" {
 			d = d.Get("function")
 		}
-		if viewQueries[d.Text()] {
+		names = append(names, d.Text())
+	}
+	return names
+}
+
+// isQueryChanges reports n as member m's own changes stream
+// (this.items.changes).
+func isQueryChanges(m, n syntax.Node) bool {
+	n = scope.Unwrap(n)
+	return n.Kind() == "member_expression" && n.Get("property").Text() == "changes" &&
+		scope.Unwrap(n.Get("object")).Index() == m.Index()
+}
+
+// viewQueries are Angular's decorators for parts of a component's own view.
+var viewQueries = map[string]bool{"ViewChild": true, "ViewChildren": true, "ContentChild": true, "ContentChildren": true}
+
+// viewPart reports a member that is part of the component's own view: a
+// @ViewChild query (a child component's outputs, a QueryList's changes)
+// or the host ElementRef (content queries are decided before, by
+// contentQuery). Its streams die with the
+// component.
+func viewPart(decl syntax.Node) bool {
+	if !decl.Valid() {
+		return false
+	}
+	for _, d := range memberDecorators(decl) {
+		if viewQueries[d] {
 			return true
 		}
 	}
@@ -823,12 +881,14 @@ const (
 var storeModules = []string{"redux", "@reduxjs/toolkit", "react-redux", "svelte/store", "zustand", "vuex", "nanostores", "@nanostores", "effector", "valtio", "jotai", "$app/stores"}
 
 // styleOf decides by the shape of the code how the subscription is
-// undone: Angular code and RxJS-looking sources (a pipe, a `$` name, an
-// RxJS creation function, an observer object or error callback) give a
-// Subscription; a receiver named like a store, a Svelte component, or a
-// file that imports a store library gives an unsubscribe function.
+// undone: owners whose convention subscribes to Observables (Angular) and
+// RxJS-looking sources (a pipe, a `$` name, an RxJS creation function, an
+// observer object or error callback) give a Subscription; a receiver named
+// like a store, an owner whose convention subscribes to stores (Svelte), or
+// a file that imports a store library gives an unsubscribe function.
 func (c *classifier) styleOf(call syntax.Node, src source) subscribeStyle {
-	if c.o.Kind == lifecycle.Angular || src.rx {
+	style := c.o.Follows().Subscriptions.Style
+	if style == lifecycle.StyleRx || src.rx {
 		return styleRx
 	}
 	args := astutil.Args(call)
@@ -842,8 +902,7 @@ func (c *classifier) styleOf(call syntax.Node, src source) subscribeStyle {
 	if storeName.MatchString(lastName(recv)) || hookName.MatchString(lastName(recv)) {
 		return styleFunc
 	}
-	switch c.o.Kind {
-	case lifecycle.SvelteMount, lifecycle.SvelteComponent:
+	if style == lifecycle.StyleStore {
 		return styleFunc
 	}
 	if id := memberRoot(recv); id.Kind() == "identifier" {

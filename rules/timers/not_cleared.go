@@ -36,8 +36,13 @@ teardown must stop it; otherwise every mount adds a timer that keeps running, ke
 the unmounted component in memory and keeps doing its work (polling, animating,
 calling setState on nothing).
 
+Outside components, an interval kept on an entity that a handler files in a long-lived
+collection (data.timer = setInterval(...); replyHash[data.uuid] = data) is reported when
+the file deletes entities from that collection (delete replyHash[uuid], map.delete(id))
+and no function that does clears an interval: that is the entity's end path.
+
 A one-shot setTimeout is not reported, nor are timers started at module top level
-(they live as long as the program) or in plain functions outside any owner.`,
+(they live as long as the program) or in other plain functions outside any owner.`,
 		Accepts: []string{
 			"clearInterval / clearTimeout / cancelAnimationFrame (also window., globalThis. and Node timers forms) on the stored id in the owner's teardown, directly or through a method or local function it calls",
 			"the id stored in a variable, a class member (this.timer), a ref (timerRef.current) or a collection (this.timers.push(id), timers[key] = id) that the teardown clears, iterates or passes to a helper",
@@ -86,6 +91,9 @@ func (v *notCleared) Visit(n syntax.Node) {
 	}
 	o := v.p.Life.OwnerOf(n)
 	if o == nil {
+		if repeating(fn) {
+			v.checkEndPath(n)
+		}
 		return
 	}
 	if repeating(fn) {
@@ -153,9 +161,9 @@ func (v *notCleared) checkLoop(call syntax.Node, fn string, o *lifecycle.Owner) 
 		}
 	}
 	v.loops[loop.Index()] = true
-	name := functionName(loop)
-	if name != anonymous {
-		name += "()"
+	name := anonymous
+	if n := lifecycle.NameOf(loop, 0); n != "" {
+		name = n + "()"
 	}
 	var msg string
 	if fn == "requestAnimationFrame" {
@@ -431,27 +439,6 @@ func finite(loop syntax.Node) bool {
 		return !found
 	})
 	return found
-}
-
-// functionName names a function for a message.
-func functionName(fn syntax.Node) string {
-	if name := fn.Get("name"); name.Valid() {
-		return name.Text()
-	}
-	switch p := fn.Parent(); p.Kind() {
-	case "variable_declarator":
-		return p.Get("name").Text()
-	case "public_field_definition", "field_definition":
-		if name := p.Get("name"); name.Valid() {
-			return name.Text()
-		}
-		return p.Get("property").Text()
-	case "pair":
-		return p.Get("key").Text()
-	case "assignment_expression":
-		return p.Get("left").Text()
-	}
-	return anonymous
 }
 
 const anonymous = "its callback"

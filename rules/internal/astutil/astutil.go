@@ -192,9 +192,15 @@ func UseOf(n syntax.Node) ResultUse {
 	case "public_field_definition", "field_definition":
 		return ResultUse{Kind: "member", Holder: p}
 	case "return_statement":
+		if run := runnerCall(EnclosingFunction(p)); run.Valid() {
+			return UseOf(run)
+		}
 		return ResultUse{Kind: "returned"}
 	case "arrow_function":
 		if child.Field() == "body" {
+			if run := runnerCall(p); run.Valid() {
+				return UseOf(run)
+			}
 			return ResultUse{Kind: "returned"}
 		}
 	case "arguments":
@@ -203,6 +209,31 @@ func UseOf(n syntax.Node) ResultUse {
 		return ResultUse{Kind: "other"}
 	}
 	return ResultUse{Kind: "other"}
+}
+
+// runnerCall returns the call that runs fn at once and returns what fn
+// returns (`this.zone.runOutsideAngular(() => src.subscribe(...))`): the
+// value fn returns goes where that call's value goes. Otherwise no node.
+func runnerCall(fn syntax.Node) syntax.Node {
+	if !fn.Valid() {
+		return syntax.Node{}
+	}
+	args := fn.Parent()
+	if args.Kind() != "arguments" || len(Args(args.Parent())) != 1 {
+		return syntax.Node{}
+	}
+	call := args.Parent()
+	recv, name := Method(call)
+	switch name {
+	case "runOutsideAngular", "runGuarded":
+		return call
+	case "run":
+		// NgZone.run; other run() methods may run the function later.
+		if strings.Contains(strings.ToLower(recv.Text()), "zone") {
+			return call
+		}
+	}
+	return syntax.Node{}
 }
 
 // Indent returns the leading whitespace of the line containing offset off.
@@ -278,4 +309,28 @@ func QuoteChar(t *syntax.Tree) byte {
 		return '"'
 	}
 	return '\''
+}
+
+// ParamNames returns the names of a function's parameters in order, ""
+// for a destructuring pattern: `(a, { b }, c = 1) => ...` gives a, "", c.
+func ParamNames(fn syntax.Node) []string {
+	if one := fn.Get("parameter"); one.Valid() {
+		return []string{one.Text()}
+	}
+	var out []string
+	for _, c := range fn.Get("parameters").Children() {
+		id := c
+		switch c.Kind() {
+		case "required_parameter", "optional_parameter":
+			id = c.Get("pattern")
+		case "assignment_pattern":
+			id = c.Get("left")
+		}
+		if id.Kind() == "identifier" {
+			out = append(out, id.Text())
+		} else {
+			out = append(out, "")
+		}
+	}
+	return out
 }

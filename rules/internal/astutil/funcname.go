@@ -3,44 +3,15 @@ package astutil
 import (
 	"strings"
 
+	"github.com/leakwatch/leakwatch/analyzer/lifecycle"
 	"github.com/leakwatch/leakwatch/analyzer/syntax"
 )
 
 // FunctionName returns the name a function is known by: its own name, the
-// variable, property or member it is assigned to, or "" for an anonymous
-// callback.
-func FunctionName(fn syntax.Node) string {
-	if name := fn.Get("name"); name.Valid() {
-		if fn.Kind() == "method_definition" {
-			if class := fn.Parent().Parent(); class.Get("name").Valid() {
-				return class.Get("name").Text() + "." + name.Text()
-			}
-		}
-		return name.Text()
-	}
-	p := fn.Parent()
-	for p.Kind() == "parenthesized_expression" || p.Kind() == "as_expression" {
-		p = p.Parent()
-	}
-	switch p.Kind() {
-	case "variable_declarator":
-		return p.Get("name").Text()
-	case "pair":
-		return p.Get("key").Text()
-	case "assignment_expression":
-		return p.Get("left").Text()
-	case "public_field_definition", "field_definition":
-		name := p.Get("name")
-		if !name.Valid() {
-			name = p.Get("property")
-		}
-		if class := p.Parent().Parent(); class.Get("name").Valid() {
-			return class.Get("name").Text() + "." + name.Text()
-		}
-		return name.Text()
-	}
-	return ""
-}
+// variable, property or member it is assigned to (methods and fields with
+// their class), or "" for an anonymous callback. Other forms of the name:
+// lifecycle.NameOf.
+func FunctionName(fn syntax.Node) string { return lifecycle.NameOf(fn, lifecycle.Qualified) }
 
 // DescribeFunction words where a function is for a message: "getUser()",
 // "the callback passed to app.get()", or "a callback".

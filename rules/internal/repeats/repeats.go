@@ -7,10 +7,13 @@ package repeats
 
 import (
 	"fmt"
-	"github.com/leakwatch/leakwatch/analyzer/apis"
+	"slices"
 	"strings"
 
+	"github.com/leakwatch/leakwatch/analyzer/apis"
+
 	"github.com/leakwatch/leakwatch/analyzer"
+	"github.com/leakwatch/leakwatch/analyzer/lifecycle"
 	"github.com/leakwatch/leakwatch/analyzer/scope"
 	"github.com/leakwatch/leakwatch/analyzer/syntax"
 	"github.com/leakwatch/leakwatch/rules/internal/astutil"
@@ -26,6 +29,7 @@ const (
 	Event                      // a handler of an event that fires many times
 	Tick                       // a setInterval callback
 	Call                       // a function that waits for an event and may be called often
+	Render                     // the body of a React component or hook, run on every render
 )
 
 // Repeat describes the construct that runs a registration many times.
@@ -43,6 +47,40 @@ type Repeat struct {
 	EndParam         *scope.Binding
 	Via              string // a helper function the registration is made in
 	ByRef            bool   // the function itself is passed as the callback
+	// Event is the event an Event repeat handles, when written as a
+	// string ("data").
+	Event string
+}
+
+// Options say what a rule counts as running again and again. The zero
+// value is what listener-added-per-call counts; other rules differ, each
+// for its own reason, and say so here instead of keeping a copy of the
+// analysis.
+type Options struct {
+	// Enclosing: only the function the code is written in is judged, and
+	// a loop around the code there repeats it whatever the code depends
+	// on (each iteration opens its own resource). Its callers, and the
+	// function that passes it as a callback, are not followed: who calls
+	// a helper is another finding's question.
+	Enclosing bool
+	// CallsOnly: only calls make a callback repeat (servers, routes,
+	// listeners, setInterval); iteration callbacks (items.forEach(fn) is
+	// bounded by the data), JSX event props and route objects do not.
+	CallsOnly bool
+	// AnyEvent: a handler of any event runs per event ("open" and
+	// "connection" too, Event set to its name), not only of events known
+	// to fire many times.
+	AnyEvent bool
+	// RoutePaths: a route method's handler is recognised by its path
+	// argument ("/users/:id", "*", a regular expression), whatever the
+	// router is called, rather than by a router-like receiver name.
+	RoutePaths bool
+	// Decorators mark methods that handle requests (NestJS's @Get(),
+	// @MessagePattern()).
+	Decorators []string
+	// Renders: the body of a React component or hook (in a file that uses
+	// React or JSX) runs on every render.
+	Renders bool
 }
 
 // Registration is what a repeated call makes: a loop that adds the same
@@ -62,6 +100,7 @@ type Listeners func(call syntax.Node) (Registration, bool)
 type Finder struct {
 	p        *analyzer.Pass
 	listener Listeners
+	opt      Options
 	// named caches the repeat found for a named function's call sites
 	// (nil entries included), keyed by the function's node index.
 	named map[int]*Repeat
@@ -69,7 +108,12 @@ type Finder struct {
 
 // New returns a Finder for a pass; listeners reads listener additions.
 func New(p *analyzer.Pass, listeners Listeners) *Finder {
-	return &Finder{p: p, listener: listeners, named: make(map[int]*Repeat)}
+	return NewWith(p, listeners, Options{})
+}
+
+// NewWith returns a Finder that counts what o says.
+func NewWith(p *analyzer.Pass, listeners Listeners, o Options) *Finder {
+	return &Finder{p: p, listener: listeners, opt: o, named: make(map[int]*Repeat)}
 }
 
 // Of returns what makes the registration call n run many times, or nil
@@ -87,6 +131,9 @@ func (f *Finder) walk(n syntax.Node, depth int, reg *Registration) *Repeat {
 	var executor syntax.Node
 	child := n
 	for p := n.Parent(); p.Valid(); child, p = p, p.Parent() {
+		if f.opt.Enclosing && IsLoop(p) {
+			return &Repeat{Kind: Loop, Phrase: "each loop iteration", Node: p, Regions: []syntax.Node{regionOf(p)}}
+		}
 		if IsLoop(p) && child.Field() == "body" {
 			if f.loopRepeats(p, n, reg, executor) {
 				return &Repeat{Kind: Loop, Phrase: "each loop iteration", Node: p, Regions: []syntax.Node{regionOf(p)}}
@@ -95,6 +142,9 @@ func (f *Finder) walk(n syntax.Node, depth int, reg *Registration) *Repeat {
 		}
 		if !scope.IsFunction(p) {
 			continue
+		}
+		if f.opt.Enclosing {
+			return f.enclosingRepeat(p)
 		}
 		if IsIIFE(p) {
 			continue
@@ -227,7 +277,7 @@ var iterationMethods = map[string]bool{
 
 var routeMethods = map[string]bool{
 	"get": true, "post": true, "put": true, "delete": true, "del": true, "patch": true, "all": true,
-	"use": true, "options": true, "head": true, "route": true,
+	"use": true, "options": true, "head": true, "route": true, "handle": true,
 }
 
 // routers are receiver names that register HTTP handlers.
@@ -247,6 +297,11 @@ func (f *Finder) callbackRepeat(fn syntax.Node) *Repeat {
 	switch p.Kind() {
 	case "arguments":
 		return f.callbackAt(p.Parent(), fn, fn)
+	}
+	if f.opt.CallsOnly {
+		return nil
+	}
+	switch p.Kind() {
 	case "jsx_expression":
 		attr := p.Parent()
 		if attr.Kind() != "jsx_attribute" {
@@ -275,7 +330,7 @@ func (f *Finder) callbackAt(c, fn, ref syntax.Node) *Repeat {
 	switch {
 	case c.Kind() != "call_expression":
 		return nil
-	case iterationMethods[name] && recv.Valid():
+	case iterationMethods[name] && recv.Valid() && !f.opt.CallsOnly:
 		phrase := "each loop iteration"
 		if name != "each" {
 			phrase = "each " + name + " iteration"
@@ -290,10 +345,16 @@ func (f *Finder) callbackAt(c, fn, ref syntax.Node) *Repeat {
 		return requestRepeat(f.p, fn)
 	}
 	if l, ok := f.listener(c); ok && l.Handler.Index() == ref.Index() {
-		ev, _ := astutil.StringValue(l.Event)
+		ev, named := astutil.StringValue(l.Event)
 		switch {
 		case ev == "request":
 			return requestRepeat(f.p, fn)
+		case f.opt.AnyEvent:
+			r := &Repeat{Kind: Event, Phrase: "each event", Node: fn, Regions: []syntax.Node{fn}}
+			if named {
+				r.Phrase, r.Event = fmt.Sprintf("each %q event", ev), ev
+			}
+			return r
 		case ev == "connection" || ev == "secureConnection":
 			endEvent := "close"
 			if m := moduleOf(f.p, l.Target, 0); m == "socket.io" || m == "" && lastName(astutil.RootOf(l.Target)) == "io" {
@@ -305,10 +366,83 @@ func (f *Finder) callbackAt(c, fn, ref syntax.Node) *Repeat {
 		}
 		return nil
 	}
-	if routeMethods[name] && recv.Valid() && routers[lastName(recv)] {
+	if routeMethods[name] && recv.Valid() && (f.opt.RoutePaths && routePath(scope.Unwrap(astutil.Arg(c, 0))) || !f.opt.RoutePaths && routers[lastName(recv)]) {
 		return requestRepeat(f.p, fn)
 	}
 	return nil
+}
+
+// routePath accepts what routers take as a path: "/users/:id", "*", a
+// regular expression, or a list of them.
+func routePath(n syntax.Node) bool {
+	switch n.Kind() {
+	case "regex", "array":
+		return true
+	case "string", "template_string":
+		t := strings.Trim(n.Text(), "'\"`")
+		return strings.HasPrefix(t, "/") || t == "*"
+	}
+	return false
+}
+
+// enclosingRepeat judges the function code is written in, and it alone
+// (Options.Enclosing): as a callback, by its signature, its decorators,
+// or as a React component or hook.
+func (f *Finder) enclosingRepeat(fn syntax.Node) *Repeat {
+	if r := f.callbackRepeat(fn); r != nil {
+		return r
+	}
+	if r := signatureRepeat(f.p, fn); r != nil {
+		return r
+	}
+	if fn.Kind() == "method_definition" && len(f.opt.Decorators) > 0 {
+		for c := fn.PrevNamed(); c.Valid() && c.Kind() == "decorator"; c = c.PrevNamed() {
+			d := c.Child(0)
+			if d.Kind() == "call_expression" {
+				d = d.Get("function")
+			}
+			if slices.Contains(f.opt.Decorators, d.Text()) {
+				return requestRepeat(f.p, fn)
+			}
+		}
+	}
+	if f.opt.Renders {
+		if name := lifecycle.NameOf(fn, lifecycle.Declared); name != "" && reactFile(f.p) && (isHook(name) || name[0] >= 'A' && name[0] <= 'Z' && hasJSX(fn)) {
+			return &Repeat{Kind: Render, Phrase: "each render of " + name, Node: fn, Regions: []syntax.Node{fn}}
+		}
+	}
+	return nil
+}
+
+func isHook(name string) bool {
+	return len(name) > 3 && strings.HasPrefix(name, "use") && name[3] >= 'A' && name[3] <= 'Z'
+}
+
+func hasJSX(fn syntax.Node) bool {
+	found := false
+	fn.Walk(func(n syntax.Node) bool {
+		if n.Is("jsx_element", "jsx_self_closing_element") {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// reactFile reports a file that imports React (or Preact) or is JSX.
+func reactFile(p *analyzer.Pass) bool {
+	if strings.HasSuffix(p.Path, ".jsx") || strings.HasSuffix(p.Path, ".tsx") {
+		return true
+	}
+	for _, st := range p.Tree.Root().Children() {
+		if st.Kind() == "import_statement" {
+			src, _ := astutil.StringValue(st.Get("source"))
+			if src == "react" || src == "preact" || strings.HasPrefix(src, "preact/") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 var windowAliasText = map[string]bool{"window": true, "globalThis": true, "global": true, "self": true}
@@ -382,30 +516,6 @@ func moduleOf(p *analyzer.Pass, n syntax.Node, depth int) string {
 	return ""
 }
 
-// params returns the names of a function's simple parameters ("" for
-// patterns).
-func params(fn syntax.Node) []string {
-	if one := fn.Get("parameter"); one.Valid() {
-		return []string{one.Text()}
-	}
-	var out []string
-	for _, c := range fn.Get("parameters").Children() {
-		id := c
-		switch c.Kind() {
-		case "required_parameter", "optional_parameter":
-			id = c.Get("pattern")
-		case "assignment_pattern":
-			id = c.Get("left")
-		}
-		if id.Kind() == "identifier" {
-			out = append(out, id.Text())
-		} else {
-			out = append(out, "")
-		}
-	}
-	return out
-}
-
 // paramBinding returns the binding of fn's parameter named name.
 func paramBinding(p *analyzer.Pass, fn syntax.Node, name string) *scope.Binding {
 	ps := fn.Get("parameters")
@@ -428,7 +538,7 @@ func paramBinding(p *analyzer.Pass, fn syntax.Node, name string) *scope.Binding 
 // event ends the request when the parameters name it.
 func requestRepeat(p *analyzer.Pass, fn syntax.Node) *Repeat {
 	r := &Repeat{Kind: Request, Phrase: "each request", Node: fn, Regions: []syntax.Node{fn}, EndEvent: "close"}
-	ps := append(params(fn), "", "", "")
+	ps := append(astutil.ParamNames(fn), "", "", "")
 	var param string
 	switch {
 	case ps[0] == "err" || ps[0] == "error":
@@ -453,7 +563,7 @@ func requestRepeat(p *analyzer.Pass, fn syntax.Node) *Repeat {
 // the per-connection socket.
 func connectionRepeat(p *analyzer.Pass, fn syntax.Node, endEvent string) *Repeat {
 	r := &Repeat{Kind: Connection, Phrase: "each connection", Node: fn, Regions: []syntax.Node{fn}, EndEvent: endEvent}
-	if ps := params(fn); len(ps) > 0 && ps[0] != "" {
+	if ps := astutil.ParamNames(fn); len(ps) > 0 && ps[0] != "" {
 		r.EndObj = ps[0]
 		r.EndParam = paramBinding(p, fn, ps[0])
 	}
@@ -467,7 +577,7 @@ func connectionRepeat(p *analyzer.Pass, fn syntax.Node, endEvent string) *Repeat
 // they are defined: (req, res), (request, reply), (err, req, res, next),
 // (ctx, next).
 func signatureRepeat(p *analyzer.Pass, fn syntax.Node) *Repeat {
-	ps := append(params(fn), "", "", "")
+	ps := append(astutil.ParamNames(fn), "", "", "")
 	isReq := func(s string) bool { return s == "req" || s == "request" }
 	isRes := func(s string) bool { return s == "res" || s == "response" || s == "reply" }
 	switch {
@@ -484,7 +594,7 @@ func signatureRepeat(p *analyzer.Pass, fn syntax.Node) *Repeat {
 // this file runs many times; a function that waits for an event through a
 // promise it makes is taken to run per call unless it evidently runs once.
 func (f *Finder) functionRepeat(fn, executor syntax.Node, depth int, site syntax.Node, reg *Registration) *Repeat {
-	name := functionName(fn)
+	name := lifecycle.NameOf(fn, lifecycle.CalledAs|lifecycle.ShortAssigned)
 	r := f.callSiteRepeat(fn, depth, executor.Valid())
 	if r != nil && r.ByRef && r.Kind == Loop && !f.loopRepeats(fn, site, reg, executor) {
 		r = nil // items.forEach(register): one listener per item, on purpose
@@ -503,34 +613,6 @@ func (f *Finder) functionRepeat(fn, executor syntax.Node, depth int, site syntax
 		phrase = "each call of " + name
 	}
 	return &Repeat{Kind: Call, Phrase: phrase, Node: fn, Regions: []syntax.Node{fn}}
-}
-
-// functionName returns the name a function is called by, or "".
-func functionName(fn syntax.Node) string {
-	if fn.Kind() == "method_definition" {
-		return fn.Get("name").Text()
-	}
-	if name := fn.Get("name"); name.Valid() && fn.Kind() != "function_expression" && fn.Kind() != "function" {
-		return name.Text()
-	}
-	p := fn.Parent()
-	for p.Kind() == "parenthesized_expression" {
-		p = p.Parent()
-	}
-	switch p.Kind() {
-	case "variable_declarator":
-		return p.Get("name").Text()
-	case "pair":
-		return p.Get("key").Text()
-	case "public_field_definition", "field_definition":
-		return p.Get("name").Text()
-	case "assignment_expression":
-		return lastName(p.Get("left"))
-	}
-	if name := fn.Get("name"); name.Valid() {
-		return name.Text()
-	}
-	return ""
 }
 
 // functionBinding returns the binding a named function is called through.
@@ -589,7 +671,7 @@ func (f *Finder) callSiteRepeat(fn syntax.Node, depth int, waits bool) *Repeat {
 		}
 	}
 	if found != nil && !found.ByRef {
-		name := functionName(fn)
+		name := lifecycle.NameOf(fn, lifecycle.CalledAs|lifecycle.ShortAssigned)
 		c := *found
 		c.Regions = append(append([]syntax.Node(nil), found.Regions...), fn)
 		c.Via = name

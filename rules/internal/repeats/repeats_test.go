@@ -111,3 +111,50 @@ func TestFinderOf(t *testing.T) {
 		})
 	}
 }
+
+// Each of Options changes the answer it names, and the zero value is the
+// listener rule's.
+func TestFinderOptions(t *testing.T) {
+	listeners := func(call syntax.Node) (Registration, bool) {
+		fn := call.Get("function")
+		if fn.Kind() != "member_expression" || fn.Get("property").Text() != "on" {
+			return Registration{}, false
+		}
+		args := call.Get("arguments")
+		return Registration{Target: fn.Get("object"), Event: args.Child(0), Handler: args.Child(1)}, true
+	}
+	cases := []struct {
+		name, src string
+		opt       Options
+		want      Kind // 0: nothing repeats it
+		event     string
+	}{
+		{"helper followed to its caller", "function helper() { reg(); }\napp.post(\"/y\", (req, res) => helper());", Options{}, Request, ""},
+		{"enclosing: the helper alone", "function helper() { reg(); }\napp.post(\"/y\", (req, res) => helper());", Options{Enclosing: true}, 0, ""},
+		{"loop over items: one each, on purpose", "for (const x of xs) { reg(x); }", Options{}, 0, ""},
+		{"enclosing: every iteration repeats", "for (const x of xs) { reg(x); }", Options{Enclosing: true}, Loop, ""},
+		{"iteration callback", `items.forEach((x) => { reg(); });`, Options{}, Loop, ""},
+		{"calls only: no iteration callback", `items.forEach((x) => { reg(); });`, Options{CallsOnly: true}, 0, ""},
+		{"one-shot event", `server.on("listening", () => { reg(); });`, Options{}, 0, ""},
+		{"any event", `server.on("listening", () => { reg(); });`, Options{AnyEvent: true}, Event, "listening"},
+		{"router by name", `router.get("x", () => { reg(); });`, Options{}, Request, ""},
+		{"router by path, not a path", `router.get("x", () => { reg(); });`, Options{RoutePaths: true}, 0, ""},
+		{"route path, any receiver", `svc.get("/x", () => { reg(); });`, Options{RoutePaths: true}, Request, ""},
+		{"hook body", "import React from 'react';\nfunction useThing() { reg(); }", Options{}, 0, ""},
+		{"hook body renders", "import React from 'react';\nfunction useThing() { reg(); }", Options{Enclosing: true, Renders: true}, Render, ""},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			p := pass(t, c.src)
+			r := NewWith(p, listeners, c.opt).Of(callNamed(t, p, "reg"), nil)
+			switch {
+			case c.want == 0 && r != nil:
+				t.Errorf("repeats on %q, want nothing", r.Phrase)
+			case c.want != 0 && r == nil:
+				t.Errorf("nothing repeats it, want kind %d", c.want)
+			case r != nil && (r.Kind != c.want || r.Event != c.event):
+				t.Errorf("repeat %d (event %q), want %d (event %q)", r.Kind, r.Event, c.want, c.event)
+			}
+		})
+	}
+}

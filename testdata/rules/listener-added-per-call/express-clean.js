@@ -69,7 +69,6 @@ app.post("/upload", (req, res) => {
   req.on("data", (chunk) => chunks.push(chunk));
   req.on("end", () => res.json({ size: Buffer.concat(chunks).length }));
   res.on("error", (err) => console.error(err));
-  req.socket.on("timeout", () => req.destroy());
   const local = new EventEmitter();
   local.on("tick", () => {});
 });

@@ -43,7 +43,7 @@ import { useEffect } from "react";
 export function useWindowSize(onResize) {
   useEffect(() => {
     const handler = () => onResize(window.innerWidth);
-    window.addEventListener("resize", handler);
+    window.addEventListener("resize", handler); // want "listener-removal-mismatch"
     return () => {
       window.removeEventListener("resize", onResize); // want "listener-removal-mismatch"
     };
