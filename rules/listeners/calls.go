@@ -104,8 +104,9 @@ func vocabulary(p *analyzer.Pass) *vocab {
 	}).(*vocab)
 }
 
-// parseAdd reads an addition with the file's vocabulary.
-func parseAdd(p *analyzer.Pass, n syntax.Node) (call, bool) {
+// readAdd reads an addition with the file's vocabulary (parseAdd
+// remembers what it read).
+func readAdd(p *analyzer.Pass, n syntax.Node) (call, bool) {
 	v := vocabulary(p)
 	if c, ok := parseEventsModule(p, n, true); ok {
 		return c, ok
@@ -118,8 +119,9 @@ func parseAdd(p *analyzer.Pass, n syntax.Node) (call, bool) {
 	return parseHelper(p, n, true)
 }
 
-// parseRemove reads a removal with the file's vocabulary.
-func parseRemove(p *analyzer.Pass, n syntax.Node) (call, bool) {
+// readRemove reads a removal with the file's vocabulary (parseRemove
+// remembers what it read).
+func readRemove(p *analyzer.Pass, n syntax.Node) (call, bool) {
 	// events.off(target, type, fn) before off(type, fn): the helper
 	// module's call would read as an emitter removal on the module.
 	if c, ok := parseEventsModule(p, n, false); ok {
