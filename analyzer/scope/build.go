@@ -16,10 +16,11 @@ type Info struct {
 	scopes map[int]*Scope // scope-introducing node index -> scope
 	// declOf maps a declaring identifier's node index to its binding.
 	declOf map[int]*Binding
-	// refs lists each binding's references, resolved by Build. The model
-	// is complete once Build returns: nothing is filled lazily, so no
-	// rule's verdict depends on which other rules asked first.
-	refs map[*Binding][]syntax.Node
+	// Each binding's references (Binding.refs) are resolved by Build. The
+	// model is complete once Build returns: nothing is filled lazily
+	// except memos of answers (keys, resolved references) that do not
+	// depend on who asks first, so no rule's verdict depends on which
+	// other rules asked first.
 	// keyOf memoizes Key by node index (a slice, not a map: rules ask for
 	// keys in hot loops): 0 not asked yet, else 1 + the key's index in
 	// keys. Indices rather than strings keep the slice a quarter the size
@@ -210,13 +211,12 @@ type identUse struct {
 // references of the bindings they name, and marks a binding Reassigned when
 // one of them writes it.
 func (in *Info) resolveReferences(idents []identUse) {
-	in.refs = make(map[*Binding][]syntax.Node)
 	for _, u := range idents {
 		if _, isDecl := in.declOf[u.n.Index()]; isDecl {
 			continue
 		}
 		if b := u.s.Lookup(u.n.Text()); b != nil {
-			in.refs[b] = append(in.refs[b], u.n)
+			b.refs = append(b.refs, u.n)
 			if isWrite(u.n) {
 				b.Reassigned = true
 			}

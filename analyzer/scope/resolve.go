@@ -49,7 +49,12 @@ func (in *Info) DeclaredAt(id syntax.Node) *Binding { return in.declOf[id.Index(
 
 // References returns the identifiers that refer to b, in source order,
 // excluding the declaration itself.
-func (in *Info) References(b *Binding) []syntax.Node { return in.refs[b] }
+func (in *Info) References(b *Binding) []syntax.Node {
+	if b == nil {
+		return nil
+	}
+	return b.refs
+}
 
 // isWrite reports whether identifier n is the target of an assignment.
 func isWrite(n syntax.Node) bool {
