@@ -9,6 +9,7 @@ import (
 	"runtime/debug"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -104,6 +105,17 @@ type Engine struct {
 	ParseTimeout time.Duration
 	// MaxFileSize skips larger files; zero means no limit.
 	MaxFileSize int64
+	// NoPrefilter runs every enabled rule on every file, whatever its
+	// text: the prefilter's soundness tests compare such runs with
+	// ordinary ones.
+	NoPrefilter bool
+
+	// ownerNeedles are lifecycle.OwnerNeedles without configuration;
+	// configured owners have theirs computed once per Config.
+	ownerNeedles  []string
+	// configNeedles is shared by the copies drivers make of an engine
+	// (the server copies one per session), so it is a pointer.
+	configNeedles *sync.Map // configured names -> []string
 }
 
 // DefaultParseTimeout is generous: tree-sitter parses megabytes per second,
@@ -122,7 +134,8 @@ func NewEngine(rules []*Rule) *Engine {
 		panic("analyzer.NewEngine: " + err.Error())
 	}
 	e := &Engine{rules: rules, byID: make(map[string]*Rule), ValidateFixes: true,
-		ParseTimeout: DefaultParseTimeout, MaxFileSize: DefaultMaxFileSize}
+		ParseTimeout: DefaultParseTimeout, MaxFileSize: DefaultMaxFileSize,
+		ownerNeedles: lifecycle.OwnerNeedles(lifecycle.Config{}), configNeedles: new(sync.Map)}
 	for _, r := range rules {
 		e.byID[r.ID] = r
 		e.ids = append(e.ids, r.ID)
@@ -306,9 +319,29 @@ func isDeclarationFile(path string) bool {
 	return strings.HasSuffix(p, ".d.ts") || strings.HasSuffix(p, ".d.mts") || strings.HasSuffix(p, ".d.cts")
 }
 
-// enabledRules returns the rules on for this file whose needles occur in it.
+// RulesFor returns the ids of the rules Analyze would run on f: those on
+// for it that the prefilter keeps. For tests of the prefilter.
+func (e *Engine) RulesFor(f File) []string {
+	if kind, _ := e.unfit(f.Src); kind != NotSkipped {
+		return nil
+	}
+	f, _, kind, _ := prepare(f)
+	if kind != NotSkipped {
+		return nil
+	}
+	var ids []string
+	for _, i := range e.enabledRules(f) {
+		ids = append(ids, e.rules[i].ID)
+	}
+	return ids
+}
+
+// enabledRules returns the rules on for this file that the prefilter keeps:
+// a rule runs where one of its needles occurs (or a configured name, or an
+// imported listener helper's name), its Applies accepts the file, and, for
+// a rule that needs an owner, where something can own a registration.
 func (e *Engine) enabledRules(f File) []int {
-	if isDeclarationFile(f.Path) {
+	if isDeclarationFile(f.Path) && !e.NoPrefilter {
 		return nil
 	}
 	var out []int
@@ -336,8 +369,20 @@ func (e *Engine) enabledRules(f File) []int {
 		}
 		return helpers
 	}
+	owned, askedOwner := false, false
+	mayOwn := func() bool {
+		if !askedOwner {
+			askedOwner = true
+			owned = f.component.Framework != "" || containsAny(f.Src, e.ownerNeedlesFor(f.Config))
+		}
+		return owned
+	}
 	for i, r := range e.rules {
 		if severity(r, f.Config) == SeverityOff {
+			continue
+		}
+		if e.NoPrefilter {
+			out = append(out, i)
 			continue
 		}
 		if len(r.Needles) > 0 && !containsAny(f.Src, r.Needles) && !containsAny(f.Src, configured) &&
@@ -347,6 +392,9 @@ func (e *Engine) enabledRules(f File) []int {
 		if r.Applies != nil && !r.Applies(f.Path, f.Src) {
 			continue
 		}
+		if r.NeedsOwner && !mayOwn() && !containsAny(f.Src, r.OwnerlessNeedles) {
+			continue
+		}
 		out = append(out, i)
 	}
 	if len(out) == 0 && bytes.Contains(f.Src, []byte(ignoreDirective)) {
@@ -354,6 +402,23 @@ func (e *Engine) enabledRules(f File) []int {
 		return []int{}
 	}
 	return out
+}
+
+// ownerNeedlesFor returns the owner needles under a file's configuration,
+// which can name more effect hooks and teardown methods.
+func (e *Engine) ownerNeedlesFor(cfg *Config) []string {
+	if cfg == nil || len(cfg.Owners.EffectHooks) == 0 && len(cfg.Owners.TeardownMethods) == 0 {
+		return e.ownerNeedles
+	}
+	// Keyed by the names, not the Config: drivers may copy a Config per
+	// file (to add its package versions).
+	key := strings.Join(cfg.Owners.EffectHooks, "\x00") + "\x01" + strings.Join(cfg.Owners.TeardownMethods, "\x00")
+	if v, ok := e.configNeedles.Load(key); ok {
+		return v.([]string)
+	}
+	n := lifecycle.OwnerNeedles(cfg.Owners.lifecycle())
+	e.configNeedles.Store(key, n)
+	return n
 }
 
 // listenerRule reports rules about listener registrations, which calls

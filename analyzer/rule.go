@@ -26,6 +26,19 @@ type Rule struct {
 	// run.
 	Needles []string
 
+	// NeedsOwner declares that the rule reports only registrations with an
+	// owner (lifecycle.Model.OwnerOf): a file with none of
+	// lifecycle.OwnerNeedles, outside .vue and .svelte files, has nothing
+	// for it, and the prefilter skips it there. Rules that also report
+	// without an owner (module-level caches, per-call listeners, resources
+	// in plain functions, globals) leave it false.
+	NeedsOwner bool
+	// OwnerlessNeedles, for a rule that NeedsOwner, name text without which
+	// its few checks that need no owner cannot report (timer-not-cleared's
+	// end path of an entity needs a `delete`): a file holding one runs the
+	// rule even where nothing can own a registration.
+	OwnerlessNeedles []string
+
 	// APIs is the part of the registration API table (analyzer/apis) the
 	// rule follows; zero for none. NewEngine checks that Needles cover
 	// every name selected, so derive them: apis.Builtin().Needles(APIs),

@@ -414,7 +414,7 @@ func TestImportSpecs(t *testing.T) {
 func TestScanImports(t *testing.T) {
 	src := "import a, { b,\n c as d, type E, exportAll } from './x';\nimport * as ns from \"y\";\nexport { z } from './z';\n"
 	got := scanImports([]byte(src), true)
-	want := []scannedImport{{"./x", []string{"a", "b", "d", "E", "exportAll"}}, {"y", []string{"ns"}}, {"./z", nil}}
+	want := []scannedImport{{"./x", []string{"a", "b", "d", "E", "exportAll"}, ""}, {"y", []string{"ns"}, "ns"}, {"./z", nil, ""}}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("got %+v, want %+v", got, want)
 	}
@@ -480,5 +480,76 @@ func TestProgramForgetKeepsResolution(t *testing.T) {
 	p.Invalidate("/p/dom.ts")
 	if n := resolved(); n != 0 {
 		t.Fatalf("Invalidate kept %d resolutions", n)
+	}
+}
+
+// A module that holds no listener call and only re-exports other names is
+// not parsed to answer for a name it cannot export; one that forwards the
+// name, or holds a listener call, is.
+func TestFunctionSkipsModulesThatCannotExportIt(t *testing.T) {
+	fs := mapFS{
+		"/p/registry.ts": `export { subscribeAreas } from "./ws";
+export function lookup(list) { return list.map((x) => x.id); }`,
+		"/p/ws.ts":    `export function subscribeAreas(el, h) { el.addEventListener("areas", h); return () => el.removeEventListener("areas", h); }`,
+		"/p/plain.ts": `export function format(x) { return String(x); }`,
+		"/p/main.ts":  ``,
+		"/p/barrel.ts": `import { subscribeAreas as sub } from "./ws";
+export { sub };`,
+	}
+	p := NewProgram("/p", fs, nil)
+	v := p.For("/p/main.ts")
+	if _, ok := v.Function("./registry", "lookup"); ok {
+		t.Error("lookup: a helper, though it adds no listener")
+	}
+	if _, ok := v.Function("./plain", "format"); ok {
+		t.Error("format: a helper, though it adds no listener")
+	}
+	if _, parsed := p.Stats(); parsed != 0 {
+		t.Errorf("parsed %d modules to learn that nothing forwards lookup or format, want 0", parsed)
+	}
+	if f, ok := v.Function("./registry", "subscribeAreas"); !ok || !f.Registers || !f.ReturnsUndo {
+		t.Errorf("subscribeAreas through its re-export: %+v %v", f, ok)
+	}
+	if f, ok := v.Function("./barrel", "sub"); !ok || !f.Registers {
+		t.Errorf("sub, imported then exported in a list: %+v %v", f, ok)
+	}
+}
+
+func TestExportListNames(t *testing.T) {
+	src := "export { a, b as c } from './x';\nexport{ d }\nexport {\n  e,\n  type F,\n};\nexport * from './y';\nconst g = 1;"
+	got := exportListNames([]byte(src))
+	for _, want := range []string{"a", "b", "c", "d", "e", "F"} {
+		if !got[want] {
+			t.Errorf("%s missing from %v", want, got)
+		}
+	}
+	if got["g"] {
+		t.Errorf("g is in no export list: %v", got)
+	}
+}
+
+// The engine's listener needles come only from imports the file can call
+// a helper through: a called name, or a namespace's member. A member of a
+// named import (`config.sections`) is never a helper call.
+func TestNeedlesFollowCallableImports(t *testing.T) {
+	dom := `export function listen(el, t, h) { el.addEventListener(t, h); }`
+	for _, c := range []struct {
+		main string
+		want []string
+	}{
+		{`import { listen } from "./dom"; listen(el, "x", h);`, []string{"listen"}},
+		{`import * as dom from "./dom"; dom.listen(el, "x", h);`, []string{"listen"}},
+		{`import { listen } from "./dom"; const n = listen.length;`, nil},
+		{`import config from "./dom"; config.sections.push(1);`, nil},
+	} {
+		fs := mapFS{"/p/dom.ts": dom, "/p/main.ts": c.main}
+		p := NewProgram("/p", fs, nil)
+		got := p.For("/p/main.ts").(interface{ Needles() []string }).Needles()
+		if !reflect.DeepEqual(got, c.want) {
+			t.Errorf("%s: needles %q, want %q", c.main, got, c.want)
+		}
+		if _, parsed := p.Stats(); (parsed > 0) != (c.want != nil) {
+			t.Errorf("%s: parsed %d modules", c.main, parsed)
+		}
 	}
 }

@@ -59,6 +59,11 @@ type moduleEntry struct {
 	once  sync.Once
 	sum   Sum
 	flags uint8 // what the bytes may hold (mayHold...), from a scan without parsing
+	// listed holds the names in the file's `export { ... }` lists, and
+	// exportAll whether it has `export *`: the only ways it can export a
+	// name it does not declare (scanned when it has either).
+	listed    map[string]bool
+	exportAll bool
 
 	parseOnce sync.Once
 	mod       *Module // nil: not a source file, unreadable, too large, or not parsed
@@ -233,6 +238,10 @@ func (p *Program) entry(path string) *moduleEntry {
 		}
 		e.sum = sha256.Sum256(data)
 		e.flags = scanFlags(data)
+		if e.flags&mayHoldForward != 0 {
+			e.exportAll = bytes.Contains(data, []byte("export *"))
+			e.listed = exportListNames(data)
+		}
 	})
 	return e
 }
@@ -240,6 +249,66 @@ func (p *Program) entry(path string) *moduleEntry {
 // may reports whether a file's bytes may hold what any of flags names.
 func (p *Program) may(path string, flags uint8) bool {
 	return p.entry(path).flags&flags != 0
+}
+
+// mayExport reports whether file may export name with a fact of the kind
+// need names: it holds such facts itself, or it forwards the name from
+// another module (`export *`, or the name in an `export { ... }` list).
+// A module that only forwards other names is not parsed for this one: a
+// pre-commit check asks about every imported function it calls, and most
+// come from modules that hold no listener call but re-export something.
+func (p *Program) mayExport(file, name string, need uint8) bool {
+	e := p.entry(file)
+	switch {
+	case e.flags&need != 0:
+		return true
+	case e.flags&mayHoldForward == 0:
+		return false
+	}
+	// `export default x` of an imported x forwards too; it is rare
+	// enough to parse for.
+	return name == "default" || e.exportAll || e.listed[name]
+}
+
+// exportListNames returns the identifiers inside the `export { ... }`
+// lists of src (both sides of `a as b`), scanned without parsing.
+func exportListNames(src []byte) map[string]bool {
+	names := map[string]bool{}
+	for _, open := range [][]byte{[]byte("export {"), []byte("export{")} {
+		rest := src
+		for {
+			i := bytes.Index(rest, open)
+			if i < 0 {
+				break
+			}
+			rest = rest[i+len(open):]
+			end := bytes.IndexByte(rest, '}')
+			if end < 0 {
+				end = len(rest)
+			}
+			list := rest[:end]
+			for len(list) > 0 {
+				j := 0
+				for j < len(list) && !identByte(list[j]) {
+					j++
+				}
+				k := j
+				for k < len(list) && identByte(list[k]) {
+					k++
+				}
+				if k > j {
+					names[string(list[j:k])] = true
+				}
+				list = list[k:]
+			}
+			rest = rest[end:]
+		}
+	}
+	return names
+}
+
+func identByte(c byte) bool {
+	return c == '_' || c == '$' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80
 }
 
 // parse computes a file's facts once: from the store when it has them for
@@ -330,7 +399,7 @@ func (v *view) LongLived(spec, name string) bool {
 // and local name that declare the exported name.
 func (p *Program) find(file, name string, need uint8, depth int, seen map[string]bool) (string, *Module, string, bool) {
 	key := file + "#" + name
-	if depth > maxDepth || seen[key] || name == "*" || !p.may(file, need|mayHoldForward) {
+	if depth > maxDepth || seen[key] || name == "*" || !p.mayExport(file, name, need) {
 		return "", nil, "", false
 	}
 	seen[key] = true
@@ -576,10 +645,16 @@ func (v *view) Needles() []string {
 	var out []string
 	seen := map[string]bool{}
 	for _, imp := range scanImports(src, true) {
-		// Only a module whose names the file calls can matter.
+		// Only a module whose names the file calls can matter: a name
+		// called, or a namespace's member (the lifecycle model asks
+		// about `ns.listen(...)`, never about a member of another import).
 		called := false
 		for _, name := range imp.names {
-			called = called || bytes.Contains(src, []byte(name+"(")) || bytes.Contains(src, []byte(name+"."))
+			if name == imp.namespace {
+				called = called || bytes.Contains(src, []byte(name+"."))
+			} else {
+				called = called || bytes.Contains(src, []byte(name+"("))
+			}
 		}
 		if !called {
 			continue
@@ -655,6 +730,8 @@ func ImportSpecs(src []byte) []string {
 type scannedImport struct {
 	spec  string
 	names []string
+	// namespace is the name of `* as ns` among names, or "".
+	namespace string
 }
 
 func scanImports(src []byte, withNames bool) []scannedImport {
@@ -692,7 +769,7 @@ func scanImports(src []byte, withNames bool) []scannedImport {
 		}
 		imp := scannedImport{spec: string(spec)}
 		if withNames {
-			imp.names = clauseNames(src[max(0, at-2048):at])
+			imp.names, imp.namespace = clauseNames(src[max(0, at-2048):at])
 		}
 		out = append(out, imp)
 		i = j + 1 + end
@@ -700,18 +777,18 @@ func scanImports(src []byte, withNames bool) []scannedImport {
 }
 
 // clauseNames reads the local names of the import clause that ends where
-// before ends: `a`, `{ b, c as d }`, `* as ns`.
-func clauseNames(before []byte) []string {
+// before ends: `a`, `{ b, c as d }`, `* as ns`, and which of them is a
+// namespace.
+func clauseNames(before []byte) (names []string, namespace string) {
 	start := bytes.LastIndex(before, []byte("import"))
 	if e := max(bytes.LastIndex(before, []byte("export ")), bytes.LastIndex(before, []byte("export{")), bytes.LastIndex(before, []byte("export*"))); e > start {
-		return nil // a re-export binds no local name
+		return nil, "" // a re-export binds no local name
 	}
 	if start < 0 {
-		return nil
+		return nil, ""
 	}
 	clause := string(before[start+len("import"):])
 	clause = strings.NewReplacer("{", ",", "}", ",", "\n", " ", "\t", " ", "\r", " ").Replace(clause)
-	var names []string
 	for _, part := range strings.Split(clause, ",") {
 		f := strings.Fields(part)
 		if len(f) == 0 || f[0] == "type" && len(f) == 1 {
@@ -723,7 +800,10 @@ func clauseNames(before []byte) []string {
 		name := f[len(f)-1] // `a`, `b as c` -> c, `* as ns` -> ns
 		if isIdentifier(name) {
 			names = append(names, name)
+			if strings.HasPrefix(f[0], "*") {
+				namespace = name
+			}
 		}
 	}
-	return names
+	return names, namespace
 }

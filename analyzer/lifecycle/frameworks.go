@@ -196,6 +196,10 @@ var vueOptionKeys = map[string]bool{
 	"activated": true, "deactivated": true, "methods": true, "data": true, "computed": true, "watch": true,
 }
 
+// vueModules are the modules whose import makes a file's useX functions
+// Vue composables.
+var vueModules = []string{"vue", "@vue", "vue-demi", "@vueuse", "nuxt", "#app", "#imports"}
+
 var vueDefiners = map[string]bool{
 	"defineComponent": true, "defineNuxtComponent": true, "extend": true, "component": true,
 	"createApp": true, "Vue": true, "mixin": true, "genericComponent": true,
@@ -351,7 +355,7 @@ func (m *Model) vueSetupOwner(fn syntax.Node) *Owner {
 // isVueComposable reports a `useX` function in a file that uses Vue, or a
 // function that registers Vue lifecycle hooks itself.
 func (m *Model) isVueComposable(fn syntax.Node) bool {
-	if !m.importsFrom("vue", "@vue", "vue-demi", "@vueuse", "nuxt", "#app", "#imports") {
+	if !m.importsFrom(vueModules...) {
 		return false
 	}
 	name := methodName(fn)

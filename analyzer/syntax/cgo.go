@@ -288,3 +288,9 @@ func editTree(t *C.TSTree, e Edit) {
 	}
 	C.ts_tree_edit(t, &in)
 }
+
+// ReleaseMemory hands the C allocator's free memory back to the system.
+func ReleaseMemory() { C.lw_release_memory() }
+
+// LimitArenas bounds the C allocator's arenas (glibc; elsewhere a no-op).
+func LimitArenas(n int) { C.lw_limit_arenas(C.int(n)) }

@@ -169,3 +169,9 @@ void lw_release_memory(void) {
   malloc_trim(0);
 #endif
 }
+
+void lw_limit_arenas(int n) {
+#ifdef __GLIBC__
+  mallopt(M_ARENA_MAX, n);
+#endif
+}

@@ -59,4 +59,7 @@ int64_t lw_flatten(const TSTree *tree, const uint8_t *keep, lw_node *out,
 // lw_release_memory returns the allocator's free memory to the system
 // where the C library can (glibc); elsewhere it does nothing.
 void lw_release_memory(void);
+
+// lw_limit_arenas bounds the allocator's per-thread arenas (glibc).
+void lw_limit_arenas(int n);
 #endif

@@ -148,6 +148,9 @@ func runCheck(ctx context.Context, args []string, _ io.Reader, stdout, stderr io
 		eng.MaxFileSize = o.maxFileSize.n
 	}
 	eng.ParseTimeout = o.parseTimeout
+	// Hidden, for the prefilter's soundness test (internal/corpus): run
+	// every rule on every file, whatever its text.
+	eng.NoPrefilter = os.Getenv("LEAKWATCH_NO_PREFILTER") == "1"
 	fixes := wantedFixes(o, eng)
 	sel, err := parseRuleSelection(o.rules, eng)
 	if err != nil {
@@ -255,6 +258,14 @@ func (c *checker) run() int {
 	ordered := make(chan *job, 4*c.opts.jobs+16)
 	q := newQueue(memoryBudget)
 
+	// tree-sitter's trees are malloc'ed: each thread that parses gets its
+	// own glibc arena (up to 8 per core), and each keeps the memory its
+	// freed trees leave, in pieces it seldom returns. As many arenas as
+	// workers, trimmed after every releaseAfter bytes analysed, keep that
+	// from adding up beside the next large file's tree (the cold
+	// benchmark's peak fell by about 30 MB).
+	syntax.LimitArenas(max(2, c.opts.jobs))
+	var sinceTrim atomic.Int64
 	go c.walk(ctx, ordered, q)
 	for i := 0; i < c.opts.jobs; i++ {
 		go func() {
@@ -269,6 +280,10 @@ func (c *checker) run() int {
 					// mapped while the next large file's C tree grows
 					// beside it: the two add up to the run's peak.
 					debug.FreeOSMemory()
+				}
+				if sinceTrim.Add(j.size) > releaseAfter {
+					sinceTrim.Store(0)
+					syntax.ReleaseMemory()
 				}
 				q.finished(j)
 				j.done <- r

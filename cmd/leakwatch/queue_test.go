@@ -28,20 +28,17 @@ func TestQueueStartsTheLargestFirst(t *testing.T) {
 }
 
 func TestQueueKeepsLargeFilesWithinTheBudget(t *testing.T) {
-	files := sized(3<<20, 3<<20, 10, 9<<20)
+	files := sized(3<<20, 3<<20, 10, 9<<20, 20)
 	q := newQueue(4 << 20)
 	q.start(files)
-	// The file over the budget starts first, as no large file runs.
+	// The file over the budget starts first, as nothing runs.
 	huge := q.next()
 	if huge != files[3] {
 		t.Fatalf("first: got size %d", huge.size)
 	}
-	// While it runs, no other large file fits, but small ones do.
-	if j := q.next(); j != files[2] {
-		t.Fatalf("second: got size %d, want the small file", j.size)
-	}
-	if q.fits(3 << 20) {
-		t.Error("a 3 MB file fits next to a 9 MB one in a 4 MB budget")
+	// It runs alone: not even a small file starts beside it.
+	if q.fits(10) || q.fits(3<<20) {
+		t.Error("a file fits beside one larger than the whole budget")
 	}
 	q.finished(huge)
 	a := q.next()
@@ -51,8 +48,34 @@ func TestQueueKeepsLargeFilesWithinTheBudget(t *testing.T) {
 	if q.fits(3 << 20) {
 		t.Error("two 3 MB files fit a 4 MB budget")
 	}
+	// Small files keep the other workers busy beside a large one.
+	if j := q.next(); j != files[4] {
+		t.Fatalf("beside a 3 MB file: got size %d, want the small file", j.size)
+	}
+	if q.fits(9 << 20) {
+		t.Error("a file over the budget fits while others run")
+	}
 	q.finished(a)
 	if b := q.next(); b != files[1] {
-		t.Fatalf("last: got size %d", b.size)
+		t.Fatalf("last large: got size %d", b.size)
+	}
+}
+
+// A file over the budget that finds others running waits for them, and
+// no smaller file starts meanwhile, so it cannot be kept waiting.
+func TestQueueDrainsForAFileOverTheBudget(t *testing.T) {
+	files := sized(100, 9<<20, 10)
+	q := newQueue(4 << 20)
+	q.pending, q.started = append([]*job(nil), files...), true // walk order: a small file first
+	small := q.next()
+	if small != files[0] {
+		t.Fatalf("first: got size %d", small.size)
+	}
+	if j := q.pick(); j != nil {
+		t.Fatalf("a file of %d bytes started while one over the budget waits", j.size)
+	}
+	q.finished(small)
+	if j := q.next(); j != files[1] {
+		t.Fatalf("after the small file: got %v, want the huge one", j)
 	}
 }

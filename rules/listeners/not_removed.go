@@ -17,11 +17,12 @@ import (
 
 // NotRemoved is listener-not-removed.
 var NotRemoved = &analyzer.Rule{
-	ID:       "listener-not-removed",
-	Severity: analyzer.SeverityWarning,
-	Kinds:    []string{"call_expression"},
-	APIs:     listenerAPIs,
-	Needles:  append(apis.Builtin().Needles(listenerAPIs), setterNeedles...),
+	ID:         "listener-not-removed",
+	Severity:   analyzer.SeverityWarning,
+	Kinds:      []string{"call_expression"},
+	APIs:       listenerAPIs,
+	Needles:    append(apis.Builtin().Needles(listenerAPIs), setterNeedles...),
+	NeedsOwner: true,
 	New: func(p *analyzer.Pass) analyzer.Visitor {
 		return &notRemoved{p: p}
 	},

@@ -17,11 +17,12 @@ import (
 
 // NotDisconnected is observer-not-disconnected.
 var NotDisconnected = &analyzer.Rule{
-	ID:       "observer-not-disconnected",
-	Severity: analyzer.SeverityWarning,
-	Kinds:    []string{"new_expression", "call_expression"},
-	APIs:     observerAPIs,
-	Needles:  apis.Builtin().Needles(observerAPIs),
+	ID:         "observer-not-disconnected",
+	Severity:   analyzer.SeverityWarning,
+	Kinds:      []string{"new_expression", "call_expression"},
+	APIs:       observerAPIs,
+	Needles:    apis.Builtin().Needles(observerAPIs),
+	NeedsOwner: true,
 	New: func(p *analyzer.Pass) analyzer.Visitor {
 		return &notDisconnected{p: p}
 	},

@@ -16,11 +16,12 @@ import (
 
 // NotDisposed is subscription-not-disposed.
 var NotDisposed = &analyzer.Rule{
-	ID:       "subscription-not-disposed",
-	Severity: analyzer.SeverityWarning,
-	Kinds:    []string{"call_expression"},
-	APIs:     subscriptionAPIs,
-	Needles:  apis.Builtin().Needles(subscriptionAPIs),
+	ID:         "subscription-not-disposed",
+	Severity:   analyzer.SeverityWarning,
+	Kinds:      []string{"call_expression"},
+	APIs:       subscriptionAPIs,
+	Needles:    apis.Builtin().Needles(subscriptionAPIs),
+	NeedsOwner: true,
 	New: func(p *analyzer.Pass) analyzer.Visitor {
 		ops := make(map[string]bool, len(completingOperators))
 		for k := range completingOperators {

@@ -16,11 +16,15 @@ import (
 
 // NotCleared is timer-not-cleared.
 var NotCleared = &analyzer.Rule{
-	ID:       "timer-not-cleared",
-	Severity: analyzer.SeverityWarning,
-	Kinds:    []string{"call_expression"},
-	APIs:     timerAPIs,
-	Needles:  apis.Builtin().Needles(timerAPIs),
+	ID:         "timer-not-cleared",
+	Severity:   analyzer.SeverityWarning,
+	Kinds:      []string{"call_expression"},
+	APIs:       timerAPIs,
+	Needles:    apis.Builtin().Needles(timerAPIs),
+	NeedsOwner: true,
+	// The end path of an entity's interval (end_path.go) needs no owner,
+	// only a deletion from the collection that holds the entity.
+	OwnerlessNeedles: []string{"delete"},
 	New: func(p *analyzer.Pass) analyzer.Visitor {
 		return &notCleared{p: p, loops: make(map[int]bool)}
 	},
