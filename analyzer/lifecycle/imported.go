@@ -267,11 +267,14 @@ func (m *Model) Helper(call syntax.Node) (ImportedFunction, bool) {
 	var spec, name string
 	switch fn.Kind() {
 	case "identifier":
-		if b := m.scope.Resolve(fn); b == nil || b.Kind != scope.Import {
-			return ImportedFunction{}, false
-		}
+		// Rules ask about every call several times; the name's import is
+		// a map lookup, its binding a walk up the scopes, so the binding is
+		// looked up only for imported names.
 		s, n, ok := m.importOf(fn.Text())
 		if !ok || n == "*" {
+			return ImportedFunction{}, false
+		}
+		if b := m.scope.Resolve(fn); b == nil || b.Kind != scope.Import {
 			return ImportedFunction{}, false
 		}
 		spec, name = s, n
@@ -288,7 +291,23 @@ func (m *Model) Helper(call syntax.Node) (ImportedFunction, bool) {
 	default:
 		return ImportedFunction{}, false
 	}
-	return m.facts.Function(spec, name)
+	// Rules ask about every call to a hook or helper (useEffect, listen),
+	// each time following the import to the module that declares it.
+	k := [2]string{spec, name}
+	if a, ok := m.helpers[k]; ok {
+		return a.f, a.ok
+	}
+	f, ok := m.facts.Function(spec, name)
+	if m.helpers == nil {
+		m.helpers = make(map[[2]string]helperAnswer)
+	}
+	m.helpers[k] = helperAnswer{f, ok}
+	return f, ok
+}
+
+type helperAnswer struct {
+	f  ImportedFunction
+	ok bool
 }
 
 // LongLivedType reports whether values of the named type are program-long

@@ -35,6 +35,8 @@ type Model struct {
 	vueMajor int
 	// facts answers questions about other files (nil: this file alone).
 	facts Imports
+	// helpers remembers facts' answers about imported functions (Helper).
+	helpers map[[2]string]helperAnswer
 }
 
 // Build prepares the model. It does no walk of its own beyond reading the

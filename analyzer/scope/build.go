@@ -16,14 +16,20 @@ type Info struct {
 	scopes map[int]*Scope // scope-introducing node index -> scope
 	// declOf maps a declaring identifier's node index to its binding.
 	declOf map[int]*Binding
-	// refs lists each binding's references, resolved by Build. The model
-	// is complete once Build returns: nothing is filled lazily, so no
-	// rule's verdict depends on which other rules asked first.
-	refs map[*Binding][]syntax.Node
-	// keys memoizes Key by node index (slices, not a map: rules ask for
-	// keys in hot loops).
-	keys    []string
-	keyDone []bool
+	// Each binding's references (Binding.refs) are resolved by Build. The
+	// model is complete once Build returns: nothing is filled lazily
+	// except memos of answers (keys, resolved references) that do not
+	// depend on who asks first, so no rule's verdict depends on which
+	// other rules asked first.
+	// keyOf memoizes Key by node index (a slice, not a map: rules ask for
+	// keys in hot loops): 0 not asked yet, else 1 + the key's index in
+	// keys. Indices rather than strings keep the slice a quarter the size
+	// and free of pointers for the collector to scan.
+	keyOf []int32
+	keys  []string
+	// resolved memoizes Resolve for references by node index: a map, as
+	// rules ask about few of a file's identifiers, but those many times.
+	resolved map[int]*Binding
 
 	// LongLived names values configured to live as long as the program
 	// (an identifier, or a member name such as this.bus): LifetimeOf calls
@@ -59,7 +65,9 @@ func Build(t *syntax.Tree) *Info {
 		end int
 	}
 	stack := []open{{in.Module, t.Len()}}
-	var idents []identUse
+	// About one node in six is an identifier; growing the list from
+	// nothing was a fifth of the build on a large file.
+	idents := make([]identUse, 0, t.Len()/6)
 	for i := 1; i < t.Len(); i++ {
 		for len(stack) > 1 && i >= stack[len(stack)-1].end {
 			stack = stack[:len(stack)-1]
@@ -203,13 +211,12 @@ type identUse struct {
 // references of the bindings they name, and marks a binding Reassigned when
 // one of them writes it.
 func (in *Info) resolveReferences(idents []identUse) {
-	in.refs = make(map[*Binding][]syntax.Node)
 	for _, u := range idents {
 		if _, isDecl := in.declOf[u.n.Index()]; isDecl {
 			continue
 		}
 		if b := u.s.Lookup(u.n.Text()); b != nil {
-			in.refs[b] = append(in.refs[b], u.n)
+			b.refs = append(b.refs, u.n)
 			if isWrite(u.n) {
 				b.Reassigned = true
 			}

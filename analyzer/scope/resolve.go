@@ -29,7 +29,18 @@ func (in *Info) Resolve(id syntax.Node) *Binding {
 	default:
 		return nil
 	}
-	return in.ScopeOf(id).Lookup(id.Text())
+	// Finding the scope climbs the tree and looking the name up climbs the
+	// scopes; rules ask again for the same callee or handler (every rule
+	// parsing the same call), so each reference is resolved once.
+	if b, ok := in.resolved[id.Index()]; ok {
+		return b
+	}
+	b := in.ScopeOf(id).Lookup(id.Text())
+	if in.resolved == nil {
+		in.resolved = make(map[int]*Binding)
+	}
+	in.resolved[id.Index()] = b
+	return b
 }
 
 // DeclaredAt returns the binding an identifier declares, or nil if it is not
@@ -38,7 +49,12 @@ func (in *Info) DeclaredAt(id syntax.Node) *Binding { return in.declOf[id.Index(
 
 // References returns the identifiers that refer to b, in source order,
 // excluding the declaration itself.
-func (in *Info) References(b *Binding) []syntax.Node { return in.refs[b] }
+func (in *Info) References(b *Binding) []syntax.Node {
+	if b == nil {
+		return nil
+	}
+	return b.refs
+}
 
 // isWrite reports whether identifier n is the target of an assignment.
 func isWrite(n syntax.Node) bool {
@@ -118,26 +134,28 @@ func (in *Info) Key(expr syntax.Node) string {
 	// each expression's key is built once, and found again under the
 	// expression as asked, before unwrapping it (in a large file the
 	// unwrapping alone was a tenth of an analysis).
-	if in.keys == nil {
-		in.keys = make([]string, in.Tree.Len())
-		in.keyDone = make([]bool, in.Tree.Len())
+	if in.keyOf == nil {
+		in.keyOf = make([]int32, in.Tree.Len())
+		in.keys = []string{""}
 	}
 	i := expr.Index()
-	if in.keyDone[i] {
-		return in.keys[i]
+	if at := in.keyOf[i]; at != 0 {
+		return in.keys[at-1]
 	}
 	inner := Unwrap(expr)
 	j := inner.Index()
-	k := in.keys[j]
-	if !in.keyDone[j] {
+	at := in.keyOf[j]
+	if at == 0 {
 		var sb strings.Builder
-		if in.writeKey(&sb, inner) {
-			k = sb.String()
+		at = 1 // the empty key
+		if in.writeKey(&sb, inner) && sb.Len() > 0 {
+			in.keys = append(in.keys, sb.String())
+			at = int32(len(in.keys))
 		}
-		in.keys[j], in.keyDone[j] = k, true
+		in.keyOf[j] = at
 	}
-	in.keys[i], in.keyDone[i] = k, true
-	return k
+	in.keyOf[i] = at
+	return in.keys[at-1]
 }
 
 func (in *Info) writeKey(sb *strings.Builder, n syntax.Node) bool {

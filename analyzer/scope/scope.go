@@ -81,6 +81,10 @@ type Binding struct {
 	// Reassigned is true when the name is assigned after its declaration
 	// (set by Build, like everything in the model).
 	Reassigned bool
+	// refs are the identifiers that refer to it, in source order (set by
+	// Build; kept here rather than in a map by binding, which was a fifth
+	// of resolving a large file's references).
+	refs []syntax.Node
 }
 
 // ModuleLevel reports whether the binding lives as long as the module.

@@ -82,13 +82,17 @@ type vocab struct {
 
 type vocabKey struct{}
 
+var builtinVocab = &vocab{adders: adders, removers: removers}
+
 // vocabulary returns the file's listener API, built once per file: the
 // table the engine gives the pass includes owners.listenerPairs.
 func vocabulary(p *analyzer.Pass) *vocab {
+	// Every rule asks for every call; without configured pairs the answer
+	// needs no memo lookup.
+	if p.APIs == nil || p.APIs == apis.Builtin() {
+		return builtinVocab
+	}
 	return p.Memo(vocabKey{}, func() any {
-		if p.APIs == nil || p.APIs == apis.Builtin() {
-			return &vocab{adders: adders, removers: removers}
-		}
 		v := &vocab{removerOf: map[string]string{}}
 		v.adders, v.removers, _ = styleTables(p.APIs, listenerAPIs)
 		for _, a := range p.APIs.Select(listenerAPIs) {
@@ -100,8 +104,9 @@ func vocabulary(p *analyzer.Pass) *vocab {
 	}).(*vocab)
 }
 
-// parseAdd reads an addition with the file's vocabulary.
-func parseAdd(p *analyzer.Pass, n syntax.Node) (call, bool) {
+// readAdd reads an addition with the file's vocabulary (parseAdd
+// remembers what it read).
+func readAdd(p *analyzer.Pass, n syntax.Node) (call, bool) {
 	v := vocabulary(p)
 	if c, ok := parseEventsModule(p, n, true); ok {
 		return c, ok
@@ -114,8 +119,9 @@ func parseAdd(p *analyzer.Pass, n syntax.Node) (call, bool) {
 	return parseHelper(p, n, true)
 }
 
-// parseRemove reads a removal with the file's vocabulary.
-func parseRemove(p *analyzer.Pass, n syntax.Node) (call, bool) {
+// readRemove reads a removal with the file's vocabulary (parseRemove
+// remembers what it read).
+func readRemove(p *analyzer.Pass, n syntax.Node) (call, bool) {
 	// events.off(target, type, fn) before off(type, fn): the helper
 	// module's call would read as an emitter removal on the module.
 	if c, ok := parseEventsModule(p, n, false); ok {
@@ -448,6 +454,8 @@ type callIndex struct {
 	// byStyle holds every call by style: what a call whose event is no
 	// string may pair with.
 	byStyle map[Style][]int
+	// keyed holds the calls by target and handler (index.go).
+	keyed keyedCalls
 }
 
 type namedEvent struct {

@@ -111,7 +111,9 @@ func (v *mismatch) check(r call) {
 		return
 	}
 	var sameTargetAdds, otherTargetAdds []call
-	for a := range v.addIndex.pairable(r) {
+	// Only additions of r's handler, or of a .bind() of it, can be
+	// reported below, so only those are visited.
+	for a := range v.addIndex.sameHandler(p, r) {
 		if a.style != r.style || !sameCallEvent(p, a, r) {
 			continue
 		}
@@ -221,7 +223,7 @@ func (v *mismatch) checkUndoTypos() {
 		if !apis.UndoName(name) && !p.Life.IsTeardownName(name) {
 			continue
 		}
-		for a := range v.addIndex.pairable(typo) {
+		for a := range v.addIndex.matchable(p, typo) {
 			if a.node.Index() == typo.node.Index() || fn.Contains(a.node) || a.style != typo.style ||
 				!sameCallEvent(p, a, typo) || !sameTarget(p, a.target, typo.target) || !a.handler.Valid() || !sameExpr(p, a.handler, typo.handler) {
 				continue

@@ -380,7 +380,7 @@ func (v *notRemoved) Finish() {
 	orphan := make(map[int]bool)
 	for _, r := range v.removes {
 		matched := false
-		for a := range addIndex.pairable(r) {
+		for a := range addIndex.matchable(p, r) {
 			if matches(p, a, r) {
 				matched = true
 				break
@@ -418,7 +418,7 @@ func (v *notRemoved) Finish() {
 // removedWithin reports a removal matching a inside region, where accept
 // says so.
 func (v *notRemoved) removedWithin(a call, region syntax.Node, accept func(*analyzer.Pass, call, call) bool) bool {
-	for r := range v.removeIndex.pairable(a) {
+	for r := range v.removeIndex.matchable(v.p, a) {
 		if region.Contains(r.node) && matches(v.p, a, r) && accept(v.p, a, r) {
 			return true
 		}

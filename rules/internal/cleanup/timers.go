@@ -198,25 +198,51 @@ func HandedOutRelease(p *analyzer.Pass, region syntax.Node, keys []string, accep
 			want[k] = true
 		}
 	}
-	var found syntax.Node
-	region.Walk(func(n syntax.Node) bool {
-		if found.Valid() {
-			return false
+	for _, n := range handedOutReleases(p, region) {
+		if want[p.Scope.Key(n)] && (accept == nil || accept(n)) {
+			return n
 		}
-		switch n.Kind() {
-		case "identifier", "member_expression", "subscript_expression":
-		default:
+	}
+	return syntax.Node{}
+}
+
+type handedOutReleasesKey struct{ region int }
+
+// handedOutReleases lists, in source order, the expressions in a release
+// position inside functions region hands out, whatever they name. The list
+// depends on the tree only, so it is made once per region and file: every
+// timer and observer of an owner searches the same region, and asking each
+// expression's key on each search was a tenth of an edit in a large file.
+func handedOutReleases(p *analyzer.Pass, region syntax.Node) []syntax.Node {
+	return p.Memo(handedOutReleasesKey{region.Index()}, func() any {
+		var uses []syntax.Node
+		// The functions open around the node being walked, innermost
+		// last: the last is what astutil.EnclosingFunction would climb to,
+		// and none open means it lies outside region, which hands nothing
+		// out.
+		type open struct {
+			end    int
+			handed bool
+		}
+		var fns []open
+		region.Walk(func(n syntax.Node) bool {
+			for len(fns) > 0 && n.Index() >= fns[len(fns)-1].end {
+				fns = fns[:len(fns)-1]
+			}
+			if scope.IsFunction(n) {
+				fns = append(fns, open{n.SubtreeEnd(), handedOut(n, region)})
+				return true
+			}
+			switch n.Kind() {
+			case "identifier", "member_expression", "subscript_expression":
+				if len(fns) > 0 && fns[len(fns)-1].handed && ReleasePosition(n) {
+					uses = append(uses, n)
+				}
+			}
 			return true
-		}
-		if !want[p.Scope.Key(n)] || !ReleasePosition(n) || !handedOut(astutil.EnclosingFunction(n), region) {
-			return true
-		}
-		if accept == nil || accept(n) {
-			found = n
-		}
-		return true
-	})
-	return found
+		})
+		return uses
+	}).([]syntax.Node)
 }
 
 // handedOut reports a function (inside region) whose value leaves the code
