@@ -291,7 +291,7 @@ func handlerLike(n syntax.Node) bool {
 // sameText compares two expressions by value when both have keys, else
 // by their text without whitespace.
 func sameExpr(p *analyzer.Pass, a, b syntax.Node) bool {
-	if ka, kb := p.Scope.Key(a), p.Scope.Key(b); ka != "" || kb != "" {
+	if ka, kb := valueKey(p, a), valueKey(p, b); ka != "" || kb != "" {
 		return ka == kb
 	}
 	return squash(a.Text()) == squash(b.Text())

@@ -24,8 +24,8 @@ type exprIDsKey struct{}
 // idOf returns n's exprID; the text of one without a key (an inline
 // handler: its whole function) is squashed once per node and file.
 func idOf(p *analyzer.Pass, n syntax.Node) exprID {
-	if k := p.Scope.Key(n); k != "" {
-		return exprID{key: k} // keys are remembered by scope
+	if k := valueKey(p, n); k != "" {
+		return exprID{key: k}
 	}
 	texts := p.Memo(exprIDsKey{}, func() any { return map[int]string{} }).(map[int]string)
 	t, ok := texts[n.Index()]
