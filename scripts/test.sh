@@ -27,6 +27,14 @@ if [ -d ../shared/corpus ]; then
 	go run ./bench/fixcheck -unsafe=false ../shared/corpus
 fi
 
+# Recall on the leak fixes of testdata/recall/manifest.tsv, where the fetched
+# repositories are (they are large and not part of a fresh machine).
+mirror=${LEAKWATCH_RECALL_MIRROR:-/work/.mirror}
+if [ -d "$mirror" ]; then
+	step "recall: leak fixes of real projects (testdata/recall) flagged"
+	bash scripts/recall.sh -mirror "$mirror" -min-recall 0.75 | grep -E '^recall'
+fi
+
 for extra in scripts/fuzz-short.sh scripts/e2e-lsp.sh scripts/e2e-editors.sh scripts/e2e-npm.sh scripts/e2e-vscode.sh scripts/e2e-emacs.sh scripts/e2e-heap-chromium.sh; do
 	if [ -x "$extra" ] || [ -f "$extra" ]; then
 		step "$extra"
