@@ -148,7 +148,7 @@ func (v *notCleared) checkLoop(call syntax.Node, fn string, o *lifecycle.Owner) 
 	if !loop.Valid() || v.loops[loop.Index()] {
 		return
 	}
-	if stoppedByFlag(p, o, loop) || finite(loop) {
+	if loopStops(p, o, loop, call) {
 		return
 	}
 	held, _ := heldID(p, o, call, true)
@@ -324,7 +324,10 @@ func functionOf(p *analyzer.Pass, o *lifecycle.Owner, e syntax.Node) syntax.Node
 // in loop, `setTimeout(() => this.poll(), 1000)` in poll. It returns the
 // zero Node for a one-shot timer.
 func rearmed(p *analyzer.Pass, o *lifecycle.Owner, call syntax.Node) syntax.Node {
-	return scheduled(p, o, call, func(fn syntax.Node) bool { return fn.Contains(call) })
+	if loop := scheduled(p, o, call, func(fn syntax.Node) bool { return fn.Contains(call) }); loop.Valid() {
+		return loop
+	}
+	return rearmedThrough(p, o, call)
 }
 
 // scheduled returns the function a timer call runs, directly or through an
