@@ -84,3 +84,12 @@ func DialogRef(name string) bool { return dialogRef.MatchString(name) }
 // DialogStream reports a property of a dialog reference whose stream
 // completes when it closes (afterClosed, dismissed).
 func DialogStream(prop string) bool { return dialogStreams[prop] }
+
+// State merges: a method that merges the object it is given into a member
+// of the instance keeps each value there (`this.setState({ timer: id })`
+// keeps id in this.state.timer; Preact and Inferno share React's).
+var stateMergers = map[string]string{"setState": "state"}
+
+// StateMerger returns the member a method merges its object argument into
+// (setState: state), or "".
+func StateMerger(method string) string { return stateMergers[method] }

@@ -123,12 +123,12 @@ func (v *notCleared) checkInterval(call syntax.Node, o *lifecycle.Owner) {
 			o.Ends(), cleanup.WhereClause(o))
 	} else {
 		msg = fmt.Sprintf("setInterval stored in %s keeps running after %s ends; call clearInterval(%s) %s",
-			cleanup.Describe(held.Holder), o.Ends(), cleanup.Describe(held.Holder), cleanup.WhereClause(o))
+			held.Name(), o.Ends(), held.Name(), cleanup.WhereClause(o))
 		if h := held.Holder; h.Kind() == "identifier" && !fixgen.Visible(p, fixgen.CleanupScope(o), h) {
 			msg = fmt.Sprintf("setInterval keeps running after %s ends: only the local %s holds its id, out of the teardown's reach; keep the id on the instance and call clearInterval on it %s",
 				o.Ends(), h.Text(), cleanup.WhereClause(o))
 		}
-		if !held.Holder.Valid() {
+		if !held.Holder.Valid() && held.Path == "" {
 			msg = fmt.Sprintf("setInterval keeps running after %s ends: the collection that holds its id is never cleared; call clearInterval on each id %s",
 				o.Ends(), cleanup.WhereClause(o))
 		}
