@@ -91,6 +91,9 @@ func (v *notCleared) Visit(n syntax.Node) {
 	}
 	o := v.p.Life.OwnerOf(n)
 	if o == nil {
+		o = v.p.Life.HelperOwner(n)
+	}
+	if o == nil {
 		if repeating(fn) {
 			v.checkEndPath(n)
 		}
