@@ -40,6 +40,7 @@ added by components and disposable classes are listener-not-removed's business.`
 		Accepts: []string{
 			"once() or prependOnceListener() instead of on(), and { once: true } for addEventListener",
 			"an AbortSignal: { signal } in the options",
+			"for an \"abort\" listener on an AbortSignal the caller passes to a function that returns a promise (which outlives the call, so { once: true } is not enough): its removeEventListener anywhere in the function (in finally), or the Disposable addAbortListener returns, kept",
 			"a matching removeListener / off / removeEventListener / removeAllListeners anywhere in the function that runs per call: in the resolve or reject path, in finally, in a res.on(\"close\") or socket.on(\"disconnect\") callback, or in a local helper it calls",
 			"a disposer the call returns (mitt-style unsubscribe) that is stored or returned to the caller",
 			"a listener on a per-call object: req, res, ctx, socket and other parameters of the handler, objects created in the handler or loop body, or a variable or this.x that is replaced on each run",
@@ -84,6 +85,9 @@ type perCall struct {
 }
 
 func (v *perCall) Visit(n syntax.Node) {
+	if v.abortListener(n) {
+		return
+	}
 	a, ok := parseAdd(v.p, n)
 	if !ok || a.style == VueBus || a.mediaList || a.viaModule {
 		return // media query lists and helper modules: the component rules' business
