@@ -93,3 +93,14 @@ var stateMergers = map[string]string{"setState": "state"}
 // StateMerger returns the member a method merges its object argument into
 // (setState: state), or "".
 func StateMerger(method string) string { return stateMergers[method] }
+
+// Ends and failures: events an emitter fires at most once, when it fails
+// or ends. A once-listener for one of them, raced against a normal event
+// ("ready", "message"), waits as long as the emitter stays healthy.
+var endEvents = map[string]bool{
+	"error": true, "close": true, "exit": true, "end": true, "abort": true,
+	"disconnect": true, "timeout": true, "aborted": true, "closed": true,
+}
+
+// EndEvent reports an event that says the emitter failed or ended.
+func EndEvent(ev string) bool { return endEvents[ev] }

@@ -17,7 +17,9 @@ var AddedPerCall = &analyzer.Rule{
 	Severity: analyzer.SeverityWarning,
 	Kinds:    []string{"call_expression"},
 	APIs:     perCallAPIs,
-	Needles:  apis.Builtin().Needles(perCallAPIs),
+	// Also once-listeners that race (once(e, "ready") against once(e,
+	// "error")) and addAbortListener on a caller's signal.
+	Needles: append(apis.Builtin().Needles(perCallAPIs), "once(", "prependOnceListener", "addAbortListener"),
 	New: func(p *analyzer.Pass) analyzer.Visitor {
 		return &perCall{p: p, repeats: repeats.New(p, listenerAdded)}
 	},
@@ -38,7 +40,7 @@ Only code that clearly runs many times is reported; a listener added once at
 startup, or in a plain function that may well be called once, is not. Listeners
 added by components and disposable classes are listener-not-removed's business.`,
 		Accepts: []string{
-			"once() or prependOnceListener() instead of on(), and { once: true } for addEventListener",
+			"once() or prependOnceListener() instead of on(), and { once: true } for addEventListener; but a once-listener for an end or failure (\"error\", \"close\", \"exit\") raced against one for a normal event on the same long-lived target (resolve on \"ready\", reject on \"error\"; Promise.race of events.once) must be removed by the winner, or given a { signal } the call aborts",
 			"an AbortSignal: { signal } in the options",
 			"for an \"abort\" listener on an AbortSignal the caller passes to a function that returns a promise (which outlives the call, so { once: true } is not enough): its removeEventListener anywhere in the function (in finally), or the Disposable addAbortListener returns, kept",
 			"a matching removeListener / off / removeEventListener / removeAllListeners anywhere in the function that runs per call: in the resolve or reject path, in finally, in a res.on(\"close\") or socket.on(\"disconnect\") callback, or in a local helper it calls",
@@ -88,6 +90,8 @@ func (v *perCall) Visit(n syntax.Node) {
 	if v.abortListener(n) {
 		return
 	}
+	v.racingOnce(n)
+	v.racedOnceCalls(n)
 	a, ok := parseAdd(v.p, n)
 	if !ok || a.style == VueBus || a.mediaList || a.viaModule {
 		return // media query lists and helper modules: the component rules' business

@@ -15,6 +15,7 @@ import (
 	"github.com/leakwatch/leakwatch/analyzer/syntax"
 	"github.com/leakwatch/leakwatch/rules/internal/astutil"
 	"github.com/leakwatch/leakwatch/rules/internal/cleanup"
+	"github.com/leakwatch/leakwatch/rules/internal/repeats"
 )
 
 // abortListener recognises a listener on a caller's AbortSignal. handled
@@ -43,7 +44,7 @@ func (v *perCall) abortListener(n syntax.Node) (handled bool) {
 		return false
 	}
 	fn, param := callerSignal(p, signal)
-	if !fn.Valid() || !settles(fn) || p.Life.OwnerOf(n) != nil {
+	if !fn.Valid() || repeats.Settling(p, fn) == nil || p.Life.OwnerOf(n) != nil {
 		return false
 	}
 	if via == "addEventListener" && abortRemoved(p, fn, signal, handler) {
@@ -88,23 +89,6 @@ func callerSignal(p *analyzer.Pass, e syntax.Node) (syntax.Node, string) {
 		return syntax.Node{}, ""
 	}
 	return fn, b.Name
-}
-
-// settles reports a function that returns a promise: async, or one that
-// makes a new Promise. Its call ends when the promise settles, and that is
-// when a listener it added for the duration must go.
-func settles(fn syntax.Node) bool {
-	if fn.HasToken("async") {
-		return true
-	}
-	found := false
-	fn.Walk(func(n syntax.Node) bool {
-		if n.Kind() == "new_expression" && scope.Unwrap(n.Get("constructor")).Text() == "Promise" {
-			found = true
-		}
-		return !found
-	})
-	return found
 }
 
 // abortRemoved reports a removeEventListener("abort", handler) on the same
