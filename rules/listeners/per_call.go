@@ -47,6 +47,7 @@ added by components and disposable classes are listener-not-removed's business.`
 			"a disposer the call returns (mitt-style unsubscribe) that is stored or returned to the caller",
 			"a listener on a per-call object: req, res, ctx, socket and other parameters of the handler, objects created in the handler or loop body, or a variable or this.x that is replaced on each run",
 			"a guard that adds the listener only once: a module-level flag or memoized promise tested and set in the function, or a listenerCount() / listeners() check",
+			"in an exported function that sets up an instance it is given (module.exports = (win) => { bus.on(...) }, on a value another module exports, with a handler that uses the instance): a removal when the instance ends; a mixin that extends a module's namespace (a capitalised parameter, or functions assigned to its members) runs once and is not judged",
 			"registrations at module top level, in one-shot callbacks (load, listening, ready), and in functions that run once (IIFEs, main(), functions called only at startup)",
 		},
 		Bad: analyzer.Example{Path: "server.js", Code: `const express = require("express");
@@ -118,6 +119,9 @@ func (v *perCall) Visit(n syntax.Node) {
 		}
 	}
 	r := v.repeats.Of(n, &repeats.Registration{Target: a.target, Event: a.event, Handler: a.handler})
+	if r == nil && long {
+		r = v.exportedSetup(a)
+	}
 	if r == nil {
 		return
 	}
