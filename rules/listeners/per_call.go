@@ -40,6 +40,7 @@ Only code that clearly runs many times is reported; a listener added once at
 startup, or in a plain function that may well be called once, is not. Listeners
 added by components and disposable classes are listener-not-removed's business.`,
 		Accepts: []string{
+			"a listener on the socket a client request is given through its \"socket\" event when the request uses an agent (a keep-alive pool reuses the socket): removed when the request ends (req.on(\"close\")); with agent: false the socket is the request's own",
 			"once() or prependOnceListener() instead of on(), and { once: true } for addEventListener; but a once-listener for an end or failure (\"error\", \"close\", \"exit\") raced against one for a normal event on the same long-lived target (resolve on \"ready\", reject on \"error\"; Promise.race of events.once) must be removed by the winner, or given a { signal } the call aborts",
 			"an AbortSignal: { signal } in the options",
 			"for an \"abort\" listener on an AbortSignal the caller passes to a function that returns a promise (which outlives the call, so { once: true } is not enough): its removeEventListener anywhere in the function (in finally), or the Disposable addAbortListener returns, kept",
@@ -125,7 +126,7 @@ func (v *perCall) Visit(n syntax.Node) {
 	if r == nil {
 		return
 	}
-	if !long && !v.outlives(target, r) && !(requestSocket(p, target, r) && !newSocketGuard(p, n, r)) {
+	if !long && !v.outlives(target, r) && !(requestSocket(p, target, r) && !newSocketGuard(p, n, r)) && !agentSocket(p, target) {
 		return
 	}
 	if v.removed(a, r) || v.guarded(n, r) || v.handleKept(a, r) {

@@ -18,6 +18,11 @@ import (
 
 func (v *perCall) fixes(a call, r *repeats.Repeat, settles bool) []analyzer.Fix {
 	var out []analyzer.Fix
+	if agentSocket(v.p, a.target) {
+		// A pooled socket: once() still leaves one listener per request
+		// on it until the event fires, which may be never.
+		return nil
+	}
 	if r.Kind == repeats.Call && !repeats.ReturnsPromise(r.Node) {
 		// An exported per-instance setup: the listener must last as long
 		// as the instance, and only the code that knows its end can
