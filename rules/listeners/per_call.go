@@ -18,8 +18,9 @@ var AddedPerCall = &analyzer.Rule{
 	Kinds:    []string{"call_expression"},
 	APIs:     perCallAPIs,
 	// Also once-listeners that race (once(e, "ready") against once(e,
-	// "error")) and addAbortListener on a caller's signal.
-	Needles: append(apis.Builtin().Needles(perCallAPIs), "once(", "prependOnceListener", "addAbortListener"),
+	// "error")), addAbortListener on a caller's signal and cancel tokens'
+	// promise.then.
+	Needles: append(apis.Builtin().Needles(perCallAPIs), "once(", "prependOnceListener", "addAbortListener", ".promise.then"),
 	New: func(p *analyzer.Pass) analyzer.Visitor {
 		return &perCall{p: p, repeats: repeats.New(p, listenerAdded)}
 	},
@@ -49,6 +50,7 @@ added by components and disposable classes are listener-not-removed's business.`
 			"a listener on a per-call object: req, res, ctx, socket and other parameters of the handler, objects created in the handler or loop body, or a variable or this.x that is replaced on each run",
 			"a guard that adds the listener only once: a module-level flag or memoized promise tested and set in the function, or a listenerCount() / listeners() check",
 			"in an exported function that sets up an instance it is given (module.exports = (win) => { bus.on(...) }, on a value another module exports, with a handler that uses the instance): a removal when the instance ends; a mixin that extends a module's namespace (a capitalised parameter, or functions assigned to its members) runs once and is not judged",
+			"for a cancel token's promise.then (config.cancelToken.promise.then(...), which cannot be removed): a token made for the call itself, or the request's own; a token the caller or the module shares is reported",
 			"registrations at module top level, in one-shot callbacks (load, listening, ready), and in functions that run once (IIFEs, main(), functions called only at startup)",
 		},
 		Bad: analyzer.Example{Path: "server.js", Code: `const express = require("express");
@@ -94,6 +96,7 @@ func (v *perCall) Visit(n syntax.Node) {
 	}
 	v.racingOnce(n)
 	v.racedOnceCalls(n)
+	v.cancelTokenThen(n)
 	a, ok := parseAdd(v.p, n)
 	if !ok || a.style == VueBus || a.mediaList || a.viaModule {
 		return // media query lists and helper modules: the component rules' business
