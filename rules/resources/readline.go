@@ -49,13 +49,7 @@ func (v *notClosed) readlineInput(a acquisition) (handled bool) {
 	if !exit.Valid() || stream != nil && destroyedInFinally(p, fn, stream) {
 		return true
 	}
-	line := p.Tree.Src[:exit.Start()]
-	n := 1
-	for _, c := range line {
-		if c == '\n' {
-			n++
-		}
-	}
+	n := lineOf(p.Tree.Src, exit.Start())
 	msg := fmt.Sprintf("%s handed to readline stays open when the for await loop over its lines ends early (the %s on line %d): closing readline does not close its input; destroy the stream in a finally block",
 		describeCall(a.node), exitWord(exit), n)
 	p.Report(v.diagnostic(a, msg))
@@ -161,7 +155,7 @@ func exitWord(n syntax.Node) string {
 	case "break_statement":
 		return "break"
 	}
-	return "await, which may reject,"
+	return "await (which may reject)"
 }
 
 // destroyedInFinally reports a destroy() or close() of the stream in a

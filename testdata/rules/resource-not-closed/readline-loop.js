@@ -12,7 +12,7 @@ async function findUser(path, name) {
 
 // An await in the loop that rejects ends it too.
 async function importRows(path, db) {
-  const input = fs.createReadStream(path); // want "resource-not-closed: .*the await, which may reject"
+  const input = fs.createReadStream(path); // want "resource-not-closed: .*the await \(which may reject\)"
   const rl = readline.createInterface({ input });
   for await (const line of rl) {
     await db.insert(JSON.parse(line));
