@@ -6,6 +6,8 @@ import (
 	"github.com/leakwatch/leakwatch/analyzer/scope"
 	"github.com/leakwatch/leakwatch/analyzer/syntax"
 	"github.com/leakwatch/leakwatch/rules/internal/astutil"
+	"github.com/leakwatch/leakwatch/rules/internal/cleanup"
+	"github.com/leakwatch/leakwatch/rules/internal/fixgen"
 )
 
 // rearmedThrough returns the function call schedules when that function
@@ -75,4 +77,46 @@ func loopStops(p *analyzer.Pass, o *lifecycle.Owner, loop, call syntax.Node) boo
 		return stoppedByFlag(p, o, home) || finite(home)
 	}
 	return false
+}
+
+// twoMethodFixes clears the stored id of a loop split over two functions
+// in the teardown: `start() { this.timer = setTimeout(() => this.tick()) }`
+// with tick() calling start() gets clearTimeout(this.timer). Only when
+// tick() calls back at once (not after an await or from a callback), so
+// the id stored last is the one pending when the teardown runs.
+func twoMethodFixes(p *analyzer.Pass, o *lifecycle.Owner, call syntax.Node, fn string, loop syntax.Node) []analyzer.Fix {
+	home := astutil.EnclosingFunction(call)
+	if home.Index() == loop.Index() || loop.HasToken("async") || home.HasToken("async") || !callsBackAtOnce(p, o, loop, home) {
+		return nil
+	}
+	held := cleanup.HeldBy(p, call)
+	if held.Kind != "stored" || !held.Holder.Valid() {
+		return nil
+	}
+	text, ok := holderText(p, o, held.Holder, call)
+	if !ok {
+		return nil
+	}
+	b := fixgen.New(p)
+	if !addClear(p, b, o, call, held.Keys, cancelFor(p, call, fn)+"("+text+")") {
+		return nil
+	}
+	return []analyzer.Fix{b.Fix("Clear the timeout "+cleanup.WhereClause(o), true)}
+}
+
+// callsBackAtOnce reports loop calling home in its own body, outside any
+// callback it passes on.
+func callsBackAtOnce(p *analyzer.Pass, o *lifecycle.Owner, loop, home syntax.Node) bool {
+	found := false
+	body := loop.Get("body")
+	body.Walk(func(n syntax.Node) bool {
+		if found || n.Index() != body.Index() && scope.IsFunction(n) {
+			return false
+		}
+		if n.Kind() == "call_expression" && functionOf(p, o, n.Get("function")).Index() == home.Index() {
+			found = true
+		}
+		return !found
+	})
+	return found
 }

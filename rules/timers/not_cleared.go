@@ -178,6 +178,9 @@ func (v *notCleared) checkLoop(call syntax.Node, fn string, o *lifecycle.Owner) 
 	}
 	d := v.diagnostic(call, o, msg)
 	d.Fixes = loopFixes(p, o, call, fn, loop)
+	if d.Fixes == nil {
+		d.Fixes = twoMethodFixes(p, o, call, fn, loop)
+	}
 	p.Report(d)
 }
 
