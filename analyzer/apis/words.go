@@ -104,3 +104,11 @@ var endEvents = map[string]bool{
 
 // EndEvent reports an event that says the emitter failed or ended.
 func EndEvent(ev string) bool { return endEvents[ev] }
+
+// Cancel tokens (axios's CancelToken, cancelToken, abortToken): a
+// token.promise.then callback cannot be removed, unlike a promise that
+// merely settles once (ready, loaded).
+var cancelToken = regexp.MustCompile(`(?i)token$`)
+
+// CancelToken reports a name or property that holds a cancel token.
+func CancelToken(name string) bool { return cancelToken.MatchString(name) }

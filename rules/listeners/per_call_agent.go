@@ -72,18 +72,7 @@ func pooledRequest(p *analyzer.Pass, call syntax.Node) bool {
 
 // httpModule reports a name bound to Node's http or https module.
 func httpModule(p *analyzer.Pass, id syntax.Node) bool {
-	if id.Kind() != "identifier" {
-		return false
-	}
-	from := p.Life.ImportedFrom(id.Text())
-	if b := p.Scope.Resolve(id); from == "" && b != nil {
-		if d := b.Decl.Ancestor("variable_declarator"); d.Valid() {
-			if v := scope.Unwrap(d.Get("value")); v.Kind() == "call_expression" && v.Get("function").Text() == "require" {
-				from, _ = astutil.StringValue(astutil.Arg(v, 0))
-			}
-		}
-	}
-	switch from {
+	switch moduleOf(p, id) {
 	case "http", "https", "node:http", "node:https":
 		return true
 	}

@@ -19,8 +19,19 @@ import (
 	"github.com/leakwatch/leakwatch/rules/internal/repeats"
 )
 
-// onceMethods are the emitter methods whose listener goes after one event.
-var onceMethods = map[string]bool{"once": true, "prependOnceListener": true}
+// onceMethods are the emitter methods whose listener goes after one event
+// (once, prependOnceListener), from the API table.
+var onceMethods = func() map[string]bool {
+	out := make(map[string]bool)
+	for _, a := range apis.Builtin().Select(apis.Use{Family: apis.Listener, Styles: []apis.Style{apis.Emitter}, Once: true}) {
+		if a.Once {
+			for _, name := range a.Adders {
+				out[name] = true
+			}
+		}
+	}
+	return out
+}()
 
 // racingOnce reports a once-listener for an end or failure event on a
 // target that outlives the call, raced against a once-listener on the same
@@ -138,21 +149,31 @@ func eventsOnce(p *analyzer.Pass, call syntax.Node) bool {
 	default:
 		return false
 	}
-	return nodeEvents(p, f)
+	from := moduleOf(p, f)
+	return from == "events" || from == "node:events"
 }
 
-// nodeEvents reports a name bound to Node's events module or one of its
-// exports: imported, or required (`const { once } = require("events")`).
-func nodeEvents(p *analyzer.Pass, id syntax.Node) bool {
-	from := p.Life.ImportedFrom(id.Text())
-	if b := p.Scope.Resolve(id); from == "" && b != nil {
-		if d := b.Decl.Ancestor("variable_declarator"); d.Valid() {
-			if v := scope.Unwrap(d.Get("value")); v.Kind() == "call_expression" && v.Get("function").Text() == "require" {
-				from, _ = astutil.StringValue(astutil.Arg(v, 0))
-			}
+// moduleOf returns the module a name is bound to, or one of whose exports
+// it is: imported, or required at its declaration (`const { once } =
+// require("events")`, `const http = require("node:http")`). "" otherwise.
+func moduleOf(p *analyzer.Pass, id syntax.Node) string {
+	if id.Kind() != "identifier" {
+		return ""
+	}
+	if from := p.Life.ImportedFrom(id.Text()); from != "" {
+		return from
+	}
+	b := p.Scope.Resolve(id)
+	if b == nil {
+		return ""
+	}
+	if d := b.Decl.Ancestor("variable_declarator"); d.Valid() {
+		if v := scope.Unwrap(d.Get("value")); v.Kind() == "call_expression" && v.Get("function").Text() == "require" {
+			from, _ := astutil.StringValue(astutil.Arg(v, 0))
+			return from
 		}
 	}
-	return from == "events" || from == "node:events"
+	return ""
 }
 
 // raceRepeat is what makes the race run many times: the general finder's

@@ -9,19 +9,15 @@ package listeners
 
 import (
 	"fmt"
-	"regexp"
 
 	"github.com/leakwatch/leakwatch/analyzer"
+	"github.com/leakwatch/leakwatch/analyzer/apis"
 	"github.com/leakwatch/leakwatch/analyzer/scope"
 	"github.com/leakwatch/leakwatch/analyzer/syntax"
 	"github.com/leakwatch/leakwatch/rules/internal/astutil"
 	"github.com/leakwatch/leakwatch/rules/internal/cleanup"
 	"github.com/leakwatch/leakwatch/rules/internal/repeats"
 )
-
-// tokenName matches the names cancel tokens go by (cancelToken, token,
-// abortToken), not a promise that merely settles once (ready, loaded).
-var tokenName = regexp.MustCompile(`(?i)token$`)
 
 // cancelTokenThen reports `token.promise.then(fn)` on a token that
 // outlives a call made again and again.
@@ -40,7 +36,7 @@ func (v *perCall) cancelTokenThen(n syntax.Node) {
 	if token.Kind() == "member_expression" {
 		last = token.Get("property")
 	}
-	if !tokenName.MatchString(last.Text()) || p.Life.OwnerOf(n) != nil {
+	if !apis.CancelToken(last.Text()) || p.Life.OwnerOf(n) != nil {
 		return
 	}
 	fn := astutil.EnclosingFunction(n)
