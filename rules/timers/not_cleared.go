@@ -86,7 +86,7 @@ type notCleared struct {
 
 func (v *notCleared) Visit(n syntax.Node) {
 	fn := timerCall(v.p, n)
-	if fn == "" || v.p.Life.RunsAtLoad(n) {
+	if fn == "" || v.p.Life.RunsAtLoad(n) && !inInstanceField(n) {
 		return
 	}
 	o := v.p.Life.OwnerOf(n)

@@ -30,6 +30,10 @@ type Held struct {
 
 // Name is how a message names the place that keeps the value.
 func (h Held) Name() string {
+	switch h.Holder.Kind() {
+	case "property_identifier", "private_property_identifier":
+		return "this." + h.Holder.Text() // a class field's name
+	}
 	if h.Holder.Valid() {
 		return Describe(h.Holder)
 	}

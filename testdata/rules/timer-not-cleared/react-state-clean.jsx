@@ -42,3 +42,25 @@ export class Registered extends Component {
     return null;
   }
 }
+
+// Class fields cleared at unmount; a static field lives with the class.
+export class Blinker extends Component {
+  static shared = setInterval(() => Blinker.tick(), 1000);
+  state = { on: false, blink: setInterval(() => this.toggle(), 500) };
+  pulse = setInterval(() => this.forceUpdate(), 1000);
+
+  static tick() {}
+
+  componentWillUnmount() {
+    clearInterval(this.state.blink);
+    clearInterval(this.pulse);
+  }
+
+  toggle() {
+    this.setState(({ on }) => ({ on: !on }));
+  }
+
+  render() {
+    return null;
+  }
+}

@@ -26,3 +26,21 @@ export class Ticker extends Component {
     return <b>{this.state.n}</b>;
   }
 }
+
+// Class fields run per instance: a state object and a plain field.
+export class Blinker extends Component {
+  state = { on: false, blink: setInterval(() => this.toggle(), 500) }; // want "timer-not-cleared: setInterval stored in this.state.blink"
+  pulse = setInterval(() => this.forceUpdate(), 1000); // want "timer-not-cleared: setInterval stored in this.pulse"
+
+  componentWillUnmount() {
+    this.props.onGone();
+  }
+
+  toggle() {
+    this.setState(({ on }) => ({ on: !on }));
+  }
+
+  render() {
+    return <i>{this.state.on ? "*" : " "}</i>;
+  }
+}
