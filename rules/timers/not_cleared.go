@@ -45,8 +45,8 @@ A one-shot setTimeout is not reported, nor are timers started at module top leve
 (they live as long as the program) or in other plain functions outside any owner.`,
 		Accepts: []string{
 			"clearInterval / clearTimeout / cancelAnimationFrame (also window., globalThis. and Node timers forms) on the stored id in the owner's teardown, directly or through a method or local function it calls",
-			"the id stored in a variable, a class member (this.timer), a ref (timerRef.current) or a collection (this.timers.push(id), timers[key] = id) that the teardown clears, iterates or passes to a helper",
-			"for a re-arming setTimeout or requestAnimationFrame loop: the latest id stored on every re-arm and cleared in the teardown, or a flag the loop checks (if (!this.running) return) that the teardown sets, or an AbortSignal the loop checks whose controller the teardown aborts",
+			"the id stored in a variable, a class member (this.timer), a ref (timerRef.current) or a collection (this.timers.push(id), timers[key] = id) that the teardown clears, iterates or passes to a helper; also under a key of component state (this.setState({ timer: id }), state = { timer: id }) cleared as this.state.timer",
+			"for a re-arming setTimeout or requestAnimationFrame loop (also one split over two methods, start() scheduling tick() which calls start(), and one in a helper the component declares and calls only from one effect): the latest id stored on every re-arm and cleared in the teardown, or a flag the loop checks (if (!this.running) return) that the teardown sets, or an AbortSignal the loop checks whose controller the teardown aborts",
 			"an interval that clears itself from its own callback (clearInterval(id) inside the callback)",
 			"a clear handed to someone else to run later: a sibling unmount effect (useEffect(() => () => clearInterval(timer.current), [])), useUnmount(...), a stop function returned to the caller, a disposer pushed into a collection the teardown runs",
 			"a loop that stops on its own: the re-arm is guarded by a comparison (if (progress < 1) requestAnimationFrame(step), if (attempt < max) setTimeout(retry, delay))",
