@@ -84,3 +84,31 @@ func DialogRef(name string) bool { return dialogRef.MatchString(name) }
 // DialogStream reports a property of a dialog reference whose stream
 // completes when it closes (afterClosed, dismissed).
 func DialogStream(prop string) bool { return dialogStreams[prop] }
+
+// State merges: a method that merges the object it is given into a member
+// of the instance keeps each value there (`this.setState({ timer: id })`
+// keeps id in this.state.timer; Preact and Inferno share React's).
+var stateMergers = map[string]string{"setState": "state"}
+
+// StateMerger returns the member a method merges its object argument into
+// (setState: state), or "".
+func StateMerger(method string) string { return stateMergers[method] }
+
+// Ends and failures: events an emitter fires at most once, when it fails
+// or ends. A once-listener for one of them, raced against a normal event
+// ("ready", "message"), waits as long as the emitter stays healthy.
+var endEvents = map[string]bool{
+	"error": true, "close": true, "exit": true, "end": true, "abort": true,
+	"disconnect": true, "timeout": true, "aborted": true, "closed": true,
+}
+
+// EndEvent reports an event that says the emitter failed or ended.
+func EndEvent(ev string) bool { return endEvents[ev] }
+
+// Cancel tokens (axios's CancelToken, cancelToken, abortToken): a
+// token.promise.then callback cannot be removed, unlike a promise that
+// merely settles once (ready, loaded).
+var cancelToken = regexp.MustCompile(`(?i)token$`)
+
+// CancelToken reports a name or property that holds a cancel token.
+func CancelToken(name string) bool { return cancelToken.MatchString(name) }

@@ -19,6 +19,9 @@ func TestWords(t *testing.T) {
 		{"StreamMethod", StreamMethod, []string{"onChange", "watchUser", "valueChanges", "getChangeEventFor"}, []string{"confirmEmailUpdate", "getUser", "once"}},
 		{"DialogRef", DialogRef, []string{"modalRef", "MatDialogRef", "drawerRef"}, []string{"ref", "modal", "dialogRefs"}},
 		{"DialogStream", DialogStream, []string{"afterClosed", "dismissed"}, []string{"open", "componentInstance"}},
+		{"CancelToken", CancelToken, []string{"cancelToken", "token", "abortToken"}, []string{"ready", "tokens", "tokenizer"}},
+		{"EndEvent", EndEvent, []string{"error", "close", "exit"}, []string{"ready", "drain", "failed", "message"}},
+		{"StateMerger", func(m string) bool { return StateMerger(m) == "state" }, []string{"setState"}, []string{"setTimeout", "useState", "set"}},
 	}
 	for _, c := range cases {
 		for _, s := range c.yes {

@@ -17,7 +17,10 @@ var AddedPerCall = &analyzer.Rule{
 	Severity: analyzer.SeverityWarning,
 	Kinds:    []string{"call_expression"},
 	APIs:     perCallAPIs,
-	Needles:  apis.Builtin().Needles(perCallAPIs),
+	// Also once-listeners that race (once(e, "ready") against once(e,
+	// "error")), addAbortListener on a caller's signal and cancel tokens'
+	// promise.then.
+	Needles: append(apis.Builtin().Needles(perCallAPIs), "once(", "prependOnceListener", "addAbortListener", ".promise.then"),
 	New: func(p *analyzer.Pass) analyzer.Visitor {
 		return &perCall{p: p, repeats: repeats.New(p, listenerAdded)}
 	},
@@ -38,12 +41,16 @@ Only code that clearly runs many times is reported; a listener added once at
 startup, or in a plain function that may well be called once, is not. Listeners
 added by components and disposable classes are listener-not-removed's business.`,
 		Accepts: []string{
-			"once() or prependOnceListener() instead of on(), and { once: true } for addEventListener",
+			"a listener on the socket a client request is given through its \"socket\" event when the request uses an agent (a keep-alive pool reuses the socket): removed when the request ends (req.on(\"close\")); with agent: false the socket is the request's own",
+			"once() or prependOnceListener() instead of on(), and { once: true } for addEventListener; but a once-listener for an end or failure (\"error\", \"close\", \"exit\") raced against one for a normal event on the same long-lived target (resolve on \"ready\", reject on \"error\"; Promise.race of events.once) must be removed by the winner, or given a { signal } the call aborts",
 			"an AbortSignal: { signal } in the options",
+			"for an \"abort\" listener on an AbortSignal the caller passes to a function that returns a promise (which outlives the call, so { once: true } is not enough): its removeEventListener anywhere in the function (in finally), or the Disposable addAbortListener returns, kept",
 			"a matching removeListener / off / removeEventListener / removeAllListeners anywhere in the function that runs per call: in the resolve or reject path, in finally, in a res.on(\"close\") or socket.on(\"disconnect\") callback, or in a local helper it calls",
 			"a disposer the call returns (mitt-style unsubscribe) that is stored or returned to the caller",
 			"a listener on a per-call object: req, res, ctx, socket and other parameters of the handler, objects created in the handler or loop body, or a variable or this.x that is replaced on each run",
 			"a guard that adds the listener only once: a module-level flag or memoized promise tested and set in the function, or a listenerCount() / listeners() check",
+			"in an exported function that sets up an instance it is given (module.exports = (win) => { bus.on(...) }, on a value another module exports, with a handler that uses the instance): a removal when the instance ends; a mixin that extends a module's namespace (a capitalised parameter, or functions assigned to its members) runs once and is not judged",
+			"for a cancel token's promise.then (config.cancelToken.promise.then(...), which cannot be removed): a token made for the call itself, or the request's own; a token the caller or the module shares is reported",
 			"registrations at module top level, in one-shot callbacks (load, listening, ready), and in functions that run once (IIFEs, main(), functions called only at startup)",
 		},
 		Bad: analyzer.Example{Path: "server.js", Code: `const express = require("express");
@@ -84,6 +91,12 @@ type perCall struct {
 }
 
 func (v *perCall) Visit(n syntax.Node) {
+	if v.abortListener(n) {
+		return
+	}
+	v.racingOnce(n)
+	v.racedOnceCalls(n)
+	v.cancelTokenThen(n)
 	a, ok := parseAdd(v.p, n)
 	if !ok || a.style == VueBus || a.mediaList || a.viaModule {
 		return // media query lists and helper modules: the component rules' business
@@ -110,10 +123,13 @@ func (v *perCall) Visit(n syntax.Node) {
 		}
 	}
 	r := v.repeats.Of(n, &repeats.Registration{Target: a.target, Event: a.event, Handler: a.handler})
+	if r == nil && long {
+		r = v.exportedSetup(a)
+	}
 	if r == nil {
 		return
 	}
-	if !long && !v.outlives(target, r) && !(requestSocket(p, target, r) && !newSocketGuard(p, n, r)) {
+	if !long && !v.outlives(target, r) && !(requestSocket(p, target, r) && !newSocketGuard(p, n, r)) && !agentSocket(p, target) {
 		return
 	}
 	if v.removed(a, r) || v.guarded(n, r) || v.handleKept(a, r) {

@@ -18,6 +18,17 @@ import (
 
 func (v *perCall) fixes(a call, r *repeats.Repeat, settles bool) []analyzer.Fix {
 	var out []analyzer.Fix
+	if agentSocket(v.p, a.target) {
+		// A pooled socket: once() still leaves one listener per request
+		// on it until the event fires, which may be never.
+		return nil
+	}
+	if r.Kind == repeats.Call && !repeats.ReturnsPromise(r.Node) {
+		// An exported per-instance setup: the listener must last as long
+		// as the instance, and only the code that knows its end can
+		// remove it; once() would cut it off after one event.
+		return nil
+	}
 	if settles {
 		if f, ok := v.onceFix(a, siblingWaits(a) == 1); ok {
 			out = append(out, f)

@@ -84,7 +84,7 @@ func relatedRepeat(r *repeats.Repeat) analyzer.Related {
 		end--
 	}
 	msg := "this runs on " + r.Phrase
-	if r.Kind == repeats.Call {
+	if r.Kind == repeats.Call && repeats.ReturnsPromise(n) {
 		msg = "a new promise waits for the event on " + r.Phrase
 	}
 	return analyzer.Related{Start: start, End: end, Message: msg}

@@ -17,7 +17,7 @@ var NotClosed = &analyzer.Rule{
 	Severity: analyzer.SeverityWarning,
 	Kinds:    []string{"call_expression", "new_expression"},
 	APIs:     resourceAPIs,
-	Needles:  resourceNeedles(),
+	Needles:  append(resourceNeedles(), clientModuleNeedles...),
 	New:      func(p *analyzer.Pass) analyzer.Visitor { return &notClosed{p: p} },
 	Doc: analyzer.Doc{
 		Title: "File, stream, socket, worker or database client opened and never closed",
@@ -44,6 +44,9 @@ only where they are opened again and again: per request, per event, per loop
 iteration or per render. Resources created at module top level are singletons and
 never reported.`,
 		Accepts: []string{
+			"for a read stream read with for await later in the function: nothing between its opening and the loop that can leave the function (an await that may reject, a return, a throw), or the stream destroyed in finally; the loop itself destroys the stream when it ends early",
+			"for a read stream given to readline.createInterface({ input }) and read with for await: a loop with no way out before the end of the file (no return, break, throw or await in it), or the stream destroyed in finally (closing readline does not close its input)",
+			"for an outgoing http/https request a request handler makes: its destroy() or abort() anywhere in the handler (in req.on(\"close\")), a { signal } option, or the request handed to pipeline()",
 			"a close on every path: close / closeSync / end / destroy / release / quit / disconnect / terminate, fs.close(fd) and fs.closeSync(fd), a pg connect() callback's done()",
 			"try { ... } finally { x.close() } (also a close inside .finally(...))",
 			"using and await using declarations",
@@ -113,11 +116,17 @@ type acquisition struct {
 }
 
 func (v *notClosed) Visit(n syntax.Node) {
+	if v.upstreamRequest(n) {
+		return
+	}
 	a, ok := v.acquire(n)
 	if !ok {
 		return
 	}
 	a.from = describeCall(n)
+	if v.readlineInput(a) || v.streamReadLater(a) {
+		return
+	}
 	v.check(a)
 }
 

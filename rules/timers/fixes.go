@@ -60,6 +60,10 @@ func intervalFixes(p *analyzer.Pass, call syntax.Node, o *lifecycle.Owner, held 
 		holder = h
 	case "stored":
 		h, ok := holderText(p, o, held.Holder, call)
+		if !ok && !held.Holder.Valid() && strings.HasPrefix(held.Path, "this.") && o.Class.Valid() {
+			// Kept in the instance's state (setState({ timer: id })).
+			h, ok = held.Path, true
+		}
 		if !ok && held.Holder.Kind() == "identifier" && !o.Setup.Valid() && o.Class.Valid() && len(held.Keys) == 1 {
 			// A local of a class method: make it a field the teardown sees.
 			h, ok = b.PromoteToField(o.Class, held.Holder, "ReturnType<typeof "+scope.Unwrap(call.Get("function")).Text()+">")

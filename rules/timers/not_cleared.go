@@ -49,8 +49,8 @@ A one-shot setTimeout is not reported, nor are timers started at module top leve
 (they live as long as the program) or in other plain functions outside any owner.`,
 		Accepts: []string{
 			"clearInterval / clearTimeout / cancelAnimationFrame (also window., globalThis. and Node timers forms) on the stored id in the owner's teardown, directly or through a method or local function it calls",
-			"the id stored in a variable, a class member (this.timer), a ref (timerRef.current) or a collection (this.timers.push(id), timers[key] = id) that the teardown clears, iterates or passes to a helper",
-			"for a re-arming setTimeout or requestAnimationFrame loop: the latest id stored on every re-arm and cleared in the teardown, or a flag the loop checks (if (!this.running) return) that the teardown sets, or an AbortSignal the loop checks whose controller the teardown aborts",
+			"the id stored in a variable, a class member (this.timer), a ref (timerRef.current) or a collection (this.timers.push(id), timers[key] = id) that the teardown clears, iterates or passes to a helper; also under a key of component state (this.setState({ timer: id }), state = { timer: id }) cleared as this.state.timer",
+			"for a re-arming setTimeout or requestAnimationFrame loop (also one split over two methods, start() scheduling tick() which calls start(), and one in a helper the component declares and calls only from one effect): the latest id stored on every re-arm and cleared in the teardown, or a flag the loop checks (if (!this.running) return) that the teardown sets, or an AbortSignal the loop checks whose controller the teardown aborts",
 			"an interval that clears itself from its own callback (clearInterval(id) inside the callback)",
 			"a clear handed to someone else to run later: a sibling unmount effect (useEffect(() => () => clearInterval(timer.current), [])), useUnmount(...), a stop function returned to the caller, a disposer pushed into a collection the teardown runs",
 			"a loop that stops on its own: the re-arm is guarded by a comparison (if (progress < 1) requestAnimationFrame(step), if (attempt < max) setTimeout(retry, delay))",
@@ -90,10 +90,13 @@ type notCleared struct {
 
 func (v *notCleared) Visit(n syntax.Node) {
 	fn := timerCall(v.p, n)
-	if fn == "" || v.p.Life.RunsAtLoad(n) {
+	if fn == "" || v.p.Life.RunsAtLoad(n) && !inInstanceField(n) {
 		return
 	}
 	o := v.p.Life.OwnerOf(n)
+	if o == nil {
+		o = v.p.Life.HelperOwner(n)
+	}
 	if o == nil {
 		if repeating(fn) {
 			v.checkEndPath(n)
@@ -127,12 +130,12 @@ func (v *notCleared) checkInterval(call syntax.Node, o *lifecycle.Owner) {
 			o.Ends(), cleanup.WhereClause(o))
 	} else {
 		msg = fmt.Sprintf("setInterval stored in %s keeps running after %s ends; call clearInterval(%s) %s",
-			cleanup.Describe(held.Holder), o.Ends(), cleanup.Describe(held.Holder), cleanup.WhereClause(o))
+			held.Name(), o.Ends(), held.Name(), cleanup.WhereClause(o))
 		if h := held.Holder; h.Kind() == "identifier" && !fixgen.Visible(p, fixgen.CleanupScope(o), h) {
 			msg = fmt.Sprintf("setInterval keeps running after %s ends: only the local %s holds its id, out of the teardown's reach; keep the id on the instance and call clearInterval on it %s",
 				o.Ends(), h.Text(), cleanup.WhereClause(o))
 		}
-		if !held.Holder.Valid() {
+		if !held.Holder.Valid() && held.Path == "" {
 			msg = fmt.Sprintf("setInterval keeps running after %s ends: the collection that holds its id is never cleared; call clearInterval on each id %s",
 				o.Ends(), cleanup.WhereClause(o))
 		}
@@ -152,7 +155,7 @@ func (v *notCleared) checkLoop(call syntax.Node, fn string, o *lifecycle.Owner) 
 	if !loop.Valid() || v.loops[loop.Index()] {
 		return
 	}
-	if stoppedByFlag(p, o, loop) || finite(loop) {
+	if loopStops(p, o, loop, call) {
 		return
 	}
 	held, _ := heldID(p, o, call, true)
@@ -179,6 +182,9 @@ func (v *notCleared) checkLoop(call syntax.Node, fn string, o *lifecycle.Owner) 
 	}
 	d := v.diagnostic(call, o, msg)
 	d.Fixes = loopFixes(p, o, call, fn, loop)
+	if d.Fixes == nil {
+		d.Fixes = twoMethodFixes(p, o, call, fn, loop)
+	}
 	p.Report(d)
 }
 
@@ -328,7 +334,10 @@ func functionOf(p *analyzer.Pass, o *lifecycle.Owner, e syntax.Node) syntax.Node
 // in loop, `setTimeout(() => this.poll(), 1000)` in poll. It returns the
 // zero Node for a one-shot timer.
 func rearmed(p *analyzer.Pass, o *lifecycle.Owner, call syntax.Node) syntax.Node {
-	return scheduled(p, o, call, func(fn syntax.Node) bool { return fn.Contains(call) })
+	if loop := scheduled(p, o, call, func(fn syntax.Node) bool { return fn.Contains(call) }); loop.Valid() {
+		return loop
+	}
+	return rearmedThrough(p, o, call)
 }
 
 // scheduled returns the function a timer call runs, directly or through an

@@ -22,6 +22,22 @@ type Held struct {
 	// Holder is the first variable or member it is assigned to, for a fix
 	// that names it; zero for collections and discarded values.
 	Holder syntax.Node
+	// Path spells where it is kept when no node names it: a key of an
+	// object merged into state (this.state.timer for
+	// `this.setState({ timer: id })`).
+	Path string
+}
+
+// Name is how a message names the place that keeps the value.
+func (h Held) Name() string {
+	switch h.Holder.Kind() {
+	case "property_identifier", "private_property_identifier":
+		return "this." + h.Holder.Text() // a class field's name
+	}
+	if h.Holder.Valid() {
+		return Describe(h.Holder)
+	}
+	return h.Path
 }
 
 // collectionAdders are the methods that put a value into a collection.
@@ -55,6 +71,10 @@ func HeldBy(p *analyzer.Pass, n syntax.Node) Held {
 		return heldByMember(p, use.Holder)
 	case "variable":
 		return heldByVariable(p, use.Holder)
+	case "other":
+		if h, ok := heldInObject(p, n); ok {
+			return h
+		}
 	}
 	return Held{Kind: "unknown"}
 }

@@ -1,0 +1,122 @@
+package timers
+
+import (
+	"github.com/leakwatch/leakwatch/analyzer"
+	"github.com/leakwatch/leakwatch/analyzer/lifecycle"
+	"github.com/leakwatch/leakwatch/analyzer/scope"
+	"github.com/leakwatch/leakwatch/analyzer/syntax"
+	"github.com/leakwatch/leakwatch/rules/internal/astutil"
+	"github.com/leakwatch/leakwatch/rules/internal/cleanup"
+	"github.com/leakwatch/leakwatch/rules/internal/fixgen"
+)
+
+// rearmedThrough returns the function call schedules when that function
+// leads back to the call through the function the call is in: start()
+// schedules tick(), and tick() calls start() again. A loop split over two
+// methods runs forever just like one that re-arms itself. It returns the
+// zero Node when the scheduled function never calls back.
+func rearmedThrough(p *analyzer.Pass, o *lifecycle.Owner, call syntax.Node) syntax.Node {
+	home := astutil.EnclosingFunction(call)
+	if !home.Valid() {
+		return syntax.Node{}
+	}
+	return scheduled(p, o, call, func(fn syntax.Node) bool {
+		return !fn.Contains(home) && !home.Contains(fn) && callsBack(p, o, fn, home)
+	})
+}
+
+// callsBack reports fn calling home on every run, directly or from a
+// callback of its own (`fetch(url).then(() => this.start())`). A call back
+// under a condition (`if (this.menuOpen) this.startCloseTimer()`, a retry
+// in a catch) is weaker evidence of a loop than one method re-arming
+// itself: a toggle or a retry on one error stops by the state it reads,
+// which the rule cannot follow. Precision first, those stay silent.
+func callsBack(p *analyzer.Pass, o *lifecycle.Owner, fn, home syntax.Node) bool {
+	found := false
+	fn.Walk(func(n syntax.Node) bool {
+		if found {
+			return false
+		}
+		if n.Kind() == "call_expression" && !scope.IsFunction(scope.Unwrap(n.Get("function"))) {
+			found = functionOf(p, o, n.Get("function")).Index() == home.Index() && !conditional(n, fn)
+		}
+		return !found
+	})
+	return found
+}
+
+// conditional reports n running only on some runs of fn: under an if, a
+// switch case, a ternary, the right of && or ||, a catch or a loop body.
+func conditional(n, fn syntax.Node) bool {
+	for child, parent := n, n.Parent(); parent.Valid() && parent.Index() != fn.Index(); child, parent = parent, parent.Parent() {
+		switch parent.Kind() {
+		case "if_statement", "switch_case", "switch_default", "ternary_expression", "catch_clause",
+			"for_statement", "for_in_statement", "while_statement", "do_statement":
+			return true
+		case "binary_expression":
+			switch parent.Get("operator").Text() {
+			case "&&", "||", "??":
+				if child.Field() == "right" {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// loopStops reports a loop that a flag the teardown sets stops, or that
+// stops on its own (see stoppedByFlag and finite). A loop split over two
+// functions may check either of them.
+func loopStops(p *analyzer.Pass, o *lifecycle.Owner, loop, call syntax.Node) bool {
+	if stoppedByFlag(p, o, loop) || finite(loop) {
+		return true
+	}
+	home := astutil.EnclosingFunction(call)
+	if home.Valid() && !loop.Contains(home) {
+		return stoppedByFlag(p, o, home) || finite(home)
+	}
+	return false
+}
+
+// twoMethodFixes clears the stored id of a loop split over two functions
+// in the teardown: `start() { this.timer = setTimeout(() => this.tick()) }`
+// with tick() calling start() gets clearTimeout(this.timer). Only when
+// tick() calls back at once (not after an await or from a callback), so
+// the id stored last is the one pending when the teardown runs.
+func twoMethodFixes(p *analyzer.Pass, o *lifecycle.Owner, call syntax.Node, fn string, loop syntax.Node) []analyzer.Fix {
+	home := astutil.EnclosingFunction(call)
+	if home.Index() == loop.Index() || loop.HasToken("async") || home.HasToken("async") || !callsBackAtOnce(p, o, loop, home) {
+		return nil
+	}
+	held := cleanup.HeldBy(p, call)
+	if held.Kind != "stored" || !held.Holder.Valid() {
+		return nil
+	}
+	text, ok := holderText(p, o, held.Holder, call)
+	if !ok {
+		return nil
+	}
+	b := fixgen.New(p)
+	if !addClear(p, b, o, call, held.Keys, cancelFor(p, call, fn)+"("+text+")") {
+		return nil
+	}
+	return []analyzer.Fix{b.Fix("Clear the timeout "+cleanup.WhereClause(o), true)}
+}
+
+// callsBackAtOnce reports loop calling home in its own body, outside any
+// callback it passes on.
+func callsBackAtOnce(p *analyzer.Pass, o *lifecycle.Owner, loop, home syntax.Node) bool {
+	found := false
+	body := loop.Get("body")
+	body.Walk(func(n syntax.Node) bool {
+		if found || n.Index() != body.Index() && scope.IsFunction(n) {
+			return false
+		}
+		if n.Kind() == "call_expression" && functionOf(p, o, n.Get("function")).Index() == home.Index() {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
