@@ -52,7 +52,7 @@ func TestValidateRules(t *testing.T) {
 	}
 	for _, ok := range []*analyzer.Rule{
 		{ID: "derived", New: noop, APIs: timers, Needles: apis.Builtin().Needles(timers)},
-		{ID: "broader", New: noop, APIs: timers, Needles: []string{"set", "requestAnimationFrame"}},
+		{ID: "broader", New: noop, APIs: timers, Needles: []string{"set", "requestAnimationFrame", "raf"}},
 		{ID: "always", New: noop, APIs: timers},
 	} {
 		if err := analyzer.ValidateRules([]*analyzer.Rule{ok}); err != nil {

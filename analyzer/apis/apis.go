@@ -163,6 +163,15 @@ type API struct {
 	// Configured marks a pair from owners.listenerPairs: its adder is
 	// undone by its own undo name only.
 	Configured bool
+	// Modules are packages that export the same API under another roof:
+	// polyfills and wrappers (resize-observer-polyfill's ResizeObserver,
+	// rc-util's raf). Each maps to the adder its export stands for; the
+	// import's local name does not matter (`import raf from "raf"`).
+	Modules map[string]string
+	// ModuleUndo is the method of a wrapper's export that undoes what it
+	// registered (raf.cancel(id)), where the wrapper's ids mean nothing
+	// to the host's own undo.
+	ModuleUndo string
 	// Note says where the API comes from, for readers of the table.
 	Note string
 }
@@ -283,6 +292,20 @@ func (t *Table) Adder(f Family, name string) (*API, bool) {
 	return a, ok
 }
 
+// FromModule returns the adder of family f that module's export stands
+// for (a polyfill or wrapper listed in Modules), or false.
+func (t *Table) FromModule(f Family, module string) (string, bool) {
+	for _, a := range t.apis {
+		if a.Family != f {
+			continue
+		}
+		if adder, ok := a.Modules[module]; ok {
+			return adder, true
+		}
+	}
+	return "", false
+}
+
 // Undo returns the APIs whose registrations name undoes in family f.
 func (t *Table) Undo(f Family, name string) []*API { return t.undos[f][name] }
 
@@ -365,8 +388,26 @@ func (t *Table) Needles(u Use) []string {
 				out = append(out, nd)
 			}
 		}
+		if !u.Undos {
+			// A wrapper's import names its module, not the adder.
+			for _, m := range sortedKeys(a.Modules) {
+				if !seen[m] {
+					seen[m] = true
+					out = append(out, m)
+				}
+			}
+		}
 	}
 	return out
+}
+
+func sortedKeys(m map[string]string) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
 }
 
 // shortName is the longest method name whose bare text would match too

@@ -31,7 +31,8 @@ var NotDisconnected = &analyzer.Rule{
 		Text: `ResizeObserver, IntersectionObserver, MutationObserver, PerformanceObserver and
 ReportingObserver keep their callback, and everything it closes over, alive while they
 observe something: the browser holds the observer for as long as it has observations
-(ResizeObserver and IntersectionObserver also hold the observed elements). When a React
+(ResizeObserver and IntersectionObserver also hold the observed elements; polyfills
+imported as modules, such as resize-observer-polyfill, are the same). When a React
 effect, a class component, an Angular, Vue, Svelte or Lit component, or any class with a
 teardown method (dispose, destroy, disconnect, ...) starts observing, its teardown must
 call disconnect() (or unobserve() each target); otherwise every mount leaves an observer
@@ -130,8 +131,16 @@ func observerType(p *analyzer.Pass, n syntax.Node) string {
 			return ""
 		}
 		name = ctor.Get("property").Text()
-	} else if ctor.Kind() != "identifier" || p.Scope.Resolve(ctor) != nil {
+	} else if ctor.Kind() != "identifier" {
 		return ""
+	} else if b := p.Scope.Resolve(ctor); b != nil {
+		// A polyfill imported as a module is the same observer
+		// (import ResizeObserver from "resize-observer-polyfill").
+		adder, ok := apis.Builtin().FromModule(apis.Observer, p.Life.ImportedFrom(name))
+		if b.Kind != scope.Import || !ok {
+			return ""
+		}
+		name = adder
 	}
 	if _, ok := observerTypes[name]; ok {
 		return name

@@ -71,7 +71,13 @@ func (v *notClosed) decideStored(a acquisition, o *lifecycle.Owner, holder synta
 	if holder.Is("public_field_definition", "field_definition") {
 		return // handled by checkField
 	}
-	if key == "" || v.closedInTeardown(o, key) {
+	if key == "" {
+		return
+	}
+	if v.closedInTeardown(o, key) {
+		if fn, live := v.overwritesLive(a, o, holder); live {
+			v.reportOverwrite(a, fn, holder)
+		}
 		return
 	}
 	// Kept in a variable of the owner's own setup (let ws; ... ws = new

@@ -64,6 +64,12 @@ func timerCall(p *analyzer.Pass, call syntax.Node) string {
 				return orig
 			}
 		}
+		if b.Kind == scope.Import {
+			// A wrapper package's scheduler (import raf from "rc-util/lib/raf").
+			if adder, ok := apis.Builtin().FromModule(apis.Timer, p.Life.ImportedFrom(name)); ok {
+				return adder
+			}
+		}
 	case "member_expression":
 		name := fn.Get("property").Text()
 		if _, ok := timerFuncs[name]; !ok {

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/leakwatch/leakwatch/analyzer"
+	"github.com/leakwatch/leakwatch/analyzer/apis"
 	"github.com/leakwatch/leakwatch/analyzer/lifecycle"
 	"github.com/leakwatch/leakwatch/analyzer/scope"
 	"github.com/leakwatch/leakwatch/analyzer/syntax"
@@ -310,6 +311,14 @@ func firstStatementOf(fn syntax.Node, nodes []syntax.Node) syntax.Node {
 func cancelFor(p *analyzer.Pass, call syntax.Node, fn string) string {
 	cancel := timerFuncs[fn]
 	f := scope.Unwrap(call.Get("function"))
+	if f.Kind() == "identifier" {
+		// A wrapper's ids are its own: raf(step) is cancelled by raf.cancel.
+		if _, ok := apis.Builtin().FromModule(apis.Timer, p.Life.ImportedFrom(f.Text())); ok {
+			if a, _ := apis.Builtin().Adder(apis.Timer, fn); a != nil && a.ModuleUndo != "" {
+				return f.Text() + "." + a.ModuleUndo
+			}
+		}
+	}
 	if f.Kind() == "member_expression" {
 		return f.Get("object").Text() + "." + cancel
 	}

@@ -33,8 +33,9 @@ var NotCleared = &analyzer.Rule{
 		Text: `A timer keeps its callback alive until it is cleared, and the callback keeps alive
 everything it closes over: the component, its props and state, the DOM it renders to.
 setInterval fires until clearInterval; a setTimeout that schedules its own function
-again, and a requestAnimationFrame callback that requests itself, run forever the same
-way. When a React effect, a class component, an Angular, Vue, Svelte or Lit component,
+again, and a requestAnimationFrame callback that requests itself (also through a
+wrapper such as raf or rc-util's raf, cancelled with raf.cancel(id)), run forever the
+same way. When a React effect, a class component, an Angular, Vue, Svelte or Lit component,
 or any class with a teardown method (dispose, destroy, stop, ...) starts one, its
 teardown must stop it; otherwise every mount adds a timer that keeps running, keeps
 the unmounted component in memory and keeps doing its work (polling, animating,
@@ -174,8 +175,8 @@ func (v *notCleared) checkLoop(call syntax.Node, fn string, o *lifecycle.Owner) 
 	}
 	var msg string
 	if fn == "requestAnimationFrame" {
-		msg = fmt.Sprintf("requestAnimationFrame loop in %s keeps running after %s ends; keep the latest frame id and call cancelAnimationFrame on it (or set a stop flag the loop checks) %s",
-			name, o.Ends(), cleanup.WhereClause(o))
+		msg = fmt.Sprintf("requestAnimationFrame loop in %s keeps running after %s ends; keep the latest frame id and call %s on it (or set a stop flag the loop checks) %s",
+			name, o.Ends(), cancelFor(p, call, fn), cleanup.WhereClause(o))
 	} else {
 		msg = fmt.Sprintf("setTimeout re-arms %s on every run, so the loop keeps running after %s ends; keep the latest timeout id and call clearTimeout on it (or set a stop flag the loop checks) %s",
 			name, o.Ends(), cleanup.WhereClause(o))
