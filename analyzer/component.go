@@ -186,5 +186,5 @@ func ScriptSource(path string, src []byte) ([]byte, syntax.Lang, bool) {
 	if reason != "" {
 		return nil, 0, false
 	}
-	return f.Src, lang, true
+	return f.Src, grammarFor(f, lang), true
 }

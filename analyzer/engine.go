@@ -224,6 +224,7 @@ func (e *Engine) analyze(ctx context.Context, f File, parse parseFunc) Result {
 	if enabled == nil {
 		return res
 	}
+	lang = grammarFor(f, lang)
 	// Fix validation reparses the file once per fix: keep the C tree so
 	// that those reparses are incremental (in the rules' AnalyzeAll
 	// profile the full reparses of the few large files with findings were
@@ -291,10 +292,18 @@ func prepare(f File) (File, syntax.Lang, SkipKind, string) {
 	if !ok {
 		return f, 0, SkipNotSource, "not a JavaScript or TypeScript file"
 	}
-	if lang == syntax.JavaScript {
-		lang = flowGrammar(f.Src)
-	}
 	return f, lang, NotSkipped, ""
+}
+
+// grammarFor is the grammar a prepared file is parsed with: lang, except
+// that a .js file with a Flow pragma may read better as TSX (flowGrammar).
+// It parses such a file to decide, so callers ask only once the file is
+// known to be analysed (after the prefilter).
+func grammarFor(f File, lang syntax.Lang) syntax.Lang {
+	if lang == syntax.JavaScript && !f.HasLang && !IsComponentFile(f.Path) {
+		return flowGrammar(f.Src)
+	}
+	return lang
 }
 
 // unfit returns why a file should not be analysed, or "".
@@ -658,6 +667,7 @@ func (e *Engine) CheckFix(ctx context.Context, f File, d Diagnostic, fix Fix) er
 	if reason != "" {
 		return errors.New(reason)
 	}
+	lang = grammarFor(f, lang)
 	before, kept, err := syntax.ParseKept(ctx, lang, f.Src, syntax.Options{Timeout: e.ParseTimeout})
 	if err != nil {
 		return err

@@ -61,6 +61,7 @@ func (e *Engine) CheckFixIn(ctx context.Context, s *Session, f File, d Diagnosti
 	if reason != "" {
 		return errors.New(reason)
 	}
+	lang = grammarFor(pf, lang)
 	before, kept := s.kept(lang, pf.Src)
 	if kept == nil {
 		return e.CheckFix(ctx, f, d, fix)

@@ -296,19 +296,34 @@ func (s *server) reanalyzeAll() {
 	s.mu.Lock()
 	s.cfgGen++
 	for _, d := range s.docs {
-		d.gen++
-		d.last = nil
-		s.scheduleLocked(d)
+		s.restartLocked(d)
 	}
+	s.mu.Unlock()
+	s.askPullRefresh()
+}
+
+// restartLocked forgets d's last analysis and schedules a new one; the
+// caller holds s.mu.
+func (s *server) restartLocked(d *document) {
+	d.gen++
+	d.last = nil
+	s.scheduleLocked(d)
+}
+
+// askPullRefresh asks a pull client to pull diagnostics again
+// (workspace/diagnostic/refresh), when it said it can.
+func (s *server) askPullRefresh() {
+	s.mu.Lock()
 	refresh := s.client.pull && s.client.pullRefresh
 	s.mu.Unlock()
-	if refresh {
-		s.goSafe("asking the client to pull diagnostics", func() {
-			ctx, cancel := context.WithTimeout(s.ctx, 30*time.Second)
-			defer cancel()
-			if _, err := s.conn.Call(ctx, protocol.MethodWorkspaceDiagnosticRefresh, nil, nil); err != nil && s.ctx.Err() == nil {
-				s.log.warnf("workspace/diagnostic/refresh: %v", err)
-			}
-		})
+	if !refresh {
+		return
 	}
+	s.goSafe("asking the client to pull diagnostics", func() {
+		ctx, cancel := context.WithTimeout(s.ctx, 30*time.Second)
+		defer cancel()
+		if _, err := s.conn.Call(ctx, protocol.MethodWorkspaceDiagnosticRefresh, nil, nil); err != nil && s.ctx.Err() == nil {
+			s.log.warnf("workspace/diagnostic/refresh: %v", err)
+		}
+	})
 }

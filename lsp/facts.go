@@ -1,13 +1,11 @@
 package lsp
 
 import (
-	"context"
 	"os"
 	"path/filepath"
 	"strings"
 	"sync"
 	"sync/atomic"
-	"time"
 
 	"go.lsp.dev/protocol"
 	"go.lsp.dev/uri"
@@ -236,6 +234,15 @@ func (w *workspaceFacts) forget(u uri.URI, path string) {
 	delete(w.own, path)
 	delete(w.digests, u)
 	delete(w.deps, u)
+	w.mu.Unlock()
+	w.invalidate(path)
+	// The disk's text may differ from the closed buffer's.
+	w.refreshDependents(u)
+}
+
+// invalidate makes every program read path again.
+func (w *workspaceFacts) invalidate(path string) {
+	w.mu.Lock()
 	progs := make([]*facts.Program, 0, len(w.programs))
 	for _, p := range w.programs {
 		progs = append(progs, p)
@@ -244,8 +251,6 @@ func (w *workspaceFacts) forget(u uri.URI, path string) {
 	for _, p := range progs {
 		p.Invalidate(path)
 	}
-	// The disk's text may differ from the closed buffer's.
-	w.refreshDependents(u)
 }
 
 // diskChanged handles files that changed on disk (workspace/
@@ -258,15 +263,7 @@ func (w *workspaceFacts) diskChanged(changes []protocol.FileEvent) {
 		if _, ok := syntax.LangForPath(path); !ok && !strings.HasSuffix(path, ".json") && !strings.HasSuffix(path, ".yaml") {
 			continue
 		}
-		w.mu.Lock()
-		progs := make([]*facts.Program, 0, len(w.programs))
-		for _, p := range w.programs {
-			progs = append(progs, p)
-		}
-		w.mu.Unlock()
-		for _, p := range progs {
-			p.Invalidate(path)
-		}
+		w.invalidate(path)
 		any = true
 	}
 	if any {
@@ -280,20 +277,9 @@ func (s *server) reanalyze(uris []uri.URI) {
 	s.mu.Lock()
 	for _, u := range uris {
 		if d := s.docs[u]; d != nil {
-			d.gen++
-			d.last = nil
-			s.scheduleLocked(d)
+			s.restartLocked(d)
 		}
 	}
-	refresh := s.client.pull && s.client.pullRefresh
 	s.mu.Unlock()
-	if refresh {
-		s.goSafe("asking the client to pull diagnostics", func() {
-			ctx, cancel := context.WithTimeout(s.ctx, 30*time.Second)
-			defer cancel()
-			if _, err := s.conn.Call(ctx, protocol.MethodWorkspaceDiagnosticRefresh, nil, nil); err != nil && s.ctx.Err() == nil {
-				s.log.warnf("workspace/diagnostic/refresh: %v", err)
-			}
-		})
-	}
+	s.askPullRefresh()
 }

@@ -112,3 +112,26 @@ var cancelToken = regexp.MustCompile(`(?i)token$`)
 
 // CancelToken reports a name or property that holds a cancel token.
 func CancelToken(name string) bool { return cancelToken.MatchString(name) }
+
+// Callback slots of global objects: a setter keeps one callback
+// (window.launchQueue.setConsumer(fn), navigator.mediaSession
+// .setActionHandler("play", fn)) until it is set again.
+var (
+	setterName = regexp.MustCompile(`^set([A-Z]\w*)?(Consumer|Handler|Listener|Callback)$`)
+	// setterNeedles are text every call of such a setter contains.
+	setterNeedles = []string{"Consumer(", "Handler(", "Listener(", "Callback("}
+)
+
+// SetterName reports a method that sets a single callback slot.
+func SetterName(name string) bool { return setterName.MatchString(name) }
+
+// SetterNeedles returns prefilter needles that every setter call holds.
+func SetterNeedles() []string { return append([]string(nil), setterNeedles...) }
+
+// Reopening methods run again while a connection may still be open
+// (reconnect, reopen, restart, a close or error handler), so what they open
+// must not go over a live one.
+var reopeningName = regexp.MustCompile(`^_?(re(connect|open|start|init|create|subscribe|attach)|(handle|on)(Reconnect|Disconnect|Close|Error))`)
+
+// ReopeningName reports a method named for opening again.
+func ReopeningName(name string) bool { return reopeningName.MatchString(name) }

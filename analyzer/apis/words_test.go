@@ -22,6 +22,8 @@ func TestWords(t *testing.T) {
 		{"CancelToken", CancelToken, []string{"cancelToken", "token", "abortToken"}, []string{"ready", "tokens", "tokenizer"}},
 		{"EndEvent", EndEvent, []string{"error", "close", "exit"}, []string{"ready", "drain", "failed", "message"}},
 		{"StateMerger", func(m string) bool { return StateMerger(m) == "state" }, []string{"setState"}, []string{"setTimeout", "useState", "set"}},
+		{"SetterName", SetterName, []string{"setConsumer", "setActionHandler", "setHandler"}, []string{"setState", "setTimeout", "setup"}},
+		{"ReopeningName", ReopeningName, []string{"reconnect", "_restart", "onClose", "handleError"}, []string{"connect", "render", "reset"}},
 	}
 	for _, c := range cases {
 		for _, s := range c.yes {

@@ -108,33 +108,9 @@ func (x *extractor) statement(st syntax.Node, exported bool) {
 }
 
 func (x *extractor) imports(st syntax.Node) {
-	src, ok := stringValue(st.Get("source"))
-	if !ok {
-		return
+	for _, b := range scope.Imports(st) {
+		x.addImport(b.Local, Ref{Spec: b.Source, Name: b.Name})
 	}
-	st.Walk(func(n syntax.Node) bool {
-		switch n.Kind() {
-		case "import_specifier":
-			local := n.Get("alias")
-			if !local.Valid() {
-				local = n.Get("name")
-			}
-			x.addImport(local.Text(), Ref{Spec: src, Name: unquote(n.Get("name").Text())})
-			return false
-		case "namespace_import":
-			for _, c := range n.Children() {
-				if c.Kind() == "identifier" {
-					x.addImport(c.Text(), Ref{Spec: src, Name: "*"})
-				}
-			}
-			return false
-		case "import_clause":
-			if id := n.Child(0); id.Kind() == "identifier" {
-				x.addImport(id.Text(), Ref{Spec: src, Name: "default"})
-			}
-		}
-		return true
-	})
 }
 
 func (x *extractor) addImport(local string, r Ref) {

@@ -73,26 +73,9 @@ func Build(t *syntax.Tree, sc *scope.Info, cfg Config) *Model {
 		if st.Kind() != "import_statement" {
 			continue
 		}
-		src := strings.Trim(st.Get("source").Text(), "'\"")
-		st.Walk(func(n syntax.Node) bool {
-			switch n.Kind() {
-			case "import_specifier":
-				local := n.Get("alias")
-				if !local.Valid() {
-					local = n.Get("name")
-				}
-				m.imports[local.Text()] = src + "#" + n.Get("name").Text()
-				return false
-			case "namespace_import":
-				m.imports[n.Child(0).Text()] = src + "#*"
-				return false
-			case "import_clause":
-				if id := n.Child(0); id.Kind() == "identifier" {
-					m.imports[id.Text()] = src + "#default"
-				}
-			}
-			return true
-		})
+		for _, b := range scope.Imports(st) {
+			m.imports[b.Local] = b.Source + "#" + b.Name
+		}
 	}
 	return m
 }

@@ -236,20 +236,7 @@ func TestLSPCommandArguments(t *testing.T) {
 func TestBinaryEndToEnd(t *testing.T) {
 	dir := t.TempDir()
 	write(t, dir, map[string]string{"empty.js": "", "bad/.leakwatch.json": "{\n  \"rules\": {\"no-such-rule\": \"off\"}\n}\n", "bad/a.js": ""})
-	runBin := func(args ...string) result {
-		cmd := exec.Command(realBinary, args...)
-		cmd.Dir = dir
-		var out, errb strings.Builder
-		cmd.Stdout, cmd.Stderr = &out, &errb
-		err := cmd.Run()
-		code := 0
-		if ee, ok := err.(*exec.ExitError); ok {
-			code = ee.ExitCode()
-		} else if err != nil {
-			t.Fatal(err)
-		}
-		return result{out.String(), errb.String(), code}
-	}
+	runBin := func(args ...string) result { return runReal(t, dir, args...) }
 	r := runBin("version")
 	expectCode(t, r, exitOK)
 	if !strings.HasPrefix(r.stdout, "leakwatch ") {

@@ -2,7 +2,6 @@ package main
 
 import (
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -22,18 +21,7 @@ func TestCheckUsesFactsAndCachesThem(t *testing.T) {
 	cacheFile := filepath.Join(dir, "lw.cache")
 	run := func(args ...string) result {
 		t.Helper()
-		cmd := exec.Command(realBinary, append([]string{"check", "--no-frame"}, args...)...)
-		cmd.Dir = dir
-		var out, errb strings.Builder
-		cmd.Stdout, cmd.Stderr = &out, &errb
-		err := cmd.Run()
-		code := 0
-		if ee, ok := err.(*exec.ExitError); ok {
-			code = ee.ExitCode()
-		} else if err != nil {
-			t.Fatal(err)
-		}
-		return result{out.String(), errb.String(), code}
+		return runReal(t, dir, append([]string{"check", "--no-frame"}, args...)...)
 	}
 	r := run("--cache", "--cache-location", cacheFile, "-v", "widget.ts")
 	expectCode(t, r, exitOK)

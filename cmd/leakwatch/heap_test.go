@@ -3,7 +3,6 @@ package main
 import (
 	"encoding/json"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -11,24 +10,6 @@ import (
 	"github.com/leakwatch/leakwatch/heap/report"
 	"github.com/leakwatch/leakwatch/internal/nodeapp"
 )
-
-// runReal runs the leakwatch binary built with the real rules: the tie to
-// static findings is about what those rules report.
-func runReal(t *testing.T, dir string, args ...string) result {
-	t.Helper()
-	cmd := exec.Command(realBinary, args...)
-	cmd.Dir = dir
-	var out, errb strings.Builder
-	cmd.Stdout, cmd.Stderr = &out, &errb
-	err := cmd.Run()
-	code := 0
-	if ee, ok := err.(*exec.ExitError); ok {
-		code = ee.ExitCode()
-	} else if err != nil {
-		t.Fatal(err)
-	}
-	return result{out.String(), errb.String(), code}
-}
 
 func TestHeapDiffConfirmsStaticFinding(t *testing.T) {
 	t.Parallel()

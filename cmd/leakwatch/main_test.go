@@ -248,3 +248,20 @@ func runUnprivileged(t *testing.T, bin, dir string, args ...string) result {
 }
 
 func isRoot() bool { return runtime.GOOS != "windows" && os.Geteuid() == 0 }
+
+// runReal runs realBinary with args in dir.
+func runReal(t *testing.T, dir string, args ...string) result {
+	t.Helper()
+	cmd := exec.Command(realBinary, args...)
+	cmd.Dir = dir
+	var out, errb strings.Builder
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	err := cmd.Run()
+	code := 0
+	if ee, ok := err.(*exec.ExitError); ok {
+		code = ee.ExitCode()
+	} else if err != nil {
+		t.Fatal(err)
+	}
+	return result{out.String(), errb.String(), code}
+}

@@ -21,7 +21,7 @@ var NotRemoved = &analyzer.Rule{
 	Severity:   analyzer.SeverityWarning,
 	Kinds:      []string{"call_expression"},
 	APIs:       listenerAPIs,
-	Needles:    append(apis.Builtin().Needles(listenerAPIs), setterNeedles...),
+	Needles:    append(apis.Builtin().Needles(listenerAPIs), apis.SetterNeedles()...),
 	NeedsOwner: true,
 	New: func(p *analyzer.Pass) analyzer.Visitor {
 		return &notRemoved{p: p}

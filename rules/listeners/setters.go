@@ -2,9 +2,9 @@ package listeners
 
 import (
 	"fmt"
-	"regexp"
 
 	"github.com/leakwatch/leakwatch/analyzer"
+	"github.com/leakwatch/leakwatch/analyzer/apis"
 	"github.com/leakwatch/leakwatch/analyzer/lifecycle"
 	"github.com/leakwatch/leakwatch/analyzer/scope"
 	"github.com/leakwatch/leakwatch/analyzer/syntax"
@@ -17,11 +17,7 @@ import (
 // hands it a closure over itself stays reachable from the global after it
 // ends, until the teardown sets the slot again (to a no-op or null).
 
-// setterName matches the methods of such slots.
-var setterName = regexp.MustCompile(`^set([A-Z]\w*)?(Consumer|Handler|Listener|Callback)$`)
-
-// setterNeedles are the prefilter needles of setterName's calls.
-var setterNeedles = []string{"Consumer(", "Handler(", "Listener(", "Callback("}
+// The setter names are data (apis.SetterName).
 
 // visitSetter reports a closure handed by an owner to a setter of a global
 // object that its teardown never sets again.
@@ -31,7 +27,7 @@ func (v *notRemoved) visitSetter(n syntax.Node) {
 		return
 	}
 	recv, name := astutil.Method(n)
-	if !recv.Valid() || !setterName.MatchString(name) || p.Scope.LifetimeOf(recv) != scope.Global {
+	if !recv.Valid() || !apis.SetterName(name) || p.Scope.LifetimeOf(recv) != scope.Global {
 		return
 	}
 	args := astutil.Args(n)

@@ -12,6 +12,7 @@ import (
 	"github.com/leakwatch/leakwatch/analyzer/scope"
 	"github.com/leakwatch/leakwatch/analyzer/syntax"
 	"github.com/leakwatch/leakwatch/rules/internal/astutil"
+	"github.com/leakwatch/leakwatch/rules/internal/fixgen"
 	"github.com/leakwatch/leakwatch/rules/internal/repeats"
 )
 
@@ -76,21 +77,10 @@ func streamListener(call syntax.Node) (repeats.Registration, bool) {
 // possibly null (`private socket?: WebSocket`): TypeScript wants `?.` then.
 func optionalField(o *lifecycle.Owner, holder syntax.Node) bool {
 	h := scope.Unwrap(holder)
-	if h.Kind() != "member_expression" || scope.Unwrap(h.Get("object")).Kind() != "this" || !o.Class.Valid() || o.Class.Kind() == "object" {
+	if h.Kind() != "member_expression" || scope.Unwrap(h.Get("object")).Kind() != "this" {
 		return false
 	}
-	name := h.Get("property").Text()
-	for _, m := range o.Class.Get("body").Children() {
-		if !m.Is("public_field_definition", "field_definition") || m.Get("name").Text() != name {
-			continue
-		}
-		if m.HasToken("?") {
-			return true
-		}
-		t := m.Get("type").Text()
-		return strings.Contains(t, "undefined") || strings.Contains(t, "null")
-	}
-	return false
+	return fixgen.DeclaredOptional(o.Class, h.Get("property").Text())
 }
 
 // closedInTeardown reports whether what runs when the owner ends closes

@@ -2,9 +2,9 @@ package resources
 
 import (
 	"fmt"
-	"regexp"
 
 	"github.com/leakwatch/leakwatch/analyzer"
+	"github.com/leakwatch/leakwatch/analyzer/apis"
 	"github.com/leakwatch/leakwatch/analyzer/lifecycle"
 	"github.com/leakwatch/leakwatch/analyzer/scope"
 	"github.com/leakwatch/leakwatch/analyzer/syntax"
@@ -22,9 +22,6 @@ import (
 // restart), so the old value is live unless the method closes it first or
 // only opens when there is none.
 
-// reopening names methods that replace a live connection.
-var reopening = regexp.MustCompile(`^_?(re(connect|open|start|init|create|subscribe|attach)|(handle|on)(Reconnect|Disconnect|Close|Error))`)
-
 // overwritesLive reports a resource stored into member holder by a
 // reopening method of o's class that neither closes the old value first
 // nor runs only when there is none.
@@ -34,7 +31,7 @@ func (v *notClosed) overwritesLive(a acquisition, o *lifecycle.Owner, holder syn
 		return syntax.Node{}, false
 	}
 	fn := astutil.EnclosingFunction(a.node)
-	if fn.Kind() != "method_definition" || !reopening.MatchString(fn.Get("name").Text()) {
+	if fn.Kind() != "method_definition" || !apis.ReopeningName(fn.Get("name").Text()) {
 		return syntax.Node{}, false
 	}
 	key := v.p.Scope.Key(holder)

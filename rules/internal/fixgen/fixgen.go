@@ -601,6 +601,15 @@ func MemberMayBeUnset(p *analyzer.Pass, class syntax.Node, name string) bool {
 	if !p.Tree.Lang.IsTypeScript() {
 		return MayBeUndefinedInJS(p, class, name)
 	}
+	return DeclaredOptional(class, name)
+}
+
+// DeclaredOptional reports a field of class declared optional or with null
+// or undefined in its type (`private socket?: WebSocket`, `x: T | null`).
+func DeclaredOptional(class syntax.Node, name string) bool {
+	if !class.Valid() || class.Kind() == "object" {
+		return false
+	}
 	for _, m := range class.Get("body").Children() {
 		if !m.Is("public_field_definition", "field_definition") {
 			continue
