@@ -448,6 +448,9 @@ func (m *Model) classifyClass(class syntax.Node) *Owner {
 		return nil // the application's root lives as long as the page
 	}
 	f := classFacts{class: class, base: ClassBase(class), methods: m.methodsWithBases(class), decorators: decorators}
+	if m.keptByFramework(class, f.methods) {
+		return nil // created once and kept for the session
+	}
 	name := ClassName(class)
 	if name == "" {
 		name = "this class"

@@ -74,6 +74,21 @@ func Decorators(class syntax.Node) []string {
 	return names
 }
 
+// FieldNames returns the names of a class's fields, whatever their value.
+func FieldNames(class syntax.Node) map[string]bool {
+	out := make(map[string]bool)
+	for _, m := range class.Get("body").Children() {
+		if m.Kind() == "public_field_definition" || m.Kind() == "field_definition" {
+			key := m.Get("name")
+			if !key.Valid() {
+				key = m.Get("property")
+			}
+			out[propertyName(key)] = true
+		}
+	}
+	return out
+}
+
 // ClassName returns a class's name, or "" for an anonymous class.
 func ClassName(class syntax.Node) string { return class.Get("name").Text() }
 
@@ -113,6 +128,48 @@ func (m *Model) classOwner(class, fn syntax.Node) (*Owner, bool) {
 func appRootFile(path string) bool {
 	p := filepath.ToSlash(path)
 	return strings.HasSuffix(p, "src/routes/+layout.svelte")
+}
+
+// keptElement describes custom elements that a framework creates once and
+// keeps for the session: it hides them instead of removing them, so they
+// are never torn down and what they register while shown is removed when
+// they hide, not when they disconnect.
+type keptElement struct {
+	// Framework names who keeps them, for docs and tests.
+	Framework string
+	// Methods the class has (its own or inherited in the file).
+	Methods []string
+	// Fields the class declares.
+	Fields []string
+	// Unless names a member that opts the class out of being kept.
+	Unless string
+}
+
+// keptElements: Home Assistant's dialog manager (make-dialog-manager.ts)
+// creates a legacy dialog's element on first show, appends it once and
+// keeps it, calling showDialog(params)/closeDialog() on it; dialogs marked
+// dialogNext are dropped on close and created again.
+var keptElements = []keptElement{
+	{Framework: "Home Assistant dialog manager", Methods: []string{"showDialog", "closeDialog"}, Fields: []string{"hass"}, Unless: "dialogNext"},
+}
+
+// keptByFramework reports a class whose instances a framework keeps for
+// the session (keptElements).
+func (m *Model) keptByFramework(class syntax.Node, methods map[string]syntax.Node) bool {
+	fields := FieldNames(class)
+	for _, k := range keptElements {
+		ok := !fields[k.Unless] && !methods[k.Unless].Valid()
+		for _, name := range k.Methods {
+			ok = ok && methods[name].Valid()
+		}
+		for _, name := range k.Fields {
+			ok = ok && fields[name]
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
 }
 
 // angularRoot reports the bootstrapped root component (selector app-root,

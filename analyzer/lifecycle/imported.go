@@ -157,7 +157,8 @@ func (m *Model) inheritTeardowns(o *Owner, class syntax.Node, ic ImportedClass) 
 // project class, teardowns inherited from it, and hooks it calls.
 func (m *Model) applyImported(o *Owner, class syntax.Node) *Owner {
 	ic, ok := m.importedClass(class)
-	if !ok || m.isMixin(class) || m.moduleSingletons()[ClassName(class)] || appRootName.MatchString(ClassName(class)) {
+	if !ok || m.isMixin(class) || m.moduleSingletons()[ClassName(class)] || appRootName.MatchString(ClassName(class)) ||
+		m.keptByFramework(class, m.methodsWithBases(class)) {
 		return o
 	}
 	if o != nil && o.Kind == ReactClass && ic.Framework == "" && !ic.Open {

@@ -23,6 +23,22 @@ func DescribeFunction(fn syntax.Node) string {
 	for p.Kind() == "parenthesized_expression" {
 		p = p.Parent()
 	}
+	if p.Kind() == "arguments" && p.Parent().Kind() == "new_expression" {
+		// A Promise executor runs at once, inside the function that makes
+		// the promise: name that function ("curlRequest()"), not the
+		// executor. Other constructors keep their name, without type
+		// arguments.
+		ctor := p.Parent().Get("constructor")
+		if ctor.Text() == "Promise" {
+			if outer := EnclosingFunction(p.Parent()); outer.Valid() {
+				return DescribeFunction(outer)
+			}
+		}
+		if t := ctor.Text(); len(t) <= 40 && !strings.ContainsAny(t, "\n(") {
+			return "the callback passed to new " + t + "()"
+		}
+		return "a callback"
+	}
 	if p.Kind() == "arguments" {
 		callee := p.Parent().Get("function")
 		if t := callee.Text(); len(t) <= 40 && !strings.ContainsAny(t, "\n(") {

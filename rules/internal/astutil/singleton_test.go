@@ -78,6 +78,9 @@ const save = () => {};
 class Store { get() {} }
 app.get("/x", (req, res) => {});
 a.b().then(function () {});
+const send = (o) => new Promise(async (resolve) => {});
+new Promise((resolve) => {});
+new Observer(() => {});
 `
 	tree, _ := parse(t, syntax.JavaScript, src)
 	var got []string
@@ -86,7 +89,8 @@ a.b().then(function () {});
 			got = append(got, astutil.DescribeFunction(n))
 		}
 	}
-	want := []string{"load()", "save()", "Store.get()", "the callback passed to app.get()", "the callback passed to .then()"}
+	want := []string{"load()", "save()", "Store.get()", "the callback passed to app.get()", "the callback passed to .then()",
+		"send()", "send()", "the callback passed to new Promise()", "the callback passed to new Observer()"}
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("got %q, want %q", got, want)
 	}
