@@ -135,3 +135,34 @@ var reopeningName = regexp.MustCompile(`^_?(re(connect|open|start|init|create|su
 
 // ReopeningName reports a method named for opening again.
 func ReopeningName(name string) bool { return reopeningName.MatchString(name) }
+
+// Page ends: calls after which the page a registration lives on is gone.
+var (
+	// pageLoads load a new document: every listener, element and timer of
+	// the old one goes with it.
+	pageLoads = map[string]bool{
+		"location.reload": true, "window.location.reload": true, "document.location.reload": true,
+		"location.assign": true, "window.location.assign": true,
+		"location.replace": true, "window.location.replace": true,
+	}
+	// pageRenders replace the page's content without a new document
+	// (NodeBB's ajaxify, Hotwire Turbo, Turbolinks): the old content's
+	// elements go, window and document stay.
+	pageRenders = map[string]bool{
+		"ajaxify.refresh": true, "ajaxify.go": true, "Turbo.visit": true, "Turbolinks.visit": true,
+	}
+	// pageLocations are assigned to load a new document (location.href = url).
+	pageLocations = map[string]bool{
+		"location": true, "location.href": true, "window.location": true, "window.location.href": true,
+		"document.location": true, "document.location.href": true,
+	}
+)
+
+// PageLoad reports a callee (as written) that loads a new document.
+func PageLoad(callee string) bool { return pageLoads[callee] }
+
+// PageRender reports a callee that replaces the page's content in place.
+func PageRender(callee string) bool { return pageRenders[callee] }
+
+// PageLocation reports an assignment target that loads a new document.
+func PageLocation(target string) bool { return pageLocations[target] }

@@ -141,16 +141,23 @@ type keptElement struct {
 	Methods []string
 	// Fields the class declares.
 	Fields []string
-	// Unless names a member that opts the class out of being kept.
-	Unless string
+	// Unless names members (fields or methods) that opt the class out.
+	Unless []string
 }
 
 // keptElements: Home Assistant's dialog manager (make-dialog-manager.ts)
 // creates a legacy dialog's element on first show, appends it once and
 // keeps it, calling showDialog(params)/closeDialog() on it; dialogs marked
-// dialogNext are dropped on close and created again.
+// dialogNext are dropped on close and created again. A dialog that writes
+// its own disconnectedCallback expects to be disconnected (it is appended
+// to a shadow root that can go), so its teardown is checked as usual.
 var keptElements = []keptElement{
-	{Framework: "Home Assistant dialog manager", Methods: []string{"showDialog", "closeDialog"}, Fields: []string{"hass"}, Unless: "dialogNext"},
+	{
+		Framework: "Home Assistant dialog manager",
+		Methods:   []string{"showDialog", "closeDialog"},
+		Fields:    []string{"hass"},
+		Unless:    []string{"dialogNext", "disconnectedCallback"},
+	},
 }
 
 // keptByFramework reports a class whose instances a framework keeps for
@@ -158,7 +165,10 @@ var keptElements = []keptElement{
 func (m *Model) keptByFramework(class syntax.Node, methods map[string]syntax.Node) bool {
 	fields := FieldNames(class)
 	for _, k := range keptElements {
-		ok := !fields[k.Unless] && !methods[k.Unless].Valid()
+		ok := true
+		for _, name := range k.Unless {
+			ok = ok && !fields[name] && !methods[name].Valid()
+		}
 		for _, name := range k.Methods {
 			ok = ok && methods[name].Valid()
 		}

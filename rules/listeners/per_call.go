@@ -132,7 +132,7 @@ func (v *perCall) Visit(n syntax.Node) {
 	if !long && !v.outlives(target, r) && !(requestSocket(p, target, r) && !newSocketGuard(p, n, r)) && !agentSocket(p, target) {
 		return
 	}
-	if v.removed(a, r) || v.guarded(n, r) || v.handleKept(a, r) {
+	if v.removed(a, r) || v.guarded(n, r) || v.handleKept(a, r) || v.endsPage(a) {
 		return
 	}
 	v.report(a, r)

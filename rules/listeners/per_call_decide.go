@@ -4,6 +4,7 @@
 package listeners
 
 import (
+	"github.com/leakwatch/leakwatch/analyzer/apis"
 	"github.com/leakwatch/leakwatch/analyzer/lifecycle"
 	"github.com/leakwatch/leakwatch/analyzer/scope"
 	"github.com/leakwatch/leakwatch/analyzer/syntax"
@@ -176,6 +177,53 @@ func (v *perCall) handleKept(a call, r *repeats.Repeat) bool {
 		// returns goes to the framework, which drops it.
 		fn := astutil.EnclosingFunction(a.node)
 		return fn.Valid() && !repeats.IsArgument(fn) && (r.Via != "" || r.Kind == repeats.Call)
+	}
+	return false
+}
+
+// endsPage accepts a listener whose handler, whenever it runs, discards
+// the page the listener lives on: it reloads or leaves the page
+// (location.reload(), location.href = url), or re-renders the page's
+// content in place (NodeBB's ajaxify.refresh()) when the target is an
+// element of that content, not window or document. Copies added before the
+// event fires go with the page the first time it does.
+func (v *perCall) endsPage(a call) bool {
+	h := scope.Unwrap(a.handler)
+	if h.Kind() == "identifier" {
+		h = v.p.Life.FunctionDenoted(h, nil, lifecycle.FollowReassigned)
+	}
+	if !scope.IsFunction(h) {
+		return false
+	}
+	content := true // the target is part of the page's content
+	switch t := rootOf(unwrapJQuery(a.target)); t.Text() {
+	case "window", "document", "globalThis", "self":
+		content = false
+	}
+	body := h.Get("body")
+	stmts := []syntax.Node{body}
+	if body.Kind() == "statement_block" {
+		stmts = body.Children()
+	}
+	for _, s := range stmts {
+		if s.Kind() == "expression_statement" || s.Kind() == "return_statement" {
+			s = s.FirstChild()
+			for s.Valid() && !s.IsNamed() {
+				s = s.NextSibling() // return's keyword
+			}
+		}
+		e := scope.Unwrap(s)
+		switch e.Kind() {
+		case "call_expression":
+			callee := e.Get("function").Text()
+			if apis.PageLoad(callee) || content && apis.PageRender(callee) {
+				return true
+			}
+		case "assignment_expression":
+			if apis.PageLocation(e.Get("left").Text()) {
+				return true
+			}
+		}
 	}
 	return false
 }

@@ -5,9 +5,10 @@ package listeners
 
 import (
 	"fmt"
-	"github.com/leakwatch/leakwatch/rules/internal/repeats"
 	"regexp"
 	"strings"
+
+	"github.com/leakwatch/leakwatch/rules/internal/repeats"
 
 	"github.com/leakwatch/leakwatch/analyzer"
 	"github.com/leakwatch/leakwatch/analyzer/scope"
@@ -85,7 +86,7 @@ func (v *perCall) onceFix(a call, safe bool) (analyzer.Fix, bool) {
 	}
 	method := "once"
 	switch {
-	case scope.Unwrap(a.target).Index() != unwrapJQuery(a.target).Index():
+	case jQueryValue(p, a.target):
 		method = "one"
 	case a.method == "prependListener":
 		method = "prependOnceListener"

@@ -4,6 +4,7 @@ package listeners
 
 import (
 	"fmt"
+
 	"github.com/leakwatch/leakwatch/rules/internal/repeats"
 
 	"github.com/leakwatch/leakwatch/analyzer"
@@ -20,7 +21,7 @@ func (v *perCall) report(a call, r *repeats.Repeat) {
 	if r.Via != "" {
 		where = "on each call of " + r.Via + " (which runs on " + r.Phrase + ")"
 	}
-	nodeEmitter := a.style == Emitter && scope.Unwrap(a.target).Index() == unwrapJQuery(a.target).Index()
+	nodeEmitter := a.style == Emitter && !jQueryValue(p, a.target)
 	pile := "so they pile up"
 	if nodeEmitter {
 		pile += " (Node warns with MaxListenersExceededWarning past 10)"
@@ -146,4 +147,21 @@ func siblingWaits(a call) int {
 		return true
 	})
 	return n
+}
+
+// jQueryValue reports a target that is a jQuery wrapper: $(x) itself, or a
+// name that starts as one (const modal = $("#modal")). Its .on() keeps no
+// count, so Node's MaxListeners warning does not apply.
+func jQueryValue(p *analyzer.Pass, target syntax.Node) bool {
+	t := scope.Unwrap(target)
+	if t.Index() != unwrapJQuery(t).Index() {
+		return true
+	}
+	if t.Kind() == "identifier" {
+		if b := p.Scope.Resolve(t); b != nil && b.Init.Valid() {
+			init := scope.Unwrap(b.Init)
+			return init.Index() != unwrapJQuery(init).Index()
+		}
+	}
+	return false
 }

@@ -82,3 +82,26 @@ export class Popover extends LitElement {
 
   private place = (): void => undefined;
 }
+
+// A kept dialog that writes its own teardown expects to be disconnected:
+// what connectedCallback adds must be removed there.
+export class NotificationDrawer extends LitElement {
+  hass!: Hass;
+
+  connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener("popstate", this.closeDialog); // want "listener-not-removed: .popstate. listener added to window is never removed"
+  }
+
+  disconnectedCallback(): void {
+    super.disconnectedCallback();
+  }
+
+  public showDialog(): void {
+    this.hidden = false;
+  }
+
+  public closeDialog = (): void => {
+    this.hidden = true;
+  };
+}
