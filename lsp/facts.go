@@ -253,6 +253,12 @@ func (w *workspaceFacts) invalidate(path string) {
 	}
 }
 
+// shellTemplateWatcher asks for changes of an Angular root component's
+// template (app.component.html, app.html since Angular 20): the components
+// it renders unconditionally live as long as the application
+// (facts.Program's shell), so open components depend on it.
+var shellTemplateWatcher = protocol.FileSystemWatcher{GlobPattern: protocol.Pattern("**/{app.component,app}.html")}
+
 // diskChanged handles files that changed on disk (workspace/
 // didChangeWatchedFiles): their facts are computed again, and open
 // documents that depend on them are analysed again.
@@ -260,7 +266,7 @@ func (w *workspaceFacts) diskChanged(changes []protocol.FileEvent) {
 	any := false
 	for _, ch := range changes {
 		path := uriPath(ch.URI)
-		if _, ok := syntax.LangForPath(path); !ok && !strings.HasSuffix(path, ".json") && !strings.HasSuffix(path, ".yaml") {
+		if _, ok := syntax.LangForPath(path); !ok && !strings.HasSuffix(path, ".json") && !strings.HasSuffix(path, ".yaml") && !strings.HasSuffix(path, ".html") {
 			continue
 		}
 		w.invalidate(path)

@@ -162,3 +162,51 @@ func TestFactsFollowBaseEditedBeforeSubclassOpened(t *testing.T) {
 	c.changeFull(baseURI, 6, withDispose)
 	c.waitPublish(next, widgetURI, func(p tPublish) bool { return len(p.Diagnostics) > 0 })
 }
+
+// An Angular component the root template renders under *ngIf is reported;
+// when the template on disk starts rendering it unconditionally (it is in
+// the application's shell now), the file watcher's event clears it.
+func TestFactsFollowAngularShellTemplate(t *testing.T) {
+	dir := t.TempDir()
+	app := filepath.Join(dir, "src", "app")
+	header := `import { Component, OnInit } from "@angular/core";
+import { Router } from "@angular/router";
+
+@Component({ selector: "app-header", template: "<nav></nav>" })
+export class HeaderComponent implements OnInit {
+  constructor(private router: Router) {}
+
+  ngOnInit(): void {
+    this.router.events.subscribe(() => undefined);
+  }
+}
+`
+	files := map[string]string{
+		filepath.Join(dir, "package.json"):        `{"name":"shell"}`,
+		filepath.Join(app, "app.component.ts"):    `@Component({ selector: "app-root", templateUrl: "./app.component.html" }) export class AppComponent {}`,
+		filepath.Join(app, "app.component.html"):  `<app-header *ngIf="signedIn"></app-header><router-outlet></router-outlet>`,
+		filepath.Join(app, "header.component.ts"): header,
+	}
+	for p, text := range files {
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c := start(t, config{engine: rules.NewEngine(), folders: []string{dir}})
+	headerURI := "file://" + filepath.Join(app, "header.component.ts")
+	c.open(headerURI, "typescript", header, 1)
+	p, next := c.waitPublish(0, headerURI, func(p tPublish) bool { return len(p.Diagnostics) > 0 })
+	if d := p.Diagnostics[0]; d.Code != "subscription-not-disposed" {
+		t.Fatalf("a header rendered under *ngIf: %+v", p.Diagnostics)
+	}
+
+	tpl := filepath.Join(app, "app.component.html")
+	if err := os.WriteFile(tpl, []byte(`<app-header></app-header><router-outlet></router-outlet>`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c.notifyServer("workspace/didChangeWatchedFiles", map[string]any{"changes": []any{map[string]any{"uri": "file://" + tpl, "type": 2}}})
+	c.waitPublish(next, headerURI, func(p tPublish) bool { return len(p.Diagnostics) == 0 })
+}

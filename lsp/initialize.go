@@ -201,7 +201,7 @@ func (s *server) initialized(ctx context.Context, _ jsonrpc2.RawMessage) {
 	// be free to read: make it from a goroutine.
 	s.goSafe("registering the config watcher", func() {
 		opts, err := protocol.Marshal(&protocol.DidChangeWatchedFilesRegistrationOptions{
-			Watchers: []protocol.FileSystemWatcher{{GlobPattern: protocol.Pattern("**/" + analyzer.ConfigFileName)}, heapReportWatcher},
+			Watchers: []protocol.FileSystemWatcher{{GlobPattern: protocol.Pattern("**/" + analyzer.ConfigFileName)}, heapReportWatcher, shellTemplateWatcher},
 		})
 		if err != nil {
 			s.log.errorf("encoding the watcher registration: %v", err)

@@ -55,6 +55,8 @@ var projects = []struct {
 	{"path-mapped-clean", false},
 	{"workspace-package", true},
 	{"workspace-package-clean", false},
+	{"angular-shell", false},
+	{"angular-shell-clean", true},
 }
 
 // count keys findings by file and line.

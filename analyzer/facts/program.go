@@ -45,6 +45,11 @@ type Program struct {
 	modules map[string]*moduleEntry // by absolute path
 	// Parsed counts the files parsed for facts (for tests and -v).
 	Parsed int
+
+	// Angular application shells (shell.go): by root component file, and
+	// the root component found for each folder ("" for none).
+	shells     map[string]*shell
+	shellRoots map[string]string
 }
 
 // Stats says how many files the program read (scanned without parsing)
@@ -166,7 +171,8 @@ func NewProgram(root string, fsys FS, warn func(string)) *Program {
 	if fsys == nil {
 		fsys = DiskFS{}
 	}
-	return &Program{Resolver: NewResolver(root, fsys, warn), modules: map[string]*moduleEntry{}}
+	return &Program{Resolver: NewResolver(root, fsys, warn), modules: map[string]*moduleEntry{},
+		shells: map[string]*shell{}, shellRoots: map[string]string{}}
 }
 
 // Invalidate forgets what is known about a file (it changed on disk or in
@@ -176,6 +182,7 @@ func (p *Program) Invalidate(path string) {
 	p.mu.Lock()
 	delete(p.modules, path)
 	p.mu.Unlock()
+	p.forgetShells(path)
 	// A file that appears or disappears changes what specifiers resolve to.
 	p.Resolver.mu.Lock()
 	p.Resolver.resolved = map[string]resolution{}
@@ -209,6 +216,7 @@ func (p *Program) Forget(path string) {
 	p.mu.Lock()
 	delete(p.modules, path)
 	p.mu.Unlock()
+	p.forgetShells(path)
 }
 
 // Module returns the facts of one file, or nil.
@@ -561,6 +569,7 @@ func (p *Program) DigestDeps(path string, src []byte) (Sum, map[string]bool) {
 			}
 		}
 	}
+	p.shellDigest(path, src, func(b []byte) { h.Write(b) }, seen)
 	specs := ImportSpecs(src)
 	sort.Strings(specs)
 	for _, spec := range specs {

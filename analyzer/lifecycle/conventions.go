@@ -440,17 +440,31 @@ func (m *Model) ownerFor(c *Convention, f classFacts, name string) *Owner {
 
 // classifyClass finds the convention that owns a class, if any.
 func (m *Model) classifyClass(class syntax.Node) *Owner {
-	if m.isMixin(class) || m.moduleSingletons()[ClassName(class)] {
+	if m.isMixin(class) || m.livesWithApp(class) {
 		return nil
 	}
-	decorators := Decorators(class)
-	if contains(decorators, "Component") && angularRoot(class) || appRootName.MatchString(ClassName(class)) {
-		return nil // the application's root lives as long as the page
+	return m.conventionOwner(class)
+}
+
+// livesWithApp reports a class whose instances live as long as the
+// application, so it is no owner: one the file creates once
+// (moduleSingletons), the application's root component or an element of
+// its shell (a header its root template always renders), or an element a
+// framework keeps for the session.
+func (m *Model) livesWithApp(class syntax.Node) bool {
+	if m.moduleSingletons()[ClassName(class)] || appRootName.MatchString(ClassName(class)) {
+		return true
 	}
-	f := classFacts{class: class, base: ClassBase(class), methods: m.methodsWithBases(class), decorators: decorators}
-	if m.keptByFramework(class, f.methods) {
-		return nil // created once and kept for the session
+	if contains(Decorators(class), "Component") && (angularRoot(class) || m.inAppShell(class)) {
+		return true
 	}
+	return m.keptByFramework(class, m.methodsWithBases(class))
+}
+
+// conventionOwner returns the owner the first convention that recognises
+// the class makes of it, or nil.
+func (m *Model) conventionOwner(class syntax.Node) *Owner {
+	f := classFacts{class: class, base: ClassBase(class), methods: m.methodsWithBases(class), decorators: Decorators(class)}
 	name := ClassName(class)
 	if name == "" {
 		name = "this class"
@@ -460,6 +474,24 @@ func (m *Model) classifyClass(class syntax.Node) *Owner {
 			continue
 		}
 		return m.ownerFor(c, f, name)
+	}
+	return nil
+}
+
+// AppLifetimeOwnerOf returns, for n inside a class that lives as long as
+// the application (livesWithApp), the owner its convention would make of
+// it if it could end; nil otherwise. Such a class never ends, so what it
+// sets up once is no leak, but what it sets up again and again piles up:
+// rules that report the latter ask for it.
+func (m *Model) AppLifetimeOwnerOf(n syntax.Node) *Owner {
+	for p := n.Parent(); p.Valid(); p = p.Parent() {
+		if !p.Is("class_declaration", "abstract_class_declaration", "class") {
+			continue
+		}
+		if m.isMixin(p) || !m.livesWithApp(p) {
+			return nil
+		}
+		return m.conventionOwner(p)
 	}
 	return nil
 }

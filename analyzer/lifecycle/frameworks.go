@@ -182,32 +182,63 @@ func (m *Model) keptByFramework(class syntax.Node, methods map[string]syntax.Nod
 	return false
 }
 
+// inAppShell reports a component the application's root template renders
+// unconditionally (a header or sidebar around the router outlet): Angular
+// destroys it only with the application. The template is another file,
+// so the project's facts say.
+func (m *Model) inAppShell(class syntax.Node) bool {
+	if m.facts == nil {
+		return false
+	}
+	sel := componentSelector(class)
+	return sel != "" && m.facts.InAppShell(sel)
+}
+
+// componentSelector returns the element selector of a component
+// (`selector: 'app-header'`), or "" for attribute or compound selectors.
+func componentSelector(class syntax.Node) string {
+	sel := ""
+	visit := func(n syntax.Node) {
+		n.Walk(func(c syntax.Node) bool {
+			if sel == "" && c.Kind() == "pair" && propertyName(c.Get("key")) == "selector" {
+				sel = strings.ToLower(strings.Trim(c.Get("value").Text(), "'\"`"))
+			}
+			return sel == ""
+		})
+	}
+	for _, d := range classDecorators(class) {
+		visit(d)
+	}
+	if strings.ContainsAny(sel, "[.,: #") {
+		return ""
+	}
+	return sel
+}
+
 // angularRoot reports the bootstrapped root component (selector app-root,
 // gf-root, ...): Angular never destroys it while the app runs.
 func angularRoot(class syntax.Node) bool {
-	root := ClassName(class) == "AppComponent"
-	visit := func(n syntax.Node) {
-		n.Walk(func(c syntax.Node) bool {
-			if c.Kind() == "pair" && propertyName(c.Get("key")) == "selector" {
-				sel := strings.Trim(c.Get("value").Text(), "'\"`")
-				root = root || sel == "app-root" || strings.HasSuffix(sel, "-root") && !strings.ContainsAny(sel, "[.,: ")
-			}
-			return !root
-		})
-	}
+	sel := componentSelector(class)
+	return ClassName(class) == "AppComponent" || strings.HasSuffix(sel, "-root")
+}
+
+// classDecorators returns the decorators written on a class, including
+// those before `export`.
+func classDecorators(class syntax.Node) []syntax.Node {
+	var out []syntax.Node
 	for c := class.FirstChild(); c.Valid(); c = c.NextSibling() {
 		if c.Kind() == "decorator" {
-			visit(c)
+			out = append(out, c)
 		}
 	}
 	if p := class.Parent(); p.Kind() == "export_statement" {
 		for c := p.FirstChild(); c.Valid(); c = c.NextSibling() {
 			if c.Kind() == "decorator" {
-				visit(c)
+				out = append(out, c)
 			}
 		}
 	}
-	return root
+	return out
 }
 
 // isMixin reports a class that extends a parameter of the function that

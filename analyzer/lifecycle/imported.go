@@ -25,6 +25,10 @@ type Imports interface {
 	// program: a module-level emitter or store, `export const x = new X()`,
 	// a class provided in the root injector or bound in singleton scope.
 	LongLived(spec, name string) bool
+	// InAppShell reports an Angular component selector that the
+	// application's root component renders unconditionally: the
+	// component lives as long as the application.
+	InAppShell(selector string) bool
 }
 
 // ImportedClass is what a class declared in another file contributes to a
@@ -157,8 +161,7 @@ func (m *Model) inheritTeardowns(o *Owner, class syntax.Node, ic ImportedClass) 
 // project class, teardowns inherited from it, and hooks it calls.
 func (m *Model) applyImported(o *Owner, class syntax.Node) *Owner {
 	ic, ok := m.importedClass(class)
-	if !ok || m.isMixin(class) || m.moduleSingletons()[ClassName(class)] || appRootName.MatchString(ClassName(class)) ||
-		m.keptByFramework(class, m.methodsWithBases(class)) {
+	if !ok || m.isMixin(class) || m.livesWithApp(class) {
 		return o
 	}
 	if o != nil && o.Kind == ReactClass && ic.Framework == "" && !ic.Open {

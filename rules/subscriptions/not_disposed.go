@@ -167,9 +167,19 @@ func (v *notDisposed) Visit(n syntax.Node) {
 	if p.Life.RunsAtLoad(n) {
 		return
 	}
-	o := p.Life.OwnerOf(n)
+	// A class that lives as long as the application never ends: only
+	// subscriptions it opens again on every emission of another stream
+	// can pile up there.
+	o, appLifetime := p.Life.OwnerOf(n), false
+	outer := perEmission(n)
 	if o == nil {
-		return
+		if !outer.Valid() {
+			return
+		}
+		if o = p.Life.AppLifetimeOwnerOf(n); o == nil {
+			return
+		}
+		appLifetime = true
 	}
 	for _, a := range astutil.Args(n) {
 		if _, ok := astutil.Property(a, "signal"); ok {
@@ -192,6 +202,13 @@ func (v *notDisposed) Visit(n syntax.Node) {
 		return
 	}
 	r.holder = h
+	if outer.Valid() && h.kind == "discarded" && c.emitsRepeatedly(outer) {
+		v.reportPerEmission(r, outer)
+		return
+	}
+	if appLifetime {
+		return
+	}
 	if v.sourceEnded(o, recv) {
 		return
 	}
@@ -492,4 +509,70 @@ func endOperatorPhrase(p *analyzer.Pass, o *lifecycle.Owner, end *lifecycle.EndO
 		return "takeUntil(" + t.Text() + ")"
 	}
 	return end.Name + "()"
+}
+
+// perEmission returns the stream whose every emission runs n: n is in a
+// callback given to that stream's subscribe(), or to an operator in its
+// pipe() (tap, map, ...). The zero Node otherwise.
+func perEmission(n syntax.Node) syntax.Node {
+	fn := astutil.EnclosingFunction(n)
+	args := fn.Parent()
+	for args.Kind() == "parenthesized_expression" {
+		args = args.Parent()
+	}
+	if !fn.Valid() || args.Kind() != "arguments" {
+		return syntax.Node{}
+	}
+	call := args.Parent()
+	if recv, name := astutil.Method(call); name == "subscribe" && recv.Valid() {
+		return recv
+	}
+	if call.Get("function").Kind() == "identifier" && call.Parent().Kind() == "arguments" {
+		pipe := call.Parent().Parent()
+		if recv, name := astutil.Method(pipe); name == "pipe" && recv.Valid() {
+			return pipe
+		}
+	}
+	return syntax.Node{}
+}
+
+// oneShotOperators make a stream emit at most once.
+var oneShotOperators = map[string]bool{"take": true, "first": true, "last": true, "single": true, "elementAt": true, "find": true, "findIndex": true}
+
+// emitsRepeatedly reports a stream that emits again and again for as long
+// as its source lives: a long-lived source piped through no operator that
+// stops it after one value. takeUntil and takeUntilDestroyed only stop it
+// at the end: it still emits many times before.
+func (c *classifier) emitsRepeatedly(stream syntax.Node) bool {
+	for n := scope.Unwrap(stream); n.Kind() == "call_expression"; {
+		recv, name := astutil.Method(n)
+		if !recv.Valid() || name != "pipe" && !passThroughOperators[name] && !oneShotOperators[name] {
+			break
+		}
+		if oneShotOperators[name] {
+			return false
+		}
+		if name == "pipe" {
+			for _, op := range astutil.Args(n) {
+				if op = scope.Unwrap(op); op.Kind() == "call_expression" && oneShotOperators[astutil.MethodName(op)] {
+					return false
+				}
+			}
+		}
+		n = scope.Unwrap(recv)
+	}
+	return c.classify(stripOperators(stream), 0).life == longLived
+}
+
+// reportPerEmission reports a subscription opened in a callback that runs
+// on every emission of outer and never ended: each emission adds one, for
+// as long as outer emits. Ending them at teardown would not stop the pile
+// up, so no fix is offered; switchMap ends the previous inner subscription
+// when the next begins.
+func (v *notDisposed) reportPerEmission(r registration, outer syntax.Node) {
+	msg := fmt.Sprintf("a new subscription to %s is opened on every emission of %s and never ended, so they pile up; "+
+		"switch to it with switchMap (which ends the previous one) instead of subscribing inside",
+		cleanup.Describe(stripOperators(r.recv)), cleanup.Describe(stripOperators(outer)))
+	callee := astutil.Callee(r.call)
+	v.p.Report(analyzer.Diagnostic{Start: callee.Start(), End: r.call.End(), Message: msg})
 }
