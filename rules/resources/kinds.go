@@ -63,7 +63,14 @@ var (
 	mysqlPoolKind   = &kind{name: "MySQL pool", closer: "end", verb: "ended", scoped: true, paths: true, db: true}
 	pooledConnKind  = &kind{name: "connection", closer: "release", verb: "released", scoped: true, paths: true}
 	mongoKind       = &kind{name: "MongoClient", closer: "close", verb: "closed", scoped: true, paths: true, db: true}
-	redisKind       = &kind{name: "Redis client", closer: "quit", verb: "closed", scoped: true, paths: true, db: true,
+	// kafkajs clients made by a Kafka instance: each connected one holds
+	// broker connections until disconnect(). A consumer that runs or
+	// subscribes serves messages after the function returns.
+	kafkaProducerKind = &kind{name: "Kafka producer", closer: "disconnect", verb: "disconnected", scoped: true, paths: true}
+	kafkaConsumerKind = &kind{name: "Kafka consumer", closer: "disconnect", verb: "disconnected", scoped: true, paths: true,
+		services: set("run", "subscribe")}
+	kafkaAdminKind = &kind{name: "Kafka admin client", closer: "disconnect", verb: "disconnected", scoped: true, paths: true}
+	redisKind      = &kind{name: "Redis client", closer: "quit", verb: "closed", scoped: true, paths: true, db: true,
 		services: set("message", "pmessage", "messageBuffer", "pmessageBuffer", "subscribe", "psubscribe", "pSubscribe", "sSubscribe", "ssubscribe", "monitor")}
 )
 
@@ -102,6 +109,9 @@ var calls = map[string]*kind{
 	"mongodb:MongoClient.connect":     mongoKind,
 	"redis:createClient":              redisKind,
 	"redis:createCluster":             redisKind,
+	"kafkajs:Kafka().producer":        kafkaProducerKind,
+	"kafkajs:Kafka().consumer":        kafkaConsumerKind,
+	"kafkajs:Kafka().admin":           kafkaAdminKind,
 }
 
 // constructors maps what a `new` expression's class denotes to its
@@ -143,7 +153,7 @@ var promised = set("fs:promises.open", "mysql2/promise:createConnection", "mongo
 
 // namespaceDefaults are modules whose default import is the module object
 // (CommonJS modules imported from ESM), so `import fs from "fs"` is fs.
-var namespaceDefaults = set("fs", "net", "tls", "pg", "mysql", "mysql2", "mysql2/promise", "mongodb", "redis", "worker_threads", "stream")
+var namespaceDefaults = set("fs", "net", "tls", "pg", "mysql", "mysql2", "mysql2/promise", "mongodb", "redis", "worker_threads", "stream", "kafkajs")
 
 // dbModules are the database drivers whose pool checkouts the rule knows.
 var dbModules = []string{"pg", "pg-pool", "mysql", "mysql2", "@neondatabase/serverless", "@vercel/postgres"}
@@ -195,6 +205,12 @@ func originAt(p *analyzer.Pass, n syntax.Node, depth int) string {
 	case "await_expression":
 		// await import("fs")
 		return requireOrigin(scope.Unwrap(n.Child(0)))
+	case "new_expression":
+		// An instance: kafka.producer() on new Kafka(...) from "kafkajs"
+		// is "kafkajs:Kafka().producer".
+		if c := originAt(p, n.Get("constructor"), depth+1); c != "" {
+			return c + "()"
+		}
 	}
 	return ""
 }

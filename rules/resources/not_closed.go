@@ -32,10 +32,12 @@ The rule follows the value a call opens: fs.open/openSync (descriptors),
 fs.promises.open (FileHandle), fs.createReadStream/createWriteStream, net and tls
 sockets, WebSocket, EventSource, BroadcastChannel, Worker, and database pools and
 clients (pg Pool, Client and pool.connect(), mysql/mysql2 connections, pools and
-pool.getConnection(), mongodb MongoClient, redis and ioredis clients). Descriptors,
-file handles and database clients opened inside a function must be closed on every
-path out of it, including early returns and awaits that reject; the reliable shape
-is try/finally or a using declaration.
+pool.getConnection(), mongodb MongoClient, redis and ioredis clients, kafkajs
+producers, consumers and admin clients). Descriptors, file handles and database
+clients opened inside a function must be closed on every path out of it, including
+early returns and awaits that reject; the reliable shape is try/finally or a using
+declaration. A close that only a catch clause, a .catch() or rejection handler, or an
+"error" listener runs leaves the resource open whenever the work succeeds.
 
 Inside an owner (a React effect, a class or Vue/Angular/Svelte/Lit component with a
 teardown) the close belongs in the teardown. Connections that live on through their
