@@ -30,7 +30,7 @@ func (v *notClosed) closeCall(a acquisition, name string, async bool) string {
 			return "closeSync(" + name + ")"
 		}
 		return ""
-	case fileHandleKind, mongoKind:
+	case fileHandleKind, mongoKind, browserKind, browserContextKind:
 		if async {
 			return "await " + name + ".close()"
 		}

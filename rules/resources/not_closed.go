@@ -33,7 +33,8 @@ fs.promises.open (FileHandle), fs.createReadStream/createWriteStream, net and tl
 sockets, WebSocket, EventSource, BroadcastChannel, Worker, and database pools and
 clients (pg Pool, Client and pool.connect(), mysql/mysql2 connections, pools and
 pool.getConnection(), mongodb MongoClient, redis and ioredis clients, kafkajs
-producers, consumers and admin clients). Descriptors, file handles and database
+producers, consumers and admin clients, Playwright and Puppeteer browsers and browser
+contexts). Descriptors, file handles and database
 clients opened inside a function must be closed on every path out of it, including
 early returns and awaits that reject; the reliable shape is try/finally or a using
 declaration. A close that only a catch clause, a .catch() or rejection handler, or an
@@ -97,8 +98,9 @@ app.get("/users/:id", async (req, res) => {
 type notClosed struct {
 	p  *analyzer.Pass
 	ix *textpos.Index
-	// db caches whether the file imports a database driver.
-	db *bool
+	// db caches whether the file imports a database driver, browser
+	// whether it imports a browser automation library.
+	db, browser *bool
 	// repeats says what runs again and again (made on first use).
 	repeats *repeats.Finder
 }
@@ -169,8 +171,12 @@ func (v *notClosed) acquire(n syntax.Node) (acquisition, bool) {
 		}
 		return a, true
 	}
-	// Pool checkouts: pool.connect() (pg) and pool.getConnection() (mysql).
 	recv, name := astutil.Method(n)
+	if name == "newContext" && recv.Valid() && v.browserFile() {
+		a.kind, a.async = browserContextKind, true
+		return a, true
+	}
+	// Pool checkouts: pool.connect() (pg) and pool.getConnection() (mysql).
 	if name != "connect" && name != "getConnection" || !v.poolish(recv) {
 		return a, false
 	}
@@ -266,6 +272,41 @@ func (v *notClosed) dbFile() bool {
 		v.db = &found
 	}
 	return *v.db
+}
+
+// browserFile reports whether the file imports Playwright or Puppeteer.
+func (v *notClosed) browserFile() bool {
+	if v.browser == nil {
+		found := v.importsAny(browserModules)
+		v.browser = &found
+	}
+	return *v.browser
+}
+
+// importsAny reports a top-level import or require of one of mods (or of a
+// path inside one), read as dbFile reads them.
+func (v *notClosed) importsAny(mods []string) bool {
+	found := false
+	for _, st := range v.p.Tree.Root().Children() {
+		src := ""
+		switch st.Kind() {
+		case "import_statement":
+			src, _ = astutil.StringValue(st.Get("source"))
+		case "lexical_declaration", "variable_declaration":
+			st.Walk(func(n syntax.Node) bool {
+				if n.Kind() == "call_expression" && n.Get("function").Text() == "require" {
+					src, _ = astutil.StringValue(astutil.Arg(n, 0))
+				}
+				return src == ""
+			})
+		}
+		for _, m := range mods {
+			if src == m || strings.HasPrefix(src, m+"/") {
+				found = true
+			}
+		}
+	}
+	return found
 }
 
 func lastFunctionArg(call syntax.Node) syntax.Node {
