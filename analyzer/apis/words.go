@@ -135,3 +135,11 @@ var reopeningName = regexp.MustCompile(`^_?(re(connect|open|start|init|create|su
 
 // ReopeningName reports a method named for opening again.
 func ReopeningName(name string) bool { return reopeningName.MatchString(name) }
+
+// Instance getters hand out the current connection and are called again
+// and again (getBrowser, ensureClient), so what they open must not go over
+// the one they handed out before.
+var instanceGetterName = regexp.MustCompile(`^_?(get|ensure)[A-Z]`)
+
+// InstanceGetterName reports a function named for handing out an instance.
+func InstanceGetterName(name string) bool { return instanceGetterName.MatchString(name) }

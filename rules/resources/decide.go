@@ -63,6 +63,12 @@ func (v *notClosed) checkField(a acquisition, field syntax.Node) {
 // inside an owner the teardown must close it; elsewhere it is kept for
 // later and we cannot follow it.
 func (v *notClosed) decideStored(a acquisition, o *lifecycle.Owner, holder syntax.Node) {
+	if o == nil && !a.checkout {
+		if fn, ok := v.getterReopens(a, holder); ok {
+			v.reportGetterReopens(a, fn, holder)
+		}
+		return
+	}
 	if o == nil || a.checkout && !a.evidence {
 		return
 	}

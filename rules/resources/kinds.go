@@ -128,6 +128,10 @@ var calls = map[string]*kind{
 	"playwright-chromium:chromium.launch": browserKind,
 	"puppeteer:launch":                    browserKind,
 	"puppeteer-core:launch":               browserKind,
+	"playwright:chromium.connect":         browserKind,
+	"playwright-core:chromium.connect":    browserKind,
+	"puppeteer:connect":                   browserKind,
+	"puppeteer-core:connect":              browserKind,
 }
 
 // constructors maps what a `new` expression's class denotes to its
@@ -168,7 +172,8 @@ var callNames = set(openerNames(apis.Call)...)
 var promised = set("fs:promises.open", "mysql2/promise:createConnection", "mongodb:MongoClient.connect",
 	"playwright:chromium.launch", "playwright:firefox.launch", "playwright:webkit.launch",
 	"playwright-core:chromium.launch", "playwright-core:firefox.launch", "playwright-core:webkit.launch",
-	"playwright-chromium:chromium.launch", "puppeteer:launch", "puppeteer-core:launch")
+	"playwright-chromium:chromium.launch", "puppeteer:launch", "puppeteer-core:launch",
+	"playwright:chromium.connect", "playwright-core:chromium.connect", "puppeteer:connect", "puppeteer-core:connect")
 
 // namespaceDefaults are modules whose default import is the module object
 // (CommonJS modules imported from ESM), so `import fs from "fs"` is fs.
