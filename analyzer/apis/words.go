@@ -166,3 +166,11 @@ func PageRender(callee string) bool { return pageRenders[callee] }
 
 // PageLocation reports an assignment target that loads a new document.
 func PageLocation(target string) bool { return pageLocations[target] }
+
+// Instance getters hand out the current connection and are called again
+// and again (getBrowser, ensureClient), so what they open must not go over
+// the one they handed out before.
+var instanceGetterName = regexp.MustCompile(`^_?(get|ensure)[A-Z]`)
+
+// InstanceGetterName reports a function named for handing out an instance.
+func InstanceGetterName(name string) bool { return instanceGetterName.MatchString(name) }

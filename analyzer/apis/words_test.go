@@ -24,6 +24,7 @@ func TestWords(t *testing.T) {
 		{"StateMerger", func(m string) bool { return StateMerger(m) == "state" }, []string{"setState"}, []string{"setTimeout", "useState", "set"}},
 		{"SetterName", SetterName, []string{"setConsumer", "setActionHandler", "setHandler"}, []string{"setState", "setTimeout", "setup"}},
 		{"ReopeningName", ReopeningName, []string{"reconnect", "_restart", "onClose", "handleError"}, []string{"connect", "render", "reset"}},
+		{"InstanceGetterName", InstanceGetterName, []string{"getBrowser", "_getClient", "ensureConnection"}, []string{"get", "getter", "target", "connect"}},
 	}
 	for _, c := range cases {
 		for _, s := range c.yes {

@@ -63,6 +63,12 @@ func (v *notClosed) checkField(a acquisition, field syntax.Node) {
 // inside an owner the teardown must close it; elsewhere it is kept for
 // later and we cannot follow it.
 func (v *notClosed) decideStored(a acquisition, o *lifecycle.Owner, holder syntax.Node) {
+	if o == nil && !a.checkout {
+		if fn, ok := v.getterReopens(a, holder); ok {
+			v.reportGetterReopens(a, fn, holder)
+		}
+		return
+	}
 	if o == nil || a.checkout && !a.evidence {
 		return
 	}
@@ -155,6 +161,12 @@ func (v *notClosed) decide(a acquisition, o *lifecycle.Owner, f fate, b *scope.B
 	if len(f.closes) == 0 {
 		v.reportNever(a, o, f, bindingDecl(b))
 		return
+	}
+	if k.paths && !f.captured && !f.service {
+		if c, only := closedOnlyOnFailure(a.node, f.closes); only {
+			v.reportFailureOnly(a, c)
+			return
+		}
 	}
 	if !k.paths || b == nil || !decl.Valid() {
 		return
@@ -341,4 +353,69 @@ func firstClose(n syntax.Node, closeAt map[int]bool) syntax.Node {
 		return !found.Valid()
 	})
 	return found
+}
+
+// closedOnlyOnFailure reports resources whose every close sits on a failure
+// path: in a catch clause, a .catch(fn) or .then(ok, fn) rejection handler,
+// or an "error" listener. The call that succeeds keeps the resource open
+// for good. It returns the first such close for the message.
+func closedOnlyOnFailure(open syntax.Node, closes []syntax.Node) (syntax.Node, bool) {
+	for _, c := range closes {
+		if !onFailurePath(open, c) {
+			return syntax.Node{}, false
+		}
+	}
+	return closes[0], len(closes) > 0
+}
+
+// onFailurePath reports a close that runs only when something failed,
+// looking between the close and the code around the opening. A finally
+// clause or .finally(fn) runs on success too.
+func onFailurePath(open, c syntax.Node) bool {
+	for n := c; n.Valid() && !n.Contains(open); n = n.Parent() {
+		switch {
+		case n.Kind() == "catch_clause":
+			return true
+		case n.Kind() == "finally_clause":
+			return false
+		case scope.IsFunction(n):
+			up := parentSkipping(n, "parenthesized_expression")
+			if up.Kind() != "arguments" {
+				return false // a named helper or a method: who calls it is beyond us
+			}
+			call := up.Parent()
+			recv, name := astutil.Method(call)
+			if !recv.Valid() {
+				return false
+			}
+			args := astutil.Args(call)
+			switch name {
+			case "catch":
+				return true
+			case "then":
+				return len(args) > 1 && scope.Unwrap(args[1]).Index() == n.Index()
+			case "on", "once", "addListener", "addEventListener":
+				ev, _ := astutil.StringValue(astutil.Arg(call, 0))
+				if ev == "error" {
+					return true
+				}
+				return false
+			}
+			// A promise executor or a callback run right away: keep
+			// walking out to where the close's path is decided.
+			if name == "" || call.Kind() != "call_expression" {
+				return false
+			}
+		}
+	}
+	return false
+}
+
+// reportFailureOnly reports a resource closed only when something fails:
+// when the work succeeds it stays open.
+func (v *notClosed) reportFailureOnly(a acquisition, c syntax.Node) {
+	k := a.kind
+	msg := fmt.Sprintf("%s is %s only when something fails (line %d): when the work succeeds it stays open; call %s() on it in a finally block",
+		v.subject(a, ""), k.verb, v.line(c), k.closer)
+	v.p.Report(v.diagnostic(a, msg))
 }

@@ -30,7 +30,7 @@ func (v *notClosed) closeCall(a acquisition, name string, async bool) string {
 			return "closeSync(" + name + ")"
 		}
 		return ""
-	case fileHandleKind, mongoKind:
+	case fileHandleKind, mongoKind, browserKind, browserContextKind:
 		if async {
 			return "await " + name + ".close()"
 		}
@@ -45,6 +45,11 @@ func (v *notClosed) closeCall(a acquisition, name string, async bool) string {
 			return "await " + name + ".quit()"
 		}
 		return name + ".quit()"
+	case kafkaProducerKind, kafkaConsumerKind, kafkaAdminKind:
+		if async {
+			return "await " + name + ".disconnect()"
+		}
+		return name + ".disconnect()"
 	}
 	return name + "." + k.closer + "()"
 }

@@ -65,6 +65,18 @@ var (
 	mongoKind       = &kind{name: "MongoClient", closer: "close", verb: "closed", scoped: true, paths: true, db: true}
 	redisKind       = &kind{name: "Redis client", closer: "quit", verb: "closed", scoped: true, paths: true, db: true,
 		services: set("message", "pmessage", "messageBuffer", "pmessageBuffer", "subscribe", "psubscribe", "pSubscribe", "sSubscribe", "ssubscribe", "monitor")}
+
+	// kafkajs clients made by a Kafka instance: each connected one holds
+	// broker connections until disconnect(). A consumer that runs or
+	// subscribes serves messages after the function returns.
+	kafkaProducerKind = &kind{name: "Kafka producer", closer: "disconnect", verb: "disconnected", scoped: true, paths: true}
+	kafkaConsumerKind = &kind{name: "Kafka consumer", closer: "disconnect", verb: "disconnected", scoped: true, paths: true,
+		services: set("run", "subscribe")}
+	kafkaAdminKind = &kind{name: "Kafka admin client", closer: "disconnect", verb: "disconnected", scoped: true, paths: true}
+	// A browser (Playwright, Puppeteer) is a process; a browser context
+	// holds its pages and their renderer memory until close().
+	browserKind        = &kind{name: "browser", closer: "close", verb: "closed", scoped: true, paths: true, services: set("disconnected")}
+	browserContextKind = &kind{name: "browser context", closer: "close", verb: "closed", scoped: true, paths: true}
 )
 
 // closers end a resource of any kind. Precision first: any of them on the
@@ -102,6 +114,24 @@ var calls = map[string]*kind{
 	"mongodb:MongoClient.connect":     mongoKind,
 	"redis:createClient":              redisKind,
 	"redis:createCluster":             redisKind,
+
+	"kafkajs:Kafka().producer": kafkaProducerKind,
+	"kafkajs:Kafka().consumer": kafkaConsumerKind,
+	"kafkajs:Kafka().admin":    kafkaAdminKind,
+
+	"playwright:chromium.launch":          browserKind,
+	"playwright:firefox.launch":           browserKind,
+	"playwright:webkit.launch":            browserKind,
+	"playwright-core:chromium.launch":     browserKind,
+	"playwright-core:firefox.launch":      browserKind,
+	"playwright-core:webkit.launch":       browserKind,
+	"playwright-chromium:chromium.launch": browserKind,
+	"puppeteer:launch":                    browserKind,
+	"puppeteer-core:launch":               browserKind,
+	"playwright:chromium.connect":         browserKind,
+	"playwright-core:chromium.connect":    browserKind,
+	"puppeteer:connect":                   browserKind,
+	"puppeteer-core:connect":              browserKind,
 }
 
 // constructors maps what a `new` expression's class denotes to its
@@ -139,11 +169,22 @@ var callNames = set(openerNames(apis.Call)...)
 
 // promised lists the acquisitions that resolve to the resource through a
 // promise rather than returning it.
-var promised = set("fs:promises.open", "mysql2/promise:createConnection", "mongodb:MongoClient.connect")
+var promised = set("fs:promises.open", "mysql2/promise:createConnection", "mongodb:MongoClient.connect",
+	"playwright:chromium.launch", "playwright:firefox.launch", "playwright:webkit.launch",
+	"playwright-core:chromium.launch", "playwright-core:firefox.launch", "playwright-core:webkit.launch",
+	"playwright-chromium:chromium.launch", "puppeteer:launch", "puppeteer-core:launch",
+	"playwright:chromium.connect", "playwright-core:chromium.connect", "puppeteer:connect", "puppeteer-core:connect")
 
 // namespaceDefaults are modules whose default import is the module object
 // (CommonJS modules imported from ESM), so `import fs from "fs"` is fs.
-var namespaceDefaults = set("fs", "net", "tls", "pg", "mysql", "mysql2", "mysql2/promise", "mongodb", "redis", "worker_threads", "stream")
+var namespaceDefaults = set("fs", "net", "tls", "pg", "mysql", "mysql2", "mysql2/promise", "mongodb", "redis", "worker_threads", "stream", "kafkajs",
+	"playwright", "playwright-core", "playwright-chromium", "puppeteer", "puppeteer-core")
+
+// browserModules are the browser automation libraries whose
+// browser.newContext() opens a context; the browser it is called on may
+// come from anywhere (a shared launcher), so the file's import is the
+// evidence.
+var browserModules = []string{"playwright", "playwright-core", "playwright-chromium", "@playwright/test", "puppeteer", "puppeteer-core"}
 
 // dbModules are the database drivers whose pool checkouts the rule knows.
 var dbModules = []string{"pg", "pg-pool", "mysql", "mysql2", "@neondatabase/serverless", "@vercel/postgres"}
@@ -195,6 +236,12 @@ func originAt(p *analyzer.Pass, n syntax.Node, depth int) string {
 	case "await_expression":
 		// await import("fs")
 		return requireOrigin(scope.Unwrap(n.Child(0)))
+	case "new_expression":
+		// An instance: kafka.producer() on new Kafka(...) from "kafkajs"
+		// is "kafkajs:Kafka().producer".
+		if c := originAt(p, n.Get("constructor"), depth+1); c != "" {
+			return c + "()"
+		}
 	}
 	return ""
 }

@@ -32,10 +32,13 @@ The rule follows the value a call opens: fs.open/openSync (descriptors),
 fs.promises.open (FileHandle), fs.createReadStream/createWriteStream, net and tls
 sockets, WebSocket, EventSource, BroadcastChannel, Worker, and database pools and
 clients (pg Pool, Client and pool.connect(), mysql/mysql2 connections, pools and
-pool.getConnection(), mongodb MongoClient, redis and ioredis clients). Descriptors,
-file handles and database clients opened inside a function must be closed on every
-path out of it, including early returns and awaits that reject; the reliable shape
-is try/finally or a using declaration.
+pool.getConnection(), mongodb MongoClient, redis and ioredis clients, kafkajs
+producers, consumers and admin clients, Playwright and Puppeteer browsers and browser
+contexts). Descriptors, file handles and database
+clients opened inside a function must be closed on every path out of it, including
+early returns and awaits that reject; the reliable shape is try/finally or a using
+declaration. A close that only a catch clause, a .catch() or rejection handler, or an
+"error" listener runs leaves the resource open whenever the work succeeds.
 
 Inside an owner (a React effect, a class or Vue/Angular/Svelte/Lit component with a
 teardown) the close belongs in the teardown. Connections that live on through their
@@ -55,6 +58,7 @@ never reported.`,
 			"consuming a stream: .pipe(...), for await ... of, .on(\"data\" | \"end\" | \"close\" | \"finish\", ...), a FileHandle's createReadStream() or readLines()",
 			"a close in a callback (stream.on(\"finish\", () => fs.closeSync(fd)), ws.onerror = () => ws.close(), req.on(\"close\", () => client.release()))",
 			"in a method that opens again while a connection may exist (reconnect, reopen, restart, on/handle Close or Error): closing the member first (this.socket?.destroy(), or calling a method that closes it), or opening only when there is none (if (this.socket) return); closing in the teardown alone ends only the last one",
+			"in a getter (get*, ensure*) that keeps its connection in a module variable and returns it: reusing it when it is set (if (browser) return browser, client ??= ...), or closing the old one before opening a new one",
 			"closing in the owner's teardown: the effect's returned cleanup, componentWillUnmount, ngOnDestroy, beforeUnmount/onBeforeUnmount, onDestroy, disconnectedCallback, dispose/destroy/close/...",
 			"resources created at module top level (singletons), and long-lived connections (handlers attached, a Redis subscriber, a pg LISTEN client) opened by a function that runs once",
 			"a resource a longer-lived closure or handle keeps using: captured by a returned function or object, a route handler or listener registered elsewhere, or a MongoClient whose db()/collection() handle is returned or stored",
@@ -95,8 +99,9 @@ app.get("/users/:id", async (req, res) => {
 type notClosed struct {
 	p  *analyzer.Pass
 	ix *textpos.Index
-	// db caches whether the file imports a database driver.
-	db *bool
+	// db caches whether the file imports a database driver, browser
+	// whether it imports a browser automation library.
+	db, browser *bool
 	// repeats says what runs again and again (made on first use).
 	repeats *repeats.Finder
 }
@@ -167,8 +172,12 @@ func (v *notClosed) acquire(n syntax.Node) (acquisition, bool) {
 		}
 		return a, true
 	}
-	// Pool checkouts: pool.connect() (pg) and pool.getConnection() (mysql).
 	recv, name := astutil.Method(n)
+	if name == "newContext" && recv.Valid() && v.browserFile() {
+		a.kind, a.async = browserContextKind, true
+		return a, true
+	}
+	// Pool checkouts: pool.connect() (pg) and pool.getConnection() (mysql).
 	if name != "connect" && name != "getConnection" || !v.poolish(recv) {
 		return a, false
 	}
@@ -264,6 +273,41 @@ func (v *notClosed) dbFile() bool {
 		v.db = &found
 	}
 	return *v.db
+}
+
+// browserFile reports whether the file imports Playwright or Puppeteer.
+func (v *notClosed) browserFile() bool {
+	if v.browser == nil {
+		found := v.importsAny(browserModules)
+		v.browser = &found
+	}
+	return *v.browser
+}
+
+// importsAny reports a top-level import or require of one of mods (or of a
+// path inside one), read as dbFile reads them.
+func (v *notClosed) importsAny(mods []string) bool {
+	found := false
+	for _, st := range v.p.Tree.Root().Children() {
+		src := ""
+		switch st.Kind() {
+		case "import_statement":
+			src, _ = astutil.StringValue(st.Get("source"))
+		case "lexical_declaration", "variable_declaration":
+			st.Walk(func(n syntax.Node) bool {
+				if n.Kind() == "call_expression" && n.Get("function").Text() == "require" {
+					src, _ = astutil.StringValue(astutil.Arg(n, 0))
+				}
+				return src == ""
+			})
+		}
+		for _, m := range mods {
+			if src == m || strings.HasPrefix(src, m+"/") {
+				found = true
+			}
+		}
+	}
+	return found
 }
 
 func lastFunctionArg(call syntax.Node) syntax.Node {

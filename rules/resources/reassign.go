@@ -102,3 +102,80 @@ func (v *notClosed) reportOverwrite(a acquisition, fn, holder syntax.Node) {
 		v.subject(a, ""), target, fn.Get("name").Text(), k.name, target, k.closer)
 	v.p.Report(v.diagnostic(a, msg))
 }
+
+// A getter that hands out a connection kept in a module variable must
+// reuse it; one that opens a new one on every call drops the old one
+// still open:
+//
+//	let browser;
+//	async function getBrowser() {
+//		browser = await chromium.connect(url); // the last one is never closed
+//		return browser;
+//	}
+
+// getterReopens reports a resource stored into a module-level variable by
+// a function named as an instance getter that returns that variable, with
+// neither a check of the variable nor a close of it before the opening.
+func (v *notClosed) getterReopens(a acquisition, holder syntax.Node) (syntax.Node, bool) {
+	p := v.p
+	holder = scope.Unwrap(holder)
+	if holder.Kind() != "identifier" {
+		return syntax.Node{}, false
+	}
+	b := p.Scope.Resolve(holder)
+	if b == nil || b.Scope.Kind != scope.ModuleScope {
+		return syntax.Node{}, false // only module-level variables
+	}
+	fn := astutil.EnclosingFunction(a.node)
+	if !fn.Valid() || !apis.InstanceGetterName(lifecycle.NameOf(fn, lifecycle.Declared)) {
+		return syntax.Node{}, false
+	}
+	returned, safe := false, false
+	refs := p.Scope.References(b)
+	mentions := func(n syntax.Node) bool {
+		for _, r := range refs {
+			if n.Contains(r) {
+				return true
+			}
+		}
+		return false
+	}
+	fn.Get("body").Walk(func(n syntax.Node) bool {
+		if safe {
+			return false
+		}
+		if scope.IsFunction(n) {
+			return false
+		}
+		switch n.Kind() {
+		case "return_statement":
+			if r := scope.Unwrap(n.Child(0)); r.Kind() == "identifier" && p.Scope.Resolve(r) == b {
+				returned = true
+			}
+		case "if_statement", "ternary_expression", "while_statement":
+			if n.Start() < a.node.Start() && mentions(n.Get("condition")) {
+				safe = true // if (browser) return browser
+			}
+		case "binary_expression", "augmented_assignment_expression":
+			if n.Start() < a.node.Start() && mentions(n) {
+				safe = true // browser ??= ..., browser || (browser = ...)
+			}
+		case "call_expression":
+			if recv, name := astutil.Method(n); n.Start() < a.node.Start() && closers[name] && recv.Valid() && mentions(recv) {
+				safe = true // await browser?.close() first
+			}
+		}
+		return !safe
+	})
+	return fn, returned && !safe
+}
+
+// reportGetterReopens reports a getter that opens a new resource over the
+// one it handed out before.
+func (v *notClosed) reportGetterReopens(a acquisition, fn, holder syntax.Node) {
+	k := a.kind
+	target := scope.Unwrap(holder).Text()
+	msg := fmt.Sprintf("%s replaces the one in %s on every %s() call without closing it: each call leaves the previous %s open; return %s while it is still usable, or call %s?.%s() before opening a new one",
+		v.subject(a, ""), target, lifecycle.NameOf(fn, lifecycle.Declared), k.name, target, target, k.closer)
+	v.p.Report(v.diagnostic(a, msg))
+}
