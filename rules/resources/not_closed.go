@@ -247,23 +247,32 @@ func (v *notClosed) dbFile() bool {
 			switch st.Kind() {
 			case "import_statement":
 				src, _ = astutil.StringValue(st.Get("source"))
-			case "lexical_declaration", "variable_declaration":
+			case "lexical_declaration", "variable_declaration", "expression_statement":
+				// CommonJS modules often require their driver inside the
+				// function they export (module.exports = function (db) {
+				// const Cursor = require("pg-cursor"); ... }).
 				st.Walk(func(n syntax.Node) bool {
 					if n.Kind() == "call_expression" && n.Get("function").Text() == "require" {
-						src, _ = astutil.StringValue(astutil.Arg(n, 0))
+						s, _ := astutil.StringValue(astutil.Arg(n, 0))
+						found = found || dbModule(s)
 					}
-					return src == ""
+					return !found
 				})
 			}
-			for _, m := range dbModules {
-				if src == m || strings.HasPrefix(src, m+"/") {
-					found = true
-				}
-			}
+			found = found || dbModule(src)
 		}
 		v.db = &found
 	}
 	return *v.db
+}
+
+func dbModule(src string) bool {
+	for _, m := range dbModules {
+		if src == m || strings.HasPrefix(src, m+"/") {
+			return true
+		}
+	}
+	return false
 }
 
 func lastFunctionArg(call syntax.Node) syntax.Node {
