@@ -20,7 +20,9 @@ func (v *perCall) report(a call, r *repeats.Repeat) {
 	if r.Via != "" {
 		where = "on each call of " + r.Via + " (which runs on " + r.Phrase + ")"
 	}
-	nodeEmitter := a.style == Emitter && scope.Unwrap(a.target).Index() == unwrapJQuery(a.target).Index()
+	// A page's AMD modules (hooks, alerts) are no Node emitters.
+	nodeEmitter := a.style == Emitter && scope.Unwrap(a.target).Index() == unwrapJQuery(a.target).Index() &&
+		!amdDependency(p.Scope, rootOf(a.target))
 	pile := "so they pile up"
 	if nodeEmitter {
 		pile += " (Node warns with MaxListenersExceededWarning past 10)"
