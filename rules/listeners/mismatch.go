@@ -30,11 +30,14 @@ var RemovalMismatch = &analyzer.Rule{
 		Text: `removeEventListener and off only remove the exact function object that was
 added, on the same target, with the same capture flag. A removal that passes an inline
 function, a fresh .bind(...) result, a different capture flag or a different target
-silently does nothing, and the listener it was meant to remove stays forever.`,
+silently does nothing, and the listener it was meant to remove stays forever. The same
+holds for the remove-then-add idiom (off(h).on(h)) when h is declared inside the function
+that runs it: each run removes its own new h, never the one the previous run added.`,
 		Accepts: []string{
 			"the same function reference in the addition and the removal (a named function, a variable, a method bound once in the constructor, or a class field arrow)",
 			"the same target and the same capture flag (true or { capture: true } on both sides, or on neither)",
 			"off(event) or removeAllListeners(event) without a handler",
+			"the remove-then-add idiom with a handler declared outside the function, on a target the run creates, or in a function named for start-up (init, setup), which runs once",
 		},
 		Bad: analyzer.Example{Path: "scroller.js", Code: `export class Scroller {
   attach() {
@@ -87,6 +90,9 @@ func (v *mismatch) Finish() {
 	v.addIndex, v.removeIndex = indexCalls(v.adds), indexCalls(v.removes)
 	v.checkUndoTypos()
 	for _, r := range v.removes {
+		if v.checkRedeclared(r) {
+			continue
+		}
 		v.check(r)
 	}
 }

@@ -49,7 +49,7 @@ added by components and disposable classes are listener-not-removed's business.`
 			"a disposer the call returns (mitt-style unsubscribe) that is stored or returned to the caller",
 			"a listener on a per-call object: req, res, ctx, socket and other parameters of the handler, objects created in the handler or loop body, or a variable or this.x that is replaced on each run",
 			"a guard that adds the listener only once: a module-level flag or memoized promise tested and set in the function, or a listenerCount() / listeners() check",
-			"in an exported function that sets up an instance it is given (module.exports = (win) => { bus.on(...) }, on a value another module exports, with a handler that uses the instance): a removal when the instance ends; a mixin that extends a module's namespace (a capitalised parameter, or functions assigned to its members) runs once and is not judged",
+			"in an exported function that sets up an instance it is given (module.exports = (win) => { bus.on(...) }, or a method of the object an AMD define() factory returns, on a value another module exports or a dependency of the AMD module, with a handler that uses the instance or a constant taken from it): a removal when the instance ends; a mixin that extends a module's namespace (a capitalised parameter, or functions assigned to its members) runs once and is not judged",
 			"for a cancel token's promise.then (config.cancelToken.promise.then(...), which cannot be removed): a token made for the call itself, or the request's own; a token the caller or the module shares is reported",
 			"registrations at module top level, in one-shot callbacks (load, listening, ready), and in functions that run once (IIFEs, main(), functions called only at startup)",
 		},
@@ -114,7 +114,7 @@ func (v *perCall) Visit(n syntax.Node) {
 		}
 	}
 	target := unwrapJQuery(a.target)
-	long := v.longLived(target)
+	long := v.longLived(target) || amdDependency(p.Scope, rootOf(target))
 	if !long {
 		switch rootOf(target).Kind() {
 		case "identifier", "this":

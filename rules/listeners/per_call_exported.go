@@ -21,7 +21,7 @@ import (
 func (v *perCall) exportedSetup(a call) *repeats.Repeat {
 	p := v.p
 	fn := astutil.EnclosingFunction(a.node)
-	if !fn.Valid() || !exported(fn) {
+	if !fn.Valid() || !exported(fn) && !amdExport(p.Scope, fn) {
 		return nil
 	}
 	name := astutil.FunctionName(fn)
@@ -72,7 +72,7 @@ func importedValue(sc *scope.Info, v *perCall, id syntax.Node) bool {
 	if id.Kind() != "identifier" {
 		return false
 	}
-	if v.p.Life.ImportedFrom(id.Text()) != "" {
+	if v.p.Life.ImportedFrom(id.Text()) != "" || amdDependency(sc, id) {
 		return true
 	}
 	b := sc.Resolve(id)
@@ -90,8 +90,14 @@ func importedValue(sc *scope.Info, v *perCall, id syntax.Node) bool {
 	return val.Kind() == "call_expression" && val.Get("function").Text() == "require"
 }
 
-// usesParam reports whether code refers to a parameter of fn.
+// usesParam reports whether code refers to a parameter of fn, or to a
+// constant of fn taken from one (`const list = options.listEl`): either
+// way the handler keeps what the caller handed in.
 func usesParam(sc *scope.Info, code, fn syntax.Node) bool {
+	return refersToParam(sc, code, fn, true)
+}
+
+func refersToParam(sc *scope.Info, code, fn syntax.Node, derived bool) bool {
 	if !code.Valid() {
 		return false
 	}
@@ -101,13 +107,92 @@ func usesParam(sc *scope.Info, code, fn syntax.Node) bool {
 			return false
 		}
 		if n.Kind() == "identifier" || n.Kind() == "shorthand_property_identifier" {
-			if b := sc.Resolve(n); b != nil && b.Kind == scope.Param && astutil.EnclosingFunction(b.Decl).Index() == fn.Index() {
+			b := sc.Resolve(n)
+			if b == nil || astutil.EnclosingFunction(b.Decl).Index() != fn.Index() {
+				return true
+			}
+			switch {
+			case b.Kind == scope.Param:
 				found = true
+			case derived && b.Kind == scope.Const && !b.Reassigned:
+				found = refersToParam(sc, b.Init, fn, false)
 			}
 		}
 		return true
 	})
 	return found
+}
+
+// amdFactory reports the function an AMD module hands to define() (or a
+// page script to require([...])) at the top of its file: it runs once,
+// its parameters are the modules it depends on, and what it returns is
+// its export.
+func amdFactory(fn syntax.Node) bool {
+	args := fn.Parent()
+	if args.Kind() != "arguments" {
+		return false
+	}
+	call := args.Parent()
+	switch call.Get("function").Text() {
+	case "define", "require", "requirejs":
+	default:
+		return false
+	}
+	if st := call.Parent(); st.Kind() != "expression_statement" || st.Parent().Kind() != "program" {
+		return false
+	}
+	list := args.Children()
+	return len(list) > 0 && list[len(list)-1].Index() == fn.Index()
+}
+
+// amdDependency reports a parameter of an AMD factory: a module another
+// file defines, which lives as long as the page (`define("search",
+// ["hooks"], function (hooks) {...})`).
+func amdDependency(sc *scope.Info, id syntax.Node) bool {
+	if id.Kind() != "identifier" {
+		return false
+	}
+	b := sc.Resolve(id)
+	return b != nil && b.Kind == scope.Param && amdFactory(astutil.EnclosingFunction(b.Decl))
+}
+
+// amdExport reports a function an AMD module exports: assigned, in the
+// factory's own body, to a member of the object the factory returns
+// (`Search.enable = function (options) {...}; ... return Search;`).
+func amdExport(sc *scope.Info, fn syntax.Node) bool {
+	up := fn.Parent()
+	for up.Kind() == "parenthesized_expression" {
+		up = up.Parent()
+	}
+	if up.Kind() != "assignment_expression" || !up.Get("right").Contains(fn) {
+		return false
+	}
+	left := scope.Unwrap(up.Get("left"))
+	if left.Kind() != "member_expression" {
+		return false
+	}
+	obj := scope.Unwrap(left.Get("object"))
+	st := up.Parent()
+	if obj.Kind() != "identifier" || st.Kind() != "expression_statement" {
+		return false
+	}
+	body := st.Parent()
+	factory := body.Parent()
+	if body.Kind() != "statement_block" || !scope.IsFunction(factory) || !amdFactory(factory) {
+		return false
+	}
+	b := sc.Resolve(obj)
+	if b == nil || b.Kind == scope.Param || astutil.EnclosingFunction(b.Decl).Index() != factory.Index() {
+		return false
+	}
+	for _, c := range body.Children() {
+		if c.Kind() == "return_statement" {
+			if r := scope.Unwrap(c.Child(0)); r.Kind() == "identifier" && sc.Resolve(r) == b {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // mixin reports an exported function that extends a module rather than

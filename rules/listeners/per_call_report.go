@@ -21,7 +21,9 @@ func (v *perCall) report(a call, r *repeats.Repeat) {
 	if r.Via != "" {
 		where = "on each call of " + r.Via + " (which runs on " + r.Phrase + ")"
 	}
-	nodeEmitter := a.style == Emitter && !jQueryValue(p, a.target)
+	// jQuery wrappers and a page's AMD modules (hooks, alerts) are no Node
+	// emitters.
+	nodeEmitter := a.style == Emitter && !jQueryValue(p, a.target) && !amdDependency(p.Scope, rootOf(a.target))
 	pile := "so they pile up"
 	if nodeEmitter {
 		pile += " (Node warns with MaxListenersExceededWarning past 10)"

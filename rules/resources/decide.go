@@ -212,8 +212,24 @@ func (v *notClosed) checkPaths(a acquisition, f fate, b *scope.Binding, decl syn
 			}
 		}
 	}
+	// A loop that runs until a branch closes the resource and leaves
+	// (`while (true) { rows = await cursor.read(); if (!rows.length) {
+	// client.release(); return; } ... }`) closes it on every way out but
+	// the rejections inside it.
+	var loop syntax.Node
 	if !last.Valid() {
-		return // closed only on some branches: too subtle to judge
+		loop = closingLoop(block, decl, f.closes)
+		if !loop.Valid() {
+			return // closed only on some branches: too subtle to judge
+		}
+	}
+	// until is where the walk stops: the first certain close, or the end
+	// of the closing loop.
+	until := func(n syntax.Node) bool {
+		if loop.Valid() {
+			return n.Start() >= loop.End()
+		}
+		return n.Start() >= last.Start()
 	}
 	refs := v.p.Scope.References(b)
 	mentions := func(n syntax.Node) bool {
@@ -229,8 +245,8 @@ func (v *notClosed) checkPaths(a acquisition, f fate, b *scope.Binding, decl syn
 		if exit.Valid() {
 			return false
 		}
-		if n.End() <= decl.End() || n.Start() >= last.Start() {
-			return n.Start() < last.Start() && n.End() > decl.End()
+		if n.End() <= decl.End() || until(n) {
+			return !until(n) && n.End() > decl.End()
 		}
 		if scope.IsFunction(n) {
 			return false
@@ -242,7 +258,8 @@ func (v *notClosed) checkPaths(a acquisition, f fate, b *scope.Binding, decl syn
 			}
 			return false
 		case "await_expression":
-			if !await.Valid() && !guarded(n, block, nil) && !containsClose(n, closeAt) && !settled(n) {
+			if !await.Valid() && !guarded(n, block, nil) && !containsClose(n, closeAt) && !settled(n) &&
+				!(loop.Valid() && v.closedBefore(n, block, decl, closeAt)) {
 				await = n
 			}
 		}
@@ -275,6 +292,53 @@ func (v *notClosed) checkPaths(a acquisition, f fate, b *scope.Binding, decl syn
 			v.subject(a, ""), k.verb, what, v.line(await), imperative(k))
 		v.reportPath(a, f, b, decl, last, msg)
 	}
+}
+
+// closingLoop returns the endless loop (`while (true)`, `for (;;)`) of
+// block after decl that holds every close, when nothing breaks out of
+// it: the function then leaves only from inside the loop, through a
+// close, a return or throw, or a rejection.
+func closingLoop(block, decl syntax.Node, closes []syntax.Node) syntax.Node {
+	for st := decl.NextNamed(); st.Valid(); st = st.NextNamed() {
+		if !endless(st) {
+			continue
+		}
+		for _, c := range closes {
+			if !st.Contains(c) {
+				return syntax.Node{}
+			}
+		}
+		escapes := false
+		st.Get("body").Walk(func(n syntax.Node) bool {
+			if n.Kind() == "break_statement" {
+				escapes = true // even an inner loop's: precision first
+			}
+			return !escapes && !scope.IsFunction(n)
+		})
+		if escapes {
+			return syntax.Node{}
+		}
+		return st
+	}
+	return syntax.Node{}
+}
+
+// endless reports `while (true)`, `while (1)`, `do ... while (true)` and
+// `for (;;)`.
+func endless(st syntax.Node) bool {
+	switch st.Kind() {
+	case "while_statement", "do_statement":
+		switch c := scope.Unwrap(st.Get("condition")); c.Kind() {
+		case "true":
+			return true
+		case "number":
+			return c.Text() == "1"
+		}
+	case "for_statement":
+		c := st.Get("condition")
+		return !c.Valid() || c.Kind() == "empty_statement"
+	}
+	return false
 }
 
 // closeStatement returns the statement a close call makes up on its own

@@ -186,8 +186,11 @@ var namespaceDefaults = set("fs", "net", "tls", "pg", "mysql", "mysql2", "mysql2
 // evidence.
 var browserModules = []string{"playwright", "playwright-core", "playwright-chromium", "@playwright/test", "puppeteer", "puppeteer-core"}
 
-// dbModules are the database drivers whose pool checkouts the rule knows.
-var dbModules = []string{"pg", "pg-pool", "mysql", "mysql2", "@neondatabase/serverless", "@vercel/postgres"}
+// dbModules are the database drivers whose pool checkouts the rule knows,
+// and pg's companions that only run on a checked-out client (pg-cursor,
+// pg-query-stream).
+var dbModules = []string{"pg", "pg-pool", "mysql", "mysql2", "@neondatabase/serverless", "@vercel/postgres",
+	"pg-cursor", "pg-query-stream"}
 
 func set(names ...string) map[string]bool {
 	m := make(map[string]bool, len(names))

@@ -250,26 +250,8 @@ func (v *notClosed) knownPool(recv syntax.Node) bool {
 // rule knows, or names their client types.
 func (v *notClosed) dbFile() bool {
 	if v.db == nil {
-		found := strings.Contains(v.p.Tree.Src, "PoolClient") || strings.Contains(v.p.Tree.Src, "PoolConnection")
-		for _, st := range v.p.Tree.Root().Children() {
-			src := ""
-			switch st.Kind() {
-			case "import_statement":
-				src, _ = astutil.StringValue(st.Get("source"))
-			case "lexical_declaration", "variable_declaration":
-				st.Walk(func(n syntax.Node) bool {
-					if n.Kind() == "call_expression" && n.Get("function").Text() == "require" {
-						src, _ = astutil.StringValue(astutil.Arg(n, 0))
-					}
-					return src == ""
-				})
-			}
-			for _, m := range dbModules {
-				if src == m || strings.HasPrefix(src, m+"/") {
-					found = true
-				}
-			}
-		}
+		found := strings.Contains(v.p.Tree.Src, "PoolClient") || strings.Contains(v.p.Tree.Src, "PoolConnection") ||
+			v.importsAny(dbModules)
 		v.db = &found
 	}
 	return *v.db
@@ -284,30 +266,40 @@ func (v *notClosed) browserFile() bool {
 	return *v.browser
 }
 
-// importsAny reports a top-level import or require of one of mods (or of a
-// path inside one), read as dbFile reads them.
+// importsAny reports an import of one of mods (or of a path inside one):
+// a top-level import, or a require anywhere in a top-level statement —
+// CommonJS modules often require their driver inside the function they
+// export (module.exports = function (db) { const Cursor =
+// require("pg-cursor"); ... }).
 func (v *notClosed) importsAny(mods []string) bool {
-	found := false
-	for _, st := range v.p.Tree.Root().Children() {
-		src := ""
-		switch st.Kind() {
-		case "import_statement":
-			src, _ = astutil.StringValue(st.Get("source"))
-		case "lexical_declaration", "variable_declaration":
-			st.Walk(func(n syntax.Node) bool {
-				if n.Kind() == "call_expression" && n.Get("function").Text() == "require" {
-					src, _ = astutil.StringValue(astutil.Arg(n, 0))
-				}
-				return src == ""
-			})
-		}
+	matches := func(src string) bool {
 		for _, m := range mods {
 			if src == m || strings.HasPrefix(src, m+"/") {
-				found = true
+				return true
 			}
 		}
+		return false
 	}
-	return found
+	found := false
+	for _, st := range v.p.Tree.Root().Children() {
+		switch st.Kind() {
+		case "import_statement":
+			src, _ := astutil.StringValue(st.Get("source"))
+			found = matches(src)
+		case "lexical_declaration", "variable_declaration", "expression_statement":
+			st.Walk(func(n syntax.Node) bool {
+				if n.Kind() == "call_expression" && n.Get("function").Text() == "require" {
+					src, _ := astutil.StringValue(astutil.Arg(n, 0))
+					found = matches(src)
+				}
+				return !found
+			})
+		}
+		if found {
+			return true
+		}
+	}
+	return false
 }
 
 func lastFunctionArg(call syntax.Node) syntax.Node {
