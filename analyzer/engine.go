@@ -101,6 +101,12 @@ type Engine struct {
 	// GitHub formats and --fix use one fix per finding, and validating
 	// every fix re-parses the file once per fix, a fifth of a cold run.
 	FixWanted func(Fix) bool
+	// DeferFixes makes rules report findings without building their fixes
+	// (Pass.WantsFixes); FixesIn builds them for the findings that need
+	// them. The language server sets it: diagnostics need only the
+	// message and range, and writing every fix on every keystroke was a
+	// twentieth of an edit.
+	DeferFixes bool
 	// ParseTimeout bounds the parse of one file; zero means no limit.
 	ParseTimeout time.Duration
 	// MaxFileSize skips larger files; zero means no limit.
@@ -531,7 +537,7 @@ func (e *Engine) runOnTree(ctx context.Context, tree *syntax.Tree, f File, enabl
 		if f.Config != nil {
 			opts = f.Config.Rules[r.ID].Options
 		}
-		p := &Pass{Rule: r, Path: f.Path, Tree: tree, Scope: sc, Life: life, APIs: tbl, Options: opts, memo: memo}
+		p := &Pass{Rule: r, Path: f.Path, Tree: tree, Scope: sc, Life: life, APIs: tbl, Options: opts, memo: memo, noFixes: e.DeferFixes}
 		p.report = func(d Diagnostic) {
 			if d.Severity == SeverityOff {
 				d.Severity = r.Severity

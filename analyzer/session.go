@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"slices"
 	"sync"
 
 	"github.com/leakwatch/leakwatch/analyzer/syntax"
@@ -144,4 +145,67 @@ func advance(pt syntax.Point, text []byte) syntax.Point {
 		}
 	}
 	return pt
+}
+
+// FixesIn builds the fixes of diagnostics that an analysis of f with
+// DeferFixes returned, in their order: the rules that reported them run
+// again with fixes, on the session's tree when it was parsed from f's text
+// (else on a fresh parse). The fixes are those Analyze without DeferFixes
+// reports, unvalidated. A diagnostic the rerun does not report again (an
+// engine finding, a stale one) gets none.
+func (e *Engine) FixesIn(ctx context.Context, s *Session, f File, diags []Diagnostic) ([][]Fix, error) {
+	out := make([][]Fix, len(diags))
+	var enabled []int
+	for _, d := range diags {
+		if ri := e.ruleIndex(d.Rule); ri >= 0 && !slices.Contains(enabled, ri) {
+			enabled = append(enabled, ri)
+		}
+	}
+	if len(enabled) == 0 {
+		return out, nil
+	}
+	slices.Sort(enabled)
+	pf, lang, _, reason := prepare(f)
+	if reason != "" {
+		return nil, errors.New(reason)
+	}
+	lang = grammarFor(pf, lang)
+	var tree *syntax.Tree
+	if s != nil {
+		if before, kept := s.kept(lang, pf.Src); kept != nil {
+			defer kept.Close()
+			tree = before
+		}
+	}
+	if tree == nil {
+		var err error
+		if tree, err = syntax.Parse(ctx, lang, pf.Src, syntax.Options{Timeout: e.ParseTimeout}); err != nil {
+			return nil, err
+		}
+	}
+	withFixes := *e
+	withFixes.DeferFixes = false
+	found := withFixes.runOnTree(ctx, tree, pf, enabled)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	// A rule can report twice at one place with one message; both runs
+	// report in the same order, so such twins are matched in turn.
+	type key struct {
+		rule       string
+		start, end int
+		msg        string
+	}
+	fixes := make(map[key][][]Fix, len(found))
+	for _, d := range found {
+		k := key{d.Rule, d.Start, d.End, d.Message}
+		fixes[k] = append(fixes[k], d.Fixes)
+	}
+	for i, d := range diags {
+		k := key{d.Rule, d.Start, d.End, d.Message}
+		if q := fixes[k]; len(q) > 0 {
+			out[i], fixes[k] = q[0], q[1:]
+		}
+	}
+	return out, nil
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"strings"
+	"sync"
 	"time"
 
 	"go.lsp.dev/jsonrpc2"
@@ -28,6 +29,37 @@ type analysis struct {
 	id     string                // diagnosticsID(diags)
 	// imports answers questions about the document's imports.
 	imports lc.Imports
+
+	// fixes are result.Diagnostics' fixes, which the engine leaves out
+	// (Engine.DeferFixes) until a code action needs them; fixMu guards
+	// them and hasFixes says they are built.
+	fixMu    sync.Mutex
+	fixes    [][]analyzer.Fix
+	hasFixes bool
+}
+
+// fixesOf returns the fixes of a's findings, in their order, building them
+// the first time. A failure (the request was cancelled) is not kept, so the
+// next request tries again; meanwhile the findings offer no fixes.
+func (s *server) fixesOf(ctx context.Context, a *analysis) [][]analyzer.Fix {
+	a.fixMu.Lock()
+	defer a.fixMu.Unlock()
+	if a.hasFixes {
+		return a.fixes
+	}
+	if len(a.result.Diagnostics) == 0 {
+		return nil
+	}
+	eng, _ := s.analysisEngine()
+	fixes, err := eng.FixesIn(ctx, a.snap.session, a.file(), a.result.Diagnostics)
+	if err != nil {
+		if ctx.Err() == nil {
+			s.log.warnf("building the fixes of %s v%d: %v", a.snap.uri, a.snap.version, err)
+		}
+		return make([][]analyzer.Fix, len(a.result.Diagnostics))
+	}
+	a.fixes, a.hasFixes = fixes, true
+	return fixes
 }
 
 // scheduleLocked (re)starts the debounced analysis of d after a change.
