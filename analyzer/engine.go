@@ -39,6 +39,17 @@ type File struct {
 
 	// component is filled by prepare for .vue and .svelte files.
 	component lifecycle.Component
+	// needles, set by AnalyzeIn, answers the prefilter from where needles
+	// were in the session's last text (Session.containsAny).
+	needles *Session
+}
+
+// containsAny reports whether f's text holds one of needles.
+func (f *File) containsAny(needles []string) bool {
+	if f.needles != nil {
+		return f.needles.containsAny(f.Src, needles)
+	}
+	return containsAny(f.Src, needles)
 }
 
 // Result is what the engine found in one file.
@@ -388,7 +399,7 @@ func (e *Engine) enabledRules(f File) []int {
 	mayOwn := func() bool {
 		if !askedOwner {
 			askedOwner = true
-			owned = f.component.Framework != "" || containsAny(f.Src, e.ownerNeedlesFor(f.Config))
+			owned = f.component.Framework != "" || f.containsAny(e.ownerNeedlesFor(f.Config))
 		}
 		return owned
 	}
@@ -400,14 +411,14 @@ func (e *Engine) enabledRules(f File) []int {
 			out = append(out, i)
 			continue
 		}
-		if len(r.Needles) > 0 && !containsAny(f.Src, r.Needles) && !containsAny(f.Src, configured) &&
-			!(listenerRule(r) && containsAny(f.Src, helperNeedles())) {
+		if len(r.Needles) > 0 && !f.containsAny(r.Needles) && !f.containsAny(configured) &&
+			!(listenerRule(r) && f.containsAny(helperNeedles())) {
 			continue
 		}
 		if r.Applies != nil && !r.Applies(f.Path, f.Src) {
 			continue
 		}
-		if r.NeedsOwner && !mayOwn() && !containsAny(f.Src, r.OwnerlessNeedles) {
+		if r.NeedsOwner && !mayOwn() && !f.containsAny(r.OwnerlessNeedles) {
 			continue
 		}
 		out = append(out, i)
