@@ -27,6 +27,7 @@ type analysis struct {
 	result analyzer.Result
 	diags  []protocol.Diagnostic // result.Diagnostics, converted, same order
 	id     string                // diagnosticsID(diags)
+	wire   []byte                // diags encoded for their publication (publish drops it)
 	// imports answers questions about the document's imports.
 	imports lc.Imports
 
@@ -145,11 +146,23 @@ func (s *server) publish(d *document, a *analysis) {
 		d.publishedID = a.id
 	}
 	s.mu.Unlock()
+	// The encoding is kept only until the publication: an open document
+	// keeps its analysis, and the diagnostics are in a.diags.
+	wire := a.wire
+	a.wire = nil
 	if !current || !changed {
 		return
 	}
-	v := a.snap.version
-	s.notifyDiagnostics(d.uri, &v, a.diags)
+	if wire == nil {
+		wire, _ = encodeDiagnostics(a.diags)
+	}
+	params, err := publishParams(d.uri, a.snap.version, wire)
+	if err == nil {
+		err = s.conn.Notify(s.ctx, protocol.MethodTextDocumentPublishDiagnostics, params)
+	}
+	if err != nil && s.ctx.Err() == nil {
+		s.log.warnf("publishing diagnostics for %s: %v", d.uri, err)
+	}
 }
 
 func (s *server) notifyDiagnostics(u uri.URI, version *int32, diags []protocol.Diagnostic) {
@@ -216,7 +229,7 @@ func (s *server) analyze(ctx context.Context, snap snapshot) *analysis {
 		a.diags[i] = s.toDiagnostic(snap.uri, a.index, enc, &a.result.Diagnostics[i])
 	}
 	a.diags = s.withHeapEvidence(snap, a.index, enc, a.result.Diagnostics, a.diags)
-	a.id = diagnosticsID(a.diags)
+	a.wire, a.id = encodeDiagnostics(a.diags)
 	return a
 }
 
