@@ -128,3 +128,52 @@ func corpusDir(t *testing.T) string {
 	}
 	return dir
 }
+
+// TestFixesInWhileEditing builds fixes from a session's tree while the
+// session goes on reparsing edits, as a code action does while the user
+// types: the fixes stay those of the text they were asked for (run it
+// with -race, as CI does, for the sharing of the tree).
+func TestFixesInWhileEditing(t *testing.T) {
+	ctx := context.Background()
+	eager := analyzer.NewEngine(rules.All())
+	eager.ValidateFixes = false
+	deferred := *eager
+	deferred.DeferFixes = true
+	var src []byte
+	walkSources(t, filepath.Join("..", "testdata", "rules", "listener-not-removed"), func(path string, b []byte) {
+		if filepath.Ext(path) == ".tsx" {
+			src = append(append(src, b...), '\n')
+		}
+	})
+	for len(src) < 2*syntax.ReuseMinBytes {
+		src = append(src, src...)
+	}
+	f := analyzer.File{Path: "joined.tsx", Src: src}
+	want := eager.Analyze(ctx, f)
+	s := &analyzer.Session{}
+	defer s.Close()
+	got := deferred.AnalyzeIn(ctx, s, f)
+	if len(got.Diagnostics) == 0 || len(got.Diagnostics) != len(want.Diagnostics) {
+		t.Fatalf("%d findings deferred, %d eager", len(got.Diagnostics), len(want.Diagnostics))
+	}
+	done := make(chan [][]analyzer.Fix)
+	go func() {
+		fixes, err := deferred.FixesIn(ctx, s, f, got.Diagnostics)
+		if err != nil {
+			t.Error(err)
+		}
+		done <- fixes
+	}()
+	// Edit the document meanwhile; each analysis reparses it.
+	text := src
+	for i := 0; i < 5; i++ {
+		text = append(append([]byte(nil), text...), "\nwindow.addEventListener('x', h);\n"...)
+		deferred.AnalyzeIn(ctx, s, analyzer.File{Path: "joined.tsx", Src: text})
+	}
+	fixes := <-done
+	for i, d := range want.Diagnostics {
+		if !sameFixes(fixes[i], d.Fixes) {
+			t.Errorf("%s at %d: fixes %+v, want %+v", d.Rule, d.Start, fixes[i], d.Fixes)
+		}
+	}
+}

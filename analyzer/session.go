@@ -23,8 +23,8 @@ type Session struct {
 	inc  *syntax.Incremental
 	lang syntax.Lang
 	last []byte // the text inc's tree was parsed from
-	// lent counts the fix validations that reused the kept tree (for
-	// tests).
+	// lent counts the fix validations and fix builds that reused the
+	// kept tree (for tests).
 	lent int
 
 	// The prefilter asks a large document for a hundred needles on every
@@ -161,6 +161,25 @@ func (s *Session) kept(lang syntax.Lang, src []byte) (*syntax.Tree, *syntax.Kept
 	return t, k
 }
 
+// tree returns the session's last tree if it was parsed from src, else
+// nil; like kept, it does not wait for an analysis holding the session.
+// Rules only read the tree, so no C tree is lent: the next edit's reparse
+// still reuses the records of what it did not change.
+func (s *Session) tree(lang syntax.Lang, src []byte) *syntax.Tree {
+	if !s.mu.TryLock() {
+		return nil
+	}
+	defer s.mu.Unlock()
+	if s.inc == nil || s.lang != lang || s.last == nil || !bytes.Equal(s.last, src) {
+		return nil
+	}
+	t := s.inc.Last()
+	if t != nil {
+		s.lent++
+	}
+	return t
+}
+
 // parse reparses src incrementally from the last parsed text.
 func (s *Session) parse(ctx context.Context, lang syntax.Lang, src []byte, opt syntax.Options) (*syntax.Tree, error) {
 	if s.inc == nil || s.lang != lang {
@@ -243,10 +262,7 @@ func (e *Engine) FixesIn(ctx context.Context, s *Session, f File, diags []Diagno
 	lang = grammarFor(pf, lang)
 	var tree *syntax.Tree
 	if s != nil {
-		if before, kept := s.kept(lang, pf.Src); kept != nil {
-			defer kept.Close()
-			tree = before
-		}
+		tree = s.tree(lang, pf.Src)
 	}
 	if tree == nil {
 		var err error
