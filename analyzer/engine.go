@@ -39,6 +39,17 @@ type File struct {
 
 	// component is filled by prepare for .vue and .svelte files.
 	component lifecycle.Component
+	// needles, set by AnalyzeIn, answers the prefilter from where needles
+	// were in the session's last text (Session.containsAny).
+	needles *Session
+}
+
+// containsAny reports whether f's text holds one of needles.
+func (f *File) containsAny(needles []string) bool {
+	if f.needles != nil {
+		return f.needles.containsAny(f.Src, needles)
+	}
+	return containsAny(f.Src, needles)
 }
 
 // Result is what the engine found in one file.
@@ -101,6 +112,12 @@ type Engine struct {
 	// GitHub formats and --fix use one fix per finding, and validating
 	// every fix re-parses the file once per fix, a fifth of a cold run.
 	FixWanted func(Fix) bool
+	// DeferFixes makes rules report findings without building their fixes
+	// (Pass.WantsFixes); FixesIn builds them for the findings that need
+	// them. The language server sets it: diagnostics need only the
+	// message and range, and writing every fix on every keystroke was a
+	// twentieth of an edit.
+	DeferFixes bool
 	// ParseTimeout bounds the parse of one file; zero means no limit.
 	ParseTimeout time.Duration
 	// MaxFileSize skips larger files; zero means no limit.
@@ -382,7 +399,7 @@ func (e *Engine) enabledRules(f File) []int {
 	mayOwn := func() bool {
 		if !askedOwner {
 			askedOwner = true
-			owned = f.component.Framework != "" || containsAny(f.Src, e.ownerNeedlesFor(f.Config))
+			owned = f.component.Framework != "" || f.containsAny(e.ownerNeedlesFor(f.Config))
 		}
 		return owned
 	}
@@ -394,14 +411,14 @@ func (e *Engine) enabledRules(f File) []int {
 			out = append(out, i)
 			continue
 		}
-		if len(r.Needles) > 0 && !containsAny(f.Src, r.Needles) && !containsAny(f.Src, configured) &&
-			!(listenerRule(r) && containsAny(f.Src, helperNeedles())) {
+		if len(r.Needles) > 0 && !f.containsAny(r.Needles) && !f.containsAny(configured) &&
+			!(listenerRule(r) && f.containsAny(helperNeedles())) {
 			continue
 		}
 		if r.Applies != nil && !r.Applies(f.Path, f.Src) {
 			continue
 		}
-		if r.NeedsOwner && !mayOwn() && !containsAny(f.Src, r.OwnerlessNeedles) {
+		if r.NeedsOwner && !mayOwn() && !f.containsAny(r.OwnerlessNeedles) {
 			continue
 		}
 		out = append(out, i)
@@ -531,7 +548,7 @@ func (e *Engine) runOnTree(ctx context.Context, tree *syntax.Tree, f File, enabl
 		if f.Config != nil {
 			opts = f.Config.Rules[r.ID].Options
 		}
-		p := &Pass{Rule: r, Path: f.Path, Tree: tree, Scope: sc, Life: life, APIs: tbl, Options: opts, memo: memo}
+		p := &Pass{Rule: r, Path: f.Path, Tree: tree, Scope: sc, Life: life, APIs: tbl, Options: opts, memo: memo, noFixes: e.DeferFixes}
 		p.report = func(d Diagnostic) {
 			if d.Severity == SeverityOff {
 				d.Severity = r.Severity

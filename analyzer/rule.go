@@ -108,7 +108,16 @@ type Pass struct {
 
 	report func(Diagnostic)
 	memo   map[any]any
+	// noFixes is set when the driver asks for fixes later (Engine.DeferFixes).
+	noFixes bool
 }
+
+// WantsFixes reports whether this pass's findings need their fixes. The
+// language server publishes diagnostics without them and builds them only
+// when a code action asks (Engine.FixesIn), so a rule skips the work of
+// writing fixes when this is false. Nothing else about a finding may
+// depend on it.
+func (p *Pass) WantsFixes() bool { return !p.noFixes }
 
 // Memo returns the value stored under key for this file, computing it with
 // build the first time. Rules and their helpers use it for facts about the

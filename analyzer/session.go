@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"slices"
 	"sync"
 
 	"github.com/leakwatch/leakwatch/analyzer/syntax"
@@ -22,9 +23,78 @@ type Session struct {
 	inc  *syntax.Incremental
 	lang syntax.Lang
 	last []byte // the text inc's tree was parsed from
-	// lent counts the fix validations that reused the kept tree (for
-	// tests).
+	// lent counts the fix validations and fix builds that reused the
+	// kept tree (for tests).
 	lent int
+
+	// The prefilter asks a large document for a hundred needles on every
+	// keystroke, each a search of the whole text. at remembers, for the
+	// text scanned (a copy; files of scanMinBytes or more), an offset of
+	// each needle asked about, or -1 where it does not occur; after an
+	// edit only occurrences the edit touched, and the text around it for
+	// needles that were absent, are searched again.
+	scanned []byte
+	at      map[string]int
+}
+
+// scanMinBytes is the size from which a session remembers where needles
+// occur: below it, searching the text costs less than keeping a copy.
+const scanMinBytes = 32 << 10
+
+// maxNeedles bounds at: needles come from rules and configuration, and
+// from imported helpers' names, which change as other files do.
+const maxNeedles = 4096
+
+// containsAny reports whether src holds one of needles, as the package's
+// containsAny does, from what the session remembers of its last text.
+func (s *Session) containsAny(src []byte, needles []string) bool {
+	if len(src) < scanMinBytes {
+		s.scanned, s.at = nil, nil
+		return containsAny(src, needles)
+	}
+	s.rescan(src)
+	for _, n := range needles {
+		p, ok := s.at[n]
+		if !ok {
+			p = bytes.Index(src, []byte(n))
+			s.at[n] = p
+		}
+		if p >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// rescan moves what at knows from the text scanned last to src.
+func (s *Session) rescan(src []byte) {
+	if s.scanned != nil && bytes.Equal(s.scanned, src) {
+		return
+	}
+	if s.scanned == nil || len(s.at) > maxNeedles {
+		s.at = make(map[string]int)
+	} else {
+		e := diffEdit(s.scanned, src)
+		for n, p := range s.at {
+			switch {
+			case p >= 0 && p+len(n) <= e.Start:
+				// Before the edit: still there.
+			case p >= e.OldEnd:
+				s.at[n] = p + e.NewEnd - e.OldEnd
+			case p >= 0:
+				delete(s.at, n) // the edit touched it: search again when asked
+			default:
+				// Absent before, so an occurrence now overlaps the new text.
+				lo, hi := max(0, e.Start-len(n)+1), min(len(src), e.NewEnd+len(n)-1)
+				if lo < hi {
+					if i := bytes.Index(src[lo:hi], []byte(n)); i >= 0 {
+						s.at[n] = lo + i
+					}
+				}
+			}
+		}
+	}
+	s.scanned = append(s.scanned[:0], src...)
 }
 
 // Close frees the kept tree. It is safe to call more than once.
@@ -36,6 +106,7 @@ func (s *Session) Close() {
 		s.inc = nil
 	}
 	s.last = nil
+	s.scanned, s.at = nil, nil
 }
 
 // AnalyzeIn is Analyze reusing the session's tree. Results are identical to
@@ -46,6 +117,7 @@ func (e *Engine) AnalyzeIn(ctx context.Context, s *Session, f File) Result {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	f.needles = s
 	return e.analyze(ctx, f, s.parse)
 }
 
@@ -89,6 +161,25 @@ func (s *Session) kept(lang syntax.Lang, src []byte) (*syntax.Tree, *syntax.Kept
 	return t, k
 }
 
+// tree returns the session's last tree if it was parsed from src, else
+// nil; like kept, it does not wait for an analysis holding the session.
+// Rules only read the tree, so no C tree is lent: the next edit's reparse
+// still reuses the records of what it did not change.
+func (s *Session) tree(lang syntax.Lang, src []byte) *syntax.Tree {
+	if !s.mu.TryLock() {
+		return nil
+	}
+	defer s.mu.Unlock()
+	if s.inc == nil || s.lang != lang || s.last == nil || !bytes.Equal(s.last, src) {
+		return nil
+	}
+	t := s.inc.Last()
+	if t != nil {
+		s.lent++
+	}
+	return t
+}
+
 // parse reparses src incrementally from the last parsed text.
 func (s *Session) parse(ctx context.Context, lang syntax.Lang, src []byte, opt syntax.Options) (*syntax.Tree, error) {
 	if s.inc == nil || s.lang != lang {
@@ -113,14 +204,8 @@ func (s *Session) parse(ctx context.Context, lang syntax.Lang, src []byte, opt s
 
 // diffEdit describes the change from old to new as one replaced range.
 func diffEdit(old, new []byte) syntax.Edit {
-	prefix := 0
-	for prefix < len(old) && prefix < len(new) && old[prefix] == new[prefix] {
-		prefix++
-	}
-	suffix := 0
-	for suffix < len(old)-prefix && suffix < len(new)-prefix && old[len(old)-1-suffix] == new[len(new)-1-suffix] {
-		suffix++
-	}
+	prefix := commonPrefix(old, new)
+	suffix := commonSuffix(old[prefix:], new[prefix:])
 	oldEnd, newEnd := len(old)-suffix, len(new)-suffix
 	// The prefix is scanned once; both end points continue from its end,
 	// so an edit costs the changed text, not three passes over the file.
@@ -133,15 +218,105 @@ func diffEdit(old, new []byte) syntax.Edit {
 	}
 }
 
+// diffBlock is how much text commonPrefix and commonSuffix compare at a
+// time: bytes.Equal is vectorised where a byte loop is not, and for a
+// keystroke nearly all of a large document is common (a byte loop over
+// it was a hundredth of an edit in a 20,000-line file).
+const diffBlock = 256
+
+// commonPrefix returns the length of the longest common prefix of a and b.
+func commonPrefix(a, b []byte) int {
+	n := min(len(a), len(b))
+	i := 0
+	for i+diffBlock <= n && bytes.Equal(a[i:i+diffBlock], b[i:i+diffBlock]) {
+		i += diffBlock
+	}
+	for i < n && a[i] == b[i] {
+		i++
+	}
+	return i
+}
+
+// commonSuffix returns the length of the longest common suffix of a and b.
+func commonSuffix(a, b []byte) int {
+	n := min(len(a), len(b))
+	i := 0
+	for i+diffBlock <= n && bytes.Equal(a[len(a)-i-diffBlock:len(a)-i], b[len(b)-i-diffBlock:len(b)-i]) {
+		i += diffBlock
+	}
+	for i < n && a[len(a)-1-i] == b[len(b)-1-i] {
+		i++
+	}
+	return i
+}
+
 // advance moves a tree-sitter point (row, byte column) over text.
 func advance(pt syntax.Point, text []byte) syntax.Point {
-	for _, c := range text {
-		if c == '\n' {
-			pt.Row++
-			pt.Column = 0
-		} else {
-			pt.Column++
+	if lines := bytes.Count(text, []byte{'\n'}); lines > 0 {
+		pt.Row += lines
+		pt.Column = len(text) - 1 - bytes.LastIndexByte(text, '\n')
+		return pt
+	}
+	pt.Column += len(text)
+	return pt
+}
+
+// FixesIn builds the fixes of diagnostics that an analysis of f with
+// DeferFixes returned, in their order: the rules that reported them run
+// again with fixes, on the session's tree when it was parsed from f's text
+// (else on a fresh parse). The fixes are those Analyze without DeferFixes
+// reports, unvalidated. A diagnostic the rerun does not report again (an
+// engine finding, a stale one) gets none.
+func (e *Engine) FixesIn(ctx context.Context, s *Session, f File, diags []Diagnostic) ([][]Fix, error) {
+	out := make([][]Fix, len(diags))
+	var enabled []int
+	for _, d := range diags {
+		if ri := e.ruleIndex(d.Rule); ri >= 0 && !slices.Contains(enabled, ri) {
+			enabled = append(enabled, ri)
 		}
 	}
-	return pt
+	if len(enabled) == 0 {
+		return out, nil
+	}
+	slices.Sort(enabled)
+	pf, lang, _, reason := prepare(f)
+	if reason != "" {
+		return nil, errors.New(reason)
+	}
+	lang = grammarFor(pf, lang)
+	var tree *syntax.Tree
+	if s != nil {
+		tree = s.tree(lang, pf.Src)
+	}
+	if tree == nil {
+		var err error
+		if tree, err = syntax.Parse(ctx, lang, pf.Src, syntax.Options{Timeout: e.ParseTimeout}); err != nil {
+			return nil, err
+		}
+	}
+	withFixes := *e
+	withFixes.DeferFixes = false
+	found := withFixes.runOnTree(ctx, tree, pf, enabled)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	// A rule can report twice at one place with one message; both runs
+	// report in the same order, so such twins are matched in turn.
+	type key struct {
+		rule       string
+		start, end int
+		msg        string
+	}
+	fixes := make(map[key][][]Fix, len(found))
+	for _, d := range found {
+		k := key{d.Rule, d.Start, d.End, d.Message}
+		fixes[k] = append(fixes[k], d.Fixes)
+	}
+	for i, d := range diags {
+		k := key{d.Rule, d.Start, d.End, d.Message}
+		if q := fixes[k]; len(q) > 0 {
+			out[i], fixes[k] = q[0], q[1:]
+		}
+	}
+	return out, nil
 }

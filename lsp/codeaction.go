@@ -54,11 +54,11 @@ func (s *server) codeAction(ctx context.Context, raw jsonrpc2.RawMessage) (any, 
 			if d.Start > end || d.End < start {
 				continue
 			}
-			offers = append(offers, s.findingOffers(a, file, i, comments)...)
+			offers = append(offers, s.findingOffers(ctx, a, file, i, comments)...)
 		}
 	}
 	if wants(p.Context.Only, fixAllKind) {
-		if o, ok := s.fixAllOffer(a, file); ok {
+		if o, ok := s.fixAllOffer(ctx, a, file); ok {
 			offers = append(offers, o)
 		}
 	}
@@ -129,7 +129,7 @@ func (s *server) resolveCodeAction(ctx context.Context, raw jsonrpc2.RawMessage)
 		return nil, errorf(protocol.CodeContentModified, "%s changed since the action was offered (version %d, now %d); ask for code actions again",
 			key.URI, key.Version, a.snap.version)
 	}
-	o, ok := s.findOffer(a, key)
+	o, ok := s.findOffer(ctx, a, key)
 	if !ok {
 		return nil, errorf(protocol.CodeContentModified, "the finding of %q is gone (the configuration changed?); ask for code actions again", act.Title)
 	}
@@ -193,10 +193,10 @@ func (a *analysis) key(action string, d *analyzer.Diagnostic, fix int) offerKey 
 // findingOffers lists the actions for finding i. comments holds the
 // suppression comments already offered for removal, which may carry
 // several findings (one per unused rule id).
-func (s *server) findingOffers(a *analysis, file func() analyzer.File, i int, comments map[[2]int]bool) []offer {
+func (s *server) findingOffers(ctx context.Context, a *analysis, file func() analyzer.File, i int, comments map[[2]int]bool) []offer {
 	d := &a.result.Diagnostics[i]
 	var out []offer
-	for fi, fix := range d.Fixes {
+	for fi, fix := range s.fixesOf(ctx, a)[i] {
 		out = append(out, offer{
 			title: fix.Title, kind: protocol.CodeActionKindQuickFix, finding: i, resolves: []int{i}, safe: fix.Safe,
 			key: a.key("fix", d, fi),
@@ -234,17 +234,17 @@ func (s *server) findingOffers(a *analysis, file func() analyzer.File, i int, co
 }
 
 // findOffer finds the offer a code action's data names.
-func (s *server) findOffer(a *analysis, key offerKey) (offer, bool) {
+func (s *server) findOffer(ctx context.Context, a *analysis, key offerKey) (offer, bool) {
 	file := sync.OnceValue(a.file)
 	if key.Action == "fixAll" {
-		return s.fixAllOffer(a, file)
+		return s.fixAllOffer(ctx, a, file)
 	}
 	for i := range a.result.Diagnostics {
 		d := &a.result.Diagnostics[i]
 		if d.Rule != key.Rule || d.Start != key.Start || d.End != key.End {
 			continue
 		}
-		for _, o := range s.findingOffers(a, file, i, map[[2]int]bool{}) {
+		for _, o := range s.findingOffers(ctx, a, file, i, map[[2]int]bool{}) {
 			if o.key.Action == key.Action && o.key.Fix == key.Fix {
 				return o, true
 			}
@@ -321,10 +321,11 @@ func (s *server) silences(ctx context.Context, a *analysis, d analyzer.Diagnosti
 // overlap one already taken wait for the next run. Offered eagerly, it is
 // left out when no fix applies; offered lazily, when no finding has a
 // safe fix.
-func (s *server) fixAllOffer(a *analysis, file func() analyzer.File) (offer, bool) {
+func (s *server) fixAllOffer(ctx context.Context, a *analysis, file func() analyzer.File) (offer, bool) {
+	all := s.fixesOf(ctx, a)
 	hasSafe := false
-	for _, d := range a.result.Diagnostics {
-		for _, fix := range d.Fixes {
+	for i := range a.result.Diagnostics {
+		for _, fix := range all[i] {
 			hasSafe = hasSafe || fix.Safe
 		}
 	}
@@ -335,8 +336,8 @@ func (s *server) fixAllOffer(a *analysis, file func() analyzer.File) (offer, boo
 	return offer{title: title, kind: fixAllKind, finding: -1, key: a.key("fixAll", nil, 0),
 		edits: func(ctx context.Context) ([]analyzer.Edit, string, error) {
 			var fixes []analyzer.Fix
-			for _, d := range a.result.Diagnostics {
-				for _, fix := range d.Fixes {
+			for i, d := range a.result.Diagnostics {
+				for _, fix := range all[i] {
 					if !fix.Safe {
 						continue
 					}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"strings"
+	"sync"
 	"time"
 
 	"go.lsp.dev/jsonrpc2"
@@ -26,8 +27,40 @@ type analysis struct {
 	result analyzer.Result
 	diags  []protocol.Diagnostic // result.Diagnostics, converted, same order
 	id     string                // diagnosticsID(diags)
+	wire   []byte                // diags encoded for their publication (publish drops it)
 	// imports answers questions about the document's imports.
 	imports lc.Imports
+
+	// fixes are result.Diagnostics' fixes, which the engine leaves out
+	// (Engine.DeferFixes) until a code action needs them; fixMu guards
+	// them and hasFixes says they are built.
+	fixMu    sync.Mutex
+	fixes    [][]analyzer.Fix
+	hasFixes bool
+}
+
+// fixesOf returns the fixes of a's findings, in their order, building them
+// the first time. A failure (the request was cancelled) is not kept, so the
+// next request tries again; meanwhile the findings offer no fixes.
+func (s *server) fixesOf(ctx context.Context, a *analysis) [][]analyzer.Fix {
+	a.fixMu.Lock()
+	defer a.fixMu.Unlock()
+	if a.hasFixes {
+		return a.fixes
+	}
+	if len(a.result.Diagnostics) == 0 {
+		return nil
+	}
+	eng, _ := s.analysisEngine()
+	fixes, err := eng.FixesIn(ctx, a.snap.session, a.file(), a.result.Diagnostics)
+	if err != nil {
+		if ctx.Err() == nil {
+			s.log.warnf("building the fixes of %s v%d: %v", a.snap.uri, a.snap.version, err)
+		}
+		return make([][]analyzer.Fix, len(a.result.Diagnostics))
+	}
+	a.fixes, a.hasFixes = fixes, true
+	return fixes
 }
 
 // scheduleLocked (re)starts the debounced analysis of d after a change.
@@ -113,11 +146,23 @@ func (s *server) publish(d *document, a *analysis) {
 		d.publishedID = a.id
 	}
 	s.mu.Unlock()
+	// The encoding is kept only until the publication: an open document
+	// keeps its analysis, and the diagnostics are in a.diags.
+	wire := a.wire
+	a.wire = nil
 	if !current || !changed {
 		return
 	}
-	v := a.snap.version
-	s.notifyDiagnostics(d.uri, &v, a.diags)
+	if wire == nil {
+		wire, _ = encodeDiagnostics(a.diags)
+	}
+	params, err := publishParams(d.uri, a.snap.version, wire)
+	if err == nil {
+		err = s.conn.Notify(s.ctx, protocol.MethodTextDocumentPublishDiagnostics, params)
+	}
+	if err != nil && s.ctx.Err() == nil {
+		s.log.warnf("publishing diagnostics for %s: %v", d.uri, err)
+	}
 }
 
 func (s *server) notifyDiagnostics(u uri.URI, version *int32, diags []protocol.Diagnostic) {
@@ -184,7 +229,7 @@ func (s *server) analyze(ctx context.Context, snap snapshot) *analysis {
 		a.diags[i] = s.toDiagnostic(snap.uri, a.index, enc, &a.result.Diagnostics[i])
 	}
 	a.diags = s.withHeapEvidence(snap, a.index, enc, a.result.Diagnostics, a.diags)
-	a.id = diagnosticsID(a.diags)
+	a.wire, a.id = encodeDiagnostics(a.diags)
 	return a
 }
 

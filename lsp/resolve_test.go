@@ -72,17 +72,26 @@ func (c *client) resolve(a rawAction) (tAction, error) {
 }
 
 // countRule reports calls to count(), with a safe fix to counted(), and
-// counts how often the engine runs it: on an analysis, and on validating
-// a fix, which must show the rule stops reporting.
-func countRule(runs *atomic.Int64) *analyzer.Rule {
+// counts how often the engine runs it to check findings: on an analysis,
+// and on validating a fix, which must show the rule stops reporting. The
+// runs that only build the fixes of findings the server has (Pass.WantsFixes)
+// are counted in built.
+func countRule(runs, built *atomic.Int64) *analyzer.Rule {
 	return &analyzer.Rule{
 		ID: "test-count", Severity: analyzer.SeverityWarning, Kinds: []string{"call_expression"}, Needles: []string{"count"},
 		New: func(p *analyzer.Pass) analyzer.Visitor {
-			runs.Add(1)
+			if p.WantsFixes() {
+				built.Add(1)
+			} else {
+				runs.Add(1)
+			}
 			return analyzer.VisitFunc(func(n syntax.Node) {
 				if fn := n.Get("function"); fn.Text() == "count" {
-					p.Report(analyzer.Diagnostic{Start: n.Start(), End: n.End(), Message: "count() counts",
-						Fixes: []analyzer.Fix{{Title: "Call counted()", Safe: true, Edits: []analyzer.Edit{{Start: fn.Start(), End: fn.End(), NewText: "counted"}}}}})
+					d := analyzer.Diagnostic{Start: n.Start(), End: n.End(), Message: "count() counts"}
+					if p.WantsFixes() {
+						d.Fixes = []analyzer.Fix{{Title: "Call counted()", Safe: true, Edits: []analyzer.Edit{{Start: fn.Start(), End: fn.End(), NewText: "counted"}}}}
+					}
+					p.Report(d)
 				}
 			})
 		},
@@ -163,25 +172,36 @@ func TestResolveComputesTheChosenEdit(t *testing.T) {
 }
 
 func TestResolveDefersValidation(t *testing.T) {
-	var runs atomic.Int64
+	var runs, built atomic.Int64
 	for _, lazy := range []bool{false, true} {
 		caps := defaultCaps()
 		if lazy {
 			caps = resolveCaps()
 		}
-		c := start(t, config{caps: caps, engine: testEngine(countRule(&runs))})
+		c := start(t, config{caps: caps, engine: testEngine(countRule(&runs, &built))})
 		uri := "file:///work/count.js"
 		if lazy {
 			uri = "file:///work/count-lazy.js"
 		}
 		c.open(uri, "javascript", "count();\n", 1)
 		p, _ := c.waitPublish(0, uri, nil)
+		// Publishing built no fix: diagnostics carry none.
+		if n := built.Load(); n != 0 {
+			t.Errorf("resolve support %v: fixes built %d times before any code action", lazy, n)
+		}
 		before := runs.Load()
 		acts := c.rawCodeActions(uri, p.Diagnostics[0].Range)
 		validated := runs.Load() > before
 		if validated == lazy {
 			t.Errorf("resolve support %v: code action request validated the fix: %v", lazy, validated)
 		}
+		// The fixes are built once per version of the document, however
+		// often code actions are asked for.
+		c.rawCodeActions(uri, p.Diagnostics[0].Range)
+		if n := built.Load(); n != 1 {
+			t.Errorf("resolve support %v: fixes built %d times for one version, want 1", lazy, n)
+		}
+		built.Store(0)
 		if !lazy {
 			continue
 		}

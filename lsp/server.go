@@ -201,6 +201,9 @@ func Run(ctx context.Context, in io.Reader, out io.Writer, opts Options) int {
 	// validates the one it offers (Engine.CheckFix), which is far cheaper
 	// than validating every fix on every keystroke.
 	eng.ValidateFixes = false
+	// Nor are fixes built for publishing: a code action builds those of
+	// its document's findings once (analysis.fixesOf).
+	eng.DeferFixes = true
 	opts.Engine = &eng
 
 	// stdout is the protocol channel. Anything in the process that prints

@@ -14,8 +14,13 @@ type Info struct {
 	IsModule bool
 
 	scopes map[int]*Scope // scope-introducing node index -> scope
-	// declOf maps a declaring identifier's node index to its binding.
-	declOf map[int]*Binding
+	// bindingOf answers Resolve by node index, filled by Build: 1 + the
+	// index in bindings of the binding a node declares, minus that for an
+	// identifier that refers to one, 0 for neither (or a global). A slice,
+	// not maps of declarations and memoized lookups: rules resolve in hot
+	// loops, and the maps were a seventh of an edit in the editor.
+	bindingOf []int32
+	bindings  []*Binding
 	// Each binding's references (Binding.refs) are resolved by Build. The
 	// model is complete once Build returns: nothing is filled lazily
 	// except memos of answers (keys, resolved references) that do not
@@ -27,10 +32,6 @@ type Info struct {
 	// and free of pointers for the collector to scan.
 	keyOf []int32
 	keys  []string
-	// resolved memoizes Resolve for references by node index: a map, as
-	// rules ask about few of a file's identifiers, but those many times.
-	resolved map[int]*Binding
-
 	// LongLived names values configured to live as long as the program
 	// (an identifier, or a member name such as this.bus): LifetimeOf calls
 	// them Global.
@@ -49,9 +50,9 @@ type Info struct {
 // then on.
 func Build(t *syntax.Tree) *Info {
 	in := &Info{
-		Tree:   t,
-		scopes: make(map[int]*Scope),
-		declOf: make(map[int]*Binding),
+		Tree:      t,
+		scopes:    make(map[int]*Scope),
+		bindingOf: make([]int32, t.Len()),
 	}
 	root := t.Root()
 	in.Module = &Scope{Kind: ModuleScope, Node: root}
@@ -212,10 +213,14 @@ type identUse struct {
 // one of them writes it.
 func (in *Info) resolveReferences(idents []identUse) {
 	for _, u := range idents {
-		if _, isDecl := in.declOf[u.n.Index()]; isDecl {
-			continue
+		if in.bindingOf[u.n.Index()] > 0 {
+			continue // a declaration
 		}
+		// The scope open at u is the one ScopeOf(u.n) finds: the walk
+		// pushes exactly the nodes that have a scope, and pops each when
+		// it leaves the node's subtree.
 		if b := u.s.Lookup(u.n.Text()); b != nil {
+			in.bindingOf[u.n.Index()] = -b.id
 			b.refs = append(b.refs, u.n)
 			if isWrite(u.n) {
 				b.Reassigned = true
@@ -249,11 +254,13 @@ func (in *Info) declare(s *Scope, id syntax.Node, kind BindingKind, init syntax.
 	// A redeclaration (var twice, a function overload in TS) keeps the
 	// first binding so references agree on one identity.
 	if old, ok := s.names[name]; ok {
-		in.declOf[id.Index()] = old
+		in.bindingOf[id.Index()] = old.id
 		return old
 	}
 	s.names[name] = b
-	in.declOf[id.Index()] = b
+	in.bindings = append(in.bindings, b)
+	b.id = int32(len(in.bindings))
+	in.bindingOf[id.Index()] = b.id
 	return b
 }
 

@@ -20,32 +20,30 @@ func (in *Info) ScopeOf(n syntax.Node) *Scope {
 
 // Resolve returns the binding an identifier refers to or declares, or nil
 // for a name declared nowhere in the file (a global, or an implicit one).
+// Build resolved every identifier; this looks the answer up.
 func (in *Info) Resolve(id syntax.Node) *Binding {
-	if b, ok := in.declOf[id.Index()]; ok {
-		return b
-	}
-	switch id.Kind() {
-	case "identifier", "shorthand_property_identifier":
-	default:
+	i := id.Index()
+	if i < 0 || i >= len(in.bindingOf) {
 		return nil
 	}
-	// Finding the scope climbs the tree and looking the name up climbs the
-	// scopes; rules ask again for the same callee or handler (every rule
-	// parsing the same call), so each reference is resolved once.
-	if b, ok := in.resolved[id.Index()]; ok {
-		return b
+	switch b := in.bindingOf[i]; {
+	case b > 0:
+		return in.bindings[b-1]
+	case b < 0:
+		return in.bindings[-b-1]
 	}
-	b := in.ScopeOf(id).Lookup(id.Text())
-	if in.resolved == nil {
-		in.resolved = make(map[int]*Binding)
-	}
-	in.resolved[id.Index()] = b
-	return b
+	return nil
 }
 
 // DeclaredAt returns the binding an identifier declares, or nil if it is not
 // a declaration.
-func (in *Info) DeclaredAt(id syntax.Node) *Binding { return in.declOf[id.Index()] }
+func (in *Info) DeclaredAt(id syntax.Node) *Binding {
+	i := id.Index()
+	if i < 0 || i >= len(in.bindingOf) || in.bindingOf[i] <= 0 {
+		return nil
+	}
+	return in.bindings[in.bindingOf[i]-1]
+}
 
 // References returns the identifiers that refer to b, in source order,
 // excluding the declaration itself.

@@ -85,6 +85,8 @@ type Binding struct {
 	// Build; kept here rather than in a map by binding, which was a fifth
 	// of resolving a large file's references).
 	refs []syntax.Node
+	// id is 1 + the binding's index in Info.bindings.
+	id int32
 }
 
 // ModuleLevel reports whether the binding lives as long as the module.

@@ -268,6 +268,17 @@ func ParseKept(ctx context.Context, lang Lang, src []byte, opt Options) (*Tree, 
 	return t, k, nil
 }
 
+// Last returns the tree of the last Parse if it is kept (texts of
+// ReuseMinBytes or more) and no edit came since, else nil. Trees are never
+// changed, so a caller may read it while later parses go on; unlike Kept,
+// it lends nothing, and an edit meanwhile keeps its records' reuse.
+func (inc *Incremental) Last() *Tree {
+	if inc.edits != 0 {
+		return nil
+	}
+	return inc.last
+}
+
 // Kept returns the last parse as a Kept, for validating edits of its text
 // without parsing it again, and the Tree that parse gave. ok is false when
 // there is nothing to hand out: no parse yet, edits since, or a file too

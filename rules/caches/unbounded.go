@@ -392,6 +392,7 @@ func report(p *analyzer.Pass, k *keys, c *collection, s summary, growing []addit
 		Related: []analyzer.Related{{Start: c.decl.Start(), End: c.decl.End(),
 			Message: fmt.Sprintf("`%s` is created here", c.name)}}}
 	switch {
+	case !p.WantsFixes():
 	case weakable:
 		if f, ok := weakFix(p, c, strong); ok {
 			d.Fixes = append(d.Fixes, f)

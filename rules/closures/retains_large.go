@@ -375,8 +375,10 @@ func (r *run) reportShared(v value, k closure, capturer syntax.Node) {
 		{Start: cs, End: ce, Message: fmt.Sprintf("this closure uses `%s`, which puts it in the context every closure of %s shares",
 			v.b.Name, astutil.DescribeFunction(v.fn))},
 	}}
-	if f, ok := r.releaseFix(v); ok {
-		d.Fixes = append(d.Fixes, f)
+	if r.p.WantsFixes() {
+		if f, ok := r.releaseFix(v); ok {
+			d.Fixes = append(d.Fixes, f)
+		}
 	}
 	r.p.Report(d)
 }
@@ -388,7 +390,7 @@ func (r *run) reportSmallRead(v value, k closure, reads []syntax.Node, sole bool
 	msg := fmt.Sprintf("%s keeps all of `%s` (%s, line %d) alive but only reads %s; copy %s before creating the callback",
 		k.kept.what, v.b.Name, v.what, r.line(v.decl), strings.Join(parts, ", "), pronoun(parts))
 	d := analyzer.Diagnostic{Start: start, End: end, Message: msg, Related: []analyzer.Related{r.related(v)}}
-	if sole {
+	if sole && r.p.WantsFixes() {
 		if f, ok := r.copyOutFix(v, k, reads); ok {
 			d.Fixes = append(d.Fixes, f)
 		}

@@ -348,8 +348,10 @@ func (v *implicit) report(id, fn syntax.Node) {
 		}
 	}
 	d := analyzer.Diagnostic{Start: id.Start(), End: id.End(), Message: msg, Related: related}
-	if f, ok := v.fix(id, uses, home); ok {
-		d.Fixes = []analyzer.Fix{f}
+	if p.WantsFixes() {
+		if f, ok := v.fix(id, uses, home); ok {
+			d.Fixes = []analyzer.Fix{f}
+		}
 	}
 	p.Report(d)
 }

@@ -610,7 +610,9 @@ func (v *notRemoved) report(a call, o *lifecycle.Owner) {
 	callee := astutil.Callee(a.node)
 	d := analyzer.Diagnostic{Start: callee.Start(), End: a.node.End(), Message: msg,
 		Related: []analyzer.Related{cleanup.Where(o)}}
-	d.Fixes = append(removalFixes(p, a, o), abortSignalFixes(p, a, o)...)
+	if p.WantsFixes() {
+		d.Fixes = append(removalFixes(p, a, o), abortSignalFixes(p, a, o)...)
+	}
 	p.Report(d)
 }
 

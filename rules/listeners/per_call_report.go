@@ -53,7 +53,9 @@ func (v *perCall) report(a call, r *repeats.Repeat) {
 	callee := astutil.Callee(a.node)
 	d := analyzer.Diagnostic{Start: callee.Start(), End: a.node.End(), Message: msg,
 		Related: []analyzer.Related{relatedRepeat(r)}}
-	d.Fixes = v.fixes(a, r, settles)
+	if p.WantsFixes() {
+		d.Fixes = v.fixes(a, r, settles)
+	}
 	p.Report(d)
 }
 

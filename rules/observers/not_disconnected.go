@@ -444,7 +444,9 @@ func (v *notDisconnected) report(c *creation, ob observation, o *lifecycle.Owner
 	callee := astutil.Callee(ob.call)
 	d := analyzer.Diagnostic{Start: callee.Start(), End: ob.call.End(), Message: msg,
 		Related: []analyzer.Related{cleanup.Where(o)}}
-	d.Fixes = disconnectFixes(p, c, ob, o)
+	if p.WantsFixes() {
+		d.Fixes = disconnectFixes(p, c, ob, o)
+	}
 	p.Report(d)
 }
 

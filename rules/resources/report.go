@@ -101,7 +101,7 @@ func (v *notClosed) reportNever(a acquisition, o *lifecycle.Owner, f fate, holde
 	}
 	msg := fmt.Sprintf("%s is never %s; %s", what, k.verb, advice)
 	d := v.diagnostic(a, msg)
-	if holder.Valid() {
+	if holder.Valid() && v.p.WantsFixes() {
 		if b := v.p.Scope.Resolve(holder); b != nil {
 			if decl := holder.Parent(); decl.Kind() == "variable_declarator" && decl.Parent().ChildCount() == 1 {
 				if k == writeStreamKind {
@@ -112,7 +112,7 @@ func (v *notClosed) reportNever(a acquisition, o *lifecycle.Owner, f fate, holde
 			}
 		}
 	}
-	if f.lastWrite.Valid() {
+	if f.lastWrite.Valid() && v.p.WantsFixes() {
 		// The only write can be the last one: end(chunk) writes it and ends.
 		bld := fixgen.New(v.p)
 		bld.Replace(f.lastWrite, "end")
@@ -151,7 +151,9 @@ func defaultName(k *kind) string {
 // every path, offering to move the close into a finally block.
 func (v *notClosed) reportPath(a acquisition, f fate, b *scope.Binding, decl, last syntax.Node, msg string) {
 	d := v.diagnostic(a, msg)
-	d.Fixes = v.finallyFix(a, f, b, decl, last)
+	if v.p.WantsFixes() {
+		d.Fixes = v.finallyFix(a, f, b, decl, last)
+	}
 	v.p.Report(d)
 }
 
@@ -178,7 +180,7 @@ func (v *notClosed) reportOwner(a acquisition, o *lifecycle.Owner, target, store
 	}
 	d := v.diagnostic(a, msg)
 	d.Related = []analyzer.Related{cleanup.Where(o)}
-	if target != "" {
+	if target != "" && v.p.WantsFixes() {
 		d.Fixes = v.ownerFix(a, o, target, plain, holder)
 	}
 	v.p.Report(d)

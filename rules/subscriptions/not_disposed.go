@@ -480,7 +480,9 @@ func (v *notDisposed) report(r registration) {
 	callee := astutil.Callee(r.call)
 	d := analyzer.Diagnostic{Start: callee.Start(), End: r.call.End(), Message: msg,
 		Related: []analyzer.Related{cleanup.Where(o)}}
-	d.Fixes = v.fixes(r)
+	if v.p.WantsFixes() {
+		d.Fixes = v.fixes(r)
+	}
 	v.p.Report(d)
 }
 

@@ -142,7 +142,7 @@ func (v *notCleared) checkInterval(call syntax.Node, o *lifecycle.Owner) {
 		}
 	}
 	d := v.diagnostic(call, o, msg)
-	if !chained {
+	if !chained && p.WantsFixes() {
 		d.Fixes = intervalFixes(p, call, o, held)
 	}
 	p.Report(d)
@@ -182,9 +182,11 @@ func (v *notCleared) checkLoop(call syntax.Node, fn string, o *lifecycle.Owner) 
 			name, o.Ends(), cleanup.WhereClause(o))
 	}
 	d := v.diagnostic(call, o, msg)
-	d.Fixes = loopFixes(p, o, call, fn, loop)
-	if d.Fixes == nil {
-		d.Fixes = twoMethodFixes(p, o, call, fn, loop)
+	if p.WantsFixes() {
+		d.Fixes = loopFixes(p, o, call, fn, loop)
+		if d.Fixes == nil {
+			d.Fixes = twoMethodFixes(p, o, call, fn, loop)
+		}
 	}
 	p.Report(d)
 }
