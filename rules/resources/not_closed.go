@@ -30,7 +30,7 @@ hits EMFILE or every request waits for a pool client that is never released.
 
 The rule follows the value a call opens: fs.open/openSync (descriptors),
 fs.promises.open (FileHandle), fs.createReadStream/createWriteStream, net and tls
-sockets, WebSocket, EventSource, BroadcastChannel, Worker, and database pools and
+sockets and servers (net.createServer, tls.createServer), WebSocket, EventSource, BroadcastChannel, Worker, and database pools and
 clients (pg Pool, Client and pool.connect(), mysql/mysql2 connections, pools and
 pool.getConnection(), mongodb MongoClient, redis and ioredis clients, kafkajs
 producers, consumers and admin clients, Playwright and Puppeteer browsers and browser
@@ -42,7 +42,7 @@ declaration. A close that only a catch clause, a .catch() or rejection handler, 
 
 Inside an owner (a React effect, a class or Vue/Angular/Svelte/Lit component with a
 teardown) the close belongs in the teardown. Connections that live on through their
-handlers (WebSocket, EventSource, sockets, subscribers) are reported outside owners
+handlers (WebSocket, EventSource, sockets, listening servers, subscribers) are reported outside owners
 only where they are opened again and again: per request, per event, per loop
 iteration or per render. Resources created at module top level are singletons and
 never reported.`,
