@@ -38,7 +38,10 @@ contexts). Descriptors, file handles and database
 clients opened inside a function must be closed on every path out of it, including
 early returns and awaits that reject; the reliable shape is try/finally or a using
 declaration. A close that only a catch clause, a .catch() or rejection handler, or an
-"error" listener runs leaves the resource open whenever the work succeeds.
+"error" listener runs leaves the resource open whenever the work succeeds; and a
+close in the .then() handler of an operation on the resource whose chain handles the
+rejection (.catch(reject)) without closing it leaves it open whenever the operation
+fails.
 
 Inside an owner (a React effect, a class or Vue/Angular/Svelte/Lit component with a
 teardown) the close belongs in the teardown. Connections that live on through their
