@@ -17,7 +17,7 @@ var NotClosed = &analyzer.Rule{
 	Severity: analyzer.SeverityWarning,
 	Kinds:    []string{"call_expression", "new_expression"},
 	APIs:     resourceAPIs,
-	Needles:  append(resourceNeedles(), clientModuleNeedles...),
+	Needles:  append(append(resourceNeedles(), clientModuleNeedles...), grpcNeedles...),
 	New:      func(p *analyzer.Pass) analyzer.Visitor { return &notClosed{p: p} },
 	Doc: analyzer.Doc{
 		Title: "File, stream, socket, worker or database client opened and never closed",
@@ -32,7 +32,9 @@ The rule follows the value a call opens: fs.open/openSync (descriptors),
 fs.promises.open (FileHandle), fs.createReadStream/createWriteStream, net and tls
 sockets and servers (net.createServer, tls.createServer), WebSocket, EventSource, BroadcastChannel, Worker, and database pools and
 clients (pg Pool, Client and pool.connect(), mysql/mysql2 connections, pools and
-pool.getConnection(), mongodb MongoClient, redis and ioredis clients, kafkajs
+pool.getConnection(), mongodb MongoClient, redis and ioredis clients, @grpc/grpc-js
+clients (new C(address, credentials) with C from makeGenericClientConstructor or
+loadPackageDefinition), kafkajs
 producers, consumers and admin clients, Playwright and Puppeteer browsers and browser
 contexts). Descriptors, file handles and database
 clients opened inside a function must be closed on every path out of it, including
@@ -146,6 +148,9 @@ func (v *notClosed) acquire(n syntax.Node) (acquisition, bool) {
 	if n.Kind() == "new_expression" {
 		o := origin(p, n.Get("constructor"))
 		k := constructors[o]
+		if k == nil && v.grpcClient(n) {
+			k = grpcClientKind
+		}
 		if k == nil {
 			return a, false
 		}
