@@ -167,6 +167,12 @@ func (v *notClosed) decide(a acquisition, o *lifecycle.Owner, f fate, b *scope.B
 			v.reportFailureOnly(a, c)
 			return
 		}
+		if b != nil {
+			if op, h, c, ok := v.closedOnlyOnSuccess(a, f.closes, b); ok {
+				v.reportSuccessOnly(a, op, h, c)
+				return
+			}
+		}
 	}
 	if !k.paths || b == nil || !decl.Valid() {
 		return
@@ -481,5 +487,129 @@ func (v *notClosed) reportFailureOnly(a acquisition, c syntax.Node) {
 	k := a.kind
 	msg := fmt.Sprintf("%s is %s only when something fails (line %d): when the work succeeds it stays open; call %s() on it in a finally block",
 		v.subject(a, ""), k.verb, v.line(c), k.closer)
+	v.p.Report(v.diagnostic(a, msg))
+}
+
+// closedOnlyOnSuccess finds the mirror image of a failure-only close: an
+// operation on the resource whose promise chain closes it in the
+// fulfilment handler and handles the rejection without closing it
+// (client.ping().then(() => client.disconnect()).catch(reject)). The
+// chain's own handler says the rejection is expected and survived, and
+// whatever the handler does, the resource is forgotten open. Closes in
+// the opening function's own body, in a .finally, or in the rejection
+// handler (or a handler that is given the resource) keep it silent; so
+// do chains with no rejection handler, whose failure is not handled here.
+// It returns the operation, the rejection handler and the close.
+func (v *notClosed) closedOnlyOnSuccess(a acquisition, closes []syntax.Node, b *scope.Binding) (op, handler, close syntax.Node, ok bool) {
+	home := astutil.EnclosingFunction(a.node)
+	refs := v.p.Scope.References(b)
+	mentions := func(n syntax.Node) bool {
+		for _, r := range refs {
+			if n.Contains(r) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, c := range closes {
+		if astutil.EnclosingFunction(c).Index() == home.Index() {
+			return op, handler, close, false // a close in the opening function itself
+		}
+	}
+	for _, c := range closes {
+		fn := astutil.EnclosingFunction(c)
+		up := parentSkipping(fn, "parenthesized_expression")
+		if up.Kind() != "arguments" || fn.Index() != scope.Unwrap(astutil.Arg(up.Parent(), 0)).Index() {
+			continue
+		}
+		then := up.Parent()
+		recv, name := astutil.Method(then)
+		if name != "then" || !recv.Valid() {
+			continue
+		}
+		// The promise must come from an operation on the resource itself.
+		call := scope.Unwrap(recv)
+		if call.Kind() != "call_expression" || !v.operatesOn(call, b) {
+			continue
+		}
+		h := scope.Unwrap(astutil.Arg(then, 1))
+		for link := then; !h.Valid(); {
+			m := parentSkipping(link, "parenthesized_expression")
+			next := m.Parent()
+			if m.Kind() != "member_expression" || next.Kind() != "call_expression" {
+				break
+			}
+			switch m.Get("property").Text() {
+			case "catch":
+				h = scope.Unwrap(astutil.Arg(next, 0))
+			case "then":
+				h = scope.Unwrap(astutil.Arg(next, 1))
+			case "finally":
+				return op, handler, close, false
+			}
+			link = next
+		}
+		if !h.Valid() || !v.forgets(h, mentions) {
+			continue
+		}
+		// A .finally further down the chain runs either way.
+		for link := then; ; {
+			m := parentSkipping(link, "parenthesized_expression")
+			next := m.Parent()
+			if m.Kind() != "member_expression" || next.Kind() != "call_expression" {
+				break
+			}
+			if m.Get("property").Text() == "finally" {
+				return op, handler, close, false
+			}
+			link = next
+		}
+		return call, h, c, true
+	}
+	return op, handler, close, false
+}
+
+// operatesOn reports a call on the binding's x through a chain of members
+// and calls: x.ping(), x.db("admin").command(...).
+func (v *notClosed) operatesOn(call syntax.Node, b *scope.Binding) bool {
+	n := scope.Unwrap(call.Get("function"))
+	for {
+		switch n.Kind() {
+		case "member_expression":
+			n = scope.Unwrap(n.Get("object"))
+			continue
+		case "call_expression":
+			n = scope.Unwrap(n.Get("function"))
+			continue
+		}
+		break
+	}
+	return n.Kind() == "identifier" && v.p.Scope.Resolve(n) == b
+}
+
+// forgets reports a rejection handler that cannot close the resource: a
+// function that never mentions it, or a parameter of an enclosing
+// function (a promise executor's reject, a node-style callback).
+func (v *notClosed) forgets(h syntax.Node, mentions func(syntax.Node) bool) bool {
+	if scope.IsFunction(h) {
+		return !mentions(h)
+	}
+	if h.Kind() != "identifier" {
+		return false
+	}
+	hb := v.p.Scope.Resolve(h)
+	return hb != nil && hb.Kind == scope.Param
+}
+
+// reportSuccessOnly reports a resource closed only when an operation on it
+// succeeds: the chain's rejection handler leaves it open.
+func (v *notClosed) reportSuccessOnly(a acquisition, op, h, close syntax.Node) {
+	k := a.kind
+	closer := k.closer
+	if name := astutil.MethodName(close); name != "" {
+		closer = name // the one the code already uses (disconnect, not quit)
+	}
+	msg := fmt.Sprintf("%s is %s only when %s succeeds: the rejection handler at line %d leaves it open; call %s() on it in .finally() or in that handler too",
+		v.subject(a, ""), k.verb, describeCallee(op.Get("function")), v.line(h), closer)
 	v.p.Report(v.diagnostic(a, msg))
 }

@@ -54,16 +54,19 @@ var (
 	webSocketKind   = &kind{name: "WebSocket", closer: "close", verb: "closed", tsType: "WebSocket"}
 	eventSourceKind = &kind{name: "EventSource", closer: "close", verb: "closed", tsType: "EventSource"}
 	channelKind     = &kind{name: "BroadcastChannel", closer: "close", verb: "closed", tsType: "BroadcastChannel"}
-	workerKind      = &kind{name: "Worker", closer: "terminate", verb: "terminated", tsType: "Worker"}
-	nodeWorkerKind  = &kind{name: "Worker", closer: "terminate", verb: "terminated", selfRunning: true}
-	pgPoolKind      = &kind{name: "pg Pool", closer: "end", verb: "ended", scoped: true, paths: true, db: true}
-	pgClientKind    = &kind{name: "pg Client", closer: "end", verb: "ended", scoped: true, paths: true, db: true, services: set("notification")}
-	checkoutKind    = &kind{name: "client", closer: "release", verb: "released", scoped: true, paths: true, services: set("notification")}
-	mysqlConnKind   = &kind{name: "MySQL connection", closer: "end", verb: "ended", scoped: true, paths: true, db: true}
-	mysqlPoolKind   = &kind{name: "MySQL pool", closer: "end", verb: "ended", scoped: true, paths: true, db: true}
-	pooledConnKind  = &kind{name: "connection", closer: "release", verb: "released", scoped: true, paths: true}
-	mongoKind       = &kind{name: "MongoClient", closer: "close", verb: "closed", scoped: true, paths: true, db: true}
-	redisKind       = &kind{name: "Redis client", closer: "quit", verb: "closed", scoped: true, paths: true, db: true,
+	// A listening server accepts connections until close(); its
+	// connection handler keeps whatever it captures alive.
+	serverKind     = &kind{name: "server", closer: "close", verb: "closed"}
+	workerKind     = &kind{name: "Worker", closer: "terminate", verb: "terminated", tsType: "Worker"}
+	nodeWorkerKind = &kind{name: "Worker", closer: "terminate", verb: "terminated", selfRunning: true}
+	pgPoolKind     = &kind{name: "pg Pool", closer: "end", verb: "ended", scoped: true, paths: true, db: true}
+	pgClientKind   = &kind{name: "pg Client", closer: "end", verb: "ended", scoped: true, paths: true, db: true, services: set("notification")}
+	checkoutKind   = &kind{name: "client", closer: "release", verb: "released", scoped: true, paths: true, services: set("notification")}
+	mysqlConnKind  = &kind{name: "MySQL connection", closer: "end", verb: "ended", scoped: true, paths: true, db: true}
+	mysqlPoolKind  = &kind{name: "MySQL pool", closer: "end", verb: "ended", scoped: true, paths: true, db: true}
+	pooledConnKind = &kind{name: "connection", closer: "release", verb: "released", scoped: true, paths: true}
+	mongoKind      = &kind{name: "MongoClient", closer: "close", verb: "closed", scoped: true, paths: true, db: true}
+	redisKind      = &kind{name: "Redis client", closer: "quit", verb: "closed", scoped: true, paths: true, db: true,
 		services: set("message", "pmessage", "messageBuffer", "pmessageBuffer", "subscribe", "psubscribe", "pSubscribe", "sSubscribe", "ssubscribe", "monitor")}
 
 	// kafkajs clients made by a Kafka instance: each connected one holds
@@ -91,7 +94,7 @@ var handoffs = set("pipe", "pipeTo", "pipeThrough", "createReadStream", "createW
 // fluent methods of streams, sockets and emitters return the object itself.
 // Emitter-style listener adders that return their receiver are fluent too.
 var fluent = set(append(chainingListenerAdders(), "setEncoding",
-	"setMaxListeners", "setTimeout", "setNoDelay", "setKeepAlive", "ref", "unref", "setDefaultEncoding", "cork")...)
+	"setMaxListeners", "listen", "setTimeout", "setNoDelay", "setKeepAlive", "ref", "unref", "setDefaultEncoding", "cork")...)
 
 var listenerMethods = set(apis.Builtin().Names(streamListenerAPIs)...)
 
@@ -105,6 +108,8 @@ var calls = map[string]*kind{
 	"net:connect":                     socketKind,
 	"net:createConnection":            socketKind,
 	"tls:connect":                     socketKind,
+	"net:createServer":                serverKind,
+	"tls:createServer":                serverKind,
 	"mysql:createConnection":          mysqlConnKind,
 	"mysql2:createConnection":         mysqlConnKind,
 	"mysql2/promise:createConnection": mysqlConnKind,

@@ -17,7 +17,7 @@ var NotClosed = &analyzer.Rule{
 	Severity: analyzer.SeverityWarning,
 	Kinds:    []string{"call_expression", "new_expression"},
 	APIs:     resourceAPIs,
-	Needles:  append(resourceNeedles(), clientModuleNeedles...),
+	Needles:  append(append(resourceNeedles(), clientModuleNeedles...), grpcNeedles...),
 	New:      func(p *analyzer.Pass) analyzer.Visitor { return &notClosed{p: p} },
 	Doc: analyzer.Doc{
 		Title: "File, stream, socket, worker or database client opened and never closed",
@@ -30,19 +30,24 @@ hits EMFILE or every request waits for a pool client that is never released.
 
 The rule follows the value a call opens: fs.open/openSync (descriptors),
 fs.promises.open (FileHandle), fs.createReadStream/createWriteStream, net and tls
-sockets, WebSocket, EventSource, BroadcastChannel, Worker, and database pools and
+sockets and servers (net.createServer, tls.createServer), WebSocket, EventSource, BroadcastChannel, Worker, and database pools and
 clients (pg Pool, Client and pool.connect(), mysql/mysql2 connections, pools and
-pool.getConnection(), mongodb MongoClient, redis and ioredis clients, kafkajs
+pool.getConnection(), mongodb MongoClient, redis and ioredis clients, @grpc/grpc-js
+clients (new C(address, credentials) with C from makeGenericClientConstructor or
+loadPackageDefinition), kafkajs
 producers, consumers and admin clients, Playwright and Puppeteer browsers and browser
 contexts). Descriptors, file handles and database
 clients opened inside a function must be closed on every path out of it, including
 early returns and awaits that reject; the reliable shape is try/finally or a using
 declaration. A close that only a catch clause, a .catch() or rejection handler, or an
-"error" listener runs leaves the resource open whenever the work succeeds.
+"error" listener runs leaves the resource open whenever the work succeeds; and a
+close in the .then() handler of an operation on the resource whose chain handles the
+rejection (.catch(reject)) without closing it leaves it open whenever the operation
+fails.
 
 Inside an owner (a React effect, a class or Vue/Angular/Svelte/Lit component with a
 teardown) the close belongs in the teardown. Connections that live on through their
-handlers (WebSocket, EventSource, sockets, subscribers) are reported outside owners
+handlers (WebSocket, EventSource, sockets, listening servers, subscribers) are reported outside owners
 only where they are opened again and again: per request, per event, per loop
 iteration or per render. Resources created at module top level are singletons and
 never reported.`,
@@ -52,6 +57,8 @@ never reported.`,
 			"for an outgoing http/https request a request handler makes: its destroy() or abort() anywhere in the handler (in req.on(\"close\")), a { signal } option, or the request handed to pipeline()",
 			"a close on every path: close / closeSync / end / destroy / release / quit / disconnect / terminate, fs.close(fd) and fs.closeSync(fd), a pg connect() callback's done()",
 			"try { ... } finally { x.close() } (also a close inside .finally(...))",
+			"a close in the .then() handler of an operation on the resource when the chain has no rejection handler of its own, or one that closes the resource or is given it",
+			"a server (net/tls createServer) returned, resolved to the caller, closed by its own handler, or, outside an owner, opened where nothing runs it again and again",
 			"using and await using declarations",
 			"returning the resource, or passing it to a function (pipeline(...), stream.finished(...), Readable.toWeb(...), a helper that takes ownership)",
 			"storing it in a member, a module or outer variable, or an object outside an owner; inside an owner, storing it and closing it in the teardown",
@@ -143,6 +150,9 @@ func (v *notClosed) acquire(n syntax.Node) (acquisition, bool) {
 	if n.Kind() == "new_expression" {
 		o := origin(p, n.Get("constructor"))
 		k := constructors[o]
+		if k == nil && v.grpcClient(n) {
+			k = grpcClientKind
+		}
 		if k == nil {
 			return a, false
 		}

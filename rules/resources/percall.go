@@ -131,15 +131,20 @@ func (v *notClosed) handleEscapes(call syntax.Node) bool {
 	for {
 		up := parentSkipping(call, "parenthesized_expression")
 		next := up.Parent()
-		if up.Kind() != "member_expression" || !handles[up.Get("property").Text()] || next.Kind() != "call_expression" {
+		if up.Kind() != "member_expression" || !handles[up.Get("property").Text()] && !grpcCalls[up.Get("property").Text()] || next.Kind() != "call_expression" {
 			break
 		}
 		call = next
 	}
+	// A gRPC call handed to a function or a map (grpcCalls.set(id, call))
+	// is kept by whoever can close its channel when the call ends.
+	keptCall := grpcCalls[astutil.MethodName(call)]
 	use := astutil.UseOf(call)
 	switch use.Kind {
 	case "returned", "member":
 		return true
+	case "argument":
+		return keptCall
 	case "variable":
 		hb := v.p.Scope.Resolve(use.Holder)
 		home := astutil.EnclosingFunction(call)
@@ -148,6 +153,9 @@ func (v *notClosed) handleEscapes(call syntax.Node) bool {
 		}
 		for _, r := range v.p.Scope.References(hb) {
 			if fn := astutil.EnclosingFunction(r); fn.Valid() && fn.Index() != home.Index() && v.closureEscapes(home, fn, hb) {
+				return true
+			}
+			if keptCall && parentSkipping(r, "parenthesized_expression", "as_expression").Kind() == "arguments" {
 				return true
 			}
 		}

@@ -69,6 +69,10 @@ func (v *notClosed) reportNever(a acquisition, o *lifecycle.Owner, f fate, holde
 		advice = "call " + name + ".end() when done"
 	case k == fileHandleKind:
 		advice = "await " + name + ".close() in a finally block"
+	case k == grpcClientKind:
+		// Its calls run on after the function returns: a finally block
+		// would close the channel under them.
+		advice = fmt.Sprintf("reuse one client per address, or call %s.close() once its calls are done", name)
 	case k.db && !a.checkout:
 		advice = fmt.Sprintf("create it once at module level and reuse it, or call %s.%s() in a finally block", name, k.closer)
 	default:
@@ -96,12 +100,12 @@ func (v *notClosed) reportNever(a acquisition, o *lifecycle.Owner, f fate, holde
 		}
 	}
 	what := v.subject(a, "")
-	if k.db && !a.checkout && a.node.Kind() == "new_expression" {
+	if (k.db || k == grpcClientKind) && !a.checkout && a.node.Kind() == "new_expression" {
 		what = k.name + " created on every call"
 	}
 	msg := fmt.Sprintf("%s is never %s; %s", what, k.verb, advice)
 	d := v.diagnostic(a, msg)
-	if holder.Valid() && v.p.WantsFixes() {
+	if holder.Valid() && k != grpcClientKind && v.p.WantsFixes() {
 		if b := v.p.Scope.Resolve(holder); b != nil {
 			if decl := holder.Parent(); decl.Kind() == "variable_declarator" && decl.Parent().ChildCount() == 1 {
 				if k == writeStreamKind {

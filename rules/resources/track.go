@@ -401,7 +401,7 @@ func (v *notClosed) classifyMember(a acquisition, f *fate, m syntax.Node) {
 			f.service = true
 		case prop == "then" || prop == "catch" || prop == "finally":
 			f.escaped = true
-		case handles[prop] && v.handleEscapes(up):
+		case (handles[prop] || grpcCalls[prop]) && v.handleEscapes(up):
 			f.escaped = true // db = client.db("app"): the handle keeps the client in use
 		}
 	case closers[prop] && up.Kind() == "arguments":
