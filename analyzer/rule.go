@@ -139,6 +139,9 @@ func (p *Pass) Memo(key any, build func() any) any {
 // Report records a finding. The rule id and default severity are filled in.
 func (p *Pass) Report(d Diagnostic) {
 	d.Rule = p.Rule.ID
+	if p.noFixes {
+		d.Fixes = nil // a rule that built them anyway: WantsFixes only saves work
+	}
 	p.report(d)
 }
 
