@@ -245,7 +245,10 @@ func Detect(samples []report.Sample) report.Growth {
 	switch {
 	case slope <= 0 || r2 < 0.6:
 		g.Reason = fmt.Sprintf("no sustained growth: the heap after GC is flat or noisy (trend %s/min, fit %.2f)", signedBytes(slope*60), r2)
-	case rise < 512<<10 && rise < 0.05*base:
+	case rise < 512<<10 || rise < 0.05*base:
+		// Under 512 KB is what V8 itself adds in a run's first seconds
+		// (compiled code, inline caches) on a small heap; under 5% of a
+		// large heap is noise.
 		g.Reason = fmt.Sprintf("no sustained growth: the heap rose only %s over %.0fs", report.FormatBytes(uint64(rise)), span)
 	case lastMin <= firstMax:
 		g.Reason = fmt.Sprintf("no sustained growth: the heap's floor did not rise (trend %s/min)", signedBytes(slope*60))

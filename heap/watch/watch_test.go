@@ -39,6 +39,11 @@ func TestDetect(t *testing.T) {
 		// Warm-up growth that then levels off.
 		{"warm-up then flat", series(30, func(i int) float64 { return 20*mb + float64(min(i, 5))*mb + r.Float64()*20*kb }), false},
 		{"tiny rise", series(30, func(i int) float64 { return 20*mb + float64(i)*100 }), false},
+		// A small heap's warm-up: 300 KB over the run, steadily (the fixed
+		// twin of TestWatch under load), is no leak.
+		{"small heap warm-up", series(20, func(i int) float64 { return 3.8*mb + float64(i)*15*kb + r.Float64()*2*kb }), false},
+		// A large heap that rises 4% over the run.
+		{"large heap, small share", series(30, func(i int) float64 { return 200*mb + float64(i)*256*kb }), false},
 		{"too few", series(4, func(i int) float64 { return float64(i) * mb }), false},
 	}
 	for _, c := range cases {
