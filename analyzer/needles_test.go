@@ -1,0 +1,82 @@
+package analyzer
+
+import (
+	"bytes"
+	"math/rand"
+	"strings"
+	"testing"
+)
+
+// checkNeedles compares the automaton's answer with bytes.Contains, the
+// definition it replaces, for every needle.
+func checkNeedles(t *testing.T, needles []string, src []byte) {
+	t.Helper()
+	found := make([]bool, len(needles))
+	newNeedleSet(needles).scan(src, found)
+	for i, n := range needles {
+		if want := bytes.Contains(src, []byte(n)); found[i] != want {
+			t.Fatalf("needle %q in %q: found %v, bytes.Contains says %v", n, src, found[i], want)
+		}
+	}
+}
+
+func TestNeedleSetMatchesContains(t *testing.T) {
+	// Needles that are prefixes, suffixes and infixes of one another,
+	// and repeats, where an automaton's suffix links matter.
+	needles := []string{"he", "she", "his", "hers", "e", "", "she", "ushers", "addEventListener", "EventListener",
+		"on(", ".on(", "(", "aa", "aaa", "ab", "ba", "\x00", "\xff\xfe"}
+	for _, src := range []string{"", "ushers", "h", "hi", "hisher", "x.on(y)", "aab", "aaaa", "bab",
+		"removeEventListener", "add\x00\xff\xfe", strings.Repeat("a", 100) + "addEventListene"} {
+		checkNeedles(t, needles, []byte(src))
+	}
+	// Random texts over a small alphabet hit many partial matches.
+	rng := rand.New(rand.NewSource(1))
+	const alphabet = "abhers.on("
+	for round := 0; round < 2000; round++ {
+		var ns []string
+		for i := 0; i < 1+rng.Intn(12); i++ {
+			ns = append(ns, randomText(rng, alphabet, rng.Intn(5)))
+		}
+		checkNeedles(t, ns, []byte(randomText(rng, alphabet, rng.Intn(60))))
+	}
+}
+
+func randomText(rng *rand.Rand, alphabet string, n int) string {
+	b := make([]byte, n)
+	for i := range b {
+		b[i] = alphabet[rng.Intn(len(alphabet))]
+	}
+	return string(b)
+}
+
+func FuzzNeedleSet(f *testing.F) {
+	f.Add("he,she,his,hers", []byte("ushers"))
+	f.Add("addEventListener,.on(,on(", []byte("x.on('a', f); y.addEventListener"))
+	f.Fuzz(func(t *testing.T, list string, src []byte) {
+		checkNeedles(t, strings.Split(list, ","), src)
+	})
+}
+
+// The prefilter's needles on a typical file: the automaton against one
+// bytes.Contains per needle, as the prefilter did before.
+func BenchmarkNeedles(b *testing.B) {
+	var needles []string
+	for i := 0; i < 150; i++ {
+		needles = append(needles, "needle"+strings.Repeat("x", i%7)+string(rune('a'+i%26))+"(")
+	}
+	src := bytes.Repeat([]byte("const value = compute(input.items.map((x) => x * 2));\n"), 300)
+	b.Run("automaton", func(b *testing.B) {
+		s := newNeedleSet(needles)
+		found := make([]bool, len(needles))
+		b.SetBytes(int64(len(src)))
+		for b.Loop() {
+			s.scan(src, found)
+		}
+	})
+	b.Run("contains", func(b *testing.B) {
+		b.SetBytes(int64(len(src)))
+		for b.Loop() {
+			containsAny(src, needles)
+		}
+	})
+}
