@@ -8,7 +8,9 @@ package analyzer
 // twentieth of a cold run's time on the benchmark corpus.
 type needleSet struct {
 	needles []string
-	// next[state<<8|b] is the state after reading byte b in state.
+	// next[state<<8|b] is the state after reading byte b in state, with
+	// hasOut set when a needle ends there: the scan reads one table per
+	// byte and looks at out only then.
 	next []int32
 	// out[state] lists the needles that end at a text position where the
 	// automaton is in state (its own and those of its suffix states).
@@ -70,8 +72,17 @@ func newNeedleSet(needles []string) *needleSet {
 			queue = append(queue, nx)
 		}
 	}
+	for i, st := range s.next {
+		if len(s.out[st]) > 0 {
+			s.next[i] = st | hasOut
+		}
+	}
 	return s
 }
+
+// hasOut marks table entries whose state ends a needle; states are below
+// it (a needle list of over a billion bytes would not fit in memory).
+const hasOut = -1 << 31
 
 // scan sets found[id] for every needle that occurs in src; found must be
 // as long as the needle list.
@@ -83,8 +94,11 @@ func (s *needleSet) scan(src []byte, found []bool) {
 	st := int32(0)
 	for _, c := range src {
 		st = next[int(st)<<8|int(c)]
-		for _, id := range out[st] {
-			found[id] = true
+		if st < 0 {
+			st &^= hasOut
+			for _, id := range out[st] {
+				found[id] = true
+			}
 		}
 	}
 }
