@@ -39,17 +39,6 @@ type File struct {
 
 	// component is filled by prepare for .vue and .svelte files.
 	component lifecycle.Component
-	// needles, set by AnalyzeIn, answers the prefilter from where needles
-	// were in the session's last text (Session.containsAny).
-	needles *Session
-}
-
-// containsAny reports whether f's text holds one of needles.
-func (f *File) containsAny(needles []string) bool {
-	if f.needles != nil {
-		return f.needles.containsAny(f.Src, needles)
-	}
-	return containsAny(f.Src, needles)
 }
 
 // Result is what the engine found in one file.
@@ -130,6 +119,12 @@ type Engine struct {
 	// ownerNeedles are lifecycle.OwnerNeedles without configuration;
 	// configured owners have theirs computed once per Config.
 	ownerNeedles []string
+	// needles finds every rule's needles, its ownerless needles and the
+	// owner needles in one pass over a file; the ids below index it.
+	needles        *needleSet
+	ruleNeedles    [][]int32 // by rule
+	ownerlessIDs   [][]int32 // by rule
+	ownerNeedleIDs []int32
 	// configNeedles is shared by the copies drivers make of an engine
 	// (the server copies one per session), so it is a pointer.
 	configNeedles *sync.Map // configured names -> []string
@@ -157,6 +152,7 @@ func NewEngine(rules []*Rule) *Engine {
 		e.byID[r.ID] = r
 		e.ids = append(e.ids, r.ID)
 	}
+	e.compileNeedles()
 	for _, l := range []syntax.Lang{syntax.JavaScript, syntax.TypeScript, syntax.TSX} {
 		names := syntax.SymbolNames(l)
 		// Several symbol ids can share a kind name (aliases): index them
@@ -395,11 +391,22 @@ func (e *Engine) enabledRules(f File) []int {
 		}
 		return helpers
 	}
+	var found []bool
+	if !e.NoPrefilter {
+		found = make([]bool, len(e.needles.needles))
+		e.needles.scan(f.Src, found)
+	}
 	owned, askedOwner := false, false
 	mayOwn := func() bool {
 		if !askedOwner {
 			askedOwner = true
-			owned = f.component.Framework != "" || f.containsAny(e.ownerNeedlesFor(f.Config))
+			if f.component.Framework != "" {
+				owned = true
+			} else if ns := e.ownerNeedlesFor(f.Config); ns != nil {
+				owned = containsAny(f.Src, ns)
+			} else {
+				owned = anyFound(found, e.ownerNeedleIDs)
+			}
 		}
 		return owned
 	}
@@ -411,14 +418,14 @@ func (e *Engine) enabledRules(f File) []int {
 			out = append(out, i)
 			continue
 		}
-		if len(r.Needles) > 0 && !f.containsAny(r.Needles) && !f.containsAny(configured) &&
-			!(listenerRule(r) && f.containsAny(helperNeedles())) {
+		if len(r.Needles) > 0 && !anyFound(found, e.ruleNeedles[i]) && !containsAny(f.Src, configured) &&
+			!(listenerRule(r) && containsAny(f.Src, helperNeedles())) {
 			continue
 		}
 		if r.Applies != nil && !r.Applies(f.Path, f.Src) {
 			continue
 		}
-		if r.NeedsOwner && !mayOwn() && !f.containsAny(r.OwnerlessNeedles) {
+		if r.NeedsOwner && !mayOwn() && !anyFound(found, e.ownerlessIDs[i]) {
 			continue
 		}
 		out = append(out, i)
@@ -431,10 +438,11 @@ func (e *Engine) enabledRules(f File) []int {
 }
 
 // ownerNeedlesFor returns the owner needles under a file's configuration,
-// which can name more effect hooks and teardown methods.
+// which can name more effect hooks and teardown methods, or nil when the
+// configuration names none and the compiled owner needles apply.
 func (e *Engine) ownerNeedlesFor(cfg *Config) []string {
 	if cfg == nil || len(cfg.Owners.EffectHooks) == 0 && len(cfg.Owners.TeardownMethods) == 0 {
-		return e.ownerNeedles
+		return nil
 	}
 	// Keyed by the names, not the Config: drivers may copy a Config per
 	// file (to add its package versions).
@@ -452,6 +460,44 @@ func (e *Engine) ownerNeedlesFor(cfg *Config) []string {
 func listenerRule(r *Rule) bool {
 	for _, n := range r.Needles {
 		if n == "addEventListener" {
+			return true
+		}
+	}
+	return false
+}
+
+// compileNeedles builds the one automaton the prefilter scans a file with,
+// and gives each rule the ids of its needles in it.
+func (e *Engine) compileNeedles() {
+	var list []string
+	ids := make(map[string]int32)
+	idsOf := func(needles []string) []int32 {
+		out := make([]int32, 0, len(needles))
+		for _, n := range needles {
+			id, ok := ids[n]
+			if !ok {
+				id = int32(len(list))
+				ids[n] = id
+				list = append(list, n)
+			}
+			out = append(out, id)
+		}
+		return out
+	}
+	e.ruleNeedles = make([][]int32, len(e.rules))
+	e.ownerlessIDs = make([][]int32, len(e.rules))
+	for i, r := range e.rules {
+		e.ruleNeedles[i] = idsOf(r.Needles)
+		e.ownerlessIDs[i] = idsOf(r.OwnerlessNeedles)
+	}
+	e.ownerNeedleIDs = idsOf(e.ownerNeedles)
+	e.needles = newNeedleSet(list)
+}
+
+// anyFound reports whether any of the needles ids was found.
+func anyFound(found []bool, ids []int32) bool {
+	for _, id := range ids {
+		if found[id] {
 			return true
 		}
 	}

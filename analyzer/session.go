@@ -26,75 +26,6 @@ type Session struct {
 	// lent counts the fix validations and fix builds that reused the
 	// kept tree (for tests).
 	lent int
-
-	// The prefilter asks a large document for a hundred needles on every
-	// keystroke, each a search of the whole text. at remembers, for the
-	// text scanned (a copy; files of scanMinBytes or more), an offset of
-	// each needle asked about, or -1 where it does not occur; after an
-	// edit only occurrences the edit touched, and the text around it for
-	// needles that were absent, are searched again.
-	scanned []byte
-	at      map[string]int
-}
-
-// scanMinBytes is the size from which a session remembers where needles
-// occur: below it, searching the text costs less than keeping a copy.
-const scanMinBytes = 32 << 10
-
-// maxNeedles bounds at: needles come from rules and configuration, and
-// from imported helpers' names, which change as other files do.
-const maxNeedles = 4096
-
-// containsAny reports whether src holds one of needles, as the package's
-// containsAny does, from what the session remembers of its last text.
-func (s *Session) containsAny(src []byte, needles []string) bool {
-	if len(src) < scanMinBytes {
-		s.scanned, s.at = nil, nil
-		return containsAny(src, needles)
-	}
-	s.rescan(src)
-	for _, n := range needles {
-		p, ok := s.at[n]
-		if !ok {
-			p = bytes.Index(src, []byte(n))
-			s.at[n] = p
-		}
-		if p >= 0 {
-			return true
-		}
-	}
-	return false
-}
-
-// rescan moves what at knows from the text scanned last to src.
-func (s *Session) rescan(src []byte) {
-	if s.scanned != nil && bytes.Equal(s.scanned, src) {
-		return
-	}
-	if s.scanned == nil || len(s.at) > maxNeedles {
-		s.at = make(map[string]int)
-	} else {
-		e := diffEdit(s.scanned, src)
-		for n, p := range s.at {
-			switch {
-			case p >= 0 && p+len(n) <= e.Start:
-				// Before the edit: still there.
-			case p >= e.OldEnd:
-				s.at[n] = p + e.NewEnd - e.OldEnd
-			case p >= 0:
-				delete(s.at, n) // the edit touched it: search again when asked
-			default:
-				// Absent before, so an occurrence now overlaps the new text.
-				lo, hi := max(0, e.Start-len(n)+1), min(len(src), e.NewEnd+len(n)-1)
-				if lo < hi {
-					if i := bytes.Index(src[lo:hi], []byte(n)); i >= 0 {
-						s.at[n] = lo + i
-					}
-				}
-			}
-		}
-	}
-	s.scanned = append(s.scanned[:0], src...)
 }
 
 // Close frees the kept tree. It is safe to call more than once.
@@ -106,7 +37,6 @@ func (s *Session) Close() {
 		s.inc = nil
 	}
 	s.last = nil
-	s.scanned, s.at = nil, nil
 }
 
 // AnalyzeIn is Analyze reusing the session's tree. Results are identical to
@@ -117,7 +47,6 @@ func (e *Engine) AnalyzeIn(ctx context.Context, s *Session, f File) Result {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	f.needles = s
 	return e.analyze(ctx, f, s.parse)
 }
 
