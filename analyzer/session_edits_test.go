@@ -18,7 +18,7 @@ import (
 // TestSessionMatchesFreshOverEdits is the editor's path end to end with
 // the real rules: a document edited at random, analysed after every edit
 // through its session (incremental reparse, records reused, the
-// prefilter's remembered needles, fixes deferred), must get exactly the
+// prefilter, fixes deferred), must get exactly the
 // findings of a fresh analysis of the same text. The documents are large
 // enough for everything a session remembers to take part: the fixtures of
 // each rule joined into one file, and the largest files of the corpus.
