@@ -126,26 +126,31 @@ func Walk(ctx context.Context, roots []string, opt Options, emit func(Entry) err
 	if opt.Match == nil {
 		w.opt.Match = func(string) bool { return true }
 	}
-	if overlapping(roots) || opt.FollowSymlinks {
+	// Each root's real path and kind, found once: a pre-commit hook or
+	// a benchmark names thousands of files.
+	real := make([]string, len(roots))
+	isDir := make([]bool, len(roots))
+	for i, r := range roots {
+		real[i] = realAbs(r)
+		if st, err := os.Stat(r); err == nil && st.IsDir() {
+			isDir[i] = true
+			w.roots = append(w.roots, real[i])
+		}
+	}
+	if overlapping(real, isDir) || opt.FollowSymlinks {
 		w.seen = make(map[string]bool)
 	}
 	if opt.FollowSymlinks {
 		w.entered = make(map[string]string)
 	}
-	for _, r := range roots {
-		if st, err := os.Stat(r); err == nil && st.IsDir() {
-			w.roots = append(w.roots, realAbs(r))
-		}
-	}
 	walked := map[string]bool{}
-	for _, r := range roots {
+	for i, r := range roots {
 		// The same folder named twice (src ./src) is walked once, so its
 		// skipped entries are not reported twice either.
-		if key := realAbs(r); walked[key] {
+		if walked[real[i]] {
 			continue
-		} else {
-			walked[key] = true
 		}
+		walked[real[i]] = true
 		if err := w.root(r); err != nil {
 			if errors.Is(err, ErrStop) {
 				return nil
@@ -156,16 +161,29 @@ func Walk(ctx context.Context, roots []string, opt Options, emit func(Entry) err
 	return nil
 }
 
-// overlapping reports whether any root is inside (or equal to) another.
-func overlapping(roots []string) bool {
-	abs := make([]string, 0, len(roots))
-	for _, r := range roots {
-		abs = append(abs, realAbs(r))
+// overlapping reports whether any root is inside (or equal to) another,
+// given their real paths and which are folders: only a folder can hold
+// another root, so each root's ancestors are looked up among the folders
+// (linear in the roots, where comparing every pair was quadratic).
+func overlapping(real []string, isDir []bool) bool {
+	dirs := make(map[string]bool)
+	for i, p := range real {
+		if isDir[i] {
+			dirs[p] = true
+		}
 	}
-	for i, a := range abs {
-		for j, b := range abs {
-			if i != j && (a == b || isInside(b, a)) {
+	named := make(map[string]bool, len(real))
+	for _, p := range real {
+		if named[p] {
+			return true
+		}
+		named[p] = true
+		for d := filepath.Dir(p); ; d = filepath.Dir(d) {
+			if dirs[d] {
 				return true
+			}
+			if d == filepath.Dir(d) {
+				break
 			}
 		}
 	}

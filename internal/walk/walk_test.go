@@ -3,6 +3,7 @@ package walk
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -367,5 +368,66 @@ func TestWalkStopsOnCancel(t *testing.T) {
 	err = Walk(context.Background(), []string{dir}, Options{Match: jsOnly}, func(e Entry) error { return ErrStop })
 	if err != nil {
 		t.Errorf("ErrStop: %v", err)
+	}
+}
+
+// TestOverlapping pins which root lists overlap: a root inside a folder
+// root (directly or through a link), the same path twice, and not files
+// beside each other or a folder's sibling with a common prefix.
+func TestOverlapping(t *testing.T) {
+	dir := t.TempDir()
+	tree(t, dir, map[string]string{"src/a.js": "", "src/b.js": "", "srcx/c.js": "", "lib/d.js": ""})
+	if err := os.Symlink(filepath.Join(dir, "src"), filepath.Join(dir, "link")); err != nil {
+		t.Fatal(err)
+	}
+	chdir(t, dir)
+	for _, tc := range []struct {
+		roots []string
+		want  bool
+	}{
+		{[]string{"src/a.js", "src/b.js", "lib/d.js"}, false},
+		{[]string{"src", "srcx/c.js"}, false}, // a common prefix is not containment
+		{[]string{"src", "lib"}, false},
+		{[]string{"src/a.js", "src"}, true},
+		{[]string{"src", "./src"}, true},
+		{[]string{"link/a.js", "src"}, true}, // through the link
+		{[]string{".", "lib/d.js"}, true},
+		{[]string{"lib/d.js", "lib/d.js"}, true},
+	} {
+		real := make([]string, len(tc.roots))
+		isDir := make([]bool, len(tc.roots))
+		for i, r := range tc.roots {
+			real[i] = realAbs(r)
+			st, err := os.Stat(r)
+			isDir[i] = err == nil && st.IsDir()
+		}
+		if got := overlapping(real, isDir); got != tc.want {
+			t.Errorf("overlapping(%q) = %v, want %v", tc.roots, got, tc.want)
+		}
+	}
+}
+
+// BenchmarkWalkManyFileRoots walks 5,000 files named one by one, as a
+// pre-commit hook or the benchmark's file list names them.
+func BenchmarkWalkManyFileRoots(b *testing.B) {
+	dir := b.TempDir()
+	var roots []string
+	for i := 0; i < 5000; i++ {
+		rel := filepath.Join(fmt.Sprintf("pkg%02d", i%50), fmt.Sprintf("sub%d", i%7), fmt.Sprintf("f%d.js", i))
+		p := filepath.Join(dir, rel)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			b.Fatal(err)
+		}
+		if err := os.WriteFile(p, nil, 0o644); err != nil {
+			b.Fatal(err)
+		}
+		roots = append(roots, p)
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		n := 0
+		if err := Walk(context.Background(), roots, Options{}, func(e Entry) error { n++; return nil }); err != nil || n != len(roots) {
+			b.Fatalf("%d entries, %v", n, err)
+		}
 	}
 }
