@@ -68,7 +68,7 @@ func (e *Engine) CheckFixIn(ctx context.Context, s *Session, f File, d Diagnosti
 		return e.CheckFix(ctx, f, d, fix)
 	}
 	defer kept.Close()
-	return e.checkFix(ctx, pf, lang, before, kept, e.ruleIndex(d.Rule), &d, fix)
+	return e.checkFix(ctx, pf, lang, baseOf(before), kept, e.ruleIndex(d.Rule), &d, fix)
 }
 
 // kept lends the session's last parse when it is of src, else nil. It
