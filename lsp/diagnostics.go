@@ -208,9 +208,15 @@ func (s *server) analyze(ctx context.Context, snap snapshot) *analysis {
 			if s.beforeAnalysis != nil {
 				s.beforeAnalysis(ctx, snap)
 			}
+			// The digest of the facts the analysis depends on is taken
+			// before it runs: taken after, it could describe facts another
+			// document's edit brought in meanwhile, and that edit's refresh
+			// would find nothing stale and leave this result, made with
+			// the old facts, published. Taken before, such an edit at worst
+			// costs one more analysis.
+			s.facts.analysed(snap)
 			start := time.Now()
 			a.result = eng.AnalyzeIn(ctx, snap.session, a.file())
-			s.facts.analysed(snap)
 			<-s.sem
 			s.endAnalysis(snap, time.Since(start))
 			if ctx.Err() != nil {

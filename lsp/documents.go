@@ -176,13 +176,15 @@ func (s *server) didClose(ctx context.Context, raw jsonrpc2.RawMessage) {
 	s.cancelAnalysisLocked(d)
 	delete(s.docs, u)
 	defer s.facts.forget(u, d.path)
-	if d.session != nil {
-		// Waits for a (now cancelled) analysis still using the tree, then
-		// frees it.
-		d.session.Close()
-	}
 	pull := s.client.pull
 	s.mu.Unlock()
+	if d.session != nil {
+		// Waits for a (now cancelled) analysis still using the tree, then
+		// frees it. Not under s.mu: that analysis may be reading another
+		// open buffer's facts (overlay.buffer takes s.mu), and would wait
+		// for us while we wait for it.
+		d.session.Close()
+	}
 	s.statusChanged()
 
 	// Clear what the client shows for the closed buffer: nothing about it

@@ -430,12 +430,15 @@ func firstClose(n syntax.Node, closeAt map[int]bool) syntax.Node {
 // or an "error" listener. The call that succeeds keeps the resource open
 // for good. It returns the first such close for the message.
 func closedOnlyOnFailure(open syntax.Node, closes []syntax.Node) (syntax.Node, bool) {
+	if len(closes) == 0 {
+		return syntax.Node{}, false
+	}
 	for _, c := range closes {
 		if !onFailurePath(open, c) {
 			return syntax.Node{}, false
 		}
 	}
-	return closes[0], len(closes) > 0
+	return closes[0], true
 }
 
 // onFailurePath reports a close that runs only when something failed,
