@@ -237,15 +237,7 @@ func (v *notClosed) checkPaths(a acquisition, f fate, b *scope.Binding, decl syn
 		}
 		return n.Start() >= last.Start()
 	}
-	refs := v.p.Scope.References(b)
-	mentions := func(n syntax.Node) bool {
-		for _, r := range refs {
-			if n.Contains(r) {
-				return true
-			}
-		}
-		return false
-	}
+	mentions := v.mentioner(b)
 	var exit, await syntax.Node
 	block.Walk(func(n syntax.Node) bool {
 		if exit.Valid() {
@@ -505,15 +497,7 @@ func (v *notClosed) reportFailureOnly(a acquisition, c syntax.Node) {
 // It returns the operation, the rejection handler and the close.
 func (v *notClosed) closedOnlyOnSuccess(a acquisition, closes []syntax.Node, b *scope.Binding) (op, handler, close syntax.Node, ok bool) {
 	home := astutil.EnclosingFunction(a.node)
-	refs := v.p.Scope.References(b)
-	mentions := func(n syntax.Node) bool {
-		for _, r := range refs {
-			if n.Contains(r) {
-				return true
-			}
-		}
-		return false
-	}
+	mentions := v.mentioner(b)
 	for _, c := range closes {
 		if astutil.EnclosingFunction(c).Index() == home.Index() {
 			return op, handler, close, false // a close in the opening function itself
@@ -615,4 +599,18 @@ func (v *notClosed) reportSuccessOnly(a acquisition, op, h, close syntax.Node) {
 	msg := fmt.Sprintf("%s is %s only when %s succeeds: the rejection handler at line %d leaves it open; call %s() on it in .finally() or in that handler too",
 		v.subject(a, ""), k.verb, describeCallee(op.Get("function")), v.line(h), closer)
 	v.p.Report(v.diagnostic(a, msg))
+}
+
+// mentioner returns a test for code that refers to b: a node holding one
+// of its references.
+func (v *notClosed) mentioner(b *scope.Binding) func(syntax.Node) bool {
+	refs := v.p.Scope.References(b)
+	return func(n syntax.Node) bool {
+		for _, r := range refs {
+			if n.Contains(r) {
+				return true
+			}
+		}
+		return false
+	}
 }
