@@ -2,6 +2,9 @@ package rules_test
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/leakwatch/leakwatch/analyzer"
@@ -68,4 +71,41 @@ func count(results []analyzer.Result) map[string]int {
 		}
 	}
 	return out
+}
+
+// TestProjectFixKeepsInheritedTeardown: a class that inherits dispose()
+// from a base in another file gets an override that calls the base's
+// first; an override without it would stop the base's own cleanup (the
+// view's element would never be removed), trading one leak for another.
+func TestProjectFixKeepsInheritedTeardown(t *testing.T) {
+	dir := analysistest.ProjectDir(t, "base-teardown")
+	for _, r := range analysistest.ProjectResults(t, rules.All(), dir, true) {
+		if filepath.Base(r.Path) != "widget.ts" {
+			continue
+		}
+		if len(r.Diagnostics) != 1 {
+			t.Fatalf("widget.ts: %d findings, want 1: %+v", len(r.Diagnostics), r.Diagnostics)
+		}
+		d := r.Diagnostics[0]
+		if want := "in an override of the inherited dispose that calls super.dispose()"; !strings.Contains(d.Message, want) {
+			t.Errorf("message %q does not say %q", d.Message, want)
+		}
+		if len(d.Fixes) == 0 {
+			t.Fatal("no fix")
+		}
+		src, err := os.ReadFile(r.Path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fixed, err := analyzer.ApplyEdits(string(src), d.Fixes[0].Edits)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := "  dispose() {\n    super.dispose();\n    window.removeEventListener(\"resize\", this.onResize);\n  }\n"
+		if !strings.Contains(fixed, want) {
+			t.Errorf("fixed text lacks the override calling super:\n%s", fixed)
+		}
+		return
+	}
+	t.Fatal("widget.ts not analysed")
 }

@@ -132,3 +132,19 @@ var vueOptionsTeardowns = []string{"beforeUnmount", "unmounted", "beforeDestroy"
 var vueHookEvents = map[string]bool{
 	"hook:beforeDestroy": true, "hook:destroyed": true, "hook:beforeUnmount": true, "hook:unmounted": true,
 }
+
+// InheritsTeardown reports a class with no teardown of its own that
+// inherits TeardownName from a base class declared in another file: its
+// cleanup goes in an override that calls the base's, or the base's own
+// cleanup would stop running.
+func (o *Owner) InheritsTeardown() bool {
+	if o == nil || o.Inherited == nil || len(o.Teardowns) > 0 {
+		return false
+	}
+	for _, t := range o.Inherited.Teardowns {
+		if t == o.TeardownName {
+			return true
+		}
+	}
+	return false
+}

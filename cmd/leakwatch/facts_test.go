@@ -35,7 +35,7 @@ func TestCheckUsesFactsAndCachesThem(t *testing.T) {
 	write(t, dir, map[string]string{"view.ts": "export class View {\n  render(): void {}\n  dispose(): void {}\n}\n"})
 	r = run("--cache", "--cache-location", cacheFile, "widget.ts")
 	expectCode(t, r, exitFindings)
-	if !strings.Contains(r.stdout, "widget.ts:6:12: warning: \"resize\" listener added to window is never removed; call removeEventListener in dispose") {
+	if !strings.Contains(r.stdout, "widget.ts:6:12: warning: \"resize\" listener added to window is never removed; call removeEventListener in an override of the inherited dispose that calls super.dispose()") {
 		t.Errorf("with the inherited dispose(): %s", r.stdout)
 	}
 	r = run("--no-facts", "widget.ts")

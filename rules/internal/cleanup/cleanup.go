@@ -132,6 +132,9 @@ func Where(o *lifecycle.Owner) analyzer.Related {
 	case "call_expression":
 		n = astutil.Callee(n)
 	}
+	if o.InheritsTeardown() {
+		return analyzer.Related{Start: n.Start(), End: n.End(), Message: fmt.Sprintf("%s inherits %s from its base class; override it and call super.%s()", o.Phrase(), o.TeardownName, o.TeardownName)}
+	}
 	return analyzer.Related{Start: n.Start(), End: n.End(), Message: fmt.Sprintf("%s has no teardown yet; add %s", o.Phrase(), o.TeardownName)}
 }
 
@@ -145,6 +148,8 @@ func WhereClause(o *lifecycle.Owner) string {
 	case c.Cleanup.Site == lifecycle.InReturned:
 		// The returned function is the teardown, whether written yet or not.
 		return "in " + o.TeardownName
+	case o.InheritsTeardown():
+		return fmt.Sprintf("in an override of the inherited %s that calls super.%s()", o.TeardownName, o.TeardownName)
 	case len(o.Teardowns) == 0:
 		return fmt.Sprintf("in %s (%s has none)", o.TeardownName, o.Name)
 	}

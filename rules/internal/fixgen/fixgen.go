@@ -350,9 +350,10 @@ func setupAnchor(o *lifecycle.Owner) syntax.Node {
 	return last
 }
 
-// inherited reports an owner whose teardown is a base class's method.
+// inherited reports an owner whose teardown is a base class's method,
+// declared in this file or (through facts) in another.
 func inherited(o *lifecycle.Owner) bool {
-	return len(o.Teardowns) > 0 && o.Class.Valid() && !o.Class.Contains(o.Teardowns[0])
+	return len(o.Teardowns) > 0 && o.Class.Valid() && !o.Class.Contains(o.Teardowns[0]) || o.InheritsTeardown()
 }
 
 // callsSuper reports whether a teardown created in class calls its base
