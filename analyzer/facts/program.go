@@ -179,10 +179,7 @@ func NewProgram(root string, fsys FS, warn func(string)) *Program {
 // an editor). Configuration files reset resolution as a whole.
 func (p *Program) Invalidate(path string) {
 	path = filepath.Clean(path)
-	p.mu.Lock()
-	delete(p.modules, path)
-	p.mu.Unlock()
-	p.forgetShells(path)
+	p.Forget(path)
 	// A file that appears or disappears changes what specifiers resolve to.
 	p.Resolver.mu.Lock()
 	p.Resolver.resolved = map[string]resolution{}

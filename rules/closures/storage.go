@@ -188,16 +188,4 @@ func longLivedOwner(sc *scope.Info, n syntax.Node) string {
 }
 
 // thisRooted reports this, this.x, this.x.y.
-func thisRooted(n syntax.Node) bool {
-	for {
-		n = scope.Unwrap(n)
-		switch n.Kind() {
-		case "this":
-			return true
-		case "member_expression", "subscript_expression":
-			n = n.Get("object")
-		default:
-			return false
-		}
-	}
-}
+func thisRooted(n syntax.Node) bool { return astutil.RootOf(n).Kind() == "this" }

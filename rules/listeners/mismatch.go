@@ -293,7 +293,7 @@ func siblingLocals(p *analyzer.Pass, a, b syntax.Node) bool {
 		return false
 	}
 	for _, x := range []*scope.Binding{ba, bb} {
-		if x.Kind != scope.Var && x.Kind != scope.Let && x.Kind != scope.Const || !x.Init.Valid() || chainRoot(x.Init).Kind() != "this" {
+		if x.Kind != scope.Var && x.Kind != scope.Let && x.Kind != scope.Const || !x.Init.Valid() || astutil.ChainRoot(x.Init).Kind() != "this" {
 			return false
 		}
 	}
@@ -302,22 +302,6 @@ func siblingLocals(p *analyzer.Pass, a, b syntax.Node) bool {
 	}
 	fa, fb := methodOf(ba.Decl), methodOf(bb.Decl)
 	return fa.Valid() && fb.Valid() && container(fa).Valid() && container(fa).Index() == container(fb).Index()
-}
-
-// chainRoot returns the root of a chain of members and calls:
-// this.el().textTracks gives this.
-func chainRoot(n syntax.Node) syntax.Node {
-	for {
-		n = scope.Unwrap(n)
-		switch n.Kind() {
-		case "member_expression", "subscript_expression":
-			n = n.Get("object")
-		case "call_expression":
-			n = n.Get("function")
-		default:
-			return n
-		}
-	}
 }
 
 // methodOf returns the outermost function around n below its class body

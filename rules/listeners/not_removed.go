@@ -250,21 +250,7 @@ func madeByOwnerValue(p *analyzer.Pass, v syntax.Node, depth int) bool {
 }
 
 // rootedInThis reports this.x.y and this.querySelector(...) shapes.
-func rootedInThis(n syntax.Node) bool {
-	for {
-		n = scope.Unwrap(n)
-		switch n.Kind() {
-		case "this":
-			return true
-		case "member_expression", "subscript_expression":
-			n = n.Get("object")
-		case "call_expression":
-			n = n.Get("function")
-		default:
-			return false
-		}
-	}
-}
+func rootedInThis(n syntax.Node) bool { return astutil.ChainRoot(n).Kind() == "this" }
 
 // ownedParameter decides for a parameter target in a class-like owner. A
 // method's parameter (setupDrag(header)) is usually a part the class made

@@ -55,7 +55,7 @@ func storedName(p *analyzer.Pass, b *fixgen.Builder, c *creation, o *lifecycle.O
 		if !fixgen.Visible(p, fixgen.CleanupScope(o), h) {
 			return "", false
 		}
-		if root := rootOf(h); root.Kind() == "this" {
+		if root := astutil.RootOf(h); root.Kind() == "this" {
 			if p.Scope.ThisOwner(root).Index() != o.Class.Index() {
 				return "", false
 			}
@@ -68,12 +68,6 @@ func storedName(p *analyzer.Pass, b *fixgen.Builder, c *creation, o *lifecycle.O
 		return h.Text() + "?.", true
 	}
 	return "", false
-}
-
-func rootOf(n syntax.Node) syntax.Node {
-	for n = scope.Unwrap(n); n.Kind() == "member_expression"; n = scope.Unwrap(n.Get("object")) {
-	}
-	return n
 }
 
 // hoist turns `new ResizeObserver(cb).observe(el)` into a named observer:

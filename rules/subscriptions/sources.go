@@ -346,7 +346,7 @@ func (c *classifier) classifyMember(n syntax.Node, depth int) source {
 		s.life, s.rx = completes, true
 		return s
 	}
-	root := memberRoot(n)
+	root := astutil.RootOf(n)
 	if root.Kind() == "this" && c.parentInput(n) {
 		return s // the parent's emitter: no verdict
 	}
@@ -488,20 +488,6 @@ func initOf(b *scope.Binding) syntax.Node {
 		return syntax.Node{}
 	}
 	return syntax.Node{}
-}
-
-// memberRoot returns the start of a member chain: this, an identifier or a
-// call.
-func memberRoot(n syntax.Node) syntax.Node {
-	for {
-		n = scope.Unwrap(n)
-		switch n.Kind() {
-		case "member_expression", "subscript_expression":
-			n = n.Get("object")
-		default:
-			return n
-		}
-	}
 }
 
 // lastName is the last identifier of an expression (`this.route` ->
@@ -905,7 +891,7 @@ func (c *classifier) styleOf(call syntax.Node, src source) subscribeStyle {
 	if style == lifecycle.StyleStore {
 		return styleFunc
 	}
-	if id := memberRoot(recv); id.Kind() == "identifier" {
+	if id := astutil.RootOf(recv); id.Kind() == "identifier" {
 		if mod := c.p.Life.ImportedFrom(id.Text()); mod != "" && (strings.Contains(mod, "store") || importsAny(c.p, storeModules...)) {
 			return styleFunc
 		}

@@ -183,11 +183,7 @@ func holderText(p *analyzer.Pass, o *lifecycle.Owner, holder, at syntax.Node) (s
 	return holder.Text(), true
 }
 
-func rootedInThis(n syntax.Node) bool {
-	for n = scope.Unwrap(n); n.Kind() == "member_expression"; n = scope.Unwrap(n.Get("object")) {
-	}
-	return n.Kind() == "this"
-}
+func rootedInThis(n syntax.Node) bool { return astutil.RootOf(n).Kind() == "this" }
 
 // loopFixes keeps the latest id of a re-arming loop in one variable or
 // field (assigned at every re-arm and at the calls that start the loop) and

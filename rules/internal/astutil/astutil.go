@@ -134,6 +134,22 @@ func EnclosingFunction(n syntax.Node) syntax.Node {
 	return syntax.Node{}
 }
 
+// ChainRoot returns the root of a chain of members and calls:
+// this.el().textTracks and this.querySelector("x").y give this.
+func ChainRoot(n syntax.Node) syntax.Node {
+	for {
+		n = scope.Unwrap(n)
+		switch n.Kind() {
+		case "member_expression", "subscript_expression":
+			n = n.Get("object")
+		case "call_expression":
+			n = n.Get("function")
+		default:
+			return n
+		}
+	}
+}
+
 // RootOf returns the root of a member chain: a.b.c and a[k].c give a.
 func RootOf(n syntax.Node) syntax.Node {
 	n = scope.Unwrap(n)
