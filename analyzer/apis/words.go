@@ -174,3 +174,12 @@ var instanceGetterName = regexp.MustCompile(`^_?(get|ensure)[A-Z]`)
 
 // InstanceGetterName reports a function named for handing out an instance.
 func InstanceGetterName(name string) bool { return instanceGetterName.MatchString(name) }
+
+// amdLoaders take an AMD module's factory (define(["dep"], function (dep)
+// {...})) or a page script's (require([...], fn)): the factory runs once,
+// its parameters are modules that live as long as the page, and what it
+// returns is the module's export.
+var amdLoaders = map[string]bool{"define": true, "require": true, "requirejs": true}
+
+// AMDLoader reports a callee that takes an AMD factory.
+func AMDLoader(callee string) bool { return amdLoaders[callee] }

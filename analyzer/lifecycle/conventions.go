@@ -438,14 +438,6 @@ func (m *Model) ownerFor(c *Convention, f classFacts, name string) *Owner {
 	return o
 }
 
-// classifyClass finds the convention that owns a class, if any.
-func (m *Model) classifyClass(class syntax.Node) *Owner {
-	if m.isMixin(class) || m.livesWithApp(class) {
-		return nil
-	}
-	return m.conventionOwner(class)
-}
-
 // livesWithApp reports a class whose instances live as long as the
 // application, so it is no owner: one the file creates once
 // (moduleSingletons), the application's root component or an element of

@@ -118,7 +118,10 @@ func (m *Model) classOwner(class, fn syntax.Node) (*Owner, bool) {
 	if cached, ok := m.owners[-key-1]; ok {
 		return cached, false
 	}
-	o := m.applyImported(m.classifyClass(class), class)
+	var o *Owner
+	if !m.isMixin(class) && !m.livesWithApp(class) {
+		o = m.applyImported(m.conventionOwner(class), class)
+	}
 	m.owners[-key-1] = o
 	return o, false
 }

@@ -158,10 +158,11 @@ func (m *Model) inheritTeardowns(o *Owner, class syntax.Node, ic ImportedClass) 
 
 // applyImported refines the classification of a class whose base (or
 // mixin) is declared in another file: a framework base reached through a
-// project class, teardowns inherited from it, and hooks it calls.
+// project class, teardowns inherited from it, and hooks it calls. Mixins
+// and classes that live with the application never get here (classOwner).
 func (m *Model) applyImported(o *Owner, class syntax.Node) *Owner {
 	ic, ok := m.importedClass(class)
-	if !ok || m.isMixin(class) || m.livesWithApp(class) {
+	if !ok {
 		return o
 	}
 	if o != nil && o.Kind == ReactClass && ic.Framework == "" && !ic.Open {

@@ -8,6 +8,7 @@
 package listeners
 
 import (
+	"github.com/leakwatch/leakwatch/analyzer/apis"
 	"github.com/leakwatch/leakwatch/analyzer/scope"
 	"github.com/leakwatch/leakwatch/analyzer/syntax"
 	"github.com/leakwatch/leakwatch/rules/internal/astutil"
@@ -133,9 +134,7 @@ func amdFactory(fn syntax.Node) bool {
 		return false
 	}
 	call := args.Parent()
-	switch call.Get("function").Text() {
-	case "define", "require", "requirejs":
-	default:
+	if !apis.AMDLoader(call.Get("function").Text()) {
 		return false
 	}
 	if st := call.Parent(); st.Kind() != "expression_statement" || st.Parent().Kind() != "program" {
