@@ -37,6 +37,11 @@ type File struct {
 	// files of the project (package analyzer/facts); nil analyses the file
 	// alone.
 	Imports lifecycle.Imports
+	// ImportsKey identifies the answers Imports gives (the language server
+	// passes the digest of the imported files' facts). A Session carries a
+	// rule's findings over an edit only when the key is unchanged; with
+	// Imports set and no key it never does.
+	ImportsKey string
 
 	// component is filled by prepare for .vue and .svelte files.
 	component lifecycle.Component
@@ -123,6 +128,7 @@ type Engine struct {
 	// needles finds every rule's needles, its ownerless needles and the
 	// owner needles in one pass over a file; the ids below index it.
 	needles        *needleSet
+	needleReach    int       // the longest needle's length
 	ruleNeedles    [][]int32 // by rule
 	ownerlessIDs   [][]int32 // by rule
 	ownerNeedleIDs []int32
@@ -213,7 +219,7 @@ func severity(r *Rule, cfg *Config) Severity {
 // the input or a rule: a crashing rule becomes an internal-error diagnostic
 // and the other rules still run.
 func (e *Engine) Analyze(ctx context.Context, f File) Result {
-	return e.analyze(ctx, f, parseFresh)
+	return e.analyze(ctx, f, parseFresh, nil)
 }
 
 // parseFunc parses a file's text; sessions parse incrementally.
@@ -223,7 +229,9 @@ func parseFresh(ctx context.Context, lang syntax.Lang, src []byte, opt syntax.Op
 	return syntax.Parse(ctx, lang, src, opt)
 }
 
-func (e *Engine) analyze(ctx context.Context, f File, parse parseFunc) Result {
+// analyze is Analyze with the parser given; s, when not nil, is the
+// session parse belongs to, whose last findings may be reused.
+func (e *Engine) analyze(ctx context.Context, f File, parse parseFunc, s *Session) Result {
 	res := Result{Path: f.Path}
 	if kind, reason := e.unfit(f.Src); reason != "" {
 		res.Skipped, res.SkipKind = reason, kind
@@ -234,7 +242,7 @@ func (e *Engine) analyze(ctx context.Context, f File, parse parseFunc) Result {
 		res.Skipped, res.SkipKind = reason, kind
 		return res
 	}
-	enabled := e.enabledRules(f)
+	enabled := e.enabledRules(f, s)
 	if enabled == nil {
 		return res
 	}
@@ -253,7 +261,7 @@ func (e *Engine) analyze(ctx context.Context, f File, parse parseFunc) Result {
 		}
 		defer func() { kept.Close() }()
 	}
-	diags, tree, err := e.run(ctx, f, lang, enabled, parse)
+	diags, tree, err := e.run(ctx, f, lang, enabled, parse, s)
 	if err != nil {
 		switch {
 		case errors.Is(err, syntax.ErrParseBudget):
@@ -362,7 +370,7 @@ func (e *Engine) RulesFor(f File) []string {
 		return nil
 	}
 	var ids []string
-	for _, i := range e.enabledRules(f) {
+	for _, i := range e.enabledRules(f, nil) {
 		ids = append(ids, e.rules[i].ID)
 	}
 	return ids
@@ -372,21 +380,15 @@ func (e *Engine) RulesFor(f File) []string {
 // a rule runs where one of its needles occurs (or a configured name, or an
 // imported listener helper's name), its Applies accepts the file, and, for
 // a rule that needs an owner, where something can own a registration.
-func (e *Engine) enabledRules(f File) []int {
+// A session, when given, counts the needles incrementally.
+func (e *Engine) enabledRules(f File, s *Session) []int {
 	if isDeclarationFile(f.Path) && !e.NoPrefilter {
 		return nil
 	}
 	var out []int
 	// Names from the owners config (a custom listen/unlisten pair, an
 	// effect hook) can make any rule fire where its own needles are absent.
-	var configured []string
-	if f.Config != nil {
-		o := f.Config.Owners
-		configured = append(append(append(configured, o.EffectHooks...), o.TeardownMethods...), o.LongLived...)
-		for add := range o.ListenerPairs {
-			configured = append(configured, add)
-		}
-	}
+	configured := configuredNames(f.Config)
 	// Helpers imported from other files that add or remove listeners are
 	// registrations the listener rules' own needles do not name; asked
 	// only when such a rule would otherwise be skipped.
@@ -403,8 +405,7 @@ func (e *Engine) enabledRules(f File) []int {
 	}
 	var found []bool
 	if !e.NoPrefilter {
-		found = make([]bool, len(e.needles.needles))
-		e.needles.scan(f.Src, found)
+		found = e.findNeedles(f.Src, s)
 	}
 	owned, askedOwner := false, false
 	mayOwn := func() bool {
@@ -445,6 +446,22 @@ func (e *Engine) enabledRules(f File) []int {
 		return []int{}
 	}
 	return out
+}
+
+// configuredNames are the names from the owners config (a custom
+// listener adder, an effect hook, a teardown method, a long-lived
+// object): any of them can make any rule fire where its own needles are
+// absent.
+func configuredNames(cfg *Config) []string {
+	if cfg == nil {
+		return nil
+	}
+	o := cfg.Owners
+	names := append(append(append([]string(nil), o.EffectHooks...), o.TeardownMethods...), o.LongLived...)
+	for add := range o.ListenerPairs {
+		names = append(names, add)
+	}
+	return names
 }
 
 // ownerNeedlesFor returns the owner needles under a file's configuration,
@@ -502,6 +519,7 @@ func (e *Engine) compileNeedles() {
 	}
 	e.ownerNeedleIDs = idsOf(e.ownerNeedles)
 	e.needles = newNeedleSet(list)
+	e.needleReach = e.needles.maxLen()
 }
 
 // anyFound reports whether any of the needles ids was found.
@@ -525,7 +543,7 @@ func containsAny(src []byte, needles []string) bool {
 
 // run parses and runs the given rules, then applies config and suppression
 // comments. It returns a nil tree when nothing needed parsing.
-func (e *Engine) run(ctx context.Context, f File, lang syntax.Lang, enabled []int, parse parseFunc) ([]Diagnostic, *syntax.Tree, error) {
+func (e *Engine) run(ctx context.Context, f File, lang syntax.Lang, enabled []int, parse parseFunc, s *Session) ([]Diagnostic, *syntax.Tree, error) {
 	if enabled == nil {
 		return nil, nil, nil
 	}
@@ -533,7 +551,12 @@ func (e *Engine) run(ctx context.Context, f File, lang syntax.Lang, enabled []in
 	if err != nil {
 		return nil, nil, err
 	}
-	found := e.runOnTree(ctx, tree, f, enabled)
+	var found []Diagnostic
+	if s != nil {
+		found = e.findingsIn(ctx, s, tree, f, enabled)
+	} else {
+		found = e.runOnTree(ctx, tree, f, enabled)
+	}
 	if err := ctx.Err(); err != nil {
 		return nil, nil, err
 	}

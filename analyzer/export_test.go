@@ -7,3 +7,11 @@ func SessionLent(s *Session) int {
 	defer s.mu.Unlock()
 	return s.lent
 }
+
+// SessionCarried tells tests how many times an analysis in s kept a
+// rule's findings from the last one instead of running the rule.
+func SessionCarried(s *Session) int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.carried
+}

@@ -102,3 +102,64 @@ func (s *needleSet) scan(src []byte, found []bool) {
 		}
 	}
 }
+
+// count adds delta to counts[id] for every occurrence of needle id in src
+// (overlapping occurrences included); the empty needles are not counted.
+func (s *needleSet) count(src []byte, counts []int32, delta int32) {
+	next, out := s.next, s.out
+	st := int32(0)
+	for _, c := range src {
+		st = next[int(st)<<8|int(c)]
+		if st < 0 {
+			st &^= hasOut
+			for _, id := range out[st] {
+				counts[id] += delta
+			}
+		}
+	}
+}
+
+// maxLen is the length of the longest needle.
+func (s *needleSet) maxLen() int {
+	n := 0
+	for _, x := range s.needles {
+		n = max(n, len(x))
+	}
+	return n
+}
+
+// findNeedles returns which of the engine's needles occur in src. With a
+// session that counted them in the text it parsed last, only the text
+// around the edit is scanned: an occurrence wholly in the common prefix
+// or suffix of the two texts is in both, so the counts move by what the
+// edited window held before and holds now. A keystroke in a 20,000-line
+// document then scans a few hundred bytes instead of the whole text.
+func (e *Engine) findNeedles(src []byte, s *Session) []bool {
+	found := make([]bool, len(e.needles.needles))
+	if s == nil {
+		e.needles.scan(src, found)
+		return found
+	}
+	counts := make([]int32, len(e.needles.needles))
+	if old := s.last; old != nil && s.counts != nil && len(s.counts) == len(counts) {
+		copy(counts, s.counts)
+		p := commonPrefix(old, src)
+		sf := commonSuffix(old[p:], src[p:])
+		// A needle that overlaps the edit starts less than its length
+		// before it and ends less than its length after it.
+		reach := e.needleReach
+		lo := max(0, p-reach)
+		e.needles.count(old[lo:min(len(old), len(old)-sf+reach)], counts, -1)
+		e.needles.count(src[lo:min(len(src), len(src)-sf+reach)], counts, +1)
+	} else {
+		e.needles.count(src, counts, +1)
+	}
+	s.pendingCounts = counts
+	for id, n := range counts {
+		found[id] = n > 0
+	}
+	for _, id := range e.needles.empty {
+		found[id] = true
+	}
+	return found
+}

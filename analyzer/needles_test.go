@@ -3,8 +3,11 @@ package analyzer
 import (
 	"bytes"
 	"math/rand"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/leakwatch/leakwatch/analyzer/syntax"
 )
 
 // checkNeedles compares the automaton's answer with bytes.Contains, the
@@ -47,6 +50,39 @@ func randomText(rng *rand.Rand, alphabet string, n int) string {
 		b[i] = alphabet[rng.Intn(len(alphabet))]
 	}
 	return string(b)
+}
+
+// TestFindNeedlesAcrossEdits holds the session's incremental needle
+// counts to a fresh scan over random edits, with needles that overlap one
+// another and the edits' edges.
+func TestFindNeedlesAcrossEdits(t *testing.T) {
+	rng := rand.New(rand.NewSource(2))
+	const alphabet = "abhers.on(="
+	for round := 0; round < 300; round++ {
+		var ns []string
+		for i := 0; i < 1+rng.Intn(10); i++ {
+			ns = append(ns, randomText(rng, alphabet, 1+rng.Intn(5)))
+		}
+		e := NewEngine([]*Rule{{ID: "r", Needles: ns, New: func(*Pass) Visitor { return VisitFunc(func(syntax.Node) {}) }}})
+		s := &Session{}
+		text := []byte(randomText(rng, alphabet, rng.Intn(80)))
+		for step := 0; step < 20; step++ {
+			got := e.findNeedles(text, s)
+			want := make([]bool, len(got))
+			e.needles.scan(text, want)
+			if !slices.Equal(got, want) {
+				t.Fatalf("needles %q in %q after edits: counted %v, a scan finds %v", e.needles.needles, text, got, want)
+			}
+			if rng.Intn(4) > 0 {
+				// As Session.parse does once the text is parsed; else
+				// the counts stay those of the text before.
+				s.last, s.counts = append([]byte(nil), text...), s.pendingCounts
+			}
+			at := rng.Intn(len(text) + 1)
+			end := min(len(text), at+rng.Intn(6))
+			text = slices.Concat(text[:at:at], []byte(randomText(rng, alphabet, rng.Intn(6))), text[end:])
+		}
+	}
 }
 
 func FuzzNeedleSet(f *testing.F) {

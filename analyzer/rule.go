@@ -39,6 +39,14 @@ type Rule struct {
 	// rule even where nothing can own a registration.
 	OwnerlessNeedles []string
 
+	// FileWords are text whose presence anywhere in a file changes the
+	// rule's verdicts elsewhere in it (implicit-global's `eval`, which
+	// makes every free name possibly declared). The language server runs
+	// the rule again after an edit that adds or removes one, where it
+	// would otherwise keep the findings of the statements the edit did
+	// not touch (analyzer/reuse.go).
+	FileWords []string
+
 	// APIs is the part of the registration API table (analyzer/apis) the
 	// rule follows; zero for none. NewEngine checks that Needles cover
 	// every name selected, so derive them: apis.Builtin().Needles(APIs),

@@ -23,6 +23,16 @@ type Session struct {
 	inc  *syntax.Incremental
 	lang syntax.Lang
 	last []byte // the text inc's tree was parsed from
+	// lastRun is the last analysis's findings, for the next edit to
+	// reuse (reuse.go); nil when there is none to reuse.
+	lastRun *lastRun
+	// counts are the occurrences of each of the engine's needles in last;
+	// pendingCounts those in the text being analysed, which become counts
+	// once it is parsed (findNeedles).
+	counts, pendingCounts []int32
+	// carried counts the rules whose findings an analysis carried over
+	// from the last one instead of running them (for tests).
+	carried int
 	// lent counts the fix validations and fix builds that reused the
 	// kept tree (for tests).
 	lent int
@@ -37,6 +47,8 @@ func (s *Session) Close() {
 		s.inc = nil
 	}
 	s.last = nil
+	s.lastRun = nil
+	s.counts, s.pendingCounts = nil, nil
 }
 
 // AnalyzeIn is Analyze reusing the session's tree. Results are identical to
@@ -47,7 +59,7 @@ func (e *Engine) AnalyzeIn(ctx context.Context, s *Session, f File) Result {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return e.analyze(ctx, f, s.parse)
+	return e.analyze(ctx, f, s.parse, s)
 }
 
 // CheckFixIn is CheckFix reusing the session's tree when it was parsed
@@ -124,10 +136,11 @@ func (s *Session) parse(ctx context.Context, lang syntax.Lang, src []byte, opt s
 	}
 	t, err := s.inc.Parse(ctx, src, opt)
 	if err != nil {
-		s.last = nil
+		s.last, s.counts = nil, nil
 		return nil, err
 	}
 	s.last = append(s.last[:0], src...)
+	s.counts, s.pendingCounts = s.pendingCounts, nil
 	return t, nil
 }
 

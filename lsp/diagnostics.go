@@ -30,6 +30,9 @@ type analysis struct {
 	wire   []byte                // diags encoded for their publication (publish drops it)
 	// imports answers questions about the document's imports.
 	imports lc.Imports
+	// importsKey is the digest of the facts imports answers from, taken
+	// before the analysis (analyzer.File.ImportsKey).
+	importsKey string
 
 	// fixes are result.Diagnostics' fixes, which the engine leaves out
 	// (Engine.DeferFixes) until a code action needs them; fixMu guards
@@ -214,7 +217,7 @@ func (s *server) analyze(ctx context.Context, snap snapshot) *analysis {
 			// would find nothing stale and leave this result, made with
 			// the old facts, published. Taken before, such an edit at worst
 			// costs one more analysis.
-			s.facts.analysed(snap)
+			a.importsKey = s.facts.analysed(snap)
 			start := time.Now()
 			a.result = eng.AnalyzeIn(ctx, snap.session, a.file())
 			<-s.sem

@@ -180,16 +180,17 @@ func (w *workspaceFacts) hasDependents(u uri.URI, path string) bool {
 }
 
 // analysed records the imported facts an analysis of an open document
-// used.
-func (w *workspaceFacts) analysed(snap snapshot) {
+// used, and returns their digest ("" for a document without facts).
+func (w *workspaceFacts) analysed(snap snapshot) string {
 	if !snap.open || !filepath.IsAbs(snap.path) {
-		return
+		return ""
 	}
 	d, deps := w.program(snap.path).DigestDeps(snap.path, []byte(snap.text))
 	w.mu.Lock()
 	w.digests[snap.uri] = d
 	w.deps[snap.uri] = deps
 	w.mu.Unlock()
+	return string(d[:])
 }
 
 // refreshDependents analyses again the open documents (other than

@@ -22,8 +22,10 @@ var Implicit = &analyzer.Rule{
 	Kinds:    []string{"assignment_expression", "for_in_statement"},
 	// An implicit global is made by `x = ...` or `for (x in/of ...)`.
 	Needles: []string{"=", " in ", " of "},
-	Applies: mayBeScript,
-	New:     newImplicit,
+	// A direct eval anywhere may declare any name (hasDirectEval).
+	FileWords: []string{"eval"},
+	Applies:   mayBeScript,
+	New:       newImplicit,
 	Doc: analyzer.Doc{
 		Title: "Assignment to an undeclared name creates a global",
 		Text: `In a sloppy-mode script (not an ES module, not TypeScript, no "use strict"),

@@ -18,7 +18,10 @@ var NotClosed = &analyzer.Rule{
 	Kinds:    []string{"call_expression", "new_expression"},
 	APIs:     resourceAPIs,
 	Needles:  append(append(resourceNeedles(), clientModuleNeedles...), grpcNeedles...),
-	New:      func(p *analyzer.Pass) analyzer.Visitor { return &notClosed{p: p} },
+	// The driver a file uses decides what its checkouts are (dbFile,
+	// the mssql exception in checkout).
+	FileWords: append([]string{"mssql", "PoolClient", "PoolConnection"}, dbModules...),
+	New:       func(p *analyzer.Pass) analyzer.Visitor { return &notClosed{p: p} },
 	Doc: analyzer.Doc{
 		Title: "File, stream, socket, worker or database client opened and never closed",
 		Text: `Open resources hold more than memory: a file descriptor, a socket, a thread, a

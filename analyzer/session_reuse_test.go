@@ -1,0 +1,143 @@
+package analyzer_test
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"path/filepath"
+	"reflect"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/leakwatch/leakwatch/analyzer"
+	"github.com/leakwatch/leakwatch/analyzer/syntax"
+	"github.com/leakwatch/leakwatch/rules"
+)
+
+// isolatedStatements are top-level statements an edit inserts, each with
+// names of its own (%[1]d makes them unique), so that most edits qualify
+// for carrying findings over (analyzer/reuse.go). They hold what could
+// wrongly be carried: registrations, their undoing under the rules' other
+// words, text that changes the whole file's reading (eval, require, a
+// directive, a suppression comment), owners, and plain code.
+var isolatedStatements = []string{
+	"function lwFn%[1]d() { return %[1]d; }\n",
+	"const lwMap%[1]d = new Map();\nlwMap%[1]d.set(%[1]d, 1);\n",
+	"lwEl%[1]d.addEventListener('lwev%[1]d', lwH%[1]d);\n",
+	"lwEl%[1]d.removeEventListener('resize', lwH%[1]d);\n",
+	"setInterval(lwTick%[1]d, 100);\n",
+	"clearInterval(lwId%[1]d);\n",
+	"lwSub%[1]d.unsubscribe();\nlwD%[1]d.dispose();\nlwC%[1]d.clear();\nlwC%[1]d.delete(1);\n",
+	"/* lwNote%[1]d */\n",
+	"// leakwatch-ignore-next-line\nlwX%[1]d();\n",
+	"eval('lwE%[1]d');\n",
+	"const lwPg%[1]d = require('pg');\n",
+	"lwGlobal%[1]d = %[1]d;\n",
+	"class LwEl%[1]d extends HTMLElement { connectedCallback() { window.addEventListener('x', this.lwOn%[1]d); } }\n",
+	"'use strict';\n",
+	"if (lwCond%[1]d) { lwCall%[1]d(); }\n",
+	"lwObs%[1]d.observe(lwTarget%[1]d);\n",
+	"const lwT%[1]d = setTimeout(() => lwDone%[1]d(), 10);\n",
+	"\n\n",
+}
+
+// TestSessionCarriesOnlyWhatAnEditCannotChange edits documents by
+// inserting, replacing and removing whole top-level statements, most of
+// them isolated, and holds every analysis through the session to a fresh
+// analysis of the same text. The documents are every rule fixture and
+// the largest files of the corpus.
+func TestSessionCarriesOnlyWhatAnEditCannotChange(t *testing.T) {
+	ctx := context.Background()
+	fresh := analyzer.NewEngine(rules.All())
+	fresh.ValidateFixes = false
+	editor := *fresh
+	editor.DeferFixes = true
+
+	type doc struct {
+		path string
+		src  []byte
+	}
+	var docs []doc
+	walkSources(t, filepath.Join("..", "testdata", "rules"), func(path string, src []byte) {
+		if !strings.HasSuffix(path, ".d.ts") && !analyzer.IsComponentFile(path) {
+			docs = append(docs, doc{path, src})
+		}
+	})
+	if corpus := corpusDir(t); corpus != "" {
+		var large []doc
+		walkSources(t, corpus, func(path string, src []byte) {
+			if len(src) >= 20<<10 && len(src) < 128<<10 && !analyzer.IsComponentFile(path) {
+				large = append(large, doc{path, src})
+			}
+		})
+		sort.Slice(large, func(i, j int) bool { return len(large[i].src) > len(large[j].src) })
+		docs = append(docs, large[:min(len(large), 12)]...)
+	}
+	r := rand.New(rand.NewPCG(3, 5))
+	compared, findings, carried := 0, 0, 0
+	for di, d := range docs {
+		s := &analyzer.Session{}
+		text := string(d.src)
+		lang, ok := syntax.LangForPath(d.path)
+		if !ok {
+			continue
+		}
+		var inserted []string // statements this document holds now
+		for step := 0; step < 6; step++ {
+			tree, err := syntax.Parse(ctx, lang, []byte(text), syntax.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			// Top-level boundaries: where a statement may go.
+			bounds := []int{0, len(text)}
+			for c := tree.Root().FirstChild(); c.Valid(); c = c.NextSibling() {
+				bounds = append(bounds, c.End())
+			}
+			stmt := fmt.Sprintf(isolatedStatements[r.IntN(len(isolatedStatements))], di*100+step)
+			switch {
+			case step == 0:
+				// The first analysis fills the session.
+			case len(inserted) > 0 && r.IntN(3) == 0:
+				// Take one of the inserted statements out again, or
+				// replace it.
+				i := r.IntN(len(inserted))
+				with := ""
+				if r.IntN(2) == 0 {
+					with = stmt
+				}
+				text = strings.Replace(text, inserted[i], with, 1)
+				inserted = append(inserted[:i], inserted[i+1:]...)
+				if with != "" {
+					inserted = append(inserted, with)
+				}
+			default:
+				at := bounds[r.IntN(len(bounds))]
+				prefix := ""
+				if at > 0 && text[at-1] != '\n' {
+					prefix = "\n"
+				}
+				text = text[:at] + prefix + stmt + text[at:]
+				inserted = append(inserted, stmt)
+			}
+			f := analyzer.File{Path: d.path, Src: []byte(text)}
+			got := editor.AnalyzeIn(ctx, s, f)
+			want := fresh.Analyze(ctx, f)
+			for i := range want.Diagnostics {
+				want.Diagnostics[i].Fixes = nil // not asked for
+			}
+			if !reflect.DeepEqual(got, want) {
+				t.Fatalf("%s, edit %d (%q): carried over\n%+v\na fresh analysis\n%+v", d.path, step, stmt, got.Diagnostics, want.Diagnostics)
+			}
+			compared++
+			findings += len(want.Diagnostics)
+		}
+		carried += analyzer.SessionCarried(s)
+		s.Close()
+	}
+	t.Logf("%d documents, %d analyses with %d findings compared; %d rule runs carried over", len(docs), compared, findings, carried)
+	// The test is about carrying findings: it must have happened, often.
+	if carried < compared/2 || findings < 1000 {
+		t.Fatalf("only %d rule runs carried over and %d findings in %d analyses", carried, findings, compared)
+	}
+}
