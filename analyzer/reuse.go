@@ -19,9 +19,9 @@ import (
 //
 //   - the edit replaced whole top-level statements (the "gap": statements
 //     before and after it have the same text, and those after it only
-//     moved), of kinds that set nothing for the whole file (no import,
-//     export or directive, no fileWords such as require), in two trees
-//     without syntax errors;
+//     moved), after the directive prologue, of kinds that set nothing for
+//     the whole file (no import, export or directive, no fileWords such as
+//     require), in two trees without syntax errors;
 //   - the gap is isolated: every name in its old and new text (any
 //     identifier-like word, in code, strings or comments) occurs nowhere
 //     else in the file, so no other statement can refer to what it
@@ -92,12 +92,6 @@ var neutralWords = map[string]bool{
 	"catch": true, "finally": true, "throw": true, "in": true, "of": true,
 }
 
-// fileWords change how the whole file reads wherever they occur: what it
-// imports (require, dynamic import, AMD define) and what it exports.
-var fileWords = map[string]bool{
-	"require": true, "import": true, "export": true, "module": true, "exports": true, "define": true,
-}
-
 // edit is an edit between two analyses, described by top-level statements.
 type edit struct {
 	// gapOld and gapNew are the replaced text, before and after.
@@ -155,7 +149,7 @@ func isolatedEdit(last *lastRun, tree *syntax.Tree, units []span) (edit, bool) {
 	e.gapOld, e.gapNew = old[e.oldLo:e.oldHi], cur[e.newLo:e.newHi]
 	e.shift = d
 	e.linesChanged = strings.Count(e.gapOld, "\n") != strings.Count(e.gapNew, "\n")
-	if hasStringStatement(tree, e.newLo, e.newHi) {
+	if hasStringStatement(tree, e.newLo, e.newHi) || !afterPrologue(tree, k) {
 		return edit{}, false
 	}
 	// Isolation: no word of the gap occurs outside it.
@@ -163,7 +157,7 @@ func isolatedEdit(last *lastRun, tree *syntax.Tree, units []span) (edit, bool) {
 	for _, gap := range [2]string{e.gapOld, e.gapNew} {
 		isolated := true
 		eachWord(gap, func(w string) bool {
-			if fileWords[w] || !neutralWords[w] && (containsWord(rest[0], w) || containsWord(rest[1], w)) {
+			if !neutralWords[w] && (containsWord(rest[0], w) || containsWord(rest[1], w)) {
 				isolated = false
 			}
 			return isolated
@@ -173,6 +167,26 @@ func isolatedEdit(last *lastRun, tree *syntax.Tree, units []span) (edit, bool) {
 		}
 	}
 	return e, true
+}
+
+// afterPrologue reports whether one of the first k top-level statements
+// ends the directive prologue: an edit before it could make a later
+// "use strict" a directive or stop it being one.
+func afterPrologue(t *syntax.Tree, k int) bool {
+	i := 0
+	for c := t.Root().FirstChild(); c.Valid() && i < k; c = c.NextSibling() {
+		i++
+		switch c.Kind() {
+		case "comment", "hash_bang_line":
+			continue
+		case "expression_statement":
+			if x := c.FirstChild(); x.Valid() && x.Kind() == "string" {
+				continue
+			}
+		}
+		return true
+	}
+	return false
 }
 
 // hasStringStatement reports a top-level expression statement in lo..hi

@@ -141,3 +141,41 @@ func TestSessionCarriesOnlyWhatAnEditCannotChange(t *testing.T) {
 		t.Fatalf("only %d rule runs carried over and %d findings in %d analyses", carried, findings, compared)
 	}
 }
+
+// TestSessionCarryEdges are edits that look isolated but change how the
+// rest of the file reads, each analysed through a session after the text
+// before it and compared with a fresh analysis.
+func TestSessionCarryEdges(t *testing.T) {
+	ctx := context.Background()
+	fresh := analyzer.NewEngine(rules.All())
+	fresh.ValidateFixes = false
+	editor := *fresh
+	editor.DeferFixes = true
+	const checkout = "export async function count(pool: Pool) {\n  const client = await pool.connect();\n  return client.query('select 1');\n}\n" +
+		"export type Conn = PoolClient;\n"
+	const body = "function start() { leakedCounter = 0; setInterval(tick, 10); }\nstart();\n"
+	for _, c := range []struct{ name, path, before, after string }{
+		// A statement before "use strict" ends the prologue: the file
+		// turns sloppy and its implicit globals appear, and back.
+		{"statement before the directive", "a.js", "'use strict';\n" + body, "lwA();\n'use strict';\n" + body},
+		{"statement before the directive removed", "a.js", "lwA(); 'use strict';\n" + body, "'use strict';\n" + body},
+		{"directive added", "a.js", body, "'use strict';\n" + body},
+		{"direct eval added", "a.js", body + "function lwB() {}\n", body + "function lwB() { eval('lwC'); }\n"},
+		// Naming mssql anywhere makes pool.connect() return the pool.
+		{"mssql named", "b.ts", checkout, checkout + "/* lwH mssql */\n"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			s := &analyzer.Session{}
+			defer s.Close()
+			editor.AnalyzeIn(ctx, s, analyzer.File{Path: c.path, Src: []byte(c.before)})
+			f := analyzer.File{Path: c.path, Src: []byte(c.after)}
+			got, want := editor.AnalyzeIn(ctx, s, f), fresh.Analyze(ctx, f)
+			for i := range want.Diagnostics {
+				want.Diagnostics[i].Fixes = nil
+			}
+			if !reflect.DeepEqual(got, want) {
+				t.Fatalf("carried over\n%+v\na fresh analysis\n%+v", got.Diagnostics, want.Diagnostics)
+			}
+		})
+	}
+}

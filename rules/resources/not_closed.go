@@ -18,9 +18,9 @@ var NotClosed = &analyzer.Rule{
 	Kinds:    []string{"call_expression", "new_expression"},
 	APIs:     resourceAPIs,
 	Needles:  append(append(resourceNeedles(), clientModuleNeedles...), grpcNeedles...),
-	// The driver a file uses decides what its checkouts are (dbFile,
-	// the mssql exception in checkout).
-	FileWords: append([]string{"mssql", "PoolClient", "PoolConnection"}, dbModules...),
+	// mssql anywhere in a file makes pool.connect() return the pool
+	// (checkout); the other driver signs are needles or imports.
+	FileWords: []string{"mssql"},
 	New:       func(p *analyzer.Pass) analyzer.Visitor { return &notClosed{p: p} },
 	Doc: analyzer.Doc{
 		Title: "File, stream, socket, worker or database client opened and never closed",
