@@ -1,5 +1,7 @@
 package analyzer
 
+import "github.com/leakwatch/leakwatch/analyzer/syntax"
+
 // needleSet finds which of a fixed list of literal strings occur in a text,
 // in one pass over it (an Aho-Corasick automaton compiled to a table with a
 // row per state). The prefilter asks about some 150 needles per file (every
@@ -133,10 +135,14 @@ func (s *needleSet) maxLen() int {
 // around the edit is scanned: an occurrence wholly in the common prefix
 // or suffix of the two texts is in both, so the counts move by what the
 // edited window held before and holds now. A keystroke in a 20,000-line
-// document then scans a few hundred bytes instead of the whole text.
+// document then scans a few hundred bytes instead of the whole text; small
+// documents, scanned in microseconds, keep no counts.
 func (e *Engine) findNeedles(src []byte, s *Session) []bool {
 	found := make([]bool, len(e.needles.needles))
-	if s == nil {
+	if s == nil || len(src) < syntax.ReuseMinBytes {
+		if s != nil {
+			s.pendingCounts = nil
+		}
 		e.needles.scan(src, found)
 		return found
 	}

@@ -56,6 +56,8 @@ func randomText(rng *rand.Rand, alphabet string, n int) string {
 // counts to a fresh scan over random edits, with needles that overlap one
 // another and the edits' edges.
 func TestFindNeedlesAcrossEdits(t *testing.T) {
+	defer func(n int) { syntax.ReuseMinBytes = n }(syntax.ReuseMinBytes)
+	syntax.ReuseMinBytes = 0
 	rng := rand.New(rand.NewSource(2))
 	const alphabet = "abhers.on(="
 	for round := 0; round < 300; round++ {

@@ -360,7 +360,9 @@ func (e *Engine) findingsIn(ctx context.Context, s *Session, tree *syntax.Tree, 
 		out = append(out, byRule[ri]...)
 	}
 	out = append(out, other...)
-	if len(other) == 0 && !tree.HasErrors() && e.DeferFixes {
+	// Small documents are analysed afresh in a few milliseconds; keeping
+	// their findings would cost the server memory for every open file.
+	if len(other) == 0 && !tree.HasErrors() && e.DeferFixes && len(tree.Src) >= syntax.ReuseMinBytes {
 		s.lastRun = &lastRun{src: tree.Src, path: f.Path, lang: tree.Lang, config: f.Config,
 			importsKey: f.ImportsKey, enabled: enabled, units: units, found: byRule}
 	}

@@ -48,6 +48,10 @@ var isolatedStatements = []string{
 // analysis of the same text. The documents are every rule fixture and
 // the largest files of the corpus.
 func TestSessionCarriesOnlyWhatAnEditCannotChange(t *testing.T) {
+	// Sessions carry findings in documents of this size or more; the
+	// fixtures are smaller.
+	defer func(n int) { syntax.ReuseMinBytes = n }(syntax.ReuseMinBytes)
+	syntax.ReuseMinBytes = 0
 	ctx := context.Background()
 	fresh := analyzer.NewEngine(rules.All())
 	fresh.ValidateFixes = false
@@ -146,6 +150,8 @@ func TestSessionCarriesOnlyWhatAnEditCannotChange(t *testing.T) {
 // rest of the file reads, each analysed through a session after the text
 // before it and compared with a fresh analysis.
 func TestSessionCarryEdges(t *testing.T) {
+	defer func(n int) { syntax.ReuseMinBytes = n }(syntax.ReuseMinBytes)
+	syntax.ReuseMinBytes = 0
 	ctx := context.Background()
 	fresh := analyzer.NewEngine(rules.All())
 	fresh.ValidateFixes = false
