@@ -8,6 +8,8 @@ import (
 	"sync"
 	"time"
 
+	"github.com/leakwatch/leakwatch/analyzer/syntax"
+
 	"go.lsp.dev/jsonrpc2"
 	"go.lsp.dev/protocol"
 	"go.lsp.dev/uri"
@@ -28,6 +30,7 @@ type analysis struct {
 	diags  []protocol.Diagnostic // result.Diagnostics, converted, same order
 	id     string                // diagnosticsID(diags)
 	wire   []byte                // diags encoded for their publication (publish drops it)
+	pieces [][]byte              // each of diags encoded, in large documents (encodeDiagnostics)
 	// imports answers questions about the document's imports.
 	imports lc.Imports
 	// importsKey is the digest of the facts imports answers from, taken
@@ -157,7 +160,7 @@ func (s *server) publish(d *document, a *analysis) {
 		return
 	}
 	if wire == nil {
-		wire, _ = encodeDiagnostics(a.diags)
+		wire = encodeDiagnostics(a.diags, nil, false).wire
 	}
 	params, err := publishParams(d.uri, a.snap.version, wire)
 	if err == nil {
@@ -238,7 +241,18 @@ func (s *server) analyze(ctx context.Context, snap snapshot) *analysis {
 		a.diags[i] = s.toDiagnostic(snap.uri, a.index, enc, &a.result.Diagnostics[i])
 	}
 	a.diags = s.withHeapEvidence(snap, a.index, enc, a.result.Diagnostics, a.diags)
-	a.wire, a.id = encodeDiagnostics(a.diags)
+	// Large documents keep each diagnostic's encoding for the next edit.
+	var prev *analysis
+	keep := len(snap.text) >= syntax.ReuseMinBytes
+	if keep {
+		s.mu.Lock()
+		if d := s.docs[snap.uri]; d != nil && d.last != nil && d.last.enc == enc {
+			prev = d.last
+		}
+		s.mu.Unlock()
+	}
+	e := encodeDiagnostics(a.diags, prev, keep)
+	a.wire, a.id, a.pieces = e.wire, e.id, e.pieces
 	return a
 }
 
