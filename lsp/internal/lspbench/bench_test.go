@@ -167,15 +167,30 @@ func (c *client) waitVersion(tb testing.TB, uri string, version int) {
 // reports the median and p95.
 func BenchmarkDidChangeToPublish(b *testing.B) {
 	for _, lines := range []int{5000, 20000} {
-		b.Run(fmt.Sprintf("lines=%d", lines), func(b *testing.B) { didChangeToPublish(b, lines) })
+		b.Run(fmt.Sprintf("lines=%d", lines), func(b *testing.B) { didChangeToPublish(b, lines, false) })
 	}
 }
 
-func didChangeToPublish(b *testing.B, size int) {
+// BenchmarkDidChangeInComponent is BenchmarkDidChangeToPublish with the
+// marker line toggled inside the last component instead of after it: the
+// edited statement shares names with the rest of the file, so no finding
+// can be carried over (analyzer/reuse.go) and every rule runs again.
+func BenchmarkDidChangeInComponent(b *testing.B) {
+	for _, lines := range []int{5000, 20000} {
+		b.Run(fmt.Sprintf("lines=%d", lines), func(b *testing.B) { didChangeToPublish(b, lines, true) })
+	}
+}
+
+func didChangeToPublish(b *testing.B, size int, inside bool) {
 	c := startServer(b)
 	const uri = "file:///bench/Widgets.tsx"
 	text := tsxFile(size)
 	lines := strings.Count(text, "\n")
+	at := lines
+	if inside {
+		// The line after the last component's signature.
+		at = strings.Count(text[:strings.LastIndex(text, "export function Widget")], "\n") + 1
+	}
 	c.notify(b, "textDocument/didOpen", map[string]any{"textDocument": map[string]any{
 		"uri": uri, "languageId": "typescriptreact", "version": 1, "text": text}})
 	c.waitVersion(b, uri, 1)
@@ -185,11 +200,11 @@ func didChangeToPublish(b *testing.B, size int) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		v := i + 2
-		// Add the marker line at the end, or take it away again.
-		change := map[string]any{"range": map[string]any{"start": map[string]int{"line": lines, "character": 0},
-			"end": map[string]int{"line": lines, "character": 0}}, "text": "benchLeak();\n"}
+		// Add the marker line, or take it away again.
+		change := map[string]any{"range": map[string]any{"start": map[string]int{"line": at, "character": 0},
+			"end": map[string]int{"line": at, "character": 0}}, "text": "benchLeak();\n"}
 		if i%2 == 1 {
-			change["range"].(map[string]any)["end"] = map[string]int{"line": lines + 1, "character": 0}
+			change["range"].(map[string]any)["end"] = map[string]int{"line": at + 1, "character": 0}
 			change["text"] = ""
 		}
 		start := time.Now()
