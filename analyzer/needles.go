@@ -89,19 +89,13 @@ const hasOut = -1 << 31
 // scan sets found[id] for every needle that occurs in src; found must be
 // as long as the needle list.
 func (s *needleSet) scan(src []byte, found []bool) {
+	counts := make([]int32, len(s.needles))
+	s.count(src, counts, 1)
+	for id, n := range counts {
+		found[id] = found[id] || n > 0
+	}
 	for _, id := range s.empty {
 		found[id] = true
-	}
-	next, out := s.next, s.out
-	st := int32(0)
-	for _, c := range src {
-		st = next[int(st)<<8|int(c)]
-		if st < 0 {
-			st &^= hasOut
-			for _, id := range out[st] {
-				found[id] = true
-			}
-		}
 	}
 }
 

@@ -12,7 +12,6 @@ import (
 
 	"github.com/leakwatch/leakwatch/analyzer"
 	"github.com/leakwatch/leakwatch/analyzer/syntax"
-	"github.com/leakwatch/leakwatch/rules"
 )
 
 // TestSessionMatchesFreshOverEdits is the editor's path end to end with
@@ -24,15 +23,7 @@ import (
 // each rule joined into one file, and the largest files of the corpus.
 func TestSessionMatchesFreshOverEdits(t *testing.T) {
 	ctx := context.Background()
-	fresh := analyzer.NewEngine(rules.All())
-	fresh.ValidateFixes = false
-	editor := *fresh
-	editor.DeferFixes = true
-
-	type doc struct {
-		path string
-		src  []byte
-	}
+	fresh, editor := engines()
 	var docs []doc
 	for _, ext := range []string{".tsx", ".ts", ".js"} {
 		var joined []byte

@@ -48,20 +48,10 @@ var isolatedStatements = []string{
 // analysis of the same text. The documents are every rule fixture and
 // the largest files of the corpus.
 func TestSessionCarriesOnlyWhatAnEditCannotChange(t *testing.T) {
-	// Sessions carry findings in documents of this size or more; the
-	// fixtures are smaller.
-	defer func(n int) { syntax.ReuseMinBytes = n }(syntax.ReuseMinBytes)
-	syntax.ReuseMinBytes = 0
+	carryInSmallDocuments(t)
 	ctx := context.Background()
-	fresh := analyzer.NewEngine(rules.All())
-	fresh.ValidateFixes = false
-	editor := *fresh
-	editor.DeferFixes = true
+	fresh, editor := engines()
 
-	type doc struct {
-		path string
-		src  []byte
-	}
 	var docs []doc
 	walkSources(t, filepath.Join("..", "testdata", "rules"), func(path string, src []byte) {
 		if !strings.HasSuffix(path, ".d.ts") && !analyzer.IsComponentFile(path) {
@@ -150,13 +140,9 @@ func TestSessionCarriesOnlyWhatAnEditCannotChange(t *testing.T) {
 // rest of the file reads, each analysed through a session after the text
 // before it and compared with a fresh analysis.
 func TestSessionCarryEdges(t *testing.T) {
-	defer func(n int) { syntax.ReuseMinBytes = n }(syntax.ReuseMinBytes)
-	syntax.ReuseMinBytes = 0
+	carryInSmallDocuments(t)
 	ctx := context.Background()
-	fresh := analyzer.NewEngine(rules.All())
-	fresh.ValidateFixes = false
-	editor := *fresh
-	editor.DeferFixes = true
+	fresh, editor := engines()
 	const checkout = "export async function count(pool: Pool) {\n  const client = await pool.connect();\n  return client.query('select 1');\n}\n" +
 		"export type Conn = PoolClient;\n"
 	const body = "function start() { leakedCounter = 0; setInterval(tick, 10); }\nstart();\n"
@@ -184,4 +170,28 @@ func TestSessionCarryEdges(t *testing.T) {
 			}
 		})
 	}
+}
+
+// engines returns an engine as the CLI runs it without fix validation and
+// one as the language server runs it (fixes deferred).
+func engines() (fresh, editor *analyzer.Engine) {
+	fresh = analyzer.NewEngine(rules.All())
+	fresh.ValidateFixes = false
+	e := *fresh
+	e.DeferFixes = true
+	return fresh, &e
+}
+
+// carryInSmallDocuments lets sessions carry findings over edits of the
+// small documents tests use (they do from syntax.ReuseMinBytes on).
+func carryInSmallDocuments(t *testing.T) {
+	n := syntax.ReuseMinBytes
+	syntax.ReuseMinBytes = 0
+	t.Cleanup(func() { syntax.ReuseMinBytes = n })
+}
+
+// doc is a document the session tests edit.
+type doc struct {
+	path string
+	src  []byte
 }
