@@ -108,8 +108,12 @@ type edit struct {
 // one.
 func isolatedEdit(last *lastRun, tree *syntax.Tree, units []span) (edit, bool) {
 	old, cur := last.src, tree.Src
+	// Statements wholly inside the common prefix are unchanged, and so
+	// are those wholly inside the common suffix, moved. The two may
+	// overlap ("function a(){} function b(){}" with "function x(){} "
+	// inserted before b): a statement is in one or the other, never both.
 	p := commonPrefix([]byte(old), []byte(cur))
-	sf := commonSuffix([]byte(old[p:]), []byte(cur[p:]))
+	sf := commonSuffix([]byte(old), []byte(cur))
 	ou, nu := last.units, units
 	k := 0
 	for k < len(ou) && k < len(nu) && ou[k] == nu[k] && ou[k].end <= p {
