@@ -10,18 +10,18 @@ import (
 
 // Reusing findings across an edit.
 //
-// In the editor most keystrokes change one top-level statement of a large
-// file, and running every rule over the whole file again is most of an
-// edit's cost. A session therefore remembers the raw findings (before
-// config and suppressions) of its last analysis, and after an edit keeps a
-// rule's findings instead of running it again when the edit cannot have
-// changed them:
+// In the editor an edit changes a few top-level statements of a large
+// file, and running every rule over the whole file again is most of its
+// cost. A session therefore remembers the raw findings (before config and
+// suppressions) of its last analysis of a document of
+// syntax.ReuseMinBytes or more, and after an edit keeps a rule's findings
+// instead of running it again when the edit cannot have changed them:
 //
 //   - the edit replaced whole top-level statements (the "gap": statements
 //     before and after it have the same text, and those after it only
 //     moved), after the directive prologue, of kinds that set nothing for
-//     the whole file (no import, export or directive, no fileWords such as
-//     require), in two trees without syntax errors;
+//     the whole file (no import, export or directive), in two trees
+//     without syntax errors;
 //   - the gap is isolated: every name in its old and new text (any
 //     identifier-like word, in code, strings or comments) occurs nowhere
 //     else in the file, so no other statement can refer to what it
@@ -38,8 +38,14 @@ import (
 // others keep their findings outside the gap, moved by the edit's length.
 // A finding whose message may name a line (anything after a gap that
 // changed the number of lines) is not moved: its rule runs again.
-// TestSessionMatchesFreshOverEdits holds the result to a fresh analysis
-// over random edits, isolated ones included.
+//
+// Typing inside a function shares its names with the rest of the file,
+// so it gets a full analysis; what is carried over are edits that add,
+// remove or change statements of their own (new code, comments). The
+// tests hold every result to a fresh analysis: random isolated edits of
+// every fixture and large corpus files (TestSessionCarriesOnly...), the
+// edits that look isolated but are not (TestSessionCarryEdges), and the
+// server end to end (lsp's TestLargeDocumentEditsMatchAFreshOpen).
 
 // lastRun is what a session remembers of its last analysis for reuse.
 type lastRun struct {
@@ -264,7 +270,7 @@ func (e *Engine) rerun(ri int, ed edit, f File, found []Diagnostic) bool {
 		}
 	}
 	for _, d := range found {
-		if d.Rule == RuleInternalError || !carried(d.Start, d.End, ed) {
+		if !carried(d.Start, d.End, ed) {
 			return true
 		}
 		for _, rel := range d.Related {
@@ -281,7 +287,7 @@ func (e *Engine) rerun(ri int, ed edit, f File, found []Diagnostic) bool {
 // its line numbers did not change.
 func carried(start, end int, ed edit) bool {
 	switch {
-	case end <= ed.oldLo && start <= end:
+	case end <= ed.oldLo:
 		return true
 	case start >= ed.oldHi:
 		return !ed.linesChanged
