@@ -126,13 +126,17 @@ func Walk(ctx context.Context, roots []string, opt Options, emit func(Entry) err
 	if opt.Match == nil {
 		w.opt.Match = func(string) bool { return true }
 	}
-	// Each root's real path and kind, found once: a pre-commit hook or
-	// a benchmark names thousands of files.
+	// Each root's absolute path, real path and kind, found once: a
+	// pre-commit hook or a benchmark names thousands of files, where one
+	// stat each is most of the walk.
+	var res resolver
+	found := make([]rootInfo, len(roots))
 	real := make([]string, len(roots))
 	isDir := make([]bool, len(roots))
 	for i, r := range roots {
-		real[i] = realAbs(r)
-		if st, err := os.Stat(r); err == nil && st.IsDir() {
+		found[i] = res.root(r)
+		real[i] = found[i].real
+		if found[i].statErr == nil && found[i].st.IsDir() {
 			isDir[i] = true
 			w.roots = append(w.roots, real[i])
 		}
@@ -151,7 +155,7 @@ func Walk(ctx context.Context, roots []string, opt Options, emit func(Entry) err
 			continue
 		}
 		walked[real[i]] = true
-		if err := w.root(r); err != nil {
+		if err := w.root(r, found[i]); err != nil {
 			if errors.Is(err, ErrStop) {
 				return nil
 			}
@@ -178,6 +182,9 @@ func overlapping(real []string, isDir []bool) bool {
 			return true
 		}
 		named[p] = true
+		if len(dirs) == 0 {
+			continue // only files: nothing to be inside of
+		}
 		for d := filepath.Dir(p); ; d = filepath.Dir(d) {
 			if dirs[d] {
 				return true
@@ -190,17 +197,94 @@ func overlapping(real []string, isDir []bool) bool {
 	return false
 }
 
+// rootInfo is what Walk finds out about a command-line path before
+// walking it.
+type rootInfo struct {
+	abs     string
+	absErr  error
+	real    string // abs with links resolved, or as close as that gets
+	st      os.FileInfo
+	statErr error // of os.Stat: links followed
+}
+
+// resolver finds the absolute and real paths of many command-line paths
+// with few system calls: filepath.Abs asks for the working folder each
+// time and EvalSymlinks checks every component of every path, while named
+// files share a few folders. The working folder is read once and each
+// folder's real path found once; a file then costs one Lstat.
+type resolver struct {
+	cwd    string
+	cwdErr error
+	dirs   map[string]string // absolute folder -> real path
+}
+
+func (r *resolver) abs(p string) (string, error) {
+	if filepath.IsAbs(p) {
+		return filepath.Clean(p), nil
+	}
+	if r.cwd == "" && r.cwdErr == nil {
+		r.cwd, r.cwdErr = os.Getwd()
+	}
+	if r.cwdErr != nil {
+		return "", r.cwdErr
+	}
+	return filepath.Join(r.cwd, p), nil
+}
+
+// realDir is the folder dir (absolute, clean) with links resolved, or
+// dir itself when that fails.
+func (r *resolver) realDir(dir string) string {
+	if real, ok := r.dirs[dir]; ok {
+		return real
+	}
+	real := dir
+	if rd, err := filepath.EvalSymlinks(dir); err == nil {
+		real = rd
+	}
+	if r.dirs == nil {
+		r.dirs = map[string]string{}
+	}
+	r.dirs[dir] = real
+	return real
+}
+
+func (r *resolver) root(p string) rootInfo {
+	var ri rootInfo
+	ri.abs, ri.absErr = r.abs(p)
+	if ri.absErr != nil {
+		ri.real = p
+		ri.st, ri.statErr = os.Stat(p)
+		return ri
+	}
+	lst, err := os.Lstat(ri.abs)
+	switch {
+	case err != nil:
+		// Missing: the path as given, as EvalSymlinks fails too.
+		ri.real = ri.abs
+		ri.st, ri.statErr = os.Stat(ri.abs)
+	case lst.Mode()&fs.ModeSymlink != 0:
+		ri.real = ri.abs
+		if real, err := filepath.EvalSymlinks(ri.abs); err == nil {
+			ri.real = real
+		}
+		ri.st, ri.statErr = os.Stat(ri.abs)
+	default:
+		// Not a link itself: only its folders can be.
+		ri.st = lst
+		if dir := filepath.Dir(ri.abs); dir != ri.abs {
+			ri.real = filepath.Join(r.realDir(dir), filepath.Base(ri.abs))
+		} else {
+			ri.real = r.realDir(ri.abs)
+		}
+	}
+	return ri
+}
+
 // realAbs is p absolute with symbolic links resolved, or as close to
 // that as the file system allows.
 func realAbs(p string) string {
-	a, err := filepath.Abs(p)
-	if err != nil {
-		return p
-	}
-	if real, err := filepath.EvalSymlinks(a); err == nil {
-		return real
-	}
-	return a
+	var r resolver
+	return r.root(p).real
 }
 
 // isInside reports whether p is strictly below dir.
@@ -209,19 +293,19 @@ func isInside(dir, p string) bool {
 	return ok
 }
 
-func (w *walker) root(root string) error {
+func (w *walker) root(root string, ri rootInfo) error {
 	display := filepath.Clean(root)
-	abs, err := filepath.Abs(root)
-	if err != nil {
-		return w.emit(Entry{Kind: Failed, Path: display, Err: err})
+	abs := ri.abs
+	if ri.absErr != nil {
+		return w.emit(Entry{Kind: Failed, Path: display, Err: ri.absErr})
 	}
-	st, err := os.Stat(abs)
+	st, err := ri.st, ri.statErr
 	if err != nil {
 		return w.emit(Entry{Kind: Failed, Path: display, Abs: abs, Err: err})
 	}
 	switch {
 	case st.Mode().IsRegular():
-		return w.file(display, abs, true)
+		return w.file(display, abs, true, ri.real)
 	case st.IsDir():
 		real, err := filepath.EvalSymlinks(abs)
 		if err != nil {
