@@ -2,6 +2,8 @@ package cache
 
 import (
 	"bytes"
+	"encoding/binary"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -189,5 +191,30 @@ func TestCorruptFilesAreIgnored(t *testing.T) {
 	}
 	if matches, _ := filepath.Glob(filepath.Join(dir, ".*tmp-*")); len(matches) > 0 {
 		t.Errorf("temporary files left behind: %v", matches)
+	}
+}
+
+// TestHash pins Hash to XXH3-128 (the reference value for no bytes, from
+// the xxHash project's test vectors) and checks that it tells apart what
+// a cache must: one changed byte, one byte more.
+func TestHash(t *testing.T) {
+	empty := Hash(nil)
+	if got := fmt.Sprintf("%x", empty[:16]); got != "99aa06d3014798d86001c324468d497f" {
+		t.Errorf("Hash(nil) starts %s, not XXH3-128 of nothing", got)
+	}
+	src := []byte("window.addEventListener('resize', onResize);\n")
+	if Hash(src) != Hash(append([]byte(nil), src...)) {
+		t.Error("equal bytes hash differently")
+	}
+	edited := append([]byte(nil), src...)
+	edited[7] = 'X'
+	longer := append(append([]byte(nil), src...), 0)
+	for name, other := range map[string][]byte{"edited": edited, "longer": longer, "empty": nil} {
+		if Hash(other) == Hash(src) {
+			t.Errorf("%s: same sum as the original", name)
+		}
+	}
+	if sum := Hash(src); binary.LittleEndian.Uint64(sum[16:24]) != uint64(len(src)) {
+		t.Error("the length is not part of the sum")
 	}
 }
