@@ -441,7 +441,9 @@ func (c *checker) list(ctx context.Context) (list []*job) {
 		j.cfg = c.packages.Apply(cfg, e.Abs)
 		// The size orders the queue; a file that cannot be statted
 		// fails when it is read, with the reason.
-		if st, err := os.Stat(e.Abs); err == nil {
+		if e.Size >= 0 {
+			j.size = e.Size
+		} else if st, err := os.Stat(e.Abs); err == nil {
 			j.size = st.Size()
 		}
 		list = append(list, j)

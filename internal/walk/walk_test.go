@@ -365,6 +365,32 @@ func TestWalkFileRootsThroughLinks(t *testing.T) {
 	}
 }
 
+// TestWalkSizes: a file named on the command line comes with the size the
+// walk's stat found (through a link, the target's); one found in a folder
+// with -1, as the walk did not stat it.
+func TestWalkSizes(t *testing.T) {
+	dir := t.TempDir()
+	tree(t, dir, map[string]string{"a.js": "12345", "sub/b.js": "123", "empty.js": "", "other/c.js": "1234567"})
+	if err := os.Symlink("other/c.js", filepath.Join(dir, "link.js")); err != nil {
+		t.Fatal(err)
+	}
+	chdir(t, dir)
+	sizes := map[string]int64{}
+	err := Walk(context.Background(), []string{"a.js", "empty.js", "link.js", "sub"}, Options{Match: jsOnly}, func(e Entry) error {
+		if e.Kind == File {
+			sizes[filepath.ToSlash(e.Path)] = e.Size
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]int64{"a.js": 5, "empty.js": 0, "link.js": 7, "sub/b.js": -1}
+	if fmt.Sprint(sizes) != fmt.Sprint(want) {
+		t.Errorf("sizes = %v, want %v", sizes, want)
+	}
+}
+
 func TestWalkMissingAndSpecial(t *testing.T) {
 	dir := t.TempDir()
 	tree(t, dir, map[string]string{"a.js": ""})
