@@ -2,6 +2,7 @@ package cache
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"encoding/binary"
 	"fmt"
 	"os"
@@ -141,12 +142,14 @@ func TestCorruptFilesAreIgnored(t *testing.T) {
 	// A body whose checksum matches but which is not what gob expects.
 	badBody := append(append([]byte(nil), magic...), make([]byte, 32)...)
 	junk := []byte("\x07\xff\x81garbage")
-	sum := Hash(junk)
+	sum := sha256.Sum256(junk)
 	badBody = append(append(badBody[:len(magic)], sum[:]...), junk...)
 	for name, content := range map[string][]byte{
 		"empty":     {},
 		"garbage":   []byte("{\"not\": \"a cache\"}"),
 		"old magic": append([]byte("leakwatch-cache 0\n"), data[len(magic):]...),
+		// Version 1 hashed contents with SHA-256: its sums never match.
+		"version 1": append([]byte("leakwatch-cache 1\n"), data[len(magic):]...),
 		"truncated": data[:len(data)/2],
 		"header":    data[:len(magic)+10],
 		"flipped":   flipped,
@@ -159,6 +162,9 @@ func TestCorruptFilesAreIgnored(t *testing.T) {
 		c, note := Open[value](path, "t")
 		if note == "" || !strings.Contains(note, "ignoring the cache") {
 			t.Errorf("%s: note = %q", name, note)
+		}
+		if name == "bad body" && !strings.Contains(note, "cannot be decoded") {
+			t.Errorf("bad body: the checksum did not match, so gob never saw it: %q", note)
 		}
 		if _, ok := c.Get("a.js", a, s); ok {
 			t.Errorf("%s: hit from a corrupt file", name)
