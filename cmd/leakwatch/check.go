@@ -275,13 +275,17 @@ func (c *checker) run() int {
 					return
 				}
 				r := c.process(ctx, j)
-				if j.size > releaseAfter {
+				// A result the cache gave back parsed nothing: there is no
+				// memory to hand back (a forced collection per large file
+				// was a quarter of a warm run).
+				analysed := !r.fromCache
+				if analysed && j.size > releaseAfter {
 					// The garbage of a large file would otherwise stay
 					// mapped while the next large file's C tree grows
 					// beside it: the two add up to the run's peak.
 					debug.FreeOSMemory()
 				}
-				if sinceTrim.Add(j.size) > releaseAfter {
+				if analysed && sinceTrim.Add(j.size) > releaseAfter {
 					sinceTrim.Store(0)
 					syntax.ReleaseMemory()
 				}
@@ -437,7 +441,9 @@ func (c *checker) list(ctx context.Context) (list []*job) {
 		j.cfg = c.packages.Apply(cfg, e.Abs)
 		// The size orders the queue; a file that cannot be statted
 		// fails when it is read, with the reason.
-		if st, err := os.Stat(e.Abs); err == nil {
+		if e.Size >= 0 {
+			j.size = e.Size
+		} else if st, err := os.Stat(e.Abs); err == nil {
 			j.size = st.Size()
 		}
 		list = append(list, j)

@@ -42,6 +42,8 @@ type fileResult struct {
 	fixesLeft int    // fixable problems left after the last round
 	diff      string // --diff output for this file
 	notes     []string
+	// fromCache marks a result --cache reused: the file was not analysed.
+	fromCache bool
 }
 
 type syntaxError struct {
@@ -97,6 +99,7 @@ func (c *checker) process(ctx context.Context, j *job) (r *fileResult) {
 	)
 	if c.cache != nil {
 		key, contentSum, settingsSum, res, hit = c.cached(j, data)
+		r.fromCache = hit
 	}
 	if !hit {
 		res = c.eng.Analyze(ctx, file)

@@ -2,8 +2,8 @@
 // file, so a run over unchanged files only reads and hashes them.
 //
 // An entry is found by the file's path relative to the run's root and used
-// only when the SHA-256 of the file's bytes and of the settings that
-// applied to it (configuration, enabled rules) both match; the whole file
+// only when the hash of the file's bytes (Hash) and that of the settings
+// that applied to it (configuration, enabled rules) both match; the whole file
 // is tied to one build of the tool, so a different or rebuilt binary never
 // reuses results. Nothing in it depends on where the tree is or on file
 // times, so the file can move between machines with the tree (a CI cache
@@ -17,6 +17,7 @@ package cache
 import (
 	"bytes"
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/gob"
 	"errors"
 	"fmt"
@@ -25,17 +26,34 @@ import (
 	"path/filepath"
 	"sort"
 	"sync"
+
+	"github.com/zeebo/xxh3"
 )
 
-// Sum is a SHA-256 digest.
+// Sum is a 256-bit digest: a SHA-256 (settings, facts), or what Hash
+// returns.
 type Sum [sha256.Size]byte
 
-// Hash returns the SHA-256 of data.
-func Hash(data []byte) Sum { return sha256.Sum256(data) }
+// Hash returns the digest of a file's bytes: their XXH3-128 hash and their
+// length. A warm run hashes every file it checks, and XXH3 does that about
+// seven times as fast as SHA-256 (81 MB: 6 ms against 47 ms on one core).
+// The hash tells an edited file from the one cached; that needs no
+// protection against files forged to collide, whose author could as well
+// suppress the finding in them, while an accidental collision of 128 bits
+// is out of reach.
+func Hash(data []byte) Sum {
+	var s Sum
+	h := xxh3.Hash128(data).Bytes()
+	copy(s[:], h[:])
+	binary.LittleEndian.PutUint64(s[len(h):], uint64(len(data)))
+	copy(s[len(h)+8:], "xxh3-128")
+	return s
+}
 
 // magic starts every cache file; the number is the layout's version, so a
 // file written by an incompatible layout is recognised before decoding.
-var magic = []byte("leakwatch-cache 1\n")
+// Version 2: content sums are XXH3-128 (Hash), no longer SHA-256.
+var magic = []byte("leakwatch-cache 2\n")
 
 // file is what the cache file holds after magic and the checksum.
 type file[V any] struct {

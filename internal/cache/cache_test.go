@@ -2,6 +2,9 @@ package cache
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/binary"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -139,12 +142,14 @@ func TestCorruptFilesAreIgnored(t *testing.T) {
 	// A body whose checksum matches but which is not what gob expects.
 	badBody := append(append([]byte(nil), magic...), make([]byte, 32)...)
 	junk := []byte("\x07\xff\x81garbage")
-	sum := Hash(junk)
+	sum := sha256.Sum256(junk)
 	badBody = append(append(badBody[:len(magic)], sum[:]...), junk...)
 	for name, content := range map[string][]byte{
 		"empty":     {},
 		"garbage":   []byte("{\"not\": \"a cache\"}"),
 		"old magic": append([]byte("leakwatch-cache 0\n"), data[len(magic):]...),
+		// Version 1 hashed contents with SHA-256: its sums never match.
+		"version 1": append([]byte("leakwatch-cache 1\n"), data[len(magic):]...),
 		"truncated": data[:len(data)/2],
 		"header":    data[:len(magic)+10],
 		"flipped":   flipped,
@@ -157,6 +162,9 @@ func TestCorruptFilesAreIgnored(t *testing.T) {
 		c, note := Open[value](path, "t")
 		if note == "" || !strings.Contains(note, "ignoring the cache") {
 			t.Errorf("%s: note = %q", name, note)
+		}
+		if name == "bad body" && !strings.Contains(note, "cannot be decoded") {
+			t.Errorf("bad body: the checksum did not match, so gob never saw it: %q", note)
 		}
 		if _, ok := c.Get("a.js", a, s); ok {
 			t.Errorf("%s: hit from a corrupt file", name)
@@ -189,5 +197,30 @@ func TestCorruptFilesAreIgnored(t *testing.T) {
 	}
 	if matches, _ := filepath.Glob(filepath.Join(dir, ".*tmp-*")); len(matches) > 0 {
 		t.Errorf("temporary files left behind: %v", matches)
+	}
+}
+
+// TestHash pins Hash to XXH3-128 (the reference value for no bytes, from
+// the xxHash project's test vectors) and checks that it tells apart what
+// a cache must: one changed byte, one byte more.
+func TestHash(t *testing.T) {
+	empty := Hash(nil)
+	if got := fmt.Sprintf("%x", empty[:16]); got != "99aa06d3014798d86001c324468d497f" {
+		t.Errorf("Hash(nil) starts %s, not XXH3-128 of nothing", got)
+	}
+	src := []byte("window.addEventListener('resize', onResize);\n")
+	if Hash(src) != Hash(append([]byte(nil), src...)) {
+		t.Error("equal bytes hash differently")
+	}
+	edited := append([]byte(nil), src...)
+	edited[7] = 'X'
+	longer := append(append([]byte(nil), src...), 0)
+	for name, other := range map[string][]byte{"edited": edited, "longer": longer, "empty": nil} {
+		if Hash(other) == Hash(src) {
+			t.Errorf("%s: same sum as the original", name)
+		}
+	}
+	if sum := Hash(src); binary.LittleEndian.Uint64(sum[16:24]) != uint64(len(src)) {
+		t.Error("the length is not part of the sum")
 	}
 }

@@ -44,6 +44,11 @@ type Entry struct {
 	// Explicit is set for files named on the command line: the default
 	// skips (minified files, build folders, .gitignore) do not apply.
 	Explicit bool
+	// Size is, in a File entry, the file's size in bytes when the walk
+	// had to stat it anyway (files named on the command line), and -1
+	// when it did not: a caller that needs sizes saves a system call per
+	// named file, which for thousands of them is most of the walk.
+	Size int64
 	// Dir is set for skipped and failed folders.
 	Dir    bool
 	Reason string
@@ -126,13 +131,17 @@ func Walk(ctx context.Context, roots []string, opt Options, emit func(Entry) err
 	if opt.Match == nil {
 		w.opt.Match = func(string) bool { return true }
 	}
-	// Each root's real path and kind, found once: a pre-commit hook or
-	// a benchmark names thousands of files.
+	// Each root's absolute path, real path and kind, found once: a
+	// pre-commit hook or a benchmark names thousands of files, where one
+	// stat each is most of the walk.
+	var res resolver
+	found := make([]rootInfo, len(roots))
 	real := make([]string, len(roots))
 	isDir := make([]bool, len(roots))
 	for i, r := range roots {
-		real[i] = realAbs(r)
-		if st, err := os.Stat(r); err == nil && st.IsDir() {
+		found[i] = res.root(r)
+		real[i] = found[i].real
+		if found[i].statErr == nil && found[i].st.IsDir() {
 			isDir[i] = true
 			w.roots = append(w.roots, real[i])
 		}
@@ -151,7 +160,7 @@ func Walk(ctx context.Context, roots []string, opt Options, emit func(Entry) err
 			continue
 		}
 		walked[real[i]] = true
-		if err := w.root(r); err != nil {
+		if err := w.root(r, found[i]); err != nil {
 			if errors.Is(err, ErrStop) {
 				return nil
 			}
@@ -178,6 +187,9 @@ func overlapping(real []string, isDir []bool) bool {
 			return true
 		}
 		named[p] = true
+		if len(dirs) == 0 {
+			continue // only files: nothing to be inside of
+		}
 		for d := filepath.Dir(p); ; d = filepath.Dir(d) {
 			if dirs[d] {
 				return true
@@ -190,17 +202,94 @@ func overlapping(real []string, isDir []bool) bool {
 	return false
 }
 
+// rootInfo is what Walk finds out about a command-line path before
+// walking it.
+type rootInfo struct {
+	abs     string
+	absErr  error
+	real    string // abs with links resolved, or as close as that gets
+	st      os.FileInfo
+	statErr error // of os.Stat: links followed
+}
+
+// resolver finds the absolute and real paths of many command-line paths
+// with few system calls: filepath.Abs asks for the working folder each
+// time and EvalSymlinks checks every component of every path, while named
+// files share a few folders. The working folder is read once and each
+// folder's real path found once; a file then costs one Lstat.
+type resolver struct {
+	cwd    string
+	cwdErr error
+	dirs   map[string]string // absolute folder -> real path
+}
+
+func (r *resolver) abs(p string) (string, error) {
+	if filepath.IsAbs(p) {
+		return filepath.Clean(p), nil
+	}
+	if r.cwd == "" && r.cwdErr == nil {
+		r.cwd, r.cwdErr = os.Getwd()
+	}
+	if r.cwdErr != nil {
+		return "", r.cwdErr
+	}
+	return filepath.Join(r.cwd, p), nil
+}
+
+// realDir is the folder dir (absolute, clean) with links resolved, or
+// dir itself when that fails.
+func (r *resolver) realDir(dir string) string {
+	if real, ok := r.dirs[dir]; ok {
+		return real
+	}
+	real := dir
+	if rd, err := filepath.EvalSymlinks(dir); err == nil {
+		real = rd
+	}
+	if r.dirs == nil {
+		r.dirs = map[string]string{}
+	}
+	r.dirs[dir] = real
+	return real
+}
+
+func (r *resolver) root(p string) rootInfo {
+	var ri rootInfo
+	ri.abs, ri.absErr = r.abs(p)
+	if ri.absErr != nil {
+		ri.real = p
+		ri.st, ri.statErr = os.Stat(p)
+		return ri
+	}
+	lst, err := os.Lstat(ri.abs)
+	switch {
+	case err != nil:
+		// Missing: the path as given, as EvalSymlinks fails too.
+		ri.real = ri.abs
+		ri.st, ri.statErr = os.Stat(ri.abs)
+	case lst.Mode()&fs.ModeSymlink != 0:
+		ri.real = ri.abs
+		if real, err := filepath.EvalSymlinks(ri.abs); err == nil {
+			ri.real = real
+		}
+		ri.st, ri.statErr = os.Stat(ri.abs)
+	default:
+		// Not a link itself: only its folders can be.
+		ri.st = lst
+		if dir := filepath.Dir(ri.abs); dir != ri.abs {
+			ri.real = filepath.Join(r.realDir(dir), filepath.Base(ri.abs))
+		} else {
+			ri.real = r.realDir(ri.abs)
+		}
+	}
+	return ri
+}
+
 // realAbs is p absolute with symbolic links resolved, or as close to
 // that as the file system allows.
 func realAbs(p string) string {
-	a, err := filepath.Abs(p)
-	if err != nil {
-		return p
-	}
-	if real, err := filepath.EvalSymlinks(a); err == nil {
-		return real
-	}
-	return a
+	var r resolver
+	return r.root(p).real
 }
 
 // isInside reports whether p is strictly below dir.
@@ -209,19 +298,19 @@ func isInside(dir, p string) bool {
 	return ok
 }
 
-func (w *walker) root(root string) error {
+func (w *walker) root(root string, ri rootInfo) error {
 	display := filepath.Clean(root)
-	abs, err := filepath.Abs(root)
-	if err != nil {
-		return w.emit(Entry{Kind: Failed, Path: display, Err: err})
+	abs := ri.abs
+	if ri.absErr != nil {
+		return w.emit(Entry{Kind: Failed, Path: display, Err: ri.absErr})
 	}
-	st, err := os.Stat(abs)
+	st, err := ri.st, ri.statErr
 	if err != nil {
 		return w.emit(Entry{Kind: Failed, Path: display, Abs: abs, Err: err})
 	}
 	switch {
 	case st.Mode().IsRegular():
-		return w.file(display, abs, true)
+		return w.file(display, abs, ri.real, true, st.Size())
 	case st.IsDir():
 		real, err := filepath.EvalSymlinks(abs)
 		if err != nil {
@@ -243,12 +332,12 @@ func (w *walker) root(root string) error {
 var errNotRegular = errors.New("not a regular file or folder")
 
 // file emits a regular file, once. real is its path with links resolved,
-// or "" when not known.
-func (w *walker) file(display, abs string, explicit bool, real ...string) error {
+// or "" when not known; size is its size, or -1 when not known.
+func (w *walker) file(display, abs, real string, explicit bool, size int64) error {
 	if w.seen != nil {
 		key := abs
-		if len(real) > 0 && real[0] != "" {
-			key = real[0]
+		if real != "" {
+			key = real
 		} else if r, err := filepath.EvalSymlinks(abs); err == nil {
 			key = r
 		}
@@ -266,7 +355,7 @@ func (w *walker) file(display, abs string, explicit bool, real ...string) error 
 			return w.emit(Entry{Kind: Skipped, Path: display, Abs: abs, Explicit: true, Reason: reason})
 		}
 	}
-	return w.emit(Entry{Kind: File, Path: display, Abs: abs, Explicit: explicit})
+	return w.emit(Entry{Kind: File, Path: display, Abs: abs, Explicit: explicit, Size: size})
 }
 
 // dir walks one folder. real is abs with links resolved (the same but
@@ -313,7 +402,7 @@ func (w *walker) dir(display, abs, real, root string, stack ignoreStack, ancesto
 				if reason != "" {
 					err = w.emit(Entry{Kind: Skipped, Path: cd, Abs: ca, Reason: reason})
 				} else {
-					err = w.file(cd, ca, false, cr)
+					err = w.file(cd, ca, cr, false, -1)
 				}
 			}
 		default:

@@ -330,6 +330,67 @@ func TestWalkOverlappingRootsOnce(t *testing.T) {
 	}
 }
 
+// TestWalkFileRootsThroughLinks names files one by one, through links to
+// their folder and to themselves, as well as at their own paths: Walk
+// resolves a named file's real path from its folder's, found once per
+// folder, and must still see that these are the same files.
+func TestWalkFileRootsThroughLinks(t *testing.T) {
+	base := t.TempDir()
+	tree(t, base, map[string]string{"src/a.js": "", "src/b.js": "", "src/deep/c.js": "", "other/d.js": ""})
+	for link, target := range map[string]string{
+		"alias":  "src",        // a folder link
+		"d.js":   "other/d.js", // a file link
+		"deeper": "src/deep",
+	} {
+		if err := os.Symlink(target, filepath.Join(base, link)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	chdir(t, base)
+	// Real paths apart: every file once, at the path it was named by.
+	got := walkAll(t, []string{"alias/a.js", "src/b.js", "deeper/c.js", "d.js"}, Options{})
+	if s := strings.Join(got.files, " "); s != "alias/a.js src/b.js deeper/c.js d.js" {
+		t.Errorf("files = %s", s)
+	}
+	// The same files through links and at their own paths: once each, at
+	// the first name, relative and absolute alike.
+	got = walkAll(t, []string{"alias/a.js", "src/a.js", filepath.Join(base, "alias", "a.js"), "deeper/c.js", "src/deep/c.js", "d.js", "other/d.js"}, Options{})
+	if s := strings.Join(got.files, " "); s != "alias/a.js deeper/c.js d.js" {
+		t.Errorf("the same files named twice: files = %s", s)
+	}
+	// A named file inside a named folder reached through a link: once.
+	got = walkAll(t, []string{"alias/b.js", "src"}, Options{})
+	if s := strings.Join(got.files, " "); s != "alias/b.js src/a.js src/deep/c.js" {
+		t.Errorf("file and folder: files = %s", s)
+	}
+}
+
+// TestWalkSizes: a file named on the command line comes with the size the
+// walk's stat found (through a link, the target's); one found in a folder
+// with -1, as the walk did not stat it.
+func TestWalkSizes(t *testing.T) {
+	dir := t.TempDir()
+	tree(t, dir, map[string]string{"a.js": "12345", "sub/b.js": "123", "empty.js": "", "other/c.js": "1234567"})
+	if err := os.Symlink("other/c.js", filepath.Join(dir, "link.js")); err != nil {
+		t.Fatal(err)
+	}
+	chdir(t, dir)
+	sizes := map[string]int64{}
+	err := Walk(context.Background(), []string{"a.js", "empty.js", "link.js", "sub"}, Options{Match: jsOnly}, func(e Entry) error {
+		if e.Kind == File {
+			sizes[filepath.ToSlash(e.Path)] = e.Size
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]int64{"a.js": 5, "empty.js": 0, "link.js": 7, "sub/b.js": -1}
+	if fmt.Sprint(sizes) != fmt.Sprint(want) {
+		t.Errorf("sizes = %v, want %v", sizes, want)
+	}
+}
+
 func TestWalkMissingAndSpecial(t *testing.T) {
 	dir := t.TempDir()
 	tree(t, dir, map[string]string{"a.js": ""})
