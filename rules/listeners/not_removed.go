@@ -21,8 +21,11 @@ var NotRemoved = &analyzer.Rule{
 	Severity:   analyzer.SeverityWarning,
 	Kinds:      []string{"call_expression"},
 	APIs:       listenerAPIs,
-	Needles:    append(apis.Builtin().Needles(listenerAPIs), apis.SetterNeedles()...),
+	Needles:    append(append(apis.Builtin().Needles(listenerAPIs), apis.SetterNeedles()...), apis.DisposableEventNeedles()...),
 	NeedsOwner: true,
+	// A class whose instances register on its own static emitter needs no
+	// teardown to be reported (staticSourceOfOwnClass).
+	OwnerlessNeedles: []string{"static"},
 	New: func(p *analyzer.Pass) analyzer.Visitor {
 		return &notRemoved{p: p}
 	},
@@ -103,6 +106,10 @@ func (v *notRemoved) Visit(n syntax.Node) {
 	}
 	a, ok := parseAdd(v.p, n)
 	if !ok {
+		if d, ok := parseDisposableEvent(v.p, n); ok {
+			v.visitDisposableEvent(d)
+			return
+		}
 		v.visitSetter(n)
 		return
 	}
