@@ -115,6 +115,11 @@ func (v *notRemoved) visitDisposableEvent(d disposableEvent) {
 	if o.Follows().IsElement && rootedInThis(target) {
 		return
 	}
+	// panel.onDidDispose(...), session.onWillClose(...): like a 'close'
+	// listener, it runs when its source goes away and keeps nothing after.
+	if endEvents[strings.ToLower(strings.TrimPrefix(strings.TrimPrefix(d.method, "onDid"), "onWill"))] && life != scope.Global {
+		return
+	}
 	// The owner disposes the source itself (this.model.dispose()): the
 	// listener goes with it.
 	if p.Life.FindInTeardown(o, func(m syntax.Node) bool {

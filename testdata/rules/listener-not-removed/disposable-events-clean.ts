@@ -52,7 +52,12 @@ export class KeptInField implements OnDestroy {
   private model?: monaco.editor.ITextModel;
   value = "";
 
+  constructor(private readonly host: { onDidDispose: Event<void>; onWillClose: Event<void> }) {}
+
   attach(ed: monaco.editor.IStandaloneCodeEditor): void {
+    // A listener for its source's own end runs when the source goes away.
+    this.host.onDidDispose(() => (this.value = ""));
+    this.host.onWillClose(() => (this.value = ""));
     this.contentListener = ed.getModel()!.onDidChangeContent(() => (this.value = ed.getValue()));
     // A model the component creates and disposes takes its listeners along.
     this.model = monaco.editor.createModel("", "json");
