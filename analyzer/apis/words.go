@@ -183,3 +183,24 @@ var amdLoaders = map[string]bool{"define": true, "require": true, "requirejs": t
 
 // AMDLoader reports a callee that takes an AMD factory.
 func AMDLoader(callee string) bool { return amdLoaders[callee] }
+
+// VS Code and Monaco events: `x.onDidChangeFoo(fn)`, `x.onWillSave(fn)` and
+// an Emitter's `emitter.event(fn)` (an Event<T> is a function taking the
+// listener) register and return an IDisposable, the only way to remove the
+// listener again. They have no undo name, so they are not in the API
+// table: the listener rules read them by these names.
+var (
+	disposableEventName = regexp.MustCompile(`^on(Did|Will)[A-Z]\w*$`)
+	// disposableEventNeedles are text every such call contains.
+	disposableEventNeedles = []string{"onDid", "onWill", ".event("}
+)
+
+// DisposableEvent reports a method whose call registers a listener and
+// returns its IDisposable (onDidChangeContent, onWillSave, event).
+func DisposableEvent(name string) bool {
+	return name == "event" || disposableEventName.MatchString(name)
+}
+
+// DisposableEventNeedles returns prefilter needles that every call of a
+// DisposableEvent method holds.
+func DisposableEventNeedles() []string { return append([]string(nil), disposableEventNeedles...) }

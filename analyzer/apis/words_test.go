@@ -23,6 +23,7 @@ func TestWords(t *testing.T) {
 		{"EndEvent", EndEvent, []string{"error", "close", "exit"}, []string{"ready", "drain", "failed", "message"}},
 		{"StateMerger", func(m string) bool { return StateMerger(m) == "state" }, []string{"setState"}, []string{"setTimeout", "useState", "set"}},
 		{"SetterName", SetterName, []string{"setConsumer", "setActionHandler", "setHandler"}, []string{"setState", "setTimeout", "setup"}},
+		{"DisposableEvent", DisposableEvent, []string{"onDidChangeContent", "onWillSave", "event"}, []string{"onDidnt", "onDid", "onChange", "events", "onWillow"}},
 		{"ReopeningName", ReopeningName, []string{"reconnect", "_restart", "onClose", "handleError"}, []string{"connect", "render", "reset"}},
 		{"InstanceGetterName", InstanceGetterName, []string{"getBrowser", "_getClient", "ensureConnection"}, []string{"get", "getter", "target", "connect"}},
 	}

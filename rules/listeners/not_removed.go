@@ -21,8 +21,11 @@ var NotRemoved = &analyzer.Rule{
 	Severity:   analyzer.SeverityWarning,
 	Kinds:      []string{"call_expression"},
 	APIs:       listenerAPIs,
-	Needles:    append(apis.Builtin().Needles(listenerAPIs), apis.SetterNeedles()...),
+	Needles:    append(append(apis.Builtin().Needles(listenerAPIs), apis.SetterNeedles()...), apis.DisposableEventNeedles()...),
 	NeedsOwner: true,
+	// A class whose instances register on its own static emitter needs no
+	// teardown to be reported (staticSourceOfOwnClass).
+	OwnerlessNeedles: []string{"static"},
 	New: func(p *analyzer.Pass) analyzer.Visitor {
 		return &notRemoved{p: p}
 	},
@@ -40,6 +43,12 @@ The same holds for a closure a component hands to a global object's callback slo
 (window.launchQueue.setConsumer(fn), navigator.mediaSession.setActionHandler(action, fn)):
 the teardown must set the slot again (to a no-op or null).
 
+VS Code and Monaco events (model.onDidChangeContent(fn), workspace.onWillSaveTextDocument(fn),
+emitter.event(fn)) have no removal call: the IDisposable they return is the only way to
+take the listener off. Dropping it (or keeping it where nothing reads it) is reported in
+the same owners, and in a class whose instances register on a static emitter of the
+class itself, which outlives them all.
+
 Registrations at module top level and on objects created and kept locally are not
 reported: they live exactly as long as their target.`,
 		Accepts: []string{
@@ -49,6 +58,7 @@ reported: they live exactly as long as their target.`,
 			"an AbortSignal: { signal } in the options",
 			"a disposer the call returns that is stored and called (or returned to the framework) in the teardown",
 			"a listener on the owner itself (this.addEventListener in a custom element, this.$on in Vue)",
+			"for onDidX / onWillX / emitter.event: the IDisposable handed to this._register, pushed or added to a list or DisposableStore, kept in a field the teardown disposes, returned or passed on; a disposables argument (fn, this, this._disposables); Event.once; or a source the owner creates and disposes itself",
 			".once(...) for emitters; { once: true } is accepted outside components only, since an event that never fires keeps the listener",
 		},
 		Bad: analyzer.Example{Path: "Chart.jsx", Code: `import { useEffect } from "react";
@@ -103,6 +113,10 @@ func (v *notRemoved) Visit(n syntax.Node) {
 	}
 	a, ok := parseAdd(v.p, n)
 	if !ok {
+		if d, ok := parseDisposableEvent(v.p, n); ok {
+			v.visitDisposableEvent(d)
+			return
+		}
 		v.visitSetter(n)
 		return
 	}
