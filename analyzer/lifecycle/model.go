@@ -289,10 +289,20 @@ func (m *Model) hookOf(call syntax.Node) (*Convention, string) {
 
 // collectReturns records what an effect or onMount callback returns.
 func (m *Model) collectReturns(o *Owner, fn syntax.Node) {
+	add := m.addReturned
+	if fn.HasToken("async") {
+		// The framework receives a promise: what the callback returns is
+		// no cleanup, whatever it is.
+		add = func(o *Owner, v syntax.Node) {
+			if v = scope.Unwrap(v); v.Valid() {
+				o.Lost = append(o.Lost, v)
+			}
+		}
+	}
 	body := fn.Get("body")
 	if body.Kind() != "statement_block" {
 		// `() => expr` returns expr.
-		m.addReturned(o, body)
+		add(o, body)
 		return
 	}
 	body.Walk(func(n syntax.Node) bool {
@@ -301,7 +311,7 @@ func (m *Model) collectReturns(o *Owner, fn syntax.Node) {
 		}
 		if n.Kind() == "return_statement" {
 			if v := n.Child(0); v.Valid() {
-				m.addReturned(o, v)
+				add(o, v)
 			}
 			return false
 		}

@@ -62,6 +62,12 @@ type Owner struct {
 	// not functions written in place (`return unsubscribe`,
 	// `() => store.subscribe(fn)`): a returned disposer is a cleanup.
 	Returned []syntax.Node
+	// Lost holds what an async setup returns (`onMount(async () => { ...;
+	// return () => off() })`): the callback hands the framework a promise,
+	// not a function, so React and Svelte never run it as the cleanup
+	// (Svelte's onMount docs; React warns "useEffect must not return
+	// anything besides a function"). Rules word their message by it.
+	Lost []syntax.Node
 	// TeardownName names the teardown in messages and is the method a fix
 	// creates when Teardowns is empty ("componentWillUnmount").
 	TeardownName string
@@ -75,6 +81,14 @@ type Owner struct {
 	// Inherited is set when the class extends a class declared in another
 	// file: what its teardowns clean there.
 	Inherited *ImportedClass
+}
+
+// AsyncSetup reports an owner whose setup is an async function while its
+// convention takes the setup's return value as the cleanup: whatever it
+// returns is a promise, so no cleanup can be returned from it.
+func (o *Owner) AsyncSetup() bool {
+	return o != nil && o.Setup.Valid() && o.Convention != nil && o.Convention.ReturnsTeardown &&
+		o.Setup.HasToken("async")
 }
 
 // Config extends the built-in owner vocabulary.

@@ -120,3 +120,22 @@ func (m *Model) Method(o *Owner, name string) syntax.Node {
 	}
 	return m.method(o.Class, name)
 }
+
+// InLostCleanup reports whether n lies in what an async setup returns
+// (Owner.Lost): code there never runs as the owner's cleanup, so an undo
+// written there undoes nothing.
+func (m *Model) InLostCleanup(n syntax.Node) bool {
+	for p := n.Parent(); p.Valid(); p = p.Parent() {
+		if !scope.IsFunction(p) || !p.HasToken("async") {
+			continue
+		}
+		if o, _ := m.ownerOfFunction(p); o != nil {
+			for _, l := range o.Lost {
+				if l.Contains(n) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}

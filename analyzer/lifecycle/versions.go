@@ -93,3 +93,10 @@ func (m *Model) VueMajor() int {
 	}
 	return m.vueMajor
 }
+
+// DependsOn reports whether the project's package.json lists the package,
+// whatever its version range; false when the packages are unknown.
+func (m *Model) DependsOn(name string) bool {
+	_, ok := m.packages[name]
+	return ok
+}

@@ -396,7 +396,10 @@ func (v *notRemoved) Finish() {
 		// targets that are not global (gestureEndFor). A removal in the
 		// other branch of a watcher, or in hide(), does not run when the
 		// owner ends while open.
-		if v.removedWithin(a, o.Node, func(p *analyzer.Pass, a, r call) bool { return gestureEndFor(p, o, a, r) }) {
+		// A removal in the cleanup an async callback returns never runs.
+		if v.removedWithin(a, o.Node, func(p *analyzer.Pass, a, r call) bool {
+			return !p.Life.InLostCleanup(r.node) && gestureEndFor(p, o, a, r)
+		}) {
 			continue
 		}
 		found := p.Life.FindInTeardown(o, func(m syntax.Node) bool {

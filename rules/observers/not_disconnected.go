@@ -332,6 +332,10 @@ func methodCalledOn(n syntax.Node) syntax.Node {
 // an Observable's teardown, a stop function returned to the caller.
 func (v *notDisconnected) handedOutUndo(o *lifecycle.Owner, keys []string, target syntax.Node) bool {
 	return cleanup.HandedOutRelease(v.p, cleanup.Surroundings(o), keys, func(use syntax.Node) bool {
+		// The cleanup an async callback returns never runs.
+		if v.p.Life.InLostCleanup(use) {
+			return false
+		}
 		m := methodCalledOn(use)
 		if target.Valid() {
 			return astutil.MethodName(m) == "unobserve" && v.anySame([]syntax.Node{astutil.Arg(m, 0)}, target)

@@ -186,6 +186,12 @@ func (v *notDisposed) Visit(n syntax.Node) {
 			return
 		}
 	}
+	// A service whose subscribe returns a promise of the subscription:
+	// that promise returned as the cleanup, or dropped, closes nothing,
+	// wherever the service lives.
+	if d, ok := promisedDisposerOf(p, n); ok && !appLifetime && v.reportPromised(n, o, d) {
+		return
+	}
 	c := &classifier{p: p, o: o, operators: v.operators}
 	r := registration{call: n, recv: recv, owner: o}
 	r.src = c.classify(recv, 0)
@@ -332,7 +338,9 @@ func (v *notDisposed) variableHandedOn(o *lifecycle.Owner, id syntax.Node) (undo
 		return false, moved
 	}
 	for _, ref := range p.Scope.References(b) {
-		if ref.Index() == id.Index() {
+		// The cleanup an async callback returns never runs: what it
+		// does with the handle does not count.
+		if ref.Index() == id.Index() || p.Life.InLostCleanup(ref) {
 			continue
 		}
 		if disposes(ref) {

@@ -121,7 +121,7 @@ func (v *notCleared) checkInterval(call syntax.Node, o *lifecycle.Owner) {
 		return
 	case "stored":
 		if cleanup.Released(p, o, held.Keys).Valid() || clearsItself(p, o, call, held.Keys) || clearedInFinally(p, call, held.Keys) ||
-			cleanup.HandedOutRelease(p, cleanup.Surroundings(o), held.Keys, cancels).Valid() {
+			cleanup.HandedOutRelease(p, cleanup.Surroundings(o), held.Keys, liveCancel(p)).Valid() {
 			return
 		}
 	}
@@ -164,7 +164,7 @@ func (v *notCleared) checkLoop(call syntax.Node, fn string, o *lifecycle.Owner) 
 	case "unknown":
 		return
 	case "stored":
-		if cleanup.Released(p, o, held.Keys).Valid() || cleanup.HandedOutRelease(p, cleanup.Surroundings(o), held.Keys, cancels).Valid() {
+		if cleanup.Released(p, o, held.Keys).Valid() || cleanup.HandedOutRelease(p, cleanup.Surroundings(o), held.Keys, liveCancel(p)).Valid() {
 			return
 		}
 	}
@@ -194,6 +194,12 @@ func (v *notCleared) checkLoop(call syntax.Node, fn string, o *lifecycle.Owner) 
 func (v *notCleared) diagnostic(call syntax.Node, o *lifecycle.Owner, msg string) analyzer.Diagnostic {
 	return analyzer.Diagnostic{Start: astutil.Callee(call).Start(), End: call.End(), Message: msg,
 		Related: []analyzer.Related{cleanup.Where(o)}}
+}
+
+// liveCancel is cancels, except in the cleanup an async callback returns,
+// which never runs.
+func liveCancel(p *analyzer.Pass) func(syntax.Node) bool {
+	return func(use syntax.Node) bool { return !p.Life.InLostCleanup(use) && cancels(use) }
 }
 
 // cancels vets a use of a stored id in a function handed out to run later:

@@ -115,6 +115,12 @@ func HandleUndone(p *analyzer.Pass, o *lifecycle.Owner, call syntax.Node, h Hand
 // teardown if it has one ("the cleanup belongs here"), else the owner
 // itself.
 func Where(o *lifecycle.Owner) analyzer.Related {
+	if o.AsyncSetup() {
+		// Point at the callback: making it sync is the first step of
+		// any fix.
+		return analyzer.Related{Start: o.Setup.Start(), End: o.Setup.Start() + len("async"),
+			Message: fmt.Sprintf("this %s callback is async: it returns a promise, which %s does not run as a cleanup", o.Name, o.Name)}
+	}
 	if len(o.Teardowns) > 0 {
 		t := o.Teardowns[0]
 		name := t
@@ -142,6 +148,14 @@ func Where(o *lifecycle.Owner) analyzer.Related {
 // function useEffect returns", "in componentWillUnmount (Clock has none)".
 func WhereClause(o *lifecycle.Owner) string {
 	c := o.Follows()
+	if o.AsyncSetup() {
+		alt := ""
+		if tc := c.TeardownCallbacks; len(tc) > 0 {
+			alt = "in " + tc[0] + ", or "
+		}
+		return fmt.Sprintf("%sin the function a sync %s callback returns, with the async work in an inner function "+
+			"(this callback is async, so it returns a promise and a cleanup it returns never runs)", alt, o.Name)
+	}
 	switch {
 	case c.Where != "":
 		return c.Where

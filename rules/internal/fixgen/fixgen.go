@@ -199,6 +199,12 @@ func (b *Builder) blockIndent(block syntax.Node) string {
 // addReturnedCleanup handles React effects and Svelte onMount: the cleanup
 // is the function the callback returns.
 func (b *Builder) addReturnedCleanup(o *lifecycle.Owner, reg syntax.Node, stmts []string) bool {
+	if o.AsyncSetup() {
+		// An async callback returns a promise: a cleanup returned from it
+		// never runs, and moving the code into a sync callback is a
+		// rewrite for a human.
+		return false
+	}
 	for _, r := range o.Returned {
 		// `() => el.addEventListener(...)` returns nothing useful: the
 		// registration itself may be the returned expression.
