@@ -65,6 +65,15 @@ returns a Subscription; when the receiver is named like a store (store, $store, 
 in Svelte, or in a file that imports a store library (redux, svelte/store, zustand, vuex,
 nanostores), it returns an unsubscribe function. When neither is clear, no fix is offered.
 
+A cleanup that comes back inside a promise never runs. An async effect or onMount
+callback returns a promise, which React and Svelte ignore, so the unsubscribe function it
+returns is lost (the listener, timer and observer rules say the same of their cleanups);
+run the async work in an inner function of a sync callback, or clean up in onDestroy.
+And some services' subscribe returns a promise of the subscription (Appwrite's
+Realtime#subscribe resolves to an object whose close() ends it): returned from the
+callback as if it were the cleanup, or dropped, it is reported, and the fix keeps the
+promise and closes the subscription from the returned cleanup once it resolves.
+
 The completing operators can be extended with the rule option completingOperators
 (a list of operator names).`,
 		Accepts: []string{
@@ -251,6 +260,9 @@ func (v *notDisposed) holderOf(o *lifecycle.Owner, call syntax.Node) (h holder, 
 	h = holder{kind: ch.Kind, node: ch.Holder, key: ch.Key}
 	switch ch.Kind {
 	case "discarded":
+		return h, false
+	case "returned":
+		// HandleUndone let it through: an async callback returns it.
 		return h, false
 	case "variable":
 		undone, moved := v.variableHandedOn(o, ch.Holder)
@@ -473,6 +485,9 @@ func (v *notDisposed) report(r registration) {
 		msg = fmt.Sprintf("%s is added to %s, which is never unsubscribed; %s %s", what, cleanup.Describe(r.holder.node), collectionUndoPhrase(r), where)
 	default:
 		switch {
+		case r.holder.kind == "returned":
+			msg = fmt.Sprintf("%s is never undone: it is returned from an async callback, which hands %s a promise, so %s never receives the subscription; keep it and undo it %s",
+				what, o.Name, o.Name, where)
 		case r.topic.Valid():
 			msg = fmt.Sprintf("%s is never undone; call %s.unsubscribe(%s) %s", what, cleanup.Describe(r.recv), r.topic.Text(), where)
 		case o.Follows().Subscriptions.End != nil:

@@ -3,6 +3,7 @@ package subscriptions
 import (
 	"fmt"
 	"regexp"
+	"strings"
 
 	"github.com/leakwatch/leakwatch/analyzer"
 	"github.com/leakwatch/leakwatch/analyzer/apis"
@@ -11,6 +12,7 @@ import (
 	"github.com/leakwatch/leakwatch/analyzer/syntax"
 	"github.com/leakwatch/leakwatch/rules/internal/astutil"
 	"github.com/leakwatch/leakwatch/rules/internal/cleanup"
+	"github.com/leakwatch/leakwatch/rules/internal/fixgen"
 )
 
 // promisedDisposerOf returns the API of the table apis.PromisedDisposers
@@ -88,9 +90,76 @@ func (v *notDisposed) reportPromised(call syntax.Node, o *lifecycle.Owner, d api
 		return false
 	}
 	callee := astutil.Callee(call)
-	v.p.Report(analyzer.Diagnostic{Start: callee.Start(), End: call.End(), Message: msg,
-		Related: []analyzer.Related{cleanup.Where(o)}})
+	diag := analyzer.Diagnostic{Start: callee.Start(), End: call.End(), Message: msg,
+		Related: []analyzer.Related{cleanup.Where(o)}}
+	if v.p.WantsFixes() {
+		diag.Fixes = promisedFixes(v.p, call, o, d)
+	}
+	v.p.Report(diag)
 	return true
+}
+
+// promisedFixes keeps the promise a sync setup returns in a variable and
+// returns a cleanup that closes the subscription once it resolves:
+//
+//	onMount(() => realtime.subscribe(ch, fn))
+//
+// becomes
+//
+//	onMount(() => {
+//	  const subscription = realtime.subscribe(ch, fn);
+//	  return () => {
+//	    subscription.then((s) => s.close());
+//	  };
+//	});
+//
+// Only the setup's own return is rewritten; a dropped promise, or one an
+// async setup returns, needs a human to place the cleanup.
+func promisedFixes(p *analyzer.Pass, call syntax.Node, o *lifecycle.Owner, d apis.PromisedDisposer) []analyzer.Fix {
+	setup := o.Setup
+	if !setup.Valid() || setup.HasToken("async") || !cleanup.Returned(o, call) {
+		return nil
+	}
+	b := fixgen.New(p)
+	src := p.Tree.Src
+	name := fixgen.UniqueName(p, call, syntax.Node{}, "subscription")
+	cleanupFn := func(ind string) string {
+		return ind + "return () => {\n" +
+			ind + b.Style.Indent + name + ".then((s) => s." + d.Close + "())" + b.Style.Semi + "\n" +
+			ind + "}" + b.Style.Semi
+	}
+	body := setup.Get("body")
+	if body.Kind() != "statement_block" {
+		// () => realtime.subscribe(...)
+		if scope.Unwrap(body).Index() != call.Index() {
+			return nil
+		}
+		ind := astutil.Indent(src, setup.Start())
+		inner := ind + b.Style.Indent
+		text := fixgen.Reindent(call.Text(), astutil.Indent(src, call.Start()), inner)
+		// From right after `=>` to the call's closing parenthesis, so the
+		// braces sit where a hand would put them.
+		start := strings.LastIndex(src[:body.Start()], "=>") + len("=>")
+		end := body.End()
+		if rest := strings.TrimLeft(src[end:], " \t\r\n"); strings.HasPrefix(rest, ")") {
+			end = len(src) - len(rest)
+		}
+		b.Edits = append(b.Edits, analyzer.Edit{Start: start, End: end,
+			NewText: " {\n" + inner + "const " + name + " = " + text + b.Style.Semi + "\n" + cleanupFn(inner) + "\n" + ind + "}"})
+	} else {
+		// return realtime.subscribe(...);
+		ret := call.Parent()
+		for ret.Kind() == "parenthesized_expression" {
+			ret = ret.Parent()
+		}
+		if ret.Kind() != "return_statement" || astutil.EnclosingFunction(ret).Index() != setup.Index() {
+			return nil
+		}
+		ind := astutil.Indent(src, ret.Start())
+		text := fixgen.Reindent(call.Text(), astutil.Indent(src, call.Start()), ind)
+		b.Replace(ret, "const "+name+" = "+text+b.Style.Semi+"\n"+cleanupFn(ind))
+	}
+	return []analyzer.Fix{b.Fix(fmt.Sprintf("Keep the promised subscription and %s it in the cleanup", d.Close), true)}
 }
 
 var lineBreaks = regexp.MustCompile(`\s*\n\s*`)

@@ -89,7 +89,9 @@ func Returned(o *lifecycle.Owner, call syntax.Node) bool {
 // stored in a collection the teardown disposes.
 func HandleUndone(p *analyzer.Pass, o *lifecycle.Owner, call syntax.Node, h Handle) bool {
 	if Returned(o, call) || h.Kind == "returned" {
-		return true
+		// Returned from an async callback, it reaches nobody: the
+		// framework gets a promise.
+		return !p.Life.InLostCleanup(call)
 	}
 	// Kept where a base class in another file cleans up (this.subs,
 	// this._register(...)).
