@@ -146,6 +146,7 @@ func TestSessionCarryEdges(t *testing.T) {
 	const checkout = "export async function count(pool: Pool) {\n  const client = await pool.connect();\n  return client.query('select 1');\n}\n" +
 		"export type Conn = PoolClient;\n"
 	const body = "function start() { leakedCounter = 0; setInterval(tick, 10); }\nstart();\n"
+	const realtime = "import { useEffect } from 'react';\nexport function Feed({ ch }) {\n  useEffect(() => sdk.realtime.subscribe(ch, () => {}), [ch]);\n  return null;\n}\n"
 	for _, c := range []struct{ name, path, before, after string }{
 		// A statement before "use strict" ends the prologue: the file
 		// turns sloppy and its implicit globals appear, and back.
@@ -155,6 +156,9 @@ func TestSessionCarryEdges(t *testing.T) {
 		{"direct eval added", "a.js", body + "function lwB() {}\n", body + "function lwB() { eval('lwC'); }\n"},
 		// Naming mssql anywhere makes pool.connect() return the pool.
 		{"mssql named", "b.ts", checkout, checkout + "/* lwH mssql */\n"},
+		// Importing Appwrite's SDK makes sdk.realtime its Realtime service,
+		// whose subscribe returns a promise: returning it is a leak.
+		{"appwrite imported", "c.tsx", realtime, realtime + "import type { Models } from \"appwrite\";\n"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			s := &analyzer.Session{}

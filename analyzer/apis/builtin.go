@@ -2,7 +2,8 @@ package apis
 
 // builtin is the table leakwatch ships. To teach the rules an API, add one
 // value here (or extend an existing one's names) and a fixture under
-// testdata/rules/<rule-id>/; see CONTRIBUTING.md.
+// testdata/rules/<rule-id>/; see CONTRIBUTING.md. Services whose subscribe
+// returns a promise of its disposer, not the disposer, are in promised.go.
 var builtin = []API{
 	// Listeners.
 	{Family: Listener, Style: DOM, Form: Method,
