@@ -340,7 +340,7 @@ func sameEvent(p *analyzer.Pass, a, b syntax.Node) bool {
 	if oka && okb {
 		return va == vb
 	}
-	return sameExpr(p, a, b)
+	return sameEventExpr(p, a, b)
 }
 
 // sameCallEvent is sameEvent for parsed calls, using their cached names.
@@ -351,7 +351,49 @@ func sameCallEvent(p *analyzer.Pass, a, b call) bool {
 	if a.eventIsText != b.eventIsText && a.event.Valid() && b.event.Valid() {
 		return false
 	}
-	return sameExpr(p, a.event, b.event)
+	return sameEventExpr(p, a.event, b.event)
+}
+
+// sameEventExpr compares event names that are no strings. Code that reads
+// a table of vendor-prefixed names often takes a local shorthand for it in
+// one method (`const fsApi = FullscreenApi; on(document,
+// fsApi.fullscreenchange, h)`) and spells it out in another (dispose's
+// `off(document, FullscreenApi.fullscreenchange, h)`): both name the same
+// event, so a const alias is read through before comparing.
+func sameEventExpr(p *analyzer.Pass, a, b syntax.Node) bool {
+	if sameExpr(p, a, b) {
+		return true
+	}
+	ka, kb := aliasedKey(p, a, 0), aliasedKey(p, b, 0)
+	return ka != "" && ka == kb
+}
+
+// aliasedKey is valueKey with each const name that is set once to a plain
+// name or property chain (no call, so no new value) replaced by that
+// chain; depth stops a chain of aliases from running on.
+func aliasedKey(p *analyzer.Pass, n syntax.Node, depth int) string {
+	n = scope.Unwrap(n)
+	switch n.Kind() {
+	case "identifier":
+		b := p.Scope.Resolve(n)
+		if b == nil || b.Kind != scope.Const || b.Reassigned || depth >= 8 {
+			break
+		}
+		switch init := scope.Unwrap(b.Init); init.Kind() {
+		case "identifier", "member_expression":
+			return aliasedKey(p, init, depth+1)
+		}
+	case "member_expression":
+		if n.Get("optional_chain").Valid() || n.Get("property").Kind() == "private_property_identifier" {
+			break
+		}
+		obj := aliasedKey(p, n.Get("object"), depth)
+		if obj == "" {
+			return ""
+		}
+		return obj + "." + n.Get("property").Text()
+	}
+	return valueKey(p, n)
 }
 
 // capture reads the capture flag of a DOM listener's third argument.
