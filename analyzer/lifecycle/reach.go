@@ -31,7 +31,8 @@ func (m *Model) InTeardown(n syntax.Node) bool {
 
 // FindInTeardown searches everything that runs when o ends — its teardowns,
 // the values its setup returns, and, transitively, the local functions and
-// same-class methods they call — for a node for which match returns true.
+// same-class methods they call, and the property watchers their writes
+// trigger (watchedBranch) — for a node for which match returns true.
 // It returns that node, or the zero Node.
 func (m *Model) FindInTeardown(o *Owner, match func(syntax.Node) bool) syntax.Node {
 	if o == nil {
@@ -56,15 +57,137 @@ func (m *Model) FindInTeardown(o *Owner, match func(syntax.Node) bool) syntax.No
 				found = n
 				return false
 			}
-			if n.Kind() == "call_expression" {
+			switch n.Kind() {
+			case "call_expression":
 				if callee := m.callee(o, n); callee.Valid() && !seen[callee.Index()] {
 					queue = append(queue, callee)
+				}
+			case "assignment_expression":
+				for _, w := range watchedBranches(o, n) {
+					if !seen[w.Index()] {
+						queue = append(queue, w)
+					}
 				}
 			}
 			return true
 		})
 	}
 	return found
+}
+
+// watchedBranches returns, for a teardown's `this.open = false`, the code
+// that write runs in the owner's watchers of that property: methods
+// decorated @watch('open') (Shoelace) or @Watch('open') (Stencil). Both
+// run after the element is disconnected (from Lit's update cycle, which
+// goes on, and from Stencil's property setter), so a component whose
+// disconnectedCallback calls hide() runs its watcher's closing branch. Only
+// writes of a falsy constant count, and of a watcher that tests the
+// property (`if (this.open) {...} else {...}`) only the branch a falsy
+// value takes: a watcher's opening branch does not run at teardown.
+func watchedBranches(o *Owner, assign syntax.Node) []syntax.Node {
+	left := scope.Unwrap(assign.Get("left"))
+	if !o.Class.Valid() || o.Class.Kind() == "object" || left.Kind() != "member_expression" ||
+		scope.Unwrap(left.Get("object")).Kind() != "this" || !falsyConstant(assign.Get("right")) {
+		return nil
+	}
+	prop := left.Get("property").Text()
+	var out []syntax.Node
+	for _, w := range watchersOf(o.Class, prop) {
+		out = append(out, falsyBranches(w.Get("body"), prop)...)
+	}
+	return out
+}
+
+// watchersOf lists the methods of a class decorated to run when prop
+// changes.
+func watchersOf(class syntax.Node, prop string) []syntax.Node {
+	body := class.Get("body")
+	var out []syntax.Node
+	for c := body.FirstChild(); c.Valid(); c = c.NextSibling() {
+		if c.Kind() != "method_definition" {
+			continue
+		}
+		for d := c.PrevNamed(); d.Kind() == "decorator"; d = d.PrevNamed() {
+			call := d.Child(0)
+			if call.Kind() != "call_expression" {
+				continue
+			}
+			if name := call.Get("function").Text(); name != "watch" && name != "Watch" {
+				continue
+			}
+			if first := call.Get("arguments").Child(0); first.Kind() == "string" && propertyName(first) == prop {
+				out = append(out, c)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// falsyBranches returns the parts of a watcher's body that run when prop
+// has just been set falsy: the body, with each `if (this.prop)` replaced by
+// its else branch and each `if (!this.prop)` by its then branch.
+func falsyBranches(body syntax.Node, prop string) []syntax.Node {
+	var out []syntax.Node
+	var skipped []syntax.Node
+	body.Walk(func(n syntax.Node) bool {
+		if n.Kind() != "if_statement" {
+			return true
+		}
+		cond := scope.Unwrap(n.Get("condition"))
+		negated := false
+		if cond.Kind() == "unary_expression" && cond.Get("operator").Text() == "!" {
+			cond, negated = scope.Unwrap(cond.Get("argument")), true
+		}
+		if cond.Kind() != "member_expression" || scope.Unwrap(cond.Get("object")).Kind() != "this" || cond.Get("property").Text() != prop {
+			return true
+		}
+		skipped = append(skipped, n)
+		taken := n.Get("alternative")
+		if negated {
+			taken = n.Get("consequence")
+		}
+		if taken.Valid() {
+			out = append(out, falsyBranches(taken, prop)...)
+		}
+		return false
+	})
+	if len(skipped) == 0 {
+		return append(out, body)
+	}
+	// The rest of the body runs too: its statements outside the tests.
+	for _, c := range body.Children() {
+		if containsAny(c, skipped) {
+			continue
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+func containsAny(n syntax.Node, in []syntax.Node) bool {
+	for _, s := range in {
+		if n.Contains(s) {
+			return true
+		}
+	}
+	return false
+}
+
+// falsyConstant reports false, null, undefined, 0 and "".
+func falsyConstant(n syntax.Node) bool {
+	n = scope.Unwrap(n)
+	switch n.Kind() {
+	case "false", "null", "undefined":
+		return true
+	case "identifier":
+		return n.Text() == "undefined"
+	case "number":
+		return n.Text() == "0"
+	case "string":
+		return n.Text() == `""` || n.Text() == "''" || n.Text() == "``"
+	}
+	return false
 }
 
 // callee resolves the function a call runs when it is written in this file:
