@@ -395,7 +395,8 @@ func (v *notRemoved) Finish() {
 		// listeners live as long as the drag; in a component, only on
 		// targets that are not global (gestureEndFor). A removal in the
 		// other branch of a watcher, or in hide(), does not run when the
-		// owner ends while open.
+		// owner ends while open (unless its teardown closes it: then
+		// FindInTeardown reaches that branch).
 		// A removal in the cleanup an async callback returns never runs.
 		if v.removedWithin(a, o.Node, func(p *analyzer.Pass, a, r call) bool {
 			return !p.Life.InLostCleanup(r.node) && gestureEndFor(p, o, a, r)
