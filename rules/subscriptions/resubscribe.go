@@ -64,7 +64,28 @@ func (v *notDisposed) visitHelper(call syntax.Node) {
 			return
 		}
 	}
-	v.reportResubscribe(call, o, field, thenCalls(calls[0]))
+	v.reportResubscribe(call, o, field, thenCalls(calls[0]), unsubscribeMethod(calls, call))
+}
+
+// unsubscribeMethod returns the name of the method that ends the
+// subscription when the class has one (`_unsubscribeHistory()`, called on
+// the way to subscribing again): a method of its own, without parameters,
+// that does not subscribe itself. Otherwise "".
+func unsubscribeMethod(calls []syntax.Node, subscribe syntax.Node) string {
+	name := ""
+	for _, c := range calls {
+		fn := astutil.EnclosingFunction(c)
+		if fn.Kind() != "method_definition" || fn.Parent().Kind() != "class_body" || fn.Contains(subscribe) ||
+			len(astutil.ParamNames(fn)) > 0 || fn.HasToken("static") {
+			return ""
+		}
+		n := fn.Get("name")
+		if n.Kind() != "property_identifier" || name != "" && n.Text() != name {
+			return ""
+		}
+		name = n.Text()
+	}
+	return name
 }
 
 // endsOtherThings reports an owner whose own teardown does some cleanup
@@ -207,7 +228,7 @@ func (v *notDisposed) assignsAfter(fn, at syntax.Node, key string) bool {
 // reportResubscribe words the finding and the fix the way the code already
 // ends the subscription before subscribing again: calling the kept
 // function, or the function its kept promise resolves to.
-func (v *notDisposed) reportResubscribe(call syntax.Node, o *lifecycle.Owner, field syntax.Node, promised bool) {
+func (v *notDisposed) reportResubscribe(call syntax.Node, o *lifecycle.Owner, field syntax.Node, promised bool, helper string) {
 	name := scope.Unwrap(call.Get("function")).Text()
 	if len(name) > 40 {
 		name = name[:37] + "..."
@@ -219,6 +240,10 @@ func (v *notDisposed) reportResubscribe(call syntax.Node, o *lifecycle.Owner, fi
 		what = "the Promise of an unsubscribe function"
 		undo = held + "?.then((unsub) => unsub())"
 	}
+	if helper != "" {
+		// The class's own way of ending it, whatever else it resets.
+		undo = "this." + helper + "()"
+	}
 	msg := fmt.Sprintf("%s %s() returns is kept in %s but only called before subscribing again, so the last subscription outlives %s; end it %s as well: call %s",
 		what, name, held, o.Name, cleanup.WhereClause(o), undo)
 	callee := astutil.Callee(call)
@@ -227,7 +252,7 @@ func (v *notDisposed) reportResubscribe(call syntax.Node, o *lifecycle.Owner, fi
 	if v.p.WantsFixes() {
 		b := fixgen.New(v.p)
 		stmts := []string{undo}
-		if fixgen.MemberMayBeUnset(v.p, o.Class, field.Get("property").Text()) {
+		if helper == "" && fixgen.MemberMayBeUnset(v.p, o.Class, field.Get("property").Text()) {
 			stmts = append(stmts, held+" = undefined")
 		}
 		if b.AddCleanup(o, call, stmts) {

@@ -69,7 +69,7 @@ export class HistoryCard extends LitElement {
 
   private _resubscribe(): void {
     this._unsubscribeHistory();
-    this._subscribedHistory = subscribeHistory(this.hass, (history) => { // want "subscription-not-disposed: the Promise of an unsubscribe function subscribeHistory\(\) returns is kept in this._subscribedHistory but only called before subscribing again.*call this._subscribedHistory\?\.then\(\(unsub\) => unsub\(\)\)"
+    this._subscribedHistory = subscribeHistory(this.hass, (history) => { // want "subscription-not-disposed: the Promise of an unsubscribe function subscribeHistory\(\) returns is kept in this._subscribedHistory but only called before subscribing again.*call this._unsubscribeHistory\(\)"
       this._history = history;
     });
   }
