@@ -37,7 +37,6 @@ var shapeMisses = map[string]string{
 	"cleanup-wrong-target/leak.js":      "removal on another target than the addition inside one teardown is not compared",
 	"closure-global-setter/leak.jsx":    "the setter is on a class named like the application root, which is never torn down",
 	"resource-per-request/leak.js":      "a client from a project module handed to a helper is trusted to be closed there",
-	"subscribe-function/leak.ts":        "subscribeX(..., cb) functions returning unsubscribers are not modelled (precision: see the recall README)",
 	"undo-typo/leak.js":                 "the typo is reported at the removal side only, not at the marked addition",
 }
 

@@ -74,6 +74,17 @@ Realtime#subscribe resolves to an object whose close() ends it): returned from t
 callback as if it were the cleanup, or dropped, it is reported, and the fix keeps the
 promise and closes the subscription from the returned cleanup once it resolves.
 
+Subscription helpers that are not a subscribe() method, such as Home Assistant's
+subscribeXxx(hass, ...) functions and its connection's subscribeEvents and
+subscribeMessage (they return an unsubscribe function, or a promise of one), are
+reported in one shape, where the code itself shows it holds a subscription: the owner
+keeps it in a field and calls it only right before subscribing again, and its teardown
+ends other things but not this one, so the last subscription outlives it. A teardown
+that only calls the base class's says nothing about whether the element is ever
+removed (an application's sidebar never is), so that case is left alone. The fix calls
+it in the teardown; it is safe when connectedCallback subscribes again, since a custom
+element can be attached again.
+
 The completing operators can be extended with the rule option completingOperators
 (a list of operator names).`,
 		Accepts: []string{
@@ -82,6 +93,7 @@ The completing operators can be extended with the rule option completingOperator
 			"a Subscription added to a parent (this.subs.add(a.subscribe()), sub.add(...)) or pushed into an array, when the teardown unsubscribes or iterates that parent",
 			"a subscription or unsubscribe function returned to the framework: useEffect(() => store.subscribe(fn)), return unsubscribe, return () => sub.unsubscribe(), onMount(() => page.subscribe(fn)), onDestroy(unsubscribe)",
 			"a subscription handed to another function, or unsubscribed by its own callback",
+			"a subscription helper's unsubscribe function (Home Assistant's subscribeXxx(hass, ...), connection.subscribeEvents/subscribeMessage) called or awaited and called in the teardown or a helper it calls, kept in a list the teardown empties, returned from SubscribeMixin's hassSubscribe(), or ended in a method that does not subscribe again (a dialog's closeDialog)",
 			"sources that complete by themselves or are completed for you: Angular HttpClient requests (this.http.get(...) and friends), ActivatedRoute streams (params, paramMap, queryParams, queryParamMap, data, fragment, url, title, also of parent routes), of(...), from([...]) or from(promise), timer(n), ajax, toObservable",
 			"completing or destroying the source itself in the teardown (this.source$.complete(), client.unsubscribe(...), client.quit())",
 			"sources the owner creates itself (a Subject, FormGroup or store in its own field or a local variable) and results of other objects' methods (this.api.load().subscribe())",
@@ -165,6 +177,10 @@ type holder struct {
 
 func (v *notDisposed) Visit(n syntax.Node) {
 	p := v.p
+	if _, ok := helperSubscription(n); ok {
+		v.visitHelper(n)
+		return
+	}
 	recv, name := astutil.Method(n)
 	if _, subscribes := apis.Builtin().Adder(apis.Subscription, name); !subscribes || !recv.Valid() {
 		return

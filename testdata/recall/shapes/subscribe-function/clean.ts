@@ -7,6 +7,7 @@ export class ForecastCard extends LitElement {
   hass?: { connection: unknown };
   private forecast: unknown[] = [];
   private unsub?: () => void;
+  private resizeObserver?: ResizeObserver;
 
   private async subscribe(entityId: string): Promise<void> {
     if (this.unsub) {
@@ -26,6 +27,7 @@ export class ForecastCard extends LitElement {
 
   disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.resizeObserver?.disconnect();
     this.unsub?.();
     this.unsub = undefined;
   }

@@ -1,7 +1,8 @@
 // Shape: subscribe-function. Home Assistant-style subscribeX(conn, cb) calls
 // return an unsubscribe function; the element keeps it in a field but only
-// calls it before subscribing again, never on disconnect. leakwatch should
-// report subscription-not-disposed at "<- leak".
+// calls it before subscribing again, never on disconnect, where it ends
+// everything else. leakwatch should report subscription-not-disposed at
+// "<- leak".
 import { LitElement, html } from "lit";
 import { subscribeForecast } from "./data/weather";
 
@@ -9,6 +10,7 @@ export class ForecastCard extends LitElement {
   hass?: { connection: unknown };
   private forecast: unknown[] = [];
   private unsub?: () => void;
+  private resizeObserver?: ResizeObserver;
 
   private async subscribe(entityId: string): Promise<void> {
     if (this.unsub) {
@@ -24,6 +26,11 @@ export class ForecastCard extends LitElement {
   connectedCallback(): void {
     super.connectedCallback();
     this.subscribe("weather.home");
+  }
+
+  disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.resizeObserver?.disconnect();
   }
 
   render() {
