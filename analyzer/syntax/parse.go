@@ -27,8 +27,8 @@ type Options struct {
 	// Timeout bounds the time tree-sitter may spend on one file; zero means
 	// no limit. A file that hits it is reported, not analysed.
 	Timeout time.Duration
-	// HoldGoHeap caps Go's memory near its live size from the start of
-	// the parse until the C tree is freed (holdGoHeap). For a file whose
+	// HoldGoHeap caps Go's memory, as the C tree nears its peak, near
+	// what Go uses, until the parse returns (holdGoHeap). For a file whose
 	// tree is the process's peak, parsed while nothing else large runs.
 	HoldGoHeap bool
 }
