@@ -27,12 +27,21 @@ type Options struct {
 	// Timeout bounds the time tree-sitter may spend on one file; zero means
 	// no limit. A file that hits it is reported, not analysed.
 	Timeout time.Duration
+	// HoldGoHeap caps Go's memory, as the C tree nears its peak, near
+	// what Go uses, until the parse returns (holdGoHeap). For a file whose
+	// tree is the process's peak, parsed while nothing else large runs.
+	HoldGoHeap bool
 }
 
 // Parse parses src with the grammar lang. The returned Tree holds no C
 // memory. It fails only when ctx is cancelled or the budget runs out; syntax
 // errors are part of a successful result (Tree.Errors).
 func Parse(ctx context.Context, lang Lang, src []byte, opt Options) (*Tree, error) {
+	if opt.HoldGoHeap {
+		// Held through the flattening too: the C tree is at its largest
+		// while the flat copy is read out of it.
+		defer holdGoHeap()()
+	}
 	cp := parsers.get()
 	defer parsers.put(cp)
 	ct, err := parseC(ctx, cp, lang, nil, src, opt)

@@ -148,6 +148,9 @@ func runCheck(ctx context.Context, args []string, _ io.Reader, stdout, stderr io
 		eng.MaxFileSize = o.maxFileSize.n
 	}
 	eng.ParseTimeout = o.parseTimeout
+	// Files over the memory budget run with only small files beside them
+	// (queue.go), so capping Go's heap during their parse is safe.
+	eng.HoldGoHeapFrom = memoryBudget + 1
 	// Hidden, for the prefilter's soundness test (internal/corpus): run
 	// every rule on every file, whatever its text.
 	eng.NoPrefilter = os.Getenv("LEAKWATCH_NO_PREFILTER") == "1"

@@ -28,7 +28,7 @@ func TestQueueStartsTheLargestFirst(t *testing.T) {
 }
 
 func TestQueueKeepsLargeFilesWithinTheBudget(t *testing.T) {
-	files := sized(3<<20, 3<<20, 10, 9<<20, 20)
+	files := sized(3<<20, 3<<20, 10, 9<<20, 20, 200<<10)
 	q := newQueue(4 << 20)
 	q.start(files)
 	// The file over the budget starts first, as nothing runs.
@@ -36,9 +36,19 @@ func TestQueueKeepsLargeFilesWithinTheBudget(t *testing.T) {
 	if huge != files[3] {
 		t.Fatalf("first: got size %d", huge.size)
 	}
-	// It runs alone: not even a small file starts beside it.
-	if q.fits(10) || q.fits(3<<20) {
-		t.Error("a file fits beside one larger than the whole budget")
+	// Only companion files start beside it: the two smallest, not the
+	// one of 200 KB.
+	if q.fits(companionFile+1) || q.fits(3<<20) {
+		t.Error("a file larger than companionFile fits beside one larger than the whole budget")
+	}
+	for _, want := range []*job{files[4], files[2]} {
+		if j := q.pick(); j != want {
+			t.Fatalf("beside the huge file: got %v, want size %d", j, want.size)
+		}
+		q.finished(want)
+	}
+	if j := q.pick(); j != nil {
+		t.Fatalf("beside the huge file: a file of %d bytes started", j.size)
 	}
 	q.finished(huge)
 	a := q.next()
@@ -49,8 +59,8 @@ func TestQueueKeepsLargeFilesWithinTheBudget(t *testing.T) {
 		t.Error("two 3 MB files fit a 4 MB budget")
 	}
 	// Small files keep the other workers busy beside a large one.
-	if j := q.next(); j != files[4] {
-		t.Fatalf("beside a 3 MB file: got size %d, want the small file", j.size)
+	if j := q.pick(); j != files[5] {
+		t.Fatalf("beside a 3 MB file: got %v, want the small file", j)
 	}
 	if q.fits(9 << 20) {
 		t.Error("a file over the budget fits while others run")
@@ -77,5 +87,39 @@ func TestQueueDrainsForAFileOverTheBudget(t *testing.T) {
 	q.finished(small)
 	if j := q.next(); j != files[1] {
 		t.Fatalf("after the small file: got %v, want the huge one", j)
+	}
+}
+
+// Beside a file over the budget, companions keep starting while a second
+// such file waits for the first; that one then starts as soon as the
+// companions running finish, with nothing else let in before it.
+func TestQueueRunsCompanionsBesideAFileOverTheBudget(t *testing.T) {
+	files := sized(9<<20, 6<<20, companionFile+1, 10, 20)
+	q := newQueue(4 << 20)
+	q.start(files)
+	first := q.next()
+	if first != files[0] {
+		t.Fatalf("first: got size %d", first.size)
+	}
+	// The 6 MB file waits; the largest companion starts instead, never
+	// the file just over companionFile.
+	c := q.next()
+	if c != files[4] {
+		t.Fatalf("beside the 9 MB file: got size %d, want the companion of 20 bytes", c.size)
+	}
+	q.finished(first)
+	// The 6 MB file waits for the companion; nothing starts meanwhile.
+	if j := q.pick(); j != nil {
+		t.Fatalf("a file of %d bytes started while one over the budget waits", j.size)
+	}
+	q.finished(c)
+	if j := q.next(); j != files[1] {
+		t.Fatalf("after the companion: got size %d, want the 6 MB file", j.size)
+	}
+	if j := q.next(); j != files[3] {
+		t.Fatalf("beside the 6 MB file: got size %d, want the companion of 10 bytes", j.size)
+	}
+	if j := q.pick(); j != nil {
+		t.Fatalf("a file of %d bytes started beside the 6 MB file", j.size)
 	}
 }
