@@ -3,6 +3,7 @@ package analyzer
 import (
 	"context"
 	"reflect"
+	"slices"
 	"strings"
 
 	"github.com/leakwatch/leakwatch/analyzer/syntax"
@@ -118,8 +119,8 @@ func isolatedEdit(last *lastRun, tree *syntax.Tree, units []span) (edit, bool) {
 	// are those wholly inside the common suffix, moved. The two may
 	// overlap ("function a(){} function b(){}" with "function x(){} "
 	// inserted before b): a statement is in one or the other, never both.
-	p := commonPrefix([]byte(old), []byte(cur))
-	sf := commonSuffix([]byte(old), []byte(cur))
+	p := commonPrefix(old, cur)
+	sf := commonSuffix(old, cur)
 	ou, nu := last.units, units
 	k := 0
 	for k < len(ou) && k < len(nu) && ou[k] == nu[k] && ou[k].end <= p {
@@ -159,7 +160,7 @@ func isolatedEdit(last *lastRun, tree *syntax.Tree, units []span) (edit, bool) {
 	e.gapOld, e.gapNew = old[e.oldLo:e.oldHi], cur[e.newLo:e.newHi]
 	e.shift = d
 	e.linesChanged = strings.Count(e.gapOld, "\n") != strings.Count(e.gapNew, "\n")
-	if hasStringStatement(tree, e.newLo, e.newHi) || !afterPrologue(tree, k) {
+	if !afterPrologue(tree, k) {
 		return edit{}, false
 	}
 	// Isolation: no word of the gap occurs outside it.
@@ -181,7 +182,8 @@ func isolatedEdit(last *lastRun, tree *syntax.Tree, units []span) (edit, bool) {
 
 // afterPrologue reports whether one of the first k top-level statements
 // ends the directive prologue: an edit before it could make a later
-// "use strict" a directive or stop it being one.
+// "use strict" a directive or stop it being one, and a string statement
+// after it is no directive.
 func afterPrologue(t *syntax.Tree, k int) bool {
 	i := 0
 	for c := t.Root().FirstChild(); c.Valid() && i < k; c = c.NextSibling() {
@@ -195,20 +197,6 @@ func afterPrologue(t *syntax.Tree, k int) bool {
 			}
 		}
 		return true
-	}
-	return false
-}
-
-// hasStringStatement reports a top-level expression statement in lo..hi
-// that is a bare string: possibly a directive ("use strict").
-func hasStringStatement(t *syntax.Tree, lo, hi int) bool {
-	for c := t.Root().FirstChild(); c.Valid(); c = c.NextSibling() {
-		if c.Start() < lo || c.End() > hi || c.Kind() != "expression_statement" {
-			continue
-		}
-		if x := c.FirstChild(); x.Valid() && x.Kind() == "string" {
-			return true
-		}
 	}
 	return false
 }
@@ -320,11 +308,17 @@ func move(d Diagnostic, ed edit) Diagnostic {
 // remembers this analysis for the next edit. The findings are those
 // runOnTree would return, in the same order within each rule.
 func (e *Engine) findingsIn(ctx context.Context, s *Session, tree *syntax.Tree, f File, enabled []int) []Diagnostic {
-	units := topLevel(tree)
 	last := s.lastRun
 	s.lastRun = nil
+	// Small documents are analysed afresh in a few milliseconds; keeping
+	// their findings would cost the server memory for every open file.
+	// Without DeferFixes the findings carry fixes, which are not moved.
+	if !e.DeferFixes || len(tree.Src) < syntax.ReuseMinBytes {
+		return e.runOnTree(ctx, tree, f, enabled)
+	}
+	units := topLevel(tree)
 	var ed edit
-	ok := last != nil && e.DeferFixes && f.component.Framework == "" &&
+	ok := last != nil && f.component.Framework == "" &&
 		last.path == f.Path && last.lang == tree.Lang && sameConfig(last.config, f.Config) &&
 		(f.Imports == nil || f.ImportsKey != "") && last.importsKey == f.ImportsKey && !tree.HasErrors()
 	if ok {
@@ -335,7 +329,7 @@ func (e *Engine) findingsIn(ctx context.Context, s *Session, tree *syntax.Tree, 
 		for _, ri := range enabled {
 			// A rule the prefilter skipped last time has nothing to
 			// carry; one it skips now reports nothing.
-			if !containsInt(last.enabled, ri) || e.rerun(ri, ed, f, last.found[ri]) {
+			if !slices.Contains(last.enabled, ri) || e.rerun(ri, ed, f, last.found[ri]) {
 				again = append(again, ri)
 			}
 		}
@@ -360,7 +354,7 @@ func (e *Engine) findingsIn(ctx context.Context, s *Session, tree *syntax.Tree, 
 	}
 	var out []Diagnostic
 	for _, ri := range enabled {
-		if ok && !containsInt(again, ri) {
+		if ok && !slices.Contains(again, ri) {
 			kept := byRule[ri][:0:0]
 			for _, d := range last.found[ri] {
 				kept = append(kept, move(d, ed))
@@ -370,9 +364,7 @@ func (e *Engine) findingsIn(ctx context.Context, s *Session, tree *syntax.Tree, 
 		out = append(out, byRule[ri]...)
 	}
 	out = append(out, other...)
-	// Small documents are analysed afresh in a few milliseconds; keeping
-	// their findings would cost the server memory for every open file.
-	if len(other) == 0 && !tree.HasErrors() && e.DeferFixes && len(tree.Src) >= syntax.ReuseMinBytes {
+	if len(other) == 0 && !tree.HasErrors() {
 		s.lastRun = &lastRun{src: tree.Src, path: f.Path, lang: tree.Lang, config: f.Config,
 			importsKey: f.ImportsKey, enabled: enabled, units: units, found: byRule}
 	}
@@ -383,13 +375,4 @@ func (e *Engine) findingsIn(ctx context.Context, s *Session, tree *syntax.Tree, 
 // language server builds one per analysis (merged with its settings).
 func sameConfig(a, b *Config) bool {
 	return a == b || reflect.DeepEqual(a, b)
-}
-
-func containsInt(list []int, x int) bool {
-	for _, v := range list {
-		if v == x {
-			return true
-		}
-	}
-	return false
 }

@@ -161,16 +161,17 @@ func diffEdit(old, new []byte) syntax.Edit {
 }
 
 // diffBlock is how much text commonPrefix and commonSuffix compare at a
-// time: bytes.Equal is vectorised where a byte loop is not, and for a
+// time: comparing blocks is vectorised where a byte loop is not, and for a
 // keystroke nearly all of a large document is common (a byte loop over
 // it was a hundredth of an edit in a 20,000-line file).
 const diffBlock = 256
 
-// commonPrefix returns the length of the longest common prefix of a and b.
-func commonPrefix(a, b []byte) int {
+// commonPrefix returns the length of the longest common prefix of a and b
+// (document texts, as bytes or strings).
+func commonPrefix[T ~string | ~[]byte](a, b T) int {
 	n := min(len(a), len(b))
 	i := 0
-	for i+diffBlock <= n && bytes.Equal(a[i:i+diffBlock], b[i:i+diffBlock]) {
+	for i+diffBlock <= n && string(a[i:i+diffBlock]) == string(b[i:i+diffBlock]) {
 		i += diffBlock
 	}
 	for i < n && a[i] == b[i] {
@@ -180,10 +181,10 @@ func commonPrefix(a, b []byte) int {
 }
 
 // commonSuffix returns the length of the longest common suffix of a and b.
-func commonSuffix(a, b []byte) int {
+func commonSuffix[T ~string | ~[]byte](a, b T) int {
 	n := min(len(a), len(b))
 	i := 0
-	for i+diffBlock <= n && bytes.Equal(a[len(a)-i-diffBlock:len(a)-i], b[len(b)-i-diffBlock:len(b)-i]) {
+	for i+diffBlock <= n && string(a[len(a)-i-diffBlock:len(a)-i]) == string(b[len(b)-i-diffBlock:len(b)-i]) {
 		i += diffBlock
 	}
 	for i < n && a[len(a)-1-i] == b[len(b)-1-i] {
