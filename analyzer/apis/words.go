@@ -105,6 +105,17 @@ var endEvents = map[string]bool{
 // EndEvent reports an event that says the emitter failed or ended.
 func EndEvent(ev string) bool { return endEvents[ev] }
 
+// Property watchers: decorators that run a method when a property of the
+// component changes, synchronously enough that a teardown's
+// `this.open = false` runs the watcher's closing branch (Shoelace's
+// @watch, which Lit's update cycle runs after disconnection; Stencil's
+// @Watch, run by the property's setter).
+var watcherDecorators = map[string]bool{"watch": true, "Watch": true}
+
+// WatcherDecorator reports a decorator that makes a method a property
+// watcher (@watch('open')).
+func WatcherDecorator(name string) bool { return watcherDecorators[name] }
+
 // Cancel tokens (axios's CancelToken, cancelToken, abortToken): a
 // token.promise.then callback cannot be removed, unlike a promise that
 // merely settles once (ready, loaded).

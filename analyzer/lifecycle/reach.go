@@ -1,6 +1,7 @@
 package lifecycle
 
 import (
+	"github.com/leakwatch/leakwatch/analyzer/apis"
 	"github.com/leakwatch/leakwatch/analyzer/scope"
 	"github.com/leakwatch/leakwatch/analyzer/syntax"
 )
@@ -77,10 +78,10 @@ func (m *Model) FindInTeardown(o *Owner, match func(syntax.Node) bool) syntax.No
 
 // watchedBranches returns, for a teardown's `this.open = false`, the code
 // that write runs in the owner's watchers of that property: methods
-// decorated @watch('open') (Shoelace) or @Watch('open') (Stencil). Both
-// run after the element is disconnected (from Lit's update cycle, which
-// goes on, and from Stencil's property setter), so a component whose
-// disconnectedCallback calls hide() runs its watcher's closing branch. Only
+// decorated @watch('open') (Shoelace) or @Watch('open') (Stencil;
+// apis.WatcherDecorator). Both run after the element is disconnected, so a
+// component whose disconnectedCallback calls hide() runs its watcher's
+// closing branch. Only
 // writes of a falsy constant count, and of a watcher that tests the
 // property (`if (this.open) {...} else {...}`) only the branch a falsy
 // value takes: a watcher's opening branch does not run at teardown.
@@ -112,7 +113,7 @@ func watchersOf(class syntax.Node, prop string) []syntax.Node {
 			if call.Kind() != "call_expression" {
 				continue
 			}
-			if name := call.Get("function").Text(); name != "watch" && name != "Watch" {
+			if !apis.WatcherDecorator(call.Get("function").Text()) {
 				continue
 			}
 			if first := call.Get("arguments").Child(0); first.Kind() == "string" && propertyName(first) == prop {
