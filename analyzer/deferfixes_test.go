@@ -8,7 +8,6 @@ import (
 	"testing"
 
 	"github.com/leakwatch/leakwatch/analyzer"
-	"github.com/leakwatch/leakwatch/analyzer/facts"
 	"github.com/leakwatch/leakwatch/analyzer/syntax"
 	"github.com/leakwatch/leakwatch/rules"
 )
@@ -75,26 +74,7 @@ func TestDeferFixesSameFindings(t *testing.T) {
 			}
 		}
 	}
-	root := filepath.Join("..", "testdata")
-	for _, dir := range []string{"rules", "examples", "allrules", "recall/shapes"} {
-		walkSources(t, filepath.Join(root, dir), func(path string, src []byte) {
-			check(analyzer.File{Path: path, Src: src})
-		})
-	}
-	projects, err := os.ReadDir(filepath.Join(root, "projects"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, p := range projects {
-		dir, err := filepath.Abs(filepath.Join(root, "projects", p.Name()))
-		if err != nil {
-			t.Fatal(err)
-		}
-		prog := facts.NewProgram(dir, nil, func(string) {})
-		walkSources(t, dir, func(path string, src []byte) {
-			check(analyzer.File{Path: path, Src: src, Imports: prog.For(path)})
-		})
-	}
+	walkFixtures(t, check)
 	if corpus := corpusDir(t); corpus != "" {
 		walkSources(t, corpus, func(path string, src []byte) {
 			check(analyzer.File{Path: path, Src: src})
