@@ -18,15 +18,24 @@ import (
 // is facts within 2x of no-facts.
 //
 //	go test ./cmd/leakwatch -run '^$' -bench Precommit -count 10
-func BenchmarkPrecommit(b *testing.B) {
+//
+// benchCorpus returns the corpus folder (LEAKWATCH_CORPUS_DIR, else
+// ../shared/corpus), or its project of that name, and skips the benchmark
+// where there is none: benchmarks on real code need the corpus checkout.
+func benchCorpus(b *testing.B, project string) string {
 	dir := os.Getenv("LEAKWATCH_CORPUS_DIR")
 	if dir == "" {
 		dir = filepath.Join("..", "..", "..", "shared", "corpus")
 	}
-	dir = filepath.Join(dir, "home-assistant-frontend")
+	dir = filepath.Join(dir, project)
 	if _, err := os.Stat(dir); err != nil {
-		b.Skipf("no home-assistant-frontend corpus project at %s: %v", dir, err)
+		b.Skipf("no corpus at %s: %v", dir, err)
 	}
+	return dir
+}
+
+func BenchmarkPrecommit(b *testing.B) {
+	dir := benchCorpus(b, "home-assistant-frontend")
 	files := precommitSample(b, dir)
 	b.Chdir(dir)
 	for _, mode := range []struct {

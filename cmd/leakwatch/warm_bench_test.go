@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"io"
-	"os"
 	"path/filepath"
 	"testing"
 
@@ -20,13 +19,7 @@ import (
 //
 //	go test ./cmd/leakwatch -run '^$' -bench WarmCache -benchmem -count 5
 func BenchmarkWarmCache(b *testing.B) {
-	dir := os.Getenv("LEAKWATCH_CORPUS_DIR")
-	if dir == "" {
-		dir = filepath.Join("..", "..", "..", "shared", "corpus")
-	}
-	if _, err := os.Stat(dir); err != nil {
-		b.Skipf("no corpus at %s: %v", dir, err)
-	}
+	dir := benchCorpus(b, "")
 	b.Chdir(dir)
 	// The files a run over the folder would check, in walk order.
 	var files []string
