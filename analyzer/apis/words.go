@@ -1,6 +1,9 @@
 package apis
 
-import "regexp"
+import (
+	"regexp"
+	"strings"
+)
 
 // Words in event names and in the names code gives its functions and
 // fields that tell the rules what a registration's code does. They are
@@ -205,6 +208,20 @@ var (
 	// disposableEventNeedles are text every such call contains.
 	disposableEventNeedles = []string{"onDid", "onWill", ".event("}
 )
+
+// VS Code's Disposable base class disposes what its _register(d) is given
+// when the instance is disposed; a class may also write its own _register.
+const disposableBase = "Disposable"
+
+// RegisterMethod is the method of a Disposable that ties a disposable to
+// the instance's life.
+const RegisterMethod = "_register"
+
+// DisposableBase reports a base class named for VS Code's Disposable
+// (Disposable, lifecycle.Disposable).
+func DisposableBase(base string) bool {
+	return base == disposableBase || strings.HasSuffix(base, "."+disposableBase)
+}
 
 // DisposableEvent reports a method whose call registers a listener and
 // returns its IDisposable (onDidChangeContent, onWillSave, event).

@@ -24,6 +24,7 @@ func TestWords(t *testing.T) {
 		{"StateMerger", func(m string) bool { return StateMerger(m) == "state" }, []string{"setState"}, []string{"setTimeout", "useState", "set"}},
 		{"SetterName", SetterName, []string{"setConsumer", "setActionHandler", "setHandler"}, []string{"setState", "setTimeout", "setup"}},
 		{"DisposableEvent", DisposableEvent, []string{"onDidChangeContent", "onWillSave", "event"}, []string{"onDidnt", "onDid", "onChange", "events", "onWillow"}},
+		{"DisposableBase", DisposableBase, []string{"Disposable", "lifecycle.Disposable"}, []string{"IDisposable", "DisposableStore", "Base"}},
 		{"WatcherDecorator", WatcherDecorator, []string{"watch", "Watch"}, []string{"watchEffect", "observe", "state"}},
 		{"ReopeningName", ReopeningName, []string{"reconnect", "_restart", "onClose", "handleError"}, []string{"connect", "render", "reset"}},
 		{"InstanceGetterName", InstanceGetterName, []string{"getBrowser", "_getClient", "ensureConnection"}, []string{"get", "getter", "target", "connect"}},

@@ -280,9 +280,9 @@ func disposableFixes(p *analyzer.Pass, d disposableEvent, o *lifecycle.Owner) []
 	b := fixgen.New(p)
 	if o.Class.Valid() && o.Class.Kind() != "object" {
 		if registers(o.Class) && p.Scope.ThisOwner(d.node).Index() == o.Class.Index() {
-			b.Insert(d.node.Start(), "this._register(")
+			b.Insert(d.node.Start(), "this."+apis.RegisterMethod+"(")
 			b.Insert(d.node.End(), ")")
-			return []analyzer.Fix{b.Fix("Register the listener with this._register", true)}
+			return []analyzer.Fix{b.Fix("Register the listener with this."+apis.RegisterMethod, true)}
 		}
 		if p.Scope.ThisOwner(d.node).Index() != o.Class.Index() {
 			return nil
@@ -332,9 +332,8 @@ func listenerName(d disposableEvent) string {
 // VS Code's Disposable base, whose _register disposes what it is given
 // with the instance.
 func registers(class syntax.Node) bool {
-	if _, ok := lifecycle.Methods(class)["_register"]; ok {
+	if _, ok := lifecycle.Methods(class)[apis.RegisterMethod]; ok {
 		return true
 	}
-	base := lifecycle.ClassBase(class)
-	return base == "Disposable" || strings.HasSuffix(base, ".Disposable")
+	return apis.DisposableBase(lifecycle.ClassBase(class))
 }
