@@ -234,6 +234,21 @@ func (p *Program) Gone() bool {
 	return true
 }
 
+// EndedAfter reports whether the program has ended, after a call that
+// involved it failed with err (nil: nothing failed, do not wait). A program
+// calling process.exit drops its inspector connection before its exit can
+// be reaped, so after a failure this waits a moment for the exit to show:
+// the caller can then say the program exited instead of "connection closed".
+func (p *Program) EndedAfter(err error) bool {
+	if err != nil {
+		select {
+		case <-p.ending:
+		case <-time.After(2 * time.Second):
+		}
+	}
+	return p.Gone()
+}
+
 // Exited is closed when the program has ended.
 func (p *Program) Exited() <-chan struct{} { return p.exited }
 

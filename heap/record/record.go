@@ -99,10 +99,19 @@ type session struct {
 
 // alive turns an error caused by the program's exit into one that says so.
 func (s *session) alive(err error) error {
-	if s.prog.Gone() {
+	if s.prog.EndedAfter(err) {
 		return s.prog.ExitError()
 	}
 	return err
+}
+
+// exited returns the program's exit as an error if the failure err came
+// from it, and nil otherwise.
+func (s *session) exited(err error) error {
+	if s.prog.EndedAfter(err) {
+		return s.prog.ExitError()
+	}
+	return nil
 }
 
 // load runs the load command n times, or waits the pause once.
@@ -129,14 +138,14 @@ func (s *session) load(n int, what string) error {
 		}
 		if s.opt.LoadFunc != nil {
 			if err := s.opt.LoadFunc(s.ctx, s.prog); err != nil {
-				return errors.Join(s.alive(nil), fmt.Errorf("the load failed on run %d of the %s: %w", i+1, what, err))
+				return errors.Join(s.exited(err), fmt.Errorf("the load failed on run %d of the %s: %w", i+1, what, err))
 			}
 			continue
 		}
 		out, err := exec.CommandContext(s.ctx, "sh", "-c", s.opt.Load).CombinedOutput()
 		if err != nil {
-			if aerr := s.alive(nil); aerr != nil {
-				return aerr
+			if eerr := s.exited(err); eerr != nil {
+				return eerr
 			}
 			return fmt.Errorf("the load command %q failed (%v) on run %d of the %s:\n%s", s.opt.Load, err, i+1, what, strings.TrimSpace(string(out)))
 		}

@@ -148,3 +148,34 @@ func TestRecordFailures(t *testing.T) {
 	}
 	assertGone(t, exitMidwayPid)
 }
+
+// TestRecordNamesAnExitThatFollowsTheDroppedConnection covers the window
+// in which the inspector's connection is gone but the exit is not reaped
+// yet: the program closes its inspector, then exits a little later. The
+// error must name the exit, not the closed connection.
+func TestRecordNamesAnExitThatFollowsTheDroppedConnection(t *testing.T) {
+	argv, pidFile := pidProgram(t, `console.log('up');
+process.on('SIGUSR2', () => { require('child_process').spawn('sleep', ['0.5'], { stdio: 'inherit' }); process.exit(6); });
+setInterval(() => {}, 1000);`)
+	signalled := false
+	_, err := Record(context.Background(), Options{
+		Argv: argv, Dir: t.TempDir(), Warmup: 1, Iterations: 1,
+		LoadFunc: func(ctx context.Context, p *inspect.Program) error {
+			if !signalled {
+				signalled = true
+				data, err := os.ReadFile(pidFile)
+				if err != nil {
+					return err
+				}
+				pid, _ := strconv.Atoi(string(data))
+				return syscall.Kill(pid, syscall.SIGUSR2)
+			}
+			return nil
+		},
+		Start: inspect.StartOptions{Ready: "up"},
+	})
+	if err == nil || !strings.Contains(err.Error(), "the program exited (exit status 6)") {
+		t.Fatalf("error %v, want the exit named", err)
+	}
+	assertGone(t, pidFile)
+}
