@@ -72,6 +72,10 @@ var oneShotCreators = map[string]bool{
 	"toObservable": true, "outputToObservable": true,
 }
 
+// rxjsConstants are RxJS's ready-made observables that hold no
+// subscriber: `cond ? this.store.changes$ : EMPTY`.
+var rxjsConstants = map[string]bool{"EMPTY": true, "NEVER": true}
+
 // combinators complete only when their inputs do.
 var combinators = map[string]bool{"combineLatest": true, "merge": true, "forkJoin": true, "concat": true}
 
@@ -119,7 +123,7 @@ type classifier struct {
 func (c *classifier) classify(n syntax.Node, depth int) source {
 	n = scope.Unwrap(n)
 	s := source{node: n}
-	if depth > 8 || !n.Valid() {
+	if depth > 12 || !n.Valid() {
 		return s
 	}
 	switch n.Kind() {
@@ -186,6 +190,11 @@ func (c *classifier) classifyCall(n syntax.Node, depth int) source {
 		}
 		inner := c.classify(recv, depth+1)
 		inner.rx = true
+		if inner.life != longLived {
+			if flat, ok := c.flattenedLongLived(n, depth); ok {
+				return flat
+			}
+		}
 		return inner
 	case c.operators[name]:
 		return source{life: completes, rx: true, node: n}
@@ -399,6 +408,10 @@ func (c *classifier) classifyName(n syntax.Node, depth int) source {
 	switch b.Kind {
 	case scope.Import:
 		s.life = longLived
+		if rxjsConstants[n.Text()] && c.p.Life.ImportedFrom(n.Text()) == "rxjs" {
+			// EMPTY completes at once; NEVER never emits and holds nothing.
+			s.life, s.rx = completes, true
+		}
 		return s
 	case scope.Param:
 		s.life = c.paramLife(b)
