@@ -36,6 +36,11 @@ type Convention struct {
 	// Factories are calls whose object-literal argument is an owner with
 	// the convention's teardown methods (L.Control.extend({...})).
 	Factories []string
+	// ElementTokens narrow the recognition above to classes that also
+	// inject one of these (ElementRef), or their own class from a parent
+	// injector (@SkipSelf): only a component provides such a class, and it
+	// ends with that component (injectsFromElement).
+	ElementTokens []string
 
 	// Hooks are calls whose first argument, a function written in place,
 	// is the setup of an owner (onMount(() => ...), $effect(() => ...)),
@@ -163,6 +168,20 @@ var Conventions = []*Convention{
 	{
 		Name: "angular-component", Kind: Angular,
 		Decorators:        []string{"Component", "Directive", "Pipe"},
+		SetupMethods:      angularSetup,
+		SetupFirst:        angularSetupFirst,
+		TeardownMethods:   []string{"ngOnDestroy"},
+		TeardownCallbacks: []string{"onDestroy"},
+		Cleanup:           angularCleanup,
+		Subscriptions:     angularSubscriptions,
+	},
+	{
+		// A service a component provides (`providers: [SubmenuService]`),
+		// known from what it injects: Angular destroys it with the
+		// component, so it is an owner even before it has an ngOnDestroy.
+		Name: "angular-element-service", Kind: Angular,
+		Decorators:        []string{"Injectable"},
+		ElementTokens:     angularElementTokens,
 		SetupMethods:      angularSetup,
 		SetupFirst:        angularSetupFirst,
 		TeardownMethods:   []string{"ngOnDestroy"},
@@ -345,6 +364,9 @@ type classFacts struct {
 
 // recognises reports whether convention c applies to a class.
 func (m *Model) recognises(c *Convention, f classFacts) bool {
+	if len(c.ElementTokens) > 0 && (f.class.Kind() == "object" || !injectsFromElement(f.class, c.ElementTokens)) {
+		return false
+	}
 	if c.AnyTeardownMethod {
 		for name := range f.methods {
 			if m.teardowns[name] {

@@ -1,8 +1,8 @@
 // Shape: angular-service-stream, cleaned: each subscription ends with its owner.
 import { FocusMonitor } from "@angular/cdk/a11y";
-import { Component, ElementRef, Injectable, OnDestroy, OnInit } from "@angular/core";
+import { Component, ElementRef, Injectable, OnDestroy, OnInit, Optional, SkipSelf } from "@angular/core";
 import { Observable, Subject, Subscription } from "rxjs";
-import { takeUntil } from "rxjs/operators";
+import { mergeMap, takeUntil } from "rxjs/operators";
 
 @Injectable({ providedIn: "root" })
 export class SettingsHub {
@@ -48,5 +48,24 @@ export class PopupHandle {
     this.closed$.next();
     this.closed$.complete();
     this.done();
+  }
+}
+
+@Injectable()
+export class NestedMenuState implements OnDestroy {
+  open = false;
+  private click$ = new Subject<void>();
+  private destroy$ = new Subject<void>();
+  constructor(@SkipSelf() @Optional() private parent: NestedMenuState, private hub: SettingsHub) {
+    this.click$
+      .pipe(
+        mergeMap(() => this.hub.settingChanges("mode")),
+        takeUntil(this.destroy$),
+      )
+      .subscribe((m) => (this.open = m === "inline"));
+  }
+  ngOnDestroy(): void {
+    this.destroy$.next();
+    this.destroy$.complete();
   }
 }

@@ -2,9 +2,9 @@
 // long-lived; these subscribe without any teardown. leakwatch should report
 // subscription-not-disposed on each line marked "<- leak".
 import { FocusMonitor } from "@angular/cdk/a11y";
-import { Component, ElementRef, Injectable, OnInit } from "@angular/core";
+import { Component, ElementRef, Injectable, OnInit, Optional, SkipSelf } from "@angular/core";
 import { Observable, Subject } from "rxjs";
-import { take } from "rxjs/operators";
+import { mergeMap, take } from "rxjs/operators";
 
 @Injectable({ providedIn: "root" })
 export class SettingsHub {
@@ -44,5 +44,17 @@ export class PopupHandle {
   }
   private dispose(): void {
     this.done();
+  }
+}
+
+// A service a component provides (it asks for its parent instance, so
+// there is one per nested menu): Angular destroys it with the component,
+// but its subscription to the menu's mode$ (reached through mergeMap) stays.
+@Injectable()
+export class NestedMenuState {
+  open = false;
+  private click$ = new Subject<void>();
+  constructor(@SkipSelf() @Optional() private parent: NestedMenuState, private hub: SettingsHub) {
+    this.click$.pipe(mergeMap(() => this.hub.settingChanges("mode"))).subscribe((m) => (this.open = m === "inline")); // <- leak
   }
 }
