@@ -32,7 +32,6 @@ const shapesDir = "../testdata/recall/shapes"
 // no rule reports yet.
 var shapeMisses = map[string]string{
 	"angular-service-stream/leak.ts:22": "a providedIn: 'root' service lives as long as the app: excluded by the rule's model (the issue asks for services with a teardown)",
-	"angular-service-stream/leak.ts:40": "take(1) racing another close path in a plain class without a teardown",
 	"cache-instance-field/leak.js":      "Maps on instance fields of singleton classes are not tracked as caches",
 	"cleanup-wrong-target/leak.js":      "removal on another target than the addition inside one teardown is not compared",
 	"closure-global-setter/leak.jsx":    "the setter is on a class named like the application root, which is never torn down",

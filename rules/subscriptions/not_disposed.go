@@ -58,6 +58,23 @@ creates itself (a Subject or FormGroup in its own field, a store made locally); 
 results of other objects' methods (this.api.load().subscribe()), which are usually
 one-shot HTTP requests that complete by themselves.
 
+An Angular service a component provides (providers: [...]) is destroyed with that
+component, so it owns its subscriptions even before it has an ngOnDestroy. Which
+@Injectable() is one is read from what it injects: what only an element injector gives
+(ElementRef, ChangeDetectorRef, ViewContainerRef, TemplateRef, Renderer2) or its own class
+from a parent injector (@SkipSelf() parent: SubmenuService). A root service, or an
+@Injectable() nothing marks so, lives as long as the application and is left alone.
+
+A pipe holds what its operators subscribe to: mergeMap, switchMap, concatMap and
+exhaustMap keep the stream their callback returns until it completes, and withLatestFrom,
+switchMapTo and friends subscribe to their arguments. A pipe over the owner's own subject
+that switches to a service's stream is judged by that stream.
+
+take(1) and first() end a subscription only when a value comes. One whose callback closes
+its owner (popup.closeClick.pipe(take(1)).subscribe(() => this.close())) is reported when
+the owner can be closed without that value: its close() is public or called elsewhere in
+the class (another close path, Escape). Closed another way, it stays subscribed.
+
 How the cleanup is written is decided by the shape of the code: in Angular, or when the
 source looks like RxJS (a .pipe(...), a name ending in $, an RxJS creation function such
 as interval or fromEvent, NgRx select, an observer object or an error callback), subscribe
@@ -88,7 +105,7 @@ element can be attached again.
 The completing operators can be extended with the rule option completingOperators
 (a list of operator names).`,
 		Accepts: []string{
-			"a pipe that completes: take(n), first(), takeUntil(x) (anywhere in the pipe), takeWhile(...), takeUntilDestroyed(...) with or without a DestroyRef, untilDestroyed(this), elementAt, find, findIndex, and operators named in the completingOperators option",
+			"a pipe that completes: take(n), first() (unless its callback closes the owner, which can also be closed another way), takeUntil(x) (anywhere in the pipe), takeWhile(...), takeUntilDestroyed(...) with or without a DestroyRef, untilDestroyed(this), elementAt, find, findIndex, and operators named in the completingOperators option",
 			"a stored Subscription or unsubscribe function that is unsubscribed or called in the owner's teardown (ngOnDestroy, DestroyRef.onDestroy, componentWillUnmount, beforeUnmount/onBeforeUnmount/onUnmounted, onDestroy, disconnectedCallback, dispose, ...), directly, with optional chaining, or through a method or local function the teardown calls",
 			"a Subscription added to a parent (this.subs.add(a.subscribe()), sub.add(...)) or pushed into an array, when the teardown unsubscribes or iterates that parent",
 			"a subscription or unsubscribe function returned to the framework: useEffect(() => store.subscribe(fn)), return unsubscribe, return () => sub.unsubscribe(), onMount(() => page.subscribe(fn)), onDestroy(unsubscribe)",
@@ -164,6 +181,9 @@ type registration struct {
 	style  subscribeStyle
 	topic  syntax.Node // the topic of topic-based pub/sub (`client.subscribe("news")`)
 	holder holder
+	// oneShot is set for a take(1) subscription that closes its owner
+	// and is left behind when the owner is closed another way.
+	oneShot *closingOneShot
 }
 
 // holder is where the subscription went.
@@ -220,6 +240,12 @@ func (v *notDisposed) Visit(n syntax.Node) {
 	c := &classifier{p: p, o: o, operators: v.operators}
 	r := registration{call: n, recv: recv, owner: o}
 	r.src = c.classify(recv, 0)
+	if r.src.life == completes {
+		if once, ok := c.closesOwnerOnce(n, recv); ok {
+			r.src = source{life: longLived, rx: true, node: once.source}
+			r.oneShot = &once
+		}
+	}
 	if r.src.life != longLived {
 		return
 	}
@@ -504,6 +530,14 @@ func (v *notDisposed) report(r registration) {
 		case r.holder.kind == "returned":
 			msg = fmt.Sprintf("%s is never undone: it is returned from an async callback, which hands %s a promise, so %s never receives the subscription; keep it and undo it %s",
 				what, o.Name, o.Name, where)
+		case r.oneShot != nil:
+			msg = fmt.Sprintf("%s ends with %s only if it emits; it closes %s, but %s() can run without it (another close path, a caller), and then it stays subscribed; ",
+				what, r.oneShot.operator, o.Name, r.oneShot.teardown)
+			if end := o.Follows().Subscriptions.End; end != nil {
+				msg += fmt.Sprintf("end it with %s too, or keep it and unsubscribe it %s", endOperatorPhrase(v.p, o, end), where)
+			} else {
+				msg += "keep it and unsubscribe it " + where
+			}
 		case r.topic.Valid():
 			msg = fmt.Sprintf("%s is never undone; call %s.unsubscribe(%s) %s", what, cleanup.Describe(r.recv), r.topic.Text(), where)
 		case o.Follows().Subscriptions.End != nil:
