@@ -209,16 +209,23 @@ func classCollections(p *analyzer.Pass, class, anchor syntax.Node) []*collection
 	thisPrefix := "this@" + strconv.Itoa(class.Index()) + "."
 
 	instance := astutil.SingletonInstance(sc, class)
+	where := " of the singleton " + className
+	if className == "" {
+		where = " of a singleton"
+	}
+	if !instance.Valid() {
+		// An exported class may have more instances elsewhere, but the
+		// one this module keeps lives as long as the program.
+		if instance = moduleInstance(sc, class); instance.Valid() {
+			where = " of the " + className + " instance the module keeps"
+		}
+	}
 	singleton := instance.Valid() || astutil.ModuleClass(class) && astutil.InjectedSingleton(class)
 	var instanceKey string
 	if instance.Valid() {
 		if use := astutil.UseOf(instance); use.Kind == "variable" {
 			instanceKey = sc.Key(use.Holder)
 		}
-	}
-	where := " of the singleton " + className
-	if className == "" {
-		where = " of a singleton"
 	}
 	label := className
 	if label == "" {
@@ -320,4 +327,48 @@ func uses(p *analyzer.Pass, c *collection) []syntax.Node {
 		}
 	}
 	return out
+}
+
+// moduleInstance returns the one instance an exported class's own module
+// creates and keeps (`export class Store {...}; export const store = new
+// Store()`): created once at top level, held in a module-level constant or
+// exported, with the class named nowhere else in the file outside its own
+// body. Other modules may create more instances, whose entries go with
+// them; this one's stay for the life of the program.
+func moduleInstance(sc *scope.Info, class syntax.Node) syntax.Node {
+	if class.Kind() != "class_declaration" && class.Kind() != "abstract_class_declaration" ||
+		class.Parent().Kind() != "export_statement" || class.Parent().Parent().Kind() != "program" {
+		return syntax.Node{}
+	}
+	b := sc.DeclaredAt(class.Get("name"))
+	if b == nil {
+		return syntax.Node{}
+	}
+	var instance syntax.Node
+	for _, ref := range sc.References(b) {
+		if class.Contains(ref) {
+			continue
+		}
+		n := ref.Parent()
+		if n.Kind() != "new_expression" || ref.Field() != "constructor" || instance.Valid() {
+			return syntax.Node{} // subclassed, passed around, created twice
+		}
+		instance = n
+	}
+	if !instance.Valid() {
+		return syntax.Node{}
+	}
+	switch use := astutil.UseOf(instance); use.Kind {
+	case "variable":
+		hb := sc.Resolve(use.Holder)
+		if hb == nil || !hb.ModuleLevel() || hb.Reassigned || !astutil.IsTopLevel(instance) {
+			return syntax.Node{}
+		}
+	default:
+		// export default new Store()
+		if up := instance.Parent(); up.Kind() != "export_statement" || up.Parent().Kind() != "program" {
+			return syntax.Node{}
+		}
+	}
+	return instance
 }

@@ -133,7 +133,8 @@ func (k *keys) dynamicName(id syntax.Node, depth int) bool {
 	}
 	switch b.Kind {
 	case scope.Param:
-		return !k.smallType(paramType(b.Decl))
+		t := paramType(b.Decl)
+		return !k.smallType(t) && !k.classType(t, b.Decl, 0)
 	case scope.CatchParam:
 		return true
 	case scope.FunctionDecl, scope.ClassDecl, scope.Import, scope.EnumDecl:
@@ -182,6 +183,40 @@ func (k *keys) smallType(t syntax.Node) bool {
 		}
 		if d.Kind() == "type_alias_declaration" {
 			return k.smallType(d.Get("value"))
+		}
+	}
+	return false
+}
+
+// classType reports TypeScript types whose values are classes: a
+// constructor type (`new (...args) => T`), `typeof Foo`, an alias of one,
+// or a type parameter of the function declaring param constrained by one
+// (`<P extends Constructor>(model: P)`). A collection keyed by classes is
+// bounded by the classes the program defines.
+func (k *keys) classType(t, param syntax.Node, depth int) bool {
+	if depth > 4 {
+		return false
+	}
+	switch t.Kind() {
+	case "constructor_type", "type_query":
+		return true
+	case "union_type", "parenthesized_type":
+		for _, c := range t.Children() {
+			if !k.classType(c, param, depth+1) {
+				return false
+			}
+		}
+		return t.ChildCount() > 0
+	case "type_identifier":
+		if d := k.typeDecls[t.Text()]; d.Kind() == "type_alias_declaration" {
+			return k.classType(d.Get("value"), param, depth+1)
+		}
+		for fn := astutil.EnclosingFunction(param); fn.Valid(); fn = astutil.EnclosingFunction(fn) {
+			for _, tp := range fn.Get("type_parameters").Children() {
+				if tp.Kind() == "type_parameter" && tp.Get("name").Text() == t.Text() {
+					return k.classType(tp.Get("constraint").Child(0), param, depth+1)
+				}
+			}
 		}
 	}
 	return false

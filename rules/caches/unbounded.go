@@ -24,7 +24,8 @@ var Unbounded = &analyzer.Rule{
 	Doc: analyzer.Doc{
 		Title: "Module-level cache that only grows",
 		Text: `A Map, Set, array or plain object that lives as long as the program (declared at
-module level, a static field, or a field of an object the module creates once) keeps
+module level, a static field, or a field of an object the module creates once, even
+of an exported class whose other instances come and go) keeps
 every entry it is given. When functions that run per request, per call or per event
 add entries under keys they were handed (an id, a URL, a user, an element) and
 nothing ever removes them, memory grows with the number of distinct keys the process
@@ -49,7 +50,7 @@ unless the teardown (or any other path) removes it too.`,
 			"WeakMap, WeakSet and WeakRef, and caches from LRU libraries (they are not plain collections)",
 			"collections and functions that make sure something happens once (warnedX, printed, deprecationWarning, warnOnce): their keys are messages the code defines",
 			"additions at module top level, in a function run once at load (an IIFE, a function only called at top level, the constructor of a singleton), or in a register*/define*/install*/init*/setup* function",
-			"keys that are literals, module constants, enum members, parameters typed as a union of literals or an enum, or named like a small fixed set (locale, lang, theme, mode, level, type, kind, format, ...) or like something the program itself defines (name, tag, attribute, property, event, feature, ...)",
+			"keys that are literals, module constants, enum members, parameters typed as a union of literals or an enum, classes (parameters typed as a constructor type or `typeof X`: bounded by the classes the program defines), or named like a small fixed set (locale, lang, theme, mode, level, type, kind, format, ...) or like something the program itself defines (name, tag, attribute, property, event, feature, ...)",
 			"collections exported or handed to other code (returned, passed to a function, aliased): whoever receives them may prune them",
 		},
 		Bad: analyzer.Example{Path: "users.js", Code: `const userCache = new Map();

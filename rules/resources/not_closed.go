@@ -39,7 +39,10 @@ pool.getConnection(), mongodb MongoClient, redis and ioredis clients, @grpc/grpc
 clients (new C(address, credentials) with C from makeGenericClientConstructor or
 loadPackageDefinition), kafkajs
 producers, consumers and admin clients, Playwright and Puppeteer browsers and browser
-contexts). Descriptors, file handles and database
+contexts), and clients the project's own module for a driver opens (connect(),
+createClient() or createConnection() of a file named redis, mongo, postgres, pg or
+mysql: src/database/redis.js); the other functions of that module only borrow the
+client they are given. Descriptors, file handles and database
 clients opened inside a function must be closed on every path out of it, including
 early returns and awaits that reject; the reliable shape is try/finally or a using
 declaration. A close that only a catch clause, a .catch() or rejection handler, or an
@@ -72,6 +75,7 @@ never reported.`,
 			"closing in the owner's teardown: the effect's returned cleanup, componentWillUnmount, ngOnDestroy, beforeUnmount/onBeforeUnmount, onDestroy, disconnectedCallback, dispose/destroy/close/...",
 			"resources created at module top level (singletons), and long-lived connections (handlers attached, a Redis subscriber, a pg LISTEN client) opened by a function that runs once",
 			"a resource a longer-lived closure or handle keeps using: captured by a returned function or object, a route handler or listener registered elsewhere, or a MongoClient whose db()/collection() handle is returned or stored",
+			"for the project's own driver module: a getter or property that hands out its shared client (getClient(), rdb.client), a connect() whose result is not kept (the module may keep it), and the clients its init/connect/setup functions open",
 			"await-only exits that cannot reject (await p.catch(...), Promise.allSettled) and early returns guarded by a check of the resource itself (if (!fh) return)",
 		},
 		Bad: analyzer.Example{Path: "users.js", Code: `import express from "express";
@@ -129,6 +133,9 @@ type acquisition struct {
 	param, done int
 	checkout    bool
 	evidence    bool // a checkout known to come from a pg or mysql pool
+	// wrapper is the specifier of the project's driver module whose
+	// opener made the client (wrapper.go); "" for the drivers' own.
+	wrapper string
 }
 
 func (v *notClosed) Visit(n syntax.Node) {
@@ -183,6 +190,11 @@ func (v *notClosed) acquire(n syntax.Node) (acquisition, bool) {
 				a.callback, a.param, a.async = cb, 1, false
 			}
 		}
+		return a, true
+	}
+	if k, mod := wrapperOpen(o); k != nil {
+		a.kind, a.wrapper = k, mod
+		a.async = parentSkipping(n, "parenthesized_expression").Kind() == "await_expression"
 		return a, true
 	}
 	recv, name := astutil.Method(n)

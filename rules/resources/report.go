@@ -73,6 +73,9 @@ func (v *notClosed) reportNever(a acquisition, o *lifecycle.Owner, f fate, holde
 		// Its calls run on after the function returns: a finally block
 		// would close the channel under them.
 		advice = fmt.Sprintf("reuse one client per address, or call %s.close() once its calls are done", name)
+	case a.wrapper != "":
+		// The project's module made it; it may keep a shared one too.
+		advice = fmt.Sprintf("reuse one client for the process instead of opening one per call, or call %s.%s() in a finally block", name, k.closer)
 	case k.db && !a.checkout:
 		advice = fmt.Sprintf("create it once at module level and reuse it, or call %s.%s() in a finally block", name, k.closer)
 	default:
@@ -105,7 +108,7 @@ func (v *notClosed) reportNever(a acquisition, o *lifecycle.Owner, f fate, holde
 	}
 	msg := fmt.Sprintf("%s is never %s; %s", what, k.verb, advice)
 	d := v.diagnostic(a, msg)
-	if holder.Valid() && k != grpcClientKind && v.p.WantsFixes() {
+	if holder.Valid() && k != grpcClientKind && a.wrapper == "" && v.p.WantsFixes() {
 		if b := v.p.Scope.Resolve(holder); b != nil {
 			if decl := holder.Parent(); decl.Kind() == "variable_declarator" && decl.Parent().ChildCount() == 1 {
 				if k == writeStreamKind {
@@ -184,7 +187,7 @@ func (v *notClosed) reportOwner(a acquisition, o *lifecycle.Owner, target, store
 	}
 	d := v.diagnostic(a, msg)
 	d.Related = []analyzer.Related{cleanup.Where(o)}
-	if target != "" && v.p.WantsFixes() {
+	if target != "" && a.wrapper == "" && v.p.WantsFixes() {
 		d.Fixes = v.ownerFix(a, o, target, plain, holder)
 	}
 	v.p.Report(d)

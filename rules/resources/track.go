@@ -40,6 +40,11 @@ func (v *notClosed) check(a acquisition) {
 	if p.Life.RunsAtLoad(n) {
 		return // a singleton for the life of the program
 	}
+	if a.wrapper != "" && astutil.SetupName(astutil.FunctionName(astutil.EnclosingFunction(n))) {
+		// init() or connect() of the project's own data layer opens the
+		// clients the program keeps; how long they live is decided there.
+		return
+	}
 	o := p.Life.OwnerOf(n)
 	if a.callback.Valid() {
 		v.checkCallback(a, o)
@@ -59,7 +64,7 @@ func (v *notClosed) check(a acquisition) {
 				}
 			}
 			return
-		case up.Kind() == "expression_statement" && !a.checkout:
+		case up.Kind() == "expression_statement" && !a.checkout && a.wrapper == "":
 			v.reportNever(a, o, fate{}, syntax.Node{})
 			return
 		default:
@@ -93,6 +98,9 @@ func (v *notClosed) check(a acquisition) {
 		}
 		if a.kind.selfRunning || a.kind == workerKind || a.checkout && !a.evidence {
 			return // a worker started for its side effects may end itself
+		}
+		if a.wrapper != "" {
+			return // the project's connect() may keep the client it makes
 		}
 		v.decide(a, o, fate{}, nil, syntax.Node{})
 	case "variable":
@@ -343,6 +351,12 @@ func (v *notClosed) classify(a acquisition, f *fate, r syntax.Node) {
 		case name == "pipe" && recv.Valid():
 			f.consumed = true // source.pipe(dest) ends dest
 		default:
+			if borrows, closes := v.wrapperBorrows(a, call); closes {
+				f.closes = append(f.closes, call)
+				return
+			} else if borrows {
+				return
+			}
 			f.escaped = true // pipeline(...), finished(...), a helper
 		}
 	case "call_expression":
