@@ -60,6 +60,7 @@ reported: they live exactly as long as their target.`,
 			"a listener on the owner itself (this.addEventListener in a custom element, this.$on in Vue)",
 			"for onDidX / onWillX / emitter.event: the IDisposable handed to this._register, pushed or added to a list or DisposableStore, kept in a field the teardown disposes, returned or passed on; a disposables argument (fn, this, this._disposables); Event.once; or a source the owner creates and disposes itself",
 			".once(...) for emitters; { once: true } is accepted outside components only, since an event that never fires keeps the listener",
+			"in a video.js component (a class the file registers with registerComponent or registerTech): the removal in dispose() or in a handler of the component's own dispose event (this.on(\"dispose\", fn), this.one(...)), the evented this.on(target, type, fn), which dispose takes off, and one(); listeners on the player, its options and its track lists are reported only when the class takes some listener off those objects itself, since a component that never does usually lives as long as the player; a removal in a handler of the player's dispose or of another event is no teardown",
 		},
 		Bad: analyzer.Example{Path: "Chart.jsx", Code: `import { useEffect } from "react";
 
