@@ -227,3 +227,28 @@ func (m *Model) ListensToOwnEnd(o *Owner, call syntax.Node) bool {
 	}
 	return m.endEventCall(call, o.Follows().EndEvents)
 }
+
+// VideojsFramework is the framework base facts report for a class whose
+// file registers it as a video.js component (RegisteringCall): a class in
+// another file that extends it, registered or not, is a video.js component
+// too.
+const VideojsFramework = "videojs.Component"
+
+// RegisteringCall returns the framework base a class is known by when its
+// file passes it to the named call (`registerComponent`), or "".
+func RegisteringCall(name string) string {
+	if contains(videojsComponent.RegisteredBy, name) {
+		return VideojsFramework
+	}
+	return ""
+}
+
+// videojsOwner makes a class whose base another file registers as a
+// video.js component an owner of that convention.
+func (m *Model) videojsOwner(class syntax.Node) *Owner {
+	name := ClassName(class)
+	if name == "" {
+		name = "this class"
+	}
+	return m.ownerFor(videojsComponent, classFacts{class: class, base: ClassBase(class), methods: m.methodsWithBases(class), decorators: Decorators(class)}, name)
+}
