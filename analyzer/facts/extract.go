@@ -47,6 +47,28 @@ func Extract(t *syntax.Tree) *Module {
 	for _, st := range root.Children() {
 		x.statement(st, false)
 	}
+	// Component.registerComponent("Button", Button): a framework's own
+	// component, whatever it extends.
+	for _, st := range root.Children() {
+		call := scope.Unwrap(st.Child(0))
+		if st.Kind() != "expression_statement" || call.Kind() != "call_expression" {
+			continue
+		}
+		fn := scope.Unwrap(call.Get("function"))
+		if fn.Kind() != "member_expression" {
+			continue
+		}
+		fw := lifecycle.RegisteringCall(fn.Get("property").Text())
+		if fw == "" {
+			continue
+		}
+		for _, a := range call.Get("arguments").Children() {
+			if c, ok := m.Classes[scope.Unwrap(a).Text()]; ok && c.Framework == "" && !c.Mixin {
+				c.Framework = fw
+				m.Classes[scope.Unwrap(a).Text()] = c
+			}
+		}
+	}
 	for name := range x.singletonBound {
 		if c, ok := m.Classes[name]; ok {
 			c.Singleton = true

@@ -17,7 +17,7 @@ package facts
 
 // Version identifies the layout and meaning of Module; a cache holding
 // facts of another version must not use them.
-const Version = 1
+const Version = 2
 
 // Module is what one file exports that other files' verdicts depend on.
 type Module struct {

@@ -30,6 +30,11 @@ type Cleanup struct {
 	// teardown (a LitElement's disconnectedCallback), unless the base's
 	// name matches (HTMLElement has none). nil: it never does.
 	SuperUnless *regexp.Regexp
+	// SuperLast: the base's teardown runs last, for it drops what the
+	// cleanup still needs (video.js's Component.dispose() nulls player_
+	// and the element): a created method calls it after the cleanup, and
+	// cleanup added to a teardown goes before its closing super call.
+	SuperLast bool
 	// HandedOut is the code in which a cleanup handed to the framework
 	// may be written for the owner (see Region).
 	HandedOut Region

@@ -71,6 +71,8 @@ func TestOwnersFollowTheirConvention(t *testing.T) {
 		{"angular", `@Component({}) class A { ngOnInit() { reg(); } }`, syntax.TypeScript, lifecycle.Config{}, "angular-component", lifecycle.InMethod, "ngOnDestroy"},
 		{"lit", `class A extends LitElement { connectedCallback() { reg(); } }`, syntax.JavaScript, lifecycle.Config{}, "custom-element", lifecycle.InMethod, "disconnectedCallback"},
 		{"plain class", `class A { start() { reg(); } dispose() {} }`, syntax.JavaScript, lifecycle.Config{}, "disposable", lifecycle.InMethod, "dispose"},
+		// A video.js component needs no dispose() of its own: Component has it.
+		{"video.js component", "class A extends Button { start() { reg(); } }\nComponent.registerComponent('A', A);", syntax.JavaScript, lifecycle.Config{}, "videojs-component", lifecycle.InMethod, "dispose"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

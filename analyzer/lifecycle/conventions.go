@@ -41,6 +41,10 @@ type Convention struct {
 	// injector (@SkipSelf): only a component provides such a class, and it
 	// ends with that component (injectsFromElement).
 	ElementTokens []string
+	// RegisteredBy are calls, at the top of the file that declares a
+	// class, that register it with its framework (video.js's
+	// Component.registerComponent("Name", Name), Tech.registerTech).
+	RegisteredBy []string
 
 	// Hooks are calls whose first argument, a function written in place,
 	// is the setup of an owner (onMount(() => ...), $effect(() => ...)),
@@ -79,6 +83,11 @@ type Convention struct {
 	// setup function, hook callback or instance script (onBeforeUnmount,
 	// Solid's onCleanup); see CallbacksAnywhere.
 	TeardownCallbacks []string
+	// EndEvents are the events an owner emits on itself as it ends
+	// (video.js's "dispose") and the methods it listens to itself with:
+	// what it hands `this.on("dispose", fn)` runs at teardown; a handler of
+	// another event, or of another object's end, does not (videojs.go).
+	EndEvents EndEvents
 	// NeedsTeardown: an instance with none of the teardowns lives as long
 	// as the program (a root service), so it is no owner at all.
 	NeedsTeardown bool
@@ -94,6 +103,15 @@ type Convention struct {
 	// everything, or what is declared as an accumulating emitter, is
 	// reported for it.
 	LifetimeUnknown bool
+	// Shared names what an owner reaches through `this` that belongs to a
+	// longer-lived object: members (video.js's this.player_) and getters
+	// (this.player(), this.textTracks(): the track lists a player hands
+	// each tech). With ParamsOutlive, what the constructor is given (a
+	// video.js component's player and options) is such an object too. A
+	// listener on one outlives the owner whatever LifetimeUnknown says
+	// (Model.Outlives).
+	Shared        []string
+	ParamsOutlive bool
 
 	// SetupFirst are the SetupMethods that run before every teardown
 	// (ngOnInit, componentDidMount; not firstUpdated, which an element
@@ -223,6 +241,7 @@ var Conventions = []*Convention{
 		TeardownMethods: []string{"onRemove", "remove", "destroy", "dispose", "unbind", "teardown"},
 		NeedsTeardown:   true,
 	},
+	videojsComponent,
 	plainClass,
 
 	// Owners of hook callbacks, options objects and component scripts.
@@ -375,6 +394,9 @@ func (m *Model) recognises(c *Convention, f classFacts) bool {
 		}
 		return false
 	}
+	if len(c.RegisteredBy) > 0 && m.registered(f.class, c.RegisteredBy) {
+		return true
+	}
 	for _, b := range c.Bases {
 		if f.base == b.Name && m.importedFromAny(rootName(b.Name), b.From) {
 			return true
@@ -453,6 +475,9 @@ func (m *Model) ownerFor(c *Convention, f classFacts, name string) *Owner {
 	}
 	if len(c.TeardownCallbacks) > 0 && f.class.Kind() != "object" {
 		o.Teardowns = append(o.Teardowns, m.callbacksOf(f.class.Get("body"), c.TeardownCallbacks...)...)
+	}
+	if len(c.EndEvents.Names) > 0 && f.class.Kind() != "object" {
+		o.Teardowns = append(o.Teardowns, m.endEventHandlers(f.class, c.EndEvents)...)
 	}
 	if c.NeedsTeardown && len(o.Teardowns) == 0 {
 		return nil

@@ -170,6 +170,9 @@ func (m *Model) applyImported(o *Owner, class syntax.Node) *Owner {
 		// Component, say) whose whole chain is known and is not React's.
 		o = m.classifyByTeardowns(class)
 	}
+	if ic.Framework == VideojsFramework && (o == nil || o.Convention == plainClass) {
+		o = m.videojsOwner(class)
+	}
 	upgraded := false
 	before := o
 	if o == nil || o.Kind == Disposable {

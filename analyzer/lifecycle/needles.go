@@ -20,8 +20,8 @@ import (
 //   - per convention, what recognises a class: a base class needs the
 //     `extends` keyword (framework bases, base-class patterns, and bases
 //     declared in this or another file, which facts resolve), then
-//     decorators, implemented interfaces, marker methods and factory
-//     calls by name, and for plain classes the teardown method names
+//     decorators, implemented interfaces, marker methods, factory and
+//     registering calls by name, and for plain classes the teardown method names
 //     (built in and configured);
 //   - Vue options objects, which are owners only inside a definer call
 //     (defineComponent, Vue.extend, ...) outside .vue files, and Vue
@@ -49,6 +49,7 @@ func OwnerNeedles(cfg Config) []string {
 		add(c.Implements...)
 		add(c.Markers...)
 		add(c.Factories...)
+		add(c.RegisteredBy...)
 		if c.AnyTeardownMethod {
 			add(DefaultTeardownMethods...)
 			add(cfg.TeardownMethods...)

@@ -73,7 +73,13 @@ type mismatch struct {
 	addIndex, removeIndex *callIndex
 	// reported marks additions already reported, once each.
 	reported map[int]bool
+	// onces are the file's once-listeners (once, one): they remove
+	// themselves, and a removal naming one is meant for it.
+	onces []call
 }
+
+// onceAdders are the once-listener adders of the table, by style.
+var onceAdders, _, _ = styleTables(apis.Builtin(), apis.Use{Family: apis.Listener, Styles: []apis.Style{DOM, Emitter, VueBus}, Once: true})
 
 func (v *mismatch) Visit(n syntax.Node) {
 	if a, ok := parseAdd(v.p, n); ok {
@@ -82,6 +88,10 @@ func (v *mismatch) Visit(n syntax.Node) {
 	}
 	if r, ok := parseRemove(v.p, n); ok && r.handler.Valid() {
 		v.removes = append(v.removes, r)
+		return
+	}
+	if o, ok := parse(n, onceAdders); ok && o.handler.Valid() {
+		v.onces = append(v.onces, o)
 	}
 }
 
@@ -456,6 +466,13 @@ func (v *mismatch) checkOtherHandler(r call) {
 			return // added somewhere with this handler
 		}
 	}
+	for _, a := range v.onces {
+		// this.one("webkitendfullscreen", endFn) and, at dispose,
+		// this.off("webkitendfullscreen", endFn) for when it never fired.
+		if a.style == r.style && sameCallEvent(p, a, r) && sameHandlerOfSiblings(p, a.handler, r.handler) {
+			return
+		}
+	}
 	undoFn := astutil.FunctionName(astutil.EnclosingFunction(r.node))
 	if i := strings.LastIndexByte(undoFn, '.'); i >= 0 {
 		undoFn = undoFn[i+1:]
@@ -470,6 +487,9 @@ func (v *mismatch) checkOtherHandler(r call) {
 		inTeardown := false
 		if sameTarget(p, a.target, r.target) {
 			o := p.Life.OwnerOf(a.node)
+			if p.Life.ListensToOwnEnd(o, a.node) {
+				continue // it goes with the owner
+			}
 			inTeardown = o != nil && p.Life.FindInTeardown(o, func(n syntax.Node) bool { return n.Index() == r.node.Index() }).Valid()
 		}
 		if !inTeardown && !(apis.UndoName(undoFn) && (sameTarget(p, a.target, r.target) || siblingTopLevelParams(p, a.target, r.target))) {

@@ -60,6 +60,7 @@ reported: they live exactly as long as their target.`,
 			"a listener on the owner itself (this.addEventListener in a custom element, this.$on in Vue)",
 			"for onDidX / onWillX / emitter.event: the IDisposable handed to this._register, pushed or added to a list or DisposableStore, kept in a field the teardown disposes, returned or passed on; a disposables argument (fn, this, this._disposables); Event.once; or a source the owner creates and disposes itself",
 			".once(...) for emitters; { once: true } is accepted outside components only, since an event that never fires keeps the listener",
+			"in a video.js component (a class the file registers with registerComponent or registerTech): the removal in dispose() or in a handler of the component's own dispose event (this.on(\"dispose\", fn), this.one(...)), the evented this.on(target, type, fn), which dispose takes off, and one(); listeners on the player, its options and its track lists are reported only when the class takes some listener off those objects itself, since a component that never does usually lives as long as the player; a removal in a handler of the player's dispose or of another event is no teardown",
 		},
 		Bad: analyzer.Example{Path: "Chart.jsx", Code: `import { useEffect } from "react";
 
@@ -94,6 +95,9 @@ type notRemoved struct {
 type pendingAdd struct {
 	add   call
 	owner *lifecycle.Owner
+	// shared: the target outlives the owner only because its convention
+	// says it belongs to a longer-lived object (shared.go).
+	shared bool
 }
 
 // endEvents announce that their target itself is going away.
@@ -133,22 +137,15 @@ func (v *notRemoved) Visit(n syntax.Node) {
 		}
 	}
 	target := unwrapJQuery(a.target)
-	life := v.p.Scope.LifetimeOf(target)
-	if !targetMayOutlive(o, life, apis.Accumulates(v.p.Scope.DeclaredType(target))) || life == scope.Unknown && madeByOwner(v.p, target) {
-		return
-	}
-	switch life {
-	case scope.Parameter:
-		if ownedParameter(v.p, target, o) {
+	// What the owner's convention says belongs to a longer-lived object (a
+	// video.js component's player and the track lists it shares) outlives
+	// the owner however the owner reaches it.
+	shared := false
+	if ownTarget(v.p, o, target) {
+		if !v.p.Life.Outlives(o, target) {
 			return
 		}
-	case scope.Member:
-		if createdByOwner(v.p, target, o) {
-			return
-		}
-	}
-	if o.Follows().IsElement && rootedInThis(target) {
-		return // a part of the element itself
+		shared = true
 	}
 	// A listener for a target's own end (three.js 'dispose', a stream's
 	// 'close') runs when the target goes away; it does not keep the owner
@@ -162,7 +159,27 @@ func (v *notRemoved) Visit(n syntax.Node) {
 	if (a.style != DOM || a.returnsUndo) && cleanup.HandleUndone(v.p, o, n, cleanup.HandleOf(v.p, n)) {
 		return
 	}
-	v.pending = append(v.pending, pendingAdd{add: a, owner: o})
+	v.pending = append(v.pending, pendingAdd{add: a, owner: o, shared: shared})
+}
+
+// ownTarget reports a target that, by its lifetime, dies with owner o or
+// may well live exactly as long as it.
+func ownTarget(p *analyzer.Pass, o *lifecycle.Owner, target syntax.Node) bool {
+	life := p.Scope.LifetimeOf(target)
+	if !targetMayOutlive(o, life, apis.Accumulates(p.Scope.DeclaredType(target))) || life == scope.Unknown && madeByOwner(p, target) {
+		return true
+	}
+	switch life {
+	case scope.Parameter:
+		if ownedParameter(p, target, o) {
+			return true
+		}
+	case scope.Member:
+		if createdByOwner(p, target, o) {
+			return true
+		}
+	}
+	return o.Follows().IsElement && rootedInThis(target) // a part of the element itself
 }
 
 // targetMayOutlive decides from the target's lifetime alone whether a
@@ -390,6 +407,9 @@ func (v *notRemoved) Finish() {
 	}
 	for _, pa := range v.pending {
 		a, o := pa.add, pa.owner
+		if pa.shared && !v.sharedLeak(a, o) {
+			continue
+		}
 		// A removal elsewhere in the owner counts only where it ends a
 		// gesture (added on pointerdown, removed on pointerup): those
 		// listeners live as long as the drag; in a component, only on
@@ -458,7 +478,12 @@ func gestureEndFor(p *analyzer.Pass, o *lifecycle.Owner, a, r call) bool {
 	// when open and removes when closed), it is no disposer: the owner may
 	// end while open.
 	if out := handedOutIn(r.node); out.Valid() && !out.Contains(a.node) {
-		return true
+		// An owner that hears of its own end by an event (a video.js
+		// component's "dispose") ends only then: a removal in a handler of
+		// another event, or of another object's end, is no disposer.
+		if end, listener := p.Life.EndEventHandler(o, out); !listener || end {
+			return true
+		}
 	}
 	for fn := astutil.EnclosingFunction(r.node); fn.Valid(); fn = astutil.EnclosingFunction(fn) {
 		if apis.GestureEndName(astutil.FunctionName(fn)) || handlerFor(p, fn, apis.GestureEnd) {

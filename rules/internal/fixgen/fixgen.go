@@ -120,6 +120,14 @@ func (b *Builder) AddCleanup(o *lifecycle.Owner, reg syntax.Node, stmts []string
 		return b.addHookCleanup(o, reg, stmts, c.Create, c.Module)
 	default:
 		if len(o.Teardowns) > 0 && !inherited(o) {
+			if c.SuperLast {
+				if st := closingSuperCall(o.Teardowns[0], o.TeardownName); st.Valid() {
+					for _, s := range stmts {
+						b.InsertBefore(st, s)
+					}
+					return true
+				}
+			}
 			return b.appendToFunction(o.Teardowns[0], stmts)
 		}
 		// No teardown, or one inherited from a base class: the owner gets
@@ -293,11 +301,15 @@ func (b *Builder) createMethod(o *lifecycle.Owner, reg syntax.Node, stmts []stri
 		gap = "\n"
 	}
 	sb.WriteString(gap + ind + sig + " {\n")
-	if callsSuper(c, o.Class) || inherited(o) {
+	super := callsSuper(c, o.Class) || inherited(o)
+	if super && !c.SuperLast {
 		sb.WriteString(inner + "super." + o.TeardownName + "()" + b.Style.Semi + "\n")
 	}
 	for _, s := range stmts {
 		sb.WriteString(inner + s + b.Style.Semi + "\n")
+	}
+	if super && c.SuperLast {
+		sb.WriteString(inner + "super." + o.TeardownName + "()" + b.Style.Semi + "\n")
 	}
 	sb.WriteString(ind + "}")
 	at := m.End()
@@ -360,6 +372,33 @@ func setupAnchor(o *lifecycle.Owner) syntax.Node {
 // declared in this file or (through facts) in another.
 func inherited(o *lifecycle.Owner) bool {
 	return len(o.Teardowns) > 0 && o.Class.Valid() && !o.Class.Contains(o.Teardowns[0]) || o.InheritsTeardown()
+}
+
+// closingSuperCall returns the last statement of a teardown method when it
+// calls the base's teardown (`super.dispose()`), or the zero Node.
+func closingSuperCall(fn syntax.Node, name string) syntax.Node {
+	body := fn.Get("body")
+	if body.Kind() != "statement_block" {
+		return syntax.Node{}
+	}
+	var last syntax.Node
+	for _, c := range body.Children() {
+		if c.Kind() != "comment" {
+			last = c
+		}
+	}
+	if last.Kind() != "expression_statement" {
+		return syntax.Node{}
+	}
+	call := scope.Unwrap(last.Child(0))
+	if call.Kind() != "call_expression" {
+		return syntax.Node{}
+	}
+	callee := scope.Unwrap(call.Get("function"))
+	if callee.Kind() != "member_expression" || callee.Get("object").Kind() != "super" || callee.Get("property").Text() != name {
+		return syntax.Node{}
+	}
+	return last
 }
 
 // callsSuper reports whether a teardown created in class calls its base
