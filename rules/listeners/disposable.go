@@ -27,6 +27,7 @@ type disposableEvent struct {
 	target  syntax.Node // the event's source: model in model.onDidChangeContent(fn)
 	method  string
 	handler syntax.Node
+	slot    bool // a one-argument `slot.on(fn)`: no event name, the call's value removes it
 }
 
 // parseDisposableEvent reads `source.onDidX(listener[, thisArgs[, disposables]])`
@@ -39,10 +40,13 @@ func parseDisposableEvent(p *analyzer.Pass, n syntax.Node) (disposableEvent, boo
 		return disposableEvent{}, false
 	}
 	name := fn.Get("property").Text()
+	args := astutil.Args(n)
+	if name == "on" {
+		return parseSlot(p, n, fn, args)
+	}
 	if !apis.DisposableEvent(name) {
 		return disposableEvent{}, false
 	}
-	args := astutil.Args(n)
 	if len(args) == 0 || len(args) > 3 || len(args) == 3 && !nullish(args[2]) {
 		return disposableEvent{}, false
 	}
@@ -51,6 +55,23 @@ func parseDisposableEvent(p *analyzer.Pass, n syntax.Node) (disposableEvent, boo
 		return disposableEvent{}, false
 	}
 	return disposableEvent{node: n, target: fn.Get("object"), method: name, handler: args[0]}, true
+}
+
+// parseSlot reads `slot.on(listener)`: a signal object (BlockSuite's
+// Slot, and the libraries like it) that is its own event, so its on()
+// takes no event name and returns the disposable that removes the
+// listener. An emitter's on() always names the event first, so one
+// argument that is a function is read as a slot; a method reference
+// (this.handle) could be anything and is left alone.
+func parseSlot(p *analyzer.Pass, n, fn syntax.Node, args []syntax.Node) (disposableEvent, bool) {
+	if len(args) != 1 {
+		return disposableEvent{}, false
+	}
+	h := scope.Unwrap(args[0])
+	if !listenerLike(p, h, false) {
+		return disposableEvent{}, false
+	}
+	return disposableEvent{node: n, target: fn.Get("object"), method: "on", handler: args[0], slot: true}, true
 }
 
 // listenerLike reports an argument that is a function: written inline,
@@ -243,6 +264,10 @@ func staticSourceOfOwnClass(p *analyzer.Pass, d disposableEvent) (syntax.Node, b
 
 // disposableMessage words a finding; where says where the dispose belongs.
 func disposableMessage(d disposableEvent, where string) string {
+	if d.slot {
+		return fmt.Sprintf("on listener added to %s is never removed: the disposable it returns is dropped; keep it and dispose it %s",
+			cleanup.Describe(d.target), where)
+	}
 	return fmt.Sprintf("%s listener added to %s is never removed: the IDisposable it returns is dropped; keep it and dispose it %s",
 		d.method, cleanup.Describe(d.target), where)
 }

@@ -47,7 +47,9 @@ VS Code and Monaco events (model.onDidChangeContent(fn), workspace.onWillSaveTex
 emitter.event(fn)) have no removal call: the IDisposable they return is the only way to
 take the listener off. Dropping it (or keeping it where nothing reads it) is reported in
 the same owners, and in a class whose instances register on a static emitter of the
-class itself, which outlives them all.
+class itself, which outlives them all. A signal object that is its own event (BlockSuite's
+Slot: slot.on(fn), with a function and no event name) works the same way: the disposable
+its on() returns is the only removal.
 
 Registrations at module top level and on objects created and kept locally are not
 reported: they live exactly as long as their target.`,
@@ -58,7 +60,7 @@ reported: they live exactly as long as their target.`,
 			"an AbortSignal: { signal } in the options",
 			"a disposer the call returns that is stored and called (or returned to the framework) in the teardown",
 			"a listener on the owner itself (this.addEventListener in a custom element, this.$on in Vue)",
-			"for onDidX / onWillX / emitter.event: the IDisposable handed to this._register, pushed or added to a list or DisposableStore, kept in a field the teardown disposes, returned or passed on; a disposables argument (fn, this, this._disposables); Event.once; or a source the owner creates and disposes itself",
+			"for onDidX / onWillX / emitter.event / slot.on(fn): the IDisposable handed to this._register, pushed or added to a list or DisposableStore, kept in a field the teardown disposes, returned or passed on; a disposables argument (fn, this, this._disposables); Event.once; or a source the owner creates and disposes itself",
 			".once(...) for emitters; { once: true } is accepted outside components only, since an event that never fires keeps the listener",
 			"in a video.js component (a class the file registers with registerComponent or registerTech): the removal in dispose() or in a handler of the component's own dispose event (this.on(\"dispose\", fn), this.one(...)), the evented this.on(target, type, fn), which dispose takes off, and one(); listeners on the player, its options and its track lists are reported only when the class takes some listener off those objects itself, since a component that never does usually lives as long as the player; a removal in a handler of the player's dispose or of another event is no teardown",
 		},

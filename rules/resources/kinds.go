@@ -80,6 +80,10 @@ var (
 	// holds its pages and their renderer memory until close().
 	browserKind        = &kind{name: "browser", closer: "close", verb: "closed", scoped: true, paths: true, services: set("disconnected")}
 	browserContextKind = &kind{name: "browser context", closer: "close", verb: "closed", scoped: true, paths: true}
+	// A Monaco text model is filed in Monaco's global model registry until
+	// dispose(): an editor showing it does not dispose it, so a component
+	// that creates one must.
+	monacoModelKind = &kind{name: "Monaco text model", closer: "dispose", verb: "disposed", tsType: "monaco.editor.ITextModel"}
 )
 
 // closers end a resource of any kind. Precision first: any of them on the
@@ -137,6 +141,8 @@ var calls = map[string]*kind{
 	"playwright-core:chromium.connect":    browserKind,
 	"puppeteer:connect":                   browserKind,
 	"puppeteer-core:connect":              browserKind,
+
+	"monaco-editor:editor.createModel": monacoModelKind,
 }
 
 // constructors maps what a `new` expression's class denotes to its

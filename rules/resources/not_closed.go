@@ -39,7 +39,8 @@ pool.getConnection(), mongodb MongoClient, redis and ioredis clients, @grpc/grpc
 clients (new C(address, credentials) with C from makeGenericClientConstructor or
 loadPackageDefinition), kafkajs
 producers, consumers and admin clients, Playwright and Puppeteer browsers and browser
-contexts), and clients the project's own module for a driver opens (connect(),
+contexts), Monaco text models (monaco.editor.createModel: Monaco's model registry keeps
+each one until dispose(), whatever happens to the editor showing it), and clients the project's own module for a driver opens (connect(),
 createClient() or createConnection() of a file named redis, mongo, postgres, pg or
 mysql: src/database/redis.js); the other functions of that module only borrow the
 client they are given. Descriptors, file handles and database
