@@ -60,10 +60,14 @@ const (
 	Subscribing
 	// Opening opens a resource that a method of the resource closes.
 	Opening
+	// Signal is a Lumino signal (JupyterLab, Theia's widgets):
+	// `sig.connect(fn, thisArg)` / `sig.disconnect(fn, thisArg)`, where the
+	// receiver is the event itself, so calls pair by receiver and handler.
+	Signal
 )
 
 var styleNames = [...]string{DOM: "DOM", Emitter: "emitter", VueBus: "Vue bus", ReturnsUndo: "returns its undo",
-	Scheduled: "scheduled", Observing: "observing", Subscribing: "subscribing", Opening: "opening"}
+	Scheduled: "scheduled", Observing: "observing", Subscribing: "subscribing", Opening: "opening", Signal: "signal"}
 
 func (s Style) String() string {
 	if int(s) < len(styleNames) && styleNames[s] != "" {

@@ -39,6 +39,11 @@ var builtin = []API{
 		Args:   Args{Target: 0, Event: None, Handler: 1, Options: None}, IDArg: None, Returns: Disposer,
 		Note: "Node events.addAbortListener(signal, listener) returns a Disposable"},
 
+	{Family: Listener, Style: Signal, Form: Method,
+		Adders: []string{"connect"}, Undos: []string{"disconnect"},
+		Args: Args{Target: None, Event: None, Handler: 0, Options: 1}, IDArg: None, Returns: Nothing,
+		Note: "Lumino signals (@lumino/signaling): the receiver is the signal; connect(fn, thisArg) keeps fn until disconnect(fn, thisArg) or Signal.clearData(owner). A connect given no function is no listener (db.connect(url))"},
+
 	// Timers.
 	{Family: Timer, Style: Scheduled, Form: Function, Repeats: true,
 		Adders: []string{"setInterval"}, Undos: []string{"clearInterval"},

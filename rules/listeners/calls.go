@@ -13,6 +13,7 @@ import (
 	"github.com/leakwatch/leakwatch/analyzer/scope"
 	"github.com/leakwatch/leakwatch/analyzer/syntax"
 	"github.com/leakwatch/leakwatch/rules/internal/astutil"
+	"github.com/leakwatch/leakwatch/rules/internal/cleanup"
 )
 
 // Style is the API family a listener call belongs to; a removal undoes an
@@ -24,15 +25,16 @@ const (
 	DOM     = apis.DOM     // addEventListener / removeEventListener
 	Emitter = apis.Emitter // on / addListener / prependListener and off / removeListener
 	VueBus  = apis.VueBus  // $on / $off (Vue 2 event buses)
+	Signal  = apis.Signal  // Lumino's sig.connect(fn) / sig.disconnect(fn)
 )
 
 // listenerAPIs is the part of the table the listener rules follow: the
 // registrations that stay until removed (once() removes itself; an adder
 // that only returns its undo has no removal to pair).
-var listenerAPIs = apis.Use{Family: apis.Listener, Styles: []apis.Style{DOM, Emitter, VueBus}}
+var listenerAPIs = apis.Use{Family: apis.Listener, Styles: []apis.Style{DOM, Emitter, VueBus, Signal}}
 
 // perCallAPIs leaves out Vue buses: a component's own $on ends with it.
-var perCallAPIs = apis.Use{Family: apis.Listener, Styles: []apis.Style{DOM, Emitter}}
+var perCallAPIs = apis.Use{Family: apis.Listener, Styles: []apis.Style{DOM, Emitter, Signal}}
 
 // removalAPIs is listenerAPIs seen from the removals.
 var removalAPIs = apis.Use{Family: apis.Listener, Styles: listenerAPIs.Styles, Undos: true}
@@ -112,6 +114,9 @@ func readAdd(p *analyzer.Pass, n syntax.Node) (call, bool) {
 		return c, ok
 	}
 	c, ok := parse(n, v.adders)
+	if ok && c.style == Signal && !signalCall(p, c) {
+		return call{}, false
+	}
 	if ok {
 		c.remover = v.removerOf[c.method]
 		return c, ok
@@ -127,7 +132,7 @@ func readRemove(p *analyzer.Pass, n syntax.Node) (call, bool) {
 	if c, ok := parseEventsModule(p, n, false); ok {
 		return c, ok
 	}
-	if c, ok := parse(n, vocabulary(p).removers); ok {
+	if c, ok := parse(n, vocabulary(p).removers); ok && (c.style != Signal || signalCall(p, c)) {
 		return c, ok
 	}
 	return parseHelper(p, n, false)
@@ -238,6 +243,14 @@ func parse(n syntax.Node, table map[string]Style) (c call, ok bool) {
 		c.eventName, c.eventIsText = "change", true
 		return c, true
 	}
+	if style == Signal {
+		// connect is a common name (sockets, databases, Web Audio nodes):
+		// only a function, and at most a thisArg after it, is a listener.
+		if len(args) == 0 || len(args) > 2 || !signalHandler(args[0]) {
+			return c, false
+		}
+		return c, true
+	}
 	if table[name] == Emitter || table[name] == VueBus {
 		// `on` is a common name; insist on the listener shape: an event
 		// name first and a function second.
@@ -249,6 +262,87 @@ func parse(n syntax.Node, table map[string]Style) (c call, ok bool) {
 		return c, false
 	}
 	return c, true
+}
+
+// luminoModule matches an import from Lumino (or its predecessor Phosphor)
+// or from JupyterLab, whose objects carry Lumino signals. connect() and
+// disconnect() are too common to read as signals anywhere else: sockets,
+// MQTT clients and Web Audio nodes have them too.
+var luminoModule = regexp.MustCompile(`from\s+['"]@(lumino|phosphor|jupyterlab)/|require\(\s*['"]@(lumino|phosphor|jupyterlab)/`)
+
+func luminoFile(p *analyzer.Pass) bool {
+	return p.Memo(luminoKey{}, func() any { return luminoModule.MatchString(p.Tree.Src) }).(bool)
+}
+
+type luminoKey struct{}
+
+// signalCall keeps the connect/disconnect calls that read as Lumino's: in a
+// Lumino file, on a signal (a member: model.changed, not this.connect(opts)),
+// given a function the file can see is one when it is a plain name.
+func signalCall(p *analyzer.Pass, c call) bool {
+	if !luminoFile(p) || scope.Unwrap(c.target).Kind() != "member_expression" {
+		return false
+	}
+	if h := scope.Unwrap(c.handler); h.Kind() == "identifier" {
+		return p.Life.FunctionOf(h).Valid()
+	}
+	return true
+}
+
+// sameSignal compares two signals: the same expression, or the same signal
+// of what may be the same object reached another way (settings.changed in
+// the constructor, this.props.settings.changed in componentWillUnmount).
+// The handler must match as well, which keeps unrelated objects apart.
+func sameSignal(p *analyzer.Pass, a, b syntax.Node) bool {
+	if sameTarget(p, a, b) {
+		return true
+	}
+	a, b = scope.Unwrap(a), scope.Unwrap(b)
+	return a.Kind() == "member_expression" && b.Kind() == "member_expression" &&
+		a.Get("property").Text() == b.Get("property").Text()
+}
+
+// sameHandler reports a disconnect given the very function that was
+// connected (an inline one is always a new function).
+func sameHandler(p *analyzer.Pass, a, r call) bool {
+	if _, fresh := freshFunction(r.handler); fresh {
+		return false
+	}
+	return sameExpr(p, a.handler, r.handler)
+}
+
+// signalSource returns the object a signal is a member of (model for
+// model.changed), whose lifetime is the signal's.
+func signalSource(target syntax.Node) syntax.Node {
+	if t := scope.Unwrap(target); t.Kind() == "member_expression" {
+		return t.Get("object")
+	}
+	return target
+}
+
+// signalHandler accepts what a Lumino connect() is given: a function
+// written inline, a method or function reference, or a bound one.
+func signalHandler(n syntax.Node) bool {
+	n = scope.Unwrap(n)
+	switch n.Kind() {
+	case "arrow_function", "function_expression", "function", "identifier", "member_expression":
+		return true
+	case "call_expression":
+		return astutil.MethodName(n) == "bind"
+	}
+	return false
+}
+
+// eventLabel names a call's event in a message: a Lumino signal's event is
+// its receiver, and a MediaQueryList's is always "change".
+func eventLabel(c call) string {
+	switch {
+	case c.style == Signal:
+		return "signal"
+	case c.mediaList:
+		return `"change"`
+	}
+	return cleanup.Describe(c.event)
 }
 
 // arg returns argument i, or no node when there is none.
@@ -318,7 +412,8 @@ func unwrapJQuery(n syntax.Node) syntax.Node {
 	// themselves, so a chained registration is on the first receiver.
 	for n.Kind() == "call_expression" {
 		recv, name := astutil.Method(n)
-		if _, adds := adders[name]; !adds || !recv.Valid() {
+		// Lumino's connect returns a boolean, not its receiver.
+		if style, adds := adders[name]; !adds || style == Signal || !recv.Valid() {
 			break
 		}
 		n = scope.Unwrap(recv)
@@ -449,6 +544,9 @@ func boundFrom(n syntax.Node) syntax.Node {
 
 // matches reports whether removal r undoes addition a completely.
 func matches(p *analyzer.Pass, a, r call) bool {
+	if a.style == Signal && r.style == Signal {
+		return sameSignal(p, a.target, r.target) && sameHandler(p, a, r)
+	}
 	if a.style != r.style || !sameTarget(p, a.target, r.target) {
 		return false
 	}

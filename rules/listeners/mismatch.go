@@ -220,7 +220,7 @@ func (v *mismatch) reportAtAdd(a, r call, why string) {
 	v.reported[a.node.Index()] = true
 	line := strings.Count(v.p.Tree.Src[:r.node.Start()], "\n") + 1
 	msg := fmt.Sprintf("%s listener added here is never removed: %s at line %d can never match (%s)",
-		cleanup.Describe(a.event), r.method, line, why)
+		eventLabel(a), r.method, line, why)
 	v.p.Report(analyzer.Diagnostic{Start: astutil.Callee(a.node).Start(), End: a.node.End(), Message: msg,
 		Related: []analyzer.Related{{Start: r.node.Start(), End: r.node.End(), Message: "this removal does not match it"}}})
 }
@@ -246,7 +246,7 @@ func (v *mismatch) checkUndoTypos() {
 			}
 			remover := removerFor(typo)
 			msg := fmt.Sprintf("%s in %s adds the %s listener again instead of removing it; %s was meant",
-				typo.method, name, cleanup.Describe(typo.event), remover)
+				typo.method, name, eventLabel(typo), remover)
 			b := fixgen.New(p)
 			callee := scope.Unwrap(typo.node.Get("function"))
 			d := analyzer.Diagnostic{Start: astutil.Callee(typo.node).Start(), End: typo.node.End(), Message: msg,

@@ -51,11 +51,18 @@ class itself, which outlives them all. A signal object that is its own event (Bl
 Slot: slot.on(fn), with a function and no event name) works the same way: the disposable
 its on() returns is the only removal.
 
+Lumino signals (JupyterLab, Phosphor: model.changed.connect(fn, thisArg)) are
+listeners too: the signal is the receiver, and disconnect(fn, thisArg) takes the
+handler off. connect() is read as a signal only in a file that imports from
+@lumino/, @phosphor/ or @jupyterlab/, since sockets, MQTT clients and Web Audio
+nodes have connect() too.
+
 Registrations at module top level and on objects created and kept locally are not
 reported: they live exactly as long as their target.`,
 		Accepts: []string{
 			"the matching removeEventListener / off / removeListener / $off (same target, event, handler and capture flag) in the owner's teardown, directly or through a method or local function it calls",
 			"removeAllListeners() or off() without a handler for the event, on the same target",
+			"for a Lumino signal: signal.disconnect(fn[, thisArg]) with the same handler in the teardown",
 			"closing or destroying the target itself in the teardown (close, destroy, disconnect, terminate, abort, dispose, remove)",
 			"an AbortSignal: { signal } in the options",
 			"a disposer the call returns that is stored and called (or returned to the framework) in the teardown",
@@ -139,6 +146,14 @@ func (v *notRemoved) Visit(n syntax.Node) {
 		}
 	}
 	target := unwrapJQuery(a.target)
+	if a.style == Signal {
+		if signalCleared(v.p, o, a) {
+			return
+		}
+		// A signal lives as long as the object it is a member of
+		// (this.item.changed dies with this.item).
+		target = signalSource(target)
+	}
 	// What the owner's convention says belongs to a longer-lived object (a
 	// video.js component's player and the track lists it shares) outlives
 	// the owner however the owner reaches it.
@@ -618,6 +633,9 @@ func meantFor(p *analyzer.Pass, a, r call) bool {
 	if a.mediaList || r.mediaList {
 		return a.mediaList && r.mediaList && (sameTarget(p, a.target, r.target) || sameExpr(p, a.handler, r.handler))
 	}
+	if a.style == Signal && r.style == Signal {
+		return sameTarget(p, a.target, r.target) || sameExpr(p, a.handler, r.handler)
+	}
 	if r.style != a.style || !r.event.Valid() || !sameCallEvent(p, a, r) {
 		return false
 	}
@@ -626,10 +644,7 @@ func meantFor(p *analyzer.Pass, a, r call) bool {
 
 func (v *notRemoved) report(a call, o *lifecycle.Owner) {
 	p := v.p
-	event := cleanup.Describe(a.event)
-	if a.mediaList {
-		event = `"change"`
-	}
+	event := eventLabel(a)
 	remover := removerFor(a)
 	msg := fmt.Sprintf("%s listener added to %s is never removed; call %s %s",
 		event, cleanup.Describe(a.target), remover, cleanup.WhereClause(o))

@@ -111,6 +111,8 @@ var (
 	routeName = regexp.MustCompile(`(?i)^_?(activated|active|current)?route$`)
 	storeName = regexp.MustCompile(`(?i)store$`)
 	hookName  = regexp.MustCompile(`^use[A-Z0-9]`)
+	// getterName: a method that returns something its object holds.
+	getterName = regexp.MustCompile(`^_?get[A-Z]`)
 )
 
 // classifier decides what a subscribe call subscribes to.
@@ -392,6 +394,14 @@ func (c *classifier) classifyMember(n syntax.Node, depth int) source {
 		// inject(Store).select$, useStore().subscribe: a part of what the
 		// call returns.
 		if inner := c.classify(root, depth+1); inner.life == longLived {
+			s.life = longLived
+		}
+		// this.tree._getExpansionModel().changed: what an injected
+		// service's (a parent component's, a root service's) getter
+		// returns is something it holds, and lives with it. Other methods
+		// may make a new object per call (message.loading(...).onClose,
+		// notification.blank(...).onClick), which ends on its own.
+		if recv, name := astutil.Method(root); getterName.MatchString(name) && c.injected(recv) {
 			s.life = longLived
 		}
 	}
