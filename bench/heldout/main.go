@@ -1,0 +1,210 @@
+// Command heldout measures leakwatch's precision on applications it was
+// never tuned on: projects listed in testdata/heldout/projects.tsv, each at
+// a pinned commit of a local git copy, whose findings reviewers labelled in
+// testdata/heldout/labels*.tsv (the corpus gate's format and matching).
+//
+//	go run ./bench/heldout -leakwatch ./leakwatch -mirror /work/.mirror
+//
+// It exports each project's folders at its commit (git archive) into a
+// scratch folder, runs one `leakwatch check --format json` over them from
+// there (so paths start with the project's name, as in the corpus), and
+// prints precision per rule, the findings nobody labelled (as label stubs)
+// and the labels no finding matched. Unlike the corpus gate it cannot run
+// in CI, which has no copies of these repositories: it is a measurement,
+// run by hand after a rule change.
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+
+	"github.com/leakwatch/leakwatch/internal/corpus"
+)
+
+// project is one line of projects.tsv.
+type project struct {
+	name, repo, commit string
+	paths              []string
+}
+
+func main() {
+	bin := flag.String("leakwatch", "leakwatch", "the leakwatch `binary` to measure")
+	mirror := flag.String("mirror", envOr("LEAKWATCH_RECALL_MIRROR", "/work/.mirror"), "`folder` holding the git copies (<owner>+<name>/repo, <owner>+<name>, <owner>/<name>)")
+	projectsPath := flag.String("projects", "testdata/heldout/projects.tsv", "the projects `file`")
+	labelsPath := flag.String("labels", "testdata/heldout/labels*.tsv", "the labels `files` (a glob: one file per reviewer or batch)")
+	flag.Parse()
+	if err := run(*bin, *mirror, *projectsPath, *labelsPath); err != nil {
+		fmt.Fprintf(os.Stderr, "heldout: %v\n", err)
+		os.Exit(1)
+	}
+}
+
+func envOr(k, def string) string {
+	if v := os.Getenv(k); v != "" {
+		return v
+	}
+	return def
+}
+
+func run(bin, mirror, projectsPath, labelsPath string) error {
+	projects, err := readProjects(projectsPath)
+	if err != nil {
+		return err
+	}
+	files, err := filepath.Glob(labelsPath)
+	if err != nil {
+		return err
+	}
+	var labels []corpus.Label
+	for _, f := range files {
+		ls, err := corpus.ReadLabelsFile(f)
+		if err != nil {
+			return err
+		}
+		labels = append(labels, ls...)
+	}
+	bin, err = filepath.Abs(bin)
+	if err != nil {
+		return err
+	}
+	scratch, err := os.MkdirTemp("", "leakwatch-heldout-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(scratch)
+	var names []string
+	for _, p := range projects {
+		if err := export(mirror, scratch, p); err != nil {
+			fmt.Fprintf(os.Stderr, "heldout: skipping %s: %v\n", p.name, err)
+			continue
+		}
+		names = append(names, p.name)
+	}
+	if len(names) == 0 {
+		return errors.New("no project could be exported; fetch the repositories first (see testdata/heldout/README.md)")
+	}
+	cmd := exec.Command(bin, append([]string{"check", "--format", "json", "--"}, names...)...)
+	cmd.Dir = scratch
+	var out, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &stderr
+	// Exit 1 means findings; anything else is a failure.
+	if err := cmd.Run(); err != nil {
+		var ee *exec.ExitError
+		if !errors.As(err, &ee) || ee.ExitCode() != 1 {
+			return fmt.Errorf("leakwatch: %v\n%s", err, stderr.String())
+		}
+	}
+	findings, err := corpus.ParseReport(out.Bytes())
+	if err != nil {
+		return err
+	}
+	m := corpus.MatchLabels(findings, inProjects(labels, names))
+	perRule, total := m.Scores()
+	fmt.Printf("held-out precision over %d projects (%s): %d findings, %d labelled\n\n", len(names), strings.Join(names, ", "), len(findings), len(m.Labelled))
+	fmt.Print(corpus.Table(perRule, total))
+	if len(m.Unlabeled) > 0 {
+		fmt.Printf("\nunlabelled findings (%d), as labels.tsv stubs:\n%s", len(m.Unlabeled), corpus.Stub(m.Unlabeled))
+	}
+	if len(m.LostTPs)+len(m.Stale) > 0 {
+		fmt.Printf("\nlabels no finding matched (%d true positives, %d others):\n", len(m.LostTPs), len(m.Stale))
+		for _, l := range append(m.LostTPs, m.Stale...) {
+			fmt.Printf("  %s %s:%d %s %s\n", l.Verdict, l.File, l.Line, l.Rule, l.Reason)
+		}
+	}
+	return nil
+}
+
+// inProjects keeps the labels of the projects that were measured, so a
+// repository missing here does not count its labels as lost.
+func inProjects(labels []corpus.Label, names []string) []corpus.Label {
+	keep := make(map[string]bool, len(names))
+	for _, n := range names {
+		keep[n] = true
+	}
+	var out []corpus.Label
+	for _, l := range labels {
+		if keep[l.Project] {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// readProjects parses projects.tsv: name, owner/repo, commit and the
+// space-separated folders to check ("." for all), tab-separated; # starts
+// a comment.
+func readProjects(path string) ([]project, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var out []project
+	sc := bufio.NewScanner(f)
+	for n := 1; sc.Scan(); n++ {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		cols := strings.Split(line, "\t")
+		if len(cols) != 4 || len(cols[2]) != 40 {
+			return nil, fmt.Errorf("%s:%d: want name, owner/repo, a 40-digit commit and folders, tab-separated", path, n)
+		}
+		out = append(out, project{name: cols[0], repo: cols[1], commit: cols[2], paths: strings.Fields(cols[3])})
+	}
+	return out, sc.Err()
+}
+
+// export writes p's folders at its commit into scratch/<name>.
+func export(mirror, scratch string, p project) error {
+	gitDir, err := findRepo(mirror, p.repo)
+	if err != nil {
+		return err
+	}
+	dst := filepath.Join(scratch, p.name)
+	if err := os.MkdirAll(dst, 0o755); err != nil {
+		return err
+	}
+	args := append([]string{"--git-dir", gitDir, "archive", "--format", "tar", p.commit, "--"}, p.paths...)
+	archive := exec.Command("git", args...)
+	untar := exec.Command("tar", "-x", "-C", dst)
+	pipe, err := archive.StdoutPipe()
+	if err != nil {
+		return err
+	}
+	untar.Stdin = pipe
+	var aerr bytes.Buffer
+	archive.Stderr = &aerr
+	if err := untar.Start(); err != nil {
+		return err
+	}
+	if err := archive.Run(); err != nil {
+		untar.Wait()
+		return fmt.Errorf("git archive %s %s: %v: %s", p.repo, p.commit, err, strings.TrimSpace(aerr.String()))
+	}
+	return untar.Wait()
+}
+
+// findRepo finds the git copy of owner/name under mirror, in the layouts
+// scripts/recall.sh accepts.
+func findRepo(mirror, repo string) (string, error) {
+	owner, name, _ := strings.Cut(repo, "/")
+	for _, c := range []string{
+		filepath.Join(mirror, owner+"+"+name, "repo"),
+		filepath.Join(mirror, owner+"+"+name),
+		filepath.Join(mirror, owner, name),
+		filepath.Join(mirror, name),
+	} {
+		if out, err := exec.Command("git", "--git-dir", c, "rev-parse", "--git-dir").Output(); err == nil && len(out) > 0 {
+			return c, nil
+		}
+	}
+	return "", fmt.Errorf("no git copy of %s under %s", repo, mirror)
+}
