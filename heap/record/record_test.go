@@ -154,8 +154,10 @@ func TestRecordFailures(t *testing.T) {
 // yet: the program closes its inspector, then exits a little later. The
 // error must name the exit, not the closed connection.
 func TestRecordNamesAnExitThatFollowsTheDroppedConnection(t *testing.T) {
-	argv, pidFile := pidProgram(t, `console.log('up');
-process.on('SIGUSR2', () => { require('child_process').spawn('sleep', ['0.5'], { stdio: 'inherit' }); process.exit(6); });
+	// 'up' comes after the handler: a signal that arrived before it would
+	// kill the program by default, and the test would see that instead.
+	argv, pidFile := pidProgram(t, `process.on('SIGUSR2', () => { require('child_process').spawn('sleep', ['0.5'], { stdio: 'inherit' }); process.exit(6); });
+console.log('up');
 setInterval(() => {}, 1000);`)
 	signalled := false
 	_, err := Record(context.Background(), Options{
