@@ -229,10 +229,16 @@ func (p *Program) Gone() bool {
 	}
 	select {
 	case <-p.exited:
-	case <-time.After(5 * time.Second):
+	case <-time.After(exitGrace):
 	}
 	return true
 }
+
+// exitGrace bounds the waits for an exit that is under way. It is spent
+// only when something failed, so it is generous: on a loaded machine the
+// exit of a program (and of a child holding its output) can take seconds
+// to be reaped after its inspector connection dropped.
+const exitGrace = 10 * time.Second
 
 // EndedAfter reports whether the program has ended, after a call that
 // involved it failed with err (nil: nothing failed, do not wait). A program
@@ -243,7 +249,7 @@ func (p *Program) EndedAfter(err error) bool {
 	if err != nil {
 		select {
 		case <-p.ending:
-		case <-time.After(2 * time.Second):
+		case <-time.After(exitGrace):
 		}
 	}
 	return p.Gone()

@@ -63,6 +63,11 @@ func Record(ctx context.Context, opt Options) ([]string, error) {
 	defer prog.Stop()
 	client, err := inspect.Dial(ctx, prog.URL)
 	if err != nil {
+		// A program that exits at once can close its inspector before
+		// the connection is made.
+		if prog.EndedAfter(err) {
+			return nil, prog.ExitError()
+		}
 		return nil, err
 	}
 	defer client.Close()
@@ -108,6 +113,14 @@ func (s *session) alive(err error) error {
 // exited returns the program's exit as an error if the failure err came
 // from it, and nil otherwise.
 func (s *session) exited(err error) error {
+	if err == nil {
+		return nil
+	}
+	// A program that still answers its inspector is running: the failure
+	// is the load's own, and there is no exit to wait for.
+	if s.client.Ping(s.ctx) == nil && !s.prog.Gone() {
+		return nil
+	}
 	if s.prog.EndedAfter(err) {
 		return s.prog.ExitError()
 	}

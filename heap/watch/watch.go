@@ -67,6 +67,11 @@ func Watch(ctx context.Context, opt Options) (*Result, error) {
 	defer prog.Stop()
 	client, err := inspect.Dial(ctx, prog.URL)
 	if err != nil {
+		// A program that exits at once can close its inspector before
+		// the connection is made.
+		if prog.EndedAfter(err) {
+			return nil, prog.ExitError()
+		}
 		return nil, err
 	}
 	defer client.Close()
