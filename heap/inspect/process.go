@@ -196,6 +196,13 @@ func inspectorNoise(l string) bool {
 }
 
 func (p *Program) exitStatus() string {
+	select {
+	case <-p.exited:
+	default:
+		// Gone gave up waiting: waitErr is not written yet, and reading
+		// it would race with the goroutine that reaps the program.
+		return fmt.Sprintf("status unknown: still ending after %v", exitGrace)
+	}
 	if p.waitErr == nil {
 		return "exit status 0"
 	}
@@ -237,8 +244,9 @@ func (p *Program) Gone() bool {
 // exitGrace bounds the waits for an exit that is under way. It is spent
 // only when something failed, so it is generous: on a loaded machine the
 // exit of a program (and of a child holding its output) can take seconds
-// to be reaped after its inspector connection dropped.
-const exitGrace = 10 * time.Second
+// to be reaped after its inspector connection dropped. (A variable so that
+// a test can reach the end of the wait quickly.)
+var exitGrace = 10 * time.Second
 
 // EndedAfter reports whether the program has ended, after a call that
 // involved it failed with err (nil: nothing failed, do not wait). A program
