@@ -263,6 +263,21 @@ func (p *Program) EndedAfter(err error) bool {
 	return p.Gone()
 }
 
+// EndedAfterFailure is EndedAfter for a call that failed while c was
+// connected to the program: a program that still answers c is running,
+// so the failure is the call's own (a load command's, a full disk's) and
+// is reported without the wait. Neither is there a wait once ctx has
+// ended: the user asked to stop.
+func (p *Program) EndedAfterFailure(ctx context.Context, c *Client, err error) bool {
+	if err != nil && ctx.Err() != nil {
+		err = nil
+	}
+	if err != nil && c.Ping(ctx) == nil && !p.Gone() {
+		return false
+	}
+	return p.EndedAfter(err)
+}
+
 // Exited is closed when the program has ended.
 func (p *Program) Exited() <-chan struct{} { return p.exited }
 

@@ -2,6 +2,7 @@ package inspect
 
 import (
 	"context"
+	"errors"
 	"strings"
 	"testing"
 	"time"
@@ -45,5 +46,42 @@ process.exit(5);`
 	}
 	if err := p.ExitError(); !strings.Contains(err.Error(), "the program exited (exit status 5)") {
 		t.Errorf("after the exit is reaped: %v", err)
+	}
+}
+
+// TestEndedAfterFailureDoesNotWaitForARunningProgram: a failure while the
+// program still answers its inspector, or after the caller was told to
+// stop, is reported without waiting for an exit that will not come. The
+// wait is made a minute long so that a call that waits cannot pass.
+func TestEndedAfterFailureDoesNotWaitForARunningProgram(t *testing.T) {
+	defer func(g time.Duration) { exitGrace = g }(exitGrace)
+	exitGrace = time.Minute
+	p, err := Start(context.Background(), []string{"node", "-e", "setInterval(() => {}, 1000)"}, StartOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer p.Stop()
+	c, err := Dial(context.Background(), p.URL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	p.Attach(c)
+	cancelled, cancel := context.WithCancel(context.Background())
+	cancel()
+	for _, tc := range []struct {
+		name string
+		ctx  context.Context
+	}{{"the program answers", context.Background()}, {"the caller stopped", cancelled}} {
+		done := make(chan bool, 1)
+		go func() { done <- p.EndedAfterFailure(tc.ctx, c, errors.New("the disk is full")) }()
+		select {
+		case ended := <-done:
+			if ended {
+				t.Errorf("%s: a running program is reported ended", tc.name)
+			}
+		case <-time.After(exitGrace / 2):
+			t.Fatalf("%s: waited for an exit", tc.name)
+		}
 	}
 }

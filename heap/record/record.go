@@ -104,7 +104,7 @@ type session struct {
 
 // alive turns an error caused by the program's exit into one that says so.
 func (s *session) alive(err error) error {
-	if s.prog.EndedAfter(err) {
+	if s.prog.EndedAfterFailure(s.ctx, s.client, err) {
 		return s.prog.ExitError()
 	}
 	return err
@@ -113,15 +113,7 @@ func (s *session) alive(err error) error {
 // exited returns the program's exit as an error if the failure err came
 // from it, and nil otherwise.
 func (s *session) exited(err error) error {
-	if err == nil {
-		return nil
-	}
-	// A program that still answers its inspector is running: the failure
-	// is the load's own, and there is no exit to wait for.
-	if s.client.Ping(s.ctx) == nil && !s.prog.Gone() {
-		return nil
-	}
-	if s.prog.EndedAfter(err) {
+	if err != nil && s.prog.EndedAfterFailure(s.ctx, s.client, err) {
 		return s.prog.ExitError()
 	}
 	return nil

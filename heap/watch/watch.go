@@ -122,7 +122,7 @@ func Watch(ctx context.Context, opt Options) (*Result, error) {
 	snapAt := []time.Duration{0, opt.Duration / 2, opt.Duration}
 	var lastSnapEnd time.Duration
 	failed := func(err error) (*Result, error) {
-		if prog.EndedAfter(err) {
+		if prog.EndedAfterFailure(ctx, client, err) {
 			err = prog.ExitError()
 		}
 		res.Growth = Detect(res.Samples)
