@@ -68,8 +68,8 @@ func Watch(ctx context.Context, opt Options) (*Result, error) {
 	client, err := inspect.Dial(ctx, prog.URL)
 	if err != nil {
 		// A program that exits at once can close its inspector before
-		// the connection is made.
-		if prog.EndedAfter(err) {
+		// the connection is made. (No wait when the user asked to stop.)
+		if ctx.Err() == nil && prog.EndedAfter(err) {
 			return nil, prog.ExitError()
 		}
 		return nil, err
