@@ -139,24 +139,27 @@ step "code-server --install-extension"
 "${cs_cmd[@]}" --list-extensions --show-versions | tee "$tmp/extensions.txt"
 grep -q '^leakwatch\.leakwatch@' "$tmp/extensions.txt" || fail "the extension is not listed after --install-extension"
 
-# A free port: bind to 0 and read it back. Between the release and
-# code-server's bind another process could take it; the readiness check
-# below then fails loudly rather than testing the wrong server.
-port=$("$node24" -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
-
-step "start code-server on 127.0.0.1:$port"
+step "start code-server on 127.0.0.1 (a port the system picks)"
+# Port 0: code-server binds a free port and logs it. Picking a free port
+# beforehand and passing it on would leave a moment in which another
+# process could take it.
 # setsid: code-server and its extension host and language server get their
 # own process group, which cleanup kills as a whole.
-setsid "${cs_cmd[@]}" --bind-addr "127.0.0.1:$port" --auth none --disable-telemetry --disable-update-check \
+setsid "${cs_cmd[@]}" --bind-addr "127.0.0.1:0" --auth none --disable-telemetry --disable-update-check \
 	--disable-workspace-trust --disable-getting-started-override --ignore-last-opened "$tmp/workspace" \
 	</dev/null >"$tmp/code-server.log" 2>&1 &
 cs_pid=$!
-deadline=$(($(date +%s) + 60))
-until "$node24" -e 'fetch(process.argv[1]).then(r=>process.exit(r.ok?0:1),()=>process.exit(1))' "http://127.0.0.1:$port/healthz" 2>/dev/null; do
+deadline=$(($(date +%s) + 120))
+port=""
+until [ -n "$port" ] && "$node24" -e 'fetch(process.argv[1]).then(r=>process.exit(r.ok?0:1),()=>process.exit(1))' "http://127.0.0.1:$port/healthz" 2>/dev/null; do
 	kill -0 "$cs_pid" 2>/dev/null || { cat "$tmp/code-server.log"; fail "code-server exited"; }
-	[ "$(date +%s)" -lt "$deadline" ] || { cat "$tmp/code-server.log"; fail "code-server did not answer on port $port within 60s"; }
+	[ "$(date +%s)" -lt "$deadline" ] || { cat "$tmp/code-server.log"; fail "code-server did not listen and answer within 120s (port '${port}')"; }
+	if [ -z "$port" ]; then
+		port=$(sed -n '/HTTP server listening on/{s|.*http://127\.0\.0\.1:\([0-9][0-9]*\)/.*|\1|p;q}' "$tmp/code-server.log")
+	fi
 	sleep 0.2
 done
+echo "code-server listens on 127.0.0.1:$port"
 
 step "drive chromium $(/usr/bin/chromium --version 2>/dev/null | head -1)"
 rm -rf "$out"

@@ -28,6 +28,7 @@ const eventAddHeapSnapshotChunk = "HeapProfiler.addHeapSnapshotChunk"
 const (
 	callTimeout     = 2 * time.Minute
 	snapshotTimeout = 30 * time.Minute
+	pingTimeout     = 10 * time.Second
 )
 
 // Client speaks the Chrome DevTools Protocol to one inspector target,
@@ -205,6 +206,14 @@ func (c *Client) TakeSnapshot(ctx context.Context, path string) error {
 		return fmt.Errorf("taking a heap snapshot: %w", err)
 	}
 	return nil
+}
+
+// Ping asks the target a question that needs no work from it, to learn
+// whether it still answers. A busy or paused target is given a while.
+func (c *Client) Ping(ctx context.Context) error {
+	ctx, cancel := context.WithTimeout(ctx, pingTimeout)
+	defer cancel()
+	return c.Call(ctx, cdpruntime.CommandGetHeapUsage, nil, nil)
 }
 
 // Usage is the memory of the target at one moment.

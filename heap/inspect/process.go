@@ -196,6 +196,13 @@ func inspectorNoise(l string) bool {
 }
 
 func (p *Program) exitStatus() string {
+	select {
+	case <-p.exited:
+	default:
+		// Gone gave up waiting: waitErr is not written yet, and reading
+		// it would race with the goroutine that reaps the program.
+		return fmt.Sprintf("status unknown: still ending after %v", exitGrace)
+	}
 	if p.waitErr == nil {
 		return "exit status 0"
 	}
@@ -229,10 +236,17 @@ func (p *Program) Gone() bool {
 	}
 	select {
 	case <-p.exited:
-	case <-time.After(5 * time.Second):
+	case <-time.After(exitGrace):
 	}
 	return true
 }
+
+// exitGrace bounds the waits for an exit that is under way. It is spent
+// only when something failed, so it is generous: on a loaded machine the
+// exit of a program (and of a child holding its output) can take seconds
+// to be reaped after its inspector connection dropped. (A variable so that
+// a test can reach the end of the wait quickly.)
+var exitGrace = 10 * time.Second
 
 // EndedAfter reports whether the program has ended, after a call that
 // involved it failed with err (nil: nothing failed, do not wait). A program
@@ -243,10 +257,25 @@ func (p *Program) EndedAfter(err error) bool {
 	if err != nil {
 		select {
 		case <-p.ending:
-		case <-time.After(2 * time.Second):
+		case <-time.After(exitGrace):
 		}
 	}
 	return p.Gone()
+}
+
+// EndedAfterFailure is EndedAfter for a call that failed while c was
+// connected to the program: a program that still answers c is running,
+// so the failure is the call's own (a load command's, a full disk's) and
+// is reported without the wait. Neither is there a wait once ctx has
+// ended: the user asked to stop.
+func (p *Program) EndedAfterFailure(ctx context.Context, c *Client, err error) bool {
+	if err != nil && ctx.Err() != nil {
+		err = nil
+	}
+	if err != nil && c.Ping(ctx) == nil && !p.Gone() {
+		return false
+	}
+	return p.EndedAfter(err)
 }
 
 // Exited is closed when the program has ended.

@@ -63,6 +63,11 @@ func Record(ctx context.Context, opt Options) ([]string, error) {
 	defer prog.Stop()
 	client, err := inspect.Dial(ctx, prog.URL)
 	if err != nil {
+		// A program that exits at once can close its inspector before
+		// the connection is made. (No wait when the user asked to stop.)
+		if ctx.Err() == nil && prog.EndedAfter(err) {
+			return nil, prog.ExitError()
+		}
 		return nil, err
 	}
 	defer client.Close()
@@ -99,7 +104,7 @@ type session struct {
 
 // alive turns an error caused by the program's exit into one that says so.
 func (s *session) alive(err error) error {
-	if s.prog.EndedAfter(err) {
+	if s.prog.EndedAfterFailure(s.ctx, s.client, err) {
 		return s.prog.ExitError()
 	}
 	return err
@@ -108,7 +113,7 @@ func (s *session) alive(err error) error {
 // exited returns the program's exit as an error if the failure err came
 // from it, and nil otherwise.
 func (s *session) exited(err error) error {
-	if s.prog.EndedAfter(err) {
+	if err != nil && s.prog.EndedAfterFailure(s.ctx, s.client, err) {
 		return s.prog.ExitError()
 	}
 	return nil

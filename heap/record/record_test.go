@@ -154,8 +154,10 @@ func TestRecordFailures(t *testing.T) {
 // yet: the program closes its inspector, then exits a little later. The
 // error must name the exit, not the closed connection.
 func TestRecordNamesAnExitThatFollowsTheDroppedConnection(t *testing.T) {
-	argv, pidFile := pidProgram(t, `console.log('up');
-process.on('SIGUSR2', () => { require('child_process').spawn('sleep', ['0.5'], { stdio: 'inherit' }); process.exit(6); });
+	// 'up' comes after the handler: a signal that arrived before it would
+	// kill the program by default, and the test would see that instead.
+	argv, pidFile := pidProgram(t, `process.on('SIGUSR2', () => { require('child_process').spawn('sleep', ['0.5'], { stdio: 'inherit' }); process.exit(6); });
+console.log('up');
 setInterval(() => {}, 1000);`)
 	signalled := false
 	_, err := Record(context.Background(), Options{
@@ -175,6 +177,39 @@ setInterval(() => {}, 1000);`)
 		Start: inspect.StartOptions{Ready: "up"},
 	})
 	if err == nil || !strings.Contains(err.Error(), "the program exited (exit status 6)") {
+		t.Fatalf("error %v, want the exit named", err)
+	}
+	assertGone(t, pidFile)
+}
+
+// TestRecordNamesAnExitThatFollowsTheClosedInspector covers a program
+// that closes its inspector before the recording connects and exits a
+// moment later: under load, a program that exits at once can be in this
+// state when Record dials. The error must name the exit, not the refused
+// connection.
+func TestRecordNamesAnExitThatFollowsTheClosedInspector(t *testing.T) {
+	argv, pidFile := pidProgram(t, `require('inspector').close();
+console.log('closed');
+setTimeout(() => process.exit(5), 300);`)
+	_, err := Record(context.Background(), Options{Argv: argv, Dir: t.TempDir(), Pause: time.Millisecond, Start: inspect.StartOptions{Ready: "closed"}})
+	if err == nil || !strings.Contains(err.Error(), "the program exited (exit status 5)") {
+		t.Fatalf("error %v, want the exit named", err)
+	}
+	assertGone(t, pidFile)
+}
+
+// TestRecordNamesAnExitThatFailsTheLoad: a load command that fails
+// because the program died is reported as the program's exit, while a
+// load that fails against a running program is reported as the load's
+// failure at once (TestRecordFailures, "load fails").
+func TestRecordNamesAnExitThatFailsTheLoad(t *testing.T) {
+	argv, pidFile := pidProgram(t, "console.log('up'); setInterval(() => {}, 1000);")
+	_, err := Record(context.Background(), Options{
+		Argv: argv, Dir: t.TempDir(), Warmup: 1,
+		Load:  fmt.Sprintf("kill -KILL $(cat %q); echo refused >&2; exit 7", pidFile),
+		Start: inspect.StartOptions{Ready: "up"},
+	})
+	if err == nil || !strings.Contains(err.Error(), "the program exited (signal: killed)") {
 		t.Fatalf("error %v, want the exit named", err)
 	}
 	assertGone(t, pidFile)

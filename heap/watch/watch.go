@@ -67,6 +67,11 @@ func Watch(ctx context.Context, opt Options) (*Result, error) {
 	defer prog.Stop()
 	client, err := inspect.Dial(ctx, prog.URL)
 	if err != nil {
+		// A program that exits at once can close its inspector before
+		// the connection is made. (No wait when the user asked to stop.)
+		if ctx.Err() == nil && prog.EndedAfter(err) {
+			return nil, prog.ExitError()
+		}
 		return nil, err
 	}
 	defer client.Close()
@@ -117,7 +122,7 @@ func Watch(ctx context.Context, opt Options) (*Result, error) {
 	snapAt := []time.Duration{0, opt.Duration / 2, opt.Duration}
 	var lastSnapEnd time.Duration
 	failed := func(err error) (*Result, error) {
-		if prog.EndedAfter(err) {
+		if prog.EndedAfterFailure(ctx, client, err) {
 			err = prog.ExitError()
 		}
 		res.Growth = Detect(res.Samples)

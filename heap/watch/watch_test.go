@@ -6,6 +6,7 @@ import (
 	"io"
 	"math/rand"
 	"net/http"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -105,5 +106,21 @@ func TestWatch(t *testing.T) {
 				t.Errorf("sustained = %v (%s), want %v; heap: %v", res.Growth.Sustained, res.Growth.Reason, c.grow, res.Samples)
 			}
 		})
+	}
+}
+
+// TestWatchNamesAnExitThatFollowsTheClosedInspector: a program that
+// closes its inspector before the watch connects, then exits, is reported
+// by its exit, not by the refused connection (under load, a program that
+// exits at once is in that state when Watch dials).
+func TestWatchNamesAnExitThatFollowsTheClosedInspector(t *testing.T) {
+	script := filepath.Join(t.TempDir(), "p.js")
+	src := "require('inspector').close();\nconsole.log('closed');\nsetTimeout(() => process.exit(5), 300);\n"
+	if err := os.WriteFile(script, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err := Watch(context.Background(), Options{Argv: []string{"node", script}, Duration: time.Second, Start: inspect.StartOptions{Ready: "closed"}})
+	if err == nil || !strings.Contains(err.Error(), "the program exited (exit status 5)") {
+		t.Fatalf("error %v, want the exit named", err)
 	}
 }
