@@ -181,3 +181,34 @@ func TestReparseSplicedNeighbours(t *testing.T) {
 		t.Error("spliced an edit that breaks the syntax")
 	}
 }
+
+// BenchmarkReparseSpliced checks the text of a cap for a module-level
+// array in a long file (what validating an unbounded-cache fix parses),
+// spliced and in full.
+func BenchmarkReparseSpliced(b *testing.B) {
+	mid := "var indentStrings = [\"\", \"  \"];\nfunction getIndentString(level) {\n  indentStrings[level] = getIndentString(level - 1) + indentStrings[1];\n  return indentStrings[level];\n}\n"
+	src := strings.Repeat(spliceFile(""), 300) + mid + strings.Repeat(spliceFile(""), 300)
+	old, err := Parse(context.Background(), JavaScript, []byte(src), Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	decl := strings.Index(src, "var indentStrings")
+	push := strings.Index(src, "  indentStrings[level] =")
+	next, inside := textEdit(src, push, push, "if (indentStrings.length >= MAX) indentStrings.shift();\n  ")
+	next, before := textEdit(next, decl, decl, "const MAX = 1000;\n")
+	edits := []Edit{inside, before}
+	b.Run("spliced", func(b *testing.B) {
+		for b.Loop() {
+			if _, ok, err := ReparseSpliced(context.Background(), old, []byte(next), edits, Options{}); !ok || err != nil {
+				b.Fatal("not spliced", err)
+			}
+		}
+	})
+	b.Run("full", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := Parse(context.Background(), JavaScript, []byte(next), Options{}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
