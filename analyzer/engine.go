@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 	"unicode/utf8"
 
@@ -288,11 +289,12 @@ func (e *Engine) analyze(ctx context.Context, f File, parse parseFunc, s *Sessio
 	if e.ValidateFixes && hasFixes(diags) {
 		base := baseOf(tree)
 		if kept == nil {
-			// A file too large to keep its C tree is parsed again in full
-			// for each fix: let its first tree go first, or the two add up
-			// (validating _tsc.js's one fix held both: 284 MB against
-			// 191 MB for the analysis alone).
-			tree = nil
+			// A file too large to keep its C tree has its fixes checked
+			// on its tree with the edited statements parsed again
+			// (syntax.ReparseSpliced), or else on a full parse. Let the
+			// analysis's garbage go first: a full parse's C tree beside
+			// it raised the run's peak.
+			base.tree = tree
 			runtime.GC()
 		}
 		for i := range diags {
@@ -309,8 +311,8 @@ func (e *Engine) parseOptions(size int) syntax.Options {
 }
 
 // keepTreeLimit is the largest file whose C tree Analyze keeps for
-// incremental fix validation.
-const keepTreeLimit = 4 << 20
+// incremental fix validation. A variable for tests.
+var keepTreeLimit = 4 << 20
 
 // prepare picks the grammar and, for single-file components, blanks
 // everything outside the script blocks. It returns why the file cannot be
@@ -792,7 +794,13 @@ func (e *Engine) CheckFix(ctx context.Context, f File, d Diagnostic, fix Fix) er
 type fixBase struct {
 	src    string
 	errors int
+	// tree is the parse of src, set when it has no kept C tree: fixes are
+	// then checked on it with the edited statements parsed again.
+	tree *syntax.Tree
 }
+
+// splicedChecks counts the fixes checked on a spliced tree (for tests).
+var splicedChecks atomic.Int64
 
 func baseOf(t *syntax.Tree) fixBase { return fixBase{src: t.Src, errors: len(t.Errors(0))} }
 
@@ -829,9 +837,18 @@ func (e *Engine) checkFix(ctx context.Context, f File, lang syntax.Lang, before 
 	}
 	var after *syntax.Tree
 	opt := e.parseOptions(len(nf.Src))
-	if kept != nil {
+	switch {
+	case kept != nil:
 		after, err = kept.Reparse(ctx, nf.Src, treeEdits(f.Src, fix.Edits), opt)
-	} else {
+	case before.tree != nil:
+		var ok bool
+		after, ok, err = syntax.ReparseSpliced(ctx, before.tree, nf.Src, offsetEdits(fix.Edits), opt)
+		if err == nil && !ok {
+			after, err = syntax.Parse(ctx, lang, nf.Src, opt)
+		} else if ok {
+			splicedChecks.Add(1)
+		}
+	default:
 		after, err = syntax.Parse(ctx, lang, nf.Src, opt)
 	}
 	if err != nil {
@@ -867,6 +884,16 @@ func insideScripts(c lifecycle.Component, ed Edit) bool {
 		}
 	}
 	return false
+}
+
+// offsetEdits describes edits for syntax.ReparseSpliced, which reads only
+// their offsets.
+func offsetEdits(edits []Edit) []syntax.Edit {
+	out := make([]syntax.Edit, len(edits))
+	for i, ed := range edits {
+		out[i] = syntax.Edit{Start: ed.Start, OldEnd: ed.End, NewEnd: ed.Start + len(ed.NewText)}
+	}
+	return out
 }
 
 // treeEdits describes edits of src for tree-sitter: bytes and points of the

@@ -1,6 +1,8 @@
 package scope
 
 import (
+	"sync"
+
 	"github.com/leakwatch/leakwatch/analyzer/syntax"
 )
 
@@ -69,6 +71,7 @@ func Build(t *syntax.Tree) *Info {
 	// About one node in six is an identifier; growing the list from
 	// nothing was a fifth of the build on a large file.
 	idents := make([]identUse, 0, t.Len()/6)
+	actions := buildActions(t.Lang)
 	for i := 1; i < t.Len(); i++ {
 		for len(stack) > 1 && i >= stack[len(stack)-1].end {
 			stack = stack[:len(stack)-1]
@@ -78,17 +81,17 @@ func Build(t *syntax.Tree) *Info {
 		if !n.IsNamed() {
 			continue
 		}
-		switch n.Kind() {
-		case "identifier", "shorthand_property_identifier":
+		switch actions[n.Symbol()] {
+		case actIdent:
 			idents = append(idents, identUse{n, cur})
-		case "function_declaration", "generator_function_declaration":
+		case actFunctionDecl:
 			if name := n.Get("name"); name.Valid() {
 				in.declare(cur, name, FunctionDecl, n)
 			}
 			s := in.push(cur, n, FunctionScope)
 			in.declareParams(s, n)
 			stack = append(stack, open{s, n.SubtreeEnd()})
-		case "function_expression", "function", "generator_function", "arrow_function", "method_definition":
+		case actFunction:
 			s := in.push(cur, n, FunctionScope)
 			if name := n.Get("name"); name.Valid() && n.Kind() != "method_definition" {
 				// A named function expression sees its own name.
@@ -96,26 +99,26 @@ func Build(t *syntax.Tree) *Info {
 			}
 			in.declareParams(s, n)
 			stack = append(stack, open{s, n.SubtreeEnd()})
-		case "class_declaration", "abstract_class_declaration":
+		case actClassDecl:
 			if name := n.Get("name"); name.Valid() {
 				in.declare(cur, name, ClassDecl, n)
 			}
 			s := in.push(cur, n, ClassScope)
 			stack = append(stack, open{s, n.SubtreeEnd()})
-		case "class":
+		case actClass:
 			s := in.push(cur, n, ClassScope)
 			if name := n.Get("name"); name.Valid() {
 				in.declare(s, name, ClassDecl, n)
 			}
 			stack = append(stack, open{s, n.SubtreeEnd()})
-		case "statement_block":
+		case actBlock:
 			// A function's body shares the function's scope.
 			if p := n.Parent(); n.Field() == "body" && isFunction(p) {
 				continue
 			}
 			s := in.push(cur, n, BlockScope)
 			stack = append(stack, open{s, n.SubtreeEnd()})
-		case "for_statement", "for_in_statement", "switch_body", "class_static_block":
+		case actBlockScope:
 			s := in.push(cur, n, BlockScope)
 			stack = append(stack, open{s, n.SubtreeEnd()})
 			if n.Kind() == "for_in_statement" {
@@ -129,7 +132,7 @@ func Build(t *syntax.Tree) *Info {
 					}
 				}
 			}
-		case "catch_clause":
+		case actCatch:
 			s := in.push(cur, n, BlockScope)
 			stack = append(stack, open{s, n.SubtreeEnd()})
 			if p := n.Get("parameter"); p.Valid() {
@@ -137,7 +140,7 @@ func Build(t *syntax.Tree) *Info {
 					in.declare(s, id, CatchParam, syntax.Node{})
 				}
 			}
-		case "variable_declaration", "lexical_declaration":
+		case actDeclaration:
 			kind := Var
 			if n.Kind() == "lexical_declaration" {
 				kind = declKind(n.Get("kind").Text())
@@ -159,7 +162,7 @@ func Build(t *syntax.Tree) *Info {
 					in.declare(target, id, kind, syntax.Node{})
 				}
 			}
-		case "import_statement":
+		case actImport:
 			in.IsModule = true
 			src := n.Get("source")
 			n.Walk(func(c syntax.Node) bool {
@@ -189,9 +192,9 @@ func Build(t *syntax.Tree) *Info {
 				}
 				return true
 			})
-		case "export_statement":
+		case actExport:
 			in.IsModule = true
-		case "enum_declaration", "internal_module", "module":
+		case actEnum:
 			if name := n.Get("name"); name.Kind() == "identifier" {
 				in.declare(cur, name, EnumDecl, n)
 			}
@@ -199,6 +202,62 @@ func Build(t *syntax.Tree) *Info {
 	}
 	in.resolveReferences(idents)
 	return in
+}
+
+// buildAction is what the build walk does at a node of some kind.
+type buildAction uint8
+
+const (
+	actNone buildAction = iota
+	actIdent
+	actFunctionDecl
+	actFunction
+	actClassDecl
+	actClass
+	actBlock
+	actBlockScope
+	actCatch
+	actDeclaration
+	actImport
+	actExport
+	actEnum
+)
+
+// actionOf gives the node kinds the build walk acts on their action.
+var actionOf = map[string]buildAction{
+	"identifier": actIdent, "shorthand_property_identifier": actIdent,
+	"function_declaration": actFunctionDecl, "generator_function_declaration": actFunctionDecl,
+	"function_expression": actFunction, "function": actFunction, "generator_function": actFunction,
+	"arrow_function": actFunction, "method_definition": actFunction,
+	"class_declaration": actClassDecl, "abstract_class_declaration": actClassDecl,
+	"class":           actClass,
+	"statement_block": actBlock,
+	"for_statement":   actBlockScope, "for_in_statement": actBlockScope, "switch_body": actBlockScope, "class_static_block": actBlockScope,
+	"catch_clause":         actCatch,
+	"variable_declaration": actDeclaration, "lexical_declaration": actDeclaration,
+	"import_statement": actImport,
+	"export_statement": actExport,
+	"enum_declaration": actEnum, "internal_module": actEnum, "module": actEnum,
+}
+
+// actionTables holds, per grammar, the action of each symbol id: the walk
+// looks its action up by the node's symbol rather than comparing its kind
+// name with some thirty strings, which was a third of the build.
+var actionTables [3]struct {
+	once sync.Once
+	t    []buildAction
+}
+
+func buildActions(l syntax.Lang) []buildAction {
+	at := &actionTables[l]
+	at.once.Do(func() {
+		names := syntax.SymbolNames(l)
+		at.t = make([]buildAction, len(names))
+		for sym, name := range names {
+			at.t[sym] = actionOf[name]
+		}
+	})
+	return at.t
 }
 
 // identUse is an identifier seen by the build walk and the scope it
@@ -210,8 +269,12 @@ type identUse struct {
 
 // resolveReferences turns the identifiers that are not declarations into
 // references of the bindings they name, and marks a binding Reassigned when
-// one of them writes it.
+// one of them writes it. It counts each binding's references first and
+// gives them all one backing array: appending to each binding's list
+// (growing it from nothing) was a sixth of the build.
 func (in *Info) resolveReferences(idents []identUse) {
+	counts := make([]int32, len(in.bindings))
+	total := 0
 	for _, u := range idents {
 		if in.bindingOf[u.n.Index()] > 0 {
 			continue // a declaration
@@ -221,10 +284,28 @@ func (in *Info) resolveReferences(idents []identUse) {
 		// it leaves the node's subtree.
 		if b := u.s.Lookup(u.n.Text()); b != nil {
 			in.bindingOf[u.n.Index()] = -b.id
-			b.refs = append(b.refs, u.n)
+			counts[b.id-1]++
+			total++
 			if isWrite(u.n) {
 				b.Reassigned = true
 			}
+		}
+	}
+	if total == 0 {
+		return
+	}
+	refs := make([]syntax.Node, total)
+	off := int32(0)
+	for i, b := range in.bindings {
+		if counts[i] > 0 {
+			b.refs = refs[off:off:(off + counts[i])]
+			off += counts[i]
+		}
+	}
+	for _, u := range idents {
+		if id := in.bindingOf[u.n.Index()]; id < 0 {
+			b := in.bindings[-id-1]
+			b.refs = append(b.refs, u.n)
 		}
 	}
 }

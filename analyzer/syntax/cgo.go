@@ -292,5 +292,15 @@ func editTree(t *C.TSTree, e Edit) {
 // ReleaseMemory hands the C allocator's free memory back to the system.
 func ReleaseMemory() { C.lw_release_memory() }
 
+// ReleaseMemoryAbove is ReleaseMemory when the process's resident size is
+// over limit bytes (or cannot be read), and reports whether it released.
+func ReleaseMemoryAbove(limit int64) bool {
+	if rss, ok := residentBytes(); ok && rss <= limit {
+		return false
+	}
+	C.lw_release_memory()
+	return true
+}
+
 // LimitArenas bounds the C allocator's arenas (glibc; elsewhere a no-op).
 func LimitArenas(n int) { C.lw_limit_arenas(C.int(n)) }

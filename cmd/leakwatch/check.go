@@ -264,9 +264,10 @@ func (c *checker) run() int {
 	// tree-sitter's trees are malloc'ed: each thread that parses gets its
 	// own glibc arena (up to 8 per core), and each keeps the memory its
 	// freed trees leave, in pieces it seldom returns. As many arenas as
-	// workers, trimmed after every releaseAfter bytes analysed, keep that
-	// from adding up beside the next large file's tree (the cold
-	// benchmark's peak fell by about 30 MB).
+	// workers, trimmed after every releaseAfter bytes parsed when the
+	// process is larger than trimAbove, keep that from adding up beside
+	// the next large file's tree (the cold benchmark's peak fell by about
+	// 30 MB).
 	syntax.LimitArenas(max(2, c.opts.jobs))
 	var sinceTrim atomic.Int64
 	go c.walk(ctx, ordered, q)
@@ -288,9 +289,9 @@ func (c *checker) run() int {
 					// beside it: the two add up to the run's peak.
 					debug.FreeOSMemory()
 				}
-				if analysed && sinceTrim.Add(j.size) > releaseAfter {
+				if r.parsed && sinceTrim.Add(j.size) > releaseAfter {
 					sinceTrim.Store(0)
-					syntax.ReleaseMemory()
+					syntax.ReleaseMemoryAbove(trimAbove)
 				}
 				q.finished(j)
 				j.done <- r

@@ -44,6 +44,9 @@ type fileResult struct {
 	notes     []string
 	// fromCache marks a result --cache reused: the file was not analysed.
 	fromCache bool
+	// parsed marks a file the engine parsed (the prefilter skips most),
+	// which left its tree's memory to the C allocator.
+	parsed bool
 }
 
 type syntaxError struct {
@@ -104,6 +107,7 @@ func (c *checker) process(ctx context.Context, j *job) (r *fileResult) {
 	if !hit {
 		res = c.eng.Analyze(ctx, file)
 		res.Diagnostics = c.visible(res.Diagnostics)
+		r.parsed = res.Parsed
 	}
 	// keep caches a fresh result: the analysis of what the file holds on
 	// disk after this run (--fix may have changed it).
