@@ -411,8 +411,8 @@ func (e *Engine) enabledRules(f File, s *Session) []int {
 	helperNeedles := func() []string {
 		if !askedHelpers {
 			askedHelpers = true
-			if n, ok := f.Imports.(interface{ Needles() []string }); ok {
-				helpers = n.Needles()
+			if n, ok := f.Imports.(interface{ HelperNeedles([]byte) []string }); ok {
+				helpers = n.HelperNeedles(f.Src)
 			}
 		}
 		return helpers

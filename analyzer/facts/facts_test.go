@@ -552,6 +552,23 @@ func TestExportListNames(t *testing.T) {
 	}
 }
 
+// The needles come from the text being analysed, not from the file on
+// disk: in an editor an unsaved buffer may import a helper the saved file
+// does not (and the other way round).
+func TestNeedlesReadTheAnalysedText(t *testing.T) {
+	fs := mapFS{
+		"/p/dom.ts":  `export function listen(el, t, h) { el.addEventListener(t, h); }`,
+		"/p/main.ts": `export const nothing = 1;`,
+	}
+	v := NewProgram("/p", fs, nil).For("/p/main.ts").(interface{ HelperNeedles([]byte) []string })
+	if got := v.HelperNeedles([]byte(`import { listen } from "./dom"; listen(el, "x", h);`)); !reflect.DeepEqual(got, []string{"listen"}) {
+		t.Errorf("unsaved text importing the helper: needles %q, want [listen]", got)
+	}
+	if got := v.HelperNeedles([]byte(`export const nothing = 2;`)); got != nil {
+		t.Errorf("text importing nothing: needles %q, want none", got)
+	}
+}
+
 // The engine's listener needles come only from imports the file can call
 // a helper through: a called name, or a namespace's member. A member of a
 // named import (`config.sections`) is never a helper call.
@@ -568,7 +585,7 @@ func TestNeedlesFollowCallableImports(t *testing.T) {
 	} {
 		fs := mapFS{"/p/dom.ts": dom, "/p/main.ts": c.main}
 		p := NewProgram("/p", fs, nil)
-		got := p.For("/p/main.ts").(interface{ Needles() []string }).Needles()
+		got := p.For("/p/main.ts").(interface{ HelperNeedles([]byte) []string }).HelperNeedles([]byte(c.main))
 		if !reflect.DeepEqual(got, c.want) {
 			t.Errorf("%s: needles %q, want %q", c.main, got, c.want)
 		}

@@ -97,8 +97,8 @@ func answers(fs mapFS) string {
 				}
 			}
 		}
-		if n, ok := v.(interface{ Needles() []string }); ok {
-			n.Needles()
+		if n, ok := v.(interface{ HelperNeedles([]byte) []string }); ok {
+			n.HelperNeedles([]byte(`import { N0 } from "./m0"; N0(x);`))
 		}
 		p.Digest(from, []byte(`import { N0 } from "./m0"; import x from "@/m4"; export * from "pkg";`))
 	}

@@ -639,15 +639,14 @@ func Relative(root, path string) string {
 	return filepath.ToSlash(rel)
 }
 
-// Needles names, for the engine's literal prefilter, the helpers this
-// file may import that register or undo listeners: their exported names,
-// which the file's import statements contain. Only modules whose bytes
-// hold a listener call or a re-export are parsed for it.
-func (v *view) Needles() []string {
-	src, err := v.p.Resolver.FS.ReadFile(v.from)
-	if err != nil {
-		return nil
-	}
+// HelperNeedles names, for the engine's literal prefilter, the helpers
+// the file, whose text being analysed is src, may import that register or
+// undo listeners: their exported names, which its import statements
+// contain. src is the engine's text, not the file on disk: in an editor
+// the two differ until the buffer is saved (and reading it again cost a
+// cold run a second read of every file). Only modules whose bytes hold a
+// listener call or a re-export are parsed for it.
+func (v *view) HelperNeedles(src []byte) []string {
 	var out []string
 	seen := map[string]bool{}
 	for _, imp := range scanImports(src, true) {
