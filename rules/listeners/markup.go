@@ -68,7 +68,7 @@ func inMarkup(p *analyzer.Pass, o *lifecycle.Owner, m lifecycle.Markup, target s
 	case "this":
 		// this.$refs.name...: the component's own refs, not another's.
 		return m.Refs != "" && member == m.Refs && o.Class.Valid() &&
-			p.Scope.ThisOwner(n).Index() == o.Class.Index() && first.Parent().Kind() == "member_expression"
+			p.Scope.ThisOwner(n).Index() == o.Class.Index() && first.Parent().Is("member_expression", "subscript_expression")
 	case "identifier":
 	default:
 		return false
