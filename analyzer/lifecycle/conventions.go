@@ -98,6 +98,10 @@ type Convention struct {
 	// IsElement: the owner is itself a DOM element, so what hangs off it
 	// (this.shadowRoot, this.querySelector(...)) goes when it goes.
 	IsElement bool
+	// Markup says how the owner's code reaches the markup it renders
+	// (see Markup): what hangs off its elements and child components goes
+	// when it goes.
+	Markup Markup
 	// LifetimeUnknown: nothing says how long an owner lives (a plain class
 	// may be per connection or app-wide), so only what certainly outlives
 	// everything, or what is declared as an accumulating emitter, is
@@ -139,6 +143,27 @@ type Convention struct {
 	// teardown ("in an onBeforeUnmount (or onUnmounted) callback"); "" is
 	// "in <teardown>".
 	Where string
+}
+
+// Markup names the ways an owner's script holds the elements and child
+// components of its own template. A listener on one of them (or on what a
+// child component keeps, such as its editor) dies with the owner; what the
+// template's parts lead out to (their ownerDocument, a child's $root or
+// $store) does not, and rules that use Markup stop there.
+type Markup struct {
+	// Refs is the member of `this` that holds the template's parts by
+	// name (Vue's this.$refs).
+	Refs string
+	// TemplateRefs are calls that make a reference the template fills
+	// (Vue's useTemplateRef("name")).
+	TemplateRefs []string
+	// EmptyRefs are calls that make a reference the template fills when
+	// they are made empty (ref(), ref(null)) and the script never writes
+	// its value: only a ref="name" attribute can then set it.
+	EmptyRefs []string
+	// Modules are where TemplateRefs and EmptyRefs come from; a name
+	// neither imported nor declared in the file is an auto-import.
+	Modules []string
 }
 
 // Base is a base class a convention recognises and the modules it comes
@@ -329,8 +354,17 @@ var (
 		Name: "vue-setup", Kind: VueSetup,
 		SetupCallbacks:    []string{"onMounted", "onBeforeMount"},
 		TeardownCallbacks: vueTeardownHooks,
+		Markup:            vueTemplateRefs,
 		Cleanup:           Cleanup{Site: InHook, Create: "onBeforeUnmount", Module: "vue"},
 		Ends:              "the component", Where: "in an onBeforeUnmount (or onUnmounted) callback",
+	}
+
+	// vueTemplateRefs: a setup function's template refs
+	// (`const box = ref(null)` with `<div ref="box">`, useTemplateRef).
+	vueTemplateRefs = Markup{
+		TemplateRefs: []string{"useTemplateRef"},
+		EmptyRefs:    []string{"ref", "shallowRef"},
+		Modules:      []string{"vue", "@vue/runtime-core", "@vue/reactivity", "@vue/composition-api", "vue-demi"},
 	}
 
 	// vueComposable: a composable (`useX()` in a file that uses Vue); the
@@ -350,6 +384,7 @@ var (
 		SetupMethods:    []string{"mounted", "created", "beforeMount", "setup"},
 		SetupFirst:      []string{"mounted", "created", "beforeMount"},
 		TeardownMethods: vueOptionsTeardowns,
+		Markup:          Markup{Refs: "$refs"},
 		Cleanup:         Cleanup{Create: "beforeUnmount"},
 		Ends:            "the component",
 	}
@@ -363,6 +398,7 @@ var (
 		SetupMethods:    vueOptions.SetupMethods,
 		SetupFirst:      vueOptions.SetupFirst,
 		TeardownMethods: vueOptionsTeardowns,
+		Markup:          vueOptions.Markup,
 		Cleanup:         Cleanup{Create: "beforeDestroy"},
 		Ends:            "the component",
 	}

@@ -67,6 +67,7 @@ reported: they live exactly as long as their target.`,
 			"an AbortSignal: { signal } in the options",
 			"a disposer the call returns that is stored and called (or returned to the framework) in the teardown",
 			"a listener on the owner itself (this.addEventListener in a custom element, this.$on in Vue)",
+			"in a Vue component, a listener on its own markup, which goes with its template: what this.$refs holds (an element, or what a child component keeps, such as its editor), a template ref (useTemplateRef, or a ref() made empty that the script never writes), and a parameter of a helper every call of which passes one; not what those lead out to (ownerDocument, parents, closest(), a child's $root or $store)",
 			"for onDidX / onWillX / emitter.event / slot.on(fn): the IDisposable handed to this._register, pushed or added to a list or DisposableStore, kept in a field the teardown disposes, returned or passed on; a disposables argument (fn, this, this._disposables); Event.once; or a source the owner creates and disposes itself",
 			".once(...) for emitters; { once: true } is accepted outside components only, since an event that never fires keeps the listener",
 			"in a video.js component (a class the file registers with registerComponent or registerTech): the removal in dispose() or in a handler of the component's own dispose event (this.on(\"dispose\", fn), this.one(...)), the evented this.on(target, type, fn), which dispose takes off, and one(); listeners on the player, its options and its track lists are reported only when the class takes some listener off those objects itself, since a component that never does usually lives as long as the player; a removal in a handler of the player's dispose or of another event is no teardown",
@@ -196,7 +197,10 @@ func ownTarget(p *analyzer.Pass, o *lifecycle.Owner, target syntax.Node) bool {
 			return true
 		}
 	}
-	return o.Follows().IsElement && rootedInThis(target) // a part of the element itself
+	if o.Follows().IsElement && rootedInThis(target) {
+		return true // a part of the element itself
+	}
+	return ownMarkup(p, o, target)
 }
 
 // targetMayOutlive decides from the target's lifetime alone whether a
