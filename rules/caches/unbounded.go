@@ -49,6 +49,7 @@ unless the teardown (or any other path) removes it too.`,
 			"a size check that evicts: `if (cache.size > MAX) cache.delete(cache.keys().next().value)`",
 			"WeakMap, WeakSet and WeakRef, and caches from LRU libraries (they are not plain collections)",
 			"collections and functions that make sure something happens once (warnedX, printed, deprecationWarning, warnOnce): their keys are messages the code defines",
+			"version fences: a collection named for generations, epochs, revisions or versions whose entry for a key is set to that key's previous value plus a number (`gens.set(id, (gens.get(id) ?? 0) + 1)`, also through a constant or a getter in the file); work in flight compares against the number, so it must outlive that work and cannot be evicted",
 			"additions at module top level, in a function run once at load (an IIFE, a function only called at top level, the constructor of a singleton), or in a register*/define*/install*/init*/setup* function",
 			"keys that are literals, module constants, enum members, parameters typed as a union of literals or an enum, classes (parameters typed as a constructor type or `typeof X`: bounded by the classes the program defines), or named like a small fixed set (locale, lang, theme, mode, level, type, kind, format, ...) or like something the program itself defines (name, tag, attribute, property, event, feature, ...)",
 			"collections exported or handed to other code (returned, passed to a function, aliased): whoever receives them may prune them",
@@ -114,6 +115,9 @@ func check(p *analyzer.Pass) {
 		for _, a := range s.adds {
 			if startup(p, c, a.node) || !k.anyDynamic(a.keys) || warnOnce.MatchString(astutil.FunctionName(astutil.EnclosingFunction(a.node))) {
 				continue
+			}
+			if versionBump(p, c, a) {
+				continue // a version fence: one number per key, kept on purpose
 			}
 			// A key that varies is not enough: caches keyed by time zones,
 			// icon names, storage names or configured URLs are bounded by

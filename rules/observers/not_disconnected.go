@@ -54,6 +54,7 @@ watch elements the same function created (and keeps to itself) are not reported.
 			"an observer returned to the caller, who then owns it",
 			"observe(...) followed by disconnect() in the same function (a synchronous use: observe, takeRecords, disconnect)",
 			"an observer that only watches elements created in the same function that do not escape it",
+			"an observer kept on the component (this.ro) or only in a local variable of the function that creates it, watching only elements of the component's own template (this.$refs.list, a @ViewChild's nativeElement): the browser holds it through those elements, which go with the component",
 		},
 		Bad: analyzer.Example{Path: "useSize.js", Code: `import { useEffect, useState } from "react";
 
@@ -232,26 +233,22 @@ func (v *notDisconnected) localTarget(c *creation, ob observation) bool {
 	if !observerTypes[c.typ] {
 		return false // performance entries and reports come from the page
 	}
-	return v.p.Scope.LifetimeOf(ob.target) == scope.Local || v.ownView(c, ob.target)
+	return v.p.Scope.LifetimeOf(ob.target) == scope.Local || v.ownView(c, ob)
 }
 
 // ownView reports an element of the component's own template watched by an
-// observer the component keeps on itself: `this.spacer.nativeElement` of a
-// @ViewChild, `this.$refs.list`. Observer, element and component go away
-// together. The host element (an ElementRef, `this.$el`) is not the
-// component's to judge: it belongs to the parent's template.
-func (v *notDisconnected) ownView(c *creation, target syntax.Node) bool {
-	if c.held.Kind != "stored" {
+// observer the component keeps on itself or in a local variable of its
+// setup: `this.spacer.nativeElement` of a @ViewChild, `this.$refs.list`.
+// Observer, element and component go away together: the browser holds an
+// observer through the elements it observes, so one that only a local
+// keeps lives as long as its target. The host element (an ElementRef,
+// `this.$el`) is not the component's to judge: it belongs to the parent's
+// template.
+func (v *notDisconnected) ownView(c *creation, ob observation) bool {
+	if ob.inline || !v.keptByOwner(c) {
 		return false
 	}
-	kept := false
-	for _, k := range c.held.Keys {
-		kept = kept || strings.HasPrefix(k, "this@")
-	}
-	if !kept {
-		return false
-	}
-	t := scope.Unwrap(target)
+	t := scope.Unwrap(ob.target)
 	if t.Kind() == "member_expression" && t.Get("property").Text() == "nativeElement" {
 		ref := scope.Unwrap(t.Get("object"))
 		if ref.Kind() != "member_expression" || scope.Unwrap(ref.Get("object")).Kind() != "this" {
@@ -266,6 +263,31 @@ func (v *notDisconnected) ownView(c *creation, target syntax.Node) bool {
 		t = scope.Unwrap(t.Get("object"))
 	}
 	return false
+}
+
+// keptByOwner reports an observer held only by members of the owner
+// (this.ro) or by one local variable of the function that creates it,
+// not by anything that outlives the owner (a module variable, a
+// collection handed elsewhere).
+func (v *notDisconnected) keptByOwner(c *creation) bool {
+	if c.held.Kind != "stored" {
+		return false
+	}
+	for _, k := range c.held.Keys {
+		if strings.HasPrefix(k, "this@") {
+			return true
+		}
+	}
+	h := c.held.Holder
+	if len(c.held.Keys) != 1 || h.Kind() != "identifier" {
+		return false
+	}
+	b := v.p.Scope.Resolve(h)
+	if b == nil {
+		b = v.p.Scope.DeclaredAt(h)
+	}
+	return b != nil && !b.ModuleLevel() && b.Scope.Function() != nil &&
+		b.Scope.Function().Node.Index() == astutil.EnclosingFunction(c.node).Index()
 }
 
 // viewChild reports a this.x member declared with @ViewChild.

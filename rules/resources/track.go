@@ -116,6 +116,12 @@ func (v *notClosed) check(a acquisition) {
 		f := v.track(a, b, home)
 		f.service = f.service || chained.service
 		if f.stored.Valid() {
+			if o != nil && v.closedInTeardown(o, p.Scope.Key(use.Holder)) {
+				// const ws = new WebSocket(url); ref.current = ws; return
+				// () => ws.close(): the teardown closes it through the
+				// local, whatever else keeps it.
+				return
+			}
 			v.decideStored(a, o, f.stored)
 			return
 		}
