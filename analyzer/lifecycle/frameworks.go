@@ -127,10 +127,15 @@ func (m *Model) classOwner(class, fn syntax.Node) (*Owner, bool) {
 }
 
 // appRootFile reports files that hold an application's root, which lives
-// as long as the page: a SvelteKit app's root layout.
+// as long as the page: a SvelteKit app's root layout, and the root
+// component the Vue and Svelte scaffolds put at src/App.vue or
+// src/App.svelte, which the entry file mounts once (nextcloud/mail's
+// App.vue polls its mailboxes for the whole session by design). A
+// component file holds one component, so the file is the root.
 func appRootFile(path string) bool {
 	p := filepath.ToSlash(path)
-	return strings.HasSuffix(p, "src/routes/+layout.svelte")
+	return strings.HasSuffix(p, "src/routes/+layout.svelte") ||
+		strings.HasSuffix(p, "src/App.vue") || strings.HasSuffix(p, "src/App.svelte")
 }
 
 // keptElement describes custom elements that a framework creates once and

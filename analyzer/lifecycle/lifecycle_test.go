@@ -207,3 +207,27 @@ func TestVue2HookEventIsTeardown(t *testing.T) {
 		t.Errorf("a Vue 2 component's fix teardown = %q, want beforeDestroy", o.TeardownName)
 	}
 }
+
+// The root component the Vue and Svelte scaffolds mount once (src/App.vue,
+// src/App.svelte) and SvelteKit's root layout live as long as the page:
+// nothing in them has an owner. The same component elsewhere does.
+func TestAppRootFiles(t *testing.T) {
+	src := `export default { mounted() { reg(); }, unmounted() {} };`
+	vue := lifecycle.Component{Framework: "vue"}
+	for _, c := range []struct {
+		path  string
+		owned bool
+	}{
+		{"web/src/App.vue", false},
+		{"src/App.svelte", false},
+		{"src/routes/+layout.svelte", false},
+		{"src/components/App.vue", true},
+		{"src/Apps.vue", true},
+		{"src/views/Mail.vue", true},
+	} {
+		o, _, _ := ownerAt(t, syntax.JavaScript, src, "reg", lifecycle.Config{Path: c.path, Component: vue})
+		if (o != nil) != c.owned {
+			t.Errorf("%s: owner %v, want owned=%v", c.path, o, c.owned)
+		}
+	}
+}
