@@ -454,7 +454,7 @@ func (v *notRemoved) Finish() {
 			recv, name := astutil.Method(m)
 			return disposers[name] && recv.Valid() && sameTarget(p, recv, a.target)
 		})
-		if !found.Valid() {
+		if !found.Valid() && !removedThroughCollection(p, a, o) {
 			v.report(a, o)
 		}
 	}
