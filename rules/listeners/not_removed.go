@@ -62,6 +62,7 @@ reported: they live exactly as long as their target.`,
 		Accepts: []string{
 			"the matching removeEventListener / off / removeListener / $off (same target, event, handler and capture flag) in the owner's teardown, directly or through a method or local function it calls",
 			"removeAllListeners() or off() without a handler for the event, on the same target",
+			"handlers filed in a collection (a Map, an array, an object) by the code that adds them, removed by a loop over that collection in the teardown (forEach, for...of) that removes the same event",
 			"for a Lumino signal: signal.disconnect(fn[, thisArg]) with the same handler in the teardown",
 			"closing or destroying the target itself in the teardown (close, destroy, disconnect, terminate, abort, dispose, remove)",
 			"an AbortSignal: { signal } in the options",
