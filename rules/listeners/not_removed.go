@@ -62,6 +62,7 @@ reported: they live exactly as long as their target.`,
 		Accepts: []string{
 			"the matching removeEventListener / off / removeListener / $off (same target, event, handler and capture flag) in the owner's teardown, directly or through a method or local function it calls",
 			"removeAllListeners() or off() without a handler for the event, on the same target",
+			"listeners on a dev server's hot-module-replacement API (import.meta.hot), which the shipped build does not have",
 			"handlers filed in a collection (a Map, an array, an object) by the code that adds them, removed by a loop over that collection in the teardown (forEach, for...of) that removes the same event",
 			"for a Lumino signal: signal.disconnect(fn[, thisArg]) with the same handler in the teardown",
 			"closing or destroying the target itself in the teardown (close, destroy, disconnect, terminate, abort, dispose, remove)",
@@ -148,6 +149,9 @@ func (v *notRemoved) Visit(n syntax.Node) {
 		}
 	}
 	target := unwrapJQuery(a.target)
+	if devServerOnly(target) {
+		return
+	}
 	if a.style == Signal {
 		if signalCleared(v.p, o, a) {
 			return
@@ -179,6 +183,19 @@ func (v *notRemoved) Visit(n syntax.Node) {
 		return
 	}
 	v.pending = append(v.pending, pendingAdd{add: a, owner: o, shared: shared})
+}
+
+// devServerOnly reports a dev server's hot-module-replacement API
+// (import.meta.hot, whose on() takes the server's events): it exists only
+// while developing and is undefined in the shipped build, so nothing
+// registered on it can leak in production.
+func devServerOnly(target syntax.Node) bool {
+	for t := scope.Unwrap(target); t.Kind() == "member_expression"; t = scope.Unwrap(t.Get("object")) {
+		if t.Get("property").Text() == "hot" && scope.Unwrap(t.Get("object")).Kind() == "meta_property" {
+			return true
+		}
+	}
+	return false
 }
 
 // ownTarget reports a target that, by its lifetime, dies with owner o or
