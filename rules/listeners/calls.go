@@ -271,7 +271,16 @@ func parse(n syntax.Node, table map[string]Style) (c call, ok bool) {
 var luminoModule = regexp.MustCompile(`from\s+['"]@(lumino|phosphor|jupyterlab)/|require\(\s*['"]@(lumino|phosphor|jupyterlab)/`)
 
 func luminoFile(p *analyzer.Pass) bool {
-	return p.Memo(luminoKey{}, func() any { return luminoModule.MatchString(p.Tree.Src) }).(bool)
+	return p.Memo(luminoKey{}, func() any {
+		// The regexp scans the whole text; most files name none of the
+		// scopes, which a literal search rules out far faster (the scan
+		// was 2% of a cold run).
+		src := p.Tree.Src
+		if !strings.Contains(src, "@lumino/") && !strings.Contains(src, "@phosphor/") && !strings.Contains(src, "@jupyterlab/") {
+			return false
+		}
+		return luminoModule.MatchString(src)
+	}).(bool)
 }
 
 type luminoKey struct{}
