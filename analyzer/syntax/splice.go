@@ -128,35 +128,11 @@ func ReparseSpliced(ctx context.Context, old *Tree, src []byte, edits []Edit, op
 	copy(recs, old.recs[:firstRec])
 	moveIn := firstRec - rs
 	for i := rs; i < re; i++ {
-		r := part.recs[i]
-		r.start += uint32(from)
-		r.end += uint32(from)
-		if r.parent != 0 {
-			r.parent += moveIn
-		}
-		if r.next >= 0 {
-			r.next += moveIn
-		}
-		if r.firstChild >= 0 {
-			r.firstChild += moveIn
-		}
-		recs[i+moveIn] = r
+		recs[i+moveIn] = moved(part.recs[i], from, moveIn)
 	}
 	moveTail := int32(n) - shift - tailRec
 	for i := tailRec; i < int32(len(old.recs)); i++ {
-		r := old.recs[i]
-		r.start = uint32(int(r.start) + grown)
-		r.end = uint32(int(r.end) + grown)
-		if r.parent != 0 {
-			r.parent += moveTail
-		}
-		if r.next >= 0 {
-			r.next += moveTail
-		}
-		if r.firstChild >= 0 {
-			r.firstChild += moveTail
-		}
-		recs[i+moveTail] = r
+		recs[i+moveTail] = moved(old.recs[i], grown, moveTail)
 	}
 	// The region's last statement links to what follows it in the part,
 	// which is where old's tail now starts (or nothing, in both).
@@ -201,4 +177,22 @@ func rel(i, base int32) int32 {
 		return -1
 	}
 	return i - base
+}
+
+// moved returns r placed bytes further in the text and by records further
+// in the record list: its offsets and its links (the root's index, 0, and
+// the absent link, -1, stay as they are).
+func moved(r record, bytes int, by int32) record {
+	r.start = uint32(int(r.start) + bytes)
+	r.end = uint32(int(r.end) + bytes)
+	if r.parent != 0 {
+		r.parent += by
+	}
+	if r.next >= 0 {
+		r.next += by
+	}
+	if r.firstChild >= 0 {
+		r.firstChild += by
+	}
+	return r
 }
