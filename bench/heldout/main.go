@@ -26,6 +26,7 @@ import (
 	"strings"
 
 	"github.com/leakwatch/leakwatch/internal/corpus"
+	"github.com/leakwatch/leakwatch/internal/mirror"
 )
 
 // project is one line of projects.tsv.
@@ -36,11 +37,11 @@ type project struct {
 
 func main() {
 	bin := flag.String("leakwatch", "leakwatch", "the leakwatch `binary` to measure")
-	mirror := flag.String("mirror", envOr("LEAKWATCH_RECALL_MIRROR", "/work/.mirror"), "`folder` holding the git copies (<owner>+<name>/repo, <owner>+<name>, <owner>/<name>)")
+	mirrorDir := flag.String("mirror", envOr("LEAKWATCH_RECALL_MIRROR", "/work/.mirror"), "`folder` holding the git copies (<owner>+<name>/repo, <owner>+<name>, <owner>/<name>)")
 	projectsPath := flag.String("projects", "testdata/heldout/projects.tsv", "the projects `file`")
 	labelsPath := flag.String("labels", "testdata/heldout/labels*.tsv", "the labels `files` (a glob: one file per reviewer or batch)")
 	flag.Parse()
-	if err := run(*bin, *mirror, *projectsPath, *labelsPath); err != nil {
+	if err := run(*bin, *mirrorDir, *projectsPath, *labelsPath); err != nil {
 		fmt.Fprintf(os.Stderr, "heldout: %v\n", err)
 		os.Exit(1)
 	}
@@ -53,7 +54,7 @@ func envOr(k, def string) string {
 	return def
 }
 
-func run(bin, mirror, projectsPath, labelsPath string) error {
+func run(bin, mirrorDir, projectsPath, labelsPath string) error {
 	projects, err := readProjects(projectsPath)
 	if err != nil {
 		return err
@@ -81,7 +82,7 @@ func run(bin, mirror, projectsPath, labelsPath string) error {
 	defer os.RemoveAll(scratch)
 	var names []string
 	for _, p := range projects {
-		if err := export(mirror, scratch, p); err != nil {
+		if err := export(mirrorDir, scratch, p); err != nil {
 			fmt.Fprintf(os.Stderr, "heldout: skipping %s: %v\n", p.name, err)
 			continue
 		}
@@ -162,11 +163,12 @@ func readProjects(path string) ([]project, error) {
 	return out, sc.Err()
 }
 
-// export writes p's folders at its commit into scratch/<name>.
-func export(mirror, scratch string, p project) error {
-	gitDir, err := findRepo(mirror, p.repo)
-	if err != nil {
-		return err
+// export writes p's folders at its commit, from its git copy under dir,
+// into scratch/<name>.
+func export(dir, scratch string, p project) error {
+	gitDir := mirror.Find(dir, p.repo)
+	if gitDir == "" {
+		return fmt.Errorf("no git copy of %s under %s", p.repo, dir)
 	}
 	dst := filepath.Join(scratch, p.name)
 	if err := os.MkdirAll(dst, 0o755); err != nil {
@@ -190,21 +192,4 @@ func export(mirror, scratch string, p project) error {
 		return fmt.Errorf("git archive %s %s: %v: %s", p.repo, p.commit, err, strings.TrimSpace(aerr.String()))
 	}
 	return untar.Wait()
-}
-
-// findRepo finds the git copy of owner/name under mirror, in the layouts
-// scripts/recall.sh accepts.
-func findRepo(mirror, repo string) (string, error) {
-	owner, name, _ := strings.Cut(repo, "/")
-	for _, c := range []string{
-		filepath.Join(mirror, owner+"+"+name, "repo"),
-		filepath.Join(mirror, owner+"+"+name),
-		filepath.Join(mirror, owner, name),
-		filepath.Join(mirror, name),
-	} {
-		if out, err := exec.Command("git", "--git-dir", c, "rev-parse", "--git-dir").Output(); err == nil && len(out) > 0 {
-			return c, nil
-		}
-	}
-	return "", fmt.Errorf("no git copy of %s under %s", repo, mirror)
 }

@@ -31,6 +31,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/leakwatch/leakwatch/internal/mirror"
 )
 
 func main() {
@@ -245,7 +247,7 @@ func score(o options, rows []row, stderr io.Writer) (*result, error) {
 		outs[i] = outcome{row: r}
 		dir, ok := repoDirs[r.Repo]
 		if !ok {
-			dir = findRepo(o.mirror, r.Repo)
+			dir = mirror.Find(o.mirror, r.Repo)
 			repoDirs[r.Repo] = dir
 			if dir == "" {
 				fmt.Fprintf(stderr, "recall: %s is not under %s; its rows are skipped\n", r.Repo, o.mirror)
@@ -395,27 +397,6 @@ func sorted(m map[string]*tally) []tally {
 		return out[i].Key < out[j].Key
 	})
 	return out
-}
-
-// findRepo finds the git folder of owner/name under the mirror folder,
-// trying the layouts the fetch tool and a plain `git clone` produce.
-func findRepo(mirror, repo string) string {
-	owner, name, _ := strings.Cut(repo, "/")
-	for _, c := range []string{
-		filepath.Join(mirror, owner+"+"+name, "repo"),
-		filepath.Join(mirror, owner+"+"+name),
-		filepath.Join(mirror, owner, name),
-		filepath.Join(mirror, name),
-		filepath.Join(mirror, name+".git"),
-	} {
-		if fi, err := os.Stat(c); err != nil || !fi.IsDir() {
-			continue
-		}
-		if out, err := exec.Command("git", "-C", c, "rev-parse", "--git-dir").Output(); err == nil && len(bytes.TrimSpace(out)) > 0 {
-			return c
-		}
-	}
-	return ""
 }
 
 // extract writes the file at the parent and at the fix into dir, keeping its
