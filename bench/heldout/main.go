@@ -20,6 +20,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -41,7 +42,7 @@ func main() {
 	projectsPath := flag.String("projects", "testdata/heldout/projects.tsv", "the projects `file`")
 	labelsPath := flag.String("labels", "testdata/heldout/labels*.tsv", "the labels `files` (a glob: one file per reviewer or batch)")
 	flag.Parse()
-	if err := run(*bin, *mirrorDir, *projectsPath, *labelsPath); err != nil {
+	if err := run(os.Stdout, *bin, *mirrorDir, *projectsPath, *labelsPath); err != nil {
 		fmt.Fprintf(os.Stderr, "heldout: %v\n", err)
 		os.Exit(1)
 	}
@@ -54,7 +55,7 @@ func envOr(k, def string) string {
 	return def
 }
 
-func run(bin, mirrorDir, projectsPath, labelsPath string) error {
+func run(w io.Writer, bin, mirrorDir, projectsPath, labelsPath string) error {
 	projects, err := readProjects(projectsPath)
 	if err != nil {
 		return err
@@ -108,15 +109,15 @@ func run(bin, mirrorDir, projectsPath, labelsPath string) error {
 	}
 	m := corpus.MatchLabels(findings, inProjects(labels, names))
 	perRule, total := m.Scores()
-	fmt.Printf("held-out precision over %d projects (%s): %d findings, %d labelled\n\n", len(names), strings.Join(names, ", "), len(findings), len(m.Labelled))
-	fmt.Print(corpus.Table(perRule, total))
+	fmt.Fprintf(w, "held-out precision over %d projects (%s): %d findings, %d labelled\n\n", len(names), strings.Join(names, ", "), len(findings), len(m.Labelled))
+	fmt.Fprint(w, corpus.Table(perRule, total))
 	if len(m.Unlabeled) > 0 {
-		fmt.Printf("\nunlabelled findings (%d), as labels.tsv stubs:\n%s", len(m.Unlabeled), corpus.Stub(m.Unlabeled))
+		fmt.Fprintf(w, "\nunlabelled findings (%d), as labels.tsv stubs:\n%s", len(m.Unlabeled), corpus.Stub(m.Unlabeled))
 	}
 	if len(m.LostTPs)+len(m.Stale) > 0 {
-		fmt.Printf("\nlabels no finding matched (%d true positives, %d others):\n", len(m.LostTPs), len(m.Stale))
+		fmt.Fprintf(w, "\nlabels no finding matched (%d true positives, %d others):\n", len(m.LostTPs), len(m.Stale))
 		for _, l := range append(m.LostTPs, m.Stale...) {
-			fmt.Printf("  %s %s:%d %s %s\n", l.Verdict, l.File, l.Line, l.Rule, l.Reason)
+			fmt.Fprintf(w, "  %s %s:%d %s %s\n", l.Verdict, l.File, l.Line, l.Rule, l.Reason)
 		}
 	}
 	return nil
@@ -174,7 +175,7 @@ func export(dir, scratch string, p project) error {
 	if err := os.MkdirAll(dst, 0o755); err != nil {
 		return err
 	}
-	args := append([]string{"--git-dir", gitDir, "archive", "--format", "tar", p.commit, "--"}, p.paths...)
+	args := append([]string{"-C", gitDir, "archive", "--format", "tar", p.commit, "--"}, p.paths...)
 	archive := exec.Command("git", args...)
 	untar := exec.Command("tar", "-x", "-C", dst)
 	pipe, err := archive.StdoutPipe()
