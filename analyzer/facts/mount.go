@@ -48,7 +48,7 @@ func (x *extractor) mounts(root syntax.Node) []string {
 			if scope.IsFunction(c) && c.Index() != n.Index() {
 				// `render: h => h(App)` of new Vue(...) runs once per
 				// root; any other function may run again.
-				if p := c.Parent(); p.Kind() == "pair" && p.Get("key").Text() == "render" {
+				if vueRootRender(c) {
 					visit(c, true)
 				}
 				return false
@@ -92,6 +92,23 @@ func (x *extractor) mounts(root syntax.Node) []string {
 		visit(st, false)
 	}
 	return sortedKeys(set)
+}
+
+// vueRootRender reports the render function of a Vue 2 root's options,
+// `new Vue({ render: h => h(App) })` or `render(h) { ... }`; a render
+// function of any other object is a component's own.
+func vueRootRender(fn syntax.Node) bool {
+	obj := fn.Parent()
+	switch {
+	case obj.Kind() == "pair" && obj.Get("key").Text() == "render":
+		obj = obj.Parent()
+	case fn.Kind() == "method_definition" && fn.Get("name").Text() == "render":
+	default:
+		return false
+	}
+	args := obj.Parent()
+	return obj.Kind() == "object" && args.Kind() == "arguments" &&
+		args.Parent().Kind() == "new_expression" && args.Parent().Get("constructor").Text() == "Vue"
 }
 
 // jsxNames hands each element name in JSX under n (<App />, the App of
