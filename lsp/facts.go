@@ -68,6 +68,24 @@ func (o overlay) ReadFile(name string) ([]byte, error) {
 
 func (o overlay) SubDirs(name string) []string { return facts.DiskFS{}.SubDirs(name) }
 
+// Files lists a folder's files on disk and its open buffers not saved yet.
+func (o overlay) Files(name string) []string {
+	out := facts.DiskFS{}.Files(name)
+	have := map[string]bool{}
+	for _, f := range out {
+		have[f] = true
+	}
+	o.s.mu.Lock()
+	defer o.s.mu.Unlock()
+	for _, d := range o.s.docs {
+		if filepath.Dir(d.path) == name && !have[filepath.Base(d.path)] {
+			have[filepath.Base(d.path)] = true
+			out = append(out, filepath.Base(d.path))
+		}
+	}
+	return out
+}
+
 func (o overlay) IsFile(name string) bool {
 	if _, ok := o.buffer(name); ok {
 		return true

@@ -210,3 +210,68 @@ export class HeaderComponent implements OnInit {
 	c.notifyServer("workspace/didChangeWatchedFiles", map[string]any{"changes": []any{map[string]any{"uri": "file://" + tpl, "type": 2}}})
 	c.waitPublish(next, headerURI, func(p tPublish) bool { return len(p.Diagnostics) == 0 })
 }
+
+// A Vue component is reported until the entry on disk mounts it once at
+// its top level (it is the application's root then); an edit of the
+// entry's open buffer that moves the mount into a callback (which may run
+// more than once) makes it a component like any other again. The entry's
+// other facts are the same in both versions: only what it mounts changes.
+func TestFactsFollowMountingEntry(t *testing.T) {
+	dir := t.TempDir()
+	src := filepath.Join(dir, "src")
+	forms := `<template><main></main></template>
+
+<script setup lang="ts">
+import { onMounted } from "vue";
+
+onMounted(() => {
+  setInterval(() => fetch("/forms"), 30000);
+});
+</script>
+`
+	inFunction := `import { createApp } from "vue";
+import Forms from "./Forms.vue";
+
+document.addEventListener("DOMContentLoaded", () => {
+  createApp(Forms).mount("#content");
+});
+`
+	topLevel := `import { createApp } from "vue";
+import Forms from "./Forms.vue";
+
+createApp(Forms).mount("#content");
+`
+	files := map[string]string{
+		filepath.Join(dir, "package.json"): `{"name":"forms"}`,
+		filepath.Join(src, "main.ts"):      inFunction,
+		filepath.Join(src, "Forms.vue"):    forms,
+	}
+	for p, text := range files {
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c := start(t, config{engine: rules.NewEngine(), folders: []string{dir}})
+	formsURI := "file://" + filepath.Join(src, "Forms.vue")
+	c.open(formsURI, "vue", forms, 1)
+	p, next := c.waitPublish(0, formsURI, func(p tPublish) bool { return len(p.Diagnostics) > 0 })
+	if d := p.Diagnostics[0]; d.Code != "timer-not-cleared" {
+		t.Fatalf("a component mounted in a function: %+v", p.Diagnostics)
+	}
+
+	entry := filepath.Join(src, "main.ts")
+	if err := os.WriteFile(entry, []byte(topLevel), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c.notifyServer("workspace/didChangeWatchedFiles", map[string]any{"changes": []any{map[string]any{"uri": "file://" + entry, "type": 2}}})
+	_, next = c.waitPublish(next, formsURI, func(p tPublish) bool { return len(p.Diagnostics) == 0 })
+
+	entryURI := "file://" + entry
+	c.open(entryURI, "typescript", topLevel, 1)
+	_, next = c.waitPublish(next, entryURI, func(tPublish) bool { return true })
+	c.changeFull(entryURI, 2, inFunction)
+	c.waitPublish(next, formsURI, func(p tPublish) bool { return len(p.Diagnostics) > 0 })
+}

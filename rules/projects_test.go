@@ -62,6 +62,8 @@ var projects = []struct {
 	{"workspace-package-clean", false},
 	{"angular-shell", false},
 	{"angular-shell-clean", true},
+	{"app-root-mount", false}, // mounted in a function or by a test: the roots still report
+	{"app-root-mount-clean", true},
 }
 
 // count keys findings by file and line.

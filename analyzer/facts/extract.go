@@ -69,6 +69,9 @@ func Extract(t *syntax.Tree) *Module {
 			}
 		}
 	}
+	if text := root.Text(); containsAny(text, mountNeedles) {
+		m.Mounts = x.mounts(root)
+	}
 	for name := range x.singletonBound {
 		if c, ok := m.Classes[name]; ok {
 			c.Singleton = true
@@ -691,4 +694,13 @@ func isIdentifier(s string) bool {
 		}
 	}
 	return true
+}
+
+func containsAny(s string, needles [][]byte) bool {
+	for _, n := range needles {
+		if strings.Contains(s, string(n)) {
+			return true
+		}
+	}
+	return false
 }

@@ -17,7 +17,7 @@ package facts
 
 // Version identifies the layout and meaning of Module; a cache holding
 // facts of another version must not use them.
-const Version = 2
+const Version = 3
 
 // Module is what one file exports that other files' verdicts depend on.
 type Module struct {
@@ -39,6 +39,9 @@ type Module struct {
 	// LongLived names the file's module-level values that live as long as
 	// the program (emitters, stores, singletons).
 	LongLived map[string]bool `json:",omitempty"`
+	// Mounts names the imports the module mounts as an application's root
+	// at its top level (createApp(App), new App({ target }), ...).
+	Mounts []string `json:",omitempty"`
 }
 
 // Ref is an imported name: the specifier as written and the exported name

@@ -41,6 +41,17 @@ func (m mapFS) SubDirs(name string) []string {
 	return out
 }
 
+func (m mapFS) Files(name string) []string {
+	prefix := strings.TrimSuffix(filepath.ToSlash(name), "/") + "/"
+	var out []string
+	for k := range m {
+		if rest, ok := strings.CutPrefix(k, prefix); ok && rest != "" && !strings.Contains(rest, "/") {
+			out = append(out, rest)
+		}
+	}
+	return out
+}
+
 func extract(t *testing.T, lang syntax.Lang, src string) *Module {
 	t.Helper()
 	m := Compute(lang, []byte(src))

@@ -50,6 +50,8 @@ type Program struct {
 	// the root component found for each folder ("" for none).
 	shells     map[string]*shell
 	shellRoots map[string]string
+	// What the entry modules of each folder mount as roots (mount.go).
+	mounts map[string]*entryFolder
 }
 
 // Stats says how many files the program read (scanned without parsing)
@@ -84,6 +86,7 @@ const (
 	mayHoldValue                       // export const / export default: long-lived values
 	mayHoldReexport                    // export * from / export { ... } from
 	isSource
+	mayHoldMount // a mount call: an entry module may mount a root (mount.go)
 )
 
 var (
@@ -132,7 +135,7 @@ func scanFlags(src []byte) uint8 {
 	for _, c := range []struct {
 		needles [][]byte
 		flag    uint8
-	}{{listenerNeedles, mayHoldListener}, {classNeedles, mayHoldClass}, {singletonNeedles, mayHoldSingleton}, {forwardNeedles, mayHoldForward}, {valueNeedles, mayHoldValue}} {
+	}{{listenerNeedles, mayHoldListener}, {classNeedles, mayHoldClass}, {singletonNeedles, mayHoldSingleton}, {forwardNeedles, mayHoldForward}, {valueNeedles, mayHoldValue}, {mountNeedles, mayHoldMount}} {
 		for _, n := range c.needles {
 			if bytes.Contains(src, n) {
 				f |= c.flag
@@ -161,6 +164,20 @@ func (DiskFS) SubDirs(name string) []string {
 	return out
 }
 
+func (DiskFS) Files(name string) []string {
+	entries, err := os.ReadDir(name)
+	if err != nil {
+		return nil
+	}
+	var out []string
+	for _, e := range entries {
+		if e.Type().IsRegular() {
+			out = append(out, e.Name())
+		}
+	}
+	return out
+}
+
 func (DiskFS) IsFile(name string) bool {
 	st, err := os.Stat(name)
 	return err == nil && st.Mode().IsRegular()
@@ -172,7 +189,7 @@ func NewProgram(root string, fsys FS, warn func(string)) *Program {
 		fsys = DiskFS{}
 	}
 	return &Program{Resolver: NewResolver(root, fsys, warn), modules: map[string]*moduleEntry{},
-		shells: map[string]*shell{}, shellRoots: map[string]string{}}
+		shells: map[string]*shell{}, shellRoots: map[string]string{}, mounts: map[string]*entryFolder{}}
 }
 
 // Invalidate forgets what is known about a file (it changed on disk or in
@@ -214,6 +231,7 @@ func (p *Program) Forget(path string) {
 	delete(p.modules, path)
 	p.mu.Unlock()
 	p.forgetShells(path)
+	p.forgetMounts(path)
 }
 
 // Module returns the facts of one file, or nil.
@@ -567,6 +585,7 @@ func (p *Program) DigestDeps(path string, src []byte) (Sum, map[string]bool) {
 		}
 	}
 	p.shellDigest(path, src, func(b []byte) { h.Write(b) }, seen)
+	p.mountDigest(path, src, func(b []byte) { h.Write(b) }, seen)
 	specs := ImportSpecs(src)
 	sort.Strings(specs)
 	for _, spec := range specs {

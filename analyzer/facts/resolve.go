@@ -21,6 +21,9 @@ type FS interface {
 	// SubDirs lists the names of the folders in a folder (for workspace
 	// globs such as packages/*).
 	SubDirs(name string) []string
+	// Files lists the names of the regular files in a folder (for the
+	// entry modules that may mount a component, mount.go).
+	Files(name string) []string
 }
 
 // sourceExts are tried, in this order, for an import without extension.

@@ -131,7 +131,8 @@ func (m *Model) classOwner(class, fn syntax.Node) (*Owner, bool) {
 // component the Vue and Svelte scaffolds put at src/App.vue or
 // src/App.svelte, which the entry file mounts once (nextcloud/mail's
 // App.vue polls its mailboxes for the whole session by design). A
-// component file holds one component, so the file is the root.
+// component file holds one component, so the file is the root. A root of
+// another name is known from the entry that mounts it (approot.go).
 func appRootFile(path string) bool {
 	p := filepath.ToSlash(path)
 	return strings.HasSuffix(p, "src/routes/+layout.svelte") ||

@@ -29,6 +29,10 @@ type Imports interface {
 	// application's root component renders unconditionally: the
 	// component lives as long as the application.
 	InAppShell(selector string) bool
+	// MountedRoot returns the names under which an entry module of the
+	// project mounts this file as the application's root, once at its top
+	// level ("default" for the default export), or nil.
+	MountedRoot() []string
 }
 
 // ImportedClass is what a class declared in another file contributes to a

@@ -29,6 +29,11 @@ type Model struct {
 	// appRoot is set for files that hold the application's root, which is
 	// never torn down.
 	appRoot bool
+	// path is the file's path (Config.Path).
+	path string
+	// mounted caches what of the file an entry module mounts as the
+	// application's root (approot.go; nil: not asked yet).
+	mounted *mountedRoot
 	// packages are the project's dependencies (Config.Packages).
 	packages map[string]string
 	// vueMajor caches VueMajor (-1: not computed yet).
@@ -52,6 +57,7 @@ func Build(t *syntax.Tree, sc *scope.Info, cfg Config) *Model {
 		component:      cfg.Component,
 		instanceOwners: make(map[int]*Owner),
 		appRoot:        appRootFile(cfg.Path),
+		path:           cfg.Path,
 		packages:       cfg.Packages,
 		vueMajor:       -1,
 		conventions:    Conventions,
@@ -126,7 +132,7 @@ func calleeName(call syntax.Node) string {
 // class without a teardown). A node inside a teardown has no owner: undoing
 // code is not a registration.
 func (m *Model) OwnerOf(n syntax.Node) *Owner {
-	if m.appRoot {
+	if m.appRoot || m.inMountedRoot(n) {
 		return nil // the application's root is never torn down
 	}
 	for p := n.Parent(); p.Valid(); p = p.Parent() {
