@@ -25,6 +25,15 @@ import (
 // holds; modules without any are never parsed for mounts.
 var mountNeedles = [][]byte{[]byte("mount("), []byte("render("), []byte("new Vue("), []byte("target:"), []byte("hydrateRoot(")}
 
+// mountedNeedles are text one of which every such module also holds: the
+// import of what it mounts (a .vue or .svelte file) or of React's DOM
+// renderer.
+var mountedNeedles = [][]byte{[]byte(".vue"), []byte(".svelte"), []byte("react-dom")}
+
+// maxEntryBytes is the largest module read as an entry that may mount a
+// root: entries wire an application up in a few lines.
+const maxEntryBytes = 64 << 10
+
 // mountCallees mount their first argument as a root component (Vue 3's
 // createApp, Svelte 5's mount and hydrate).
 var mountCallees = map[string]bool{"createApp": true, "createSSRApp": true, "mount": true, "hydrate": true}

@@ -135,15 +135,30 @@ func scanFlags(src []byte) uint8 {
 	for _, c := range []struct {
 		needles [][]byte
 		flag    uint8
-	}{{listenerNeedles, mayHoldListener}, {classNeedles, mayHoldClass}, {singletonNeedles, mayHoldSingleton}, {forwardNeedles, mayHoldForward}, {valueNeedles, mayHoldValue}, {mountNeedles, mayHoldMount}} {
-		for _, n := range c.needles {
-			if bytes.Contains(src, n) {
-				f |= c.flag
-				break
-			}
+	}{{listenerNeedles, mayHoldListener}, {classNeedles, mayHoldClass}, {singletonNeedles, mayHoldSingleton}, {forwardNeedles, mayHoldForward}, {valueNeedles, mayHoldValue}} {
+		if holdsAny(src, c.needles) {
+			f |= c.flag
 		}
 	}
+	// A mount call alone is everywhere in libraries (render(, mount(); an
+	// entry also imports what it mounts (a component file, or react-dom),
+	// and it is small: it wires an application up. Without the last two
+	// tests a cold run over node_modules parsed react-dom's and Vue's own
+	// bundles, 10 MB, as candidate entries.
+	if len(src) <= maxEntryBytes && holdsAny(src, mountNeedles) && holdsAny(src, mountedNeedles) {
+		f |= mayHoldMount
+	}
 	return f
+}
+
+// holdsAny reports whether src holds one of needles.
+func holdsAny(src []byte, needles [][]byte) bool {
+	for _, n := range needles {
+		if bytes.Contains(src, n) {
+			return true
+		}
+	}
+	return false
 }
 
 // DiskFS reads the disk.
