@@ -11,8 +11,15 @@ import (
 // MayBeMountedRoot reports files an entry module can mount as the
 // application's root: Vue and Svelte components, and modules holding JSX
 // (a React root). Only those ask the project's facts who mounts them, and
-// only their cached results depend on the answer.
+// only their cached results depend on the answer. A dependency's files
+// (under node_modules) are a library's, which the application's entry
+// imports from its own code, not mounts in place of it: asking for them
+// read every module in their folders (a third of a warm run over a
+// node_modules corpus).
 func MayBeMountedRoot(path string, src string) bool {
+	if strings.Contains(filepath.ToSlash(path), "/node_modules/") || strings.HasPrefix(filepath.ToSlash(path), "node_modules/") {
+		return false
+	}
 	switch filepath.Ext(path) {
 	case ".vue", ".svelte":
 		return true
