@@ -63,6 +63,7 @@ reported: they live exactly as long as their target.`,
 			"the matching removeEventListener / off / removeListener / $off (same target, event, handler and capture flag) in the owner's teardown, directly or through a method or local function it calls",
 			"removeAllListeners() or off() without a handler for the event, on the same target",
 			"listeners on a dev server's hot-module-replacement API (import.meta.hot), which the shipped build does not have",
+			"a drag's listeners removed when it ends (in the handler of mouseup, pointerup, touchend, or a function named for it); in a component, on window or document only for a mouse drag, whose mouseup always comes, since a touch or pointer gesture can end in a cancel that handler never hears",
 			"handlers filed in a collection (a Map, an array, an object) by the code that adds them, removed by a loop over that collection in the teardown (forEach, for...of) that removes the same event",
 			"for a Lumino signal: signal.disconnect(fn[, thisArg]) with the same handler in the teardown",
 			"closing or destroying the target itself in the teardown (close, destroy, disconnect, terminate, abort, dispose, remove)",
@@ -452,7 +453,8 @@ func (v *notRemoved) Finish() {
 		// A removal elsewhere in the owner counts only where it ends a
 		// gesture (added on pointerdown, removed on pointerup): those
 		// listeners live as long as the drag; in a component, only on
-		// targets that are not global (gestureEndFor). A removal in the
+		// targets that are not global, or for a mouse drag (gestureEndFor).
+		// A removal in the
 		// other branch of a watcher, or in hide(), does not run when the
 		// owner ends while open (unless its teardown closes it: then
 		// FindInTeardown reaches that branch).
@@ -499,14 +501,19 @@ func (v *notRemoved) removedWithin(a call, region syntax.Node, accept func(*anal
 // method only: in a component it is like { once: true }, which does not
 // help when the event never fires before the component ends (a fullscreen
 // Escape key listener of a player unmounted while fullscreen). Gestures on
-// window or document likewise count in such classes only.
+// window or document likewise count in such classes only, but for mouse
+// drags, whose mouseup always comes.
 func gestureEndFor(p *analyzer.Pass, o *lifecycle.Owner, a, r call) bool {
 	// A component can end mid-gesture (a route change, a v-if on the drag
 	// state): window and document keep the drag's listeners, and the
 	// component with them, unless its teardown removes them too (Vuetify's
-	// slider and time picker clock). A removal handed to a disposer list
-	// still counts.
-	if o.Kind != lifecycle.Disposable && p.Scope.LifetimeOf(unwrapJQuery(a.target)).LongLived() && !handedOut(r.node) {
+	// time picker clock). A mouse drag is the exception: the button is
+	// always released, and window and document get the mouseup wherever it
+	// is, so its end handler runs and takes the listeners off; a touch or
+	// pointer gesture can end in a cancel its end handler never hears
+	// (touchcancel), and keeps them for good. A removal handed to a
+	// disposer list still counts.
+	if o.Kind != lifecycle.Disposable && p.Scope.LifetimeOf(unwrapJQuery(a.target)).LongLived() && !handedOut(r.node) && !strings.HasPrefix(a.eventName, "mouse") {
 		return false
 	}
 	if inHandlerOf(p, a.node, apis.GestureStart) {
