@@ -226,11 +226,18 @@ type call struct {
 // parse reads a listener call, or returns ok=false for anything else.
 func parse(n syntax.Node, table map[string]Style) (c call, ok bool) {
 	recv, name := astutil.Method(n)
+	args := astutil.Args(n)
+	// The method borrowed with call(): document.addEventListener.call(window,
+	// "resize", fn) adds to window (nextcloud/mail's settings menu).
+	if name == "call" && recv.Kind() == "member_expression" && len(args) > 0 {
+		if method := recv.Get("property").Text(); table[method] != 0 {
+			recv, name, args = args[0], method, args[1:]
+		}
+	}
 	style, found := table[name]
 	if !found || !recv.Valid() {
 		return c, false
 	}
-	args := astutil.Args(n)
 	at := layouts[style]
 	c = call{node: n, style: style, method: name, target: recv}
 	if c.event = arg(args, at.Event); c.event.Valid() {
