@@ -188,12 +188,7 @@ export class HeaderComponent implements OnInit {
 		filepath.Join(app, "header.component.ts"): header,
 	}
 	for p, text := range files {
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
+		write(t, p, text)
 	}
 	c := start(t, config{engine: rules.NewEngine(), folders: []string{dir}})
 	headerURI := "file://" + filepath.Join(app, "header.component.ts")
@@ -247,12 +242,7 @@ createApp(Forms).mount("#content");
 		filepath.Join(src, "Forms.vue"):    forms,
 	}
 	for p, text := range files {
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
+		write(t, p, text)
 	}
 	c := start(t, config{engine: rules.NewEngine(), folders: []string{dir}})
 	formsURI := "file://" + filepath.Join(src, "Forms.vue")

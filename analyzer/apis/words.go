@@ -47,6 +47,16 @@ func GestureStart(ev string) bool { return gestureStarts[ev] }
 // GestureEnd reports an event that ends one (pointerup, touchcancel, drop).
 func GestureEnd(ev string) bool { return gestureEnds[ev] }
 
+// mouseGesture: the events of a mouse drag. The button is always
+// released, and window and document get the mouseup wherever that is, so
+// its end handler always runs; touch and pointer gestures can end in a
+// cancel their end handler never hears.
+var mouseGesture = map[string]bool{"mousemove": true, "mouseup": true, "mousedown": true, "mouseleave": true, "mouseout": true, "mouseover": true, "mouseenter": true}
+
+// GestureAlwaysEnds reports an event of a gesture whose end always comes
+// (a mouse drag's).
+func GestureAlwaysEnds(ev string) bool { return mouseGesture[ev] }
+
 // GestureEndName reports a function named for the end of a gesture
 // (onDragEnd, handleMouseUp, resizeStop).
 func GestureEndName(name string) bool { return gestureEndName.MatchString(name) }

@@ -14,6 +14,7 @@ func TestWords(t *testing.T) {
 		{"RepeatingEvent", RepeatingEvent, []string{"click", "data", "message"}, []string{"load", "listening", "ready"}},
 		{"GestureStart", GestureStart, []string{"pointerdown", "touchstart"}, []string{"pointerup", "click"}},
 		{"GestureEnd", GestureEnd, []string{"pointerup", "touchcancel", "drop"}, []string{"pointerdown", "pointermove"}},
+		{"GestureAlwaysEnds", GestureAlwaysEnds, []string{"mousemove", "mouseup", "mouseleave"}, []string{"touchmove", "pointermove", "pointerup", "touchend"}},
 		{"GestureEndName", GestureEndName, []string{"onDragEnd", "handleMouseUp", "resizeStop"}, []string{"onDragStart", "render"}},
 		{"UndoName", UndoName, []string{"removeListeners", "_unbind", "disposeAll", "#teardown"}, []string{"addListener", "start", "premove"}},
 		{"StreamMethod", StreamMethod, []string{"onChange", "watchUser", "valueChanges", "getChangeEventFor"}, []string{"confirmEmailUpdate", "getUser", "once"}},

@@ -72,7 +72,7 @@ func (x *extractor) mounts(root syntax.Node) []string {
 						break
 					}
 				}
-				name := calleeName(c)
+				name := lifecycle.CalleeName(c)
 				switch {
 				case inRender && name == "h" || mountCallees[name] && !strings.Contains(c.Get("function").Text(), "."):
 					add(first)
@@ -141,17 +141,6 @@ func hasKey(obj syntax.Node, key string) bool {
 		}
 	}
 	return false
-}
-
-func calleeName(call syntax.Node) string {
-	fn := scope.Unwrap(call.Get("function"))
-	switch fn.Kind() {
-	case "identifier":
-		return fn.Text()
-	case "member_expression":
-		return fn.Get("property").Text()
-	}
-	return ""
 }
 
 // entryFolder is what the entry modules of one folder mount.

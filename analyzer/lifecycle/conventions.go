@@ -582,7 +582,7 @@ func (m *Model) factoryOwner(obj syntax.Node) *Owner {
 		return cached
 	}
 	var o *Owner
-	callee := calleeName(obj.Parent().Parent())
+	callee := CalleeName(obj.Parent().Parent())
 	for _, c := range m.conventions {
 		if contains(c.Factories, callee) {
 			o = m.ownerFor(c, classFacts{class: obj, methods: objectMethods(obj)}, "this "+callee+"(...) object")

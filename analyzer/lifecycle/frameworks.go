@@ -359,10 +359,10 @@ func (m *Model) isVueOptions(obj syntax.Node) bool {
 	p := obj.Parent()
 	if p.Kind() == "arguments" {
 		call := p.Parent()
-		name := calleeName(call)
+		name := CalleeName(call)
 		if inner := scope.Unwrap(call.Get("function")); inner.Kind() == "call_expression" {
 			// Curried definers: Vuetify's genericComponent<Slots>()({...}).
-			name = calleeName(inner)
+			name = CalleeName(inner)
 		}
 		if vueDefiners[name] {
 			return true
@@ -475,9 +475,9 @@ func (m *Model) isVueComposable(fn syntax.Node) bool {
 			return false
 		}
 		if n.Kind() == "call_expression" {
-			switch calleeName(n) {
+			switch CalleeName(n) {
 			case "onMounted", "onBeforeUnmount", "onUnmounted", "onScopeDispose":
-				found = m.ImportedFrom(calleeName(n)) != ""
+				found = m.ImportedFrom(CalleeName(n)) != ""
 			}
 		}
 		return true

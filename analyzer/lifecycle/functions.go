@@ -72,7 +72,7 @@ func (m *Model) functionNamed(id syntax.Node, f Follow) syntax.Node {
 		return b.Init
 	}
 	init := scope.Unwrap(b.Init)
-	if f&FollowMemo != 0 && init.Kind() == "call_expression" && calleeName(init) == "useCallback" {
+	if f&FollowMemo != 0 && init.Kind() == "call_expression" && CalleeName(init) == "useCallback" {
 		init = scope.Unwrap(init.Get("arguments").Child(0))
 	}
 	if scope.IsFunction(init) && (!b.Reassigned || f&FollowReassigned != 0) {

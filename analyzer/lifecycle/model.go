@@ -114,9 +114,10 @@ func (m *Model) importsFrom(pkgs ...string) bool {
 // classes (built in or configured).
 func (m *Model) IsTeardownName(name string) bool { return m.teardowns[name] }
 
-// calleeName returns the name a call is made through: `useEffect(...)` and
-// `React.useEffect(...)` both give "useEffect".
-func calleeName(call syntax.Node) string {
+// CalleeName returns the name a call is made through: `useEffect(...)` and
+// `React.useEffect(...)` both give "useEffect" (and the facts layer reads
+// `createApp(App)` and `Vue.createApp(App)` alike with it).
+func CalleeName(call syntax.Node) string {
 	fn := scope.Unwrap(call.Get("function"))
 	switch fn.Kind() {
 	case "identifier":
@@ -278,7 +279,7 @@ func (m *Model) findOwner(fn syntax.Node) (*Owner, bool) {
 // hookOf returns the convention whose hook call is (useEffect, onMount,
 // $effect), and the name the hook is called by, or nil.
 func (m *Model) hookOf(call syntax.Node) (*Convention, string) {
-	name := calleeName(call)
+	name := CalleeName(call)
 	text := scope.Unwrap(call.Get("function")).Text()
 	for _, c := range m.conventions {
 		if c.EffectHooks && m.effects[name] {
@@ -380,7 +381,7 @@ func (m *Model) callbacksOf(root syntax.Node, names ...string) []syntax.Node {
 		if n.Kind() != "call_expression" {
 			return true
 		}
-		cn := calleeName(n)
+		cn := CalleeName(n)
 		for _, want := range names {
 			if cn == want {
 				for _, a := range n.Get("arguments").Children() {

@@ -61,7 +61,7 @@ func (m *Model) registered(class syntax.Node, calls []string) bool {
 			continue
 		}
 		call := scope.Unwrap(st.Child(0))
-		if call.Kind() != "call_expression" || !contains(calls, calleeName(call)) {
+		if call.Kind() != "call_expression" || !contains(calls, CalleeName(call)) {
 			continue
 		}
 		for _, a := range call.Get("arguments").Children() {
@@ -117,7 +117,7 @@ func (m *Model) handlerFunction(class, h syntax.Node) syntax.Node {
 		return h
 	case h.Kind() == "identifier":
 		return m.functionOf(h)
-	case h.Kind() == "call_expression" && calleeName(h) == "bind":
+	case h.Kind() == "call_expression" && CalleeName(h) == "bind":
 		return m.handlerFunction(class, scope.Unwrap(scope.Unwrap(h.Get("function")).Get("object")))
 	case h.Kind() == "member_expression" && scope.Unwrap(h.Get("object")).Kind() == "this":
 		return m.method(class, h.Get("property").Text())
@@ -152,7 +152,7 @@ func (m *Model) EndEventHandler(o *Owner, fn syntax.Node) (end, ok bool) {
 	if fn := scope.Unwrap(call.Get("function")); fn.Kind() != "member_expression" {
 		return false, false
 	}
-	switch calleeName(call) {
+	switch CalleeName(call) {
 	case "on", "one", "once", "addEventListener", "addListener":
 		return false, true
 	}

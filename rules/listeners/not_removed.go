@@ -507,13 +507,12 @@ func gestureEndFor(p *analyzer.Pass, o *lifecycle.Owner, a, r call) bool {
 	// A component can end mid-gesture (a route change, a v-if on the drag
 	// state): window and document keep the drag's listeners, and the
 	// component with them, unless its teardown removes them too (Vuetify's
-	// time picker clock). A mouse drag is the exception: the button is
-	// always released, and window and document get the mouseup wherever it
-	// is, so its end handler runs and takes the listeners off; a touch or
-	// pointer gesture can end in a cancel its end handler never hears
-	// (touchcancel), and keeps them for good. A removal handed to a
-	// disposer list still counts.
-	if o.Kind != lifecycle.Disposable && p.Scope.LifetimeOf(unwrapJQuery(a.target)).LongLived() && !handedOut(r.node) && !strings.HasPrefix(a.eventName, "mouse") {
+	// time picker clock). A mouse drag is the exception: its end always
+	// comes (apis.GestureAlwaysEnds) and its handler takes the listeners
+	// off; a touch or pointer gesture can end in a cancel its end handler
+	// never hears, and keeps them for good. A removal handed to a disposer
+	// list still counts.
+	if o.Kind != lifecycle.Disposable && p.Scope.LifetimeOf(unwrapJQuery(a.target)).LongLived() && !handedOut(r.node) && !apis.GestureAlwaysEnds(a.eventName) {
 		return false
 	}
 	if inHandlerOf(p, a.node, apis.GestureStart) {

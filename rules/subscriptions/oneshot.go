@@ -65,39 +65,22 @@ func (c *classifier) closesOwnerOnce(call, recv syntax.Node) (closingOneShot, bo
 			continue
 		}
 		method := t.Get("name").Text()
-		if !callsThisMethod(cb, method) {
+		if !callsThisMethod(cb, syntax.Node{}, method) {
 			continue
 		}
-		if !isPrivate(t) || callsThisMethodOutside(o.Class, cb, method) {
+		if !isPrivate(t) || callsThisMethod(o.Class.Get("body"), cb, method) {
 			return closingOneShot{teardown: method, source: stripOperators(under), operator: oneShot}, true
 		}
 	}
 	return none, false
 }
 
-// callsThisMethod reports a `this.<method>()` call in n.
-func callsThisMethod(n syntax.Node, method string) bool {
+// callsThisMethod reports a `this.<method>()` call in n, outside the node
+// except (none when it is not valid).
+func callsThisMethod(n, except syntax.Node, method string) bool {
 	found := false
 	n.Walk(func(m syntax.Node) bool {
-		if found {
-			return false
-		}
-		if m.Kind() == "call_expression" {
-			if r, name := astutil.Method(m); name == method && scope.Unwrap(r).Kind() == "this" {
-				found = true
-			}
-		}
-		return true
-	})
-	return found
-}
-
-// callsThisMethodOutside reports a `this.<method>()` call in the class
-// outside the node except.
-func callsThisMethodOutside(class, except syntax.Node, method string) bool {
-	found := false
-	class.Get("body").Walk(func(m syntax.Node) bool {
-		if found || m.Index() == except.Index() {
+		if found || except.Valid() && m.Index() == except.Index() {
 			return false
 		}
 		if m.Kind() == "call_expression" {
