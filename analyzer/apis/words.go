@@ -242,3 +242,13 @@ func DisposableEvent(name string) bool {
 // DisposableEventNeedles returns prefilter needles that every call of a
 // DisposableEvent method holds.
 func DisposableEventNeedles() []string { return append([]string(nil), disposableEventNeedles...) }
+
+// Version fences: a collection that keeps a number per key for work in
+// flight to compare against (gens, rowEpochs, docRevisions) is named so.
+// A fence's entries must outlive that work, so it is bookkeeping rather
+// than a cache (rules/caches reads the bump itself, too).
+var versionName = regexp.MustCompile(`(?i)generation|epoch|revision|version`)
+
+// VersionName reports a collection name that says it holds version
+// numbers per key.
+func VersionName(name string) bool { return versionName.MatchString(name) }

@@ -28,6 +28,9 @@ func TestWords(t *testing.T) {
 		{"DisposableBase", DisposableBase, []string{"Disposable", "lifecycle.Disposable"}, []string{"IDisposable", "DisposableStore", "Base"}},
 		{"WatcherDecorator", WatcherDecorator, []string{"watch", "Watch"}, []string{"watchEffect", "observe", "state"}},
 		{"ReopeningName", ReopeningName, []string{"reconnect", "_restart", "onClose", "handleError"}, []string{"connect", "render", "reset"}},
+		{"VersionName", VersionName, []string{"rowGenerations", "epochs", "docRevision", "versionByCell"}, []string{"cache", "rows", "generator"}},
+		{"WrapperOpener", WrapperOpener, []string{"connect", "createClient", "createConnection"}, []string{"getClient", "client", "disconnect"}},
+		{"ProjectModule", ProjectModule, []string{"./db", "../database/redis", "@/lib/mongo", "~/pg"}, []string{"redis", "@redis/client", "node:net"}},
 		{"InstanceGetterName", InstanceGetterName, []string{"getBrowser", "_getClient", "ensureConnection"}, []string{"get", "getter", "target", "connect"}},
 	}
 	for _, c := range cases {
@@ -40,6 +43,26 @@ func TestWords(t *testing.T) {
 			if c.fn(s) {
 				t.Errorf("%s(%q) = true, want false", c.what, s)
 			}
+		}
+	}
+}
+
+// A driver wrapper is a project file named after its driver; a package
+// of the same name is the driver itself.
+func TestDriverWrapper(t *testing.T) {
+	for spec, want := range map[string]string{
+		"../database/redis":     "redis",
+		"./lib/mongo.ts":        "mongodb",
+		"@/db/pg/index":         "postgres",
+		"~/store/mariadb.js":    "mysql",
+		"pg":                    "",
+		"../database/sqlite":    "",
+		"./redis/helpers":       "",
+		"../postgresql":         "postgres",
+		"./database/ioredis.js": "redis",
+	} {
+		if got := DriverWrapper(spec); got != want {
+			t.Errorf("DriverWrapper(%q) = %q, want %q", spec, got, want)
 		}
 	}
 }

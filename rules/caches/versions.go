@@ -1,9 +1,8 @@
 package caches
 
 import (
-	"regexp"
-
 	"github.com/leakwatch/leakwatch/analyzer"
+	"github.com/leakwatch/leakwatch/analyzer/apis"
 	"github.com/leakwatch/leakwatch/analyzer/scope"
 	"github.com/leakwatch/leakwatch/analyzer/syntax"
 	"github.com/leakwatch/leakwatch/rules/internal/astutil"
@@ -16,11 +15,11 @@ import (
 // again at 0 and lets a stale result match), and it costs one number per
 // key the session has touched. It is bookkeeping, not a cache.
 //
-// Both must hold: the collection is named as versions, and the addition
-// stores the key's own previous value plus a number. A counter under
-// another name (retries per request id) is not a fence and stays reported,
-// and so is a "versions" map that stores payloads.
-var versionName = regexp.MustCompile(`(?i)generation|epoch|revision|version`)
+// Both must hold: the collection is named as versions
+// (apis.VersionName), and the addition stores the key's own previous
+// value plus a number. A counter under another name (retries per request
+// id) is not a fence and stays reported, and so is a "versions" map that
+// stores payloads.
 
 // versionBump reports whether addition a of collection c stores the
 // previous value of the same key plus a number, directly
@@ -28,7 +27,7 @@ var versionName = regexp.MustCompile(`(?i)generation|epoch|revision|version`)
 // (`const next = gen(id) + 1; gens.set(id, next)`) or through a getter
 // defined in the file (`function gen(id) { return gens.get(id) ?? 0 }`).
 func versionBump(p *analyzer.Pass, c *collection, a addition) bool {
-	if !versionName.MatchString(c.short) || len(a.keys) != 1 {
+	if !apis.VersionName(c.short) || len(a.keys) != 1 {
 		return false
 	}
 	var value syntax.Node

@@ -5,9 +5,9 @@
 package resources
 
 import (
-	"path"
 	"strings"
 
+	"github.com/leakwatch/leakwatch/analyzer/apis"
 	"github.com/leakwatch/leakwatch/analyzer/syntax"
 	"github.com/leakwatch/leakwatch/rules/internal/astutil"
 )
@@ -21,46 +21,24 @@ var (
 		services: set("notification")}
 )
 
-// driverModules are the last path segments of a project module that
-// wraps a database driver (src/database/redis.js, lib/mongo.ts), and the
-// client its opener returns.
-var driverModules = map[string]*kind{
-	"redis": redisKind, "ioredis": redisKind,
-	"mongo": mongoWrapKind, "mongodb": mongoWrapKind,
-	"postgres": postgresWrapKind, "postgresql": postgresWrapKind, "pg": postgresWrapKind,
-	"mysql": mysqlConnKind, "mariadb": mysqlConnKind,
+// driverClients are the clients a driver wrapper's opener returns, by
+// the driver apis.DriverWrapper names.
+var driverClients = map[string]*kind{
+	"redis": redisKind, "mongodb": mongoWrapKind, "postgres": postgresWrapKind, "mysql": mysqlConnKind,
 }
-
-// wrapperOpeners are the functions of such a module that open a new
-// client. A getter (getClient) or a property (rdb.client) hands out the
-// shared one and is not among them.
-var wrapperOpeners = set("connect", "createClient", "createConnection")
 
 // wrapperOpen reads an origin ("../../database/redis:connect") as an
 // opener of a project's driver wrapper; it returns the client's kind and
 // the module specifier.
 func wrapperOpen(o string) (*kind, string) {
 	mod, fn, ok := strings.Cut(o, ":")
-	if !ok || !projectModule(mod) {
+	if !ok || !apis.WrapperOpener(strings.TrimPrefix(fn, "default.")) {
 		return nil, ""
 	}
-	fn = strings.TrimPrefix(fn, "default.")
-	if !wrapperOpeners[fn] {
-		return nil, ""
-	}
-	base := path.Base(strings.TrimSuffix(mod, "/index"))
-	base = strings.TrimSuffix(base, path.Ext(base))
-	if k := driverModules[base]; k != nil {
+	if k := driverClients[apis.DriverWrapper(mod)]; k != nil {
 		return k, mod
 	}
 	return nil, ""
-}
-
-// projectModule reports a specifier of a file of the project: relative,
-// or through the common source-root aliases.
-func projectModule(spec string) bool {
-	return strings.HasPrefix(spec, "./") || strings.HasPrefix(spec, "../") ||
-		strings.HasPrefix(spec, "@/") || strings.HasPrefix(spec, "~/")
 }
 
 // wrapperBorrows reads a call that is given a wrapper's client: another
