@@ -210,7 +210,19 @@ func (p *Program) entryFolder(dir string) *entryFolder {
 			continue
 		}
 		file := filepath.Join(dir, name)
-		e := p.entry(file)
+		e, ok := p.known(file)
+		if !ok {
+			// A file too large to be an entry is not scanned as one: in
+			// the editor every edit of a large component file drops its
+			// folder's entries (forgetMounts), and scanning the file again
+			// for the folder was a twentieth of each edit of a 5,000-line
+			// file.
+			data, err := p.Resolver.FS.ReadFile(file)
+			if err != nil || len(data) > maxEntryBytes {
+				continue
+			}
+			e = p.entryOf(file, data)
+		}
 		if e.flags&mayHoldMount == 0 {
 			continue
 		}

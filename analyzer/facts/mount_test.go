@@ -2,6 +2,7 @@ package facts
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/leakwatch/leakwatch/analyzer/syntax"
@@ -112,5 +113,27 @@ func TestMountedRootInDigest(t *testing.T) {
 	}
 	if p.Digest("/p/src/util.ts", plain) != plainBefore {
 		t.Error("a module without a component depends on the entries")
+	}
+}
+
+// A file too large to be an entry is not read as one when its folder's
+// entries are listed, however often an edit of it drops the list (the
+// editor's case: each keystroke in a large component file); a small file
+// is, and one that grows past the limit stops counting.
+func TestEntryFolderSkipsLargeFiles(t *testing.T) {
+	fs := mountedApp()
+	big := "import { createRoot } from 'react-dom/client'; import App from './App';\n" +
+		strings.Repeat("export const pad = 1;\n", maxEntryBytes/20) + "createRoot(document.body).render(App);\n"
+	fs["/p/src/react/Big.tsx"] = big
+	p := NewProgram("/p", fs, nil)
+	for i := 0; i < 3; i++ {
+		p.Forget("/p/src/react/Big.tsx")
+		_, deps := p.DigestDeps("/p/src/react/App.tsx", []byte(fs["/p/src/react/App.tsx"]))
+		if !deps["/p/src/react/index.tsx"] || deps["/p/src/react/Big.tsx"] {
+			t.Fatalf("deps %v: want the small entry, not the file over %d bytes", deps, maxEntryBytes)
+		}
+		if _, scanned := p.known("/p/src/react/Big.tsx"); scanned {
+			t.Fatal("the large file was scanned as an entry candidate")
+		}
 	}
 }

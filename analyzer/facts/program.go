@@ -257,7 +257,24 @@ func (p *Program) Module(path string) *Module {
 }
 
 // entry reads and scans a file once (without parsing it).
-func (p *Program) entry(path string) *moduleEntry {
+func (p *Program) entry(path string) *moduleEntry { return p.entryOf(path, nil) }
+
+// known returns the entry of a file already asked about, scanned (it
+// waits for a scan under way), or false.
+func (p *Program) known(path string) (*moduleEntry, bool) {
+	path = filepath.Clean(path)
+	p.mu.Lock()
+	_, ok := p.modules[path]
+	p.mu.Unlock()
+	if !ok {
+		return nil, false
+	}
+	return p.entry(path), true
+}
+
+// entryOf is entry, with the file's bytes when the caller has read them
+// already (nil: read them).
+func (p *Program) entryOf(path string, data []byte) *moduleEntry {
 	path = filepath.Clean(path)
 	p.mu.Lock()
 	e, ok := p.modules[path]
@@ -270,8 +287,13 @@ func (p *Program) entry(path string) *moduleEntry {
 		if _, ok := syntax.LangForPath(path); !ok {
 			return
 		}
-		data, err := p.Resolver.FS.ReadFile(path)
-		if err != nil || len(data) > maxFactSize {
+		if data == nil {
+			var err error
+			if data, err = p.Resolver.FS.ReadFile(path); err != nil {
+				return
+			}
+		}
+		if len(data) > maxFactSize {
 			return
 		}
 		e.sum = sha256.Sum256(data)
