@@ -8,10 +8,11 @@
 // It exports each project's folders at its commit (git archive) into a
 // scratch folder, runs one `leakwatch check --format json` over them from
 // there (so paths start with the project's name, as in the corpus), and
-// prints precision per rule, the findings nobody labelled (as label stubs)
-// and the labels no finding matched. Unlike the corpus gate it cannot run
-// in CI, which has no copies of these repositories: it is a measurement,
-// run by hand after a rule change.
+// prints precision per rule, the false positives still reported (by
+// shape: the list to work from), the findings nobody labelled (as label
+// stubs) and the labels no finding matched. Unlike the corpus gate it
+// cannot run in CI, which has no copies of these repositories: it is a
+// measurement, run by hand after a rule change.
 package main
 
 import (
@@ -24,6 +25,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"sort"
 	"strings"
 
 	"github.com/leakwatch/leakwatch/internal/corpus"
@@ -111,6 +113,21 @@ func run(w io.Writer, bin, mirrorDir, projectsPath, labelsPath string) error {
 	perRule, total := m.Scores()
 	fmt.Fprintf(w, "held-out precision over %d projects (%s): %d findings, %d labelled\n\n", len(names), strings.Join(names, ", "), len(findings), len(m.Labelled))
 	fmt.Fprint(w, corpus.Table(perRule, total))
+	// The findings that cost precision, by shape: the list to work from.
+	var against []corpus.Pair
+	for _, pr := range m.Labelled {
+		if pr.Label.Verdict != "TP" {
+			against = append(against, pr)
+		}
+	}
+	if len(against) > 0 {
+		fmt.Fprintf(w, "\nfalse positives and unsure verdicts still reported (%d):\n", len(against))
+		sort.SliceStable(against, func(i, j int) bool { return against[i].Label.Shape < against[j].Label.Shape })
+		for _, pr := range against {
+			l := pr.Label
+			fmt.Fprintf(w, "  %s [%s] %s %s:%d %s: %s\n", l.Verdict, l.Shape, l.Project, l.File, pr.Finding.Line, l.Rule, l.Reason)
+		}
+	}
 	if len(m.Unlabeled) > 0 {
 		fmt.Fprintf(w, "\nunlabelled findings (%d), as labels.tsv stubs:\n%s", len(m.Unlabeled), corpus.Stub(m.Unlabeled))
 	}
