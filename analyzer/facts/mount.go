@@ -40,8 +40,9 @@ var mountCallees = map[string]bool{"createApp": true, "createSSRApp": true, "mou
 
 // mounts returns the local names of the imports the module mounts as an
 // application root at its top level, sorted. Code in functions is not
-// looked at: a function may run more than once (a test's render, a
-// dialog opened again), and its root would then be torn down.
+// looked at, except in those that run once when the module does
+// (runsOnce): any other may run more than once (a test's render, a dialog
+// opened again), and its root would then be torn down.
 func (x *extractor) mounts(root syntax.Node) []string {
 	set := map[string]bool{}
 	add := func(n syntax.Node) {
@@ -57,8 +58,11 @@ func (x *extractor) mounts(root syntax.Node) []string {
 			if scope.IsFunction(c) && c.Index() != n.Index() {
 				// `render: h => h(App)` of new Vue(...) runs once per
 				// root; any other function may run again.
-				if vueRootRender(c) {
+				switch {
+				case vueRootRender(c):
 					visit(c, true)
+				case runsOnce(c):
+					visit(c, inRender)
 				}
 				return false
 			}
@@ -101,6 +105,48 @@ func (x *extractor) mounts(root syntax.Node) []string {
 		visit(st, false)
 	}
 	return sortedKeys(set)
+}
+
+// onceEvents fire once in a page's life: a listener of one that the
+// module adds at its top level runs once.
+var onceEvents = map[string]bool{"DOMContentLoaded": true, "load": true, "deviceready": true}
+
+// runsOnce reports a function that runs at most once when the code around
+// it runs once: an entry that first waits for something mounts its root
+// in a promise's callback (`windowRegister().then(() =>
+// createApp(App).mount('#app'))`), an async IIFE, or a listener of the
+// page's load. A promise settles once, an IIFE is called where it is
+// written, and those events fire once.
+func runsOnce(fn syntax.Node) bool {
+	at := fn
+	for at.Parent().Kind() == "parenthesized_expression" {
+		at = at.Parent()
+	}
+	p := at.Parent()
+	if p.Kind() == "call_expression" && p.Get("function").Index() == at.Index() {
+		return true // (async () => { ... })()
+	}
+	if p.Kind() != "arguments" || p.Parent().Kind() != "call_expression" {
+		return false
+	}
+	call := p.Parent()
+	if call.Get("function").Kind() != "member_expression" {
+		return false
+	}
+	switch lifecycle.CalleeName(call) {
+	case "then", "catch", "finally":
+		return true
+	case "addEventListener":
+		var args []syntax.Node
+		for _, a := range p.Children() {
+			if a.IsNamed() {
+				args = append(args, a)
+			}
+		}
+		return len(args) >= 2 && args[1].Index() == at.Index() && args[0].Kind() == "string" &&
+			onceEvents[strings.Trim(args[0].Text(), "'\"`")]
+	}
+	return false
 }
 
 // vueRootRender reports the render function of a Vue 2 root's options,
