@@ -434,17 +434,25 @@ func stoppedByFlag(p *analyzer.Pass, o *lifecycle.Owner, loop syntax.Node) bool 
 // finite reports a loop that stops on its own: it compares something
 // before re-arming (`if (progress < 1) requestAnimationFrame(step)`,
 // `if (attempt >= max) return`), as finite animations and bounded retries
-// do. Precision first: such a loop may outlive its owner briefly, but it
-// does not run forever.
+// do, or it asks whether work is left (`if (buffer.length === 0) return`,
+// `if (!queue.size) return`), as a loop that drains a buffer a step at a
+// time does. Precision first: such a loop may outlive its owner briefly,
+// but it does not run forever.
 func finite(loop syntax.Node) bool {
 	found := false
 	check := func(cond syntax.Node) {
 		cond.Walk(func(n syntax.Node) bool {
-			if n.Kind() == "binary_expression" {
+			switch n.Kind() {
+			case "binary_expression":
 				switch n.Get("operator").Text() {
 				case "<", ">", "<=", ">=":
 					found = true
+				case "===", "==", "!==", "!=":
+					found = isCount(n.Get("left")) && n.Get("right").Text() == "0" ||
+						isCount(n.Get("right")) && n.Get("left").Text() == "0"
 				}
+			case "unary_expression":
+				found = n.Get("operator").Text() == "!" && isCount(n.Get("argument"))
 			}
 			return !found
 		})
@@ -461,6 +469,17 @@ func finite(loop syntax.Node) bool {
 		return !found
 	})
 	return found
+}
+
+// isCount reports an expression that counts a collection's entries:
+// `buffer.length`, `this.queue.size`.
+func isCount(n syntax.Node) bool {
+	n = scope.Unwrap(n)
+	if n.Kind() != "member_expression" {
+		return false
+	}
+	prop := n.Get("property").Text()
+	return prop == "length" || prop == "size"
 }
 
 const anonymous = "its callback"
