@@ -66,3 +66,20 @@ func TestDriverWrapper(t *testing.T) {
 		}
 	}
 }
+
+// A signal package is read from its import, in either module syntax; a
+// mention elsewhere, or another scope, is not one.
+func TestImportsSignals(t *testing.T) {
+	for src, want := range map[string]bool{
+		`import { Signal } from "@lumino/signaling";`:                 true,
+		`const { ISignal } = require('@phosphor/signaling');`:         true,
+		`import type { INotebookModel } from '@jupyterlab/notebook';`: true,
+		`// see @lumino/signaling for the pattern`:                    false,
+		`import { connect } from "mqtt";`:                             false,
+		`import { Signal } from "@luminous/signals";`:                 false,
+	} {
+		if got := ImportsSignals(src); got != want {
+			t.Errorf("ImportsSignals(%q) = %v, want %v", src, got, want)
+		}
+	}
+}
