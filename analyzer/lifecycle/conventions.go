@@ -36,6 +36,13 @@ type Convention struct {
 	// Factories are calls whose object-literal argument is an owner with
 	// the convention's teardown methods (L.Control.extend({...})).
 	Factories []string
+	// FactoryReceivers, when set, narrow Factories to calls on these
+	// objects, by the last segment of their name (L.Control.extend:
+	// "Control"), imported from one of FactoryModules, or a page global
+	// or a relative import unless FactoryImported (Model.madeBy).
+	FactoryReceivers []string
+	FactoryModules   []string
+	FactoryImported  bool
 	// ElementTokens narrow the recognition above to classes that also
 	// inject one of these (ElementRef), or their own class from a parent
 	// injector (@SkipSelf): only a component provides such a class, and it
@@ -116,6 +123,17 @@ type Convention struct {
 	// (Model.Outlives).
 	Shared        []string
 	ParamsOutlive bool
+	// SetupParamsOutlive: what the setup methods are given outlives the
+	// owner too (the map Leaflet hands a layer's onAdd).
+	SetupParamsOutlive bool
+	// SharedEnds: the library expects an owner to take off what it
+	// registered on those longer-lived objects when it ends (a Leaflet
+	// layer leaves a map that goes on; a Tiptap provider serves other
+	// editors), so a listener left on one is reported as such. Without
+	// it, many owners live exactly as long as that object (a video.js
+	// player's control bar), and one is reported only where the owner
+	// shows it must (it takes some listener off such an object itself).
+	SharedEnds bool
 
 	// SetupFirst are the SetupMethods that run before every teardown
 	// (ngOnInit, componentDidMount; not firstUpdated, which an element
@@ -257,9 +275,11 @@ var Conventions = []*Convention{
 		TeardownMethods: []string{"componentWillUnmount"},
 		Cleanup:         Cleanup{Create: "componentWillUnmount"},
 	},
+	leafletLayer,
+	tiptapExtension,
 	{
-		// Leaflet-style classes made from an object literal:
-		// L.Control.extend({ onAdd(map) {...}, onRemove(map) {...} }).
+		// Other classes made from an object literal the same way
+		// (Class.extend({ init() {...}, destroy() {...} })).
 		Name: "factory-object", Kind: Disposable,
 		Factories:       []string{"extend", "include"},
 		LifetimeUnknown: true,
@@ -582,10 +602,10 @@ func (m *Model) factoryOwner(obj syntax.Node) *Owner {
 		return cached
 	}
 	var o *Owner
-	callee := CalleeName(obj.Parent().Parent())
+	call := obj.Parent().Parent()
 	for _, c := range m.conventions {
-		if contains(c.Factories, callee) {
-			o = m.ownerFor(c, classFacts{class: obj, methods: objectMethods(obj)}, "this "+callee+"(...) object")
+		if m.madeBy(c, call) {
+			o = m.ownerFor(c, classFacts{class: obj, methods: objectMethods(obj)}, "this "+CalleeName(call)+"(...) object")
 			break
 		}
 	}

@@ -165,11 +165,11 @@ func (m *Model) EndEventHandler(o *Owner, fn syntax.Node) (end, ok bool) {
 // `options.tracks` given to the constructor, and locals holding one of
 // them.
 func (m *Model) Outlives(o *Owner, target syntax.Node) bool {
-	if o == nil || !o.Class.Valid() || o.Class.Kind() == "object" {
+	if o == nil || !o.Class.Valid() {
 		return false
 	}
 	c := o.Follows()
-	if len(c.Shared) == 0 && !c.ParamsOutlive {
+	if len(c.Shared) == 0 && !c.ParamsOutlive && !c.SetupParamsOutlive {
 		return false
 	}
 	return m.sharedValue(o, c, target, 0)
@@ -202,7 +202,7 @@ func (m *Model) sharedValue(o *Owner, c *Convention, n syntax.Node, depth int) b
 			return false
 		}
 		if b.Kind == scope.Param {
-			return c.ParamsOutlive && m.constructorParam(o, b)
+			return c.ParamsOutlive && m.constructorParam(o, b) || c.SetupParamsOutlive && m.setupParam(o, b)
 		}
 		if b.Reassigned || b.ModuleLevel() || !b.Init.Valid() {
 			return false

@@ -706,12 +706,20 @@ func removalFixes(p *analyzer.Pass, a call, o *lifecycle.Owner) []analyzer.Fix {
 	b := fixgen.New(p)
 	where := fixgen.CleanupScope(o)
 	handler := a.handler.Text()
-	safe := true
+	safe, note := true, ""
 	if _, fresh := freshFunction(a.handler); fresh {
-		safe = !fixgen.LosesParamTypes(p, a.handler)
+		if fixgen.LosesParamTypes(p, a.handler) {
+			safe, note = false, " (the moved handler needs its parameter types)"
+		}
 		name, ok := hoistHandler(p, b, a, o)
 		if !ok {
 			return nil
+		}
+		if o.Class.Kind() == "object" && !o.Setup.Valid() && p.Tree.Lang.IsTypeScript() {
+			// this.handleX is a property the object's `this` type may
+			// not declare (a Tiptap extension's context, a typed
+			// component's options): the compiler would say so.
+			safe, note = false, " (declare the moved handler on this's type)"
 		}
 		handler = name
 	} else if !fixgen.Visible(p, where, a.handler) {
@@ -727,6 +735,9 @@ func removalFixes(p *analyzer.Pass, a call, o *lifecycle.Owner) []analyzer.Fix {
 	if a.style == DOM && capture(a.options) {
 		args += ", true"
 	}
+	if ctx := contextArg(a); ctx.Valid() {
+		args += ", this" // Leaflet's off() finds the listener by its context too
+	}
 	target := a.target.Text()
 	if id := scope.Unwrap(a.target); id.Kind() == "identifier" && strings.HasPrefix(p.Scope.Key(id), "this@") {
 		target = "this." + id.Text() // constructor(private source: Emitter)
@@ -740,11 +751,23 @@ func removalFixes(p *analyzer.Pass, a call, o *lifecycle.Owner) []analyzer.Fix {
 	if !b.AddCleanup(o, a.node, []string{stmt}) {
 		return nil
 	}
-	title := "Remove the listener " + cleanup.WhereClause(o)
-	if !safe {
-		title += " (the moved handler needs its parameter types)"
+	return []analyzer.Fix{b.Fix("Remove the listener "+cleanup.WhereClause(o)+note, safe)}
+}
+
+// contextArg returns the `this` an emitter-style addition passes after its
+// handler (Leaflet's and Backbone's `map.on("zoomend", this.update,
+// this)`), which the removal must pass again, or the zero Node.
+func contextArg(a call) syntax.Node {
+	if a.style == DOM || !a.handler.Valid() {
+		return syntax.Node{}
 	}
-	return []analyzer.Fix{b.Fix(title, safe)}
+	args := astutil.Args(a.node)
+	for i, arg := range args {
+		if arg.Index() == a.handler.Index() && i+1 < len(args) && scope.Unwrap(args[i+1]).Kind() == "this" {
+			return args[i+1]
+		}
+	}
+	return syntax.Node{}
 }
 
 // hoistHandler moves an inline handler into a named constant (in an effect

@@ -17,7 +17,8 @@ import (
 // object (a player's text track display), so the listener is reported
 // only where the class shows it must come off: it takes some listener off
 // a shared target itself, somewhere (on the player's "dispose", when a
-// fullscreen begins, in its own teardown for a sibling). And since the
+// fullscreen begins, in its own teardown for a sibling), or its library
+// expects it to (Convention.SharedEnds: a Leaflet layer). And since the
 // convention's names reach one object in several ways (`player`,
 // `this.player()`, `this.player_`), a removal in the teardown of the same
 // event and handler from any shared target counts as this listener's (a
@@ -25,8 +26,11 @@ import (
 // off(type, fn) takes it off).
 func (v *notRemoved) sharedLeak(a call, o *lifecycle.Owner) bool {
 	p := v.p
-	knows := false
+	knows := o.Follows().SharedEnds
 	for _, r := range v.removes {
+		if knows {
+			break
+		}
 		if o.Node.Contains(r.node) && p.Life.Outlives(o, unwrapJQuery(r.target)) {
 			knows = true
 			break
