@@ -61,6 +61,19 @@ func GestureAlwaysEnds(ev string) bool { return mouseGesture[ev] }
 // (onDragEnd, handleMouseUp, resizeStop).
 func GestureEndName(name string) bool { return gestureEndName.MatchString(name) }
 
+// Topics.
+
+// topicUndos are the methods that end a topic pub/sub subscription by
+// naming it: MQTT, Redis, STOMP and NATS clients subscribe(topic) and
+// unsubscribe(topic). RxJS's Subscription and Subject unsubscribe() take
+// no argument and a store's unsubscribe function is called bare, so an
+// unsubscribe given an argument says its receiver subscribes by topic.
+var topicUndos = map[string]bool{"unsubscribe": true}
+
+// TopicUndo reports a call of method with nargs arguments that ends a
+// topic subscription by its name (client.unsubscribe("news")).
+func TopicUndo(method string, nargs int) bool { return nargs > 0 && topicUndos[method] }
+
 // Names.
 
 // undoName matches methods whose job is to undo registrations.

@@ -28,6 +28,8 @@ func TestWords(t *testing.T) {
 		{"DisposableBase", DisposableBase, []string{"Disposable", "lifecycle.Disposable"}, []string{"IDisposable", "DisposableStore", "Base"}},
 		{"WatcherDecorator", WatcherDecorator, []string{"watch", "Watch"}, []string{"watchEffect", "observe", "state"}},
 		{"ReopeningName", ReopeningName, []string{"reconnect", "_restart", "onClose", "handleError"}, []string{"connect", "render", "reset"}},
+		{"TopicUndo with a topic", func(m string) bool { return TopicUndo(m, 1) }, []string{"unsubscribe"}, []string{"subscribe", "off", "unsubscribeAll"}},
+		{"TopicUndo without one", func(m string) bool { return TopicUndo(m, 0) }, nil, []string{"unsubscribe"}},
 		{"InstanceGetterName", InstanceGetterName, []string{"getBrowser", "_getClient", "ensureConnection"}, []string{"get", "getter", "target", "connect"}},
 	}
 	for _, c := range cases {
