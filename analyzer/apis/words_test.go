@@ -30,6 +30,8 @@ func TestWords(t *testing.T) {
 		{"ReopeningName", ReopeningName, []string{"reconnect", "_restart", "onClose", "handleError"}, []string{"connect", "render", "reset"}},
 		{"TopicUndo with a topic", func(m string) bool { return TopicUndo(m, 1) }, []string{"unsubscribe"}, []string{"subscribe", "off", "unsubscribeAll"}},
 		{"TopicUndo without one", func(m string) bool { return TopicUndo(m, 0) }, nil, []string{"unsubscribe"}},
+		{"InTestSuite", InTestSuite, []string{"src/__tests__/a.ts", "src/hooks/useThing.test.tsx", "api.spec.js", "lib/__mocks__/fs.js", `src\__tests__\b.ts`},
+			[]string{"src/latest.ts", "src/contest/a.ts", "test-utils.ts", "src/tests.ts", "specs.ts"}},
 		{"InstanceGetterName", InstanceGetterName, []string{"getBrowser", "_getClient", "ensureConnection"}, []string{"get", "getter", "target", "connect"}},
 	}
 	for _, c := range cases {
