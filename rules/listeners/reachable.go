@@ -109,8 +109,18 @@ func conventionMethod(name string) bool {
 }
 
 // decorated reports a class, or a member of it, with decorators: a
-// framework reaches those members by metadata (@HostListener, @action).
+// framework reaches those members by metadata (@HostListener, @action),
+// or from a template in another file (an Angular @Component's
+// (click)="unhook()"). A decorator written before `export class` belongs
+// to the export statement.
 func decorated(class syntax.Node) bool {
+	if par := class.Parent(); par.Kind() == "export_statement" {
+		for _, c := range par.Children() {
+			if c.Kind() == "decorator" {
+				return true
+			}
+		}
+	}
 	found := false
 	class.Walk(func(n syntax.Node) bool {
 		if n.Kind() == "decorator" {
