@@ -23,19 +23,31 @@ import (
 // unsubscribesByName reports a receiver the file elsewhere unsubscribes by
 // name: a topic client.
 func unsubscribesByName(p *analyzer.Pass, recv syntax.Node) bool {
-	found := false
-	p.Tree.Root().Walk(func(n syntax.Node) bool {
-		if found {
-			return false
+	for _, r := range topicUndoReceivers(p) {
+		if sameReceiver(p, r, recv) {
+			return true
 		}
-		if n.Kind() == "call_expression" {
-			if r, name := astutil.Method(n); r.Valid() && apis.TopicUndo(name, len(astutil.Args(n))) && sameReceiver(p, r, recv) {
-				found = true
+	}
+	return false
+}
+
+type topicUndoKey struct{}
+
+// topicUndoReceivers are the receivers of the file's topic undo calls,
+// found once per file.
+func topicUndoReceivers(p *analyzer.Pass) []syntax.Node {
+	return p.Memo(topicUndoKey{}, func() any {
+		var out []syntax.Node
+		p.Tree.Root().Walk(func(n syntax.Node) bool {
+			if n.Kind() == "call_expression" {
+				if r, name := astutil.Method(n); r.Valid() && apis.TopicUndo(name, len(astutil.Args(n))) {
+					out = append(out, r)
+				}
 			}
-		}
-		return true
-	})
-	return found
+			return true
+		})
+		return out
+	}).([]syntax.Node)
 }
 
 // handsNoFunction reports a subscribe call given arguments, none of them a
