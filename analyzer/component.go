@@ -150,6 +150,7 @@ func maskComponent(path string, src []byte) ([]byte, syntax.Lang, lifecycle.Comp
 			comp.Instance = append(comp.Instance, lifecycle.Range{Start: b.start, End: b.end})
 		}
 	}
+	comp.ChildHandlers = childHandlers(src, blocks, kind)
 	return masked, lang, comp, true
 }
 
@@ -163,7 +164,7 @@ func shiftComponent(c lifecycle.Component, edits []Edit) lifecycle.Component {
 		}
 		return out
 	}
-	return lifecycle.Component{Framework: c.Framework, Instance: shift(c.Instance), Scripts: shift(c.Scripts)}
+	return lifecycle.Component{Framework: c.Framework, Instance: shift(c.Instance), Scripts: shift(c.Scripts), ChildHandlers: c.ChildHandlers}
 }
 
 // mapOffsetEnd is mapOffset for the end of a range: an insertion exactly at

@@ -61,6 +61,52 @@ func GestureAlwaysEnds(ev string) bool { return mouseGesture[ev] }
 // (onDragEnd, handleMouseUp, resizeStop).
 func GestureEndName(name string) bool { return gestureEndName.MatchString(name) }
 
+// Topics.
+
+// topicUndos are the methods that end a topic pub/sub subscription by
+// naming it: MQTT, Redis, STOMP and NATS clients subscribe(topic) and
+// unsubscribe(topic). RxJS's Subscription and Subject unsubscribe() take
+// no argument and a store's unsubscribe function is called bare, so an
+// unsubscribe given an argument says its receiver subscribes by topic.
+var topicUndos = map[string]bool{"unsubscribe": true}
+
+// TopicUndo reports a call of method with nargs arguments that ends a
+// topic subscription by its name (client.unsubscribe("news")).
+func TopicUndo(method string, nargs int) bool { return nargs > 0 && topicUndos[method] }
+
+// Paths.
+
+// Test suites: a file under __tests__ or __mocks__, or named *.test.* or
+// *.spec.*, runs in a test runner. What its code adds per call (a mock's
+// listener on the signal the code under test passes it) lives at most as
+// long as the test: it is no per-request code of the application, and no
+// maintainer takes a leak fix for a mock. Folders merely named test or
+// tests are not listed: some projects keep fixtures or servers there.
+var (
+	testDirs  = []string{"__tests__", "__mocks__"}
+	testMarks = []string{".test.", ".spec."}
+)
+
+// InTestSuite reports a path of a test file or a test's mock
+// (src/__tests__/a.ts, useThing.test.tsx, api.spec.js).
+func InTestSuite(path string) bool {
+	path = strings.ReplaceAll(path, "\\", "/")
+	for _, part := range strings.Split(path, "/") {
+		for _, d := range testDirs {
+			if part == d {
+				return true
+			}
+		}
+	}
+	base := path[strings.LastIndexByte(path, '/')+1:]
+	for _, m := range testMarks {
+		if strings.Contains(base, m) {
+			return true
+		}
+	}
+	return false
+}
+
 // Names.
 
 // undoName matches methods whose job is to undo registrations.

@@ -31,6 +31,10 @@ func TestWords(t *testing.T) {
 		{"VersionName", VersionName, []string{"rowGenerations", "epochs", "docRevision", "versionByCell"}, []string{"cache", "rows", "generator"}},
 		{"WrapperOpener", WrapperOpener, []string{"connect", "createClient", "createConnection"}, []string{"getClient", "client", "disconnect"}},
 		{"ProjectModule", ProjectModule, []string{"./db", "../database/redis", "@/lib/mongo", "~/pg"}, []string{"redis", "@redis/client", "node:net"}},
+		{"TopicUndo with a topic", func(m string) bool { return TopicUndo(m, 1) }, []string{"unsubscribe"}, []string{"subscribe", "off", "unsubscribeAll"}},
+		{"TopicUndo without one", func(m string) bool { return TopicUndo(m, 0) }, nil, []string{"unsubscribe"}},
+		{"InTestSuite", InTestSuite, []string{"src/__tests__/a.ts", "src/hooks/useThing.test.tsx", "api.spec.js", "lib/__mocks__/fs.js", `src\__tests__\b.ts`},
+			[]string{"src/latest.ts", "src/contest/a.ts", "test-utils.ts", "src/tests.ts", "specs.ts"}},
 		{"InstanceGetterName", InstanceGetterName, []string{"getBrowser", "_getClient", "ensureConnection"}, []string{"get", "getter", "target", "connect"}},
 	}
 	for _, c := range cases {

@@ -117,6 +117,10 @@ type Component struct {
 	Framework string  // "vue" or "svelte"
 	Instance  []Range // byte ranges of <script setup> (Vue) or the instance <script> (Svelte)
 	Scripts   []Range // byte ranges of every script block
+	// ChildHandlers are the script's functions the markup binds to child
+	// components' events only (`<Editor @ready="onEditorReady">`): what
+	// they are given is the child's, part of the component's own markup.
+	ChildHandlers []string
 }
 
 // Range is a byte range.

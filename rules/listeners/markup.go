@@ -78,7 +78,14 @@ func inMarkup(p *analyzer.Pass, o *lifecycle.Owner, m lifecycle.Markup, target s
 		return false
 	}
 	if b.Kind == scope.Param {
-		return first.Kind() == "" && paramGivenMarkup(p, o, m, b, depth)
+		// A part of a parameter given markup is markup too, as a part of
+		// this.$refs.box is, short of what leads out (checked above).
+		return paramGivenMarkup(p, o, m, b, depth)
+	}
+	if of := forOfSource(b); of.Valid() {
+		// for (const item of toolbar.items): an element of a part of the
+		// markup.
+		return !b.Reassigned && inMarkup(p, o, m, of, depth+1)
 	}
 	if member == "value" && templateRef(p, m, b) {
 		return true
@@ -112,7 +119,7 @@ func leadsOut(prop string) bool {
 
 var leadsOutMember = map[string]bool{
 	"ownerDocument": true, "defaultView": true, "parentNode": true, "parentElement": true,
-	"offsetParent": true, "ownerSVGElement": true, "documentElement": true, "body": true, "head": true,
+	"offsetParent": true, "ownerSVGElement": true, "form": true, "documentElement": true, "body": true, "head": true,
 }
 
 // leadsOutCall are methods that reach outside an element.
@@ -215,8 +222,14 @@ func paramGivenMarkup(p *analyzer.Pass, o *lifecycle.Owner, m lifecycle.Markup, 
 		return false
 	}
 	calls, ok := directCalls(p, o, fn)
-	if !ok || len(calls) == 0 {
+	if !ok {
 		return false
+	}
+	if len(calls) == 0 {
+		// Never called by the script: the markup may bind it to a child
+		// component's event, and then what it is given is the child's
+		// (the editor a <Ckeditor @ready="onEditorReady"> made).
+		return childHandler(p, fn)
 	}
 	for _, c := range calls {
 		arg := astutil.Arg(c, pos)
@@ -225,6 +238,34 @@ func paramGivenMarkup(p *analyzer.Pass, o *lifecycle.Owner, m lifecycle.Markup, 
 		}
 	}
 	return true
+}
+
+// childHandler reports a function the component's markup binds to child
+// components' events only (lifecycle.Component.ChildHandlers).
+func childHandler(p *analyzer.Pass, fn syntax.Node) bool {
+	name := ""
+	switch par := fn.Parent(); {
+	case fn.Kind() == "method_definition" || fn.Kind() == "function_declaration":
+		name = fn.Get("name").Text()
+	case par.Kind() == "variable_declarator" && fn.Field() == "value":
+		name = par.Get("name").Text()
+	case par.Kind() == "pair" && fn.Field() == "value":
+		name = par.Get("key").Text()
+	}
+	return name != "" && contains(p.Life.Component().ChildHandlers, name)
+}
+
+// forOfSource returns the collection a for-of loop's variable walks, or
+// the zero Node for any other binding.
+func forOfSource(b *scope.Binding) syntax.Node {
+	if b.Init.Valid() || !b.Decl.Valid() {
+		return syntax.Node{}
+	}
+	loop := b.Decl.Parent()
+	if loop.Kind() != "for_in_statement" || b.Decl.Field() != "left" || loop.Get("operator").Text() != "of" {
+		return syntax.Node{}
+	}
+	return loop.Get("right")
 }
 
 // directCalls returns the calls of function fn in the file, with ok false

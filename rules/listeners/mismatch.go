@@ -38,6 +38,7 @@ that runs it: each run removes its own new h, never the one the previous run add
 			"the same target and the same capture flag (true or { capture: true } on both sides, or on neither)",
 			"off(event) or removeAllListeners(event) without a handler",
 			"the remove-then-add idiom with a handler declared outside the function, on a target the run creates, or in a function named for start-up (init, setup), which runs once",
+			"a removal in a function nothing runs (a class method or named function the file never names, that no framework calls and the module does not export): it strands nothing, and whether the listener needs removing is listener-not-removed's question",
 		},
 		Bad: analyzer.Example{Path: "scroller.js", Code: `export class Scroller {
   attach() {
@@ -109,6 +110,9 @@ func (v *mismatch) Finish() {
 
 func (v *mismatch) check(r call) {
 	p := v.p
+	if !removalCanRun(p, r.node) {
+		return // nothing calls it: see reachable.go
+	}
 	if what, fresh := freshFunction(r.handler); fresh {
 		msg := fmt.Sprintf("%s with %s removes nothing: it is a new function, never the one that was added", r.method, what)
 		d := analyzer.Diagnostic{Start: r.handler.Start(), End: r.handler.End(), Message: msg}

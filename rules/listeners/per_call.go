@@ -22,6 +22,12 @@ var AddedPerCall = &analyzer.Rule{
 	// promise.then.
 	Needles: append(apis.Builtin().Needles(perCallAPIs), "once(", "prependOnceListener", "addAbortListener", ".promise.then"),
 	New: func(p *analyzer.Pass) analyzer.Visitor {
+		if apis.InTestSuite(p.Path) {
+			// A test's code runs per test, not per request: a mock's
+			// listener on the signal the code under test passes it lives
+			// at most as long as the test (apis.InTestSuite).
+			return analyzer.VisitFunc(func(syntax.Node) {})
+		}
 		return &perCall{p: p, repeats: repeats.New(p, listenerAdded)}
 	},
 	Doc: analyzer.Doc{
@@ -52,6 +58,7 @@ added by components and disposable classes are listener-not-removed's business.`
 			"in an exported function that sets up an instance it is given (module.exports = (win) => { bus.on(...) }, or a method of the object an AMD define() factory returns, on a value another module exports or a dependency of the AMD module, with a handler that uses the instance or a constant taken from it): a removal when the instance ends; a mixin that extends a module's namespace (a capitalised parameter, or functions assigned to its members) runs once and is not judged",
 			"for a cancel token's promise.then (config.cancelToken.promise.then(...), which cannot be removed): a token made for the call itself, or the request's own; a token the caller or the module shares is reported",
 			"registrations at module top level, in one-shot callbacks (load, listening, ready), and in functions that run once (IIFEs, main(), functions called only at startup)",
+			"test files (under __tests__ or __mocks__, or named *.test.* or *.spec.*): their mocks and helpers run per test, not per request of the application, and what they add lives at most as long as the test",
 		},
 		Bad: analyzer.Example{Path: "server.js", Code: `const express = require("express");
 const { EventEmitter } = require("node:events");

@@ -118,6 +118,7 @@ The completing operators can be extended with the rule option completingOperator
 			"Angular's bootstrap component (AppComponent, or selector app-root), which lives as long as the application",
 			"subscriptions at module top level, or outside any component or disposable class",
 			"{ signal } passed in the options",
+			"a topic subscription that hands the client no callback: conn.subscribe(topic), its result dropped, on a client the file unsubscribes by name elsewhere (conn.unsubscribe(topic)); the client keeps nothing of the owner, and the messages come through a stream judged on its own",
 		},
 		Bad: analyzer.Example{Path: "user-card.component.ts", Code: `import { Component, OnInit } from "@angular/core";
 import { Store } from "@ngrx/store";
@@ -249,8 +250,11 @@ func (v *notDisposed) Visit(n syntax.Node) {
 	if r.src.life != longLived {
 		return
 	}
+	topicClient := false
 	if first := astutil.Arg(n, 0); first.Valid() {
-		if _, ok := astutil.StringValue(first); ok {
+		_, named := astutil.StringValue(first)
+		topicClient = !astutil.IsFunction(first) && unsubscribesByName(p, recv)
+		if named || topicClient {
 			r.topic = first
 		}
 	}
@@ -259,6 +263,9 @@ func (v *notDisposed) Visit(n syntax.Node) {
 		return
 	}
 	r.holder = h
+	if topicClient && h.kind == "discarded" && handsNoFunction(p, o, n) {
+		return // a topic pair that keeps nothing of the owner (topics.go)
+	}
 	if outer.Valid() && h.kind == "discarded" && c.emitsRepeatedly(outer) {
 		v.reportPerEmission(r, outer)
 		return
