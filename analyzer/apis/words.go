@@ -298,3 +298,14 @@ var versionName = regexp.MustCompile(`(?i)generation|epoch|revision|version`)
 // VersionName reports a collection name that says it holds version
 // numbers per key.
 func VersionName(name string) bool { return versionName.MatchString(name) }
+
+// Request endpoints: a listener on one of these buses under a literal
+// channel answers that channel's requests for the whole program
+// (Electron's ipcMain, which ipcRenderer.send and invoke reach). A program
+// registers one per channel, for a second would answer every request
+// again, so whatever registers it is made once and lives as long as the
+// program: a service built at startup, not a per-window object.
+var endpointBuses = map[string]map[string]bool{"electron": {"ipcMain": true}}
+
+// EndpointBus reports an export of a module that is such a bus.
+func EndpointBus(module, export string) bool { return endpointBuses[module][export] }

@@ -28,6 +28,7 @@ func TestWords(t *testing.T) {
 		{"DisposableBase", DisposableBase, []string{"Disposable", "lifecycle.Disposable"}, []string{"IDisposable", "DisposableStore", "Base"}},
 		{"WatcherDecorator", WatcherDecorator, []string{"watch", "Watch"}, []string{"watchEffect", "observe", "state"}},
 		{"ReopeningName", ReopeningName, []string{"reconnect", "_restart", "onClose", "handleError"}, []string{"connect", "render", "reset"}},
+		{"EndpointBus", func(e string) bool { return EndpointBus("electron", e) }, []string{"ipcMain"}, []string{"ipcRenderer", "app", "default"}},
 		{"VersionName", VersionName, []string{"rowGenerations", "epochs", "docRevision", "versionByCell"}, []string{"cache", "rows", "generator"}},
 		{"WrapperOpener", WrapperOpener, []string{"connect", "createClient", "createConnection"}, []string{"getClient", "client", "disconnect"}},
 		{"ProjectModule", ProjectModule, []string{"./db", "../database/redis", "@/lib/mongo", "~/pg"}, []string{"redis", "@redis/client", "node:net"}},

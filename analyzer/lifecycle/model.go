@@ -96,6 +96,14 @@ func (m *Model) ImportedFrom(name string) string {
 	return ""
 }
 
+// ImportedAs returns the module and the exported name a local name is
+// imported as ("electron", "ipcMain"; "default" or "*" for a default or
+// namespace import), or "", "".
+func (m *Model) ImportedAs(name string) (module, export string) {
+	module, export, _ = strings.Cut(m.imports[name], "#")
+	return module, export
+}
+
 // importsFrom reports whether the file imports anything from a module whose
 // name is pkg or starts with pkg + "/".
 func (m *Model) importsFrom(pkgs ...string) bool {

@@ -57,6 +57,12 @@ handler off. connect() is read as a signal only in a file that imports from
 @lumino/, @phosphor/ or @jupyterlab/, since sockets, MQTT clients and Web Audio
 nodes have connect() too.
 
+Leaflet's layers, controls and handlers (L.Layer.extend({...}) and Leaflet's other
+classes) take off in onRemove what onAdd put on the map they were given (map, this._map,
+the map's renderer): the map goes on without them. Tiptap's extensions
+(Extension.create({...}) from @tiptap/core) take off in onDestroy what they put on the
+objects in this.options, such as a collaboration provider other editors share.
+
 Registrations at module top level and on objects created and kept locally are not
 reported: they live exactly as long as their target.`,
 		Accepts: []string{
@@ -72,6 +78,7 @@ reported: they live exactly as long as their target.`,
 			"a listener on the owner itself (this.addEventListener in a custom element, this.$on in Vue)",
 			"in a Vue component, a listener on its own markup, which goes with its template: what this.$refs holds (an element, or what a child component keeps, such as its editor), a template ref (useTemplateRef, or a ref() made empty that the script never writes), a parameter of a helper every call of which passes one, what a handler the markup binds only to child components' events is given (the editor <Ckeditor @ready=onEditorReady> made), and the elements of such a collection (for (const item of toolbar.items)); not what those lead out to (ownerDocument, parents, form, closest(), a child's $root or $store)",
 			"for onDidX / onWillX / emitter.event / slot.on(fn): the IDisposable handed to this._register, pushed or added to a list or DisposableStore, kept in a field the teardown disposes, returned or passed on; a disposables argument (fn, this, this._disposables); Event.once; or a source the owner creates and disposes itself",
+			"in a class whose lifetime the rule cannot see, a handler of a request channel (ipcMain.on(\"settings-get\", fn) with a literal channel): a program answers each channel once, so such a class is one of its services, made at startup",
 			".once(...) for emitters; { once: true } is accepted outside components only, since an event that never fires keeps the listener",
 			"in a video.js component (a class the file registers with registerComponent or registerTech): the removal in dispose() or in a handler of the component's own dispose event (this.on(\"dispose\", fn), this.one(...)), the evented this.on(target, type, fn), which dispose takes off, and one(); listeners on the player, its options and its track lists are reported only when the class takes some listener off those objects itself, since a component that never does usually lives as long as the player; a removal in a handler of the player's dispose or of another event is no teardown",
 		},
@@ -149,6 +156,9 @@ func (v *notRemoved) Visit(n syntax.Node) {
 			return
 		}
 	}
+	if o.Follows().LifetimeUnknown && requestEndpoint(v.p, a) {
+		return
+	}
 	target := unwrapJQuery(a.target)
 	if devServerOnly(target) {
 		return
@@ -184,6 +194,33 @@ func (v *notRemoved) Visit(n syntax.Node) {
 		return
 	}
 	v.pending = append(v.pending, pendingAdd{add: a, owner: o, shared: shared})
+}
+
+// requestEndpoint reports a listener that answers a channel of a request
+// bus (apis.EndpointBus: `ipcMain.on("config-get", ...)`) under a literal
+// name. An owner whose lifetime the rule cannot see that registers one is
+// one of the program's services: a second instance would answer each
+// request twice. Added again per call, it is listener-added-per-call's.
+func requestEndpoint(p *analyzer.Pass, a call) bool {
+	if _, ok := astutil.StringValue(a.event); !ok {
+		return false
+	}
+	t := scope.Unwrap(a.target)
+	switch t.Kind() {
+	case "identifier":
+		if p.Scope.Resolve(t) == nil || !p.Scope.Resolve(t).ModuleLevel() {
+			return false
+		}
+		return apis.EndpointBus(p.Life.ImportedAs(t.Text()))
+	case "member_expression":
+		obj := scope.Unwrap(t.Get("object"))
+		if obj.Kind() != "identifier" {
+			return false
+		}
+		mod, export := p.Life.ImportedAs(obj.Text())
+		return (export == "default" || export == "*") && apis.EndpointBus(mod, t.Get("property").Text())
+	}
+	return false
 }
 
 // devServerOnly reports a dev server's hot-module-replacement API
