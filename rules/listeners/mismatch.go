@@ -466,8 +466,8 @@ func (v *mismatch) checkOtherHandler(r call) {
 		return
 	}
 	for a := range v.addIndex.pairable(r) {
-		if a.style == r.style && sameCallEvent(p, a, r) && sameHandlerOfSiblings(p, a.handler, r.handler) {
-			return // added somewhere with this handler
+		if a.style == r.style && sameCallEvent(p, a, r) && (sameHandlerOfSiblings(p, a.handler, r.handler) || holdsHandler(p, r.handler, a.handler)) {
+			return // added somewhere with this handler, or it is kept where the removal reads it
 		}
 	}
 	for _, a := range v.onces {
@@ -521,6 +521,54 @@ func (v *mismatch) checkOtherHandler(r call) {
 		v.reportAtAdd(a, r, "it removes "+cleanup.Describe(r.handler))
 		return
 	}
+}
+
+// holdsHandler reports a removal's handler that is a variable or member
+// the file sets to the added handler: `dragMove = onMove;
+// document.addEventListener("pointermove", onMove)` and, at the drag's end
+// or the teardown, `document.removeEventListener("pointermove",
+// dragMove)`. The variable holds what was added whenever that assignment
+// ran, so the removal may well match.
+func holdsHandler(p *analyzer.Pass, holder, added syntax.Node) bool {
+	k := p.Scope.Key(holder)
+	if k == "" {
+		return false
+	}
+	for _, v := range assignedValues(p)[k] {
+		if sameExpr(p, v, added) {
+			return true
+		}
+	}
+	return false
+}
+
+type assignedValuesKey struct{}
+
+// assignedValues maps the key of each variable or member the file assigns
+// (with =, or in its declaration) to the values it is given.
+func assignedValues(p *analyzer.Pass) map[string][]syntax.Node {
+	return p.Memo(assignedValuesKey{}, func() any {
+		out := make(map[string][]syntax.Node)
+		p.Tree.Root().Walk(func(n syntax.Node) bool {
+			var left, right syntax.Node
+			switch n.Kind() {
+			case "assignment_expression":
+				left, right = n.Get("left"), n.Get("right")
+			case "variable_declarator":
+				left, right = n.Get("name"), n.Get("value")
+			default:
+				return true
+			}
+			if !right.Valid() {
+				return true
+			}
+			if k := p.Scope.Key(left); k != "" {
+				out[k] = append(out[k], scope.Unwrap(right))
+			}
+			return true
+		})
+		return out
+	}).(map[string][]syntax.Node)
 }
 
 // sameHandlerOfSiblings is sameExpr, also for one handler written on
