@@ -208,19 +208,56 @@ func requestEndpoint(p *analyzer.Pass, a call) bool {
 	t := scope.Unwrap(a.target)
 	switch t.Kind() {
 	case "identifier":
-		if p.Scope.Resolve(t) == nil || !p.Scope.Resolve(t).ModuleLevel() {
-			return false
-		}
-		return apis.EndpointBus(p.Life.ImportedAs(t.Text()))
+		return apis.EndpointBus(moduleValue(p, t))
 	case "member_expression":
 		obj := scope.Unwrap(t.Get("object"))
 		if obj.Kind() != "identifier" {
 			return false
 		}
-		mod, export := p.Life.ImportedAs(obj.Text())
+		mod, export := moduleValue(p, obj)
 		return (export == "default" || export == "*") && apis.EndpointBus(mod, t.Get("property").Text())
 	}
 	return false
+}
+
+// moduleValue returns the module and export a top-level name is bound to,
+// by an import or a require: `import { ipcMain } from "electron"` and
+// `const { ipcMain } = require("electron")` give ("electron", "ipcMain"),
+// `const electron = require("electron")` gives ("electron", "default").
+func moduleValue(p *analyzer.Pass, id syntax.Node) (module, export string) {
+	b := p.Scope.Resolve(id)
+	if b == nil || !b.ModuleLevel() || b.Reassigned {
+		return "", ""
+	}
+	if mod, export := p.Life.ImportedAs(id.Text()); mod != "" {
+		return mod, export
+	}
+	d := b.Decl.Ancestor("variable_declarator")
+	call := scope.Unwrap(d.Get("value"))
+	if call.Kind() != "call_expression" || call.Get("function").Text() != "require" {
+		return "", ""
+	}
+	mod, ok := astutil.StringValue(astutil.Arg(call, 0))
+	if !ok {
+		return "", ""
+	}
+	switch pat := d.Get("name"); {
+	case pat.Kind() == "identifier":
+		return mod, "default"
+	case pat.Kind() == "object_pattern" && b.Decl.Parent().Index() == pat.Index():
+		return mod, b.Decl.Text() // { ipcMain }
+	case pat.Kind() == "object_pattern" && b.Decl.Parent().Kind() == "pair_pattern" && b.Decl.Parent().Parent().Index() == pat.Index():
+		return mod, propertyKey(b.Decl.Parent().Get("key")) // { ipcMain: bus }
+	}
+	return "", ""
+}
+
+// propertyKey is the name a property key gives: ipcMain, "ipcMain".
+func propertyKey(k syntax.Node) string {
+	if s, ok := astutil.StringValue(k); ok {
+		return s
+	}
+	return k.Text()
 }
 
 // devServerOnly reports a dev server's hot-module-replacement API
