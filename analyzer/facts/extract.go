@@ -21,9 +21,6 @@ var teardownNames = func() map[string]bool {
 
 var (
 	elementBase = regexp.MustCompile(`^HTML\w*Element$`)
-	// singletonProviders are decorator arguments that make an Angular
-	// service one instance for the whole app.
-	providedInRoot = regexp.MustCompile(`providedIn\s*:\s*['"](root|platform)['"]`)
 )
 
 // storeFactories make program-long shared objects when called at module
@@ -325,11 +322,7 @@ func (x *extractor) addClass(name string, c Class) {
 func (x *extractor) classFact(class syntax.Node) Class {
 	var c Class
 	x.base(&c, lifecycle.ClassBase(class))
-	for _, d := range lifecycle.Decorators(class) {
-		if d == "Injectable" {
-			c.Singleton = providedInRoot.MatchString(decoratorText(class))
-		}
-	}
+	c.Singleton = lifecycle.RootProvided(class)
 	methods := lifecycle.Methods(class)
 	seen := map[string]bool{}
 	var queue []string
@@ -657,22 +650,6 @@ func paramNames(fn syntax.Node) []string {
 		}
 	}
 	return out
-}
-
-func decoratorText(class syntax.Node) string {
-	var b strings.Builder
-	add := func(n syntax.Node) {
-		for c := n.FirstChild(); c.Valid(); c = c.NextSibling() {
-			if c.Kind() == "decorator" {
-				b.WriteString(c.Text())
-			}
-		}
-	}
-	add(class)
-	if p := class.Parent(); p.Kind() == "export_statement" {
-		add(p)
-	}
-	return b.String()
 }
 
 func stringValue(n syntax.Node) (string, bool) {

@@ -543,11 +543,12 @@ func (m *Model) ownerFor(c *Convention, f classFacts, name string) *Owner {
 
 // livesWithApp reports a class whose instances live as long as the
 // application, so it is no owner: one the file creates once
-// (moduleSingletons), the application's root component or an element of
+// (moduleSingletons), an Angular service of the root injector
+// (RootProvided), the application's root component or an element of
 // its shell (a header its root template always renders), or an element a
 // framework keeps for the session.
 func (m *Model) livesWithApp(class syntax.Node) bool {
-	if m.moduleSingletons()[ClassName(class)] || appRootName.MatchString(ClassName(class)) {
+	if m.moduleSingletons()[ClassName(class)] || appRootName.MatchString(ClassName(class)) || RootProvided(class) {
 		return true
 	}
 	if contains(Decorators(class), "Component") && (angularRoot(class) || m.inAppShell(class)) {

@@ -2,6 +2,7 @@ package lifecycle
 
 import (
 	"path/filepath"
+	"regexp"
 	"strings"
 
 	"github.com/leakwatch/leakwatch/analyzer/scope"
@@ -46,6 +47,27 @@ func ClassImplements(class syntax.Node, iface string) bool {
 		})
 	}
 	return found
+}
+
+// providedInRoot: an Angular service made once for the whole application
+// (the root or platform injector), destroyed only with it.
+var providedInRoot = regexp.MustCompile(`providedIn\s*:\s*['"](root|platform)['"]`)
+
+// RootProvided reports an @Injectable class provided in the root (or
+// platform) injector: one instance, for the application's life.
+func RootProvided(class syntax.Node) bool {
+	d := class
+	if p := class.Parent(); p.Kind() == "export_statement" {
+		d = p
+	}
+	for _, n := range []syntax.Node{class, d} {
+		for c := n.FirstChild(); c.Valid(); c = c.NextSibling() {
+			if c.Kind() == "decorator" && strings.Contains(c.Text(), "Injectable") && providedInRoot.MatchString(c.Text()) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // Decorators returns the names of a class's decorators (`@Component(...)`
