@@ -69,3 +69,10 @@ var documentQueries = map[string]bool{
 // DocumentQuery reports a method of document that finds elements by a
 // selector, an id or class names.
 func DocumentQuery(method string) bool { return documentQueries[method] }
+
+// HTMLParserModule reports a package that turns an HTML string into
+// rendered elements (html-react-parser, react-html-parser, html-to-react,
+// htmr): what it is given ends up as markup.
+func HTMLParserModule(module string) bool {
+	return !strings.HasPrefix(module, ".") && strings.Contains(strings.ToLower(module), "html") || module == "htmr"
+}

@@ -36,6 +36,7 @@ func TestWords(t *testing.T) {
 		{"RenderMethod", RenderMethod, []string{"render"}, []string{"renderItem", "componentDidMount"}},
 		{"MergedCallback", func(m string) bool { return MergedCallback(m) == 1 }, []string{"setState"}, []string{"forceUpdate", "set"}},
 		{"DocumentQuery", DocumentQuery, []string{"querySelector", "getElementById", "getElementsByClassName"}, []string{"closest", "getElementsByTagName", "matches"}},
+		{"HTMLParserModule", HTMLParserModule, []string{"html-react-parser", "react-html-parser", "html-to-react", "htmr"}, []string{"dompurify", "./html", "marked", "react"}},
 		{"VersionName", VersionName, []string{"rowGenerations", "epochs", "docRevision", "versionByCell"}, []string{"cache", "rows", "generator"}},
 		{"WrapperOpener", WrapperOpener, []string{"connect", "createClient", "createConnection"}, []string{"getClient", "client", "disconnect"}},
 		{"ProjectModule", ProjectModule, []string{"./db", "../database/redis", "@/lib/mongo", "~/pg"}, []string{"redis", "@redis/client", "node:net"}},

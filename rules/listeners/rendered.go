@@ -32,7 +32,7 @@ func renderedQuery(p *analyzer.Pass, o *lifecycle.Owner, target syntax.Node) boo
 	if !q.Valid() {
 		return false
 	}
-	if member, keys := mergedKeys(p, o, q); len(keys) > 0 && injectsState(o.Class, member, keys) {
+	if member, keys := mergedKeys(p, o, q); len(keys) > 0 && injectsState(p, o.Class, member, keys) {
 		return true
 	}
 	names := selectorNames(q)
@@ -177,10 +177,9 @@ func mergedKeys(p *analyzer.Pass, o *lifecycle.Owner, q syntax.Node) (member str
 }
 
 // injectsState reports a class whose JSX hands one of the state keys to
-// HTML: dangerouslySetInnerHTML={{ __html: this.state.k }}, or a call
-// whose result it renders ({parse(this.state.k)}), as HTML parsers are
-// used.
-func injectsState(class syntax.Node, member string, keys []string) bool {
+// HTML: dangerouslySetInnerHTML={{ __html: this.state.k }}, or an HTML
+// parser whose result it renders ({parse(this.state.k)}).
+func injectsState(p *analyzer.Pass, class syntax.Node, member string, keys []string) bool {
 	found := false
 	class.Walk(func(n syntax.Node) bool {
 		if found {
@@ -194,25 +193,29 @@ func injectsState(class syntax.Node, member string, keys []string) bool {
 			scope.Unwrap(state.Get("object")).Kind() != "this" {
 			return true
 		}
-		found = injectedAsHTML(n)
+		found = injectedAsHTML(p, n)
 		return !found
 	})
 	return found
 }
 
 // injectedAsHTML reports a value inside a JSX expression that reaches the
-// markup as HTML: under dangerouslySetInnerHTML, or as an argument of a
-// call the expression renders.
-func injectedAsHTML(n syntax.Node) bool {
-	inCall := false
+// markup as HTML: under dangerouslySetInnerHTML, or as what an HTML
+// parser the expression renders is given (through a sanitizer or string
+// building on the way).
+func injectedAsHTML(p *analyzer.Pass, n syntax.Node) bool {
+	parsed := false
 	for a := n.Parent(); a.Valid(); a = a.Parent() {
 		switch a.Kind() {
 		case "arguments":
-			inCall = true
+			if fn := scope.Unwrap(a.Parent().Get("function")); fn.Kind() == "identifier" {
+				module, _ := p.Life.ImportedAs(fn.Text())
+				parsed = parsed || apis.HTMLParserModule(module)
+			}
 		case "jsx_attribute":
 			return a.Child(0).Text() == "dangerouslySetInnerHTML"
 		case "jsx_expression":
-			if inCall && a.Parent().Kind() != "jsx_attribute" {
+			if parsed && a.Parent().Kind() != "jsx_attribute" {
 				return true
 			}
 		case "arrow_function", "function_expression", "function_declaration", "method_definition":

@@ -1,8 +1,11 @@
 import React from "react";
 
+const describe = (label) => label.toUpperCase();
+
 // Elements found in the document that the component does not render: the
 // app's header, a class its markup never writes, and a lookup in a state
-// callback whose state is rendered as text, not HTML.
+// callback whose state is rendered as text, not HTML (a function of the
+// file formats it; no HTML parser takes it).
 export class Toolbar extends React.Component {
   state = { label: "" };
 
@@ -21,6 +24,6 @@ export class Toolbar extends React.Component {
   }
 
   render() {
-    return <div className="toolbar">{this.state.label.toUpperCase()}</div>;
+    return <div className="toolbar">{describe(this.state.label)}</div>;
   }
 }
