@@ -232,3 +232,47 @@ func allMade(p *analyzer.Pass, o *lifecycle.Owner, values []syntax.Node, appende
 	}
 	return made
 }
+
+// d3Value reports a receiver of on(type, fn) that is d3's: in a file that
+// imports d3, or rooted in a global d3 (a page's script tag). d3 has no
+// off(): on(type, null) takes the listener off again.
+func d3Value(p *analyzer.Pass, recv syntax.Node) bool {
+	if importsD3(p) {
+		return true
+	}
+	root := astutil.ChainRoot(recv)
+	return root.Kind() == "identifier" && root.Text() == "d3" && p.Scope.Resolve(root) == nil
+}
+
+// parseNullRemoval reads d3's removal, sel.on("click", null): every
+// listener of that type (and name, "click.tip") goes, as off("click")
+// would take them off an emitter.
+func parseNullRemoval(p *analyzer.Pass, n syntax.Node) (call, bool) {
+	recv, name := astutil.Method(n)
+	args := astutil.Args(n)
+	if name != "on" || !recv.Valid() || len(args) != 2 || scope.Unwrap(args[1]).Kind() != "null" || !eventLike(args[0]) || !d3Value(p, recv) {
+		return call{}, false
+	}
+	c := call{node: n, style: Emitter, method: name, target: recv, event: args[0]}
+	c.eventName, c.eventIsText = astutil.StringValue(c.event)
+	return c, true
+}
+
+// rereadable reports a d3 target the teardown can write again and reach
+// the same nodes: names, members and d3.select(...) lookups. A chain that
+// appends or sets attributes would make or change nodes when run again.
+func rereadable(p *analyzer.Pass, target syntax.Node) bool {
+	for n := scope.Unwrap(target); ; {
+		switch n.Kind() {
+		case "identifier", "this":
+			return true
+		case "member_expression":
+			n = scope.Unwrap(n.Get("object"))
+		case "call_expression":
+			_, export, ok := d3Function(p, scope.Unwrap(n.Get("function")))
+			return ok && apis.D3Finder(export)
+		default:
+			return false
+		}
+	}
+}

@@ -68,6 +68,7 @@ reported: they live exactly as long as their target.`,
 		Accepts: []string{
 			"the matching removeEventListener / off / removeListener / $off (same target, event, handler and capture flag) in the owner's teardown, directly or through a method or local function it calls",
 			"removeAllListeners() or off() without a handler for the event, on the same target",
+			"for d3 (a file that imports d3, or a global d3), which has no off(): on(type, null) for the event on the same target; the message and the fix say so",
 			"listeners on a dev server's hot-module-replacement API (import.meta.hot), which the shipped build does not have",
 			"a drag's listeners removed when it ends (in the handler of mouseup, pointerup, touchend, or a function named for it); in a component, on window or document only for a mouse drag, whose mouseup always comes, since a touch or pointer gesture can end in a cancel that handler never hears",
 			"handlers filed in a collection (a Map, an array, an object) by the code that adds them, removed by a loop over that collection in the teardown (forEach, for...of) that removes the same event",
@@ -713,6 +714,9 @@ func (v *notRemoved) report(a call, o *lifecycle.Owner) {
 	p := v.p
 	event := eventLabel(a)
 	remover := removerFor(a)
+	if a.nullRemoval && a.event.Valid() {
+		remover = "on(" + a.event.Text() + ", null)"
+	}
 	msg := fmt.Sprintf("%s listener added to %s is never removed; call %s %s",
 		event, cleanup.Describe(a.target), remover, cleanup.WhereClause(o))
 	if a.style == DOM {
@@ -741,6 +745,9 @@ func removerFor(a call) string {
 func removalFixes(p *analyzer.Pass, a call, o *lifecycle.Owner) []analyzer.Fix {
 	if !a.handler.Valid() || !a.event.Valid() || a.viaModule {
 		return nil
+	}
+	if a.nullRemoval {
+		return nullRemovalFix(p, a, o)
 	}
 	b := fixgen.New(p)
 	where := fixgen.CleanupScope(o)
@@ -791,6 +798,25 @@ func removalFixes(p *analyzer.Pass, a call, o *lifecycle.Owner) []analyzer.Fix {
 		return nil
 	}
 	return []analyzer.Fix{b.Fix("Remove the listener "+cleanup.WhereClause(o)+note, safe)}
+}
+
+// nullRemovalFix writes d3's removal, target.on(type, null), into the
+// owner's teardown: it names no handler, so none is hoisted.
+func nullRemovalFix(p *analyzer.Pass, a call, o *lifecycle.Owner) []analyzer.Fix {
+	where := fixgen.CleanupScope(o)
+	if !rereadable(p, a.target) || !fixgen.Visible(p, where, a.event) || !fixgen.Visible(p, where, a.target) && !strings.HasPrefix(p.Scope.Key(a.target), "this@") {
+		return nil
+	}
+	dot := "."
+	if t := scope.Unwrap(a.target); t.Kind() == "member_expression" && scope.Unwrap(t.Get("object")).Kind() == "this" &&
+		fixgen.MemberMayBeUnset(p, o.Class, t.Get("property").Text()) {
+		dot = "?."
+	}
+	b := fixgen.New(p)
+	if !b.AddCleanup(o, a.node, []string{a.target.Text() + dot + "on(" + a.event.Text() + ", null)"}) {
+		return nil
+	}
+	return []analyzer.Fix{b.Fix("Remove the listener "+cleanup.WhereClause(o), true)}
 }
 
 // contextArg returns the `this` an emitter-style addition passes after its
