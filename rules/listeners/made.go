@@ -233,24 +233,108 @@ func allMade(p *analyzer.Pass, o *lifecycle.Owner, values []syntax.Node, appende
 	return made
 }
 
-// d3Value reports a receiver of on(type, fn) that is d3's: in a file that
-// imports d3, or rooted in a global d3 (a page's script tag). d3 has no
-// off(): on(type, null) takes the listener off again.
+// d3Value reports a receiver of on(type, fn) that is d3's: a chain that
+// starts with a d3 function (d3.select(window), zoom(), a selection
+// appended to one), directly or through the locals, empty Vue refs and
+// members it is kept in. d3 has no off(): on(type, null) takes the
+// listener off again. Other emitters in the same file (ipcRenderer.on)
+// keep off().
 func d3Value(p *analyzer.Pass, recv syntax.Node) bool {
-	if importsD3(p) {
-		return true
+	return d3Rooted(p, recv, 0)
+}
+
+func d3Rooted(p *analyzer.Pass, n syntax.Node, depth int) bool {
+	if depth > libraryDepth {
+		return false
 	}
-	root := astutil.ChainRoot(recv)
-	return root.Kind() == "identifier" && root.Text() == "d3" && p.Scope.Resolve(root) == nil
+	for {
+		n = scope.Unwrap(n)
+		switch n.Kind() {
+		case "call_expression":
+			fn := scope.Unwrap(n.Get("function"))
+			if _, _, ok := d3Function(p, fn); ok {
+				return true
+			}
+			if fn.Kind() != "member_expression" || apis.D3LeadsOut(fn.Get("property").Text()) {
+				return false
+			}
+			n = fn.Get("object")
+		case "member_expression":
+			obj := scope.Unwrap(n.Get("object"))
+			if obj.Kind() == "this" {
+				return anyD3(p, assignedTo(p, n), depth)
+			}
+			if obj.Kind() == "identifier" && n.Get("property").Text() == "value" {
+				if values, ok := refValues(p, obj); ok {
+					return anyD3(p, values, depth)
+				}
+			}
+			if obj.Kind() == "identifier" && obj.Text() == "d3" && p.Scope.Resolve(obj) == nil {
+				return true // d3.event, a global d3's parts
+			}
+			n = obj
+		case "identifier":
+			b := p.Scope.Resolve(n)
+			if b == nil {
+				return n.Text() == "d3"
+			}
+			if b.Kind == scope.Param || b.Kind == scope.Import {
+				return false
+			}
+			values := []syntax.Node{b.Init}
+			if b.Reassigned {
+				for _, ref := range p.Scope.References(b) {
+					if asg := ref.Parent(); asg.Kind() == "assignment_expression" && ref.Field() == "left" {
+						values = append(values, asg.Get("right"))
+					}
+				}
+			}
+			return anyD3(p, values, depth)
+		default:
+			return false
+		}
+	}
+}
+
+// anyD3 reports values of which one or more is a d3 value (the others
+// being null, or the same value kept again).
+func anyD3(p *analyzer.Pass, values []syntax.Node, depth int) bool {
+	for _, v := range values {
+		if v.Valid() && d3Rooted(p, v, depth+1) {
+			return true
+		}
+	}
+	return false
+}
+
+// assignedTo returns the values this.x is given in the class or options
+// object that this denotes there.
+func assignedTo(p *analyzer.Pass, member syntax.Node) []syntax.Node {
+	key := p.Scope.Key(member)
+	class := p.Scope.ThisOwner(member)
+	if key == "" || !class.Valid() {
+		return nil
+	}
+	var values []syntax.Node
+	class.Walk(func(m syntax.Node) bool {
+		if m.Kind() == "assignment_expression" && p.Scope.Key(m.Get("left")) == key {
+			values = append(values, m.Get("right"))
+		}
+		return true
+	})
+	return values
 }
 
 // parseNullRemoval reads d3's removal, sel.on("click", null): every
 // listener of that type (and name, "click.tip") goes, as off("click")
-// would take them off an emitter.
+// would take them off an emitter. In a file that imports d3 the shape is
+// enough (a simulation handed in through props is d3's too); elsewhere
+// the receiver must lead to a global d3.
 func parseNullRemoval(p *analyzer.Pass, n syntax.Node) (call, bool) {
 	recv, name := astutil.Method(n)
 	args := astutil.Args(n)
-	if name != "on" || !recv.Valid() || len(args) != 2 || scope.Unwrap(args[1]).Kind() != "null" || !eventLike(args[0]) || !d3Value(p, recv) {
+	if name != "on" || !recv.Valid() || len(args) != 2 || scope.Unwrap(args[1]).Kind() != "null" || !eventLike(args[0]) ||
+		!importsD3(p) && !d3Value(p, recv) {
 		return call{}, false
 	}
 	c := call{node: n, style: Emitter, method: name, target: recv, event: args[0]}

@@ -68,7 +68,7 @@ reported: they live exactly as long as their target.`,
 		Accepts: []string{
 			"the matching removeEventListener / off / removeListener / $off (same target, event, handler and capture flag) in the owner's teardown, directly or through a method or local function it calls",
 			"removeAllListeners() or off() without a handler for the event, on the same target",
-			"for d3 (a file that imports d3, or a global d3), which has no off(): on(type, null) for the event on the same target; the message and the fix say so",
+			"for d3, which has no off(): on(type, null) for the event on the same target, in a file that imports d3 or on a global d3; for a target that leads back to a d3 function (d3.select(window), a zoom, a simulation) the message and the fix say so",
 			"listeners on a dev server's hot-module-replacement API (import.meta.hot), which the shipped build does not have",
 			"a drag's listeners removed when it ends (in the handler of mouseup, pointerup, touchend, or a function named for it); in a component, on window or document only for a mouse drag, whose mouseup always comes, since a touch or pointer gesture can end in a cancel that handler never hears",
 			"handlers filed in a collection (a Map, an array, an object) by the code that adds them, removed by a loop over that collection in the teardown (forEach, for...of) that removes the same event",
