@@ -119,6 +119,7 @@ func readAdd(p *analyzer.Pass, n syntax.Node) (call, bool) {
 	}
 	if ok {
 		c.remover = v.removerOf[c.method]
+		c.nullRemoval = c.style == Emitter && c.method == "on" && d3Value(p, c.target)
 		return c, ok
 	}
 	return parseHelper(p, n, true)
@@ -133,6 +134,9 @@ func readRemove(p *analyzer.Pass, n syntax.Node) (call, bool) {
 		return c, ok
 	}
 	if c, ok := parse(n, vocabulary(p).removers); ok && (c.style != Signal || signalCall(p, c)) {
+		return c, ok
+	}
+	if c, ok := parseNullRemoval(p, n); ok {
 		return c, ok
 	}
 	return parseHelper(p, n, false)
@@ -221,6 +225,8 @@ type call struct {
 	mediaList bool
 	// viaModule: events.on(target, type, fn) of an event helper module.
 	viaModule bool
+	// nullRemoval: d3's on(type, fn), which on(type, null) undoes.
+	nullRemoval bool
 }
 
 // parse reads a listener call, or returns ok=false for anything else.

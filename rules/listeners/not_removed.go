@@ -68,6 +68,7 @@ reported: they live exactly as long as their target.`,
 		Accepts: []string{
 			"the matching removeEventListener / off / removeListener / $off (same target, event, handler and capture flag) in the owner's teardown, directly or through a method or local function it calls",
 			"removeAllListeners() or off() without a handler for the event, on the same target",
+			"for d3, which has no off(): on(type, null) for the event on the same target, in a file that imports d3 or on a global d3; for a target that leads back to a d3 function (d3.select(window), a zoom, a simulation) the message and the fix say so",
 			"listeners on a dev server's hot-module-replacement API (import.meta.hot), which the shipped build does not have",
 			"a drag's listeners removed when it ends (in the handler of mouseup, pointerup, touchend, or a function named for it); in a component, on window or document only for a mouse drag, whose mouseup always comes, since a touch or pointer gesture can end in a cancel that handler never hears",
 			"handlers filed in a collection (a Map, an array, an object) by the code that adds them, removed by a loop over that collection in the teardown (forEach, for...of) that removes the same event",
@@ -76,6 +77,8 @@ reported: they live exactly as long as their target.`,
 			"an AbortSignal: { signal } in the options",
 			"a disposer the call returns that is stored and called (or returned to the framework) in the teardown",
 			"a listener on the owner itself (this.addEventListener in a custom element, this.$on in Vue)",
+			"in a class component, an element found in the document by what its render writes (document.querySelector(\".title\") or getElementById(\"canvas\") for a class or id its JSX names), or looked up in a setState callback when the render injects the state just set as HTML (dangerouslySetInnerHTML, or an HTML parser such as html-react-parser given this.state.html); lookups of other elements (the app's header, the body) are reported",
+			"a listener on what the owner makes with d3: a behaviour, simulation or element from a d3 factory (d3.zoom(), d3.forceSimulation(nodes), d3.create(\"svg\")), through d3's chained calls, locals, an empty Vue ref or a member the owner fills with it, and elements selection.append made under anything but the page (d3.select(window), d3.select(\"body\") and module-level simulations are reported)",
 			"in a Vue component, a listener on its own markup, which goes with its template: what this.$refs holds (an element, or what a child component keeps, such as its editor), a template ref (useTemplateRef, or a ref() made empty that the script never writes), a parameter of a helper every call of which passes one, what a handler the markup binds only to child components' events is given (the editor <Ckeditor @ready=onEditorReady> made), and the elements of such a collection (for (const item of toolbar.items)); not what those lead out to (ownerDocument, parents, form, closest(), a child's $root or $store)",
 			"for onDidX / onWillX / emitter.event / slot.on(fn): the IDisposable handed to this._register, pushed or added to a list or DisposableStore, kept in a field the teardown disposes, returned or passed on; a disposables argument (fn, this, this._disposables); Event.once; or a source the owner creates and disposes itself",
 			"in a class whose lifetime the rule cannot see, a handler of a request channel (ipcMain.on(\"settings-get\", fn) with a literal channel): a program answers each channel once, so such a class is one of its services, made at startup",
@@ -293,7 +296,7 @@ func ownTarget(p *analyzer.Pass, o *lifecycle.Owner, target syntax.Node) bool {
 	if o.Follows().IsElement && rootedInThis(target) {
 		return true // a part of the element itself
 	}
-	return ownMarkup(p, o, target)
+	return ownMarkup(p, o, target) || madeByLibrary(p, o, target) || renderedQuery(p, o, target)
 }
 
 // targetMayOutlive decides from the target's lifetime alone whether a
@@ -748,6 +751,9 @@ func (v *notRemoved) report(a call, o *lifecycle.Owner) {
 	p := v.p
 	event := eventLabel(a)
 	remover := removerFor(a)
+	if a.nullRemoval && a.event.Valid() {
+		remover = "on(" + a.event.Text() + ", null)"
+	}
 	msg := fmt.Sprintf("%s listener added to %s is never removed; call %s %s",
 		event, cleanup.Describe(a.target), remover, cleanup.WhereClause(o))
 	if a.style == DOM {
@@ -776,6 +782,9 @@ func removerFor(a call) string {
 func removalFixes(p *analyzer.Pass, a call, o *lifecycle.Owner) []analyzer.Fix {
 	if !a.handler.Valid() || !a.event.Valid() || a.viaModule {
 		return nil
+	}
+	if a.nullRemoval {
+		return nullRemovalFix(p, a, o)
 	}
 	b := fixgen.New(p)
 	where := fixgen.CleanupScope(o)
@@ -826,6 +835,25 @@ func removalFixes(p *analyzer.Pass, a call, o *lifecycle.Owner) []analyzer.Fix {
 		return nil
 	}
 	return []analyzer.Fix{b.Fix("Remove the listener "+cleanup.WhereClause(o)+note, safe)}
+}
+
+// nullRemovalFix writes d3's removal, target.on(type, null), into the
+// owner's teardown: it names no handler, so none is hoisted.
+func nullRemovalFix(p *analyzer.Pass, a call, o *lifecycle.Owner) []analyzer.Fix {
+	where := fixgen.CleanupScope(o)
+	if !rereadable(p, a.target) || !fixgen.Visible(p, where, a.event) || !fixgen.Visible(p, where, a.target) && !strings.HasPrefix(p.Scope.Key(a.target), "this@") {
+		return nil
+	}
+	dot := "."
+	if t := scope.Unwrap(a.target); t.Kind() == "member_expression" && scope.Unwrap(t.Get("object")).Kind() == "this" &&
+		fixgen.MemberMayBeUnset(p, o.Class, t.Get("property").Text()) {
+		dot = "?."
+	}
+	b := fixgen.New(p)
+	if !b.AddCleanup(o, a.node, []string{a.target.Text() + dot + "on(" + a.event.Text() + ", null)"}) {
+		return nil
+	}
+	return []analyzer.Fix{b.Fix("Remove the listener "+cleanup.WhereClause(o), true)}
 }
 
 // contextArg returns the `this` an emitter-style addition passes after its

@@ -111,6 +111,9 @@ func (v *perCall) removeAtEndFix(a call, r *repeats.Repeat) (analyzer.Fix, bool)
 	if p.Scope.ScopeOf(a.node).Lookup(root) != r.EndParam {
 		return analyzer.Fix{}, false
 	}
+	if a.nullRemoval {
+		return analyzer.Fix{}, false // d3's on(type, null) would take off every run's listener
+	}
 	b := fixgen.New(p)
 	handler := a.handler.Text()
 	if h := scope.Unwrap(a.handler); scope.IsFunction(h) || h.Kind() == "call_expression" {

@@ -361,7 +361,7 @@ func (c *classifier) classifyMember(n syntax.Node, depth int) source {
 	if root.Kind() == "this" && c.parentInput(n) {
 		return s // the parent's emitter: no verdict
 	}
-	if c.ownedByThis(n) {
+	if c.ownedByThis(n) || c.ownForm(n) {
 		s.life = ownedHere
 		return s
 	}
