@@ -281,6 +281,9 @@ func (m *Model) findOwner(fn syntax.Node) (*Owner, bool) {
 	if m.isVueComposable(fn) {
 		return m.vueSetupOwner(fn), false
 	}
+	if m.isSvelteHook(fn) {
+		return m.svelteHookOwner(fn), false
+	}
 	return nil, false
 }
 
