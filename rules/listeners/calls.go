@@ -156,7 +156,8 @@ func parseHelper(p *analyzer.Pass, n syntax.Node, add bool) (call, bool) {
 		}
 		return syntax.Node{}
 	}
-	c := call{node: n, style: Emitter, target: pick(f.Target), event: pick(f.Event), handler: pick(f.Handler), returnsUndo: f.ReturnsUndo}
+	c := call{node: n, style: Emitter, target: pick(f.Target), event: pick(f.Event), handler: pick(f.Handler),
+		returnsUndo: f.ReturnsUndo || f.ReturnsDisposable, disposable: f.ReturnsDisposable}
 	if f.DOM {
 		c.style = DOM
 	}
@@ -215,6 +216,10 @@ type call struct {
 	// returnsUndo: a helper from another file whose result removes the
 	// listener again.
 	returnsUndo bool
+	// disposable: such a helper whose result is an IDisposable
+	// (addDisposableListener): read as a VS Code event, the result must be
+	// kept and disposed.
+	disposable bool
 	// mediaList: MediaQueryList's legacy addListener(fn) /
 	// removeListener(fn), whose event is always "change" and is not
 	// written; such calls pair only with each other, by handler.

@@ -136,6 +136,10 @@ func (v *notRemoved) Visit(n syntax.Node) {
 		return
 	}
 	a, ok := parseAdd(v.p, n)
+	if ok && a.disposable {
+		v.visitDisposableEvent(disposableEvent{node: n, target: a.target, method: a.method, handler: a.handler, event: a.event})
+		return
+	}
 	if !ok {
 		if d, ok := parseDisposableEvent(v.p, n); ok {
 			v.visitDisposableEvent(d)
