@@ -457,8 +457,7 @@ func (m *Model) isSvelteHook(fn syntax.Node) bool {
 			return false
 		}
 	}
-	name := methodName(fn)
-	if strings.HasPrefix(name, "use") && len(name) > 3 {
+	if hookDeclaration(fn) {
 		return true
 	}
 	found := false
@@ -472,6 +471,26 @@ func (m *Model) isSvelteHook(fn syntax.Node) bool {
 		return !found
 	})
 	return found
+}
+
+// svelteHookNeedles are the declarations hookDeclaration accepts, for the
+// prefilter (OwnerNeedles).
+var svelteHookNeedles = []string{"function use", "const use"}
+
+// hookDeclaration reports a function declared under a hook's name:
+// `function useX() {}` or `const useX = () => {}`.
+func hookDeclaration(fn syntax.Node) bool {
+	var text string
+	switch d := fn.Parent(); {
+	case fn.Kind() == "function_declaration":
+		text = strings.TrimPrefix(fn.Text(), "async ")
+		text = strings.TrimPrefix(text, "function ")
+	case d.Kind() == "variable_declarator" && d.Parent().Kind() == "lexical_declaration" && strings.HasPrefix(d.Parent().Text(), "const use"):
+		text = d.Text()
+	default:
+		return false
+	}
+	return strings.HasPrefix(text, "use") && len(text) > 3 && (text[3] >= 'A' && text[3] <= 'Z')
 }
 
 // svelteHookOwner makes the owner of a Svelte hook: its teardowns are the
