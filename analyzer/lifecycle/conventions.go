@@ -305,6 +305,9 @@ var Conventions = []*Convention{
 		Cleanup:           Cleanup{Site: InHook, Create: "onCleanup", Module: "solid-js"},
 		Phrase:            "this %s", Ends: "the effect",
 	},
+	// ES5 constructor functions with a teardown method (constructors.go).
+	// Last: the classes a convention above recognises are ES2015 classes.
+	constructorFunction,
 }
 
 var (

@@ -333,7 +333,7 @@ func disposableFixes(p *analyzer.Pass, d disposableEvent, o *lifecycle.Owner) []
 		}
 		return []analyzer.Fix{b.Fix("Keep the listener's IDisposable and dispose it "+cleanup.WhereClause(o), true)}
 	}
-	if !o.Setup.Valid() || st.Parent().Index() != o.Setup.Get("body").Index() {
+	if !o.Setup.Valid() || st.Parent().Index() != o.Setup.Get("body").Index() || !o.Setup.Contains(fixgen.CleanupScope(o)) {
 		return nil
 	}
 	name := fixgen.UniqueName(p, d.node, syntax.Node{}, listenerName(d))

@@ -821,6 +821,11 @@ func hoistHandler(p *analyzer.Pass, b *fixgen.Builder, a call, o *lifecycle.Owne
 	base := "handle" + pascal(a.event)
 	if o.Setup.Valid() {
 		st := astutil.Statement(a.node)
+		// A constant of the setup is no name for a teardown written
+		// outside it (a constructor's prototype.dispose).
+		if !o.Setup.Contains(fixgen.CleanupScope(o)) {
+			return "", false
+		}
 		if !st.Valid() || st.Parent().Index() != o.Setup.Get("body").Index() || !fixgen.Movable(p, h, st, st) {
 			return "", false
 		}
@@ -922,7 +927,7 @@ func removedElsewhere(a call, setup syntax.Node) bool {
 // One abort() then removes every listener given that signal, which reads
 // well when an effect adds several.
 func abortSignalFixes(p *analyzer.Pass, a call, o *lifecycle.Owner) []analyzer.Fix {
-	if a.style != DOM || !o.Setup.Valid() || !a.handler.Valid() || a.viaModule {
+	if a.style != DOM || !o.Setup.Valid() || !a.handler.Valid() || a.viaModule || !o.Setup.Contains(fixgen.CleanupScope(o)) {
 		return nil
 	}
 	body := o.Setup.Get("body")
