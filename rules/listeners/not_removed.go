@@ -17,11 +17,12 @@ import (
 
 // NotRemoved is listener-not-removed.
 var NotRemoved = &analyzer.Rule{
-	ID:         "listener-not-removed",
-	Severity:   analyzer.SeverityWarning,
-	Kinds:      []string{"call_expression"},
-	APIs:       listenerAPIs,
-	Needles:    append(append(apis.Builtin().Needles(listenerAPIs), apis.SetterNeedles()...), apis.DisposableEventNeedles()...),
+	ID:       "listener-not-removed",
+	Severity: analyzer.SeverityWarning,
+	Kinds:    []string{"call_expression"},
+	APIs:     listenerAPIs,
+	// jQuery's bind is read only on a `$(x)` or `jQuery(x)` written in place.
+	Needles:    append(append(append(apis.Builtin().Needles(listenerAPIs), apis.SetterNeedles()...), apis.DisposableEventNeedles()...), "$(", "jQuery("),
 	NeedsOwner: true,
 	// A class whose instances register on its own static emitter needs no
 	// teardown to be reported (staticSourceOfOwnClass).
