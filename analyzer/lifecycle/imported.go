@@ -280,7 +280,12 @@ func (m *Model) CleanedByBase(o *Owner, holder syntax.Node) bool {
 // cannot resolve), a helper the API table knows by name is described by
 // the table: VS Code's dom.addDisposableListener and its copies.
 func (m *Model) Helper(call syntax.Node) (ImportedFunction, bool) {
-	if call.Kind() != "call_expression" || m.facts == nil && len(m.imports) == 0 {
+	if call.Kind() != "call_expression" {
+		return ImportedFunction{}, false
+	}
+	if m.facts == nil && !apis.DisposableListenerHelper(CalleeName(call)) {
+		// Rules ask about every call: without facts only the names the
+		// table knows can be answered, so nothing else is looked up.
 		return ImportedFunction{}, false
 	}
 	fn := scope.Unwrap(call.Get("function"))
