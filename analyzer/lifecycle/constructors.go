@@ -184,15 +184,20 @@ func (m *Model) prototypes() map[string][]prototypeMethod { return m.protoIndex(
 // constructor function of the same file it belongs to.
 func (m *Model) prototypeMethods() map[int]syntax.Node { return m.protoIndex().ctorOf }
 
+// noPrototypes is the index of every file that mentions no prototype;
+// it is only read.
+var noPrototypes protoIndex
+
 func (m *Model) protoIndex() *protoIndex {
 	if m.protos != nil {
 		return m.protos
 	}
+	if !strings.Contains(m.tree.Src, ".prototype") {
+		m.protos = &noPrototypes
+		return m.protos
+	}
 	idx := &protoIndex{byName: map[string][]prototypeMethod{}, ctorOf: map[int]syntax.Node{}}
 	m.protos = idx
-	if !strings.Contains(m.tree.Root().Text(), ".prototype") {
-		return idx
-	}
 	ctors := map[string]syntax.Node{}
 	m.tree.Root().Walk(func(n syntax.Node) bool {
 		if scope.IsFunction(n) {
