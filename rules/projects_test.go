@@ -54,6 +54,8 @@ var projects = []struct {
 	{"helper-undo-clean", true},
 	{"undo-returning", true},
 	{"undo-returning-clean", false},
+	{"disposable-helper", true},
+	{"disposable-helper-clean", false},
 	{"singleton-target", true},
 	{"singleton-target-clean", false},
 	{"path-mapped", true},

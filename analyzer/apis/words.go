@@ -262,8 +262,20 @@ func AMDLoader(callee string) bool { return amdLoaders[callee] }
 var (
 	disposableEventName = regexp.MustCompile(`^on(Did|Will)[A-Z]\w*$`)
 	// disposableEventNeedles are text every such call contains.
-	disposableEventNeedles = []string{"onDid", "onWill", ".event("}
+	disposableEventNeedles = []string{"onDid", "onWill", ".event(", "DisposableListener("}
 )
+
+// Listener helpers known by name, for when the file that declares them is
+// not read: VS Code's dom.addDisposableListener(node, type, handler,
+// useCapture) and addStandardDisposableListener, which xterm.js and other
+// editors copied, add a DOM listener and return the IDisposable that
+// removes it.
+var disposableListenerHelpers = map[string]bool{"addDisposableListener": true, "addStandardDisposableListener": true}
+
+// DisposableListenerHelper reports a helper, by name, that adds a DOM
+// listener on its first argument (event second, handler third) and
+// returns an IDisposable that removes it.
+func DisposableListenerHelper(name string) bool { return disposableListenerHelpers[name] }
 
 // VS Code's Disposable base class disposes what its _register(d) is given
 // when the instance is disposed; a class may also write its own _register.

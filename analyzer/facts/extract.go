@@ -530,6 +530,8 @@ func function(fn syntax.Node) (Function, bool) {
 				f.DOM = method == "addEventListener"
 			case !adds && nested && returnedFunction(n, fn):
 				f.ReturnsUndo = true
+			case !adds && nested && returnedDisposable(n, fn):
+				f.ReturnsDisposable = true
 			case !adds && !nested:
 				f.Undoes, f.Target, f.Event, f.Handler = true, recv, ev, h
 				f.DOM = method == "removeEventListener"
@@ -551,7 +553,7 @@ func function(fn syntax.Node) (Function, bool) {
 		return Function{}, false
 	}
 	if !f.Registers {
-		f.ReturnsUndo = false
+		f.ReturnsUndo, f.ReturnsDisposable = false, false
 	}
 	return f, f.Registers || f.Undoes || f.Disposes >= 0
 }
@@ -596,6 +598,38 @@ func returnedFunction(n, fn syntax.Node) bool {
 		p = p.Parent()
 	}
 	return p.Kind() == "return_statement" || p.Index() == fn.Index() && inner.Field() == "body"
+}
+
+// returnedDisposable reports whether the nested function around n is the
+// dispose method of an object literal fn returns: `return { dispose() {...} }`
+// or `{ dispose: () => {...} }`, VS Code's IDisposable.
+func returnedDisposable(n, fn syntax.Node) bool {
+	var inner syntax.Node
+	for p := n.Parent(); p.Valid() && p.Index() != fn.Index(); p = p.Parent() {
+		if scope.IsFunction(p) {
+			inner = p
+		}
+	}
+	if !inner.Valid() {
+		return false
+	}
+	var key, obj syntax.Node
+	switch p := inner.Parent(); {
+	case inner.Kind() == "method_definition" && p.Kind() == "object":
+		key, obj = inner.Get("name"), p
+	case p.Kind() == "pair" && p.Parent().Kind() == "object":
+		key, obj = p.Get("key"), p.Parent()
+	default:
+		return false
+	}
+	if unquote(key.Text()) != "dispose" {
+		return false
+	}
+	p := obj.Parent()
+	for p.Kind() == "parenthesized_expression" || p.Kind() == "as_expression" || p.Kind() == "satisfies_expression" {
+		p = p.Parent()
+	}
+	return p.Kind() == "return_statement" || p.Index() == fn.Index() && obj.Field() == "body"
 }
 
 // mixinClass returns the class a mixin function makes (`(Base) => class

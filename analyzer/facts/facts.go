@@ -17,7 +17,7 @@ package facts
 
 // Version identifies the layout and meaning of Module; a cache holding
 // facts of another version must not use them.
-const Version = 3
+const Version = 4
 
 // Module is what one file exports that other files' verdicts depend on.
 type Module struct {
@@ -85,10 +85,13 @@ type Class struct {
 type Function struct {
 	Registers   bool `json:",omitempty"`
 	ReturnsUndo bool `json:",omitempty"`
-	Undoes      bool `json:",omitempty"`
-	DOM         bool `json:",omitempty"`
-	Target      int
-	Event       int
-	Handler     int
-	Disposes    int
+	// ReturnsDisposable: what it returns is an object whose dispose()
+	// removes the listener (`return { dispose: () => t.removeEventListener(...) }`).
+	ReturnsDisposable bool `json:",omitempty"`
+	Undoes            bool `json:",omitempty"`
+	DOM               bool `json:",omitempty"`
+	Target            int
+	Event             int
+	Handler           int
+	Disposes          int
 }

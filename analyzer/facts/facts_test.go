@@ -152,6 +152,9 @@ export function unlisten(el, type, fn) { el.removeEventListener(type, fn); }
 export function toggle(el, type, fn, on) { if (on) el.addEventListener(type, fn); else el.removeEventListener(type, fn); }
 export function disposeAll(list) { for (const d of list) d.dispose(); }
 export function noop(a, b) { return a + b; }
+export function addDisposable(node, type, fn) { node.addEventListener(type, fn); return { dispose: () => { node.removeEventListener(type, fn); } }; }
+export const listenOnce = (node, type, fn) => { node.addEventListener(type, fn); return { dispose() { node.removeEventListener(type, fn); } }; };
+export function closeable(node, type, fn) { node.addEventListener(type, fn); return { close() { node.removeEventListener(type, fn); } }; }
 export const bus = new EventEmitter();
 export const store = createStore(reducer);
 export let counter = new Counter();
@@ -161,6 +164,11 @@ export let counter = new Counter();
 		"on":         {Registers: true, Target: 0, Event: 1, Handler: 2, Disposes: -1},
 		"unlisten":   {Undoes: true, DOM: true, Target: 0, Event: 1, Handler: 2, Disposes: -1},
 		"disposeAll": {Target: -1, Event: -1, Handler: -1, Disposes: 0},
+		// An IDisposable whose dispose() removes the listener.
+		"addDisposable": {Registers: true, ReturnsDisposable: true, DOM: true, Target: 0, Event: 1, Handler: 2, Disposes: -1},
+		"listenOnce":    {Registers: true, ReturnsDisposable: true, DOM: true, Target: 0, Event: 1, Handler: 2, Disposes: -1},
+		// Another method name is no IDisposable: only a plain registration.
+		"closeable": {Registers: true, DOM: true, Target: 0, Event: 1, Handler: 2, Disposes: -1},
 	}
 	for name, want := range cases {
 		if got := m.Functions[name]; got != want {

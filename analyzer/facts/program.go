@@ -442,7 +442,7 @@ func (v *view) Function(spec, name string) (lifecycle.ImportedFunction, bool) {
 	if !ok {
 		return lifecycle.ImportedFunction{}, false
 	}
-	return lifecycle.ImportedFunction{Registers: fn.Registers, ReturnsUndo: fn.ReturnsUndo, Undoes: fn.Undoes, DOM: fn.DOM,
+	return lifecycle.ImportedFunction{Registers: fn.Registers, ReturnsUndo: fn.ReturnsUndo, ReturnsDisposable: fn.ReturnsDisposable, Undoes: fn.Undoes, DOM: fn.DOM,
 		Target: fn.Target, Event: fn.Event, Handler: fn.Handler, Disposes: fn.Disposes}, true
 }
 

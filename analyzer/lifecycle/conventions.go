@@ -290,7 +290,7 @@ var Conventions = []*Convention{
 	plainClass,
 
 	// Owners of hook callbacks, options objects and component scripts.
-	reactEffect, svelteMount, svelteEffectRune, svelteInstance,
+	reactEffect, svelteMount, svelteEffectRune, svelteInstance, svelteHook,
 	vueSetup, vueComposable, vueOptions, vue2Component,
 	{
 		// Solid: what onMount(() => ...) or createEffect(() => ...) sets up
@@ -305,6 +305,9 @@ var Conventions = []*Convention{
 		Cleanup:           Cleanup{Site: InHook, Create: "onCleanup", Module: "solid-js"},
 		Phrase:            "this %s", Ends: "the effect",
 	},
+	// ES5 constructor functions with a teardown method (constructors.go).
+	// Last: the classes a convention above recognises are ES2015 classes.
+	constructorFunction,
 }
 
 var (
@@ -366,6 +369,20 @@ var (
 		TeardownCallbacks: []string{"onDestroy"},
 		Cleanup:           Cleanup{Site: InHook, Create: "onDestroy", Module: "svelte"},
 		Subscriptions:     svelteSubscriptions,
+	}
+
+	// svelteHook: a function of a `.svelte.ts`/`.svelte.js` module that
+	// components call while they initialise (`useX`, or one that calls
+	// onDestroy or $effect itself). Like a Vue composable, it runs once per
+	// calling component, so what it leaves on an object it was given piles
+	// up; its teardowns are onDestroy callbacks and what its $effect
+	// callbacks return.
+	svelteHook = &Convention{
+		Name: "svelte-hook", Kind: SvelteComponent,
+		TeardownCallbacks: []string{"onDestroy"},
+		Cleanup:           Cleanup{Site: InHook, Create: "onDestroy", Module: "svelte"},
+		Subscriptions:     svelteSubscriptions,
+		Ends:              "the component using %s", Where: "in an onDestroy callback",
 	}
 
 	// vueSetup: a setup() function, or <script setup>; its teardowns are

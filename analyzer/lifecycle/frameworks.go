@@ -465,6 +465,89 @@ func vueHookCallbacks(obj syntax.Node) []syntax.Node {
 	return out
 }
 
+// isSvelteHook reports a module-level function of a Svelte module
+// (`x.svelte.ts`, `x.svelte.js`, where runes work outside components) that
+// is named as a hook (`useX`) or calls onDestroy or $effect in its own body.
+// Only the compiler treats such a file specially, so its name is what says
+// that components call these functions during their initialisation.
+func (m *Model) isSvelteHook(fn syntax.Node) bool {
+	if !strings.HasSuffix(m.path, ".svelte.ts") && !strings.HasSuffix(m.path, ".svelte.js") {
+		return false
+	}
+	for p := fn.Parent(); p.Valid(); p = p.Parent() {
+		if scope.IsFunction(p) || p.Kind() == "class_body" {
+			return false
+		}
+	}
+	if hookDeclaration(fn) {
+		return true
+	}
+	found := false
+	fn.Get("body").Walk(func(n syntax.Node) bool {
+		if found || scope.IsFunction(n) {
+			return false
+		}
+		if n.Kind() == "call_expression" {
+			found = isEffectRune(n) || CalleeName(n) == "onDestroy" && m.fromOrUnimported("onDestroy", "svelte")
+		}
+		return !found
+	})
+	return found
+}
+
+// svelteHookNeedles are the declarations hookDeclaration accepts, for the
+// prefilter (OwnerNeedles).
+var svelteHookNeedles = []string{"function use", "const use"}
+
+// hookDeclaration reports a function declared under a hook's name:
+// `function useX() {}` or `const useX = () => {}`.
+func hookDeclaration(fn syntax.Node) bool {
+	var text string
+	switch d := fn.Parent(); {
+	case fn.Kind() == "function_declaration":
+		text = strings.TrimPrefix(fn.Text(), "async ")
+		text = strings.TrimPrefix(text, "function ")
+	case d.Kind() == "variable_declarator" && d.Parent().Kind() == "lexical_declaration" && strings.HasPrefix(d.Parent().Text(), "const use"):
+		text = d.Text()
+	default:
+		return false
+	}
+	return strings.HasPrefix(text, "use") && len(text) > 3 && (text[3] >= 'A' && text[3] <= 'Z')
+}
+
+// svelteHookOwner makes the owner of a Svelte hook: its teardowns are the
+// onDestroy callbacks in it and the functions its own $effect callbacks
+// return (Svelte runs those when the calling component is destroyed).
+func (m *Model) svelteHookOwner(fn syntax.Node) *Owner {
+	c := svelteHook
+	name := methodName(fn)
+	if name == "" {
+		name = "this hook"
+	}
+	o := &Owner{Kind: c.Kind, Node: fn, Setup: fn, Name: name, TeardownName: c.Cleanup.Create, Convention: c}
+	o.Teardowns = m.callbacksOf(fn, c.TeardownCallbacks...)
+	effects := &Owner{}
+	fn.Get("body").Walk(func(n syntax.Node) bool {
+		if n.Kind() == "call_expression" && isEffectRune(n) {
+			if cb := scope.Unwrap(n.Get("arguments").Child(0)); scope.IsFunction(cb) {
+				m.collectReturns(effects, cb)
+			}
+		}
+		return true
+	})
+	o.Teardowns = append(o.Teardowns, effects.Teardowns...)
+	return o
+}
+
+// isEffectRune reports a call of Svelte 5's $effect or $effect.pre.
+func isEffectRune(call syntax.Node) bool {
+	switch scope.Unwrap(call.Get("function")).Text() {
+	case "$effect", "$effect.pre":
+		return true
+	}
+	return false
+}
+
 var vueTeardownHooks = []string{"onBeforeUnmount", "onUnmounted", "onScopeDispose", "onDeactivated", "onCleanup", "onInvalidate", "onWatcherCleanup", "tryOnScopeDispose", "tryOnUnmounted"}
 
 func (m *Model) vueSetupOwner(fn syntax.Node) *Owner {

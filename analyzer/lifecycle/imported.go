@@ -1,6 +1,7 @@
 package lifecycle
 
 import (
+	"github.com/leakwatch/leakwatch/analyzer/apis"
 	"sort"
 	"strings"
 
@@ -69,6 +70,9 @@ type ImportedFunction struct {
 	// that removes it.
 	Registers   bool
 	ReturnsUndo bool
+	// ReturnsDisposable: it returns an object whose dispose() removes the
+	// listener (VS Code's addDisposableListener).
+	ReturnsDisposable bool
 	// Undoes: calls removeEventListener / off on its Target argument.
 	Undoes bool
 	// DOM is true for addEventListener-style calls, false for emitters.
@@ -271,8 +275,17 @@ func (m *Model) CleanedByBase(o *Owner, holder syntax.Node) bool {
 
 // Helper describes the imported function a call is made to (`unlisten(el,
 // "x", h)`, `events.listen(...)` through a namespace import).
+//
+// Without facts about the module (one file checked alone, an import facts
+// cannot resolve), a helper the API table knows by name is described by
+// the table: VS Code's dom.addDisposableListener and its copies.
 func (m *Model) Helper(call syntax.Node) (ImportedFunction, bool) {
-	if m.facts == nil || call.Kind() != "call_expression" {
+	if call.Kind() != "call_expression" {
+		return ImportedFunction{}, false
+	}
+	if m.facts == nil && !apis.DisposableListenerHelper(CalleeName(call)) {
+		// Rules ask about every call: without facts only the names the
+		// table knows can be answered, so nothing else is looked up.
 		return ImportedFunction{}, false
 	}
 	fn := scope.Unwrap(call.Get("function"))
@@ -309,7 +322,14 @@ func (m *Model) Helper(call syntax.Node) (ImportedFunction, bool) {
 	if a, ok := m.helpers[k]; ok {
 		return a.f, a.ok
 	}
-	f, ok := m.facts.Function(spec, name)
+	var f ImportedFunction
+	ok := false
+	if m.facts != nil {
+		f, ok = m.facts.Function(spec, name)
+	}
+	if !ok && apis.DisposableListenerHelper(name) {
+		f, ok = ImportedFunction{Registers: true, ReturnsDisposable: true, DOM: true, Target: 0, Event: 1, Handler: 2, Disposes: -1}, true
+	}
 	if m.helpers == nil {
 		m.helpers = make(map[[2]string]helperAnswer)
 	}

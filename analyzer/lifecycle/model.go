@@ -42,6 +42,9 @@ type Model struct {
 	facts Imports
 	// helpers remembers facts' answers about imported functions (Helper).
 	helpers map[[2]string]helperAnswer
+	// protos indexes the file's prototype methods (constructors.go; nil:
+	// not asked yet).
+	protos *protoIndex
 }
 
 // Build prepares the model. It does no walk of its own beyond reading the
@@ -280,6 +283,12 @@ func (m *Model) findOwner(fn syntax.Node) (*Owner, bool) {
 	}
 	if m.isVueComposable(fn) {
 		return m.vueSetupOwner(fn), false
+	}
+	if m.isSvelteHook(fn) {
+		return m.svelteHookOwner(fn), false
+	}
+	if o := m.constructorOwner(fn); o != nil {
+		return o, false
 	}
 	return nil, false
 }

@@ -62,6 +62,10 @@ func OwnerNeedles(cfg Config) []string {
 		add(d)
 	}
 	add(vueModules...)
+	// Hooks of Svelte modules (isSvelteHook): declared under a hook's
+	// name, or calling onDestroy or $effect (a hook call, added above).
+	add(svelteHookNeedles...)
+	add(svelteHook.TeardownCallbacks...)
 	// Substrings of others add nothing: drop them, so the scan is shorter.
 	out := make([]string, 0, len(set))
 	for n := range set {

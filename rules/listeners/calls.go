@@ -118,7 +118,9 @@ func readAdd(p *analyzer.Pass, n syntax.Node) (call, bool) {
 		return call{}, false
 	}
 	if ok {
-		c.remover = v.removerOf[c.method]
+		if r := v.removerOf[c.method]; r != "" {
+			c.remover = r
+		}
 		c.nullRemoval = c.style == Emitter && c.method == "on" && d3Value(p, c.target)
 		return c, ok
 	}
@@ -160,7 +162,8 @@ func parseHelper(p *analyzer.Pass, n syntax.Node, add bool) (call, bool) {
 		}
 		return syntax.Node{}
 	}
-	c := call{node: n, style: Emitter, target: pick(f.Target), event: pick(f.Event), handler: pick(f.Handler), returnsUndo: f.ReturnsUndo}
+	c := call{node: n, style: Emitter, target: pick(f.Target), event: pick(f.Event), handler: pick(f.Handler),
+		returnsUndo: f.ReturnsUndo || f.ReturnsDisposable, disposable: f.ReturnsDisposable}
 	if f.DOM {
 		c.style = DOM
 	}
@@ -219,6 +222,10 @@ type call struct {
 	// returnsUndo: a helper from another file whose result removes the
 	// listener again.
 	returnsUndo bool
+	// disposable: such a helper whose result is an IDisposable
+	// (addDisposableListener): read as a VS Code event, the result must be
+	// kept and disposed.
+	disposable bool
 	// mediaList: MediaQueryList's legacy addListener(fn) /
 	// removeListener(fn), whose event is always "change" and is not
 	// written; such calls pair only with each other, by handler.
@@ -241,6 +248,11 @@ func parse(n syntax.Node, table map[string]Style) (c call, ok bool) {
 		}
 	}
 	style, found := table[name]
+	if !found && recv.Valid() {
+		if c, ok := parseJQueryBind(n, recv, name, args, table); ok {
+			return c, true
+		}
+	}
 	if !found || !recv.Valid() {
 		return c, false
 	}
@@ -423,7 +435,7 @@ func unwrapJQuery(n syntax.Node) syntax.Node {
 	for n.Kind() == "call_expression" {
 		recv, name := astutil.Method(n)
 		// Lumino's connect returns a boolean, not its receiver.
-		if style, adds := adders[name]; !adds || style == Signal || !recv.Valid() {
+		if style, adds := adders[name]; (!adds || style == Signal) && !(name == "bind" && jQueryWrapper(recv)) || !recv.Valid() {
 			break
 		}
 		n = scope.Unwrap(recv)
@@ -436,6 +448,54 @@ func unwrapJQuery(n syntax.Node) syntax.Node {
 		}
 	}
 	return n
+}
+
+// jQueryBinds are jQuery's older names for on and off. Function's own
+// bind shares the name, so they are read only on a jQuery wrapper.
+var jQueryBinds = map[string]string{"bind": "on", "unbind": "off"}
+
+// parseJQueryBind reads `$(document).bind("dragstart", fn)` and its
+// unbind: a call on `$(x)` or `jQuery(x)` (or a chain of registrations on
+// one) with the event written as a string.
+func parseJQueryBind(n, recv syntax.Node, name string, args []syntax.Node, table map[string]Style) (call, bool) {
+	as, ok := jQueryBinds[name]
+	if !ok || table[as] != Emitter || len(args) == 0 || !jQueryWrapper(recv) {
+		return call{}, false
+	}
+	if _, text := astutil.StringValue(args[0]); !text {
+		return call{}, false
+	}
+	// A chain registers on the wrapper it starts from.
+	target := scope.Unwrap(recv)
+	for target.Get("function").Text() != "$" && target.Get("function").Text() != "jQuery" {
+		r, _ := astutil.Method(target)
+		target = scope.Unwrap(r)
+	}
+	c := call{node: n, style: Emitter, method: name, target: target, event: args[0], handler: arg(args, 1)}
+	c.eventName, c.eventIsText = astutil.StringValue(c.event)
+	if name == "bind" {
+		if !handlerLike(c.handler) {
+			return call{}, false
+		}
+		c.remover = "unbind"
+	}
+	return c, true
+}
+
+// jQueryWrapper reports `$(x)` or `jQuery(x)`, or a chain of jQuery
+// registrations on one (`$(x).bind(...).bind(...)`).
+func jQueryWrapper(n syntax.Node) bool {
+	for n = scope.Unwrap(n); n.Kind() == "call_expression"; {
+		if fn := n.Get("function"); fn.Text() == "$" || fn.Text() == "jQuery" {
+			return len(astutil.Args(n)) == 1
+		}
+		recv, name := astutil.Method(n)
+		if _, bind := jQueryBinds[name]; !bind && adders[name] != Emitter || !recv.Valid() {
+			return false
+		}
+		n = scope.Unwrap(recv)
+	}
+	return false
 }
 
 // sameEvent compares event names by value.

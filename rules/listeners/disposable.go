@@ -28,6 +28,9 @@ type disposableEvent struct {
 	method  string
 	handler syntax.Node
 	slot    bool // a one-argument `slot.on(fn)`: no event name, the call's value removes it
+	// event is set for a helper that adds a DOM listener and returns its
+	// IDisposable: addDisposableListener(window, "resize", fn).
+	event syntax.Node
 }
 
 // parseDisposableEvent reads `source.onDidX(listener[, thisArgs[, disposables]])`
@@ -264,6 +267,10 @@ func staticSourceOfOwnClass(p *analyzer.Pass, d disposableEvent) (syntax.Node, b
 
 // disposableMessage words a finding; where says where the dispose belongs.
 func disposableMessage(d disposableEvent, where string) string {
+	if d.event.Valid() {
+		return fmt.Sprintf("%s listener added to %s with %s is never removed: the IDisposable it returns is dropped; keep it and dispose it %s",
+			cleanup.Describe(d.event), cleanup.Describe(d.target), d.method, where)
+	}
 	if d.slot {
 		return fmt.Sprintf("on listener added to %s is never removed: the disposable it returns is dropped; keep it and dispose it %s",
 			cleanup.Describe(d.target), where)
@@ -326,7 +333,7 @@ func disposableFixes(p *analyzer.Pass, d disposableEvent, o *lifecycle.Owner) []
 		}
 		return []analyzer.Fix{b.Fix("Keep the listener's IDisposable and dispose it "+cleanup.WhereClause(o), true)}
 	}
-	if !o.Setup.Valid() || st.Parent().Index() != o.Setup.Get("body").Index() {
+	if !o.Setup.Valid() || st.Parent().Index() != o.Setup.Get("body").Index() || !o.Setup.Contains(fixgen.CleanupScope(o)) {
 		return nil
 	}
 	name := fixgen.UniqueName(p, d.node, syntax.Node{}, listenerName(d))
@@ -340,6 +347,12 @@ func disposableFixes(p *analyzer.Pass, d disposableEvent, o *lifecycle.Owner) []
 // listenerName names the kept IDisposable for its event: an Emitter's
 // `.event` by the emitter (toggles.event -> togglesListener).
 func listenerName(d disposableEvent) string {
+	if ev, ok := astutil.StringValue(d.event); ok && isIdentifierWord(ev) {
+		return ev + "Listener"
+	}
+	if d.event.Valid() {
+		return "listener"
+	}
 	if d.method != "event" {
 		return d.method + "Listener"
 	}
@@ -361,4 +374,17 @@ func registers(class syntax.Node) bool {
 		return true
 	}
 	return apis.DisposableBase(lifecycle.ClassBase(class))
+}
+
+// isIdentifierWord reports an event name that can start a variable name.
+func isIdentifierWord(s string) bool {
+	if s == "" || s[0] >= '0' && s[0] <= '9' {
+		return false
+	}
+	for _, r := range s {
+		if !(r == '_' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') {
+			return false
+		}
+	}
+	return true
 }

@@ -17,11 +17,12 @@ import (
 
 // NotRemoved is listener-not-removed.
 var NotRemoved = &analyzer.Rule{
-	ID:         "listener-not-removed",
-	Severity:   analyzer.SeverityWarning,
-	Kinds:      []string{"call_expression"},
-	APIs:       listenerAPIs,
-	Needles:    append(append(apis.Builtin().Needles(listenerAPIs), apis.SetterNeedles()...), apis.DisposableEventNeedles()...),
+	ID:       "listener-not-removed",
+	Severity: analyzer.SeverityWarning,
+	Kinds:    []string{"call_expression"},
+	APIs:     listenerAPIs,
+	// jQuery's bind is read only on a `$(x)` or `jQuery(x)` written in place.
+	Needles:    append(append(append(apis.Builtin().Needles(listenerAPIs), apis.SetterNeedles()...), apis.DisposableEventNeedles()...), "$(", "jQuery("),
 	NeedsOwner: true,
 	// A class whose instances register on its own static emitter needs no
 	// teardown to be reported (staticSourceOfOwnClass).
@@ -139,6 +140,10 @@ func (v *notRemoved) Visit(n syntax.Node) {
 		return
 	}
 	a, ok := parseAdd(v.p, n)
+	if ok && a.disposable {
+		v.visitDisposableEvent(disposableEvent{node: n, target: a.target, method: a.method, handler: a.handler, event: a.event})
+		return
+	}
 	if !ok {
 		if d, ok := parseDisposableEvent(v.p, n); ok {
 			v.visitDisposableEvent(d)
@@ -882,6 +887,11 @@ func hoistHandler(p *analyzer.Pass, b *fixgen.Builder, a call, o *lifecycle.Owne
 	base := "handle" + pascal(a.event)
 	if o.Setup.Valid() {
 		st := astutil.Statement(a.node)
+		// A constant of the setup is no name for a teardown written
+		// outside it (a constructor's prototype.dispose).
+		if !o.Setup.Contains(fixgen.CleanupScope(o)) {
+			return "", false
+		}
 		if !st.Valid() || st.Parent().Index() != o.Setup.Get("body").Index() || !fixgen.Movable(p, h, st, st) {
 			return "", false
 		}
@@ -983,7 +993,7 @@ func removedElsewhere(a call, setup syntax.Node) bool {
 // One abort() then removes every listener given that signal, which reads
 // well when an effect adds several.
 func abortSignalFixes(p *analyzer.Pass, a call, o *lifecycle.Owner) []analyzer.Fix {
-	if a.style != DOM || !o.Setup.Valid() || !a.handler.Valid() || a.viaModule {
+	if a.style != DOM || !o.Setup.Valid() || !a.handler.Valid() || a.viaModule || !o.Setup.Contains(fixgen.CleanupScope(o)) {
 		return nil
 	}
 	body := o.Setup.Get("body")

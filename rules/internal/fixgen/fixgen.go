@@ -97,9 +97,14 @@ func Visible(p *analyzer.Pass, where syntax.Node, nodes ...syntax.Node) bool {
 
 // CleanupScope returns the node a cleanup for owner o is written inside,
 // for Visible: the setup function for effects and setup owners, the class
-// for class-like owners.
+// for class-like owners, and the teardown itself when it is written
+// outside the setup (an ES5 constructor's Control.prototype.dispose, which
+// sees none of the constructor's locals).
 func CleanupScope(o *lifecycle.Owner) syntax.Node {
 	if o.Setup.Valid() {
+		if o.Follows().Cleanup.Site == lifecycle.InMethod && len(o.Teardowns) > 0 && !o.Setup.Contains(o.Teardowns[0]) {
+			return o.Teardowns[0]
+		}
 		return o.Setup
 	}
 	return o.Class
