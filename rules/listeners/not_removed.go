@@ -301,7 +301,7 @@ func ownTarget(p *analyzer.Pass, o *lifecycle.Owner, target syntax.Node) bool {
 	if o.Follows().IsElement && rootedInThis(target) {
 		return true // a part of the element itself
 	}
-	return ownMarkup(p, o, target) || madeByLibrary(p, o, target) || renderedQuery(p, o, target)
+	return ownMarkup(p, o, target) || angularElement(p, o, target) || madeByLibrary(p, o, target) || renderedQuery(p, o, target)
 }
 
 // targetMayOutlive decides from the target's lifetime alone whether a
