@@ -343,18 +343,15 @@ func (in *Info) push(parent *Scope, n syntax.Node, kind ScopeKind) *Scope {
 }
 
 func (in *Info) declare(s *Scope, id syntax.Node, kind BindingKind, init syntax.Node) *Binding {
-	if s.names == nil {
-		s.names = make(map[string]*Binding, 4)
-	}
 	name := id.Text()
-	b := &Binding{Name: name, Kind: kind, Scope: s, Decl: id, Init: init}
 	// A redeclaration (var twice, a function overload in TS) keeps the
 	// first binding so references agree on one identity.
-	if old, ok := s.names[name]; ok {
+	if old := s.names.get(name); old != nil {
 		in.bindingOf[id.Index()] = old.id
 		return old
 	}
-	s.names[name] = b
+	b := &Binding{Name: name, Kind: kind, Scope: s, Decl: id, Init: init}
+	s.names.put(b)
 	in.bindings = append(in.bindings, b)
 	b.id = int32(len(in.bindings))
 	in.bindingOf[id.Index()] = b.id
@@ -365,13 +362,10 @@ func (in *Info) move(b *Binding, to *Scope) {
 	if to == nil || to == b.Scope {
 		return
 	}
-	delete(b.Scope.names, b.Name)
+	b.Scope.names.remove(b.Name)
 	b.Scope = to
-	if to.names == nil {
-		to.names = make(map[string]*Binding, 4)
-	}
-	if _, ok := to.names[b.Name]; !ok {
-		to.names[b.Name] = b
+	if to.names.get(b.Name) == nil {
+		to.names.put(b)
 	}
 }
 
