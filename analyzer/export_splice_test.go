@@ -10,3 +10,7 @@ func SetKeepTreeLimit(n int) (restore func()) {
 
 // SplicedChecks tells tests how many fixes were checked on a spliced tree.
 func SplicedChecks() int64 { return splicedChecks.Load() }
+
+// KeptParses tells tests how many C trees fix validation parsed when a
+// splice could not check a fix.
+func KeptParses() int64 { return keptParses.Load() }

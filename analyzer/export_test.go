@@ -15,3 +15,9 @@ func SessionCarried(s *Session) int {
 	defer s.mu.Unlock()
 	return s.carried
 }
+
+// FindNeedles is the prefilter's needle scan of src, outside a session.
+func (e *Engine) FindNeedles(src []byte) []bool { return e.findNeedles(src, nil) }
+
+// NeedleStates tells tests how many states the needle automaton has.
+func (e *Engine) NeedleStates() int { return len(e.needles.out) }

@@ -44,6 +44,40 @@ func TestNeedleSetMatchesContains(t *testing.T) {
 	}
 }
 
+// TestNeedleCountsExact holds count, which scans the halves of long texts
+// side by side, to a naive count of overlapping occurrences, over texts
+// around and well over the length where it splits them, with needles that
+// straddle the middle.
+func TestNeedleCountsExact(t *testing.T) {
+	rng := rand.New(rand.NewSource(2))
+	const alphabet = "abhers.on("
+	for round := 0; round < 400; round++ {
+		var ns []string
+		for i := 0; i < 1+rng.Intn(12); i++ {
+			ns = append(ns, randomText(rng, alphabet, 1+rng.Intn(6)))
+		}
+		if round%50 == 0 {
+			// A needle longer than half the text: no split.
+			ns = append(ns, randomText(rng, alphabet, splitScanMin))
+		}
+		src := []byte(randomText(rng, alphabet, splitScanMin-8+rng.Intn(3*splitScanMin)))
+		s := newNeedleSet(ns)
+		counts := make([]int32, len(ns))
+		s.count(src, counts, 1)
+		for i, n := range ns {
+			want := int32(0)
+			for at := 0; at+len(n) <= len(src); at++ {
+				if string(src[at:at+len(n)]) == n {
+					want++
+				}
+			}
+			if counts[i] != want {
+				t.Fatalf("needle %q in a text of %d bytes: counted %d, want %d", n, len(src), counts[i], want)
+			}
+		}
+	}
+}
+
 func randomText(rng *rand.Rand, alphabet string, n int) string {
 	b := make([]byte, n)
 	for i := range b {

@@ -32,6 +32,9 @@ const companionFile = 64 << 10
 // next to analysing a file this large).
 const releaseAfter = 1 << 20
 
+// checkGCPercent is the collector's GOGC during a check (see checker.run).
+const checkGCPercent = 200
+
 // trimAbove is the resident size above which the workers hand the C
 // allocator's free memory back to the system (malloc_trim), after every
 // releaseAfter bytes of files parsed. Below it the free memory is the next

@@ -239,6 +239,13 @@ type call struct {
 // parse reads a listener call, or returns ok=false for anything else.
 func parse(n syntax.Node, table map[string]Style) (c call, ok bool) {
 	recv, name := astutil.Method(n)
+	// Most calls name no listener method: ruling them out before reading
+	// the arguments (a slice per call, read once as an addition and once
+	// as a removal) took BenchmarkAnalyzeAll from 3.4 to 2.6 million
+	// allocations (the arguments' slices: 53 to 31 MB).
+	if _, found := table[name]; !found && name != "call" {
+		return c, false
+	}
 	args := astutil.Args(n)
 	// The method borrowed with call(): document.addEventListener.call(window,
 	// "resize", fn) adds to window (nextcloud/mail's settings menu).
