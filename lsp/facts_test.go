@@ -208,7 +208,7 @@ export class HeaderComponent implements OnInit {
 
 // A Vue component is reported until the entry on disk mounts it once at
 // its top level (it is the application's root then); an edit of the
-// entry's open buffer that moves the mount into a callback (which may run
+// entry's open buffer that moves the mount into a function (which may run
 // more than once) makes it a component like any other again. The entry's
 // other facts are the same in both versions: only what it mounts changes.
 func TestFactsFollowMountingEntry(t *testing.T) {
@@ -227,9 +227,9 @@ onMounted(() => {
 	inFunction := `import { createApp } from "vue";
 import Forms from "./Forms.vue";
 
-document.addEventListener("DOMContentLoaded", () => {
-  createApp(Forms).mount("#content");
-});
+export function show(el: HTMLElement) {
+  createApp(Forms).mount(el);
+}
 `
 	topLevel := `import { createApp } from "vue";
 import Forms from "./Forms.vue";

@@ -243,7 +243,7 @@ func parse(n syntax.Node, table map[string]Style) (c call, ok bool) {
 	// the arguments (a slice per call, read once as an addition and once
 	// as a removal) took BenchmarkAnalyzeAll from 3.4 to 2.6 million
 	// allocations (the arguments' slices: 53 to 31 MB).
-	if _, found := table[name]; !found && name != "call" {
+	if _, found := table[name]; !found && name != "call" && jQueryBinds[name] == "" {
 		return c, false
 	}
 	args := astutil.Args(n)
