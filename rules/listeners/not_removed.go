@@ -494,7 +494,7 @@ func createdByOwner(p *analyzer.Pass, target syntax.Node, o *lifecycle.Owner) bo
 			return false
 		}
 		switch {
-		case n.Kind() == "assignment_expression" && scope.IsCreation(n.Get("right")) && p.Scope.Key(n.Get("left")) == key:
+		case n.Kind() == "assignment_expression" && (scope.IsCreation(n.Get("right")) || madeByMethod(p, o, n.Get("right"))) && p.Scope.Key(n.Get("left")) == key:
 			created = true
 		case (n.Kind() == "public_field_definition" || n.Kind() == "field_definition") && scope.IsCreation(n.Get("value")) &&
 			n.Parent().Parent().Index() == o.Class.Index() && "this@"+strconv.Itoa(o.Class.Index())+"."+n.Get("name").Text() == key:
@@ -504,6 +504,66 @@ func createdByOwner(p *analyzer.Pass, target syntax.Node, o *lifecycle.Owner) bo
 		return true
 	})
 	return created
+}
+
+// madeByMethod reports a call of a method of the owner's class that
+// returns something it creates: `this.wrapper = this.htmlToElement(html)`
+// with htmlToElement returning a part of a template element it made
+// (`template.content.firstChild`). Each call makes a new one, which is the
+// owner's as much as one it made in place.
+func madeByMethod(p *analyzer.Pass, o *lifecycle.Owner, v syntax.Node) bool {
+	v = scope.Unwrap(v)
+	if v.Kind() != "call_expression" {
+		return false
+	}
+	fn := scope.Unwrap(v.Get("function"))
+	if fn.Kind() != "member_expression" || scope.Unwrap(fn.Get("object")).Kind() != "this" {
+		return false
+	}
+	m := lifecycle.Methods(o.Class)[fn.Get("property").Text()]
+	if !m.Valid() || !m.Get("body").Valid() {
+		return false
+	}
+	returns := 0
+	ok := true
+	m.Get("body").Walk(func(n syntax.Node) bool {
+		if !ok {
+			return false
+		}
+		if scope.IsFunction(n) && n.Index() != m.Index() {
+			return false
+		}
+		if n.Kind() == "return_statement" {
+			returns++
+			var value syntax.Node
+			for _, c := range n.Children() {
+				if c.IsNamed() {
+					value = c
+					break
+				}
+			}
+			ok = createdValue(p, m, value, 0)
+		}
+		return true
+	})
+	return ok && returns > 0
+}
+
+// createdValue reports an expression that is, or is a part of, an object
+// made in fn: a creation, or a member of a const of fn set to one.
+func createdValue(p *analyzer.Pass, fn, e syntax.Node, depth int) bool {
+	e = scope.Unwrap(e)
+	for e.Kind() == "member_expression" {
+		e = scope.Unwrap(e.Get("object"))
+	}
+	if scope.IsCreation(e) {
+		return true
+	}
+	if e.Kind() != "identifier" || depth > 2 {
+		return false
+	}
+	b := p.Scope.Resolve(e)
+	return b != nil && b.Kind == scope.Const && !b.Reassigned && fn.Contains(b.Decl) && createdValue(p, fn, b.Init, depth+1)
 }
 
 func (v *notRemoved) Finish() {
