@@ -375,6 +375,11 @@ func madeByOwnerDepth(p *analyzer.Pass, target syntax.Node, depth int) bool {
 // madeByOwnerValue decides for one value a local is given.
 func madeByOwnerValue(p *analyzer.Pass, v syntax.Node, depth int) bool {
 	init := scope.Unwrap(v)
+	for init.Kind() == "assignment_expression" {
+		// const editor = (this.editor = CodeMirror(el, opts)): the value
+		// an assignment gives is its right side.
+		init = scope.Unwrap(init.Get("right"))
+	}
 	if scope.IsCreation(init) {
 		return true
 	}
