@@ -74,8 +74,21 @@ func inMarkup(p *analyzer.Pass, o *lifecycle.Owner, m lifecycle.Markup, target s
 		return false
 	}
 	b := p.Scope.Resolve(n)
-	if b == nil || b.Reassigned || b.ModuleLevel() && !inInstanceScript(p, b.Decl) {
+	if b == nil || b.ModuleLevel() && !inInstanceScript(p, b.Decl) {
 		return false
+	}
+	if b.Reassigned {
+		// let nodes = box.value.querySelectorAll(...), set again the same
+		// way: markup when every value it is given is.
+		if b.Kind == scope.Param || !b.Init.Valid() {
+			return false
+		}
+		for _, v := range append([]syntax.Node{b.Init}, assignedValues(p)[p.Scope.Key(n)]...) {
+			if !inMarkup(p, o, m, v, depth+1) {
+				return false
+			}
+		}
+		return true
 	}
 	if b.Kind == scope.Param {
 		// A part of a parameter given markup is markup too, as a part of
@@ -221,6 +234,10 @@ func paramGivenMarkup(p *analyzer.Pass, o *lifecycle.Owner, m lifecycle.Markup, 
 	if pos < 0 {
 		return false
 	}
+	if each := iteratedBy(fn); each.Valid() && pos == 0 {
+		// nodes.forEach(node => ...): an element of what it walks.
+		return inMarkup(p, o, m, each, depth+1)
+	}
 	calls, ok := directCalls(p, o, fn)
 	if !ok {
 		return false
@@ -253,6 +270,24 @@ func childHandler(p *analyzer.Pass, fn syntax.Node) bool {
 		name = par.Get("key").Text()
 	}
 	return name != "" && contains(p.Life.Component().ChildHandlers, name)
+}
+
+// elementCallbacks are the collection methods whose callback's first
+// parameter is an element of the collection.
+var elementCallbacks = map[string]bool{"forEach": true, "map": true, "filter": true, "find": true, "some": true, "every": true}
+
+// iteratedBy returns the collection a callback is handed to for its
+// elements (`checks.forEach(fn)` gives checks), or the zero Node.
+func iteratedBy(fn syntax.Node) syntax.Node {
+	args := fn.Parent()
+	if args.Kind() != "arguments" || astutil.Arg(args.Parent(), 0).Index() != fn.Index() {
+		return syntax.Node{}
+	}
+	recv, name := astutil.Method(args.Parent())
+	if !elementCallbacks[name] {
+		return syntax.Node{}
+	}
+	return recv
 }
 
 // forOfSource returns the collection a for-of loop's variable walks, or
