@@ -436,7 +436,7 @@ func (x *extractor) base(c *Class, base string) {
 		}
 		return
 	}
-	if member == "" && isIdentifier(local) {
+	if member == "" && lifecycle.IsIdentifier(local) {
 		c.BaseLocal = local
 		return
 	}
@@ -694,18 +694,6 @@ func stringValue(n syntax.Node) (string, bool) {
 }
 
 func unquote(s string) string { return strings.Trim(s, "'\"`") }
-
-func isIdentifier(s string) bool {
-	if s == "" {
-		return false
-	}
-	for i, r := range s {
-		if !(r == '_' || r == '$' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || i > 0 && r >= '0' && r <= '9') {
-			return false
-		}
-	}
-	return true
-}
 
 func containsAny(s string, needles [][]byte) bool {
 	for _, n := range needles {

@@ -859,7 +859,7 @@ func clauseNames(before []byte) (names []string, namespace string) {
 			f = f[1:]
 		}
 		name := f[len(f)-1] // `a`, `b as c` -> c, `* as ns` -> ns
-		if isIdentifier(name) {
+		if lifecycle.IsIdentifier(name) {
 			names = append(names, name)
 			if strings.HasPrefix(f[0], "*") {
 				namespace = name

@@ -97,14 +97,15 @@ func constructorName(fn syntax.Node) string {
 
 func dottedName(s string) bool {
 	for _, part := range strings.Split(s, ".") {
-		if !identifierText(part) {
+		if !IsIdentifier(part) {
 			return false
 		}
 	}
 	return true
 }
 
-func identifierText(s string) bool {
+// IsIdentifier reports text that is a plain JavaScript identifier (ASCII).
+func IsIdentifier(s string) bool {
 	if s == "" {
 		return false
 	}
