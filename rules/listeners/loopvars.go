@@ -4,6 +4,7 @@ import (
 	"strconv"
 
 	"github.com/leakwatch/leakwatch/analyzer"
+	"github.com/leakwatch/leakwatch/analyzer/lifecycle"
 	"github.com/leakwatch/leakwatch/analyzer/scope"
 	"github.com/leakwatch/leakwatch/analyzer/syntax"
 	"github.com/leakwatch/leakwatch/rules/internal/astutil"
@@ -28,7 +29,73 @@ func valueKey(p *analyzer.Pass, n syntax.Node) string {
 	if k := loopVarKey(p, n); k != "" {
 		return k
 	}
+	if k := passedKey(p, n); k != "" {
+		return k
+	}
 	return p.Scope.Key(n)
+}
+
+type passedKeysKey struct{}
+
+// passedKey keys a parameter by the value every call in the file passes
+// for it: a drag's end handler hands the handlers it added to the method
+// that removes them (`const end = () => this.onEnd(move, end)` and
+// `onEnd(move, end) { document.removeEventListener("mousemove", move) }`),
+// so the parameter is that handler. "" when the function is called with
+// different values, handed out, or not called in the file.
+func passedKey(p *analyzer.Pass, n syntax.Node) string {
+	n = scope.Unwrap(n)
+	if n.Kind() != "identifier" {
+		return ""
+	}
+	b := p.Scope.Resolve(n)
+	if b == nil || b.Kind != scope.Param || b.Reassigned || !b.Decl.Valid() {
+		return ""
+	}
+	keys := p.Memo(passedKeysKey{}, func() any { return map[*scope.Binding]string{} }).(map[*scope.Binding]string)
+	if k, ok := keys[b]; ok {
+		return k
+	}
+	keys[b] = "" // a function that passes its own parameter on to itself
+	k := passedValueKey(p, b)
+	keys[b] = k
+	return k
+}
+
+func passedValueKey(p *analyzer.Pass, b *scope.Binding) string {
+	fn := astutil.EnclosingFunction(b.Decl)
+	pos := -1
+	for i, par := range fn.Get("parameters").Children() {
+		if par.Index() == b.Decl.Index() || par.Kind() == "required_parameter" && par.Get("pattern").Index() == b.Decl.Index() && !par.Get("value").Valid() {
+			pos = i
+		}
+	}
+	if pos < 0 {
+		return ""
+	}
+	var calls []syntax.Node
+	ok := false
+	if fn.Kind() == "method_definition" {
+		calls, ok = classMethodCalls(p, p.Scope.ThisOwner(fn.Get("body")), fn)
+	} else {
+		calls, ok = directCalls(p, &lifecycle.Owner{}, fn)
+	}
+	if !ok || len(calls) == 0 {
+		return ""
+	}
+	key := ""
+	for _, c := range calls {
+		arg := scope.Unwrap(astutil.Arg(c, pos))
+		if arg.Kind() != "identifier" && arg.Kind() != "member_expression" {
+			return ""
+		}
+		k := p.Scope.Key(arg)
+		if k == "" || key != "" && k != key {
+			return ""
+		}
+		key = k
+	}
+	return key
 }
 
 // loopVarKey keys a variable bound by `for (const x of xs)` or by the

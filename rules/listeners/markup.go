@@ -336,12 +336,17 @@ func directCalls(p *analyzer.Pass, o *lifecycle.Owner, fn syntax.Node) (calls []
 // class or options object, with ok false when the method is named
 // otherwise (this.method handed out, or the name read as a string).
 func methodCalls(p *analyzer.Pass, o *lifecycle.Owner, fn syntax.Node) (calls []syntax.Node, ok bool) {
+	return classMethodCalls(p, o.Class, fn)
+}
+
+// classMethodCalls is methodCalls for the class or options object class.
+func classMethodCalls(p *analyzer.Pass, class, fn syntax.Node) (calls []syntax.Node, ok bool) {
 	name := fn.Get("name").Text()
-	if p.Scope.ThisOwner(fn.Get("body")).Index() != o.Class.Index() {
+	if !class.Valid() || p.Scope.ThisOwner(fn.Get("body")).Index() != class.Index() {
 		return nil, false
 	}
 	ok = true
-	o.Class.Walk(func(n syntax.Node) bool {
+	class.Walk(func(n syntax.Node) bool {
 		if !ok {
 			return false
 		}
