@@ -321,3 +321,22 @@ var endpointBuses = map[string]map[string]bool{"electron": {"ipcMain": true}}
 
 // EndpointBus reports an export of a module that is such a bus.
 func EndpointBus(module, export string) bool { return endpointBuses[module][export] }
+
+// Page load: events that fire once in a page's life, so a listener of one
+// added when a module loads runs once (an entry that mounts its root on
+// DOMContentLoaded mounts it once).
+var pageLoadEvents = map[string]bool{"DOMContentLoaded": true, "load": true, "deviceready": true}
+
+// PageLoadEvent reports an event that fires once per page.
+func PageLoadEvent(ev string) bool { return pageLoadEvents[ev] }
+
+// Element callbacks: collection methods that call their callback with
+// each element as its first argument (nodes.forEach(node => ...)).
+var elementCallbacks = map[string]bool{
+	"forEach": true, "map": true, "flatMap": true, "filter": true, "find": true, "findIndex": true,
+	"findLast": true, "findLastIndex": true, "some": true, "every": true,
+}
+
+// ElementCallback reports a collection method whose callback's first
+// parameter is each element in turn.
+func ElementCallback(method string) bool { return elementCallbacks[method] }

@@ -581,15 +581,22 @@ func insideNestedFunction(n, fn syntax.Node) bool {
 	return false
 }
 
-// returnedFunction reports whether the nested function around n is what
-// fn returns.
-func returnedFunction(n, fn syntax.Node) bool {
+// outerFunctionWithin returns the outermost function around n inside fn
+// (fn's own nested function that holds n), or the zero Node.
+func outerFunctionWithin(n, fn syntax.Node) syntax.Node {
 	var inner syntax.Node
 	for p := n.Parent(); p.Valid() && p.Index() != fn.Index(); p = p.Parent() {
 		if scope.IsFunction(p) {
 			inner = p
 		}
 	}
+	return inner
+}
+
+// returnedFunction reports whether the nested function around n is what
+// fn returns.
+func returnedFunction(n, fn syntax.Node) bool {
+	inner := outerFunctionWithin(n, fn)
 	if !inner.Valid() {
 		return false
 	}
@@ -604,12 +611,7 @@ func returnedFunction(n, fn syntax.Node) bool {
 // dispose method of an object literal fn returns: `return { dispose() {...} }`
 // or `{ dispose: () => {...} }`, VS Code's IDisposable.
 func returnedDisposable(n, fn syntax.Node) bool {
-	var inner syntax.Node
-	for p := n.Parent(); p.Valid() && p.Index() != fn.Index(); p = p.Parent() {
-		if scope.IsFunction(p) {
-			inner = p
-		}
-	}
+	inner := outerFunctionWithin(n, fn)
 	if !inner.Valid() {
 		return false
 	}

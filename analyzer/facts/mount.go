@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/leakwatch/leakwatch/analyzer/apis"
 	"github.com/leakwatch/leakwatch/analyzer/lifecycle"
 	"github.com/leakwatch/leakwatch/analyzer/scope"
 	"github.com/leakwatch/leakwatch/analyzer/syntax"
@@ -107,10 +108,6 @@ func (x *extractor) mounts(root syntax.Node) []string {
 	return sortedKeys(set)
 }
 
-// onceEvents fire once in a page's life: a listener of one that the
-// module adds at its top level runs once.
-var onceEvents = map[string]bool{"DOMContentLoaded": true, "load": true, "deviceready": true}
-
 // runsOnce reports a function that runs at most once when the code around
 // it runs once: an entry that first waits for something mounts its root
 // in a promise's callback (`windowRegister().then(() =>
@@ -144,7 +141,7 @@ func runsOnce(fn syntax.Node) bool {
 			}
 		}
 		return len(args) >= 2 && args[1].Index() == at.Index() && args[0].Kind() == "string" &&
-			onceEvents[strings.Trim(args[0].Text(), "'\"`")]
+			apis.PageLoadEvent(strings.Trim(args[0].Text(), "'\"`"))
 	}
 	return false
 }

@@ -2,6 +2,7 @@ package listeners
 
 import (
 	"github.com/leakwatch/leakwatch/analyzer"
+	"github.com/leakwatch/leakwatch/analyzer/apis"
 	"github.com/leakwatch/leakwatch/analyzer/lifecycle"
 	"github.com/leakwatch/leakwatch/analyzer/scope"
 	"github.com/leakwatch/leakwatch/analyzer/syntax"
@@ -37,7 +38,7 @@ func inAngularElement(p *analyzer.Pass, o *lifecycle.Owner, n syntax.Node, depth
 			if leadsOut(prop) {
 				return false
 			}
-			if prop == "nativeElement" {
+			if prop == apis.ElementRefElement {
 				return elementRef(p, o, n.Get("object"), depth)
 			}
 			if scope.Unwrap(n.Get("object")).Kind() == "this" {
@@ -77,7 +78,7 @@ func elementRef(p *analyzer.Pass, o *lifecycle.Owner, n syntax.Node, depth int) 
 	case "call_expression":
 		fn := scope.Unwrap(n.Get("function"))
 		if fn.Kind() == "identifier" && fn.Text() == "inject" {
-			return scope.Unwrap(astutil.Arg(n, 0)).Text() == "ElementRef"
+			return scope.Unwrap(astutil.Arg(n, 0)).Text() == apis.ElementRefType
 		}
 		// this.box() of box = viewChild<ElementRef>("box")
 		if fn.Kind() == "member_expression" && scope.Unwrap(fn.Get("object")).Kind() == "this" {
@@ -92,7 +93,7 @@ func elementRef(p *analyzer.Pass, o *lifecycle.Owner, n syntax.Node, depth int) 
 			return false
 		}
 		if b.Kind == scope.Param {
-			return p.Scope.DeclaredType(n) == "ElementRef" && constructorParam(o, b)
+			return p.Scope.DeclaredType(n) == apis.ElementRefType && constructorParam(o, b)
 		}
 	case "member_expression":
 		if scope.Unwrap(n.Get("object")).Kind() == "this" {
@@ -100,7 +101,7 @@ func elementRef(p *analyzer.Pass, o *lifecycle.Owner, n syntax.Node, depth int) 
 			if givenByParent(o.Class, name) {
 				return false
 			}
-			if p.Scope.DeclaredType(n) == "ElementRef" {
+			if p.Scope.DeclaredType(n) == apis.ElementRefType {
 				return true
 			}
 		}
@@ -166,11 +167,7 @@ func viewQuery(v syntax.Node) bool {
 	if v.Kind() != "call_expression" {
 		return false
 	}
-	switch scope.Unwrap(v.Get("function")).Text() {
-	case "viewChild", "viewChild.required", "viewChildren":
-		return true
-	}
-	return false
+	return apis.ViewQuery(scope.Unwrap(v.Get("function")).Text())
 }
 
 // givenByParent reports a member another template fills: an @Input, or a
@@ -184,16 +181,12 @@ func givenByParent(class syntax.Node, name string) bool {
 			if c.Kind() != "decorator" {
 				continue
 			}
-			switch d := decoratorName(c); d {
-			case "Input", "ContentChild", "ContentChildren":
+			if apis.ParentGiven(decoratorName(c)) {
 				return true
 			}
 		}
-		if v := scope.Unwrap(m.Get("value")); v.Kind() == "call_expression" {
-			switch scope.Unwrap(v.Get("function")).Text() {
-			case "input", "input.required", "contentChild", "contentChild.required", "contentChildren", "model":
-				return true
-			}
+		if v := scope.Unwrap(m.Get("value")); v.Kind() == "call_expression" && apis.ParentGiven(scope.Unwrap(v.Get("function")).Text()) {
+			return true
 		}
 	}
 	return false

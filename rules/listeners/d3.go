@@ -157,15 +157,7 @@ func bindingMade(p *analyzer.Pass, o *lifecycle.Owner, id syntax.Node, appended 
 	if b.ModuleLevel() && !inInstanceScript(p, b.Decl) {
 		return false
 	}
-	values := []syntax.Node{b.Init}
-	if b.Reassigned {
-		for _, ref := range p.Scope.References(b) {
-			if asg := ref.Parent(); asg.Kind() == "assignment_expression" && ref.Field() == "left" {
-				values = append(values, asg.Get("right"))
-			}
-		}
-	}
-	return allMade(p, o, values, appended, depth)
+	return allMade(p, o, bindingValues(p, b), appended, depth)
 }
 
 // refValues returns the values a Vue ref made empty (ref(null),
@@ -281,15 +273,7 @@ func d3Rooted(p *analyzer.Pass, n syntax.Node, depth int) bool {
 			if b.Kind == scope.Param || b.Kind == scope.Import {
 				return false
 			}
-			values := []syntax.Node{b.Init}
-			if b.Reassigned {
-				for _, ref := range p.Scope.References(b) {
-					if asg := ref.Parent(); asg.Kind() == "assignment_expression" && ref.Field() == "left" {
-						values = append(values, asg.Get("right"))
-					}
-				}
-			}
-			return anyD3(p, values, depth)
+			return anyD3(p, bindingValues(p, b), depth)
 		default:
 			return false
 		}

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/leakwatch/leakwatch/analyzer"
+	"github.com/leakwatch/leakwatch/analyzer/apis"
 	"github.com/leakwatch/leakwatch/analyzer/lifecycle"
 	"github.com/leakwatch/leakwatch/analyzer/scope"
 	"github.com/leakwatch/leakwatch/analyzer/syntax"
@@ -83,7 +84,7 @@ func inMarkup(p *analyzer.Pass, o *lifecycle.Owner, m lifecycle.Markup, target s
 		if b.Kind == scope.Param || !b.Init.Valid() {
 			return false
 		}
-		for _, v := range append([]syntax.Node{b.Init}, assignedValues(p)[p.Scope.Key(n)]...) {
+		for _, v := range bindingValues(p, b) {
 			if !inMarkup(p, o, m, v, depth+1) {
 				return false
 			}
@@ -272,10 +273,6 @@ func childHandler(p *analyzer.Pass, fn syntax.Node) bool {
 	return name != "" && contains(p.Life.Component().ChildHandlers, name)
 }
 
-// elementCallbacks are the collection methods whose callback's first
-// parameter is an element of the collection.
-var elementCallbacks = map[string]bool{"forEach": true, "map": true, "filter": true, "find": true, "some": true, "every": true}
-
 // iteratedBy returns the collection a callback is handed to for its
 // elements (`checks.forEach(fn)` gives checks), or the zero Node.
 func iteratedBy(fn syntax.Node) syntax.Node {
@@ -284,7 +281,7 @@ func iteratedBy(fn syntax.Node) syntax.Node {
 		return syntax.Node{}
 	}
 	recv, name := astutil.Method(args.Parent())
-	if !elementCallbacks[name] {
+	if !apis.ElementCallback(name) {
 		return syntax.Node{}
 	}
 	return recv

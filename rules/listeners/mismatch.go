@@ -542,6 +542,21 @@ func holdsHandler(p *analyzer.Pass, holder, added syntax.Node) bool {
 	return false
 }
 
+// bindingValues returns the values a binding is given: its initialiser
+// and, when it is set again, the right side of each plain assignment to
+// it.
+func bindingValues(p *analyzer.Pass, b *scope.Binding) []syntax.Node {
+	values := []syntax.Node{b.Init}
+	if b.Reassigned {
+		for _, ref := range p.Scope.References(b) {
+			if asg := ref.Parent(); asg.Kind() == "assignment_expression" && ref.Field() == "left" {
+				values = append(values, asg.Get("right"))
+			}
+		}
+	}
+	return values
+}
+
 type assignedValuesKey struct{}
 
 // assignedValues maps the key of each variable or member the file assigns

@@ -352,17 +352,10 @@ func madeByOwnerDepth(p *analyzer.Pass, target syntax.Node, depth int) bool {
 	if b == nil || b.ModuleLevel() || b.Kind == scope.Param {
 		return false
 	}
-	values := []syntax.Node{b.Init}
+	// let editor = await this.load(); if (!editor) editor = create();
+	values := bindingValues(p, b)
 	if loop := b.Decl.Parent(); loop.Kind() == "for_in_statement" {
 		values[0] = loop.Get("right") // for (const img of root.querySelectorAll("img"))
-	}
-	if b.Reassigned {
-		// let editor = await this.load(); if (!editor) editor = create();
-		for _, ref := range p.Scope.References(b) {
-			if asg := ref.Parent(); asg.Kind() == "assignment_expression" && ref.Field() == "left" {
-				values = append(values, asg.Get("right"))
-			}
-		}
 	}
 	for _, v := range values {
 		if !madeByOwnerValue(p, v, depth) {
