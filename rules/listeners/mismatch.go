@@ -496,7 +496,10 @@ func (v *mismatch) checkOtherHandler(r call) {
 			}
 			inTeardown = o != nil && p.Life.FindInTeardown(o, func(n syntax.Node) bool { return n.Index() == r.node.Index() }).Valid()
 		}
-		if !inTeardown && !(apis.UndoName(undoFn) && (sameTarget(p, a.target, r.target) || siblingTopLevelParams(p, a.target, r.target))) {
+		if !inTeardown && !(apis.UndoName(undoFn) && (sameTarget(p, a.target, r.target) || siblingParams(p, a.target, r.target) || siblingTopLevelParams(p, a.target, r.target))) {
+			continue
+		}
+		if callersHandlers(p, a, r) {
 			continue
 		}
 		removed := false
@@ -586,9 +589,12 @@ func assignedValues(p *analyzer.Pass) map[string][]syntax.Node {
 	}).(map[string][]syntax.Node)
 }
 
-// sameHandlerOfSiblings is sameExpr, also for one handler written on
-// same-named parameters of sibling functions (el.$_onFocus in a
-// directive's bind and unbind hooks).
+// sameHandlerOfSiblings is sameExpr, also for one handler written on a
+// member of same-named values of sibling functions, where two bindings may
+// hold one object: parameters (el.$_onFocus in a directive's bind and
+// unbind hooks) and locals set alike from this (`const data =
+// this.get(texture)` in the method that adds data.onDispose and in the one
+// that removes it).
 func sameHandlerOfSiblings(p *analyzer.Pass, a, b syntax.Node) bool {
 	if sameExpr(p, a, b) {
 		return true
@@ -598,7 +604,29 @@ func sameHandlerOfSiblings(p *analyzer.Pass, a, b syntax.Node) bool {
 		return false // two bare parameters are two callers' callbacks
 	}
 	ra, rb := rootOf(a), rootOf(b)
-	return siblingParams(p, ra, rb) || siblingTopLevelParams(p, ra, rb)
+	return siblingParams(p, ra, rb) || siblingTopLevelParams(p, ra, rb) || siblingLocals(p, ra, rb)
+}
+
+// callersHandlers reports an addition and a removal in two functions that
+// each take their handler as a parameter: a wrapper pair like
+// addListener(el, type, handler) and removeListener(el, type, handler).
+// Whether they match is up to their callers, which the file does not
+// tell, so the removal is no certain mismatch.
+func callersHandlers(p *analyzer.Pass, a, r call) bool {
+	ba, br := paramOf(p, a.handler), paramOf(p, r.handler)
+	return ba != nil && br != nil && ba.Scope != br.Scope
+}
+
+// paramOf returns the parameter binding a bare identifier names, or nil.
+func paramOf(p *analyzer.Pass, n syntax.Node) *scope.Binding {
+	n = scope.Unwrap(n)
+	if n.Kind() != "identifier" {
+		return nil
+	}
+	if b := p.Scope.Resolve(n); b != nil && b.Kind == scope.Param {
+		return b
+	}
+	return nil
 }
 
 // siblingTopLevelParams reports two parameters of one name of functions
@@ -614,7 +642,12 @@ func siblingTopLevelParams(p *analyzer.Pass, a, b syntax.Node) bool {
 		return false
 	}
 	fa, fb := astutil.EnclosingFunction(ba.Decl), astutil.EnclosingFunction(bb.Decl)
-	return fa.Valid() && fb.Valid() && astutil.IsTopLevel(fa) && astutil.IsTopLevel(fb)
+	// Methods are no top-level functions: those of one class or object
+	// are siblingParams, those of two classes (a cache's
+	// getTextureData(texture) and a backend's _destroyTexture(texture))
+	// are given different objects.
+	return fa.Valid() && fb.Valid() && astutil.IsTopLevel(fa) && astutil.IsTopLevel(fb) &&
+		!container(fa).Valid() && !container(fb).Valid() && fa.Kind() != "method_definition" && fb.Kind() != "method_definition"
 }
 
 // hasBase reports whether a class extends another, so a new constructor
