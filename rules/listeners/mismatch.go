@@ -37,6 +37,7 @@ that runs it: each run removes its own new h, never the one the previous run add
 			"the same function reference in the addition and the removal (a named function, a variable, a method bound once in the constructor, or a class field arrow)",
 			"the same target and the same capture flag (true or { capture: true } on both sides, or on neither)",
 			"off(event) or removeAllListeners(event) without a handler",
+			"handlers the file cannot tell apart: both taken as parameters by a wrapper pair (addListener(el, type, handler) and removeListener(el, type, handler)), or the same member of same-named locals set alike from this in two methods of one class (`const rec = this.get(t)`, then rec.onDispose)",
 			"the remove-then-add idiom with a handler declared outside the function, on a target the run creates, or in a function named for start-up (init, setup), which runs once",
 			"a removal in a function nothing runs (a class method or named function the file never names, that no framework calls and the module does not export): it strands nothing, and whether the listener needs removing is listener-not-removed's question",
 		},
