@@ -17,8 +17,9 @@ type keys struct {
 	// typeDecls maps type alias and enum names to their declarations.
 	typeDecls map[string]syntax.Node
 	// visiting holds the parameters whose callers are being followed, so
-	// that recursion ends (closedParam).
+	// that recursion ends; closed remembers the answers (closedParam).
 	visiting map[*scope.Binding]bool
+	closed   map[*scope.Binding]bool
 }
 
 func typeDeclarations(root syntax.Node) map[string]syntax.Node {

@@ -25,6 +25,20 @@ func (k *keys) closedParam(b *scope.Binding, depth int) bool {
 	if depth > 6 || k.visiting[b] {
 		return false // a cycle or a long chain: assume open
 	}
+	if closed, ok := k.closed[b]; ok {
+		return closed
+	}
+	closed := k.callersBounded(b, depth)
+	if k.closed == nil {
+		k.closed = map[*scope.Binding]bool{}
+	}
+	k.closed[b] = closed
+	return closed
+}
+
+// callersBounded follows the calls of the function declaring parameter b
+// (see closedParam).
+func (k *keys) callersBounded(b *scope.Binding, depth int) bool {
 	index, def, ok := paramIndex(b.Decl)
 	if !ok {
 		return false

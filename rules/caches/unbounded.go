@@ -168,7 +168,9 @@ var warnOnce = regexp.MustCompile(`(?i)warn|deprecat|once|logged|printed|reporte
 // catalogue matches the names of caches of assets the program ships and
 // names by id (icons, glyphs, emoji, sprites): their keys are the ids of
 // that finite set, and keeping each one fetched is the point.
-var catalogue = regexp.MustCompile(`(?i)icon|glyph|emoji|sprite`)
+// Matched at the start of a word (iconCache, svgIcons, GLYPH_MAP), so that
+// lexicon or silicon are not icons.
+var catalogue = regexp.MustCompile(`^(icon|glyph|emoji|sprite)|Icon|Glyph|Emoji|Sprite|(^|_)(ICON|GLYPH|EMOJI|SPRITE)`)
 
 // summarize classifies every use of c.
 func summarize(p *analyzer.Pass, c *collection) summary {

@@ -10,3 +10,10 @@ export async function getAvatar(userId: string): Promise<string> {
   avatarCache.set(userId, url); // want "unbounded-cache: module-level Map `avatarCache` only grows: getAvatar\(\) adds an entry for every new key \(keyed by `userId`\)"
   return url;
 }
+
+// "icon" inside a word is not an icon set.
+const lexiconEntries = new Map<string, string[]>();
+
+export function addSenses(wordId: string, senses: string[]): void {
+  lexiconEntries.set(wordId, senses); // want "unbounded-cache: module-level Map `lexiconEntries` only grows: addSenses\(\) adds an entry for every new key \(keyed by `wordId`\)"
+}
