@@ -16,6 +16,10 @@ type keys struct {
 	p *analyzer.Pass
 	// typeDecls maps type alias and enum names to their declarations.
 	typeDecls map[string]syntax.Node
+	// visiting holds the parameters whose callers are being followed, so
+	// that recursion ends; closed remembers the answers (closedParam).
+	visiting map[*scope.Binding]bool
+	closed   map[*scope.Binding]bool
 }
 
 func typeDeclarations(root syntax.Node) map[string]syntax.Node {
@@ -45,9 +49,13 @@ var smallDomains = map[string]bool{
 	"typename": true, "classname": true, "componentname": true, "hookname": true, "featurename": true,
 	"feature": true, "optionname": true, "modulename": true, "pluginname": true,
 	"directivename": true, "elementname": true, "rawname": true, "name": true,
+	// Integrations the user or the program configures (issue trackers,
+	// sign-in and storage providers): a handful per installation.
+	"provider": true, "providerid": true, "providerkey": true, "providername": true,
 }
 
-var smallSuffixes = []string{"type", "kind", "locale", "mode", "level", "format", "status", "lang", "theme"}
+var smallSuffixes = []string{"type", "kind", "locale", "mode", "level", "format", "status", "lang", "theme",
+	"provider", "providerid", "providerkey"}
 
 func smallDomain(name string) bool {
 	l := strings.ToLower(strings.TrimPrefix(name, "#"))
@@ -134,7 +142,7 @@ func (k *keys) dynamicName(id syntax.Node, depth int) bool {
 	switch b.Kind {
 	case scope.Param:
 		t := paramType(b.Decl)
-		return !k.smallType(t) && !k.classType(t, b.Decl, 0)
+		return !k.smallType(t) && !k.classType(t, b.Decl, 0) && !k.closedParam(b, depth)
 	case scope.CatchParam:
 		return true
 	case scope.FunctionDecl, scope.ClassDecl, scope.Import, scope.EnumDecl:
@@ -405,6 +413,9 @@ func (k *keys) externalSource(c kind, ns []syntax.Node) string {
 		if obj, _ := k.objectKey(n, 0); obj {
 			return "the objects it is given"
 		}
+		if k.configured(n, 0) {
+			continue
+		}
 		if s := k.external(n, 0); s != "" {
 			return s
 		}
@@ -462,6 +473,57 @@ func (k *keys) external(n syntax.Node, depth int) string {
 		}
 	}
 	return ""
+}
+
+// configName matches names of objects that hold the program's settings
+// or a configured account: cfg, config, settings, credentials, caldavCfg,
+// ServerSettings.
+var configName = regexp.MustCompile(`^(cfg|conf|config|configuration|settings|prefs|preferences|credentials|creds)$|[a-z0-9](Cfg|Conf|Config|Configuration|Settings|Prefs|Preferences|Credentials)$`)
+
+// configured reports a key made only of constants and values read from
+// configuration (`${cfg.url}|${cfg.username}`, this.settings.endpoint): it
+// takes a new value only when someone edits the settings, so the entries
+// are bounded by the accounts or endpoints configured in a session. Values
+// under a request or message (req.body.config) are not configuration.
+func (k *keys) configured(n syntax.Node, depth int) bool {
+	n = scope.Unwrap(n)
+	if depth > 6 || !n.Valid() {
+		return false
+	}
+	if !k.dynamic(n, 0) {
+		return true
+	}
+	switch n.Kind() {
+	case "identifier":
+		if configName.MatchString(n.Text()) {
+			return true
+		}
+		b := k.p.Scope.Resolve(n)
+		if b == nil || b.Reassigned {
+			return false
+		}
+		if b.Kind == scope.Param {
+			t := paramType(b.Decl)
+			if t.Kind() == "generic_type" {
+				t = t.Get("name")
+			}
+			return t.Kind() == "type_identifier" && configName.MatchString(t.Text())
+		}
+		return b.Init.Valid() && k.configured(b.Init, depth+1)
+	case "member_expression":
+		if outsideRoots[rootName(n)] {
+			return false
+		}
+		return configName.MatchString(n.Get("property").Text()) || k.configured(n.Get("object"), depth+1)
+	case "template_string", "template_substitution", "binary_expression":
+		for _, c := range n.Children() {
+			if !k.configured(c, depth+1) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }
 
 // rootName returns the identifier at the root of a member chain.

@@ -53,6 +53,14 @@ unless the teardown (or any other path) removes it too.`,
 			"additions at module top level, in a function run once at load (an IIFE, a function only called at top level, the constructor of a singleton), or in a register*/define*/install*/init*/setup* function",
 			"keys that are literals, module constants, enum members, parameters typed as a union of literals or an enum, classes (parameters typed as a constructor type or `typeof X`: bounded by the classes the program defines), or named like a small fixed set (locale, lang, theme, mode, level, type, kind, format, ...) or like something the program itself defines (name, tag, attribute, property, event, feature, ...)",
 			"collections exported or handed to other code (returned, passed to a function, aliased): whoever receives them may prune them",
+			"removing from what an entry holds (`uploads.get(folder)?.delete(file)`, `records.get(id).instances.delete(x)`, also through a constant holding the entry): the file manages each key's contents, and only an emptied holder per key stays",
+			"keys that are parameters of functions private to the file (not exported, only called, never passed around) when every call in the file passes a bounded value (a literal, a constant, the default, or such a parameter in turn)",
+			"keys made only of configuration: values read from an object named or typed as configuration (cfg, config, settings, credentials, `CaldavCfg`), not under a request or message; and keys named for providers (`issueProviderId`), a handful per installation",
+			"caches named for assets the program ships and names by id (icons, glyphs, emoji, sprites)",
+			"additions in private methods (TypeScript `private` or `#name`) of a singleton that only its field initialisers, its constructor or other such methods call: they run once, while the instance is built",
+			"arrays pushed to only while shorter than a bounded value (`if (samples.length < MAX) samples.push(s)`, a memo filled up to an index: `for (let i = strings.length; i <= level; i++) strings.push(...)`)",
+			"a most-recent list per key, stored as the key's own previous list cut to a fixed length (`recent.set(view, [row, ...(recent.get(view) ?? [])].slice(0, 20))`)",
+			"additions only while the program is not ready yet (in the else branch of `if (isReady())`, under `if (!started)`): a queue of what arrived during start-up",
 		},
 		Bad: analyzer.Example{Path: "users.js", Code: `const userCache = new Map();
 
@@ -95,12 +103,16 @@ type summary struct {
 	removals  []syntax.Node
 	escapes   bool
 	enumerate bool // iterated, sized or spread: rules out WeakMap
+	// entriesPruned: the file removes from a collection held in an entry
+	// (`uploads.get(view)?.delete(file)`), so what each key keeps is
+	// managed; only an emptied holder per key stays.
+	entriesPruned bool
 }
 
 func check(p *analyzer.Pass) {
 	k := &keys{p: p, typeDecls: typeDeclarations(p.Tree.Root())}
 	for _, c := range findCollections(p) {
-		if warnOnce.MatchString(c.short) {
+		if warnOnce.MatchString(c.short) || catalogue.MatchString(c.short) {
 			continue
 		}
 		s := summarize(p, c)
@@ -111,6 +123,9 @@ func check(p *analyzer.Pass) {
 			checkOwnerEnd(p, c, s)
 			continue
 		}
+		if s.entriesPruned {
+			continue
+		}
 		var growing []addition
 		for _, a := range s.adds {
 			if startup(p, c, a.node) || !k.anyDynamic(a.keys) || warnOnce.MatchString(astutil.FunctionName(astutil.EnclosingFunction(a.node))) {
@@ -118,6 +133,15 @@ func check(p *analyzer.Pass) {
 			}
 			if versionBump(p, c, a) {
 				continue // a version fence: one number per key, kept on purpose
+			}
+			if bound, ok := lengthBound(p, a); ok && !k.dynamic(bound, 0) {
+				continue // filled up to a bounded length, not once per call
+			}
+			if cappedRecent(p, c, a) {
+				continue // a most-recent list per key, capped where it is written
+			}
+			if beforeReady(a) {
+				continue // queued only while the program starts
 			}
 			// A key that varies is not enough: caches keyed by time zones,
 			// icon names, storage names or configured URLs are bounded by
@@ -140,6 +164,13 @@ func check(p *analyzer.Pass) {
 // message is shown once: their keys are messages or API names the code
 // itself defines, a bounded set.
 var warnOnce = regexp.MustCompile(`(?i)warn|deprecat|once|logged|printed|reported|notified`)
+
+// catalogue matches the names of caches of assets the program ships and
+// names by id (icons, glyphs, emoji, sprites): their keys are the ids of
+// that finite set, and keeping each one fetched is the point.
+// Matched at the start of a word (iconCache, svgIcons, GLYPH_MAP), so that
+// lexicon or silicon are not icons.
+var catalogue = regexp.MustCompile(`^(icon|glyph|emoji|sprite)|Icon|Glyph|Emoji|Sprite|(^|_)(ICON|GLYPH|EMOJI|SPRITE)`)
 
 // summarize classifies every use of c.
 func summarize(p *analyzer.Pass, c *collection) summary {
@@ -187,6 +218,8 @@ func classify(p *analyzer.Pass, c *collection, u syntax.Node, s *summary) {
 				s.removals = append(s.removals, gp)
 			case enumerating[prop]:
 				s.enumerate = true
+			case prop == "get" && prunes(p, gp, 0):
+				s.entriesPruned = true
 			}
 			return
 		}
@@ -219,6 +252,8 @@ func classify(p *analyzer.Pass, c *collection, u syntax.Node, s *summary) {
 		case gp.Kind() == "unary_expression" && gp.Get("operator").Text() == "delete":
 			s.removed = true
 			s.removals = append(s.removals, gp)
+		case prunes(p, parent, 0):
+			s.entriesPruned = true
 		}
 	case "assignment_expression", "augmented_assignment_expression":
 		if child.Field() == "left" {
@@ -258,6 +293,48 @@ func classify(p *analyzer.Pass, c *collection, u syntax.Node, s *summary) {
 		// may prune it.
 		s.escapes = true
 	}
+}
+
+// pruneMethods remove from whatever collection an entry holds.
+var pruneMethods = map[string]bool{"delete": true, "clear": true, "splice": true, "shift": true, "pop": true}
+
+// prunes reports whether entry, an expression reading one entry of a
+// collection (`map.get(k)`, `obj[k]`), is used to remove from a
+// collection the entry holds: `map.get(k).delete(x)`,
+// `map.get(k)?.items.delete(x)`, or through a constant holding the entry
+// (`const record = map.get(k); record.instances.delete(x)`).
+func prunes(p *analyzer.Pass, entry syntax.Node, depth int) bool {
+	if depth > 2 {
+		return false
+	}
+	n := entry
+	for i := 0; i < 3; i++ {
+		parent := n.Parent()
+		for parent.Is("parenthesized_expression", "non_null_expression", "as_expression") {
+			n, parent = parent, parent.Parent()
+		}
+		switch {
+		case parent.Kind() == "member_expression" && n.Field() == "object":
+			if call := parent.Parent(); call.Kind() == "call_expression" && parent.Field() == "function" {
+				return pruneMethods[parent.Get("property").Text()]
+			}
+			n = parent
+		case parent.Kind() == "variable_declarator" && n.Field() == "value" && parent.Get("name").Kind() == "identifier":
+			b := p.Scope.DeclaredAt(parent.Get("name"))
+			if b == nil || b.Reassigned {
+				return false
+			}
+			for _, ref := range p.Scope.References(b) {
+				if prunes(p, ref, depth+1) {
+					return true
+				}
+			}
+			return false
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 // addedKeys returns what identifies the new entry: the key of set, the
@@ -314,7 +391,7 @@ func startup(p *analyzer.Pass, c *collection, n syntax.Node) bool {
 			if fn.Kind() == "method_definition" && fn.Get("name").Text() == "constructor" && c.class.Valid() && !c.static && c.class.Contains(fn) {
 				return true
 			}
-			return registration(astutil.FunctionName(fn))
+			return registration(astutil.FunctionName(fn)) || constructionOnly(p, c, fn, nil)
 		},
 	})
 }
