@@ -340,3 +340,32 @@ var elementCallbacks = map[string]bool{
 // ElementCallback reports a collection method whose callback's first
 // parameter is each element in turn.
 func ElementCallback(method string) bool { return elementCallbacks[method] }
+
+// Catalogue caches: a cache of assets the program ships and names by id
+// (icons, glyphs, emoji, sprites) is keyed by the ids of that finite set,
+// and keeping each one fetched is the point. Matched at the start of a
+// word (iconCache, svgIcons, GLYPH_MAP), so that lexicon or silicon are
+// not icons.
+var catalogueName = regexp.MustCompile(`^(icon|glyph|emoji|sprite)|Icon|Glyph|Emoji|Sprite|(^|_)(ICON|GLYPH|EMOJI|SPRITE)`)
+
+// CatalogueName reports a collection name that says it caches such assets.
+func CatalogueName(name string) bool { return catalogueName.MatchString(name) }
+
+// Settings: objects that hold the program's configuration or a configured
+// account (cfg, config, settings, credentials, caldavCfg, ServerSettings).
+// What is keyed by them takes a new key only when someone edits the
+// settings.
+var configName = regexp.MustCompile(`^(cfg|conf|config|configuration|settings|prefs|preferences|credentials|creds)$|[a-z0-9](Cfg|Conf|Config|Configuration|Settings|Prefs|Preferences|Credentials)$`)
+
+// ConfigName reports a variable, property or type name that says it holds
+// settings.
+func ConfigName(name string) bool { return configName.MatchString(name) }
+
+// Start-up flags: a check that the program has finished starting
+// (isReady(), this.initialized, isAppServiceContainerReady(), started).
+// What only runs before it holds happens while the program starts, a
+// bounded number of times.
+var readyName = regexp.MustCompile(`(?i)(ready|initiali[sz]ed|started|booted|bootstrapped)$`)
+
+// ReadyName reports a flag or function name that says the program is up.
+func ReadyName(name string) bool { return readyName.MatchString(name) }

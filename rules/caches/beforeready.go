@@ -1,16 +1,11 @@
 package caches
 
 import (
-	"regexp"
-
+	"github.com/leakwatch/leakwatch/analyzer/apis"
 	"github.com/leakwatch/leakwatch/analyzer/scope"
 	"github.com/leakwatch/leakwatch/analyzer/syntax"
 	"github.com/leakwatch/leakwatch/rules/internal/astutil"
 )
-
-// readyName matches checks that the program has finished starting:
-// isReady(), this.initialized, isAppServiceContainerReady(), started.
-var readyName = regexp.MustCompile(`(?i)(ready|initiali[sz]ed|started|booted|bootstrapped)$`)
 
 // beforeReady reports an addition that runs only while the program is not
 // ready yet: in the else branch of `if (isReady())` or under
@@ -48,9 +43,9 @@ func readyCheck(n syntax.Node) bool {
 		}
 		return readyCheck(scope.Unwrap(n.Get("function")))
 	case "identifier":
-		return readyName.MatchString(n.Text())
+		return apis.ReadyName(n.Text())
 	case "member_expression":
-		return readyName.MatchString(n.Get("property").Text())
+		return apis.ReadyName(n.Get("property").Text())
 	}
 	return false
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/leakwatch/leakwatch/analyzer"
+	"github.com/leakwatch/leakwatch/analyzer/apis"
 	"github.com/leakwatch/leakwatch/analyzer/scope"
 	"github.com/leakwatch/leakwatch/analyzer/syntax"
 	"github.com/leakwatch/leakwatch/rules/internal/astutil"
@@ -475,11 +476,6 @@ func (k *keys) external(n syntax.Node, depth int) string {
 	return ""
 }
 
-// configName matches names of objects that hold the program's settings
-// or a configured account: cfg, config, settings, credentials, caldavCfg,
-// ServerSettings.
-var configName = regexp.MustCompile(`^(cfg|conf|config|configuration|settings|prefs|preferences|credentials|creds)$|[a-z0-9](Cfg|Conf|Config|Configuration|Settings|Prefs|Preferences|Credentials)$`)
-
 // configured reports a key made only of constants and values read from
 // configuration (`${cfg.url}|${cfg.username}`, this.settings.endpoint): it
 // takes a new value only when someone edits the settings, so the entries
@@ -495,7 +491,7 @@ func (k *keys) configured(n syntax.Node, depth int) bool {
 	}
 	switch n.Kind() {
 	case "identifier":
-		if configName.MatchString(n.Text()) {
+		if apis.ConfigName(n.Text()) {
 			return true
 		}
 		b := k.p.Scope.Resolve(n)
@@ -507,14 +503,14 @@ func (k *keys) configured(n syntax.Node, depth int) bool {
 			if t.Kind() == "generic_type" {
 				t = t.Get("name")
 			}
-			return t.Kind() == "type_identifier" && configName.MatchString(t.Text())
+			return t.Kind() == "type_identifier" && apis.ConfigName(t.Text())
 		}
 		return b.Init.Valid() && k.configured(b.Init, depth+1)
 	case "member_expression":
 		if outsideRoots[rootName(n)] {
 			return false
 		}
-		return configName.MatchString(n.Get("property").Text()) || k.configured(n.Get("object"), depth+1)
+		return apis.ConfigName(n.Get("property").Text()) || k.configured(n.Get("object"), depth+1)
 	case "template_string", "template_substitution", "binary_expression":
 		for _, c := range n.Children() {
 			if !k.configured(c, depth+1) {

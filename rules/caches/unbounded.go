@@ -2,12 +2,14 @@ package caches
 
 import (
 	"fmt"
-	"github.com/leakwatch/leakwatch/rules/internal/repeats"
 	"regexp"
 	"sort"
 	"strings"
 
+	"github.com/leakwatch/leakwatch/rules/internal/repeats"
+
 	"github.com/leakwatch/leakwatch/analyzer"
+	"github.com/leakwatch/leakwatch/analyzer/apis"
 	"github.com/leakwatch/leakwatch/analyzer/syntax"
 	"github.com/leakwatch/leakwatch/rules/internal/astutil"
 )
@@ -112,7 +114,7 @@ type summary struct {
 func check(p *analyzer.Pass) {
 	k := &keys{p: p, typeDecls: typeDeclarations(p.Tree.Root())}
 	for _, c := range findCollections(p) {
-		if warnOnce.MatchString(c.short) || catalogue.MatchString(c.short) {
+		if warnOnce.MatchString(c.short) || apis.CatalogueName(c.short) {
 			continue
 		}
 		s := summarize(p, c)
@@ -164,13 +166,6 @@ func check(p *analyzer.Pass) {
 // message is shown once: their keys are messages or API names the code
 // itself defines, a bounded set.
 var warnOnce = regexp.MustCompile(`(?i)warn|deprecat|once|logged|printed|reported|notified`)
-
-// catalogue matches the names of caches of assets the program ships and
-// names by id (icons, glyphs, emoji, sprites): their keys are the ids of
-// that finite set, and keeping each one fetched is the point.
-// Matched at the start of a word (iconCache, svgIcons, GLYPH_MAP), so that
-// lexicon or silicon are not icons.
-var catalogue = regexp.MustCompile(`^(icon|glyph|emoji|sprite)|Icon|Glyph|Emoji|Sprite|(^|_)(ICON|GLYPH|EMOJI|SPRITE)`)
 
 // summarize classifies every use of c.
 func summarize(p *analyzer.Pass, c *collection) summary {
