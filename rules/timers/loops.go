@@ -69,7 +69,7 @@ func conditional(n, fn syntax.Node) bool {
 // stops on its own (see stoppedByFlag and finite). A loop split over two
 // functions may check either of them.
 func loopStops(p *analyzer.Pass, o *lifecycle.Owner, loop, call syntax.Node) bool {
-	if stoppedByFlag(p, o, loop) || finite(loop) {
+	if stoppedByFlag(p, o, loop) || finite(loop) || settlesPromise(p, loop, call) {
 		return true
 	}
 	home := astutil.EnclosingFunction(call)
@@ -119,4 +119,76 @@ func callsBackAtOnce(p *analyzer.Pass, o *lifecycle.Owner, loop, home syntax.Nod
 		return !found
 	})
 	return found
+}
+
+// settlesPromise reports a poll that waits for something to finish and
+// settles the promise it was started in: `new Promise((resolve) => { const
+// check = () => { if (done()) resolve(); else requestAnimationFrame(check)
+// }; check() })`. It re-arms only on the branch that does not settle, so it
+// ends when what it waits for does (a shader compiled, a query answered),
+// and code awaits that end: a wait, not a loop that runs as long as its
+// owner.
+func settlesPromise(p *analyzer.Pass, loop, call syntax.Node) bool {
+	var settle []*scope.Binding
+	for fn := loop; fn.Valid(); fn = astutil.EnclosingFunction(fn) {
+		if nw := scope.Unwrap(fn.Parent().Parent()); fn.Parent().Kind() == "arguments" && nw.Kind() == "new_expression" && nw.Get("constructor").Text() == "Promise" {
+			for _, par := range fn.Get("parameters").Children() {
+				if par.Kind() == "identifier" || par.Kind() == "required_parameter" {
+					if b := p.Scope.Resolve(paramName(par)); b != nil {
+						settle = append(settle, b)
+					}
+				}
+			}
+			if fn.Get("parameter").Valid() {
+				if b := p.Scope.Resolve(fn.Get("parameter")); b != nil {
+					settle = append(settle, b)
+				}
+			}
+			break
+		}
+	}
+	if len(settle) == 0 {
+		return false
+	}
+	settles := func(branch syntax.Node) bool {
+		found := false
+		branch.Walk(func(n syntax.Node) bool {
+			if n.Kind() == "call_expression" {
+				if f := scope.Unwrap(n.Get("function")); f.Kind() == "identifier" {
+					b := p.Scope.Resolve(f)
+					for _, s := range settle {
+						found = found || b == s
+					}
+				}
+			}
+			return !found
+		})
+		return found
+	}
+	// The innermost if around the re-arm inside the loop: one branch
+	// re-arms, the other settles.
+	for child, n := call, call.Parent(); n.Valid() && n.Index() != loop.Index(); child, n = n, n.Parent() {
+		if n.Kind() != "if_statement" {
+			continue
+		}
+		var other syntax.Node
+		switch child.Field() {
+		case "consequence":
+			other = n.Get("alternative")
+		case "alternative":
+			other = n.Get("consequence")
+		default:
+			return false
+		}
+		return other.Valid() && settles(other)
+	}
+	return false
+}
+
+// paramName returns the identifier a simple parameter declares.
+func paramName(par syntax.Node) syntax.Node {
+	if par.Kind() == "required_parameter" {
+		return par.Get("pattern")
+	}
+	return par
 }
