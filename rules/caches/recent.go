@@ -16,16 +16,8 @@ import (
 // sliced value that does not come from the key's previous entry (a
 // truncated payload per request) is not this shape.
 func cappedRecent(p *analyzer.Pass, c *collection, a addition) bool {
-	if len(a.keys) != 1 {
-		return false
-	}
-	var value syntax.Node
-	switch {
-	case a.method == "set":
-		value = astutil.Arg(a.node, 1)
-	case a.method == "" && c.kind == objectKind:
-		value = a.node.Get("right")
-	default:
+	value, ok := keyedValue(c, a)
+	if !ok {
 		return false
 	}
 	value = followConst(p, scope.Unwrap(value))

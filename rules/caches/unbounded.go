@@ -97,6 +97,23 @@ type addition struct {
 	source string
 }
 
+// keyedValue returns the value a keyed addition stores under its one key:
+// the second argument of set(key, value), or the right side of
+// obj[key] = value. ok is false for additions of another kind (push, add)
+// and for several keys.
+func keyedValue(c *collection, a addition) (value syntax.Node, ok bool) {
+	if len(a.keys) != 1 {
+		return syntax.Node{}, false
+	}
+	switch {
+	case a.method == "set":
+		return astutil.Arg(a.node, 1), true
+	case a.method == "" && c.kind == objectKind:
+		return a.node.Get("right"), true
+	}
+	return syntax.Node{}, false
+}
+
 // summary is what the file does with one collection.
 type summary struct {
 	adds    []addition

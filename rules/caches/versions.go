@@ -27,16 +27,8 @@ import (
 // (`const next = gen(id) + 1; gens.set(id, next)`) or through a getter
 // defined in the file (`function gen(id) { return gens.get(id) ?? 0 }`).
 func versionBump(p *analyzer.Pass, c *collection, a addition) bool {
-	if !apis.VersionName(c.short) || len(a.keys) != 1 {
-		return false
-	}
-	var value syntax.Node
-	switch {
-	case a.method == "set":
-		value = astutil.Arg(a.node, 1)
-	case a.method == "" && c.kind == objectKind:
-		value = a.node.Get("right")
-	default:
+	value, ok := keyedValue(c, a)
+	if !apis.VersionName(c.short) || !ok {
 		return false
 	}
 	key := a.keys[0]
