@@ -172,6 +172,9 @@ func sloppyScript(p *analyzer.Pass) bool {
 // hasUseStrict reads a program's or function body's directive prologue.
 func hasUseStrict(body syntax.Node) bool {
 	for _, st := range body.Children() {
+		if st.Kind() == "hash_bang_line" || st.Kind() == "comment" {
+			continue // #!/usr/bin/env node, then the prologue
+		}
 		if st.Kind() != "expression_statement" {
 			return false
 		}
@@ -605,5 +608,112 @@ func mayBeScript(path string, src []byte) bool {
 	default:
 		return false // TypeScript, .mjs and components are always strict
 	}
-	return !moduleSyntax(src)
+	return !moduleSyntax(src) && !strictPrologue(src)
+}
+
+// strictPrologue reports a file whose directive prologue says "use strict"
+// (as CommonJS builds start): the whole file is strict, and sloppyScript
+// stops the rule there, so the engine need not parse the file for it. It
+// reads only what cannot be anything but a directive: after comments and
+// whitespace, string literals each ended by a semicolon on the same line
+// (`'use strict'` then a newline may continue as a call, `'use
+// strict'(x)`), one of them exactly 'use strict' or "use strict".
+// Anything else, it says no and the parse decides.
+func strictPrologue(src []byte) bool {
+	i := skipSpaceAndComments(src, 0, true)
+	for i >= 0 && i < len(src) && (src[i] == '\'' || src[i] == '"') {
+		q := src[i]
+		j := i + 1
+		for j < len(src) && src[j] != q && src[j] != '\\' && lineTerminator(src, j) == 0 {
+			j++
+		}
+		if j >= len(src) || src[j] != q {
+			return false // an escape, a line break or no end: let the parse read it
+		}
+		text := string(src[i+1 : j])
+		k := skipSpaceAndComments(src, j+1, false)
+		if k < 0 || k >= len(src) || src[k] != ';' {
+			return false
+		}
+		if text == "use strict" {
+			// A NUL byte makes tree-sitter read the text otherwise.
+			return bytes.IndexByte(src[:k], 0) < 0
+		}
+		i = skipSpaceAndComments(src, k+1, true)
+	}
+	return false
+}
+
+// skipSpaceAndComments returns the offset of the first byte from i on that
+// is neither whitespace nor inside a comment (a hashbang line counts as a
+// comment at the start). With newlines false it stops at a line
+// terminator (\n, \r, U+2028, U+2029), and at a comment that holds one.
+// It returns -1 for a line comment or hashbang holding a terminator other
+// than \n: where such a line ends, the parser and the language disagree.
+func skipSpaceAndComments(src []byte, i int, newlines bool) int {
+	if i == 0 && len(src) > 1 && src[0] == '#' && src[1] == '!' {
+		if i = lineEnd(src, 0); i < 0 {
+			return -1
+		}
+	}
+	for i < len(src) {
+		switch c := src[i]; {
+		case c == 0xEF && i == 0 && len(src) >= 3 && src[1] == 0xBB && src[2] == 0xBF:
+			i += 3 // a byte order mark
+		case c == ' ' || c == '\t' || c == '\f' || c == '\v':
+			i++
+		case lineTerminator(src, i) > 0:
+			if !newlines {
+				return i
+			}
+			i += lineTerminator(src, i)
+		case c == '/' && i+1 < len(src) && src[i+1] == '/':
+			if !newlines {
+				return i
+			}
+			if i = lineEnd(src, i); i < 0 {
+				return -1
+			}
+		case c == '/' && i+1 < len(src) && src[i+1] == '*':
+			end := bytes.Index(src[i+2:], []byte("*/"))
+			if end < 0 {
+				return len(src)
+			}
+			if !newlines {
+				for j := i + 2; j < i+2+end; j++ {
+					if lineTerminator(src, j) > 0 {
+						return i
+					}
+				}
+			}
+			i += end + 4
+		default:
+			return i
+		}
+	}
+	return i
+}
+
+// lineTerminator returns the length of the JavaScript line terminator at
+// src[i] (\n, \r, U+2028 or U+2029 in UTF-8), or 0.
+func lineTerminator(src []byte, i int) int {
+	switch {
+	case src[i] == '\n' || src[i] == '\r':
+		return 1
+	case src[i] == 0xE2 && i+2 < len(src) && src[i+1] == 0x80 && (src[i+2] == 0xA8 || src[i+2] == 0xA9):
+		return 3
+	}
+	return 0
+}
+
+// lineEnd returns the offset of the \n that ends the line holding src[i],
+// or len(src); -1 when another line terminator comes first.
+func lineEnd(src []byte, i int) int {
+	for i < len(src) && src[i] != '\n' {
+		if lineTerminator(src, i) > 0 {
+			return -1
+		}
+		i++
+	}
+	return i
 }
