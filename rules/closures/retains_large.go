@@ -21,7 +21,7 @@ var RetainsLarge = &analyzer.Rule{
 	// text than that.
 	// Every finding needs an evidently large value, and each kind of large
 	// value is named by one of these (Array covers typed arrays).
-	Needles: []string{"Array", "Buffer", "repeat(", "readFile", "JSON.parse", ".json(", ".text(", "arrayBuffer(",
+	Needles: []string{"Array(", "Array.from(", "Buffer", "repeat(", "readFile", "JSON.parse", ".json(", ".text(", "arrayBuffer(",
 		"blob(", "formData(", "querySelectorAll", "getElementsBy", "cloneNode", "parseFromString"},
 	New: func(p *analyzer.Pass) analyzer.Visitor {
 		return analyzer.VisitFunc(func(syntax.Node) { (&run{p: p}).check() })
