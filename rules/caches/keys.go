@@ -49,6 +49,9 @@ var smallDomains = map[string]bool{
 	"eventname": true, "methodname": true, "functionname": true, "fieldname": true,
 	"typename": true, "classname": true, "componentname": true, "hookname": true, "featurename": true,
 	"feature": true, "optionname": true, "modulename": true, "pluginname": true,
+	// Features (a plan's limits, a beta switch, a flag) are defined by the
+	// program or its operators, however they are keyed.
+	"featureid": true, "featurekey": true, "featureflag": true,
 	"directivename": true, "elementname": true, "rawname": true, "name": true,
 	// Integrations the user or the program configures (issue trackers,
 	// sign-in and storage providers): a handful per installation.
@@ -432,6 +435,9 @@ func (k *keys) external(n syntax.Node, depth int) string {
 	switch n.Kind() {
 	case "identifier", "shorthand_property_identifier":
 		name := n.Text()
+		if smallDomain(name) {
+			return "" // the bounded part of a composite key names nothing
+		}
 		if idName.MatchString(name) || outsideRoots[name] {
 			return "`" + name + "`"
 		}
