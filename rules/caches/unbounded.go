@@ -58,6 +58,7 @@ unless the teardown (or any other path) removes it too.`,
 			"removing from what an entry holds (`uploads.get(folder)?.delete(file)`, `records.get(id).instances.delete(x)`, also through a constant holding the entry): the file manages each key's contents, and only an emptied holder per key stays",
 			"keys that are parameters of functions private to the file (not exported, only called, never passed around) when every call in the file passes a bounded value (a literal, a constant, the default, or such a parameter in turn)",
 			"keys made only of configuration: values read from an object named or typed as configuration (cfg, config, settings, credentials, `CaldavCfg`), not under a request or message; and keys named for providers (`issueProviderId`), a handful per installation",
+			"in UI code (a .vue, .svelte, .jsx or .tsx file, or one importing react, vue, svelte, @angular/core, ...), keys naming one of the signed-in user's workspaces, teams or organisations (`workspaceId`, `currentTeam.id`, the id of a parameter typed `WorkspaceMetadata`): a client belongs to a handful. A document id beside it still counts, and on a server the same key is reported",
 			"caches named for assets the program ships and names by id (icons, glyphs, emoji, sprites)",
 			"fields of a class whose one instance is made in an instance field initialiser of another class (`adapter = new Adapter(this.workspace)`): it lives as long as that object, so it is a singleton only when that class is one",
 			"additions in private methods (TypeScript `private` or `#name`) of a singleton that only its field initialisers, its constructor or other such methods call: they run once, while the instance is built",
@@ -113,7 +114,7 @@ type summary struct {
 }
 
 func check(p *analyzer.Pass) {
-	k := &keys{p: p, typeDecls: typeDeclarations(p.Tree.Root())}
+	k := &keys{p: p, typeDecls: typeDeclarations(p.Tree.Root()), client: uiFile(p.Path, p.Tree.Root())}
 	for _, c := range findCollections(p) {
 		if warnOnce.MatchString(c.short) || apis.CatalogueName(c.short) {
 			continue
