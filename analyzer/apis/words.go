@@ -369,3 +369,28 @@ var readyName = regexp.MustCompile(`(?i)(ready|initiali[sz]ed|started|booted|boo
 
 // ReadyName reports a flag or function name that says the program is up.
 func ReadyName(name string) bool { return readyName.MatchString(name) }
+
+// User spaces: in a client, the workspaces, teams and organisations of the
+// signed-in user, a handful each. What a UI keeps per workspace (an avatar,
+// a shell document collection) has one entry for each of them; on a server
+// the same id is every customer's, so the rules ask for UI code too.
+var (
+	userSpaceName = regexp.MustCompile(`^(?:(?:current|active|selected)(?:Workspace|Team|Org|Organi[sz]ation)|(?:workspace|team|org|organi[sz]ation))(?:Id|ID|Key)?$|^(?:workspace|team|org|organi[sz]ation)_id$`)
+	userSpaceType = regexp.MustCompile(`^(?:Workspace|Team|Organi[sz]ation)(?:Meta|Metadata|Info|Profile|Summary)?$`)
+	// uiModules render a user interface: a file importing one runs in a
+	// client (or renders for one), not in a server's request handlers.
+	uiModules    = map[string]bool{"react": true, "react-dom": true, "preact": true, "vue": true, "svelte": true, "solid-js": true, "@angular/core": true, "lit": true}
+	uiModuleRoot = regexp.MustCompile(`^(?:react-dom|preact|svelte|solid-js|lit)/|^@vue/`)
+)
+
+// UserSpaceName reports a name that says it holds one of the signed-in
+// user's workspaces or its id (workspaceId, currentTeam, org_id).
+func UserSpaceName(name string) bool { return userSpaceName.MatchString(name) }
+
+// UserSpaceType reports a type name for a workspace, team or organisation
+// record (WorkspaceMetadata, Team).
+func UserSpaceType(name string) bool { return userSpaceType.MatchString(name) }
+
+// UIModule reports a module whose import makes a file UI code (react, vue,
+// svelte/store).
+func UIModule(module string) bool { return uiModules[module] || uiModuleRoot.MatchString(module) }

@@ -51,6 +51,11 @@ func TestWords(t *testing.T) {
 		{"TopicUndo without one", func(m string) bool { return TopicUndo(m, 0) }, nil, []string{"unsubscribe"}},
 		{"InTestSuite", InTestSuite, []string{"src/__tests__/a.ts", "src/hooks/useThing.test.tsx", "api.spec.js", "lib/__mocks__/fs.js", `src\__tests__\b.ts`},
 			[]string{"src/latest.ts", "src/contest/a.ts", "test-utils.ts", "src/tests.ts", "specs.ts"}},
+		{"UserSpaceName", UserSpaceName, []string{"workspaceId", "workspace", "currentTeam", "orgId", "organization_id", "activeWorkspaceId"},
+			[]string{"workspaces", "workspaceDocId", "teamMember", "organ", "docId", "currentUser"}},
+		{"UserSpaceType", UserSpaceType, []string{"WorkspaceMetadata", "Team", "Organisation"}, []string{"WorkspaceService", "TeamMember", "Doc"}},
+		{"UIModule", UIModule, []string{"react", "vue", "svelte/store", "@angular/core", "react-dom/client", "@vue/runtime-core"},
+			[]string{"reactive", "express", "@nestjs/common", "vuex-like", "./react"}},
 		{"InstanceGetterName", InstanceGetterName, []string{"getBrowser", "_getClient", "ensureConnection"}, []string{"get", "getter", "target", "connect"}},
 	}
 	for _, c := range cases {

@@ -1,6 +1,7 @@
 package caches
 
 import (
+	"path/filepath"
 	"regexp"
 	"strings"
 
@@ -21,6 +22,101 @@ type keys struct {
 	// that recursion ends; closed remembers the answers (closedParam).
 	visiting map[*scope.Binding]bool
 	closed   map[*scope.Binding]bool
+	// client: the file is UI code, so a workspace id is one of the
+	// signed-in user's few (userSpace).
+	client bool
+}
+
+// uiFile reports a file of a user interface: a .vue, .svelte, .jsx or .tsx
+// file, or one importing a UI framework.
+func uiFile(path string, root syntax.Node) bool {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".vue", ".svelte", ".jsx", ".tsx":
+		return true
+	}
+	for _, st := range root.Children() {
+		if st.Kind() != "import_statement" {
+			continue
+		}
+		if src, _ := astutil.StringValue(st.Get("source")); apis.UIModule(src) {
+			return true
+		}
+	}
+	return false
+}
+
+// userSpace reports a key that names one of the signed-in user's
+// workspaces, teams or organisations in UI code: workspaceId,
+// currentTeam.id, or the id of a value declared as a WorkspaceMetadata.
+// A client belongs to a handful; per-document keys beside it still count.
+func (k *keys) userSpace(n syntax.Node) bool {
+	if !k.client {
+		return false
+	}
+	switch n.Kind() {
+	case "identifier", "shorthand_property_identifier":
+		return apis.UserSpaceName(n.Text())
+	case "member_expression":
+		prop := n.Get("property").Text()
+		if apis.UserSpaceName(prop) {
+			return true
+		}
+		if prop != "id" {
+			return false
+		}
+		obj := scope.Unwrap(n.Get("object"))
+		switch obj.Kind() {
+		case "member_expression":
+			return apis.UserSpaceName(obj.Get("property").Text())
+		case "identifier":
+			if apis.UserSpaceName(obj.Text()) {
+				return true
+			}
+			b := k.p.Scope.Resolve(obj)
+			return b != nil && b.Kind == scope.Param && apis.UserSpaceType(declaredTypeName(b))
+		}
+	}
+	return false
+}
+
+// declaredTypeName returns the name of the type written for a parameter,
+// also for one destructured from an annotated object (`{ meta }: { meta:
+// WorkspaceMetadata } & Props`), or "".
+func declaredTypeName(b *scope.Binding) string {
+	if t := paramType(b.Decl); t.Valid() {
+		return typeName(t)
+	}
+	pattern := b.Decl.Parent()
+	if pattern.Kind() != "object_pattern" {
+		return ""
+	}
+	param := pattern.Parent()
+	if param.Kind() != "required_parameter" && param.Kind() != "optional_parameter" {
+		return ""
+	}
+	var name string
+	param.Get("type").Walk(func(n syntax.Node) bool {
+		if name != "" {
+			return false
+		}
+		if n.Kind() == "property_signature" && n.Get("name").Text() == b.Name {
+			name = typeName(n.Get("type").Child(0))
+			return false
+		}
+		return true
+	})
+	return name
+}
+
+// typeName returns the name of a named type (Foo, Foo<T>), or "".
+func typeName(t syntax.Node) string {
+	switch t.Kind() {
+	case "type_identifier":
+		return t.Text()
+	case "generic_type":
+		return t.Get("name").Text()
+	}
+	return ""
 }
 
 func typeDeclarations(root syntax.Node) map[string]syntax.Node {
@@ -49,6 +145,9 @@ var smallDomains = map[string]bool{
 	"eventname": true, "methodname": true, "functionname": true, "fieldname": true,
 	"typename": true, "classname": true, "componentname": true, "hookname": true, "featurename": true,
 	"feature": true, "optionname": true, "modulename": true, "pluginname": true,
+	// Features (a plan's limits, a beta switch, a flag) are defined by the
+	// program or its operators, however they are keyed.
+	"featureid": true, "featurekey": true, "featureflag": true,
 	"directivename": true, "elementname": true, "rawname": true, "name": true,
 	// Integrations the user or the program configures (issue trackers,
 	// sign-in and storage providers): a handful per installation.
@@ -92,7 +191,7 @@ func (k *keys) anyDynamic(ns []syntax.Node) bool {
 // clock. Literals, module constants and small enumerations are not.
 func (k *keys) dynamic(n syntax.Node, depth int) bool {
 	n = scope.Unwrap(n)
-	if depth > 6 {
+	if depth > 6 || k.userSpace(n) {
 		return false
 	}
 	switch n.Kind() {
@@ -432,6 +531,9 @@ func (k *keys) external(n syntax.Node, depth int) string {
 	switch n.Kind() {
 	case "identifier", "shorthand_property_identifier":
 		name := n.Text()
+		if smallDomain(name) || k.userSpace(n) {
+			return "" // the bounded part of a composite key names nothing
+		}
 		if idName.MatchString(name) || outsideRoots[name] {
 			return "`" + name + "`"
 		}
@@ -446,6 +548,9 @@ func (k *keys) external(n syntax.Node, depth int) string {
 			return k.external(b.Init, depth+1)
 		}
 	case "member_expression":
+		if k.userSpace(n) {
+			return ""
+		}
 		prop := n.Get("property").Text()
 		if obj := scope.Unwrap(n.Get("object")); obj.Kind() == "member_expression" && currentUser[obj.Get("property").Text()] && !outsideRoots[rootName(n)] {
 			// hass.user.id in a client: the signed-in user, one per

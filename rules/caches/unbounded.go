@@ -53,12 +53,14 @@ unless the teardown (or any other path) removes it too.`,
 			"collections and functions that make sure something happens once (warnedX, printed, deprecationWarning, warnOnce): their keys are messages the code defines",
 			"version fences: a collection named for generations, epochs, revisions or versions whose entry for a key is set to that key's previous value plus a number (`gens.set(id, (gens.get(id) ?? 0) + 1)`, also through a constant or a getter in the file); work in flight compares against the number, so it must outlive that work and cannot be evicted",
 			"additions at module top level, in a function run once at load (an IIFE, a function only called at top level, the constructor of a singleton), or in a register*/define*/install*/init*/setup* function",
-			"keys that are literals, module constants, enum members, parameters typed as a union of literals or an enum, classes (parameters typed as a constructor type or `typeof X`: bounded by the classes the program defines), or named like a small fixed set (locale, lang, theme, mode, level, type, kind, format, ...) or like something the program itself defines (name, tag, attribute, property, event, feature, ...)",
+			"keys that are literals, module constants, enum members, parameters typed as a union of literals or an enum, classes (parameters typed as a constructor type or `typeof X`: bounded by the classes the program defines), or named like a small fixed set (locale, lang, theme, mode, level, type, kind, format, ...) or like something the program itself defines (name, tag, attribute, property, event, feature, ...), features included however they are keyed (`featureId`, `featureKey`, `featureFlag`: a plan's limits or a flag, added by a release or an operator)",
 			"collections exported or handed to other code (returned, passed to a function, aliased): whoever receives them may prune them",
 			"removing from what an entry holds (`uploads.get(folder)?.delete(file)`, `records.get(id).instances.delete(x)`, also through a constant holding the entry): the file manages each key's contents, and only an emptied holder per key stays",
 			"keys that are parameters of functions private to the file (not exported, only called, never passed around) when every call in the file passes a bounded value (a literal, a constant, the default, or such a parameter in turn)",
 			"keys made only of configuration: values read from an object named or typed as configuration (cfg, config, settings, credentials, `CaldavCfg`), not under a request or message; and keys named for providers (`issueProviderId`), a handful per installation",
+			"in UI code (a .vue, .svelte, .jsx or .tsx file, or one importing react, vue, svelte, @angular/core, ...), keys naming one of the signed-in user's workspaces, teams or organisations (`workspaceId`, `currentTeam.id`, the id of a parameter typed `WorkspaceMetadata`): a client belongs to a handful. A document id beside it still counts, and on a server the same key is reported",
 			"caches named for assets the program ships and names by id (icons, glyphs, emoji, sprites)",
+			"fields of a class whose one instance is made in an instance field initialiser of another class (`adapter = new Adapter(this.workspace)`): it lives as long as that object, so it is a singleton only when that class is one",
 			"additions in private methods (TypeScript `private` or `#name`) of a singleton that only its field initialisers, its constructor or other such methods call: they run once, while the instance is built",
 			"arrays pushed to only while shorter than a bounded value (`if (samples.length < MAX) samples.push(s)`, a memo filled up to an index: `for (let i = strings.length; i <= level; i++) strings.push(...)`)",
 			"a most-recent list per key, stored as the key's own previous list cut to a fixed length (`recent.set(view, [row, ...(recent.get(view) ?? [])].slice(0, 20))`)",
@@ -129,7 +131,7 @@ type summary struct {
 }
 
 func check(p *analyzer.Pass) {
-	k := &keys{p: p, typeDecls: typeDeclarations(p.Tree.Root())}
+	k := &keys{p: p, typeDecls: typeDeclarations(p.Tree.Root()), client: uiFile(p.Path, p.Tree.Root())}
 	for _, c := range findCollections(p) {
 		if warnOnce.MatchString(c.short) || apis.CatalogueName(c.short) {
 			continue

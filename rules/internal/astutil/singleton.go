@@ -39,6 +39,10 @@ func ModuleClass(class syntax.Node) bool {
 // else outside its own body (not exported, not passed around, not
 // subclassed). It returns the zero Node otherwise.
 func SingletonInstance(sc *scope.Info, class syntax.Node) syntax.Node {
+	return singletonInstance(sc, class, 0)
+}
+
+func singletonInstance(sc *scope.Info, class syntax.Node, depth int) syntax.Node {
 	if !ModuleClass(class) {
 		return syntax.Node{}
 	}
@@ -48,7 +52,7 @@ func SingletonInstance(sc *scope.Info, class syntax.Node) syntax.Node {
 		for p.Kind() == "parenthesized_expression" {
 			p = p.Parent()
 		}
-		if p.Kind() == "new_expression" && IsTopLevel(p) && p.Get("constructor").Contains(class) {
+		if p.Kind() == "new_expression" && runsOnce(sc, p, depth) && p.Get("constructor").Contains(class) {
 			return p
 		}
 		return syntax.Node{}
@@ -67,7 +71,7 @@ func SingletonInstance(sc *scope.Info, class syntax.Node) syntax.Node {
 			continue // static members, `instanceof Self`
 		}
 		p := ref.Parent()
-		if p.Kind() != "new_expression" || ref.Field() != "constructor" || !IsTopLevel(p) || instance.Valid() {
+		if p.Kind() != "new_expression" || ref.Field() != "constructor" || !runsOnce(sc, p, depth) || instance.Valid() {
 			return syntax.Node{}
 		}
 		if loopAround(p) {
@@ -76,6 +80,41 @@ func SingletonInstance(sc *scope.Info, class syntax.Node) syntax.Node {
 		instance = p
 	}
 	return instance
+}
+
+// runsOnce reports whether n, outside any function, runs once for the life
+// of the program. Module top level and static fields do; an instance field
+// initialiser (`adapter = new Adapter(this.workspace)`) runs once per
+// instance of its class, so only when that class is a singleton in turn.
+func runsOnce(sc *scope.Info, n syntax.Node, depth int) bool {
+	if !IsTopLevel(n) {
+		return false
+	}
+	class := instanceFieldClass(n)
+	if !class.Valid() {
+		return true
+	}
+	if depth > 4 {
+		return false
+	}
+	return singletonInstance(sc, class, depth+1).Valid() || ModuleClass(class) && InjectedSingleton(class)
+}
+
+// instanceFieldClass returns the class whose instance field initialiser
+// holds n, or the zero Node when n is in none (or in a static one).
+func instanceFieldClass(n syntax.Node) syntax.Node {
+	for p := n.Parent(); p.Valid(); p = p.Parent() {
+		switch p.Kind() {
+		case "public_field_definition", "field_definition":
+			if p.HasToken("static") {
+				return syntax.Node{}
+			}
+			return p.Parent().Parent() // field, class_body, class
+		case "class_static_block":
+			return syntax.Node{}
+		}
+	}
+	return syntax.Node{}
 }
 
 // loopAround reports whether n runs inside a loop.

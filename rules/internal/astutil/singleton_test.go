@@ -43,9 +43,17 @@ const p = new Public();
 class Looped {}
 for (const x of [1, 2]) new Looped();
 const anon = new (class Anon {})();
+class PerHolder {}
+export class Holder { part = new PerHolder(); }
+class InStore {}
+class Store { part = new InStore(); }
+const store = new Store();
+class InStatic {}
+export class Registry { static part = new InStatic(); }
 `
 	tree, sc := parse(t, syntax.TypeScript, src)
-	for name, want := range map[string]bool{"Once": true, "Twice": false, "Later": false, "Public": false, "Looped": false, "Anon": true} {
+	for name, want := range map[string]bool{"Once": true, "Twice": false, "Later": false, "Public": false, "Looped": false, "Anon": true,
+		"PerHolder": false, "InStore": true, "InStatic": true} {
 		class := classNamed(tree, name)
 		if !class.Valid() {
 			t.Fatalf("no class %s", name)
