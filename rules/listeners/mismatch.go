@@ -219,7 +219,7 @@ func (v *mismatch) check(r call) {
 // reader looks at when asking whether this listener is removed; the fix
 // stays on the removal.
 func (v *mismatch) reportAtAdd(a, r call, why string) {
-	if v.reported[a.node.Index()] {
+	if v.reported[a.node.Index()] || v.removedElsewhere(a) {
 		return
 	}
 	v.reported[a.node.Index()] = true
@@ -228,6 +228,19 @@ func (v *mismatch) reportAtAdd(a, r call, why string) {
 		eventLabel(a), r.method, line, why)
 	v.p.Report(analyzer.Diagnostic{Start: astutil.Callee(a.node).Start(), End: a.node.End(), Message: msg,
 		Related: []analyzer.Related{{Start: r.node.Start(), End: r.node.End(), Message: "this removal does not match it"}}})
+}
+
+// removedElsewhere reports an addition that another removal does match
+// (a drag's drop handler takes its dragover listener off document.body,
+// while the unmount cleanup names window): the addition is removed, and
+// only the mismatched removal is worth reporting.
+func (v *mismatch) removedElsewhere(a call) bool {
+	for other := range v.removeIndex.pairable(a) {
+		if matches(v.p, a, other) {
+			return true
+		}
+	}
+	return false
 }
 
 // checkUndoTypos reports an addition in an undo method (removeListeners,
