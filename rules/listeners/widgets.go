@@ -96,8 +96,9 @@ func widgetOnMarkup(p *analyzer.Pass, o *lifecycle.Owner, m lifecycle.Markup, v 
 
 // markupElement reports an element of the owner's markup itself, not a
 // value read off one (this.$refs.box.id names it, and a registry may map
-// that name to a widget others share): this.$refs.box, this.$el, a
-// template ref's value, or a local or parameter given one.
+// that name to a widget others share): this.$refs.box, a child's
+// this.$refs.child.$el, a template ref's value, or a local or parameter
+// given one.
 func markupElement(p *analyzer.Pass, o *lifecycle.Owner, m lifecycle.Markup, n syntax.Node, depth int) bool {
 	if depth > markupDepth {
 		return false
@@ -109,7 +110,7 @@ func markupElement(p *analyzer.Pass, o *lifecycle.Owner, m lifecycle.Markup, n s
 		if n.Kind() == "member_expression" {
 			switch n.Get("property").Text() {
 			case "$el":
-				return obj.Kind() == "this" && inMarkup(p, o, m, n, 0) || markupElement(p, o, m, obj, depth+1)
+				return markupElement(p, o, m, obj, depth+1) // a child component's root element
 			case "value":
 				if obj.Kind() == "identifier" {
 					return inMarkup(p, o, m, n, 0)
