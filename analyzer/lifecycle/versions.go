@@ -3,6 +3,8 @@ package lifecycle
 import (
 	"strconv"
 	"strings"
+
+	"github.com/leakwatch/leakwatch/analyzer/syntax"
 )
 
 // PackageMajor returns the major version of a package the project depends
@@ -58,7 +60,7 @@ func (m *Model) VueMajor() int {
 		switch n.Kind() {
 		case "member_expression":
 			obj, prop := n.Get("object"), n.Get("property").Text()
-			if obj.Kind() == "this" && vue2Members[prop] {
+			if vue2Members[prop] && (obj.Kind() == "this" || vueInstanceLink(obj)) {
 				v2 = true
 			}
 			if obj.Kind() == "identifier" && obj.Text() == "Vue" && m.ImportedFrom("Vue") == "vue" && vue2Globals[prop] {
@@ -92,6 +94,32 @@ func (m *Model) VueMajor() int {
 		m.vueMajor = 3
 	}
 	return m.vueMajor
+}
+
+// vueInstanceLink reports a path from a component to another component
+// instance: this.$root, this.$parent, this.$refs.child, this.$children[0].
+// Vue 3 dropped the instance event API from every instance, so
+// this.$root.$on(...) (a Vue 2 app's event bus) says Vue 2 as this.$on
+// does. Other objects' $on (an AngularJS scope kept as this.$scope) say
+// nothing.
+func vueInstanceLink(n syntax.Node) bool {
+	switch n.Kind() {
+	case "member_expression":
+		obj, prop := n.Get("object"), n.Get("property").Text()
+		if obj.Kind() == "this" {
+			return prop == "$root" || prop == "$parent"
+		}
+		return isThisMember(obj, "$refs")
+	case "subscript_expression":
+		obj := n.Get("object")
+		return isThisMember(obj, "$refs") || isThisMember(obj, "$children")
+	}
+	return false
+}
+
+// isThisMember reports this.<name>.
+func isThisMember(n syntax.Node, name string) bool {
+	return n.Kind() == "member_expression" && n.Get("object").Kind() == "this" && n.Get("property").Text() == name
 }
 
 // DependsOn reports whether the project's package.json lists the package,

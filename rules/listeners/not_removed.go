@@ -81,6 +81,7 @@ reported: they live exactly as long as their target.`,
 			"in a class component, an element found in the document by what its render writes (document.querySelector(\".title\") or getElementById(\"canvas\") for a class or id its JSX names), or looked up in a setState callback when the render injects the state just set as HTML (dangerouslySetInnerHTML, or an HTML parser such as html-react-parser given this.state.html); lookups of other elements (the app's header, the body) are reported",
 			"a listener on what the owner makes with d3: a behaviour, simulation or element from a d3 factory (d3.zoom(), d3.forceSimulation(nodes), d3.create(\"svg\")), through d3's chained calls, locals, an empty Vue ref or a member the owner fills with it, and elements selection.append made under anything but the page (d3.select(window), d3.select(\"body\") and module-level simulations are reported)",
 			"in a Vue component, a listener on its own markup, which goes with its template: what this.$refs holds (an element, or what a child component keeps, such as its editor), a template ref (useTemplateRef, or a ref() made empty that the script never writes), a parameter of a helper every call of which passes one, what a handler the markup binds only to child components' events is given (the editor <Ckeditor @ready=onEditorReady> made), and the elements of such a collection (for (const item of toolbar.items), nodes.forEach(node => ...), also when the variable is set again the same way); not what those lead out to (ownerDocument, parents, form, closest(), a child's $root or $store)",
+			"in a Vue component, a listener on a widget it builds on an element of its own markup and keeps in a member or a variable of its instance script (this.cm = CodeMirror.fromTextArea(this.$refs.area), await Editor.create(el), new Chart(box.value)) or on a part of it (editor.model.document): the widget hangs off that element; one built on the page, on what the element leads out to, or got from a registry by the element's name or id is reported",
 			"for onDidX / onWillX / emitter.event / slot.on(fn): the IDisposable handed to this._register, pushed or added to a list or DisposableStore, kept in a field the teardown disposes, returned or passed on; a disposables argument (fn, this, this._disposables); Event.once; or a source the owner creates and disposes itself",
 			"in a class whose lifetime the rule cannot see, a handler of a request channel (ipcMain.on(\"settings-get\", fn) with a literal channel): a program answers each channel once, so such a class is one of its services, made at startup",
 			".once(...) for emitters; { once: true } is accepted outside components only, since an event that never fires keeps the listener",
@@ -301,7 +302,7 @@ func ownTarget(p *analyzer.Pass, o *lifecycle.Owner, target syntax.Node) bool {
 	if o.Follows().IsElement && rootedInThis(target) {
 		return true // a part of the element itself
 	}
-	return ownMarkup(p, o, target) || angularElement(p, o, target) || madeByLibrary(p, o, target) || renderedQuery(p, o, target)
+	return ownMarkup(p, o, target) || builtOnMarkup(p, o, target) || angularElement(p, o, target) || madeByLibrary(p, o, target) || renderedQuery(p, o, target)
 }
 
 // targetMayOutlive decides from the target's lifetime alone whether a

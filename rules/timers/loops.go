@@ -69,12 +69,12 @@ func conditional(n, fn syntax.Node) bool {
 // stops on its own (see stoppedByFlag and finite). A loop split over two
 // functions may check either of them.
 func loopStops(p *analyzer.Pass, o *lifecycle.Owner, loop, call syntax.Node) bool {
-	if stoppedByFlag(p, o, loop) || finite(loop) || settlesPromise(p, loop, call) {
+	if stoppedByFlag(p, o, loop) || finite(p, loop) || settlesPromise(p, loop, call) {
 		return true
 	}
 	home := astutil.EnclosingFunction(call)
 	if home.Valid() && !loop.Contains(home) {
-		return stoppedByFlag(p, o, home) || finite(home)
+		return stoppedByFlag(p, o, home) || finite(p, home)
 	}
 	return false
 }

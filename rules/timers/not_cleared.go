@@ -54,7 +54,7 @@ A one-shot setTimeout is not reported, nor are timers started at module top leve
 			"for a re-arming setTimeout or requestAnimationFrame loop (also one split over two methods, start() scheduling tick() which calls start(), and one in a helper the component declares and calls only from one effect): the latest id stored on every re-arm and cleared in the teardown, or a flag the loop checks (if (!this.running) return) that the teardown sets, or an AbortSignal the loop checks whose controller the teardown aborts",
 			"an interval that clears itself from its own callback (clearInterval(id) inside the callback)",
 			"a clear handed to someone else to run later: a sibling unmount effect (useEffect(() => () => clearInterval(timer.current), [])), useUnmount(...), a stop function returned to the caller, a disposer pushed into a collection the teardown runs",
-			"a loop that stops on its own: the re-arm is guarded by a comparison (if (progress < 1) requestAnimationFrame(step), if (attempt < max) setTimeout(retry, delay))",
+			"a loop that stops on its own: the re-arm is guarded by a comparison (if (progress < 1) requestAnimationFrame(step), if (attempt < max) setTimeout(retry, delay)), also one given a name: a constant Vue computed read as .value or an arrow function called bare whose body is the comparison (const gaveUp = computed(() => tries.value >= MAX); if (!gaveUp.value) setTimeout(connect, 1000)); a computed that compares nothing is a flag and stays reported",
 			"a poll that settles the promise it was started in and re-arms only on the branch that does not (new Promise((resolve) => { const check = () => { if (done()) resolve(); else requestAnimationFrame(check) }; check() })): it ends when what it waits for does, and code awaits that end",
 			"an id returned to the caller (start() { return setInterval(...) }), who then owns it",
 			"Vue 2 this.$once(\"hook:beforeDestroy\", () => clearInterval(id))",
@@ -437,11 +437,14 @@ func stoppedByFlag(p *analyzer.Pass, o *lifecycle.Owner, loop syntax.Node) bool 
 // `if (attempt >= max) return`), as finite animations and bounded retries
 // do, or it asks whether work is left (`if (buffer.length === 0) return`,
 // `if (!queue.size) return`), as a loop that drains a buffer a step at a
-// time does. Precision first: such a loop may outlive its owner briefly,
+// time does. The comparison may have a name of its own (`const exhausted =
+// computed(() => retries.value >= MAX)` checked as `!exhausted.value`, see
+// namedLimit). Precision first: such a loop may outlive its owner briefly,
 // but it does not run forever.
-func finite(loop syntax.Node) bool {
+func finite(p *analyzer.Pass, loop syntax.Node) bool {
 	found := false
-	check := func(cond syntax.Node) {
+	var check func(cond syntax.Node, depth int)
+	check = func(cond syntax.Node, depth int) {
 		cond.Walk(func(n syntax.Node) bool {
 			switch n.Kind() {
 			case "binary_expression":
@@ -454,6 +457,12 @@ func finite(loop syntax.Node) bool {
 				}
 			case "unary_expression":
 				found = n.Get("operator").Text() == "!" && isCount(n.Get("argument"))
+			case "identifier", "member_expression", "call_expression":
+				if depth == 0 {
+					if limit := namedLimit(p, n); limit.Valid() {
+						check(limit, depth+1)
+					}
+				}
 			}
 			return !found
 		})
@@ -461,15 +470,65 @@ func finite(loop syntax.Node) bool {
 	loop.Walk(func(n syntax.Node) bool {
 		switch n.Kind() {
 		case "if_statement", "while_statement", "do_statement", "ternary_expression":
-			check(n.Get("condition"))
+			check(n.Get("condition"), 0)
 		case "binary_expression":
 			if op := n.Get("operator").Text(); op == "&&" || op == "||" {
-				check(n.Get("left"))
+				check(n.Get("left"), 0)
 			}
 		}
 		return !found
 	})
 	return found
+}
+
+// namedLimit returns the expression a condition's name stands for when
+// the name is a constant made to compute it: a Vue computed read through
+// .value (`maxRetriesReached.value` for `computed(() => retries.value >=
+// MAX_RETRIES)`), or an arrow function called bare (`exhausted()` for
+// `const exhausted = () => attempts >= max`). Anything else (a variable,
+// a member any code may set) gives the zero Node.
+func namedLimit(p *analyzer.Pass, n syntax.Node) syntax.Node {
+	var id syntax.Node
+	computed := false
+	switch n.Kind() {
+	case "identifier":
+		return syntax.Node{} // a bare name read as it is: a variable, not a computation
+	case "member_expression":
+		if n.Get("property").Text() != "value" {
+			return syntax.Node{}
+		}
+		id, computed = scope.Unwrap(n.Get("object")), true
+	case "call_expression":
+		if len(astutil.Args(n)) > 0 {
+			return syntax.Node{}
+		}
+		id = scope.Unwrap(n.Get("function"))
+	}
+	if id.Kind() != "identifier" {
+		return syntax.Node{}
+	}
+	b := p.Scope.Resolve(id)
+	if b == nil || b.Kind != scope.Const || b.Reassigned || !b.Init.Valid() {
+		return syntax.Node{}
+	}
+	fn := scope.Unwrap(b.Init)
+	if computed {
+		if fn.Kind() != "call_expression" || scope.Unwrap(fn.Get("function")).Text() != "computed" {
+			return syntax.Node{}
+		}
+		fn = scope.Unwrap(astutil.Arg(fn, 0))
+	}
+	if fn.Kind() != "arrow_function" {
+		return syntax.Node{}
+	}
+	body := fn.Get("body")
+	if body.Kind() != "statement_block" {
+		return body
+	}
+	if kids := body.Children(); len(kids) == 1 && kids[0].Kind() == "return_statement" {
+		return kids[0].Child(0) // { return expr }
+	}
+	return syntax.Node{}
 }
 
 // isCount reports an expression that counts a collection's entries:
