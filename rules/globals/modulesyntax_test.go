@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"testing"
 )
 
@@ -26,18 +27,23 @@ func TestModuleSyntaxMatchesItsDefinition(t *testing.T) {
 	for _, s := range moduleSyntaxSeeds {
 		check(s, []byte(s))
 	}
+	eachTestdataFile(t, []string{".js", ".jsx", ".cjs", ".mjs", ".ts", ".tsx", ".vue", ".svelte"}, check)
+}
+
+// eachTestdataFile calls fn with every file of the repository's testdata
+// whose name ends in one of exts: real-looking sources for the lexical
+// checks to be held to.
+func eachTestdataFile(t *testing.T, exts []string, fn func(path string, src []byte)) {
+	t.Helper()
 	err := filepath.WalkDir(filepath.Join("..", "..", "testdata"), func(path string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
+		if err != nil || d.IsDir() || !slices.Contains(exts, filepath.Ext(path)) {
 			return err
 		}
-		switch filepath.Ext(path) {
-		case ".js", ".jsx", ".cjs", ".mjs", ".ts", ".tsx", ".vue", ".svelte":
-			src, err := os.ReadFile(path)
-			if err != nil {
-				return err
-			}
-			check(path, src)
+		src, err := os.ReadFile(path)
+		if err != nil {
+			return err
 		}
+		fn(path, src)
 		return nil
 	})
 	if err != nil {

@@ -2,8 +2,6 @@ package globals
 
 import (
 	"context"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/leakwatch/leakwatch/analyzer/syntax"
@@ -43,23 +41,7 @@ func TestStrictPrologueImpliesTheParse(t *testing.T) {
 	for _, s := range strictPrologueSeeds {
 		check(s, []byte(s))
 	}
-	err := filepath.WalkDir(filepath.Join("..", "..", "testdata"), func(path string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		switch filepath.Ext(path) {
-		case ".js", ".jsx", ".cjs":
-			src, err := os.ReadFile(path)
-			if err != nil {
-				return err
-			}
-			check(path, src)
-		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	eachTestdataFile(t, []string{".js", ".jsx", ".cjs"}, check)
 }
 
 // TestStrictPrologueReadsTheUsualForms checks the forms it is for.
