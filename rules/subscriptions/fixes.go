@@ -565,7 +565,7 @@ func (v *notDisposed) keepInConstFix(r registration) (analyzer.Fix, bool) {
 		if p.Tree.Lang.IsTypeScript() {
 			if r.style == styleRx {
 				decl += ": Subscription | undefined"
-				b.EnsureImport("Subscription", "rxjs", r.call.Start())
+				b.EnsureTypeImport("Subscription", "rxjs", r.call.Start())
 			} else {
 				decl += ": (() => void) | undefined"
 			}
@@ -650,7 +650,7 @@ func (v *notDisposed) keepOnThisFix(r registration) (analyzer.Fix, bool) {
 		return analyzer.Fix{}, false
 	}
 	if ts && r.style == styleRx {
-		b.EnsureImport("Subscription", "rxjs", r.call.Start())
+		b.EnsureTypeImport("Subscription", "rxjs", r.call.Start())
 	}
 	return b.Fix(keepTitle(r, "this."+name)+" "+cleanup.WhereClause(o), true), true
 }

@@ -451,7 +451,7 @@ func (b *Builder) implement(class syntax.Node, iface, module string) {
 	default:
 		return
 	}
-	b.ensureImport(iface, module, class.Start())
+	b.ensureImport(iface, module, class.Start(), true)
 }
 
 // afterTrailingComment moves an insertion point at the end of a statement
@@ -469,11 +469,20 @@ func (b *Builder) afterTrailingComment(off int) int {
 	return off
 }
 
-// EnsureImport makes sure name is imported from module, in the script that
-// contains offset near (the file, or the script block of a component).
-func (b *Builder) EnsureImport(name, module string, near int) { b.ensureImport(name, module, near) }
+// EnsureImport makes sure the value name is imported from module, in the
+// script that contains offset near (the file, or the script block of a
+// component).
+func (b *Builder) EnsureImport(name, module string, near int) {
+	b.ensureImport(name, module, near, false)
+}
 
-func (b *Builder) ensureImport(name, module string, near int) {
+// EnsureTypeImport is EnsureImport for a name used only as a type, which
+// may join an `import type` declaration.
+func (b *Builder) EnsureTypeImport(name, module string, near int) {
+	b.ensureImport(name, module, near, true)
+}
+
+func (b *Builder) ensureImport(name, module string, near int, asType bool) {
 	root := b.p.Tree.Root()
 	scriptStart := b.p.Life.ScriptStart(near)
 	sameScript := func(n syntax.Node) bool { return b.p.Life.ScriptStart(n.Start()) == scriptStart }
@@ -484,7 +493,10 @@ func (b *Builder) ensureImport(name, module string, near int) {
 		}
 		lastImport = st
 		src, _ := astutil.StringValue(st.Get("source"))
-		if src != module {
+		if src != module || !asType && typeOnlyImport(st) {
+			// `import type { Ref } from "vue"` imports no values: a hook
+			// added there is an error (TS1361), so it goes in a value
+			// import of the module, or a new one.
 			continue
 		}
 		var named syntax.Node
@@ -532,6 +544,20 @@ func (b *Builder) ensureImport(name, module string, near int) {
 	b.Insert(at+len(ind), line+"\n"+ind)
 }
 
+// typeOnlyImport reports `import type { ... } from "m"`: the type keyword
+// between import and the clause.
+func typeOnlyImport(st syntax.Node) bool {
+	for c := st.FirstChild(); c.Valid(); c = c.NextSibling() {
+		switch c.Kind() {
+		case "type":
+			return true
+		case "import_clause", "string":
+			return false
+		}
+	}
+	return false
+}
+
 // addHookCleanup adds the cleanup to an existing unmount callback of the
 // setup (onBeforeUnmount/onUnmounted in Vue, onDestroy in Svelte), or
 // registers a new one right after the statement that makes the
@@ -564,7 +590,7 @@ func (b *Builder) addHookCleanup(o *lifecycle.Owner, reg syntax.Node, stmts []st
 	}
 	sb.WriteString(ind + "})" + b.Style.Semi)
 	b.Insert(b.afterTrailingComment(st.End()), sb.String())
-	b.ensureImport(hook, module, reg.Start())
+	b.ensureImport(hook, module, reg.Start(), false)
 	return true
 }
 
