@@ -67,12 +67,21 @@ func run(w io.Writer, bin, mirrorDir, projectsPath, labelsPath string) error {
 		return err
 	}
 	var labels []corpus.Label
+	// A batch is the projects one labels file covers (labels-c.tsv: c),
+	// labelled together before any rule looked at them.
+	batchOf := map[string]string{}
+	var batches []string
 	for _, f := range files {
 		ls, err := corpus.ReadLabelsFile(f)
 		if err != nil {
 			return err
 		}
 		labels = append(labels, ls...)
+		batch := strings.TrimSuffix(strings.TrimPrefix(filepath.Base(f), "labels-"), ".tsv")
+		batches = append(batches, batch)
+		for _, l := range ls {
+			batchOf[l.Project] = batch
+		}
 	}
 	bin, err = filepath.Abs(bin)
 	if err != nil {
@@ -113,6 +122,9 @@ func run(w io.Writer, bin, mirrorDir, projectsPath, labelsPath string) error {
 	perRule, total := m.Scores()
 	fmt.Fprintf(w, "held-out precision over %d projects (%s): %d findings, %d labelled\n\n", len(names), strings.Join(names, ", "), len(findings), len(m.Labelled))
 	fmt.Fprint(w, corpus.Table(perRule, total))
+	if len(batches) > 1 {
+		fmt.Fprint(w, "\n"+batchTable(m, batchOf, batches))
+	}
 	// The findings that cost precision, by shape: the list to work from.
 	var against []corpus.Pair
 	for _, pr := range m.Labelled {
@@ -210,4 +222,53 @@ func export(dir, scratch string, p project) error {
 		return fmt.Errorf("git archive %s %s: %v: %s", p.repo, p.commit, err, strings.TrimSpace(aerr.String()))
 	}
 	return untar.Wait()
+}
+
+// batchTable is precision by batch: what each batch's labels say of what
+// is reported in its projects now.
+func batchTable(m corpus.Match, batchOf map[string]string, batches []string) string {
+	type counts struct {
+		projects           map[string]bool
+		findings, tp, open int
+	}
+	by := map[string]*counts{}
+	get := func(project string) *counts {
+		b := batchOf[project]
+		if by[b] == nil {
+			by[b] = &counts{projects: map[string]bool{}}
+		}
+		by[b].projects[project] = true
+		return by[b]
+	}
+	for _, pr := range m.Labelled {
+		c := get(pr.Finding.Project)
+		c.findings++
+		if pr.Label.Verdict == "TP" {
+			c.tp++
+		}
+	}
+	for _, f := range m.Unlabeled {
+		c := get(f.Project)
+		c.findings++
+		c.open++
+	}
+	var sb strings.Builder
+	sb.WriteString("| batch | projects | findings | TP | unlabelled | precision |\n|---|---|--:|--:|--:|--:|\n")
+	for _, b := range batches {
+		c := by[b]
+		if c == nil {
+			continue
+		}
+		var names []string
+		for p := range c.projects {
+			names = append(names, p)
+		}
+		sort.Strings(names)
+		prec := "-"
+		if c.findings > 0 {
+			prec = fmt.Sprintf("%.2f", float64(c.tp)/float64(c.findings))
+		}
+		fmt.Fprintf(&sb, "| %s | %s | %d | %d | %d | %s |\n", b, strings.Join(names, ", "), c.findings, c.tp, c.open, prec)
+	}
+	return sb.String()
 }

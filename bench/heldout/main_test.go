@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/leakwatch/leakwatch/internal/corpus"
 )
 
 // TestRun measures a project made for the test: a git repository with one
@@ -64,6 +66,30 @@ func TestRun(t *testing.T) {
 	write(t, projects, "app\tacme/app\tnot-a-commit\tsrc\n")
 	if err := run(&out, bin, filepath.Join(dir, "mirror"), projects, labels); err == nil || !strings.Contains(err.Error(), "40-digit commit") {
 		t.Errorf("malformed projects file: error %v", err)
+	}
+}
+
+// TestBatchTable checks precision by batch: each labels file's projects,
+// their findings (unlabelled ones counted against the batch) and TPs.
+func TestBatchTable(t *testing.T) {
+	tp := corpus.Label{Project: "app", Verdict: "TP"}
+	fp := corpus.Label{Project: "app", Verdict: "FP"}
+	m := corpus.Match{
+		Labelled: []corpus.Pair{
+			{Finding: corpus.Finding{Project: "app"}, Label: tp},
+			{Finding: corpus.Finding{Project: "app"}, Label: fp},
+			{Finding: corpus.Finding{Project: "web"}, Label: tp},
+		},
+		Unlabeled: []corpus.Finding{{Project: "web"}},
+	}
+	got := batchTable(m, map[string]string{"app": "a", "web": "b", "cli": "b"}, []string{"a", "b", "c"})
+	for _, want := range []string{"| a | app | 2 | 1 | 0 | 0.50 |", "| b | web | 2 | 1 | 1 | 0.50 |"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("table lacks %q:\n%s", want, got)
+		}
+	}
+	if strings.Contains(got, "| c |") {
+		t.Errorf("a batch with no findings got a row:\n%s", got)
 	}
 }
 
