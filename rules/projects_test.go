@@ -66,6 +66,8 @@ var projects = []struct {
 	{"angular-shell-clean", true},
 	{"app-root-mount", false}, // mounted in a function or by a test: the roots still report
 	{"app-root-mount-clean", true},
+	{"request-service", false}, // a stream by its name, and by its body
+	{"request-service-clean", true},
 }
 
 // count keys findings by file and line.

@@ -398,7 +398,115 @@ func (x *extractor) classFact(class syntax.Node) Class {
 		}
 	}
 	sortStrings(c.Collectors)
+	c.Requests = x.requests(class, methods)
 	return c
+}
+
+// httpMethods are HttpClient's request methods; each returns a cold
+// observable that completes after one response.
+var httpMethods = map[string]bool{
+	"get": true, "post": true, "put": true, "patch": true, "delete": true,
+	"head": true, "options": true, "request": true, "jsonp": true,
+}
+
+// requestOperators keep a single request a single request: they map or
+// look at its one value, or end it. catchError is not one: what it
+// switches to on an error may be any stream.
+var requestOperators = map[string]bool{
+	"map": true, "tap": true, "first": true, "take": true,
+	"retry": true, "timeout": true, "finalize": true, "shareReplay": true,
+}
+
+// requests returns the methods whose body is one return of a request of
+// the class's own HttpClient, possibly piped through operators that keep
+// it one request. Anything else (a switchMap onto another stream, a
+// branch, a second statement) is not a request.
+func (x *extractor) requests(class syntax.Node, methods map[string]syntax.Node) []string {
+	clients := x.httpClients(class)
+	if len(clients) == 0 {
+		return nil
+	}
+	var out []string
+	for name, meth := range methods {
+		body := meth.Get("body")
+		if body.Kind() != "statement_block" || body.ChildCount() != 1 || body.Child(0).Kind() != "return_statement" {
+			continue
+		}
+		if x.isRequest(body.Child(0).Child(0), clients) {
+			out = append(out, name)
+		}
+	}
+	sortStrings(out)
+	return out
+}
+
+// isRequest reports this.<client>.get(...) with an HttpClient field,
+// under .pipe(...) of request operators.
+func (x *extractor) isRequest(e syntax.Node, clients map[string]bool) bool {
+	e = scope.Unwrap(e)
+	for e.Kind() == "call_expression" {
+		fn := scope.Unwrap(e.Get("function"))
+		if fn.Kind() != "member_expression" {
+			return false
+		}
+		recv, method := scope.Unwrap(fn.Get("object")), fn.Get("property").Text()
+		if method != "pipe" {
+			return httpMethods[method] && recv.Kind() == "member_expression" &&
+				scope.Unwrap(recv.Get("object")).Kind() == "this" && clients[recv.Get("property").Text()]
+		}
+		for _, op := range e.Get("arguments").Children() {
+			op = scope.Unwrap(op)
+			if op.Kind() != "call_expression" || !requestOperators[scope.Unwrap(op.Get("function")).Text()] {
+				return false
+			}
+		}
+		e = recv
+	}
+	return false
+}
+
+// httpClients returns the class's fields that hold Angular's HttpClient:
+// `http = inject(HttpClient)` or a constructor parameter property typed
+// HttpClient, with HttpClient imported from @angular/common/http.
+func (x *extractor) httpClients(class syntax.Node) map[string]bool {
+	if r, ok := x.m.Imports["HttpClient"]; !ok || r.Spec != "@angular/common/http" || r.Name != "HttpClient" {
+		return nil
+	}
+	out := map[string]bool{}
+	for _, c := range class.Get("body").Children() {
+		switch c.Kind() {
+		case "public_field_definition", "field_definition":
+			v := scope.Unwrap(c.Get("value"))
+			if v.Kind() == "call_expression" && v.Get("function").Text() == "inject" && scope.Unwrap(v.Get("arguments").Child(0)).Text() == "HttpClient" {
+				out[c.Get("name").Text()] = true
+			}
+		case "method_definition":
+			if c.Get("name").Text() != "constructor" {
+				continue
+			}
+			for _, prm := range c.Get("parameters").Children() {
+				if prm.Kind() != "required_parameter" || !parameterProperty(prm) {
+					continue
+				}
+				if t := prm.Get("type"); t.Valid() && strings.TrimSpace(strings.TrimPrefix(t.Text(), ":")) == "HttpClient" {
+					out[prm.Get("pattern").Text()] = true
+				}
+			}
+		}
+	}
+	return out
+}
+
+// parameterProperty reports a constructor parameter that declares a field
+// (`private http: HttpClient`).
+func parameterProperty(prm syntax.Node) bool {
+	for c := prm.FirstChild(); c.Valid(); c = c.NextSibling() {
+		switch c.Kind() {
+		case "accessibility_modifier", "readonly", "override_modifier":
+			return true
+		}
+	}
+	return false
 }
 
 // base records where a class's base comes from.

@@ -17,7 +17,7 @@ package facts
 
 // Version identifies the layout and meaning of Module; a cache holding
 // facts of another version must not use them.
-const Version = 4
+const Version = 5
 
 // Module is what one file exports that other files' verdicts depend on.
 type Module struct {
@@ -72,6 +72,10 @@ type Class struct {
 	Cleaned []string `json:",omitempty"`
 	// Collectors are methods that store their argument in a field.
 	Collectors []string `json:",omitempty"`
+	// Requests are methods that only return one Angular HttpClient
+	// request of the class's own client (`return this.http.get(url)`):
+	// a stream that completes after its one response.
+	Requests []string `json:",omitempty"`
 	// Singleton: one instance for the program's life (providedIn root,
 	// bound in singleton scope in this file).
 	Singleton bool `json:",omitempty"`

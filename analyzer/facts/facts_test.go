@@ -98,6 +98,49 @@ export class Bus {}
 	}
 }
 
+// A service method is a request only when all it does is return one
+// request of its own HttpClient, through operators that keep it one.
+func TestExtractRequests(t *testing.T) {
+	m := extract(t, syntax.TypeScript, `
+import { HttpClient } from "@angular/common/http";
+import { inject } from "@angular/core";
+import { interval } from "rxjs";
+import { map, switchMap } from "rxjs/operators";
+export class Versions {
+  private http = inject(HttpClient);
+  latest() { return this.http.get("/v"); }
+  checkForUpdates() { return this.http.get("/v").pipe(map((v) => v), first()); }
+  recovered() { return this.http.get("/v").pipe(catchError(() => this.store.select("v"))); }
+  poll() { return interval(1000).pipe(switchMap(() => this.http.get("/v"))); }
+  chained() { return this.http.get("/v").pipe(switchMap((v) => this.store.select(v))); }
+  twoSteps() { this.count++; return this.http.get("/v"); }
+  other() { return this.cache.get("/v"); }
+}
+export class Tags {
+  constructor(private readonly client: HttpClient, private cache: Map<string, string>) {}
+  list() { return this.client.post("/tags", {}); }
+  cached() { return this.cache.get("tags"); }
+}
+`)
+	if got, want := m.Classes["Versions"].Requests, []string{"checkForUpdates", "latest"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("Versions' requests: got %v, want %v", got, want)
+	}
+	if got, want := m.Classes["Tags"].Requests, []string{"list"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("Tags' requests: got %v, want %v", got, want)
+	}
+	// Without Angular's HttpClient, a client's get is anybody's get.
+	other := extract(t, syntax.TypeScript, `
+import { HttpClient } from "./my-client";
+export class Versions {
+  private http = inject(HttpClient);
+  latest() { return this.http.get("/v"); }
+}
+`)
+	if r := other.Classes["Versions"].Requests; len(r) != 0 {
+		t.Errorf("another HttpClient's methods are not requests: %v", r)
+	}
+}
+
 func TestExtractFrameworkAndMixin(t *testing.T) {
 	m := extract(t, syntax.TypeScript, `
 import { Component } from "react";

@@ -551,6 +551,8 @@ func (p *Program) localClass(file string, mod *Module, local string, depth int, 
 	ic.Hooks = union(ic.Hooks, c.Hooks)
 	ic.Cleaned = union(ic.Cleaned, c.Cleaned)
 	ic.Collectors = union(ic.Collectors, c.Collectors)
+	// Only the class's own requests: a subclass may override a base's.
+	ic.Requests = c.Requests
 	return ic, true
 }
 

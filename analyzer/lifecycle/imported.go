@@ -57,6 +57,9 @@ type ImportedClass struct {
 	Collectors []string
 	// Singleton: the class has one instance for the program's life.
 	Singleton bool
+	// Requests are the class's own methods that only return one request
+	// of its Angular HttpClient, which completes after one response.
+	Requests []string
 	// Open: the chain leaves what facts know (a base from node_modules or
 	// an unresolved import), so bases further up are unknown.
 	Open bool
@@ -354,6 +357,30 @@ func (m *Model) LongLivedType(typeName string) bool {
 		return false
 	}
 	return m.facts.LongLived(spec, name)
+}
+
+// RequestMethod reports whether method, on a value of the named type,
+// only returns one HttpClient request, according to the facts of the file
+// that declares the type (an Angular service injected as
+// `inject(VersionService)` whose check() is `return this.http.get(url)`).
+func (m *Model) RequestMethod(typeName, method string) bool {
+	if m.facts == nil || typeName == "" {
+		return false
+	}
+	spec, name, ok := m.importOf(typeName)
+	if !ok || name == "*" {
+		return false
+	}
+	c, ok := m.facts.Class(spec, name)
+	if !ok {
+		return false
+	}
+	for _, r := range c.Requests {
+		if r == method {
+			return true
+		}
+	}
+	return false
 }
 
 // ImportsFacts reports whether the model has facts about other files.

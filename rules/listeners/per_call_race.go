@@ -198,7 +198,20 @@ func (v *perCall) outlivesCall(t syntax.Node, r *repeats.Repeat) bool {
 		return false
 	}
 	b := v.p.Scope.Resolve(root)
-	return b != nil && b.Kind == scope.Param && !b.Reassigned
+	if b == nil || b.Kind != scope.Param || b.Reassigned {
+		return false
+	}
+	// Only the repeating function's own parameters (or its helper's) come
+	// from its caller. A parameter of a callback inside it is what the
+	// call's own work hands back, the archive yauzl.open(path, cb) opened
+	// for this call: it is as new as the call.
+	fn := astutil.EnclosingFunction(b.Decl)
+	for _, region := range r.Regions {
+		if fn.Valid() && region.Index() == fn.Index() {
+			return true
+		}
+	}
+	return false
 }
 
 // onceRemoved reports a removal of the once-listener anywhere in fn: off,

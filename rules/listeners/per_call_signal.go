@@ -50,6 +50,9 @@ func (v *perCall) abortListener(n syntax.Node) (handled bool) {
 	if via == "addEventListener" && abortRemoved(p, fn, signal, handler) {
 		return true
 	}
+	if waitsForAbort(p, fn, n, handler) && onlyAwaited(p, fn) {
+		return true // the call ends with the abort, and its callers wait for that
+	}
 	name := astutil.FunctionName(fn)
 	if name == "" {
 		name = "this function"
@@ -108,4 +111,172 @@ func abortRemoved(p *analyzer.Pass, fn, signal, handler syntax.Node) bool {
 		return !found
 	})
 	return found
+}
+
+// waitsForAbort reports a function that waits for the abort itself: the
+// listener is added in the executor of a promise that only the listener
+// settles, and the function cannot settle before it (it returns that
+// promise, or awaits it in the statement that makes it or the next one).
+// Such a call lasts until the signal aborts, and an aborted signal fires
+// no more, so no listener is left behind by a call that has settled. A
+// caller that stops waiting is another matter (onlyAwaited).
+func waitsForAbort(p *analyzer.Pass, fn, add, handler syntax.Node) bool {
+	exec := astutil.EnclosingFunction(add)
+	if !exec.Valid() || !handler.Valid() || !exec.Contains(handler) {
+		return false
+	}
+	promise := exec.Parent()
+	if promise.Kind() == "arguments" {
+		promise = promise.Parent()
+	}
+	if promise.Kind() != "new_expression" || scope.Unwrap(promise.Get("constructor")).Text() != "Promise" ||
+		astutil.EnclosingFunction(promise).Index() != fn.Index() {
+		return false
+	}
+	// resolve and reject are used only in the listener, and at least one
+	// of them is.
+	settles := false
+	for _, id := range paramIdentifiers(exec) {
+		b := p.Scope.DeclaredAt(id)
+		if b == nil {
+			return false
+		}
+		for _, ref := range p.Scope.References(b) {
+			if !handler.Contains(ref) && ref.Index() != handler.Index() {
+				return false
+			}
+			settles = true
+		}
+	}
+	return settles && endsWith(p, fn, promise)
+}
+
+// endsWith reports whether fn's result waits for promise: fn is an arrow
+// whose body it is, returns it, or awaits it in the statement that makes
+// it or, kept in a const, in the statement right after.
+func endsWith(p *analyzer.Pass, fn, promise syntax.Node) bool {
+	at := promise
+	for at.Parent().Kind() == "parenthesized_expression" {
+		at = at.Parent()
+	}
+	up := at.Parent()
+	if up.Index() == fn.Index() && at.Field() == "body" {
+		return true // async () => new Promise(...)
+	}
+	body := fn.Get("body")
+	stmt := astutil.Statement(promise)
+	if !stmt.Valid() || stmt.Parent().Index() != body.Index() {
+		return false
+	}
+	switch up.Kind() {
+	case "return_statement":
+		return true
+	case "await_expression":
+		// await new Promise(...) as the statement, or a declaration's value.
+		switch stmt.Kind() {
+		case "expression_statement", "lexical_declaration", "variable_declaration", "return_statement":
+			return true
+		}
+		return false
+	case "variable_declarator":
+		if at.Field() != "value" || stmt.Kind() != "lexical_declaration" || !stmt.HasToken("const") {
+			return false
+		}
+		name := up.Get("name")
+		if name.Kind() != "identifier" {
+			return false
+		}
+		next := stmt.NextNamed()
+		if !next.Valid() {
+			return false
+		}
+		var e syntax.Node
+		switch next.Kind() {
+		case "return_statement":
+			e = scope.Unwrap(next.Child(0))
+			if e.Kind() == "await_expression" {
+				e = scope.Unwrap(e.Child(0))
+			}
+		case "expression_statement":
+			if aw := scope.Unwrap(next.Child(0)); aw.Kind() == "await_expression" {
+				e = scope.Unwrap(aw.Child(0))
+			}
+		}
+		return e.Kind() == "identifier" && p.Scope.Same(e, name)
+	}
+	return false
+}
+
+// paramIdentifiers returns the identifiers a function declares as plain
+// parameters, in order.
+func paramIdentifiers(fn syntax.Node) []syntax.Node {
+	if one := fn.Get("parameter"); one.Valid() {
+		return []syntax.Node{one}
+	}
+	var out []syntax.Node
+	for _, c := range fn.Get("parameters").Children() {
+		id := c
+		switch c.Kind() {
+		case "required_parameter", "optional_parameter":
+			id = c.Get("pattern")
+		}
+		if id.Kind() == "identifier" {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+// onlyAwaited reports a function private to the file whose every use is a
+// call its caller awaits: the caller waits for the abort with it. One raced
+// against other work (Promise.race([work(), aborted(signal)])), or handed
+// out of the file, is abandoned when the work wins, and its listener stays
+// on the signal: the leak this rule is for.
+func onlyAwaited(p *analyzer.Pass, fn syntax.Node) bool {
+	var name syntax.Node
+	switch fn.Kind() {
+	case "function_declaration":
+		name = fn.Get("name")
+	case "arrow_function", "function_expression", "function":
+		if d := fn.Parent(); d.Kind() == "variable_declarator" && fn.Field() == "value" {
+			name = d.Get("name")
+		}
+	}
+	if name.Kind() != "identifier" {
+		return false
+	}
+	if st := astutil.Statement(name); st.Kind() == "export_statement" || st.Parent().Kind() == "export_statement" {
+		return false
+	}
+	b := p.Scope.DeclaredAt(name)
+	if b == nil {
+		return false
+	}
+	refs := p.Scope.References(b)
+	for _, ref := range refs {
+		call := ref.Parent()
+		if call.Kind() != "call_expression" || ref.Field() != "function" {
+			return false
+		}
+		up := call.Parent()
+		for up.Kind() == "parenthesized_expression" {
+			up = up.Parent()
+		}
+		if up.Kind() != "await_expression" {
+			return false
+		}
+	}
+	// `export { name }` and `module.exports = { name }` are not always
+	// references the scope resolves: look for the name in them as text.
+	exported := false
+	p.Tree.Root().Walk(func(n syntax.Node) bool {
+		switch n.Kind() {
+		case "export_specifier", "shorthand_property_identifier":
+			if n.Text() == name.Text() || n.Get("name").Text() == name.Text() {
+				exported = true
+			}
+		}
+		return !exported
+	})
+	return len(refs) > 0 && !exported
 }

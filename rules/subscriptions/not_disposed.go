@@ -109,9 +109,9 @@ The completing operators can be extended with the rule option completingOperator
 			"a stored Subscription or unsubscribe function that is unsubscribed or called in the owner's teardown (ngOnDestroy, DestroyRef.onDestroy, componentWillUnmount, beforeUnmount/onBeforeUnmount/onUnmounted, onDestroy, disconnectedCallback, dispose, ...), directly, with optional chaining, or through a method or local function the teardown calls",
 			"a Subscription added to a parent (this.subs.add(a.subscribe()), sub.add(...)) or pushed into an array, when the teardown unsubscribes or iterates that parent",
 			"a subscription or unsubscribe function returned to the framework: useEffect(() => store.subscribe(fn)), return unsubscribe, return () => sub.unsubscribe(), onMount(() => page.subscribe(fn)), onDestroy(unsubscribe)",
-			"a subscription handed to another function, or unsubscribed by its own callback",
+			"a subscription handed to another function, or unsubscribed by its own callback, directly or in a method of the owner the callback calls (this.drag = up$.subscribe(() => this.release()), where release() unsubscribes this.drag: it lasts one gesture)",
 			"a subscription helper's unsubscribe function (Home Assistant's subscribeXxx(hass, ...), connection.subscribeEvents/subscribeMessage) called or awaited and called in the teardown or a helper it calls, kept in a list the teardown empties, returned from SubscribeMixin's hassSubscribe(), or ended in a method that does not subscribe again (a dialog's closeDialog)",
-			"sources that complete by themselves or are completed for you: Angular HttpClient requests (this.http.get(...) and friends), ActivatedRoute streams (params, paramMap, queryParams, queryParamMap, data, fragment, url, title, also of parent routes), of(...), from([...]) or from(promise), timer(n), ajax, toObservable",
+			"sources that complete by themselves or are completed for you: Angular HttpClient requests (this.http.get(...) and friends) and an injected service's method whose body, in the service's own file, only returns one such request of the service's HttpClient (through map, tap, first, take, retry, timeout, finalize or shareReplay), whatever its name says, ActivatedRoute streams (params, paramMap, queryParams, queryParamMap, data, fragment, url, title, also of parent routes), of(...), from([...]) or from(promise), timer(n), ajax, toObservable",
 			"completing or destroying the source itself in the teardown (this.source$.complete(), client.unsubscribe(...), client.quit())",
 			"sources the owner creates itself (a Subject, FormGroup or store in its own field or a local variable) and results of other objects' methods (this.api.load().subscribe())",
 			"valueChanges and statusChanges of an Angular form control the owner builds (new FormGroup(...), fb.group(...)), also of a part of it (group.get(\"type\"), group.controls.type), when a method builds it and returns it into the owner's form, and of the form a base class keeps when the class overrides the method that builds it (getForm() { return new FormGroup(...) }); a control given from outside (an @Input(), a parameter, one handed to another object) is reported",
@@ -321,7 +321,7 @@ func (v *notDisposed) holderOf(o *lifecycle.Owner, call syntax.Node) (h holder, 
 		}
 		return h, undone
 	case "member":
-		if ch.Key == "" || v.disposedIn(call, ch.Key) {
+		if ch.Key == "" || v.disposedIn(o, call, ch.Key) {
 			return h, true
 		}
 		return h, false
@@ -447,19 +447,43 @@ func disposes(ref syntax.Node) bool {
 }
 
 // disposedIn reports a member handle unsubscribed by the subscription's
-// own callback (`this.sub = x$.subscribe(v => { ...; this.sub.unsubscribe() })`).
-func (v *notDisposed) disposedIn(call syntax.Node, key string) bool {
-	found := false
-	call.Get("arguments").Walk(func(n syntax.Node) bool {
-		if found {
-			return false
-		}
-		if n.Kind() == "member_expression" && v.p.Scope.Key(n) == key && disposes(n) {
-			found = true
-		}
-		return true
-	})
-	return found
+// own callback (`this.sub = x$.subscribe(v => { ...; this.sub.unsubscribe() })`),
+// directly or in a method of the owner the callback calls
+// (`this.drag = up$.subscribe(() => this.release())` where release
+// unsubscribes this.drag): the first event ends it.
+func (v *notDisposed) disposedIn(o *lifecycle.Owner, call syntax.Node, key string) bool {
+	seen := map[int]bool{}
+	var in func(region syntax.Node, depth int) bool
+	in = func(region syntax.Node, depth int) bool {
+		found := false
+		region.Walk(func(n syntax.Node) bool {
+			if found {
+				return false
+			}
+			if n.Kind() == "member_expression" && v.p.Scope.Key(n) == key && disposes(n) {
+				found = true
+			}
+			if n.Kind() == "call_expression" && depth < 2 {
+				if m := v.ownMethod(o, n); m.Valid() && !seen[m.Index()] {
+					seen[m.Index()] = true
+					found = in(m, depth+1)
+				}
+			}
+			return !found
+		})
+		return found
+	}
+	return in(call.Get("arguments"), 0)
+}
+
+// ownMethod returns the method of the owner that a call of this.name()
+// runs, or the zero Node.
+func (v *notDisposed) ownMethod(o *lifecycle.Owner, call syntax.Node) syntax.Node {
+	recv, name := astutil.Method(call)
+	if scope.Unwrap(recv).Kind() != "this" || name == "" {
+		return syntax.Node{}
+	}
+	return v.p.Life.Method(o, name)
 }
 
 // sourceEnded reports whether the teardown completes or closes what is

@@ -221,6 +221,11 @@ func (c *classifier) classifyCall(n syntax.Node, depth int) source {
 		if r := scope.Unwrap(recv); r.Kind() == "identifier" && r.Text() == "ajax" {
 			return source{life: completes, rx: true, node: n}
 		}
+	case c.injected(recv) && c.p.Life.RequestMethod(c.serviceType(recv), name):
+		// this.versions.check(): the injected service's method only
+		// returns one request of its HttpClient (facts of its file), which
+		// completes after its one response, whatever its name says.
+		return source{life: completes, rx: true, node: n}
 	case apis.StreamMethod(name) && c.injected(recv):
 		// this.focusMonitor.monitor(el), this.svc.onChange(), this.config
 		// .getChangeEventFor(x): a method of an injected service whose name
@@ -247,6 +252,30 @@ func (c *classifier) injected(recv syntax.Node) bool {
 	}
 	return false
 }
+
+// serviceType returns the class name an injected this.<member> is
+// declared with: `inject(VersionService)`, `private versions:
+// VersionService` in the constructor, or a field typed so; "" otherwise.
+func (c *classifier) serviceType(recv syntax.Node) string {
+	r := scope.Unwrap(recv)
+	def := findMember(c.p.Scope.ThisOwner(r), r.Get("property").Text())
+	if v := scope.Unwrap(def.value); v.Kind() == "call_expression" && astutil.MethodName(v) == "inject" {
+		if a := scope.Unwrap(astutil.Arg(v, 0)); a.Kind() == "identifier" {
+			return a.Text()
+		}
+		return ""
+	}
+	if t := def.decl.Get("type"); t.Valid() {
+		name := strings.TrimSpace(strings.TrimPrefix(t.Text(), ":"))
+		if typeName.MatchString(name) {
+			return name
+		}
+	}
+	return ""
+}
+
+// typeName matches a plain class name (no generics, unions or members).
+var typeName = regexp.MustCompile(`^[A-Za-z_$][\w$]*$`)
 
 // combined classifies combineLatest/merge/forkJoin/concat: they end when
 // every input ends, so one endless input keeps them alive.
