@@ -7,6 +7,8 @@
 #   scripts/recall.sh -mirror ~/src/mirrors    # or elsewhere ($LEAKWATCH_RECALL_MIRROR)
 #   scripts/recall.sh -json                    # for tooling
 #   scripts/recall.sh -min-recall 0.75         # exit 1 below the target
+#   scripts/recall.sh -hits testdata/recall/hits.tsv        # exit 1 when a row found before is missed
+#   scripts/recall.sh -write-hits testdata/recall/hits.tsv  # after a change that finds more
 #
 # It builds leakwatch from this checkout; other flags go to bench/recall.
 set -euo pipefail

@@ -32,7 +32,9 @@ fi
 mirror=${LEAKWATCH_RECALL_MIRROR:-/work/.mirror}
 if [ -d "$mirror" ]; then
 	step "recall: leak fixes of real projects (testdata/recall) flagged"
-	bash scripts/recall.sh -mirror "$mirror" -min-recall 0.75 | grep -E '^recall'
+	# No row found before may be lost; new rows nobody tuned on lower the
+	# figure, as they should, without failing the suite.
+	bash scripts/recall.sh -mirror "$mirror" -hits testdata/recall/hits.tsv | grep -E '^recall'
 fi
 
 for extra in scripts/fuzz-short.sh scripts/e2e-lsp.sh scripts/e2e-editors.sh scripts/e2e-npm.sh scripts/e2e-vscode.sh scripts/e2e-emacs.sh scripts/e2e-heap-chromium.sh; do

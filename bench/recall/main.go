@@ -47,6 +47,8 @@ type options struct {
 	jsonOut   bool
 	keep      bool
 	minRecall float64
+	hits      string
+	writeHits string
 	timeout   time.Duration
 }
 
@@ -65,6 +67,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.BoolVar(&o.jsonOut, "json", false, "print the result as JSON")
 	fs.BoolVar(&o.keep, "keep", false, "keep the scratch folder and print where it is")
 	fs.Float64Var(&o.minRecall, "min-recall", 0, "exit 1 when recall over the scored rows is below this")
+	fs.StringVar(&o.hits, "hits", "", "`file` of rows that must be hits (repo, fix commit, path, line, rule): exit 1 when one scored row of it is missed")
+	fs.StringVar(&o.writeHits, "write-hits", "", "write this run's hits to `file`, in -hits's format")
 	fs.DurationVar(&o.timeout, "timeout", 10*time.Minute, "give up on the leakwatch run after this long")
 	if err := fs.Parse(args); err != nil {
 		return 2
@@ -93,11 +97,75 @@ func run(args []string, stdout, stderr io.Writer) int {
 	} else {
 		printText(stdout, res)
 	}
+	if o.writeHits != "" {
+		if err := os.WriteFile(o.writeHits, []byte(formatHits(res.Outcomes)), 0o644); err != nil {
+			fmt.Fprintf(stderr, "recall: %v\n", err)
+			return 2
+		}
+	}
+	code := 0
 	if res.Scored > 0 && res.Recall < o.minRecall {
 		fmt.Fprintf(stderr, "recall: %.3f is below -min-recall %.3f\n", res.Recall, o.minRecall)
-		return 1
+		code = 1
 	}
-	return 0
+	if o.hits != "" {
+		want, err := os.ReadFile(o.hits)
+		if err != nil {
+			fmt.Fprintf(stderr, "recall: %v\n", err)
+			return 2
+		}
+		if lost := lostHits(string(want), res.Outcomes); len(lost) > 0 {
+			fmt.Fprintf(stderr, "recall: %d rows of %s are no longer hits:\n", len(lost), o.hits)
+			for _, l := range lost {
+				fmt.Fprintf(stderr, "  %s\n", l)
+			}
+			code = 1
+		}
+	}
+	return code
+}
+
+// A hits file lists the rows that were hits, one per line (repo, fix
+// commit, path, line and rule, tab-separated; # starts a comment). It is the
+// regression gate: adding rows nobody has tuned on lowers the recall
+// figure, and should, but no row that was found may be lost.
+func hitKey(r row) string {
+	return strings.Join([]string{r.Repo, r.Fix, r.Path, strconv.Itoa(r.Line), r.Rule}, "\t")
+}
+
+func formatHits(outcomes []outcome) string {
+	var sb strings.Builder
+	sb.WriteString("# The recall rows leakwatch finds (bench/recall -write-hits); scripts/test.sh fails when one is lost.\n")
+	for _, oc := range outcomes {
+		if oc.Status == "hit" {
+			sb.WriteString(hitKey(oc.row) + "\n")
+		}
+	}
+	return sb.String()
+}
+
+// lostHits returns the listed rows that were scored and missed. A listed
+// row that was skipped (its repository is not fetched) is not lost.
+func lostHits(list string, outcomes []outcome) []string {
+	status := make(map[string]string, len(outcomes))
+	for _, oc := range outcomes {
+		status[hitKey(oc.row)] = oc.Status
+	}
+	var lost []string
+	for _, line := range strings.Split(list, "\n") {
+		line = strings.TrimRight(line, "\r")
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		switch status[line] {
+		case "hit", "skipped":
+		case "":
+			lost = append(lost, line+" (no such row in the manifest)")
+		default:
+			lost = append(lost, line)
+		}
+	}
+	return lost
 }
 
 // row is one line of the manifest.

@@ -194,6 +194,40 @@ func TestScoreOnGitRepo(t *testing.T) {
 	if !strings.Contains(stdout.String(), "recall 2/4") || !strings.Contains(stdout.String(), "misses (2)") || !strings.Contains(stdout.String(), "syntax errors in the parent version") {
 		t.Errorf("text report:\n%s", stdout.String())
 	}
+
+	// The hits gate: the run's hits written out pass it; a listed row
+	// that is missed fails it, a listed row whose repository is not
+	// fetched does not.
+	hits := filepath.Join(dir, "hits.tsv")
+	if code := run([]string{"-manifest", mpath, "-mirror", mirror, "-leakwatch", lw, "-write-hits", hits}, &stdout, &stderr); code != 0 {
+		t.Fatalf("-write-hits: exit %d: %s", code, stderr.String())
+	}
+	written, err := os.ReadFile(hits)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, o := range res.Outcomes {
+		if listed := strings.Contains(string(written), hitKey(o.row)+"\n"); listed != (o.Status == "hit") {
+			t.Errorf("hits file lists %s: %v, its status is %s:\n%s", hitKey(o.row), listed, o.Status, written)
+		}
+	}
+	stderr.Reset()
+	if code := run([]string{"-manifest", mpath, "-mirror", mirror, "-leakwatch", lw, "-hits", hits}, &stdout, &stderr); code != 0 {
+		t.Errorf("-hits with this run's own hits: exit %d: %s", code, stderr.String())
+	}
+	missed := res.Outcomes[2]
+	skipped := res.Outcomes[5]
+	list := string(written) + hitKey(missed.row) + "\n" + hitKey(skipped.row) + "\n"
+	if err := os.WriteFile(hits, []byte(list), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	stderr.Reset()
+	if code := run([]string{"-manifest", mpath, "-mirror", mirror, "-leakwatch", lw, "-hits", hits}, &stdout, &stderr); code != 1 {
+		t.Errorf("-hits with a missed row listed: exit %d", code)
+	}
+	if !strings.Contains(stderr.String(), "1 rows of") || !strings.Contains(stderr.String(), hitKey(missed.row)) || strings.Contains(stderr.String(), hitKey(skipped.row)) {
+		t.Errorf("-hits report:\n%s", stderr.String())
+	}
 }
 
 func TestBadInput(t *testing.T) {
