@@ -5,7 +5,6 @@ package listeners
 import (
 	"fmt"
 	"iter"
-	"regexp"
 	"strings"
 
 	"github.com/leakwatch/leakwatch/analyzer"
@@ -175,31 +174,45 @@ func parseHelper(p *analyzer.Pass, n syntax.Node, add bool) (call, bool) {
 	return c, true
 }
 
-// eventsModule matches the path of a DOM event helper module whose
-// on(target, type, fn) / off(target, type, fn) add and remove listeners on
-// their first argument: dom-helpers/events, video.js's utils/events.js.
-// Node's own "events" module has no slash and is left out (its on() makes
-// an async iterator).
-var eventsModule = regexp.MustCompile(`/events(\.[cm]?[jt]s)?$`)
-
-// parseEventsModule reads events.on(window, "resize", fn) and
-// events.off(...) where events is imported from an event helper module.
-// Such calls pair only with each other (mediaList's rule is the same: the
-// module keeps its own records), and no fix is written for them.
+// parseEventsModule reads the calls of a DOM event helper module
+// (apis.EventHelperModule): events.on(window, "resize", fn) through a
+// namespace import, or on("resize", window, fn) as a named import, and
+// their off(...). Such calls pair only with each other (mediaList's rule is
+// the same: the module keeps its own records), and no fix is written for
+// them.
 func parseEventsModule(p *analyzer.Pass, n syntax.Node, add bool) (call, bool) {
-	recv, name := astutil.Method(n)
-	if recv.Kind() != "identifier" || add && name != "on" || !add && name != "off" {
+	if n.Kind() != "call_expression" {
 		return call{}, false
 	}
-	if !eventsModule.MatchString(p.Life.ImportedFrom(recv.Text())) {
+	var module, name string
+	switch callee := scope.Unwrap(n.Get("function")); callee.Kind() {
+	case "member_expression":
+		recv, method := astutil.Method(n)
+		if recv.Kind() != "identifier" {
+			return call{}, false
+		}
+		module, name = p.Life.ImportedFrom(recv.Text()), method
+	case "identifier":
+		var export string
+		module, export = p.Life.ImportedAs(callee.Text())
+		if export == "default" || export == "*" {
+			return call{}, false
+		}
+		name = export
+	default:
+		return call{}, false
+	}
+	h, ok := apis.EventHelperModule(module)
+	if !ok || module == "" || !h.Names(name, add) {
 		return call{}, false
 	}
 	args := astutil.Args(n)
-	if len(args) < 3 || eventLikeLiteral(args[0]) || !eventLike(args[1]) || !handlerLike(args[2]) {
+	target, event, handler := arg(args, h.Args.Target), arg(args, h.Args.Event), arg(args, h.Args.Handler)
+	if !target.Valid() || !event.Valid() || !handler.Valid() || eventLikeLiteral(target) || !eventLike(event) || !handlerLike(handler) {
 		return call{}, false
 	}
-	c := call{node: n, style: DOM, method: name, target: args[0], event: args[1], handler: args[2], viaModule: true}
-	c.options = arg(args, 3)
+	c := call{node: n, style: DOM, method: name, target: target, event: event, handler: handler, viaModule: true}
+	c.options = arg(args, h.Args.Options)
 	c.eventName, c.eventIsText = astutil.StringValue(c.event)
 	return c, true
 }

@@ -21,7 +21,7 @@ var RemovalMismatch = &analyzer.Rule{
 	Kinds:    []string{"call_expression"},
 	APIs:     removalAPIs,
 	// Additions too: an undo method that adds again has no removal at all.
-	Needles: append(apis.Builtin().Needles(removalAPIs), apis.Builtin().Needles(listenerAPIs)...),
+	Needles: append(append(apis.Builtin().Needles(removalAPIs), apis.Builtin().Needles(listenerAPIs)...), apis.EventHelperNeedles()...),
 	New: func(p *analyzer.Pass) analyzer.Visitor {
 		return &mismatch{p: p}
 	},

@@ -22,7 +22,8 @@ var NotRemoved = &analyzer.Rule{
 	Kinds:    []string{"call_expression"},
 	APIs:     listenerAPIs,
 	// jQuery's bind is read only on a `$(x)` or `jQuery(x)` written in place.
-	Needles:    append(append(append(apis.Builtin().Needles(listenerAPIs), apis.SetterNeedles()...), apis.DisposableEventNeedles()...), "$(", "jQuery("),
+	Needles: append(append(append(append(apis.Builtin().Needles(listenerAPIs), apis.SetterNeedles()...), apis.DisposableEventNeedles()...),
+		apis.EventHelperNeedles()...), "$(", "jQuery("),
 	NeedsOwner: true,
 	// A class whose instances register on its own static emitter needs no
 	// teardown to be reported (staticSourceOfOwnClass).
@@ -67,7 +68,7 @@ objects in this.options, such as a collaboration provider other editors share.
 Registrations at module top level and on objects created and kept locally are not
 reported: they live exactly as long as their target.`,
 		Accepts: []string{
-			"the matching removeEventListener / off / removeListener / $off (same target, event, handler and capture flag) in the owner's teardown, directly or through a method or local function it calls",
+			"the matching removeEventListener / off / removeListener / $off (same target, event, handler and capture flag) in the owner's teardown, directly or through a method or local function it calls, or through a variable the file assigns a cleanup function to (`let cleanup` set when a drag starts, `cleanup()` in the function the teardown runs); event helper modules' off(...) likewise (evtd's off(type, target, fn), dom-helpers' events.off(target, type, fn))",
 			"removeAllListeners() or off() without a handler for the event, on the same target",
 			"for d3, which has no off(): on(type, null) for the event on the same target, in a file that imports d3 or on a global d3; for a target that leads back to a d3 function (d3.select(window), a zoom, a simulation) the message and the fix say so",
 			"listeners on a dev server's hot-module-replacement API (import.meta.hot), which the shipped build does not have",

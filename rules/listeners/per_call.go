@@ -20,7 +20,7 @@ var AddedPerCall = &analyzer.Rule{
 	// Also once-listeners that race (once(e, "ready") against once(e,
 	// "error")), addAbortListener on a caller's signal and cancel tokens'
 	// promise.then.
-	Needles: append(apis.Builtin().Needles(perCallAPIs), "once(", "prependOnceListener", "addAbortListener", ".promise.then"),
+	Needles: append(append(apis.Builtin().Needles(perCallAPIs), apis.EventHelperNeedles()...), "once(", "prependOnceListener", "addAbortListener", ".promise.then"),
 	New: func(p *analyzer.Pass) analyzer.Visitor {
 		if apis.InTestSuite(p.Path) {
 			// A test's code runs per test, not per request: a mock's
