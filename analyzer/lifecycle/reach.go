@@ -63,6 +63,11 @@ func (m *Model) FindInTeardown(o *Owner, match func(syntax.Node) bool) syntax.No
 				if callee := m.callee(o, n); callee.Valid() && !seen[callee.Index()] {
 					queue = append(queue, callee)
 				}
+				for _, fn := range m.storedFunctions(n) {
+					if !seen[fn.Index()] {
+						queue = append(queue, fn)
+					}
+				}
 			case "assignment_expression":
 				for _, w := range watchedBranches(o, n) {
 					if !seen[w.Index()] {
@@ -204,6 +209,31 @@ func (m *Model) callee(o *Owner, call syntax.Node) syntax.Node {
 		}
 	}
 	return syntax.Node{}
+}
+
+// storedFunctions returns the functions a call may run through a variable
+// the file assigns functions to after declaring it: `let cleanup;` set to
+// `() => { off(...) }` when a drag starts, and `cleanup()` in the function
+// the teardown runs. Each function assigned is followed; a variable
+// declared with a function is functionOf's.
+func (m *Model) storedFunctions(call syntax.Node) []syntax.Node {
+	id := scope.Unwrap(call.Get("function"))
+	if id.Kind() != "identifier" {
+		return nil
+	}
+	b := m.scope.Resolve(id)
+	if b == nil || !b.Reassigned || b.Kind != scope.Let && b.Kind != scope.Var {
+		return nil
+	}
+	var out []syntax.Node
+	for _, ref := range m.scope.References(b) {
+		if asg := ref.Parent(); asg.Kind() == "assignment_expression" && ref.Field() == "left" {
+			if v := scope.Unwrap(asg.Get("right")); scope.IsFunction(v) {
+				out = append(out, v)
+			}
+		}
+	}
+	return out
 }
 
 // method finds a method by name in a class or Vue options object (including
