@@ -191,3 +191,33 @@ func TestExtendAddsConfiguredPairs(t *testing.T) {
 		}
 	}
 }
+
+// TestEventHelperModules checks which modules are event helpers and in
+// which order their functions take the target and the event.
+func TestEventHelperModules(t *testing.T) {
+	for _, c := range []struct {
+		module        string
+		ok            bool
+		target, event int
+	}{
+		{"evtd", true, 1, 0},
+		{"dom-helpers/events", true, 0, 1},
+		{"./utils/events.js", true, 0, 1},
+		{"events", false, 0, 0},       // Node's: on() makes an async iterator
+		{"evtd-extra", false, 0, 0},   // another package
+		{"./events-bus", false, 0, 0}, // a bus module, not DOM helpers
+	} {
+		h, ok := EventHelperModule(c.module)
+		if ok != c.ok || ok && (h.Args.Target != c.target || h.Args.Event != c.event) {
+			t.Errorf("%s: %v %+v, want %v target %d event %d", c.module, ok, h.Args, c.ok, c.target, c.event)
+		}
+		if ok && (!h.Names("on", true) || !h.Names("off", false) || h.Names("off", true)) {
+			t.Errorf("%s: adders %v undos %v", c.module, h.Adders, h.Undos)
+		}
+	}
+	for _, n := range EventHelperNeedles() {
+		if n == "" {
+			t.Error("an event helper module without a needle")
+		}
+	}
+}
