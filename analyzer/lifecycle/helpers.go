@@ -51,19 +51,8 @@ func (m *Model) HelperOwner(n syntax.Node) *Owner {
 // helperBinding returns the binding that names fn, a function declaration
 // or a function stored in a const (`const tick = () => {...}`), or nil.
 func (m *Model) helperBinding(fn syntax.Node) *scope.Binding {
-	if !fn.Valid() {
-		return nil
-	}
-	var name syntax.Node
-	switch fn.Kind() {
-	case "function_declaration":
-		name = fn.Get("name")
-	case "arrow_function", "function_expression", "function":
-		if d := fn.Parent(); d.Kind() == "variable_declarator" && fn.Field() == "value" {
-			name = d.Get("name")
-		}
-	}
-	if name.Kind() != "identifier" {
+	name := scope.FunctionName(fn)
+	if !name.Valid() {
 		return nil
 	}
 	return m.scope.DeclaredAt(name)

@@ -263,3 +263,23 @@ func parameterProperty(b *Binding) syntax.Node {
 	}
 	return method.Parent().Parent()
 }
+
+// FunctionName returns the identifier a function is declared as: a
+// function declaration's name, or the name of the variable a function
+// expression or arrow is stored in (`const tick = () => {...}`); the zero
+// Node for other functions.
+func FunctionName(fn syntax.Node) syntax.Node {
+	var name syntax.Node
+	switch fn.Kind() {
+	case "function_declaration", "generator_function_declaration":
+		name = fn.Get("name")
+	case "arrow_function", "function_expression", "function":
+		if d := fn.Parent(); d.Kind() == "variable_declarator" && fn.Field() == "value" {
+			name = d.Get("name")
+		}
+	}
+	if name.Kind() != "identifier" {
+		return syntax.Node{}
+	}
+	return name
+}

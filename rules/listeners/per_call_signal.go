@@ -233,16 +233,8 @@ func paramIdentifiers(fn syntax.Node) []syntax.Node {
 // out of the file, is abandoned when the work wins, and its listener stays
 // on the signal: the leak this rule is for.
 func onlyAwaited(p *analyzer.Pass, fn syntax.Node) bool {
-	var name syntax.Node
-	switch fn.Kind() {
-	case "function_declaration":
-		name = fn.Get("name")
-	case "arrow_function", "function_expression", "function":
-		if d := fn.Parent(); d.Kind() == "variable_declarator" && fn.Field() == "value" {
-			name = d.Get("name")
-		}
-	}
-	if name.Kind() != "identifier" {
+	name := scope.FunctionName(fn)
+	if !name.Valid() {
 		return false
 	}
 	if st := astutil.Statement(name); st.Kind() == "export_statement" || st.Parent().Kind() == "export_statement" {
