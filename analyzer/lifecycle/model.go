@@ -290,6 +290,9 @@ func (m *Model) findOwner(fn syntax.Node) (*Owner, bool) {
 	if o := m.constructorOwner(fn); o != nil {
 		return o, false
 	}
+	if o := m.instanceFactoryOwner(fn); o != nil {
+		return o, false
+	}
 	return nil, false
 }
 

@@ -206,6 +206,8 @@ func (m *Model) callee(o *Owner, call syntax.Node) syntax.Node {
 	case "member_expression":
 		if obj := scope.Unwrap(fn.Get("object")); obj.Kind() == "this" && o.Class.Valid() {
 			return m.method(o.Class, fn.Get("property").Text())
+		} else if obj.Kind() == "identifier" && o.Convention == instanceFactory {
+			return m.instanceMethod(o, obj, fn.Get("property").Text())
 		}
 	}
 	return syntax.Node{}

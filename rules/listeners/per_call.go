@@ -109,7 +109,7 @@ func (v *perCall) Visit(n syntax.Node) {
 		return // media query lists and helper modules: the component rules' business
 	}
 	p := v.p
-	if p.Life.OwnerOf(n) != nil || p.Life.InTeardown(n) {
+	if v.ownerCovers(n, a.target) || p.Life.InTeardown(n) {
 		return // listener-not-removed's business
 	}
 	if a.style == DOM {
@@ -155,6 +155,21 @@ func listenerAdded(n syntax.Node) (repeats.Registration, bool) {
 
 // longLived reports targets that outlive any call: globals, module-level
 // values that are never replaced, and this.x of a module-level singleton.
+// ownerCovers reports a registration at n on target that the owner rules
+// judge, because n runs in an owner's setup or methods. An instance a
+// factory function makes is such an owner only for what outlives
+// everything (listener-not-removed's targetMayOutlive); a listener added
+// on each call of one of its methods to an object the factory made (its
+// socket, its worker) is still this rule's. A zero target asks about a
+// registration of no target the owner rules could report.
+func (v *perCall) ownerCovers(n, target syntax.Node) bool {
+	o := v.p.Life.OwnerOf(n)
+	if !o.MadeByFactory() {
+		return o != nil
+	}
+	return target.Valid() && v.longLived(unwrapJQuery(target))
+}
+
 func (v *perCall) longLived(t syntax.Node) bool {
 	p := v.p
 	switch p.Scope.LifetimeOf(t) {

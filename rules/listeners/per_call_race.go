@@ -49,7 +49,7 @@ func (v *perCall) racingOnce(n syntax.Node) {
 	// "ready" wins, the "error" listener stays for as long as the emitter
 	// is healthy. Two normal events ("done" against "failed" on a job
 	// queue) each come round again and take their listener with them.
-	if !ok || !apis.EndEvent(ev) || !handler.Valid() || p.Life.OwnerOf(n) != nil {
+	if !ok || !apis.EndEvent(ev) || !handler.Valid() || v.ownerCovers(n, syntax.Node{}) {
 		return
 	}
 	fn := astutil.EnclosingFunction(n)

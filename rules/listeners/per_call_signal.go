@@ -44,7 +44,7 @@ func (v *perCall) abortListener(n syntax.Node) (handled bool) {
 		return false
 	}
 	fn, param := callerSignal(p, signal)
-	if !fn.Valid() || repeats.Settling(p, fn) == nil || p.Life.OwnerOf(n) != nil {
+	if !fn.Valid() || repeats.Settling(p, fn) == nil || v.ownerCovers(n, syntax.Node{}) {
 		return false
 	}
 	if via == "addEventListener" && abortRemoved(p, fn, signal, handler) {

@@ -36,7 +36,7 @@ func (v *perCall) cancelTokenThen(n syntax.Node) {
 	if token.Kind() == "member_expression" {
 		last = token.Get("property")
 	}
-	if !apis.CancelToken(last.Text()) || p.Life.OwnerOf(n) != nil {
+	if !apis.CancelToken(last.Text()) || v.ownerCovers(n, syntax.Node{}) {
 		return
 	}
 	fn := astutil.EnclosingFunction(n)
