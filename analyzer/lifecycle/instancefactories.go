@@ -43,7 +43,9 @@ var reactHookName = regexp.MustCompile(`^use[A-Z0-9]`)
 // declared in fn).
 func (m *Model) instanceFactoryOwner(fn syntax.Node) *Owner {
 	var o *Owner
-	if name := factoryName(fn); name != "" && !reactHookName.MatchString(name) {
+	// One instance made as the module loads lives as long as the program,
+	// as a constructor function's does (moduleSingletons).
+	if name := factoryName(fn); name != "" && !reactHookName.MatchString(name) && !m.madeAtLoad(name) {
 		if obj := m.returnedInstance(fn); obj.Valid() {
 			var names []string
 			byName := map[string]syntax.Node{}
@@ -200,3 +202,21 @@ func (m *Model) instanceMethod(o *Owner, holder syntax.Node, prop string) syntax
 // piles up on an object the factory made, once per call of one of its
 // methods, is still theirs to find.
 func (o *Owner) MadeByFactory() bool { return o != nil && o.Convention == instanceFactory }
+
+// madeAtLoad reports a factory the module calls while it loads (`const
+// tooltip = createTooltip(el)` at top level): that instance is a
+// singleton.
+func (m *Model) madeAtLoad(name string) bool {
+	if m.loadCalls == nil {
+		m.loadCalls = make(map[string]bool)
+		m.tree.Root().Walk(func(n syntax.Node) bool {
+			if n.Kind() == "call_expression" {
+				if c := scope.Unwrap(n.Get("function")); c.Kind() == "identifier" && m.RunsAtLoad(n) && !insideClass(n) {
+					m.loadCalls[c.Text()] = true
+				}
+			}
+			return true
+		})
+	}
+	return m.loadCalls[name]
+}

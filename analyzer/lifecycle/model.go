@@ -24,6 +24,9 @@ type Model struct {
 	instanceOwners map[int]*Owner
 	// singletons caches moduleSingletons.
 	singletons map[string]bool
+	// loadCalls holds the names of functions called as the module loads
+	// (madeAtLoad).
+	loadCalls map[string]bool
 	// conventions are the class-like owner conventions in force.
 	conventions []*Convention
 	// appRoot is set for files that hold the application's root, which is
