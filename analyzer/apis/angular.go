@@ -30,3 +30,25 @@ func ViewQuery(callee string) bool { return viewQueries[callee] }
 // ParentGiven reports a decorator or signal function whose member another
 // template fills (@Input, input(), @ContentChild, contentChild()).
 func ParentGiven(name string) bool { return parentGiven[name] }
+
+// HttpClient's request methods: each returns a cold observable that
+// completes after its one response (getJSON is RxJS ajax's).
+var httpRequestMethods = map[string]bool{
+	"get": true, "post": true, "put": true, "patch": true, "delete": true, "head": true,
+	"options": true, "request": true, "jsonp": true, "getJSON": true,
+}
+
+// HTTPRequestMethod reports a request method of Angular's HttpClient.
+func HTTPRequestMethod(name string) bool { return httpRequestMethods[name] }
+
+// Operators that keep a single request a single request: they map or
+// look at its one value, or end it. catchError is not one: what it
+// switches to on an error may be any stream.
+var singleRequestOperators = map[string]bool{
+	"map": true, "tap": true, "first": true, "take": true,
+	"retry": true, "timeout": true, "finalize": true, "shareReplay": true,
+}
+
+// SingleRequestOperator reports a pipe operator after which a request
+// still completes after one response.
+func SingleRequestOperator(name string) bool { return singleRequestOperators[name] }

@@ -215,6 +215,9 @@ func TestEventHelperModules(t *testing.T) {
 			t.Errorf("%s: adders %v undos %v", c.module, h.Adders, h.Undos)
 		}
 	}
+	if !EventHelperName("on") || !EventHelperName("off") || EventHelperName("emit") {
+		t.Error("EventHelperName does not hold the helpers' adder and undo names alone")
+	}
 	for _, n := range EventHelperNeedles() {
 		if n == "" {
 			t.Error("an event helper module without a needle")

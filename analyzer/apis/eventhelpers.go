@@ -67,3 +67,19 @@ func EventHelperNeedles() []string {
 	}
 	return out
 }
+
+// eventHelperNames are every helper module's adder and undo names: a call
+// by another name is no helper call, whatever its module.
+var eventHelperNames = func() map[string]bool {
+	out := map[string]bool{}
+	for _, h := range eventHelpers {
+		for _, n := range append(append([]string(nil), h.helper.Adders...), h.helper.Undos...) {
+			out[n] = true
+		}
+	}
+	return out
+}()
+
+// EventHelperName reports a name some event helper module exports as an
+// adder or an undo: the cheap test before the module is looked up.
+func EventHelperName(name string) bool { return eventHelperNames[name] }

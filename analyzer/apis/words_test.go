@@ -44,6 +44,8 @@ func TestWords(t *testing.T) {
 		{"CatalogueName", CatalogueName, []string{"iconCache", "svgIcons", "GLYPH_MAP", "emojiById", "spriteSheets"}, []string{"lexicon", "silicon", "cache", "userAvatars"}},
 		{"ConfigName", ConfigName, []string{"cfg", "settings", "caldavCfg", "ServerSettings", "credentials"}, []string{"request", "configure", "settingsPanelOpen", "user"}},
 		{"ReadyName", ReadyName, []string{"isReady", "initialized", "isAppServiceContainerReady", "started", "booted"}, []string{"ready2", "startTime", "readyQueue", "init"}},
+		{"HTTPRequestMethod", HTTPRequestMethod, []string{"get", "post", "jsonp"}, []string{"subscribe", "pipe", "getAll"}},
+		{"SingleRequestOperator", SingleRequestOperator, []string{"map", "take", "shareReplay"}, []string{"catchError", "switchMap", "mergeMap"}},
 		{"VersionName", VersionName, []string{"rowGenerations", "epochs", "docRevision", "versionByCell"}, []string{"cache", "rows", "generator"}},
 		{"WrapperOpener", WrapperOpener, []string{"connect", "createClient", "createConnection"}, []string{"getClient", "client", "disconnect"}},
 		{"ProjectModule", ProjectModule, []string{"./db", "../database/redis", "@/lib/mongo", "~/pg"}, []string{"redis", "@redis/client", "node:net"}},

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/leakwatch/leakwatch/analyzer/apis"
 	"github.com/leakwatch/leakwatch/analyzer/lifecycle"
 	"github.com/leakwatch/leakwatch/analyzer/scope"
 	"github.com/leakwatch/leakwatch/analyzer/syntax"
@@ -402,21 +403,6 @@ func (x *extractor) classFact(class syntax.Node) Class {
 	return c
 }
 
-// httpMethods are HttpClient's request methods; each returns a cold
-// observable that completes after one response.
-var httpMethods = map[string]bool{
-	"get": true, "post": true, "put": true, "patch": true, "delete": true,
-	"head": true, "options": true, "request": true, "jsonp": true,
-}
-
-// requestOperators keep a single request a single request: they map or
-// look at its one value, or end it. catchError is not one: what it
-// switches to on an error may be any stream.
-var requestOperators = map[string]bool{
-	"map": true, "tap": true, "first": true, "take": true,
-	"retry": true, "timeout": true, "finalize": true, "shareReplay": true,
-}
-
 // requests returns the methods whose body is one return of a request of
 // the class's own HttpClient, possibly piped through operators that keep
 // it one request. Anything else (a switchMap onto another stream, a
@@ -451,12 +437,12 @@ func (x *extractor) isRequest(e syntax.Node, clients map[string]bool) bool {
 		}
 		recv, method := scope.Unwrap(fn.Get("object")), fn.Get("property").Text()
 		if method != "pipe" {
-			return httpMethods[method] && recv.Kind() == "member_expression" &&
+			return apis.HTTPRequestMethod(method) && recv.Kind() == "member_expression" &&
 				scope.Unwrap(recv.Get("object")).Kind() == "this" && clients[recv.Get("property").Text()]
 		}
 		for _, op := range e.Get("arguments").Children() {
 			op = scope.Unwrap(op)
-			if op.Kind() != "call_expression" || !requestOperators[scope.Unwrap(op.Get("function")).Text()] {
+			if op.Kind() != "call_expression" || !apis.SingleRequestOperator(scope.Unwrap(op.Get("function")).Text()) {
 				return false
 			}
 		}

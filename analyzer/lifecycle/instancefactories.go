@@ -43,9 +43,7 @@ var reactHookName = regexp.MustCompile(`^use[A-Z0-9]`)
 // declared in fn).
 func (m *Model) instanceFactoryOwner(fn syntax.Node) *Owner {
 	var o *Owner
-	// One instance made as the module loads lives as long as the program,
-	// as a constructor function's does (moduleSingletons).
-	if name := factoryName(fn); name != "" && !reactHookName.MatchString(name) && !m.madeAtLoad(name) {
+	if name := factoryName(fn); name != "" && !reactHookName.MatchString(name) {
 		if obj := m.returnedInstance(fn); obj.Valid() {
 			var names []string
 			byName := map[string]syntax.Node{}
@@ -55,7 +53,10 @@ func (m *Model) instanceFactoryOwner(fn syntax.Node) *Owner {
 					byName[prop] = t
 				}
 			}
-			if len(names) > 0 {
+			// One instance made as the module loads lives as long as the
+			// program, as a constructor function's does (moduleSingletons).
+			// Asked last: it walks the whole file once.
+			if len(names) > 0 && !m.madeAtLoad(name) {
 				sort.Strings(names)
 				o = &Owner{Kind: instanceFactory.Kind, Node: fn, Setup: fn, Name: name, TeardownName: names[0], Convention: instanceFactory}
 				for _, n := range names {

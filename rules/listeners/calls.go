@@ -184,18 +184,20 @@ func parseEventsModule(p *analyzer.Pass, n syntax.Node, add bool) (call, bool) {
 	if n.Kind() != "call_expression" {
 		return call{}, false
 	}
+	// Every call of the file comes here: the names rule out most before
+	// any import is looked up.
 	var module, name string
 	switch callee := scope.Unwrap(n.Get("function")); callee.Kind() {
 	case "member_expression":
 		recv, method := astutil.Method(n)
-		if recv.Kind() != "identifier" {
+		if recv.Kind() != "identifier" || !apis.EventHelperName(method) {
 			return call{}, false
 		}
 		module, name = p.Life.ImportedFrom(recv.Text()), method
 	case "identifier":
 		var export string
 		module, export = p.Life.ImportedAs(callee.Text())
-		if export == "default" || export == "*" {
+		if export == "default" || export == "*" || !apis.EventHelperName(export) {
 			return call{}, false
 		}
 		name = export

@@ -79,13 +79,6 @@ var rxjsConstants = map[string]bool{"EMPTY": true, "NEVER": true}
 // combinators complete only when their inputs do.
 var combinators = map[string]bool{"combineLatest": true, "merge": true, "forkJoin": true, "concat": true}
 
-// httpMethods are HttpClient's request methods; their observables
-// complete after the response.
-var httpMethods = map[string]bool{
-	"get": true, "post": true, "put": true, "patch": true, "delete": true, "head": true,
-	"options": true, "request": true, "jsonp": true, "getJSON": true,
-}
-
 // routeStreams are ActivatedRoute's observables, which the router
 // completes when the route's component is destroyed.
 var routeStreams = map[string]bool{
@@ -215,7 +208,7 @@ func (c *classifier) classifyCall(n syntax.Node, depth int) source {
 	case name == "select" || name == "observe" && strings.Contains(strings.ToLower(lastName(recv)), "breakpoint"):
 		// NgRx store.select(...), CDK BreakpointObserver.observe(...).
 		return source{life: longLived, rx: true, node: n}
-	case httpMethods[name] && c.isHTTPClient(recv):
+	case apis.HTTPRequestMethod(name) && c.isHTTPClient(recv):
 		return source{life: completes, rx: true, node: n}
 	case name == "get" || name == "getJSON":
 		if r := scope.Unwrap(recv); r.Kind() == "identifier" && r.Text() == "ajax" {
