@@ -4,12 +4,14 @@ package syntax
 // #include <stdlib.h>
 // #include <string.h>
 // #include "flatten.h"
+// #include "arena.h"
 import "C"
 
 import (
 	"runtime"
 	"sort"
 	"sync/atomic"
+	"time"
 	"unsafe"
 
 	// go-tree-sitter compiles the tree-sitter runtime (ABI 13 to 14) and the
@@ -44,6 +46,7 @@ func init() {
 	if unsafe.Sizeof(record{}) != C.sizeof_lw_node {
 		panic("syntax: record and lw_node disagree in size")
 	}
+	C.lw_arena_install()
 }
 
 func cLanguage(l Lang) *C.TSLanguage {
@@ -132,6 +135,43 @@ func (cp *cParser) parse(old *C.TSTree, src []byte, timeoutMicros uint64) *C.TST
 }
 
 var emptySource = []byte{0}
+
+// arenaCacheMax is how many free chunks the arenas keep at most.
+const arenaCacheMax = C.LW_ARENA_CACHE_MAX
+
+// arenaCachedChunks is how many free chunks the arenas keep (for tests).
+func arenaCachedChunks() int { return int(C.lw_arena_cached_chunks()) }
+
+// parseOnce parses src and flattens its tree with keep, in C, with a
+// parser and tree of their own that are dropped whole afterwards
+// (arena.c): for trees that are not kept, it saves freeing them node by
+// node. cp lends its cancellation flag; its parser is not used.
+func parseOnce(cp *cParser, lang Lang, src []byte, keep []uint8, timeout time.Duration) ([]record, error) {
+	atomic.StoreUintptr(cp.cancelFlag(), 0)
+	ptr := (*C.char)(unsafe.Pointer(&emptySource[0]))
+	if len(src) > 0 {
+		ptr = (*C.char)(unsafe.Pointer(&src[0]))
+	}
+	var buf *C.lw_node
+	got := C.lw_parse_once(cLanguage(lang), ptr, C.uint32_t(len(src)), C.uint64_t(timeout/time.Microsecond),
+		cp.cancel, (*C.uint8_t)(unsafe.Pointer(&keep[0])), &buf)
+	runtime.KeepAlive(src)
+	switch got {
+	case -1:
+		return nil, errTreeTooLarge
+	case -2:
+		return nil, errOutOfMemory
+	case -3:
+		return nil, ErrParseBudget
+	}
+	defer C.free(unsafe.Pointer(buf))
+	recs := make([]record, int(got))
+	copy(recs, unsafe.Slice((*record)(unsafe.Pointer(buf)), int(got)))
+	if got > bigTree {
+		C.lw_release_memory()
+	}
+	return recs, nil
+}
 
 // subtreeIDs holds, in C memory, the tree-sitter subtree of each record
 // of one flattening, so that the next flattening after an incremental

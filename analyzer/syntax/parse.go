@@ -44,21 +44,41 @@ func Parse(ctx context.Context, lang Lang, src []byte, opt Options) (*Tree, erro
 	}
 	cp := parsers.get()
 	defer parsers.put(cp)
-	ct, err := parseC(ctx, cp, lang, nil, src, opt)
+	var recs []record
+	err := whileCancellable(ctx, cp, src, func() (err error) {
+		recs, err = parseOnce(cp, lang, src, grammarFor(lang).keep, opt.Timeout)
+		return err
+	})
 	if err != nil {
 		return nil, err
 	}
-	return build(ct, lang, src, true)
+	t := &Tree{Lang: lang, Src: string(src), recs: recs, g: grammarFor(lang)}
+	t.computeEnds()
+	return t, nil
 }
 
 func parseC(ctx context.Context, cp *cParser, lang Lang, old *C.TSTree, src []byte, opt Options) (*C.TSTree, error) {
+	var ct *C.TSTree
+	err := whileCancellable(ctx, cp, src, func() error {
+		cp.setLanguage(lang)
+		if ct = cp.parse(old, src, uint64(opt.Timeout/time.Microsecond)); ct == nil {
+			return ErrParseBudget
+		}
+		return nil
+	})
+	return ct, err
+}
+
+// whileCancellable runs parse, which parses src polling cp's cancellation
+// flag, with the flag raised when ctx is cancelled. A parse that gives up
+// returns ErrParseBudget, which becomes ctx's error when that was why.
+func whileCancellable(ctx context.Context, cp *cParser, src []byte, parse func() error) error {
 	if err := ctx.Err(); err != nil {
-		return nil, err
+		return err
 	}
 	if uint64(len(src)) > 1<<32-1 {
-		return nil, fmt.Errorf("file of %d bytes is larger than tree-sitter's 4 GiB limit", len(src))
+		return fmt.Errorf("file of %d bytes is larger than tree-sitter's 4 GiB limit", len(src))
 	}
-	cp.setLanguage(lang)
 	// The cancel may fire while parsing; it must be over before the parser
 	// goes back to the pool, where it may be freed (its flag with it).
 	cancelled := make(chan struct{})
@@ -68,14 +88,11 @@ func parseC(ctx context.Context, cp *cParser, lang Lang, old *C.TSTree, src []by
 			<-cancelled
 		}
 	}()
-	ct := cp.parse(old, src, uint64(opt.Timeout/time.Microsecond))
-	if ct == nil {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		return nil, ErrParseBudget
+	err := parse()
+	if err == ErrParseBudget && ctx.Err() != nil {
+		return ctx.Err()
 	}
-	return ct, nil
+	return err
 }
 
 // build flattens a C tree into a Tree; with free it deletes the C tree.
