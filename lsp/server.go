@@ -53,6 +53,12 @@ type Options struct {
 // burst of keystrokes is analysed once.
 const DefaultDebounce = 150 * time.Millisecond
 
+// splitRulesFrom is the document size from which the rules run in two
+// groups side by side (analyzer.Engine.SplitRulesFrom). Below it an
+// analysis takes a few milliseconds and a second scope and lifecycle model
+// would cost more than they save.
+const splitRulesFrom = 64 << 10
+
 // lifecycle states, in the order the LSP specification allows.
 type lifecycle int
 
@@ -204,6 +210,11 @@ func Run(ctx context.Context, in io.Reader, out io.Writer, opts Options) int {
 	// Nor are fixes built for publishing: a code action builds those of
 	// its document's findings once (analysis.fixesOf).
 	eng.DeferFixes = true
+	// A keystroke in a large document waits for every rule: with a core
+	// to spare, its rules run in two groups side by side.
+	if runtime.GOMAXPROCS(0) > 1 && eng.SplitRulesFrom == 0 {
+		eng.SplitRulesFrom = splitRulesFrom
+	}
 	opts.Engine = &eng
 
 	// stdout is the protocol channel. Anything in the process that prints
