@@ -599,9 +599,9 @@ func (e *Engine) runOnTree(ctx context.Context, tree *syntax.Tree, f File, enabl
 	// and are not safe for concurrent use; building them costs a tenth of
 	// what the rules do.
 	var (
-		side     []Diagnostic
+		side      []Diagnostic
 		sidePanic any
-		done     = make(chan struct{})
+		done      = make(chan struct{})
 	)
 	go func() {
 		defer close(done)
