@@ -587,28 +587,32 @@ func (e *Engine) run(ctx context.Context, f File, lang syntax.Lang, enabled []in
 }
 
 func (e *Engine) runOnTree(ctx context.Context, tree *syntax.Tree, f File, enabled []int) []Diagnostic {
+	if len(enabled) == 0 {
+		return nil
+	}
+	sc := scope.Build(tree)
 	if e.SplitRulesFrom <= 0 || len(tree.Src) < e.SplitRulesFrom {
-		return e.runRules(ctx, tree, f, enabled)
+		return e.runRules(ctx, tree, f, enabled, sc)
 	}
 	listeners, others := e.splitRules(enabled)
 	if len(listeners) == 0 || len(others) == 0 {
-		return e.runRules(ctx, tree, f, enabled)
+		return e.runRules(ctx, tree, f, enabled, sc)
 	}
-	// The groups share only the tree, which nothing changes. Each builds
-	// its own scope, lifecycle model and memo, whose caches fill lazily
-	// and are not safe for concurrent use; building them costs a tenth of
-	// what the rules do.
+	// The groups share the tree and the scope model, which nothing
+	// changes; each has its own scope memos (Fork), lifecycle model and
+	// Pass memo, which fill lazily and are not safe for concurrent use.
 	var (
 		side      []Diagnostic
 		sidePanic any
 		done      = make(chan struct{})
+		forked    = sc.Fork()
 	)
 	go func() {
 		defer close(done)
 		defer func() { sidePanic = recover() }()
-		side = e.runRules(ctx, tree, f, others)
+		side = e.runRules(ctx, tree, f, others, forked)
 	}()
-	diags := e.runRules(ctx, tree, f, listeners)
+	diags := e.runRules(ctx, tree, f, listeners, sc)
 	<-done
 	if sidePanic != nil {
 		panic(sidePanic) // where a panic in the serial run would go
@@ -633,13 +637,10 @@ func (e *Engine) splitRules(enabled []int) (listeners, others []int) {
 	return listeners, others
 }
 
-// runRules runs the enabled rules over tree in one walk.
-func (e *Engine) runRules(ctx context.Context, tree *syntax.Tree, f File, enabled []int) []Diagnostic {
+// runRules runs the enabled rules over tree in one walk, with sc, the
+// tree's scope model, for this walk alone.
+func (e *Engine) runRules(ctx context.Context, tree *syntax.Tree, f File, enabled []int, sc *scope.Info) []Diagnostic {
 	var diags []Diagnostic
-	if len(enabled) == 0 {
-		return nil
-	}
-	sc := scope.Build(tree)
 	var lc lifecycle.Config
 	if f.Config != nil {
 		lc = f.Config.Owners.lifecycle()

@@ -1,6 +1,7 @@
 package scope
 
 import (
+	"maps"
 	"sync"
 
 	"github.com/leakwatch/leakwatch/analyzer/syntax"
@@ -43,6 +44,16 @@ type Info struct {
 	// an Angular service provided in root). Members and parameters
 	// declared with such a type are long-lived.
 	LongLivedType func(typeName string) bool
+}
+
+// Fork returns an Info that shares in's model, which nothing changes once
+// Build returns, with memos and settings of its own (keys, LongLived,
+// LongLivedType): for rules that run on another goroutine beside in's.
+func (in *Info) Fork() *Info {
+	c := *in
+	c.keyOf, c.keys = nil, nil
+	c.LongLived = maps.Clone(in.LongLived)
+	return &c
 }
 
 // Build walks the tree once, creating scopes and declaring names and noting

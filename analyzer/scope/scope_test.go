@@ -2,6 +2,8 @@ package scope_test
 
 import (
 	"context"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/leakwatch/leakwatch/analyzer/scope"
@@ -145,5 +147,36 @@ func TestReassignedKnownBeforeReferences(t *testing.T) {
 	// reassignment and not call el local.
 	if got := in.LifetimeOf(find(t, tr, "identifier", "el", 2)); got != scope.Unknown {
 		t.Errorf("reassigned el: %v, want unknown", got)
+	}
+}
+
+// A fork resolves and keys alike, on another goroutine at the same time
+// as its origin (run under -race by the test script), and its settings
+// are its own.
+func TestForkSharesTheModel(t *testing.T) {
+	tree, in := build(t, syntax.JavaScript, "const bus = mitt();\nfunction f(el) { bus.on('x', el.cb); el.cb = null; }\n")
+	in.LongLived = map[string]bool{"bus": true}
+	fork := in.Fork()
+	fork.LongLived["other"] = true
+	if in.LongLived["other"] {
+		t.Error("a fork's LongLived reached its origin")
+	}
+	keys := func(s *scope.Info, out chan<- []string) {
+		var ks []string
+		for i := 0; i < tree.Len(); i++ {
+			n := tree.At(i)
+			ks = append(ks, s.Key(n))
+			if b := s.Resolve(n); b != nil {
+				ks = append(ks, b.Name)
+			}
+		}
+		out <- ks
+	}
+	a, b := make(chan []string, 1), make(chan []string, 1)
+	go keys(in, a)
+	go keys(fork, b)
+	ka, kb := <-a, <-b
+	if strings.Join(ka, "|") != strings.Join(kb, "|") || !slices.Contains(ka, "bus") {
+		t.Errorf("origin and fork disagree:\n%q\n%q", ka, kb)
 	}
 }
