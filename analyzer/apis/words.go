@@ -367,8 +367,24 @@ func ConfigName(name string) bool { return configName.MatchString(name) }
 // bounded number of times.
 var readyName = regexp.MustCompile(`(?i)(ready|initiali[sz]ed|started|booted|bootstrapped)$`)
 
+// readyFor is a start-up flag named for what became ready
+// (ipcReadyWebTorrent, isReadyForInput, dbInitializedOnce): the word
+// after a first word, followed by a qualifier. A first word is left out
+// (readyQueue is a queue, startedAt a time), and so are qualifiers that
+// make it something other than a flag (workerReadyState, serverStartedAt).
+var (
+	readyFor       = regexp.MustCompile(`[a-z0-9](?:Ready|Initiali[sz]ed|Started|Booted|Bootstrapped)([A-Z][A-Za-z0-9]*)$`)
+	notReadyQualif = regexp.MustCompile(`^(?:State|At|Time|Timestamp|Date|Queue|List|Count|Callbacks?|Handlers?|Listeners?|Resolvers?)`)
+)
+
 // ReadyName reports a flag or function name that says the program is up.
-func ReadyName(name string) bool { return readyName.MatchString(name) }
+func ReadyName(name string) bool {
+	if readyName.MatchString(name) {
+		return true
+	}
+	m := readyFor.FindStringSubmatch(name)
+	return m != nil && !notReadyQualif.MatchString(m[1])
+}
 
 // User spaces: in a client, the workspaces, teams and organisations of the
 // signed-in user, a handful each. What a UI keeps per workspace (an avatar,

@@ -43,7 +43,7 @@ func TestWords(t *testing.T) {
 		{"ParentGiven", ParentGiven, []string{"Input", "input.required", "ContentChild", "model"}, []string{"ViewChild", "viewChild", "Output"}},
 		{"CatalogueName", CatalogueName, []string{"iconCache", "svgIcons", "GLYPH_MAP", "emojiById", "spriteSheets"}, []string{"lexicon", "silicon", "cache", "userAvatars"}},
 		{"ConfigName", ConfigName, []string{"cfg", "settings", "caldavCfg", "ServerSettings", "credentials"}, []string{"request", "configure", "settingsPanelOpen", "user"}},
-		{"ReadyName", ReadyName, []string{"isReady", "initialized", "isAppServiceContainerReady", "started", "booted"}, []string{"ready2", "startTime", "readyQueue", "init"}},
+		{"ReadyName", ReadyName, []string{"isReady", "initialized", "isAppServiceContainerReady", "started", "booted", "ipcReadyWebTorrent", "isReadyForInput"}, []string{"ready2", "startTime", "readyQueue", "init", "readyState", "workerReadyState", "serverStartedAt", "onReadyCallbacks", "alreadyStarted2"}},
 		{"HTTPRequestMethod", HTTPRequestMethod, []string{"get", "post", "jsonp"}, []string{"subscribe", "pipe", "getAll"}},
 		{"SingleRequestOperator", SingleRequestOperator, []string{"map", "take", "shareReplay"}, []string{"catchError", "switchMap", "mergeMap"}},
 		{"VersionName", VersionName, []string{"rowGenerations", "epochs", "docRevision", "versionByCell"}, []string{"cache", "rows", "generator"}},

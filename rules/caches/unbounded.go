@@ -64,7 +64,7 @@ unless the teardown (or any other path) removes it too.`,
 			"additions in private methods (TypeScript `private` or `#name`) of a singleton that only its field initialisers, its constructor or other such methods call: they run once, while the instance is built",
 			"arrays pushed to only while shorter than a bounded value (`if (samples.length < MAX) samples.push(s)`, a memo filled up to an index: `for (let i = strings.length; i <= level; i++) strings.push(...)`)",
 			"a most-recent list per key, stored as the key's own previous list cut to a fixed length (`recent.set(view, [row, ...(recent.get(view) ?? [])].slice(0, 20))`)",
-			"additions only while the program is not ready yet (in the else branch of `if (isReady())`, under `if (!started)`): a queue of what arrived during start-up",
+			"additions only while the program is not ready yet (in the else branch of `if (isReady())`, under `if (!started)`, also a flag named for what became ready: `else if (app.ipcReadyWorker)`, `if (!isReadyForInput)`): a queue of what arrived during start-up",
 		},
 		Bad: analyzer.Example{Path: "users.js", Code: `const userCache = new Map();
 

@@ -116,6 +116,9 @@ func readAdd(p *analyzer.Pass, n syntax.Node) (call, bool) {
 	if ok && c.style == Signal && !signalCall(p, c) {
 		return call{}, false
 	}
+	if ok && builderBinding(p, c) {
+		return call{}, false // dom.on(type, fn) binds to the element being built
+	}
 	if ok {
 		if r := v.removerOf[c.method]; r != "" {
 			c.remover = r

@@ -58,6 +58,7 @@ added by components and disposable classes are listener-not-removed's business.`
 			"in an exported function that sets up an instance it is given (module.exports = (win) => { bus.on(...) }, or a method of the object an AMD define() factory returns, on a value another module exports or a dependency of the AMD module, with a handler that uses the instance or a constant taken from it): a removal when the instance ends; a mixin that extends a module's namespace (a capitalised parameter, or functions assigned to its members) runs once and is not judged",
 			"for a cancel token's promise.then (config.cancelToken.promise.then(...), which cannot be removed): a token made for the call itself, or the request's own; a token the caller or the module shares is reported",
 			"registrations at module top level, in one-shot callbacks (load, listening, ready), and in functions that run once (IIFEs, main(), functions called only at startup)",
+			"a DOM builder's binding, which only looks like an emitter's on(): grainjs's dom.on(type, fn) (imported from grainjs), or any x.on(type, fn) handed straight to a call of x itself (dom(\"button\", dom.on(\"click\", fn))); the listener goes on the element that call builds and goes with it",
 			"test files (under __tests__ or __mocks__, or named *.test.* or *.spec.*): their mocks and helpers run per test, not per request of the application, and what they add lives at most as long as the test",
 		},
 		Bad: analyzer.Example{Path: "server.js", Code: `const express = require("express");

@@ -52,6 +52,7 @@ A one-shot setTimeout is not reported, nor are timers started at module top leve
 			"clearInterval / clearTimeout / cancelAnimationFrame (also window., globalThis. and Node timers forms) on the stored id in the owner's teardown, directly or through a method or local function it calls",
 			"the id stored in a variable, a class member (this.timer), a ref (timerRef.current) or a collection (this.timers.push(id), timers[key] = id) that the teardown clears, iterates or passes to a helper; also under a key of component state (this.setState({ timer: id }), state = { timer: id }) cleared as this.state.timer",
 			"for a re-arming setTimeout or requestAnimationFrame loop (also one split over two methods, start() scheduling tick() which calls start(), and one in a helper the component declares and calls only from one effect): the latest id stored on every re-arm and cleared in the teardown, or a flag the loop checks (if (!this.running) return) that the teardown sets, or an AbortSignal the loop checks whose controller the teardown aborts",
+			"an interval in a field that the teardown clears through the field's name, taken from a list of string literals written in the loop or in a const: for (const name of [\"_poll\", \"_ping\"]) clearInterval(this[name]), or NAMES.forEach((name) => clearInterval(this[name]))",
 			"an interval that clears itself from its own callback (clearInterval(id) inside the callback)",
 			"a clear handed to someone else to run later: a sibling unmount effect (useEffect(() => () => clearInterval(timer.current), [])), useUnmount(...), a stop function returned to the caller, a disposer pushed into a collection the teardown runs",
 			"a loop that stops on its own: the re-arm is guarded by a comparison (if (progress < 1) requestAnimationFrame(step), if (attempt < max) setTimeout(retry, delay)), also one given a name: a constant Vue computed read as .value or an arrow function called bare whose body is the comparison (const gaveUp = computed(() => tries.value >= MAX); if (!gaveUp.value) setTimeout(connect, 1000)); a computed that compares nothing is a flag and stays reported",
@@ -121,7 +122,7 @@ func (v *notCleared) checkInterval(call syntax.Node, o *lifecycle.Owner) {
 	case "returned", "unknown":
 		return
 	case "stored":
-		if cleanup.Released(p, o, held.Keys).Valid() || clearsItself(p, o, call, held.Keys) || clearedInFinally(p, call, held.Keys) ||
+		if cleanup.Released(p, o, held.Keys).Valid() || clearedByName(p, o, held.Keys) || clearsItself(p, o, call, held.Keys) || clearedInFinally(p, call, held.Keys) ||
 			cleanup.HandedOutRelease(p, cleanup.Surroundings(o), held.Keys, liveCancel(p)).Valid() {
 			return
 		}
