@@ -16,6 +16,14 @@ export class PaddingWidget extends BaseWidget {
     new ResizeObserver(() => this.refresh()).observe(this.$page[0]); // want "observer-not-disconnected: ResizeObserver observing this.\$page\[0\] is never disconnected"
   }
 
+  refresh() {}
+}
+
+export class ScrollPaddingWidget extends BaseWidget {
+  doRender() {
+    this.$widget = $(TPL);
+  }
+
   initialRenderCompleteEvent() {
     this.$scroller = this.$widget.closest(".scrolling-container");
     new ResizeObserver(() => this.refresh()).observe(this.$scroller[0]); // want "observer-not-disconnected: ResizeObserver observing this.\$scroller\[0\] is never disconnected"
