@@ -215,6 +215,18 @@ func TestEventHelperModules(t *testing.T) {
 			t.Errorf("%s: adders %v undos %v", c.module, h.Adders, h.Undos)
 		}
 	}
+	if h, ok := DOMWrapper("addEventListener", true); !ok || h.Args.Target != 0 || h.Args.Event != 1 || h.Args.Options != 3 {
+		t.Errorf("DOMWrapper(addEventListener): %v %+v, want the target first", ok, h.Args)
+	}
+	if _, ok := DOMWrapper("removeEventListener", true); ok {
+		t.Error("DOMWrapper reads removeEventListener as an adder")
+	}
+	if _, ok := DOMWrapper("on", true); ok {
+		t.Error("DOMWrapper reads on() as the wrapper's")
+	}
+	if !EventHelperName("addEventListener") || !EventHelperName("removeEventListener") {
+		t.Error("EventHelperName does not hold the wrapper's names")
+	}
 	if !EventHelperName("on") || !EventHelperName("off") || EventHelperName("emit") {
 		t.Error("EventHelperName does not hold the helpers' adder and undo names alone")
 	}

@@ -68,12 +68,39 @@ func EventHelperNeedles() []string {
 	return out
 }
 
+// domWrapper is the built-in pair re-exported with the target first,
+// (target, type, handler, options): an application's own DOM utility module
+// (jellyfin-web's utils/dom.js, which only adds a fallback for browsers
+// without an options argument) called through its import,
+// dom.addEventListener(el, "click", fn). No module path tells such modules
+// apart, so any imported binding's call qualifies when its arguments have
+// the wrapper's shape (see DOMWrapper).
+var domWrapper = EventHelper{
+	Adders: []string{"addEventListener"}, Undos: []string{"removeEventListener"},
+	Args: Args{Target: 0, Event: 1, Handler: 2, Options: 3},
+	Note: "a module's own addEventListener(target, type, fn, options)",
+}
+
+// DOMWrapper returns the target-first wrapper of the built-in listener
+// methods when name is one of them. The caller must see the wrapper's shape
+// in the call before reading it so: the built-in method of an imported
+// EventTarget (`import window from "global/window"`) takes (type, handler,
+// options), so its second argument never names an event and it takes at
+// most three.
+func DOMWrapper(name string, add bool) (EventHelper, bool) {
+	return domWrapper, domWrapper.Names(name, add)
+}
+
 // eventHelperNames are every helper module's adder and undo names: a call
 // by another name is no helper call, whatever its module.
 var eventHelperNames = func() map[string]bool {
 	out := map[string]bool{}
+	helpers := []EventHelper{domWrapper}
 	for _, h := range eventHelpers {
-		for _, n := range append(append([]string(nil), h.helper.Adders...), h.helper.Undos...) {
+		helpers = append(helpers, h.helper)
+	}
+	for _, h := range helpers {
+		for _, n := range append(append([]string(nil), h.Adders...), h.Undos...) {
 			out[n] = true
 		}
 	}

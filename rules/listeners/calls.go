@@ -180,7 +180,8 @@ func parseHelper(p *analyzer.Pass, n syntax.Node, add bool) (call, bool) {
 // parseEventsModule reads the calls of a DOM event helper module
 // (apis.EventHelperModule): events.on(window, "resize", fn) through a
 // namespace import, or on("resize", window, fn) as a named import, and
-// their off(...). Such calls pair only with each other (mediaList's rule is
+// their off(...); likewise a module's own target-first addEventListener
+// (apis.DOMWrapper), dom.addEventListener(el, "click", fn). Such calls pair only with each other (mediaList's rule is
 // the same: the module keeps its own records), and no fix is written for
 // them.
 func parseEventsModule(p *analyzer.Pass, n syntax.Node, add bool) (call, bool) {
@@ -207,14 +208,40 @@ func parseEventsModule(p *analyzer.Pass, n syntax.Node, add bool) (call, bool) {
 	default:
 		return call{}, false
 	}
+	if module == "" {
+		return call{}, false
+	}
 	h, ok := apis.EventHelperModule(module)
-	if !ok || module == "" || !h.Names(name, add) {
+	byShape := false
+	if !ok || !h.Names(name, add) {
+		h, ok = apis.DOMWrapper(name, add)
+		byShape = true
+	}
+	if !ok {
 		return call{}, false
 	}
 	args := astutil.Args(n)
 	target, event, handler := arg(args, h.Args.Target), arg(args, h.Args.Event), arg(args, h.Args.Handler)
-	if !target.Valid() || !event.Valid() || !handler.Valid() || eventLikeLiteral(target) || !eventLike(event) || !handlerLike(handler) {
+	if !target.Valid() || !event.Valid() || !handler.Valid() || eventLikeLiteral(target) || !eventLike(event) && !computedEvent(event) || !handlerLike(handler) {
 		return call{}, false
+	}
+	// An imported EventTarget's own method takes (type, handler,
+	// options): only a call that names the event second or passes a
+	// fourth argument is the target-first wrapper's.
+	if byShape && len(args) < 4 && !eventLikeLiteral(event) && !computedEvent(event) {
+		return call{}, false
+	}
+	// A wrapper whose result is kept may return its own undo
+	// (excalidraw's addEventListener(target, type, fn) returns the
+	// unsubscribe an effect returns), and one facts describe is read as
+	// they say (parseHelper).
+	if byShape {
+		if n.Parent().Kind() != "expression_statement" {
+			return call{}, false
+		}
+		if _, known := p.Life.Helper(n); known {
+			return call{}, false
+		}
 	}
 	c := call{node: n, style: DOM, method: name, target: target, event: event, handler: handler, viaModule: true}
 	c.options = arg(args, h.Args.Options)
@@ -409,6 +436,12 @@ func eventLike(n syntax.Node) bool {
 		return scope.Unwrap(n).Get("operator").Text() == "+"
 	}
 	return false
+}
+
+// computedEvent reports an event name computed by a call
+// (dom.whichAnimationEvent()), as a helper module's calls may pass it.
+func computedEvent(n syntax.Node) bool {
+	return scope.Unwrap(n).Kind() == "call_expression"
 }
 
 // eventLikeLiteral reports a string, which names an event, never a handler.

@@ -37,6 +37,7 @@ that runs it: each run removes its own new h, never the one the previous run add
 			"the same function reference in the addition and the removal (a named function, a variable, a method bound once in the constructor, or a class field arrow)",
 			"the same target and the same capture flag (true or { capture: true } on both sides, or on neither)",
 			"off(event) or removeAllListeners(event) without a handler",
+			"a handler stored where the removal reads it back: `this.onKey = onKey` after adding onKey, then `const onKey = this.onKey` before removing it (also on a member of same-named parameters of sibling functions)",
 			"handlers the file cannot tell apart: both taken as parameters by a wrapper pair (addListener(el, type, handler) and removeListener(el, type, handler)), or the same member of same-named locals set alike from this in two methods of one class (`const rec = this.get(t)`, then rec.onDispose)",
 			"the remove-then-add idiom with a handler declared outside the function, on a target the run creates, or in a function named for start-up (init, setup), which runs once",
 			"a removal in a function nothing runs (a class method or named function the file never names, that no framework calls and the module does not export): it strands nothing, and whether the listener needs removing is listener-not-removed's question",
@@ -480,7 +481,7 @@ func (v *mismatch) checkOtherHandler(r call) {
 		return
 	}
 	for a := range v.addIndex.pairable(r) {
-		if a.style == r.style && sameCallEvent(p, a, r) && (sameHandlerOfSiblings(p, a.handler, r.handler) || holdsHandler(p, r.handler, a.handler)) {
+		if a.style == r.style && sameCallEvent(p, a, r) && (sameHandlerOfSiblings(p, a.handler, r.handler) || holdsHandler(p, r.handler, a.handler) || readBack(p, r.handler, a.handler)) {
 			return // added somewhere with this handler, or it is kept where the removal reads it
 		}
 	}
@@ -557,6 +558,68 @@ func holdsHandler(p *analyzer.Pass, holder, added syntax.Node) bool {
 		}
 	}
 	return false
+}
+
+// readBack reports a removal's handler that is a local read from the
+// member the added handler was stored in: `this.keyDownHandler =
+// keyDownHandler` after adding it, and `const keyDownHandler =
+// this.keyDownHandler` before removing it (or `stats.onTime = onTime` and
+// `const handler = stats.onTime` in two functions given the same stats).
+// The local holds the added function whenever the store ran first.
+func readBack(p *analyzer.Pass, holder, added syntax.Node) bool {
+	holder = scope.Unwrap(holder)
+	if holder.Kind() != "identifier" {
+		return false
+	}
+	b := p.Scope.Resolve(holder)
+	if b == nil || b.Reassigned || b.Kind != scope.Var && b.Kind != scope.Let && b.Kind != scope.Const || !b.Init.Valid() {
+		return false
+	}
+	member := scope.Unwrap(b.Init)
+	if member.Kind() != "member_expression" {
+		return false
+	}
+	for _, store := range memberStores(p)[squash(member.Text())] {
+		if sameExpr(p, scope.Unwrap(store.Get("right")), added) && sameHolder(p, scope.Unwrap(store.Get("left")), member) {
+			return true
+		}
+	}
+	return false
+}
+
+// sameHolder reports two member expressions of the same text that denote
+// one place: the same key, this in methods of one class, or a member of
+// same-named parameters of sibling functions.
+func sameHolder(p *analyzer.Pass, a, b syntax.Node) bool {
+	if ka, kb := p.Scope.Key(a), p.Scope.Key(b); ka != "" && ka == kb {
+		return true
+	}
+	ra, rb := rootOf(a), rootOf(b)
+	if ra.Kind() == "this" && rb.Kind() == "this" {
+		ca, cb := container(astutil.EnclosingFunction(a)), container(astutil.EnclosingFunction(b))
+		return ca.Valid() && cb.Valid() && ca.Index() == cb.Index()
+	}
+	return siblingParams(p, ra, rb) || siblingTopLevelParams(p, ra, rb)
+}
+
+type memberStoresKey struct{}
+
+// memberStores maps the text of each member the file assigns with = to
+// those assignments.
+func memberStores(p *analyzer.Pass) map[string][]syntax.Node {
+	return p.Memo(memberStoresKey{}, func() any {
+		out := make(map[string][]syntax.Node)
+		p.Tree.Root().Walk(func(n syntax.Node) bool {
+			if n.Kind() == "assignment_expression" {
+				if left := scope.Unwrap(n.Get("left")); left.Kind() == "member_expression" && n.Get("right").Valid() {
+					k := squash(left.Text())
+					out[k] = append(out[k], n)
+				}
+			}
+			return true
+		})
+		return out
+	}).(map[string][]syntax.Node)
 }
 
 // bindingValues returns the values a binding is given: its initialiser

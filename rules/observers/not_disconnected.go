@@ -55,6 +55,7 @@ watch elements the same function created (and keeps to itself) are not reported.
 			"observe(...) followed by disconnect() in the same function (a synchronous use: observe, takeRecords, disconnect)",
 			"an observer that only watches elements created in the same function that do not escape it",
 			"an observer kept on the component (this.ro) or only in a local variable of the function that creates it, watching only elements of the component's own template (this.$refs.list, a @ViewChild's nativeElement): the browser holds it through those elements, which go with the component",
+			"an observer created inline, kept on the instance or only in a local of the function that creates it, watching an element the class builds itself (this.$widget = $(TPL) from template markup, this.canvas = document.createElement(...), or what this.$widget.find(...) finds inside one): observer and widget go with that element; not an element found by selector, closest() or given from outside",
 		},
 		Bad: analyzer.Example{Path: "useSize.js", Code: `import { useEffect, useState } from "react";
 
@@ -233,7 +234,7 @@ func (v *notDisconnected) localTarget(c *creation, ob observation) bool {
 	if !observerTypes[c.typ] {
 		return false // performance entries and reports come from the page
 	}
-	return v.p.Scope.LifetimeOf(ob.target) == scope.Local || v.ownView(c, ob)
+	return v.p.Scope.LifetimeOf(ob.target) == scope.Local || v.ownView(c, ob) || v.builtTarget(c, ob)
 }
 
 // ownView reports an element of the component's own template watched by an
