@@ -622,6 +622,26 @@ func (v *notRemoved) Finish() {
 	}
 }
 
+// removalOffTeardown describes the first removal of a inside its owner's
+// code that the rule did not count (it runs on a drag's end, when a panel
+// hides, in one branch of a watcher), "in onUp (line 474)", and returns
+// the removal.
+func (v *notRemoved) removalOffTeardown(a call, o *lifecycle.Owner) (string, syntax.Node, bool) {
+	for r := range v.removeIndex.matchable(v.p, a) {
+		if !o.Node.Contains(r.node) || !matches(v.p, a, r) {
+			continue
+		}
+		line := strings.Count(v.p.Tree.Src[:r.node.Start()], "\n") + 1
+		if fn := astutil.EnclosingFunction(r.node); fn.Valid() && fn != o.Node {
+			if name := astutil.FunctionName(fn); name != "" {
+				return fmt.Sprintf("in %s (line %d)", name, line), r.node, true
+			}
+		}
+		return fmt.Sprintf("at line %d", line), r.node, true
+	}
+	return "", syntax.Node{}, false
+}
+
 // removedWithin reports a removal matching a inside region, where accept
 // says so.
 func (v *notRemoved) removedWithin(a call, region syntax.Node, accept func(*analyzer.Pass, call, call) bool) bool {
@@ -819,8 +839,18 @@ func (v *notRemoved) report(a call, o *lifecycle.Owner) {
 	if a.nullRemoval && a.event.Valid() {
 		remover = "on(" + a.event.Text() + ", null)"
 	}
-	msg := fmt.Sprintf("%s listener added to %s is never removed; call %s %s",
-		event, cleanup.Describe(a.target), remover, cleanup.WhereClause(o))
+	var msg string
+	elsewhere, off, hasElsewhere := v.removalOffTeardown(a, o)
+	if hasElsewhere {
+		// Saying "never removed" of a listener the owner does remove, on
+		// a drag's end or when a panel hides, reads as a false finding;
+		// what is missing is the removal when the owner ends.
+		msg = fmt.Sprintf("%s listener added to %s is removed %s, but not when %s ends; also call %s %s",
+			event, cleanup.Describe(a.target), elsewhere, o.Ends(), remover, cleanup.WhereClause(o))
+	} else {
+		msg = fmt.Sprintf("%s listener added to %s is never removed; call %s %s",
+			event, cleanup.Describe(a.target), remover, cleanup.WhereClause(o))
+	}
 	if a.style == DOM {
 		if once, ok := astutil.Property(a.options, "once"); ok && astutil.IsTrue(once) {
 			msg += " ({ once: true } does not help if the event never fires)"
@@ -829,6 +859,10 @@ func (v *notRemoved) report(a call, o *lifecycle.Owner) {
 	callee := astutil.Callee(a.node)
 	d := analyzer.Diagnostic{Start: callee.Start(), End: a.node.End(), Message: msg,
 		Related: []analyzer.Related{cleanup.Where(o)}}
+	if hasElsewhere {
+		d.Related = append(d.Related, analyzer.Related{Start: off.Start(), End: off.End(),
+			Message: "removed here, which does not run when " + o.Ends() + " ends"})
+	}
 	if p.WantsFixes() {
 		d.Fixes = append(removalFixes(p, a, o), abortSignalFixes(p, a, o)...)
 	}

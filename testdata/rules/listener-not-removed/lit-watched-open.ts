@@ -77,7 +77,7 @@ export class OpenMenu extends LitElement {
   @watch("open")
   handleOpenChange() {
     if (this.open) {
-      document.addEventListener("keydown", this.onKeyDown); // want "listener-not-removed: .keydown. listener added to document is never removed; call removeEventListener in disconnectedCallback"
+      document.addEventListener("keydown", this.onKeyDown); // want "listener-not-removed: .keydown. listener added to document is removed in OpenMenu\.handleOpenChange \(line 82\), but not when OpenMenu ends; also call removeEventListener in disconnectedCallback"
     } else {
       document.removeEventListener("keydown", this.onKeyDown);
     }
@@ -100,7 +100,7 @@ export class OtherMenu extends LitElement {
   @watch("open")
   handleOpenChange() {
     if (this.open) {
-      document.addEventListener("keydown", this.onKeyDown); // want "listener-not-removed: .keydown. listener added to document is never removed; call removeEventListener in disconnectedCallback"
+      document.addEventListener("keydown", this.onKeyDown); // want "listener-not-removed: .keydown. listener added to document is removed in OtherMenu\.handleOpenChange \(line 105\), but not when OtherMenu ends; also call removeEventListener in disconnectedCallback"
     } else {
       document.removeEventListener("keydown", this.onKeyDown);
     }
@@ -124,7 +124,7 @@ export class ReaddMenu extends LitElement {
   handleTargetChange() {
     if (this.target) {
       window.removeEventListener("resize", this.onResize);
-      window.addEventListener("resize", this.onResize); // want "listener-not-removed: .resize. listener added to window is never removed; call removeEventListener in disconnectedCallback"
+      window.addEventListener("resize", this.onResize); // want "listener-not-removed: .resize. listener added to window is removed in ReaddMenu\.handleTargetChange \(line 126\), but not when ReaddMenu ends; also call removeEventListener in disconnectedCallback"
     }
   }
 

@@ -8,7 +8,7 @@ export function useDraggable(header: HTMLElement) {
 
   function startDrag() {
     const onMove = (e: MouseEvent) => header.style.setProperty("--x", String(e.clientX));
-    window.addEventListener("mousemove", onMove); // want ".mousemove. listener added to window is never removed; call removeEventListener in an onBeforeUnmount"
+    window.addEventListener("mousemove", onMove); // want "listener-not-removed: .mousemove. listener added to window is removed in cleanup \(line 13\), but not when the component using useDraggable ends; also call removeEventListener in an onBeforeUnmount \(or onUnmounted\) callback"
     cleanup = () => {
       window.removeEventListener("mousemove", onMove);
     };
