@@ -94,6 +94,14 @@ type Fix struct {
 	// `check --fix` applies only these. Unsafe ones need a human to look.
 	Safe  bool
 	Edits []Edit
+	// Scopes are the start offsets of the classes and owners the fix adds
+	// to beyond its edits: a teardown it creates or appends to, a field or
+	// name it takes. Each fix is computed as if it were the only one, so
+	// two with a scope in common (two observers of one class) would each
+	// create the class's cleanup() and take the same field name: MergeFixes
+	// takes one of them per round, and the next round's analysis sees what
+	// it wrote.
+	Scopes []int
 }
 
 // Edit replaces Src[Start:End] with NewText.

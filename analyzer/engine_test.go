@@ -198,6 +198,21 @@ func TestMergeFixes(t *testing.T) {
 	}
 }
 
+// Fixes that add to the same class or owner wait for the next round even
+// when their edits are far apart: each was computed as if alone.
+func TestMergeFixesOnePerScope(t *testing.T) {
+	fixes := []analyzer.Fix{
+		{Edits: []analyzer.Edit{{Start: 0, End: 1, NewText: "a"}}, Scopes: []int{10, 40}},
+		{Edits: []analyzer.Edit{{Start: 5, End: 6, NewText: "b"}}, Scopes: []int{40}}, // the same class
+		{Edits: []analyzer.Edit{{Start: 7, End: 8, NewText: "c"}}, Scopes: []int{70}},
+		{Edits: []analyzer.Edit{{Start: 9, End: 9, NewText: "d"}}},
+	}
+	edits, skipped := analyzer.MergeFixes(fixes)
+	if len(edits) != 3 || len(skipped) != 1 || skipped[0] != 1 {
+		t.Fatalf("edits %v skipped %v", edits, skipped)
+	}
+}
+
 func TestSessionMatchesFreshAnalysis(t *testing.T) {
 	e := analyzer.NewEngine([]*analyzer.Rule{leakRule})
 	s := &analyzer.Session{}

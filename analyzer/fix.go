@@ -2,6 +2,7 @@ package analyzer
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 )
 
@@ -37,19 +38,24 @@ func ApplyEdits(src string, edits []Edit) (string, error) {
 }
 
 // MergeFixes picks, in order, the fixes whose edits do not overlap the
-// edits already picked, and returns the combined edits and the indexes of
+// edits already picked and that add to no class or owner a picked fix
+// adds to (Fix.Scopes), and returns the combined edits and the indexes of
 // fixes it had to leave out. Two fixes that insert at the same point
 // conflict too, since their order would be a guess; within one fix, several
 // insertions at one point are fine and keep their order.
 func MergeFixes(fixes []Fix) (edits []Edit, skipped []int) {
 	var taken []Edit
+	scopes := map[int]bool{}
 	for i, f := range fixes {
-		if conflicts(f.Edits, taken) || selfOverlap(f.Edits) {
+		if conflicts(f.Edits, taken) || selfOverlap(f.Edits) || slices.ContainsFunc(f.Scopes, func(s int) bool { return scopes[s] }) {
 			skipped = append(skipped, i)
 			continue
 		}
 		taken = append(taken, f.Edits...)
 		edits = append(edits, f.Edits...)
+		for _, s := range f.Scopes {
+			scopes[s] = true
+		}
 	}
 	return edits, skipped
 }

@@ -14,8 +14,10 @@ import (
 
 // maxFixRounds bounds --fix: fixes that conflict in one round are retried
 // on the re-analysed text in the next; a rule whose fixes keep producing
-// new fixable findings must not loop forever.
-const maxFixRounds = 10
+// new fixable findings must not loop forever. Fixes that add to the same
+// class or owner take a round each (analyzer.Fix.Scopes), so a component
+// with a dozen leaks needs a dozen rounds, each a re-analysis of one file.
+const maxFixRounds = 32
 
 // chosenFix returns the fix --fix applies for d: the first offered (fixes
 // come in order of preference) that the safety setting allows. Fixes that

@@ -3,10 +3,13 @@ package main
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/leakwatch/leakwatch/rules"
 )
 
 // noTempFiles fails if a --fix temporary file was left in dir.
@@ -95,7 +98,7 @@ func TestFixConflictingFixesTakeRounds(t *testing.T) {
 	}
 }
 
-func TestFixStopsAfterTenRounds(t *testing.T) {
+func TestFixStopsAfterMaxRounds(t *testing.T) {
 	dir := t.TempDir()
 	write(t, dir, map[string]string{"a.js": "more();\n"})
 	r := lw(t, dir, "--fix", "--no-frame")
@@ -103,9 +106,47 @@ func TestFixStopsAfterTenRounds(t *testing.T) {
 	if got, want := read(t, filepath.Join(dir, "a.js")), strings.Repeat("x(); ", maxFixRounds)+"more();\n"; got != want {
 		t.Errorf("fixed file %q, want %q", got, want)
 	}
-	if !strings.Contains(r.stderr, "leakwatch: a.js: 1 fixable problem left after 10 rounds of fixes (the fixes overlap, or keep producing new findings)") ||
-		!strings.HasSuffix(r.stderr, "1 problem (1 warning) in 1 of 1 file; fixed 10 problems in 1 file; 1 fixable left (see above)\n") {
+	if !strings.Contains(r.stderr, fmt.Sprintf("leakwatch: a.js: 1 fixable problem left after %d rounds of fixes (the fixes overlap, or keep producing new findings)", maxFixRounds)) ||
+		!strings.HasSuffix(r.stderr, fmt.Sprintf("1 problem (1 warning) in 1 of 1 file; fixed %d problems in 1 file; 1 fixable left (see above)\n", maxFixRounds)) {
 		t.Errorf("stderr:\n%s", r.stderr)
+	}
+}
+
+// Two leaks of one class fixed in the same run: each fix alone would
+// create the class's cleanup() and store its observer in the same field,
+// so they go in one round after the other and the second sees the first.
+func TestFixTwoLeaksOfOneClass(t *testing.T) {
+	old := newEngine
+	newEngine = rules.NewEngine
+	t.Cleanup(func() { newEngine = old })
+	dir := t.TempDir()
+	write(t, dir, map[string]string{"w.js": `class BaseWidget {
+  cleanup() {}
+}
+
+export class Panel extends BaseWidget {
+  render() {
+    new ResizeObserver(() => this.refresh()).observe(document.body);
+  }
+
+  attach() {
+    new ResizeObserver(() => this.refresh()).observe(document.documentElement);
+  }
+
+  refresh() {}
+}
+`})
+	r := lw(t, dir, "--fix", "--no-frame")
+	expectCode(t, r, exitOK)
+	got := read(t, filepath.Join(dir, "w.js"))
+	if n := strings.Count(got, "cleanup() {"); n != 2 { // the base's and Panel's
+		t.Errorf("%d cleanup() methods, want the base's and one override:\n%s", n, got)
+	}
+	for _, want := range []string{"this.resizeObserver?.disconnect();", "this.resizeObserver2?.disconnect();",
+		"this.resizeObserver = new ResizeObserver", "this.resizeObserver2 = new ResizeObserver"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("fixed file lacks %q:\n%s", want, got)
+		}
 	}
 }
 

@@ -7,6 +7,7 @@ package fixgen
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/leakwatch/leakwatch/analyzer"
@@ -36,6 +37,16 @@ type Builder struct {
 	p     *analyzer.Pass
 	Style Style
 	Edits []analyzer.Edit
+	// scopes are the classes and owners the fix adds to (analyzer.Fix.Scopes).
+	scopes []int
+}
+
+// addsTo records that the fix adds to n (a class, an owner) beyond its own
+// edits, so that another fix adding to it waits for the next round.
+func (b *Builder) addsTo(n syntax.Node) {
+	if n.Valid() && !slices.Contains(b.scopes, n.Start()) {
+		b.scopes = append(b.scopes, n.Start())
+	}
 }
 
 type styleKey struct{}
@@ -60,7 +71,7 @@ func (b *Builder) Insert(off int, text string) {
 
 // Fix wraps the edits into a fix.
 func (b *Builder) Fix(title string, safe bool) analyzer.Fix {
-	return analyzer.Fix{Title: title, Safe: safe, Edits: b.Edits}
+	return analyzer.Fix{Title: title, Safe: safe, Edits: b.Edits, Scopes: b.scopes}
 }
 
 // lineIndent is the indentation of the line n starts on.
@@ -118,6 +129,8 @@ func CleanupScope(o *lifecycle.Owner) syntax.Node {
 // Where the code goes is the owner's convention's to say (its Cleanup), so
 // a new framework convention needs no code here.
 func (b *Builder) AddCleanup(o *lifecycle.Owner, reg syntax.Node, stmts []string) bool {
+	b.addsTo(o.Node)
+	b.addsTo(o.Class)
 	switch c := o.Follows().Cleanup; c.Site {
 	case lifecycle.InReturned:
 		return b.addReturnedCleanup(o, reg, stmts)
@@ -418,6 +431,7 @@ func callsSuper(c lifecycle.Cleanup, class syntax.Node) bool {
 // TypeScript class, when missing (OnDestroy for an Angular class given
 // ngOnDestroy).
 func (b *Builder) implement(class syntax.Node, iface, module string) {
+	b.addsTo(class)
 	if !b.p.Tree.Lang.IsTypeScript() || lifecycle.ClassImplements(class, iface) {
 		return
 	}

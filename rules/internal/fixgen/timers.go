@@ -16,6 +16,7 @@ import (
 // before a fix may write `this.timer = ...`; JavaScript classes do not.
 // It returns false for anything but a class with a multi-line body.
 func (b *Builder) AddField(class syntax.Node, decl string) bool {
+	b.addsTo(class)
 	if class.Kind() == "object" {
 		return false
 	}
@@ -48,6 +49,7 @@ func (b *Builder) AddField(class syntax.Node, decl string) bool {
 // something else, is declared with others, or the class already has a
 // member of that name.
 func (b *Builder) PromoteToField(class, id syntax.Node, typ string) (string, bool) {
+	b.addsTo(class)
 	p := b.p
 	bd := p.Scope.DeclaredAt(id)
 	decl := id.Parent()
