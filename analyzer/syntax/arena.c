@@ -40,7 +40,6 @@ enum {
   // largest tree 10% more memory).
   CLASS_SHIFT = 3,
   N_CLASSES = SMALL_MAX / 8 + 1,
-  CACHE_MAX = LW_ARENA_CACHE_MAX,
 };
 
 typedef struct header {
@@ -73,6 +72,7 @@ static _Thread_local arena *current;
 static atomic_flag cache_lock = ATOMIC_FLAG_INIT;
 static chunk *cache;
 static int cached;
+static int cache_max = LW_ARENA_CACHE_MAX;
 
 // Chunks come straight from the system where it can map memory, and go
 // back to it when the cache is full: from the C library's heap, the
@@ -193,7 +193,7 @@ static void arena_drop(arena *a) {
   }
   chunk *c = a->chunks;
   lock();
-  while (c && cached < CACHE_MAX) {
+  while (c && cached < cache_max) {
     chunk *next = c->next;
     c->next = cache;
     cache = c;
@@ -277,6 +277,26 @@ int64_t lw_parse_once(const TSLanguage *lang, const char *src, uint32_t len,
   current = NULL;
   arena_drop(&a);
   return n;
+}
+
+void lw_arena_set_cache_max(int n) {
+  if (n < 0) n = 0;
+  chunk *drop = NULL;
+  lock();
+  cache_max = n;
+  while (cached > cache_max) {
+    chunk *c = cache;
+    cache = c->next;
+    cached--;
+    c->next = drop;
+    drop = c;
+  }
+  unlock();
+  while (drop) {
+    chunk *next = drop->next;
+    chunk_free(drop);
+    drop = next;
+  }
 }
 
 int lw_arena_cached_chunks(void) {

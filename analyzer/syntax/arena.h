@@ -18,8 +18,13 @@ int64_t lw_parse_once(const TSLanguage *lang, const char *src, uint32_t len,
                       const uint8_t *keep, lw_node **out);
 
 // LW_ARENA_CACHE_MAX is how many free chunks of 256 KB the arenas keep
-// between parses, for the next parse to reuse without faulting pages in.
+// between parses by default, for the next parse to reuse without faulting
+// pages in (lw_arena_set_cache_max changes it).
 #define LW_ARENA_CACHE_MAX 32
+
+// lw_arena_set_cache_max sets how many free chunks the arenas keep, and
+// frees those over it.
+void lw_arena_set_cache_max(int n);
 
 // lw_arena_cached_chunks is how many free chunks the arenas keep for the
 // next parse (for tests).

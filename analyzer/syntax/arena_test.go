@@ -124,6 +124,21 @@ func TestArenaKeepsFewChunks(t *testing.T) {
 	if n := arenaCachedChunks(); n < 1 || n > arenaCacheMax {
 		t.Fatalf("%d chunks kept after a 1.6 MB parse, want 1 to %d", n, arenaCacheMax)
 	}
+	// A smaller cache frees what it no longer keeps; a larger one keeps
+	// more of the next large parse.
+	SetArenaCache(2 << 20)
+	if n := arenaCachedChunks(); n != 8 {
+		t.Errorf("%d chunks kept with an 8-chunk cache", n)
+	}
+	SetArenaCache(64 << 20)
+	mustParse(t, JavaScript, big)
+	if n := arenaCachedChunks(); n <= arenaCacheMax || n > 256 {
+		t.Errorf("%d chunks kept with a 256-chunk cache after a 1.6 MB parse", n)
+	}
+	SetArenaCache(arenaCacheMax * 256 << 10)
+	if n := arenaCachedChunks(); n != arenaCacheMax {
+		t.Errorf("%d chunks kept after going back to the default", n)
+	}
 }
 
 func langOf(name string) Lang {

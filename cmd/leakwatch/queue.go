@@ -35,6 +35,10 @@ const releaseAfter = 1 << 20
 // checkGCPercent is the collector's GOGC during a check (see checker.run).
 const checkGCPercent = 200
 
+// checkArenaCache is the free parse memory kept between files during a
+// check (syntax.SetArenaCache; see checker.run).
+const checkArenaCache = 32 << 20
+
 // trimAbove is the resident size above which the workers hand the C
 // allocator's free memory back to the system (malloc_trim), after every
 // releaseAfter bytes of files parsed. Below it the free memory is the next
