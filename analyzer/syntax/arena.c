@@ -95,6 +95,15 @@ static void chunk_free(chunk *c) {
 #endif
 }
 
+// chunks_free gives a list of chunks back to the system.
+static void chunks_free(chunk *c) {
+  while (c) {
+    chunk *next = c->next;
+    chunk_free(c);
+    c = next;
+  }
+}
+
 static void lock(void) {
   while (atomic_flag_test_and_set_explicit(&cache_lock, memory_order_acquire)) {
   }
@@ -201,11 +210,7 @@ static void arena_drop(arena *a) {
     c = next;
   }
   unlock();
-  while (c) {
-    chunk *next = c->next;
-    chunk_free(c);
-    c = next;
-  }
+  chunks_free(c);
   arena_init(a);
 }
 
@@ -292,11 +297,7 @@ void lw_arena_set_cache_max(int n) {
     drop = c;
   }
   unlock();
-  while (drop) {
-    chunk *next = drop->next;
-    chunk_free(drop);
-    drop = next;
-  }
+  chunks_free(drop);
 }
 
 int lw_arena_cached_chunks(void) {
