@@ -16,6 +16,7 @@
 // leave it; the grammars' external scanners allocate nothing). Outside
 // the window, on every other thread and for the language server's kept
 // trees, the allocator is the C library's.
+
 // MAP_ANONYMOUS is not C11: ask glibc for it (other C libraries define it anyway).
 #define _DEFAULT_SOURCE
 #include <stdatomic.h>
