@@ -15,7 +15,10 @@ type EventHelper struct {
 	// Args are the positions of the target, the event, the handler and
 	// the options, which differ between modules.
 	Args Args
-	Note string
+	// ReturnsUndo: an adder returns the function that removes what it
+	// added, and the module has no undo of its own.
+	ReturnsUndo bool
+	Note        string
 }
 
 // eventHelpers maps module paths to their helpers. A module matches when
@@ -27,6 +30,11 @@ var eventHelpers = []struct {
 	needle string
 	helper EventHelper
 }{
+	// Svelte 5's own helper, before the pattern below, which its path
+	// matches: on() returns the function that removes the listener.
+	{regexp.MustCompile(`^svelte/events$`), "svelte/events", EventHelper{
+		Adders: []string{"on"}, Args: Args{Target: 0, Event: 1, Handler: 2, Options: 3}, ReturnsUndo: true,
+		Note: "svelte/events: on(target, type, fn, options) returns its own undo"}},
 	// Node's own "events" module has no slash and is left out: its on()
 	// makes an async iterator.
 	{regexp.MustCompile(`/events(\.[cm]?[jt]s)?$`), "/events", EventHelper{

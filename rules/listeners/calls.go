@@ -243,7 +243,7 @@ func parseEventsModule(p *analyzer.Pass, n syntax.Node, add bool) (call, bool) {
 			return call{}, false
 		}
 	}
-	c := call{node: n, style: DOM, method: name, target: target, event: event, handler: handler, viaModule: true}
+	c := call{node: n, style: DOM, method: name, target: target, event: event, handler: handler, viaModule: true, returnsUndo: h.ReturnsUndo}
 	c.options = arg(args, h.Args.Options)
 	c.eventName, c.eventIsText = astutil.StringValue(c.event)
 	return c, true

@@ -847,6 +847,16 @@ func (v *notRemoved) report(a call, o *lifecycle.Owner) {
 		// what is missing is the removal when the owner ends.
 		msg = fmt.Sprintf("%s listener added to %s is removed %s, but not when %s ends; also call %s %s",
 			event, cleanup.Describe(a.target), elsewhere, o.Ends(), remover, cleanup.WhereClause(o))
+	} else if a.returnsUndo {
+		// The call's own result is the removal (svelte/events' on(), a
+		// helper that facts say returns its undo): there may be no
+		// remover to name.
+		what, use := "the function that removes it", "call it"
+		if a.disposable {
+			what, use = "a disposable that removes it", "dispose it"
+		}
+		msg = fmt.Sprintf("%s listener added to %s is never removed: %s() returns %s; keep it and %s %s",
+			event, cleanup.Describe(a.target), a.method, what, use, cleanup.WhereClause(o))
 	} else {
 		msg = fmt.Sprintf("%s listener added to %s is never removed; call %s %s",
 			event, cleanup.Describe(a.target), remover, cleanup.WhereClause(o))
