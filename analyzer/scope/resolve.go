@@ -119,6 +119,23 @@ func Unwrap(n syntax.Node) syntax.Node {
 // windowAliases all denote the browser's global object.
 var windowAliases = map[string]bool{"window": true, "globalThis": true, "self": true, "global": true}
 
+// AssignedIn returns the values assigned anywhere inside holder (a class,
+// an options object) to what has key (Key of this.x there): what a member
+// may hold.
+func (in *Info) AssignedIn(holder syntax.Node, key string) []syntax.Node {
+	if key == "" || !holder.Valid() {
+		return nil
+	}
+	var values []syntax.Node
+	holder.Walk(func(n syntax.Node) bool {
+		if n.Kind() == "assignment_expression" && in.Key(n.Get("left")) == key {
+			values = append(values, n.Get("right"))
+		}
+		return true
+	})
+	return values
+}
+
 // Key returns a canonical name for the value an expression denotes, so two
 // expressions with equal non-empty keys refer to the same thing:
 // identifiers by binding (or by name for globals), `this` by its owner,

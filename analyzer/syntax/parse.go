@@ -44,15 +44,16 @@ func Parse(ctx context.Context, lang Lang, src []byte, opt Options) (*Tree, erro
 	}
 	cp := parsers.get()
 	defer parsers.put(cp)
+	g := grammarFor(lang)
 	var recs []record
 	err := whileCancellable(ctx, cp, src, func() (err error) {
-		recs, err = parseOnce(cp, lang, src, grammarFor(lang).keep, opt.Timeout)
+		recs, err = parseOnce(cp, lang, src, g.keep, opt.Timeout)
 		return err
 	})
 	if err != nil {
 		return nil, err
 	}
-	t := &Tree{Lang: lang, Src: string(src), recs: recs, g: grammarFor(lang)}
+	t := &Tree{Lang: lang, Src: string(src), recs: recs, g: g}
 	t.computeEnds()
 	return t, nil
 }
@@ -95,14 +96,9 @@ func whileCancellable(ctx context.Context, cp *cParser, src []byte, parse func()
 	return err
 }
 
-// build flattens a C tree into a Tree; with free it deletes the C tree.
-func build(ct *C.TSTree, lang Lang, src []byte, free bool) (*Tree, error) {
-	t, _, err := buildReusing(ct, lang, src, free, false, nil)
-	return t, err
-}
-
-// buildReusing is build that can also return the records' subtree
-// identities (withIDs) and copy the records of subtrees reused from prev.
+// buildReusing flattens a C tree into a Tree (with free it deletes the C
+// tree), and can also return the records' subtree identities (withIDs) and
+// copy the records of subtrees reused from prev.
 func buildReusing(ct *C.TSTree, lang Lang, src []byte, free, withIDs bool, prev *previous) (*Tree, *subtreeIDs, error) {
 	g := grammarFor(lang)
 	recs, ids, err := flatten(ct, g.keep, free, withIDs, prev)

@@ -345,7 +345,7 @@ func head(fn syntax.Node) (int, int) {
 }
 
 func (r *run) line(n syntax.Node) int {
-	return strings.Count(r.p.Tree.Src[:n.Start()], "\n") + 1
+	return astutil.Line(n)
 }
 
 func (r *run) related(v value) analyzer.Related {

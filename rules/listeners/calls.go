@@ -499,7 +499,7 @@ func unwrapJQuery(n syntax.Node) syntax.Node {
 		n = scope.Unwrap(recv)
 	}
 	if n.Kind() == "call_expression" {
-		if fn := n.Get("function"); fn.Text() == "$" || fn.Text() == "jQuery" {
+		if fn := n.Get("function"); apis.JQueryFunction(fn.Text()) {
 			if args := astutil.Args(n); len(args) == 1 {
 				return args[0]
 			}
@@ -525,7 +525,7 @@ func parseJQueryBind(n, recv syntax.Node, name string, args []syntax.Node, table
 	}
 	// A chain registers on the wrapper it starts from.
 	target := scope.Unwrap(recv)
-	for target.Get("function").Text() != "$" && target.Get("function").Text() != "jQuery" {
+	for !apis.JQueryFunction(target.Get("function").Text()) {
 		r, _ := astutil.Method(target)
 		target = scope.Unwrap(r)
 	}
@@ -544,7 +544,7 @@ func parseJQueryBind(n, recv syntax.Node, name string, args []syntax.Node, table
 // registrations on one (`$(x).bind(...).bind(...)`).
 func jQueryWrapper(n syntax.Node) bool {
 	for n = scope.Unwrap(n); n.Kind() == "call_expression"; {
-		if fn := n.Get("function"); fn.Text() == "$" || fn.Text() == "jQuery" {
+		if fn := n.Get("function"); apis.JQueryFunction(fn.Text()) {
 			return len(astutil.Args(n)) == 1
 		}
 		recv, name := astutil.Method(n)

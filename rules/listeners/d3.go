@@ -198,14 +198,7 @@ func memberMade(p *analyzer.Pass, o *lifecycle.Owner, n syntax.Node, appended bo
 	if key == "" || !o.Class.Valid() {
 		return false
 	}
-	var values []syntax.Node
-	o.Class.Walk(func(m syntax.Node) bool {
-		if m.Kind() == "assignment_expression" && p.Scope.Key(m.Get("left")) == key {
-			values = append(values, m.Get("right"))
-		}
-		return true
-	})
-	return allMade(p, o, values, appended, depth)
+	return allMade(p, o, p.Scope.AssignedIn(o.Class, key), appended, depth)
 }
 
 // allMade reports values that are all made, ignoring the empty values a
@@ -294,19 +287,7 @@ func anyD3(p *analyzer.Pass, values []syntax.Node, depth int) bool {
 // assignedTo returns the values this.x is given in the class or options
 // object that this denotes there.
 func assignedTo(p *analyzer.Pass, member syntax.Node) []syntax.Node {
-	key := p.Scope.Key(member)
-	class := p.Scope.ThisOwner(member)
-	if key == "" || !class.Valid() {
-		return nil
-	}
-	var values []syntax.Node
-	class.Walk(func(m syntax.Node) bool {
-		if m.Kind() == "assignment_expression" && p.Scope.Key(m.Get("left")) == key {
-			values = append(values, m.Get("right"))
-		}
-		return true
-	})
-	return values
+	return p.Scope.AssignedIn(p.Scope.ThisOwner(member), p.Scope.Key(member))
 }
 
 // parseNullRemoval reads d3's removal, sel.on("click", null): every

@@ -224,7 +224,7 @@ func (v *mismatch) reportAtAdd(a, r call, why string) {
 		return
 	}
 	v.reported[a.node.Index()] = true
-	line := strings.Count(v.p.Tree.Src[:r.node.Start()], "\n") + 1
+	line := astutil.Line(r.node)
 	msg := fmt.Sprintf("%s listener added here is never removed: %s at line %d can never match (%s)",
 		eventLabel(a), r.method, line, why)
 	v.p.Report(analyzer.Diagnostic{Start: astutil.Callee(a.node).Start(), End: a.node.End(), Message: msg,
@@ -758,7 +758,7 @@ func (v *mismatch) checkHelperTargets(a, r call) {
 		return
 	}
 	v.reported[callA.Index()] = true
-	line := strings.Count(p.Tree.Src[:callR.Start()], "\n") + 1
+	line := astutil.Line(callR)
 	msg := fmt.Sprintf("%s(%s) adds listeners that %s at line %d can never remove: it is given %s, not %s",
 		ma.Get("name").Text(), scope.Unwrap(argA).Text(), mr.Get("name").Text(), line, scope.Unwrap(argR).Text(), scope.Unwrap(argA).Text())
 	p.Report(analyzer.Diagnostic{Start: astutil.Callee(callA).Start(), End: callA.End(), Message: msg,

@@ -631,7 +631,7 @@ func (v *notRemoved) removalOffTeardown(a call, o *lifecycle.Owner) (string, syn
 		if !o.Node.Contains(r.node) || !matches(v.p, a, r) {
 			continue
 		}
-		line := strings.Count(v.p.Tree.Src[:r.node.Start()], "\n") + 1
+		line := astutil.Line(r.node)
 		if fn := astutil.EnclosingFunction(r.node); fn.Valid() && fn != o.Node {
 			if name := astutil.FunctionName(fn); name != "" {
 				return fmt.Sprintf("in %s (line %d)", name, line), r.node, true

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/leakwatch/leakwatch/analyzer"
+	"github.com/leakwatch/leakwatch/analyzer/apis"
 	"github.com/leakwatch/leakwatch/analyzer/scope"
 	"github.com/leakwatch/leakwatch/analyzer/syntax"
 	"github.com/leakwatch/leakwatch/rules/internal/astutil"
@@ -48,22 +49,14 @@ func builtByClass(p *analyzer.Pass, target syntax.Node, depth int) bool {
 	if !class.Valid() || key == "" {
 		return false
 	}
-	assigned, built := 0, true
-	class.Walk(func(n syntax.Node) bool {
-		if !built {
+	values := p.Scope.AssignedIn(class, key)
+	for _, v := range values {
+		if !builtValue(p, v, depth) {
 			return false
 		}
-		if n.Kind() == "assignment_expression" && p.Scope.Key(n.Get("left")) == key {
-			assigned++
-			built = builtValue(p, n.Get("right"), depth)
-		}
-		return true
-	})
-	return built && assigned > 0
+	}
+	return len(values) > 0
 }
-
-// descendantMethods find elements inside the one they are called on.
-var descendantMethods = map[string]bool{"find": true, "querySelector": true, "children": true}
 
 // builtValue reports an element made in place (document.createElement,
 // $(markup)) or found inside a member the class builds.
@@ -76,10 +69,10 @@ func builtValue(p *analyzer.Pass, v syntax.Node, depth int) bool {
 		return true
 	}
 	fn := scope.Unwrap(v.Get("function"))
-	if fn.Kind() == "identifier" && (fn.Text() == "$" || fn.Text() == "jQuery") {
+	if fn.Kind() == "identifier" && apis.JQueryFunction(fn.Text()) {
 		return markup(p, astutil.Arg(v, 0))
 	}
-	if fn.Kind() == "member_expression" && descendantMethods[fn.Get("property").Text()] && depth < builtDepth {
+	if fn.Kind() == "member_expression" && apis.DescendantQuery(fn.Get("property").Text()) && depth < builtDepth {
 		return builtByClass(p, fn.Get("object"), depth+1)
 	}
 	return false

@@ -350,3 +350,7 @@ func ParamNames(fn syntax.Node) []string {
 	}
 	return out
 }
+
+// Line is the 1-based line n starts on, for a message that points the
+// reader at another line of the file.
+func Line(n syntax.Node) int { return strings.Count(n.Tree().Src[:n.Start()], "\n") + 1 }
