@@ -297,8 +297,11 @@ func assignedTo(p *analyzer.Pass, member syntax.Node) []syntax.Node {
 // the receiver must lead to a global d3.
 func parseNullRemoval(p *analyzer.Pass, n syntax.Node) (call, bool) {
 	recv, name := astutil.Method(n)
+	if name != "on" || !recv.Valid() {
+		return call{}, false // every call of the file comes here: no arguments read
+	}
 	args := astutil.Args(n)
-	if name != "on" || !recv.Valid() || len(args) != 2 || scope.Unwrap(args[1]).Kind() != "null" || !eventLike(args[0]) ||
+	if len(args) != 2 || scope.Unwrap(args[1]).Kind() != "null" || !eventLike(args[0]) ||
 		!importsD3(p) && !d3Value(p, recv) {
 		return call{}, false
 	}
