@@ -235,5 +235,6 @@ func runLSP(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 		fmt.Fprintf(stderr, "leakwatch lsp: unexpected argument %q\n", rest[0])
 		return exitUsage
 	}
+	defer lsp.TuneCollector()()
 	return lsp.Run(ctx, stdin, stdout, lsp.Options{Engine: newEngine(), Version: versionString(), Log: stderr, Verbose: *verbose})
 }

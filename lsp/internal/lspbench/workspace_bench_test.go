@@ -56,6 +56,7 @@ func BenchmarkWorkspaceDiagnostics(b *testing.B) {
 		return r
 	}
 	start := func(b *testing.B) jsonrpc2.Conn {
+		b.Cleanup(lsp.TuneCollector())
 		srv, cli := net.Pipe()
 		ctx, cancel := context.WithCancel(context.Background())
 		done := make(chan int, 1)
