@@ -49,7 +49,7 @@ func (m *Model) VueMajor() int {
 		return m.vueMajor
 	}
 	m.vueMajor = 0
-	if n := m.PackageMajor("vue"); n == 2 || n == 3 {
+	if n := m.packagesVue(); n != 0 {
 		m.vueMajor = n
 		return n
 	}
@@ -94,6 +94,30 @@ func (m *Model) VueMajor() int {
 		m.vueMajor = 3
 	}
 	return m.vueMajor
+}
+
+// packagesVue returns the Vue major the project's dependencies name, or 0:
+// vue itself, else what brings it in. A Nuxt 2 application depends on
+// nuxt alone (baserow's web frontend), and Nuxt 3 on Vue 3; only Vue 2
+// compiles templates with vue-template-compiler or adds setup() through
+// @vue/composition-api.
+func (m *Model) packagesVue() int {
+	if n := m.PackageMajor("vue"); n == 2 || n == 3 {
+		return n
+	}
+	switch n := m.PackageMajor("nuxt"); {
+	case n == 2:
+		return 2
+	case n >= 3:
+		return 3
+	}
+	if _, ok := m.packages["vue-template-compiler"]; ok {
+		return 2
+	}
+	if _, ok := m.packages["@vue/composition-api"]; ok {
+		return 2
+	}
+	return 0
 }
 
 // vueInstanceLink reports a path from a component to another component

@@ -29,6 +29,12 @@ func TestFrameworkVersions(t *testing.T) {
 		{"emits is Vue 3", "export default { emits: ['x'], mounted() { setInterval(tick, 1000); } };\n", nil, 3, "beforeUnmount"},
 		{"both: unknown", "export default { emits: ['x'], mounted() { this.$set(a, 'b', 1); setInterval(tick, 1000); } };\n", nil, 0, "beforeUnmount"},
 		{"a tag names no version", plain, map[string]string{"vue": "latest"}, 0, "beforeUnmount"},
+		{"Nuxt 2 brings Vue 2", plain, map[string]string{"nuxt": "2.18.1"}, 2, "beforeDestroy"},
+		{"Nuxt 3 brings Vue 3", plain, map[string]string{"nuxt": "^3.12.0"}, 3, "beforeUnmount"},
+		{"vue beats nuxt", plain, map[string]string{"nuxt": "^2.17.0", "vue": "^3.4.0"}, 3, "beforeUnmount"},
+		{"vue-template-compiler is Vue 2's", plain, map[string]string{"vue-template-compiler": "^2.6.14"}, 2, "beforeDestroy"},
+		{"@vue/composition-api is Vue 2's", plain, map[string]string{"@vue/composition-api": "^1.7.2"}, 2, "beforeDestroy"},
+		{"a tagged nuxt tells nothing", plain, map[string]string{"nuxt": "latest"}, 0, "beforeUnmount"},
 	}
 	for _, c := range cases {
 		tr, err := syntax.Parse(context.Background(), syntax.JavaScript, []byte(c.src), syntax.Options{})
