@@ -59,6 +59,7 @@ A one-shot setTimeout is not reported, nor are timers started at module top leve
 			"a poll that settles the promise it was started in and re-arms only on the branch that does not (new Promise((resolve) => { const check = () => { if (done()) resolve(); else requestAnimationFrame(check) }; check() })): it ends when what it waits for does, and code awaits that end",
 			"an id returned to the caller (start() { return setInterval(...) }), who then owns it",
 			"Vue 2 this.$once(\"hook:beforeDestroy\", () => clearInterval(id))",
+			"a class the file creates once for the program's life, whose timers last as long: at load (export const clock = new Clock()) or by a get-or-create guard (if (!instance) instance = new C(), C.instance ??= new C(), or a static start() that returns early when C.instance is set, then stores a new C() in it, directly or through a local)",
 		},
 		Bad: analyzer.Example{Path: "Clock.jsx", Code: `import { useEffect, useState } from "react";
 
