@@ -48,3 +48,30 @@ export class Worker {
 
   tick(): void {}
 }
+
+// Replaced, not kept: when an instance exists it is stopped and a new one
+// takes its place, so instances come and go and each must clear its own.
+export class Sampler {
+  static active?: Sampler;
+
+  private handle?: ReturnType<typeof setInterval>;
+
+  static restart(): Sampler {
+    if (Sampler.active) {
+      Sampler.active.stop();
+    }
+    const sampler = new Sampler();
+    Sampler.active = sampler;
+    return sampler;
+  }
+
+  constructor() {
+    this.handle = setInterval(() => this.sample(), 250); // want "timer-not-cleared: setInterval stored in this.handle keeps running after Sampler ends; call clearInterval\(this.handle\) in stop"
+  }
+
+  stop(): void {
+    this.sample = () => undefined;
+  }
+
+  sample(): void {}
+}
