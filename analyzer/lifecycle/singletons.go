@@ -54,10 +54,18 @@ func insideClass(n syntax.Node) bool {
 // lazilyCreated reports a `new` stored into a module-level variable (or a
 // static field) by a get-or-create guard: `x ??= new C()`, `x || (x = new
 // C())`, or `x = new C()` under `if (!x)` / `if (x == null)`.
+//
+// The instance may first be kept in a local that is then stored, and the
+// guard may be an early return before it, as a static start() often has it:
+// `if (C.instance) return; const instance = new C(); C.instance = instance`.
 func (m *Model) lazilyCreated(n syntax.Node) bool {
 	a := scope.Unwrap(n).Parent()
 	for a.Kind() == "parenthesized_expression" {
 		a = a.Parent()
+	}
+	if a.Kind() == "variable_declarator" {
+		left := m.storedInProgramLong(a)
+		return left.Valid() && returnsEarlyWhenSet(a, left.Text())
 	}
 	if a.Kind() != "assignment_expression" && a.Kind() != "augmented_assignment_expression" {
 		return false
@@ -83,7 +91,86 @@ func (m *Model) lazilyCreated(n syntax.Node) bool {
 			}
 		}
 	}
+	return returnsEarlyWhenSet(a, target)
+}
+
+// storedInProgramLong returns the program-long place (see programLong) a
+// local declared by decl is assigned to, `C.instance = instance`, or the
+// zero Node.
+func (m *Model) storedInProgramLong(decl syntax.Node) syntax.Node {
+	name := decl.Get("name")
+	if name.Kind() != "identifier" {
+		return syntax.Node{}
+	}
+	b := m.scope.Resolve(name)
+	if b == nil || b.ModuleLevel() {
+		return syntax.Node{}
+	}
+	for _, ref := range m.scope.References(b) {
+		a := ref.Parent()
+		if a.Kind() == "assignment_expression" && ref.Field() == "right" && m.programLong(a.Get("left")) {
+			return a.Get("left")
+		}
+	}
+	return syntax.Node{}
+}
+
+// returnsEarlyWhenSet reports n preceded, in its function, by a statement
+// that leaves the function when target is already set: `if (target)
+// return;`, `if (target != null) { return target; }`.
+func returnsEarlyWhenSet(n syntax.Node, target string) bool {
+	for child, block := n, n.Parent(); block.Valid() && !scope.IsFunction(block); child, block = block, block.Parent() {
+		if block.Kind() != "statement_block" && block.Kind() != "program" {
+			continue
+		}
+		for _, st := range block.Children() {
+			if st.Start() >= child.Start() {
+				break
+			}
+			if st.Kind() == "if_statement" && !st.Get("alternative").Valid() &&
+				guardsPresence(st.Get("condition"), target) && exits(st.Get("consequence")) {
+				return true
+			}
+		}
+	}
 	return false
+}
+
+// guardsPresence reports a condition true only once target is set: `x`,
+// `!!x`, `x != null`, `x !== undefined`.
+func guardsPresence(cond syntax.Node, target string) bool {
+	cond = scope.Unwrap(cond)
+	switch cond.Kind() {
+	case "identifier", "member_expression":
+		return cond.Text() == target
+	case "unary_expression":
+		inner := scope.Unwrap(cond.Get("argument"))
+		return cond.Get("operator").Text() == "!" && inner.Kind() == "unary_expression" &&
+			inner.Get("operator").Text() == "!" && scope.Unwrap(inner.Get("argument")).Text() == target
+	case "binary_expression":
+		switch cond.Get("operator").Text() {
+		case "!=", "!==":
+			l, r := cond.Get("left").Text(), cond.Get("right").Text()
+			if l != target {
+				l, r = r, l
+			}
+			return l == target && (r == "null" || r == "undefined")
+		}
+	}
+	return false
+}
+
+// exits reports a statement that always leaves the function: a return or
+// throw, or a block ending in one.
+func exits(st syntax.Node) bool {
+	if st.Kind() == "statement_block" {
+		kids := st.Children()
+		if len(kids) == 0 {
+			return false
+		}
+		st = kids[len(kids)-1]
+	}
+	return st.Kind() == "return_statement" || st.Kind() == "throw_statement"
 }
 
 // programLong reports a place that outlives every call: a module-level

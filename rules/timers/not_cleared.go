@@ -50,7 +50,7 @@ A one-shot setTimeout is not reported, nor are timers started at module top leve
 (they live as long as the program) or in other plain functions outside any owner.`,
 		Accepts: []string{
 			"clearInterval / clearTimeout / cancelAnimationFrame (also window., globalThis. and Node timers forms) on the stored id in the owner's teardown, directly or through a method or local function it calls",
-			"the id stored in a variable, a class member (this.timer), a ref (timerRef.current) or a collection (this.timers.push(id), timers[key] = id) that the teardown clears, iterates or passes to a helper; also under a key of component state (this.setState({ timer: id }), state = { timer: id }) cleared as this.state.timer",
+			"the id stored in a variable, a class member (this.timer), a ref (timerRef.current) or a collection (this.timers.push(id), timers[key] = id) that the teardown clears, iterates or passes to a helper; also under a key of component state (this.setState({ timer: id }), state = { timer: id }) cleared as this.state.timer; a Vue ref's value (timer.value = setInterval(...)) also cleared through Vue's unwrappers, clearInterval(unref(timer)) or clearInterval(toValue(timer))",
 			"for a re-arming setTimeout or requestAnimationFrame loop (also one split over two methods, start() scheduling tick() which calls start(), and one in a helper the component declares and calls only from one effect): the latest id stored on every re-arm and cleared in the teardown, or a flag the loop checks (if (!this.running) return) that the teardown sets, or an AbortSignal the loop checks whose controller the teardown aborts",
 			"an interval in a field that the teardown clears through the field's name, taken from a list of string literals written in the loop or in a const: for (const name of [\"_poll\", \"_ping\"]) clearInterval(this[name]), or NAMES.forEach((name) => clearInterval(this[name]))",
 			"an interval that clears itself from its own callback (clearInterval(id) inside the callback)",
@@ -59,6 +59,7 @@ A one-shot setTimeout is not reported, nor are timers started at module top leve
 			"a poll that settles the promise it was started in and re-arms only on the branch that does not (new Promise((resolve) => { const check = () => { if (done()) resolve(); else requestAnimationFrame(check) }; check() })): it ends when what it waits for does, and code awaits that end",
 			"an id returned to the caller (start() { return setInterval(...) }), who then owns it",
 			"Vue 2 this.$once(\"hook:beforeDestroy\", () => clearInterval(id))",
+			"a class the file creates once for the program's life, whose timers last as long: at load (export const clock = new Clock()) or by a get-or-create guard (if (!instance) instance = new C(), C.instance ??= new C(), or a static start() that returns early when C.instance is set, then stores a new C() in it, directly or through a local)",
 		},
 		Bad: analyzer.Example{Path: "Clock.jsx", Code: `import { useEffect, useState } from "react";
 

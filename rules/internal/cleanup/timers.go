@@ -2,6 +2,7 @@ package cleanup
 
 import (
 	"github.com/leakwatch/leakwatch/analyzer"
+	"github.com/leakwatch/leakwatch/analyzer/apis"
 	"github.com/leakwatch/leakwatch/analyzer/lifecycle"
 	"github.com/leakwatch/leakwatch/analyzer/scope"
 	"github.com/leakwatch/leakwatch/analyzer/syntax"
@@ -198,9 +199,33 @@ func Released(p *analyzer.Pass, o *lifecycle.Owner, keys []string) syntax.Node {
 		switch n.Kind() {
 		case "identifier", "member_expression", "subscript_expression", "shorthand_property_identifier":
 			return want[p.Scope.Key(n)] && ReleasePosition(n)
+		case "call_expression":
+			return want[RefValueKey(p, n)] && ReleasePosition(n)
 		}
 		return false
 	})
+}
+
+// RefValueKey returns the key of r.value for a call that unwraps the ref r
+// (Vue's unref(r), toValue(r)), so that clearInterval(unref(timer)) is
+// read as clearing timer.value; "" for any other call.
+func RefValueKey(p *analyzer.Pass, call syntax.Node) string {
+	fn := scope.Unwrap(call.Get("function"))
+	args := astutil.Args(call)
+	if fn.Kind() != "identifier" || len(args) != 1 {
+		return ""
+	}
+	module := p.Life.ImportedFrom(fn.Text())
+	if module == "" && p.Scope.Resolve(fn) != nil {
+		return "" // a function of this file, not an auto-imported global
+	}
+	if !apis.UnwrapsRef(fn.Text(), module) {
+		return ""
+	}
+	if k := p.Scope.Key(args[0]); k != "" {
+		return k + ".value"
+	}
+	return ""
 }
 
 // HandedOutRelease finds, inside region, a release of one of keys (see
