@@ -211,8 +211,11 @@ func Released(p *analyzer.Pass, o *lifecycle.Owner, keys []string) syntax.Node {
 // read as clearing timer.value; "" for any other call.
 func RefValueKey(p *analyzer.Pass, call syntax.Node) string {
 	fn := scope.Unwrap(call.Get("function"))
+	if fn.Kind() != "identifier" || !apis.UnwrapsRef(fn.Text(), "") {
+		return "" // most calls: no arguments read
+	}
 	args := astutil.Args(call)
-	if fn.Kind() != "identifier" || len(args) != 1 {
+	if len(args) != 1 {
 		return ""
 	}
 	module := p.Life.ImportedFrom(fn.Text())
