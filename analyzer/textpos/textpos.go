@@ -6,6 +6,7 @@ package textpos
 
 import (
 	"sort"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -30,6 +31,20 @@ type Index struct {
 // New indexes src.
 func New(src string) *Index {
 	ix := &Index{src: src, starts: make([]int, 1, len(src)/32+1)}
+	if strings.IndexByte(src, '\r') < 0 {
+		// Most texts end their lines with "\n" alone; IndexByte finds
+		// them several times faster than a loop over every byte (the
+		// language server indexes a 20,000-line document twice per
+		// keystroke).
+		for i := 0; ; {
+			j := strings.IndexByte(src[i:], '\n')
+			if j < 0 {
+				return ix
+			}
+			i += j + 1
+			ix.starts = append(ix.starts, i)
+		}
+	}
 	for i := 0; i < len(src); i++ {
 		switch src[i] {
 		case '\n':
