@@ -29,9 +29,9 @@ func vueMixinFact(obj syntax.Node) (Class, bool) {
 	for _, h := range lifecycle.VueTeardownHooks() {
 		teardown[h] = true
 	}
-	methods := lifecycle.VueOptionsMethods(obj)
-	var queue []string
-	seen := map[string]bool{}
+	// Most module-level objects are data (a dictionary, a config): look
+	// for a hook's key before reading the object's functions.
+	var keys []string
 	for _, ch := range obj.Children() {
 		var k string
 		switch ch.Kind() {
@@ -40,7 +40,18 @@ func vueMixinFact(obj syntax.Node) (Class, bool) {
 		case "pair":
 			k = unquote(ch.Get("key").Text())
 		}
-		if teardown[k] && methods[k].Valid() && !seen[k] {
+		if teardown[k] {
+			keys = append(keys, k)
+		}
+	}
+	if len(keys) == 0 {
+		return Class{}, false
+	}
+	methods := lifecycle.VueOptionsMethods(obj)
+	var queue []string
+	seen := map[string]bool{}
+	for _, k := range keys {
+		if methods[k].Valid() && !seen[k] {
 			c.Teardowns = append(c.Teardowns, k)
 			queue = append(queue, k)
 			seen[k] = true
