@@ -265,6 +265,11 @@ func (x *extractor) value(name string, v syntax.Node, constant bool) {
 	case "class":
 		x.class(name, v)
 		return
+	case "object":
+		if c, ok := vueMixinFact(v); ok {
+			x.addClass(name, c)
+		}
+		return
 	}
 	if !constant {
 		return

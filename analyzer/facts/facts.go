@@ -17,7 +17,7 @@ package facts
 
 // Version identifies the layout and meaning of Module; a cache holding
 // facts of another version must not use them.
-const Version = 5
+const Version = 6
 
 // Module is what one file exports that other files' verdicts depend on.
 type Module struct {
@@ -82,6 +82,10 @@ type Class struct {
 	// Mixin: the entry is a function returning a class that extends its
 	// argument; its teardowns run in whatever it is mixed into.
 	Mixin bool `json:",omitempty"`
+	// VueMixin: the entry is a Vue options object with teardown hooks
+	// (Teardowns); Hooks are the methods they call on `this`, which a
+	// component mixing it in may declare.
+	VueMixin bool `json:",omitempty"`
 }
 
 // Function is what a helper does with its arguments (positions 0-based,

@@ -656,3 +656,36 @@ func TestNeedlesFollowCallableImports(t *testing.T) {
 		}
 	}
 }
+
+// A Vue mixin is an options object: its teardown hooks, and the methods
+// they reach on `this` through the mixin's own methods, are what a
+// component mixing it in runs when it ends. An options object with no
+// teardown hook is no mixin fact.
+func TestExtractVueMixin(t *testing.T) {
+	m := extract(t, syntax.JavaScript, `
+export const selectable = {
+  beforeDestroy() {
+    if (this.selected) this._unselect();
+  },
+  destroyed: function () { this.$el.remove(); },
+  methods: {
+    _unselect() {
+      this.onUnselect();
+      this.$emit("unselected");
+    },
+    onUnselect() {},
+    select() { this.onSelect(); },
+  },
+};
+export default { data() { return {}; }, methods: { open() { this.place(); } } };
+`)
+	// this.$el.remove() calls a method of this.$el, not of this, and
+	// select() is not reached from a teardown: neither is a hook.
+	want := Class{Teardowns: []string{"beforeDestroy", "destroyed"}, Hooks: []string{"$emit", "_unselect", "onUnselect"}, VueMixin: true}
+	if got := m.Classes["selectable"]; !reflect.DeepEqual(got, want) {
+		t.Errorf("selectable:\n got %+v\nwant %+v", got, want)
+	}
+	if c, ok := m.Classes["default"]; ok {
+		t.Errorf("an options object without a teardown hook is no mixin: %+v", c)
+	}
+}

@@ -135,7 +135,7 @@ func scanFlags(src []byte) uint8 {
 	for _, c := range []struct {
 		needles [][]byte
 		flag    uint8
-	}{{listenerNeedles, mayHoldListener}, {classNeedles, mayHoldClass}, {singletonNeedles, mayHoldSingleton}, {forwardNeedles, mayHoldForward}, {valueNeedles, mayHoldValue}} {
+	}{{listenerNeedles, mayHoldListener}, {classNeedles, mayHoldClass}, {vueMixinNeedles, mayHoldClass}, {singletonNeedles, mayHoldSingleton}, {forwardNeedles, mayHoldForward}, {valueNeedles, mayHoldValue}} {
 		if holdsAny(src, c.needles) {
 			f |= c.flag
 		}
@@ -518,7 +518,7 @@ func (p *Program) localClass(file string, mod *Module, local string, depth int, 
 	if !ok {
 		return lifecycle.ImportedClass{}, false
 	}
-	ic := lifecycle.ImportedClass{Framework: c.Framework, Singleton: c.Singleton, Open: c.BaseOpen}
+	ic := lifecycle.ImportedClass{Framework: c.Framework, Singleton: c.Singleton, Open: c.BaseOpen, VueMixin: c.VueMixin}
 	var base lifecycle.ImportedClass
 	var hasBase bool
 	switch {

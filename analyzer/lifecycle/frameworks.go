@@ -432,6 +432,7 @@ func (m *Model) vueOptionsOwner(obj, fn syntax.Node) (*Owner, bool) {
 		}
 	}
 	o.Teardowns = append(o.Teardowns, hooks...)
+	m.addMixinTeardowns(o, obj)
 	m.owners[key] = o
 	return o, false
 }

@@ -60,6 +60,11 @@ type ImportedClass struct {
 	// Requests are the class's own methods that only return one request
 	// of its Angular HttpClient, which completes after one response.
 	Requests []string
+	// VueMixin: the export is a Vue options object (a mixin) with
+	// teardown hooks; Hooks are then the methods they call on `this`,
+	// through the mixin's own methods, which a component mixing it in
+	// may declare.
+	VueMixin bool
 	// Open: the chain leaves what facts know (a base from node_modules or
 	// an unresolved import), so bases further up are unknown.
 	Open bool

@@ -37,6 +37,7 @@ that runs it: each run removes its own new h, never the one the previous run add
 			"the same function reference in the addition and the removal (a named function, a variable, a method bound once in the constructor, or a class field arrow)",
 			"the same target and the same capture flag (true or { capture: true } on both sides, or on neither)",
 			"off(event) or removeAllListeners(event) without a handler",
+			"an emitter addition given more arguments than the listener API reads, whose removal names one of the later ones: an application's bus with `$on(event, priority, listener)` and `$off(event, listener)`",
 			"a handler stored where the removal reads it back: `this.onKey = onKey` after adding onKey, then `const onKey = this.onKey` before removing it (also on a member of same-named parameters of sibling functions)",
 			"handlers the file cannot tell apart: both taken as parameters by a wrapper pair (addListener(el, type, handler) and removeListener(el, type, handler)), or the same member of same-named locals set alike from this in two methods of one class (`const rec = this.get(t)`, then rec.onDispose)",
 			"the remove-then-add idiom with a handler declared outside the function, on a target the run creates, or in a function named for start-up (init, setup), which runs once",
@@ -484,6 +485,9 @@ func (v *mismatch) checkOtherHandler(r call) {
 		if a.style == r.style && sameCallEvent(p, a, r) && (sameHandlerOfSiblings(p, a.handler, r.handler) || holdsHandler(p, r.handler, a.handler) || readBack(p, r.handler, a.handler)) {
 			return // added somewhere with this handler, or it is kept where the removal reads it
 		}
+		if a.style == r.style && sameCallEvent(p, a, r) && passedAfterHandler(p, a, r.handler) {
+			return // the emitter takes its listener later than the table says
+		}
 	}
 	for _, a := range v.onces {
 		// this.one("webkitendfullscreen", endFn) and, at dispose,
@@ -526,11 +530,22 @@ func (v *mismatch) checkOtherHandler(r call) {
 		if removed {
 			continue
 		}
+		added := cleanup.Describe(a.handler)
+		later := argsAfterHandler(a)
+		if len(later) > 0 {
+			// Which argument is the listener is not certain: name them all,
+			// and offer no fix.
+			names := []string{added}
+			for _, l := range later {
+				names = append(names, cleanup.Describe(l))
+			}
+			added = "one of " + strings.Join(names, ", ")
+		}
 		msg := fmt.Sprintf("%s removes %s, which is never added for this event; the listener added here is %s",
-			r.method, cleanup.Describe(r.handler), cleanup.Describe(a.handler))
+			r.method, cleanup.Describe(r.handler), added)
 		d := analyzer.Diagnostic{Start: r.handler.Start(), End: r.handler.End(), Message: msg,
 			Related: []analyzer.Related{{Start: a.handler.Start(), End: a.handler.End(), Message: "the handler that was added"}}}
-		if _, fresh := freshFunction(a.handler); !fresh && fixgen.Visible(p, astutil.EnclosingFunction(r.node), a.handler) {
+		if _, fresh := freshFunction(a.handler); !fresh && len(later) == 0 && fixgen.Visible(p, astutil.EnclosingFunction(r.node), a.handler) {
 			b := fixgen.New(p)
 			b.Replace(r.handler, a.handler.Text())
 			d.Fixes = []analyzer.Fix{b.Fix("Remove "+cleanup.Describe(a.handler)+", the handler that was added", false)}
@@ -539,6 +554,36 @@ func (v *mismatch) checkOtherHandler(r call) {
 		v.reportAtAdd(a, r, "it removes "+cleanup.Describe(r.handler))
 		return
 	}
+}
+
+// argsAfterHandler returns the arguments an emitter addition is given after
+// the listener position of its table (none for DOM additions, whose third
+// argument is their options): an application's own bus can take more,
+// and put its listener last, as in `bus.$on(event, priority, listener)`
+// with `bus.$off(event, listener)` (Baserow's priority bus).
+func argsAfterHandler(a call) []syntax.Node {
+	if a.style != Emitter && a.style != VueBus || !a.handler.Valid() {
+		return nil
+	}
+	args := astutil.Args(a.node)
+	for i, x := range args {
+		if x.Index() == a.handler.Index() {
+			return args[i+1:]
+		}
+	}
+	return nil
+}
+
+// passedAfterHandler reports a removal's handler that the addition is also
+// given, after the argument the table names as its listener: the emitter
+// evidently takes its listener there, and the removal names it.
+func passedAfterHandler(p *analyzer.Pass, a call, handler syntax.Node) bool {
+	for _, x := range argsAfterHandler(a) {
+		if sameExpr(p, x, handler) {
+			return true
+		}
+	}
+	return false
 }
 
 // holdsHandler reports a removal's handler that is a variable or member
