@@ -5,6 +5,7 @@ package listeners
 import (
 	"fmt"
 	"iter"
+	"slices"
 	"strings"
 
 	"github.com/leakwatch/leakwatch/analyzer"
@@ -138,12 +139,42 @@ func readRemove(p *analyzer.Pass, n syntax.Node) (call, bool) {
 		return c, ok
 	}
 	if c, ok := parse(n, vocabulary(p).removers); ok && (c.style != Signal || signalCall(p, c)) {
-		return c, ok
+		return namespaced(c), ok
 	}
 	if c, ok := parseNullRemoval(p, n); ok {
-		return c, ok
+		return namespaced(c), ok
 	}
 	return parseHelper(p, n, false)
+}
+
+// namespaced reads a removal whose event is a namespace alone, off(".tr"),
+// as removing every handler added under that namespace.
+func namespaced(c call) call {
+	if c.style != DOM && c.eventIsText && len(c.eventName) > 1 && c.eventName[0] == '.' {
+		c.namespace, c.eventIsText = c.eventName[1:], false
+	}
+	return c
+}
+
+// inNamespaces reports whether an event list ("dragmove.tr mouseup.tr")
+// names only handlers in every namespace of ns ("tr", or "a.b" for both
+// a and b), as a namespace removal takes them off.
+func inNamespaces(events, ns string) bool {
+	found := false
+	for _, ev := range strings.Fields(events) {
+		_, spaces, ok := strings.Cut(ev, ".")
+		if !ok {
+			return false
+		}
+		have := strings.Split(spaces, ".")
+		for _, want := range strings.Split(ns, ".") {
+			if !slices.Contains(have, want) {
+				return false
+			}
+		}
+		found = true
+	}
+	return found
 }
 
 // parseHelper reads a call to a helper imported from another file that
@@ -279,6 +310,10 @@ type call struct {
 	viaModule bool
 	// nullRemoval: d3's on(type, fn), which on(type, null) undoes.
 	nullRemoval bool
+	// namespace: a removal of every event in a namespace, off(".tr")
+	// (jQuery, Konva and d3 name handlers "type.namespace"); its event is
+	// then no text that must equal the addition's (eventIsText is false).
+	namespace string
 }
 
 // parse reads a listener call, or returns ok=false for anything else.
@@ -568,6 +603,13 @@ func sameEvent(p *analyzer.Pass, a, b syntax.Node) bool {
 
 // sameCallEvent is sameEvent for parsed calls, using their cached names.
 func sameCallEvent(p *analyzer.Pass, a, b call) bool {
+	if a.namespace != "" || b.namespace != "" {
+		if b.namespace != "" {
+			a, b = b, a
+		}
+		return b.namespace == "" && b.eventIsText && inNamespaces(b.eventName, a.namespace) ||
+			b.namespace == a.namespace
+	}
 	if a.eventIsText && b.eventIsText {
 		return a.eventName == b.eventName
 	}
