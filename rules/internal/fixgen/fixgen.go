@@ -312,6 +312,12 @@ func (b *Builder) createMethod(o *lifecycle.Owner, reg syntax.Node, stmts []stri
 	if b.p.Tree.Lang.IsTypeScript() {
 		sig += c.ReturnType
 	}
+	super := callsSuper(c, o.Class) || inherited(o)
+	if super && b.p.Tree.Lang.IsTypeScript() && writesOverride(o.Class) {
+		// A class that marks its overrides (as noImplicitOverride
+		// demands) gets a teardown marked too, or it no longer compiles.
+		sig = "override " + sig
+	}
 	var sb strings.Builder
 	gap := "\n\n"
 	if o.Class.Kind() == "object" {
@@ -319,7 +325,6 @@ func (b *Builder) createMethod(o *lifecycle.Owner, reg syntax.Node, stmts []stri
 		gap = "\n"
 	}
 	sb.WriteString(gap + ind + sig + " {\n")
-	super := callsSuper(c, o.Class) || inherited(o)
 	if super && !c.SuperLast {
 		sb.WriteString(inner + "super." + o.TeardownName + "()" + b.Style.Semi + "\n")
 	}
@@ -354,6 +359,21 @@ func (b *Builder) createMethod(o *lifecycle.Owner, reg syntax.Node, stmts []stri
 		b.implement(o.Class, c.Implements, c.Module)
 	}
 	return true
+}
+
+// writesOverride reports a class with a member marked `override`.
+func writesOverride(class syntax.Node) bool {
+	if class.Kind() == "object" {
+		return false
+	}
+	for _, m := range class.Get("body").Children() {
+		for c := m.FirstChild(); c.Valid(); c = c.NextSibling() {
+			if c.Kind() == "override_modifier" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // setupAnchor is the last setup member of a class or options object (its
