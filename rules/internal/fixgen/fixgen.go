@@ -624,8 +624,49 @@ func (b *Builder) addHookCleanup(o *lifecycle.Owner, reg syntax.Node, stmts []st
 	}
 	sb.WriteString(ind + "})" + b.Style.Semi)
 	b.Insert(b.afterTrailingComment(st.End()), sb.String())
-	b.ensureImport(hook, module, reg.Start(), false)
+	b.ensureImport(hook, b.hookModule(module, reg.Start()), reg.Start(), false)
 	return true
+}
+
+// vueHookModules re-export Vue's lifecycle hooks. A Nuxt 2 or Vue 2.6 file
+// takes its composition API from one of them; a hook imported from "vue"
+// beside it is not how that code base imports hooks, and before Vue 2.7
+// it is undefined.
+var vueHookModules = []string{"@nuxtjs/composition-api", "@vue/composition-api", "vue-demi", "#imports"}
+
+// hookModule returns the module to import a hook of module from in the
+// script around near: module itself, unless module is "vue" and the script
+// names its imports from one of vueHookModules and none from "vue".
+func (b *Builder) hookModule(module string, near int) string {
+	if module != "vue" {
+		return module
+	}
+	scriptStart := b.p.Life.ScriptStart(near)
+	other := ""
+	for _, st := range b.p.Tree.Root().Children() {
+		if st.Kind() != "import_statement" || b.p.Life.ScriptStart(st.Start()) != scriptStart || typeOnlyImport(st) {
+			continue
+		}
+		named := false
+		st.Walk(func(n syntax.Node) bool {
+			named = named || n.Kind() == "named_imports"
+			return !named
+		})
+		if !named {
+			continue // import Vue from "vue" (Vue 2's constructor) says nothing
+		}
+		src, _ := astutil.StringValue(st.Get("source"))
+		if src == module {
+			return module
+		}
+		if other == "" && slices.Contains(vueHookModules, src) {
+			other = src
+		}
+	}
+	if other != "" {
+		return other
+	}
+	return module
 }
 
 // UniqueName returns base, or base2, base3... so that it clashes with no
