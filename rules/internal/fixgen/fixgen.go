@@ -550,12 +550,7 @@ func (b *Builder) ensureImport(name, module string, near int, asType bool) {
 			return
 		}
 		if named.Valid() {
-			specs := named.Children()
-			if len(specs) > 0 {
-				b.Insert(specs[len(specs)-1].End(), ", "+name)
-			} else {
-				b.Insert(named.Start()+1, " "+name+" ")
-			}
+			b.AddSpecifiers(named, name)
 			return
 		}
 	}
@@ -576,6 +571,31 @@ func (b *Builder) ensureImport(name, module string, near int, asType bool) {
 		ind = astutil.Indent(b.src(), at)
 	}
 	b.Insert(at+len(ind), line+"\n"+ind)
+}
+
+// AddSpecifiers adds names to the named imports of an import statement
+// (`{ a, b }`), after its last specifier: on that specifier's line, or, in
+// a list written one specifier a line, each on a line of its own at the
+// same indentation, keeping the list's trailing comma if it has one.
+func (b *Builder) AddSpecifiers(named syntax.Node, names ...string) {
+	specs := named.Children()
+	if len(specs) == 0 {
+		b.Insert(named.Start()+1, " "+strings.Join(names, ", ")+" ")
+		return
+	}
+	last := specs[len(specs)-1]
+	src := b.src()
+	if !strings.Contains(src[named.Start():last.Start()], "\n") {
+		b.Insert(last.End(), ", "+strings.Join(names, ", "))
+		return
+	}
+	ind := astutil.Indent(src, last.Start())
+	rest := src[last.End():named.End()]
+	if trimmed := strings.TrimLeft(rest, " \t"); strings.HasPrefix(trimmed, ",") {
+		b.Insert(last.End()+len(rest)-len(trimmed)+1, "\n"+ind+strings.Join(names, ",\n"+ind)+",")
+		return
+	}
+	b.Insert(last.End(), ",\n"+ind+strings.Join(names, ",\n"+ind))
 }
 
 // typeOnlyImport reports `import type { ... } from "m"`: the type keyword
