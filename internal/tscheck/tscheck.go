@@ -341,15 +341,23 @@ var breaking = map[int]string{
 // TypeScript files; JavaScript has no types to lose.
 var implicitAny = map[int]bool{7006: true, 7019: true, 7031: true}
 
+// notAssignable is an argument of a type the parameter does not take
+// (clearInterval(id) with id declared `... | null`). In TypeScript that
+// type is the project's own declaration; in JavaScript it is the checker's
+// guess (a field set outside the constructor may be undefined), which a
+// JavaScript project never compiles against.
+const notAssignable = 2345
+
 // Breaking reports whether a diagnostic in the file named name is one a fix
 // must not add: one of the codes above, any syntax error (TS1xxx), and in
-// TypeScript files, implicitly any parameters.
+// TypeScript files, implicitly any parameters and arguments the parameter
+// does not accept.
 func Breaking(d Diagnostic, name string) bool {
 	if _, ok := breaking[d.Code]; ok || (d.Code >= 1000 && d.Code < 2000) {
 		return true
 	}
 	ext := strings.ToLower(path.Ext(name))
-	return implicitAny[d.Code] && (ext == ".ts" || ext == ".tsx" || ext == ".mts" || ext == ".cts")
+	return (implicitAny[d.Code] || d.Code == notAssignable) && (ext == ".ts" || ext == ".tsx" || ext == ".mts" || ext == ".cts")
 }
 
 // Script returns the text of a source file as the compiler should read it

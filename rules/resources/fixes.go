@@ -238,7 +238,8 @@ func (v *notClosed) finallyFix(a acquisition, f fate, b *scope.Binding, decl, la
 				// The statements after the close keep running after it.
 				end = last
 			} else {
-				safe = movableAfterClose(k, after, p.Scope.References(b))
+				refs := append(p.Scope.References(b), v.openedFrom(a)...)
+				safe = movableAfterClose(k, after, refs)
 			}
 		}
 	} else {
@@ -318,11 +319,34 @@ func (v *notClosed) needsDeclarations(first, last, after syntax.Node) bool {
 	return used
 }
 
+// openedFrom returns the references to the object the resource was opened
+// from (browser in browser.newContext()). A statement after the close that
+// uses it may end it (void browser.close()): run before the close, it
+// would end the parent before the child.
+func (v *notClosed) openedFrom(a acquisition) []syntax.Node {
+	call := scope.Unwrap(a.node)
+	if call.Kind() != "call_expression" {
+		return nil
+	}
+	callee := scope.Unwrap(call.Get("function"))
+	if callee.Kind() != "member_expression" {
+		return nil
+	}
+	root := astutil.RootOf(callee.Get("object"))
+	if root.Kind() != "identifier" {
+		return nil
+	}
+	if bd := v.p.Scope.Resolve(root); bd != nil {
+		return v.p.Scope.References(bd)
+	}
+	return nil
+}
+
 // movableAfterClose reports whether the statements from after on can run
 // before the close without changing what the program does: returns, and
-// for database clients synchronous statements that do not use the client
-// (res.json(rows)). Files are another matter: a rename or read after the
-// close may depend on it.
+// for database clients synchronous statements that use neither the client
+// nor what it came from (res.json(rows)). Files are another matter: a
+// rename or read after the close may depend on it.
 func movableAfterClose(k *kind, after syntax.Node, refs []syntax.Node) bool {
 	for s := after; s.Valid(); s = s.NextNamed() {
 		if containsAnyRef(s, refs) {

@@ -469,8 +469,8 @@ func importNames(p *analyzer.Pass, b *fixgen.Builder, module string, near int, n
 			}
 			return true
 		})
-		if specs := named.Children(); len(specs) > 0 {
-			b.Insert(specs[len(specs)-1].End(), ", "+strings.Join(missing, ", "))
+		if len(named.Children()) > 0 {
+			b.AddSpecifiers(named, missing...)
 			return
 		}
 	}

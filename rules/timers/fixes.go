@@ -76,7 +76,7 @@ func intervalFixes(p *analyzer.Pass, call syntax.Node, o *lifecycle.Owner, held 
 	default:
 		return nil
 	}
-	if !addClear(p, b, o, call, held.Keys, cancel+"("+holder+")") {
+	if !addClear(p, b, o, call, held.Keys, cancel+"("+heldIDArgument(p, o, held.Holder, holder, "setInterval")+")") {
 		return nil
 	}
 	return []analyzer.Fix{b.Fix("Clear the interval "+cleanup.WhereClause(o), true)}
@@ -183,6 +183,59 @@ func holderText(p *analyzer.Pass, o *lifecycle.Owner, holder, at syntax.Node) (s
 	return holder.Text(), true
 }
 
+// heldIDArgument is what the clear is given for an id its holder keeps: the
+// holder's text, unless TypeScript declares the holder `... | null` (a
+// field that starts as null and is reset to it). clearInterval takes no
+// null under strict null checks and cancelAnimationFrame only a number, so
+// null becomes the value that clears nothing: undefined, or frame id 0.
+func heldIDArgument(p *analyzer.Pass, o *lifecycle.Owner, holder syntax.Node, text, fn string) string {
+	if !p.Tree.Lang.IsTypeScript() || !declaredNullable(p, o, holder) {
+		return text
+	}
+	if fn == "requestAnimationFrame" {
+		return text + " ?? 0"
+	}
+	return text + " ?? undefined"
+}
+
+// declaredNullable reports a holder whose declared type names null: a
+// variable's annotation, or that of the owner's class field it names.
+func declaredNullable(p *analyzer.Pass, o *lifecycle.Owner, holder syntax.Node) bool {
+	var annotation syntax.Node
+	holder = scope.Unwrap(holder)
+	field := ""
+	switch holder.Kind() {
+	case "identifier":
+		if bd := p.Scope.Resolve(holder); bd != nil && bd.Decl.Parent().Kind() == "variable_declarator" {
+			annotation = bd.Decl.Parent().Get("type")
+		}
+	case "property_identifier", "private_property_identifier":
+		field = holder.Text()
+	case "member_expression":
+		if scope.Unwrap(holder.Get("object")).Kind() == "this" {
+			field = holder.Get("property").Text()
+		}
+	}
+	if field != "" && o.Class.Valid() && o.Class.Kind() != "object" {
+		for _, m := range o.Class.Get("body").Children() {
+			if m.Kind() == "public_field_definition" && m.Get("name").Text() == field {
+				annotation = m.Get("type")
+			}
+		}
+	}
+	if !annotation.Valid() {
+		return false
+	}
+	nullable := false
+	annotation.Walk(func(n syntax.Node) bool {
+		if n.Kind() == "null" || n.Kind() == "literal_type" && n.Text() == "null" {
+			nullable = true
+		}
+		return !nullable
+	})
+	return nullable
+}
+
 func rootedInThis(n syntax.Node) bool { return astutil.RootOf(n).Kind() == "this" }
 
 // loopFixes keeps the latest id of a re-arming loop in one variable or
@@ -264,7 +317,7 @@ func loopFixes(p *analyzer.Pass, o *lifecycle.Owner, call syntax.Node, fn string
 		}
 	}
 	if !holder.Valid() || !cleanup.Released(p, o, holderKeys).Valid() {
-		if !addClear(p, b, o, reg, holderKeys, cancel+"("+text+")") {
+		if !addClear(p, b, o, reg, holderKeys, cancel+"("+heldIDArgument(p, o, holder, text, fn)+")") {
 			return nil
 		}
 	}

@@ -167,7 +167,8 @@ func heldByVariable(p *analyzer.Pass, id syntax.Node) Held {
 // or iterated (for (const t of timers)).
 func ReleasePosition(n syntax.Node) bool {
 	child, parent := n, n.Parent()
-	for parent.Kind() == "parenthesized_expression" || parent.Kind() == "non_null_expression" || parent.Kind() == "as_expression" {
+	for parent.Kind() == "parenthesized_expression" || parent.Kind() == "non_null_expression" || parent.Kind() == "as_expression" ||
+		nullDefault(parent, child) {
 		child, parent = parent, parent.Parent()
 	}
 	switch parent.Kind() {
@@ -181,6 +182,13 @@ func ReleasePosition(n syntax.Node) bool {
 		return child.Field() == "right"
 	}
 	return false
+}
+
+// nullDefault reports parent as `child ?? fallback`: the id itself whenever
+// there is one (clearInterval(this.timer ?? undefined) clears a field typed
+// `... | null` under strict null checks).
+func nullDefault(parent, child syntax.Node) bool {
+	return parent.Kind() == "binary_expression" && parent.Get("operator").Text() == "??" && child.Field() == "left"
 }
 
 // Released returns a place in what runs when o ends where

@@ -312,6 +312,12 @@ func (b *Builder) createMethod(o *lifecycle.Owner, reg syntax.Node, stmts []stri
 	if b.p.Tree.Lang.IsTypeScript() {
 		sig += c.ReturnType
 	}
+	super := callsSuper(c, o.Class) || inherited(o)
+	if super && b.p.Tree.Lang.IsTypeScript() && writesOverride(o.Class) {
+		// A class that marks its overrides (as noImplicitOverride
+		// demands) gets a teardown marked too, or it no longer compiles.
+		sig = "override " + sig
+	}
 	var sb strings.Builder
 	gap := "\n\n"
 	if o.Class.Kind() == "object" {
@@ -319,7 +325,6 @@ func (b *Builder) createMethod(o *lifecycle.Owner, reg syntax.Node, stmts []stri
 		gap = "\n"
 	}
 	sb.WriteString(gap + ind + sig + " {\n")
-	super := callsSuper(c, o.Class) || inherited(o)
 	if super && !c.SuperLast {
 		sb.WriteString(inner + "super." + o.TeardownName + "()" + b.Style.Semi + "\n")
 	}
@@ -354,6 +359,21 @@ func (b *Builder) createMethod(o *lifecycle.Owner, reg syntax.Node, stmts []stri
 		b.implement(o.Class, c.Implements, c.Module)
 	}
 	return true
+}
+
+// writesOverride reports a class with a member marked `override`.
+func writesOverride(class syntax.Node) bool {
+	if class.Kind() == "object" {
+		return false
+	}
+	for _, m := range class.Get("body").Children() {
+		for c := m.FirstChild(); c.Valid(); c = c.NextSibling() {
+			if c.Kind() == "override_modifier" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // setupAnchor is the last setup member of a class or options object (its
@@ -530,12 +550,7 @@ func (b *Builder) ensureImport(name, module string, near int, asType bool) {
 			return
 		}
 		if named.Valid() {
-			specs := named.Children()
-			if len(specs) > 0 {
-				b.Insert(specs[len(specs)-1].End(), ", "+name)
-			} else {
-				b.Insert(named.Start()+1, " "+name+" ")
-			}
+			b.AddSpecifiers(named, name)
 			return
 		}
 	}
@@ -556,6 +571,31 @@ func (b *Builder) ensureImport(name, module string, near int, asType bool) {
 		ind = astutil.Indent(b.src(), at)
 	}
 	b.Insert(at+len(ind), line+"\n"+ind)
+}
+
+// AddSpecifiers adds names to the named imports of an import statement
+// (`{ a, b }`), after its last specifier: on that specifier's line, or, in
+// a list written one specifier a line, each on a line of its own at the
+// same indentation, keeping the list's trailing comma if it has one.
+func (b *Builder) AddSpecifiers(named syntax.Node, names ...string) {
+	specs := named.Children()
+	if len(specs) == 0 {
+		b.Insert(named.Start()+1, " "+strings.Join(names, ", ")+" ")
+		return
+	}
+	last := specs[len(specs)-1]
+	src := b.src()
+	if !strings.Contains(src[named.Start():last.Start()], "\n") {
+		b.Insert(last.End(), ", "+strings.Join(names, ", "))
+		return
+	}
+	ind := astutil.Indent(src, last.Start())
+	rest := src[last.End():named.End()]
+	if trimmed := strings.TrimLeft(rest, " \t"); strings.HasPrefix(trimmed, ",") {
+		b.Insert(last.End()+len(rest)-len(trimmed)+1, "\n"+ind+strings.Join(names, ",\n"+ind)+",")
+		return
+	}
+	b.Insert(last.End(), ",\n"+ind+strings.Join(names, ",\n"+ind))
 }
 
 // typeOnlyImport reports `import type { ... } from "m"`: the type keyword
@@ -604,8 +644,49 @@ func (b *Builder) addHookCleanup(o *lifecycle.Owner, reg syntax.Node, stmts []st
 	}
 	sb.WriteString(ind + "})" + b.Style.Semi)
 	b.Insert(b.afterTrailingComment(st.End()), sb.String())
-	b.ensureImport(hook, module, reg.Start(), false)
+	b.ensureImport(hook, b.hookModule(module, reg.Start()), reg.Start(), false)
 	return true
+}
+
+// vueHookModules re-export Vue's lifecycle hooks. A Nuxt 2 or Vue 2.6 file
+// takes its composition API from one of them; a hook imported from "vue"
+// beside it is not how that code base imports hooks, and before Vue 2.7
+// it is undefined.
+var vueHookModules = []string{"@nuxtjs/composition-api", "@vue/composition-api", "vue-demi", "#imports"}
+
+// hookModule returns the module to import a hook of module from in the
+// script around near: module itself, unless module is "vue" and the script
+// names its imports from one of vueHookModules and none from "vue".
+func (b *Builder) hookModule(module string, near int) string {
+	if module != "vue" {
+		return module
+	}
+	scriptStart := b.p.Life.ScriptStart(near)
+	other := ""
+	for _, st := range b.p.Tree.Root().Children() {
+		if st.Kind() != "import_statement" || b.p.Life.ScriptStart(st.Start()) != scriptStart || typeOnlyImport(st) {
+			continue
+		}
+		named := false
+		st.Walk(func(n syntax.Node) bool {
+			named = named || n.Kind() == "named_imports"
+			return !named
+		})
+		if !named {
+			continue // import Vue from "vue" (Vue 2's constructor) says nothing
+		}
+		src, _ := astutil.StringValue(st.Get("source"))
+		if src == module {
+			return module
+		}
+		if other == "" && slices.Contains(vueHookModules, src) {
+			other = src
+		}
+	}
+	if other != "" {
+		return other
+	}
+	return module
 }
 
 // UniqueName returns base, or base2, base3... so that it clashes with no

@@ -55,6 +55,8 @@ func (b *Builder) WrapInFinally(first, last syntax.Node, cleanup []string, drop 
 	ind := b.lineIndent(first)
 	var body strings.Builder
 	kept := 0
+	// A dropped statement between two blank lines leaves one of them.
+	lastBlank, collapse := false, false
 	for off := start; off <= end; {
 		eol := strings.IndexByte(src[off:end], '\n')
 		next := end + 1
@@ -71,13 +73,19 @@ func (b *Builder) WrapInFinally(first, last syntax.Node, cleanup []string, drop 
 				skip = true
 			}
 		}
-		if !skip {
-			if strings.TrimSpace(line) == "" {
-				body.WriteString("\n")
-			} else {
-				body.WriteString(b.Style.Indent + line + "\n")
-				kept++
-			}
+		blank := strings.TrimSpace(line) == ""
+		switch {
+		case skip:
+			collapse = lastBlank
+		case blank && collapse:
+			collapse = false
+		case blank:
+			body.WriteString("\n")
+			lastBlank = true
+		default:
+			body.WriteString(b.Style.Indent + line + "\n")
+			kept++
+			lastBlank, collapse = false, false
 		}
 		off = next
 	}
