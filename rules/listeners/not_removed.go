@@ -936,16 +936,28 @@ func removalFixes(p *analyzer.Pass, a call, o *lifecycle.Owner) []analyzer.Fix {
 	if id := scope.Unwrap(a.target); id.Kind() == "identifier" && strings.HasPrefix(p.Scope.Key(id), "this@") {
 		target = "this." + id.Text() // constructor(private source: Emitter)
 	}
-	dot := "."
-	if t := scope.Unwrap(a.target); t.Kind() == "member_expression" && scope.Unwrap(t.Get("object")).Kind() == "this" &&
-		fixgen.MemberMayBeUnset(p, o.Class, t.Get("property").Text()) {
-		dot = "?." // set after the constructor: may still be unset at teardown
-	}
-	stmt := fmt.Sprintf("%s%s%s(%s)", target, dot, removerFor(a), args)
+	stmt := fmt.Sprintf("%s%s%s(%s)", target, removalDot(p, a, o), removerFor(a), args)
 	if !b.AddCleanup(o, a.node, []string{stmt}) {
 		return nil
 	}
 	return []analyzer.Fix{b.Fix("Remove the listener "+cleanup.WhereClause(o)+note, safe)}
+}
+
+// removalDot is how a removal reaches the addition's target: "?." where
+// the target may be missing when the owner ends, else ".". It may be when
+// the addition itself allowed for it (socket?.on(...), ref.current?.
+// addEventListener(...): a socket that starts null, a ref React empties
+// before the cleanup runs), and for a member of the class set only after
+// the constructor.
+func removalDot(p *analyzer.Pass, a call, o *lifecycle.Owner) string {
+	if fn := scope.Unwrap(a.node.Get("function")); fn.Kind() == "member_expression" && fn.Get("optional_chain").Valid() {
+		return "?."
+	}
+	if t := scope.Unwrap(a.target); t.Kind() == "member_expression" && scope.Unwrap(t.Get("object")).Kind() == "this" &&
+		fixgen.MemberMayBeUnset(p, o.Class, t.Get("property").Text()) {
+		return "?."
+	}
+	return "."
 }
 
 // nullRemovalFix writes d3's removal, target.on(type, null), into the
@@ -955,13 +967,8 @@ func nullRemovalFix(p *analyzer.Pass, a call, o *lifecycle.Owner) []analyzer.Fix
 	if !rereadable(p, a.target) || !fixgen.Visible(p, where, a.event) || !fixgen.Visible(p, where, a.target) && !strings.HasPrefix(p.Scope.Key(a.target), "this@") {
 		return nil
 	}
-	dot := "."
-	if t := scope.Unwrap(a.target); t.Kind() == "member_expression" && scope.Unwrap(t.Get("object")).Kind() == "this" &&
-		fixgen.MemberMayBeUnset(p, o.Class, t.Get("property").Text()) {
-		dot = "?."
-	}
 	b := fixgen.New(p)
-	if !b.AddCleanup(o, a.node, []string{a.target.Text() + dot + "on(" + a.event.Text() + ", null)"}) {
+	if !b.AddCleanup(o, a.node, []string{a.target.Text() + removalDot(p, a, o) + "on(" + a.event.Text() + ", null)"}) {
 		return nil
 	}
 	return []analyzer.Fix{b.Fix("Remove the listener "+cleanup.WhereClause(o), true)}
