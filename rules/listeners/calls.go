@@ -694,8 +694,13 @@ func freshFunction(n syntax.Node) (what string, fresh bool) {
 	case "arrow_function", "function_expression", "function":
 		return "an inline function", true
 	case "call_expression":
-		if astutil.MethodName(n) == "bind" {
+		switch name := astutil.MethodName(n); name {
+		case "bind":
 			return "a fresh .bind() result", true
+		case "debounce", "throttle":
+			// lodash's, underscore's and their look-alikes wrap the
+			// function in a new one on every call.
+			return "a fresh " + name + "() result", true
 		}
 	}
 	return "", false

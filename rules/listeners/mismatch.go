@@ -29,8 +29,8 @@ var RemovalMismatch = &analyzer.Rule{
 		Title: "Listener removal that can never remove anything",
 		Text: `removeEventListener and off only remove the exact function object that was
 added, on the same target, with the same capture flag. A removal that passes an inline
-function, a fresh .bind(...) result, a different capture flag or a different target
-silently does nothing, and the listener it was meant to remove stays forever. The same
+function, a fresh .bind(...), debounce(...) or throttle(...) result, a different capture
+flag or a different target silently does nothing, and the listener it was meant to remove stays forever. The same
 holds for the remove-then-add idiom (off(h).on(h)) when h is declared inside the function
 that runs it: each run removes its own new h, never the one the previous run added.`,
 		Accepts: []string{
