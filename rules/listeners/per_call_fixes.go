@@ -60,6 +60,11 @@ func (v *perCall) onceFix(a call, safe bool) (analyzer.Fix, bool) {
 	p := v.p
 	b := fixgen.New(p)
 	if a.style == DOM {
+		if ev, _ := astutil.StringValue(a.event); ev == "abort" {
+			// A signal aborts at most once: { once: true } changes
+			// nothing, and the listeners still pile up until it does.
+			return analyzer.Fix{}, false
+		}
 		opts := scope.Unwrap(a.options)
 		switch {
 		case !opts.Valid():

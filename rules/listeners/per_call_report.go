@@ -30,7 +30,10 @@ func (v *perCall) report(a call, r *repeats.Repeat) {
 	}
 	settles := settlesPromise(p, a)
 	var advice string
+	ev, _ := astutil.StringValue(a.event)
 	switch {
+	case settles && a.style == DOM && ev == "abort":
+		advice = "remove it when the wait settles (removeEventListener in a finally): a signal aborts at most once, so { once: true } would not help"
 	case settles:
 		if a.style == DOM {
 			advice = "pass { once: true } so it goes away when it fires"
