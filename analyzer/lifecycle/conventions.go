@@ -277,6 +277,7 @@ var Conventions = []*Convention{
 	},
 	leafletLayer,
 	tiptapExtension,
+	tiptapNodeView,
 	{
 		// Other classes made from an object literal the same way
 		// (Class.extend({ init() {...}, destroy() {...} })).
