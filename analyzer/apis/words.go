@@ -55,6 +55,18 @@ func LastingListenMethod(name string) bool { return selfListens[name] }
 // removeListener, removeEventListener, removeAllListeners, un).
 func UnlistenMethod(name string) bool { return selfUnlists[name] }
 
+// A project's own frame helper: a relative module named for it
+// (utils/dom/raf, ../raf.js) whose raf export (or default) schedules a
+// frame the way requestAnimationFrame does, with a fallback timeout where
+// there is none. The package wrappers are the API table's Modules.
+var ownRafModule = regexp.MustCompile(`^\.\.?/(.*/)?raf(\.[jt]s)?$`)
+
+// OwnFrameHelper reports an import of a project's own raf helper: export
+// raf or default from a relative module named raf.
+func OwnFrameHelper(module, export string) bool {
+	return (export == "raf" || export == "default") && ownRafModule.MatchString(module)
+}
+
 // Gestures: listeners added when a pointer gesture starts live as long as
 // the gesture, and are removed when it ends.
 var (

@@ -34,7 +34,8 @@ var NotCleared = &analyzer.Rule{
 everything it closes over: the component, its props and state, the DOM it renders to.
 setInterval fires until clearInterval; a setTimeout that schedules its own function
 again, and a requestAnimationFrame callback that requests itself (also through a
-wrapper such as raf or rc-util's raf, cancelled with raf.cancel(id)), run forever the
+wrapper such as raf or rc-util's raf, cancelled with raf.cancel(id), or the project's
+own raf helper: a raf export of a relative module named raf), run forever the
 same way. So does a timeout whose callback fires an event of the owner's own
 (this.emit("stale"), this.trigger("stale"), this.dispatchEvent(new Event("stale"))) when the
 owner's lasting handler for that event (this.on("stale", ...)) arms the timeout again. When a React effect, a class component, an Angular, Vue, Svelte or Lit component,
@@ -185,15 +186,22 @@ func (v *notCleared) checkLoop(call syntax.Node, fn string, o *lifecycle.Owner) 
 		}
 	}
 	var msg string
+	own := ownFrameHelper(p, call)
 	if fn == "requestAnimationFrame" {
+		cancel := cancelFor(p, call, fn)
+		if own {
+			cancel = "the cancel function of " + astutil.Callee(call).Text() + "'s module"
+		}
 		msg = fmt.Sprintf("requestAnimationFrame loop in %s keeps running after %s ends; keep the latest frame id and call %s on it (or set a stop flag the loop checks) %s",
-			name, o.Ends(), cancelFor(p, call, fn), cleanup.WhereClause(o))
+			name, o.Ends(), cancel, cleanup.WhereClause(o))
 	} else {
 		msg = fmt.Sprintf("setTimeout re-arms %s on every run, so the loop keeps running after %s ends; keep the latest timeout id and call clearTimeout on it (or set a stop flag the loop checks) %s",
 			name, o.Ends(), cleanup.WhereClause(o))
 	}
 	d := v.diagnostic(call, o, msg)
-	if p.WantsFixes() {
+	// A project's own frame helper has its own cancel, which no fix
+	// knows: cancelAnimationFrame would miss the timeout it falls back to.
+	if p.WantsFixes() && !own {
 		d.Fixes = loopFixes(p, o, call, fn, loop)
 		if d.Fixes == nil {
 			d.Fixes = twoMethodFixes(p, o, call, fn, loop)
