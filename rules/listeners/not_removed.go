@@ -63,7 +63,9 @@ Leaflet's layers, controls and handlers (L.Layer.extend({...}) and Leaflet's oth
 classes) take off in onRemove what onAdd put on the map they were given (map, this._map,
 the map's renderer): the map goes on without them. Tiptap's extensions
 (Extension.create({...}) from @tiptap/core) take off in onDestroy what they put on the
-objects in this.options, such as a collaboration provider other editors share.
+objects in this.options, such as a collaboration provider other editors share, and
+its node views (classes extending NodeView from @tiptap/core) take off in destroy()
+what they put on this.editor, which goes on after the node leaves the document.
 
 Registrations at module top level and on objects created and kept locally are not
 reported: they live exactly as long as their target.`,
