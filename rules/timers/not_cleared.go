@@ -42,7 +42,11 @@ owner's lasting handler for that event (this.on("stale", ...)) arms the timeout 
 or any class with a teardown method (dispose, destroy, stop, ...) starts one, its
 teardown must stop it; otherwise every mount adds a timer that keeps running, keeps
 the unmounted component in memory and keeps doing its work (polling, animating,
-calling setState on nothing).
+calling setState on nothing). A re-arming loop that a React function component starts
+from a handler (a hold-to-repeat chain begun on mousedown) is the component's: only
+the cleanup an effect returns, or an unmount hook (useUnmount), stops it when the
+component unmounts mid-loop. Such a finding has no fix: an effect's cleanup sees the
+variables of the render that made it, so where the id is kept is the developer's call.
 
 Outside components, an interval kept on an entity that a handler files in a long-lived
 collection (data.timer = setInterval(...); replyHash[data.uuid] = data) is reported when
@@ -103,6 +107,12 @@ func (v *notCleared) Visit(n syntax.Node) {
 	o := v.p.Life.OwnerOf(n)
 	if o == nil {
 		o = v.p.Life.HelperOwner(n)
+	}
+	if o == nil && !repeating(fn) {
+		// A loop a React component's handler starts (a hold-to-repeat
+		// chain) runs until it stops itself or the component's unmount
+		// cleanup stops it.
+		o = v.p.Life.ReactComponentOwner(n)
 	}
 	if o == nil {
 		if repeating(fn) {
@@ -201,7 +211,7 @@ func (v *notCleared) checkLoop(call syntax.Node, fn string, o *lifecycle.Owner) 
 	d := v.diagnostic(call, o, msg)
 	// A project's own frame helper has its own cancel, which no fix
 	// knows: cancelAnimationFrame would miss the timeout it falls back to.
-	if p.WantsFixes() && !own {
+	if p.WantsFixes() && !own && !o.Follows().Cleanup.None {
 		d.Fixes = loopFixes(p, o, call, fn, loop)
 		if d.Fixes == nil {
 			d.Fixes = twoMethodFixes(p, o, call, fn, loop)
