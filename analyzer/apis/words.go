@@ -30,6 +30,43 @@ var repeatingEvents = map[string]bool{
 // message), so its handler runs again and again.
 func RepeatingEvent(ev string) bool { return repeatingEvents[ev] }
 
+// An object firing one of its own events (this.emit("stale"),
+// this.trigger("stale"), this.fire("stale"), this.dispatchEvent(new
+// Event("stale"))) runs at once the handlers it added to itself for that
+// event with a lasting listener (on, addListener, addEventListener; not
+// once), until it takes them off again (off, removeListener,
+// removeEventListener, removeAllListeners, un). A timer whose callback
+// fires such an event runs those handlers, as a direct call would.
+var (
+	selfEmits   = map[string]bool{"emit": true, "trigger": true, "fire": true, "dispatchEvent": true}
+	selfListens = map[string]bool{"on": true, "addListener": true, "addEventListener": true}
+	selfUnlists = map[string]bool{"off": true, "removeListener": true, "removeEventListener": true, "removeAllListeners": true, "un": true}
+)
+
+// EmitMethod reports a method that fires an event at its receiver's own
+// handlers (emit, trigger, fire, dispatchEvent).
+func EmitMethod(name string) bool { return selfEmits[name] }
+
+// LastingListenMethod reports a method that adds a handler which stays
+// until it is taken off (on, addListener, addEventListener).
+func LastingListenMethod(name string) bool { return selfListens[name] }
+
+// UnlistenMethod reports a method that takes handlers off (off,
+// removeListener, removeEventListener, removeAllListeners, un).
+func UnlistenMethod(name string) bool { return selfUnlists[name] }
+
+// A project's own frame helper: a relative module named for it
+// (utils/dom/raf, ../raf.js) whose raf export (or default) schedules a
+// frame the way requestAnimationFrame does, with a fallback timeout where
+// there is none. The package wrappers are the API table's Modules.
+var ownRafModule = regexp.MustCompile(`^\.\.?/(.*/)?raf(\.[jt]s)?$`)
+
+// OwnFrameHelper reports an import of a project's own raf helper: export
+// raf or default from a relative module named raf.
+func OwnFrameHelper(module, export string) bool {
+	return (export == "raf" || export == "default") && ownRafModule.MatchString(module)
+}
+
 // Gestures: listeners added when a pointer gesture starts live as long as
 // the gesture, and are removed when it ends.
 var (

@@ -38,6 +38,11 @@ type Cleanup struct {
 	// HandedOut is the code in which a cleanup handed to the framework
 	// may be written for the owner (see Region).
 	HandedOut Region
+	// None: no fix writes cleanup for the owner. A React function
+	// component's effect cleanup closes over the render that made it, so
+	// an id a later render's handler stores in a new variable is out of
+	// its reach; where it goes is the developer's call.
+	None bool
 }
 
 // Site is where a fix writes cleanup code.

@@ -172,6 +172,9 @@ type Markup struct {
 	// Refs is the member of `this` that holds the template's parts by
 	// name (Vue's this.$refs).
 	Refs string
+	// Root is the member of `this` that holds the element the owner
+	// renders as its root (Vue's this.$el): it goes when the owner does.
+	Root string
 	// TemplateRefs are calls that make a reference the template fills
 	// (Vue's useTemplateRef("name")).
 	TemplateRefs []string
@@ -277,6 +280,7 @@ var Conventions = []*Convention{
 	},
 	leafletLayer,
 	tiptapExtension,
+	tiptapNodeView,
 	{
 		// Other classes made from an object literal the same way
 		// (Class.extend({ init() {...}, destroy() {...} })).
@@ -421,7 +425,7 @@ var (
 		SetupMethods:    []string{"mounted", "created", "beforeMount", "setup"},
 		SetupFirst:      []string{"mounted", "created", "beforeMount"},
 		TeardownMethods: vueOptionsTeardowns,
-		Markup:          Markup{Refs: "$refs"},
+		Markup:          Markup{Refs: "$refs", Root: "$el"},
 		Cleanup:         Cleanup{Create: "beforeUnmount"},
 		Ends:            "the component",
 	}

@@ -51,6 +51,21 @@ var tiptapExtension = &Convention{
 	Cleanup:          Cleanup{Create: "onDestroy"},
 }
 
+// tiptapNodeView: a Tiptap node view, a class extending @tiptap/core's
+// NodeView (the Vue and React renderers' and apps' own). The editor makes
+// one per node it shows and calls destroy() when the node leaves the view,
+// while the editor (this.editor, set by the base class) goes on: what a
+// node view registers on its editor, destroy() must take off again.
+var tiptapNodeView = &Convention{
+	Name: "tiptap-node-view", Kind: Disposable,
+	Bases:           []Base{{Name: "NodeView", From: []string{"@tiptap/core"}}},
+	TeardownMethods: []string{"destroy"},
+	LifetimeUnknown: true,
+	Shared:          []string{"editor"},
+	SharedEnds:      true,
+	Cleanup:         Cleanup{Create: "destroy"},
+}
+
 // madeBy reports a factory call (`L.Control.extend(...)`) that makes
 // owners of convention c: its callee is one of c's factories, and when c
 // names receivers, it is called on one of them, imported from one of c's

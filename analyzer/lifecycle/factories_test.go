@@ -68,6 +68,33 @@ export const Presence = Extension.create({
 	}
 }
 
+// A Tiptap node view's editor outlives it; its own element does not.
+// NodeView must come from Tiptap.
+func TestTiptapNodeViewOutlives(t *testing.T) {
+	src := `import { NodeView } from "@tiptap/core";
+export class MentionView extends NodeView {
+  mount() {
+    reg(this.editor, this.dom, this.node);
+  }
+  destroy() {}
+}
+`
+	o, m, call := ownerAt(t, syntax.TypeScript, src, "reg", lifecycle.Config{})
+	if o == nil || o.Follows().Name != "tiptap-node-view" {
+		t.Fatalf("owner %+v, want a tiptap-node-view", o)
+	}
+	want := []bool{true, false, false}
+	for i, a := range namedArgs(call) {
+		if got := m.Outlives(o, a); got != want[i] {
+			t.Errorf("Outlives(%s) = %v, want %v", a.Text(), got, want[i])
+		}
+	}
+	o, _, _ = ownerAt(t, syntax.TypeScript, `import { NodeView } from "./views"; export class V extends NodeView { mount() { reg() } destroy() {} }`, "reg", lifecycle.Config{})
+	if o != nil && o.Follows().Name == "tiptap-node-view" {
+		t.Error("NodeView from another module: a tiptap-node-view")
+	}
+}
+
 func namedArgs(call syntax.Node) []syntax.Node {
 	var out []syntax.Node
 	for _, a := range call.Get("arguments").Children() {

@@ -331,7 +331,7 @@ var vueModules = []string{"vue", "@vue", "vue-demi", "@vueuse", "nuxt", "#app", 
 
 var vueDefiners = map[string]bool{
 	"defineComponent": true, "defineNuxtComponent": true, "extend": true, "component": true,
-	"createApp": true, "Vue": true, "mixin": true, "genericComponent": true,
+	"createApp": true, "Vue": true, "mixin": true, "genericComponent": true, "createComponent": true,
 }
 
 // enclosingVueOptions returns the Vue options object fn is a method of

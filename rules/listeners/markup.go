@@ -67,9 +67,13 @@ func inMarkup(p *analyzer.Pass, o *lifecycle.Owner, m lifecycle.Markup, target s
 	}
 	switch n.Kind() {
 	case "this":
-		// this.$refs.name...: the component's own refs, not another's.
-		return m.Refs != "" && member == m.Refs && o.Class.Valid() &&
-			p.Scope.ThisOwner(n).Index() == o.Class.Index() && first.Parent().Is("member_expression", "subscript_expression")
+		// this.$refs.name...: the component's own refs, not another's;
+		// this.$el: its own root element.
+		own := o.Class.Valid() && p.Scope.ThisOwner(n).Index() == o.Class.Index()
+		if m.Root != "" && member == m.Root && own {
+			return true
+		}
+		return m.Refs != "" && member == m.Refs && own && first.Parent().Is("member_expression", "subscript_expression")
 	case "identifier":
 	default:
 		return false

@@ -69,6 +69,10 @@ func timerCall(p *analyzer.Pass, call syntax.Node) string {
 			if adder, ok := apis.Builtin().FromModule(apis.Timer, p.Life.ImportedFrom(name)); ok {
 				return adder
 			}
+			// The project's own (import { raf } from "../utils/dom/raf").
+			if apis.OwnFrameHelper(p.Life.ImportedAs(name)) {
+				return "requestAnimationFrame"
+			}
 		}
 	case "member_expression":
 		name := fn.Get("property").Text()
@@ -153,4 +157,17 @@ func requiresTimers(n syntax.Node) bool {
 	}
 	s, ok := astutil.StringValue(astutil.Arg(n, 0))
 	return ok && timersModules[s]
+}
+
+// ownFrameHelper reports a call of the project's own raf helper
+// (apis.OwnFrameHelper), imported under any local name.
+func ownFrameHelper(p *analyzer.Pass, call syntax.Node) bool {
+	fn := scope.Unwrap(call.Get("function"))
+	if fn.Kind() != "identifier" {
+		return false
+	}
+	if b := p.Scope.Resolve(fn); b == nil || b.Kind != scope.Import {
+		return false
+	}
+	return apis.OwnFrameHelper(p.Life.ImportedAs(fn.Text()))
 }

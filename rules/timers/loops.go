@@ -2,6 +2,7 @@ package timers
 
 import (
 	"github.com/leakwatch/leakwatch/analyzer"
+	"github.com/leakwatch/leakwatch/analyzer/apis"
 	"github.com/leakwatch/leakwatch/analyzer/lifecycle"
 	"github.com/leakwatch/leakwatch/analyzer/scope"
 	"github.com/leakwatch/leakwatch/analyzer/syntax"
@@ -191,4 +192,75 @@ func paramName(par syntax.Node) syntax.Node {
 		return par.Get("pattern")
 	}
 	return par
+}
+
+// ownEventHandler returns the handler that emit, an event the owner fires
+// at itself, runs when accept agrees: `this.trigger("mediaupdatetimeout")`
+// in a timer's callback runs what `this.on("mediaupdatetimeout", () =>
+// this.refreshMedia_())` added, at once, as a direct call would. So a
+// timer armed in refreshMedia_ that fires that event re-arms itself
+// through it. Only the owner's own events count (another object's
+// handlers are not in view), and only when its teardown leaves them on:
+// taking them off (`this.off()`, `this.removeAllListeners()`) stops such
+// a loop at its next run.
+func ownEventHandler(p *analyzer.Pass, o *lifecycle.Owner, emit syntax.Node, accept func(syntax.Node) bool) syntax.Node {
+	recv, method := astutil.Method(emit)
+	if !apis.EmitMethod(method) || !ownThis(p, o, recv) {
+		return syntax.Node{}
+	}
+	ev, ok := firedEvent(emit, method)
+	if !ok {
+		return syntax.Node{}
+	}
+	var found syntax.Node
+	o.Class.Walk(func(n syntax.Node) bool {
+		if found.Valid() {
+			return false
+		}
+		if n.Kind() != "call_expression" {
+			return true
+		}
+		r, m := astutil.Method(n)
+		if !apis.LastingListenMethod(m) || !ownThis(p, o, r) {
+			return true
+		}
+		if name, ok := astutil.StringValue(astutil.Arg(n, 0)); !ok || name != ev {
+			return true
+		}
+		h := scope.Unwrap(astutil.Arg(n, 1))
+		if !scope.IsFunction(h) {
+			h = functionOf(p, o, h)
+		}
+		if h.Valid() && accept(h) {
+			found = h
+		}
+		return true
+	})
+	if !found.Valid() || p.Life.FindInTeardown(o, func(n syntax.Node) bool {
+		r, m := astutil.Method(n)
+		return n.Kind() == "call_expression" && apis.UnlistenMethod(m) && ownThis(p, o, r)
+	}).Valid() {
+		return syntax.Node{}
+	}
+	return found
+}
+
+// ownThis reports a receiver that is the owning class's own `this`.
+func ownThis(p *analyzer.Pass, o *lifecycle.Owner, recv syntax.Node) bool {
+	recv = scope.Unwrap(recv)
+	return o.Class.Valid() && recv.Kind() == "this" && p.Scope.ThisOwner(recv).Index() == o.Class.Index()
+}
+
+// firedEvent returns the name of the event an emit call fires: its first
+// argument, or for dispatchEvent the name given to the event it makes
+// (`new Event("stale")`, `new CustomEvent("stale", {...})`).
+func firedEvent(emit syntax.Node, method string) (string, bool) {
+	arg := scope.Unwrap(astutil.Arg(emit, 0))
+	if method == "dispatchEvent" {
+		if arg.Kind() != "new_expression" {
+			return "", false
+		}
+		arg = astutil.Arg(arg, 0)
+	}
+	return astutil.StringValue(arg)
 }

@@ -34,12 +34,19 @@ var NotCleared = &analyzer.Rule{
 everything it closes over: the component, its props and state, the DOM it renders to.
 setInterval fires until clearInterval; a setTimeout that schedules its own function
 again, and a requestAnimationFrame callback that requests itself (also through a
-wrapper such as raf or rc-util's raf, cancelled with raf.cancel(id)), run forever the
-same way. When a React effect, a class component, an Angular, Vue, Svelte or Lit component,
+wrapper such as raf or rc-util's raf, cancelled with raf.cancel(id), or the project's
+own raf helper: a raf export of a relative module named raf), run forever the
+same way. So does a timeout whose callback fires an event of the owner's own
+(this.emit("stale"), this.trigger("stale"), this.dispatchEvent(new Event("stale"))) when the
+owner's lasting handler for that event (this.on("stale", ...)) arms the timeout again. When a React effect, a class component, an Angular, Vue, Svelte or Lit component,
 or any class with a teardown method (dispose, destroy, stop, ...) starts one, its
 teardown must stop it; otherwise every mount adds a timer that keeps running, keeps
 the unmounted component in memory and keeps doing its work (polling, animating,
-calling setState on nothing).
+calling setState on nothing). A re-arming loop that a React function component starts
+from a handler (a hold-to-repeat chain begun on mousedown) is the component's: only
+the cleanup an effect returns, or an unmount hook (useUnmount), stops it when the
+component unmounts mid-loop. Such a finding has no fix: an effect's cleanup sees the
+variables of the render that made it, so where the id is kept is the developer's call.
 
 Outside components, an interval kept on an entity that a handler files in a long-lived
 collection (data.timer = setInterval(...); replyHash[data.uuid] = data) is reported when
@@ -51,7 +58,7 @@ A one-shot setTimeout is not reported, nor are timers started at module top leve
 		Accepts: []string{
 			"clearInterval / clearTimeout / cancelAnimationFrame (also window., globalThis. and Node timers forms) on the stored id in the owner's teardown, directly or through a method or local function it calls",
 			"the id stored in a variable, a class member (this.timer), a ref (timerRef.current) or a collection (this.timers.push(id), timers[key] = id) that the teardown clears, iterates or passes to a helper; also under a key of component state (this.setState({ timer: id }), state = { timer: id }) cleared as this.state.timer; a Vue ref's value (timer.value = setInterval(...)) also cleared through Vue's unwrappers, clearInterval(unref(timer)) or clearInterval(toValue(timer))",
-			"for a re-arming setTimeout or requestAnimationFrame loop (also one split over two methods, start() scheduling tick() which calls start(), and one in a helper the component declares and calls only from one effect): the latest id stored on every re-arm and cleared in the teardown, or a flag the loop checks (if (!this.running) return) that the teardown sets, or an AbortSignal the loop checks whose controller the teardown aborts",
+			"for a re-arming setTimeout or requestAnimationFrame loop (also one split over two methods, start() scheduling tick() which calls start(), and one in a helper the component declares and calls only from one effect): the latest id stored on every re-arm and cleared in the teardown, or (for a loop through the owner's own event) the teardown taking the owner's handlers off (this.off(...), this.removeAllListeners()), or a flag the loop checks (if (!this.running) return) that the teardown sets, or an AbortSignal the loop checks whose controller the teardown aborts",
 			"an interval in a field that the teardown clears through the field's name, taken from a list of string literals written in the loop or in a const: for (const name of [\"_poll\", \"_ping\"]) clearInterval(this[name]), or NAMES.forEach((name) => clearInterval(this[name]))",
 			"an interval that clears itself from its own callback (clearInterval(id) inside the callback)",
 			"a clear handed to someone else to run later: a sibling unmount effect (useEffect(() => () => clearInterval(timer.current), [])), useUnmount(...), a stop function returned to the caller, a disposer pushed into a collection the teardown runs",
@@ -100,6 +107,12 @@ func (v *notCleared) Visit(n syntax.Node) {
 	o := v.p.Life.OwnerOf(n)
 	if o == nil {
 		o = v.p.Life.HelperOwner(n)
+	}
+	if o == nil && !repeating(fn) {
+		// A loop a React component's handler starts (a hold-to-repeat
+		// chain) runs until it stops itself or the component's unmount
+		// cleanup stops it.
+		o = v.p.Life.ReactComponentOwner(n)
 	}
 	if o == nil {
 		if repeating(fn) {
@@ -175,17 +188,30 @@ func (v *notCleared) checkLoop(call syntax.Node, fn string, o *lifecycle.Owner) 
 	name := anonymous
 	if n := lifecycle.NameOf(loop, 0); n != "" {
 		name = n + "()"
+	} else if !loop.Contains(call) {
+		// An inline handler the loop runs through (an own event's): the
+		// function that armed the timer is the one it calls again.
+		if n := lifecycle.NameOf(astutil.EnclosingFunction(call), 0); n != "" {
+			name = n + "()"
+		}
 	}
 	var msg string
+	own := ownFrameHelper(p, call)
 	if fn == "requestAnimationFrame" {
+		cancel := cancelFor(p, call, fn)
+		if own {
+			cancel = "the cancel function of " + astutil.Callee(call).Text() + "'s module"
+		}
 		msg = fmt.Sprintf("requestAnimationFrame loop in %s keeps running after %s ends; keep the latest frame id and call %s on it (or set a stop flag the loop checks) %s",
-			name, o.Ends(), cancelFor(p, call, fn), cleanup.WhereClause(o))
+			name, o.Ends(), cancel, cleanup.WhereClause(o))
 	} else {
 		msg = fmt.Sprintf("setTimeout re-arms %s on every run, so the loop keeps running after %s ends; keep the latest timeout id and call clearTimeout on it (or set a stop flag the loop checks) %s",
 			name, o.Ends(), cleanup.WhereClause(o))
 	}
 	d := v.diagnostic(call, o, msg)
-	if p.WantsFixes() {
+	// A project's own frame helper has its own cancel, which no fix
+	// knows: cancelAnimationFrame would miss the timeout it falls back to.
+	if p.WantsFixes() && !own && !o.Follows().Cleanup.None {
 		d.Fixes = loopFixes(p, o, call, fn, loop)
 		if d.Fixes == nil {
 			d.Fixes = twoMethodFixes(p, o, call, fn, loop)
@@ -378,6 +404,8 @@ func scheduled(p *analyzer.Pass, o *lifecycle.Owner, call syntax.Node, accept fu
 		if n.Kind() == "call_expression" {
 			if f := functionOf(p, o, n.Get("function")); f.Valid() && !scope.IsFunction(scope.Unwrap(n.Get("function"))) && accept(f) {
 				found = f
+			} else if h := ownEventHandler(p, o, n, accept); h.Valid() {
+				found = h // () => this.emit("stale"), with this.on("stale", () => this.poll())
 			}
 		}
 		return true

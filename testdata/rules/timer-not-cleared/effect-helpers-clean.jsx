@@ -53,20 +53,3 @@ export function Status() {
 
   return <i>{ok ? "up" : "down"}</i>;
 }
-
-// The helper is also a click handler: it may run outside any effect, so it
-// is not the effect's alone, and the rule does not guess.
-export function Pulse() {
-  const [n, setN] = useState(0);
-
-  function pulse() {
-    setN((x) => x + 1);
-    setTimeout(pulse, 1000);
-  }
-
-  useEffect(() => {
-    pulse();
-  }, []);
-
-  return <button onClick={pulse}>{n}</button>;
-}
