@@ -430,6 +430,15 @@ func bindInConstructor(p *analyzer.Pass, b *fixgen.Builder, class syntax.Node, r
 				b.Replace(block, "{\n"+ind+stmt+"\n"+astutil.Indent(p.Tree.Src, m.Start())+"}")
 				return true
 			}
+			// Before the first statement that uses the method (the
+			// addition itself, when the constructor registers it):
+			// bound after it, the listener would be the unbound one.
+			for _, k := range kids {
+				if mentions(k.Text(), ref) {
+					b.Insert(k.Start(), stmt+"\n"+ind)
+					return true
+				}
+			}
 			b.Insert(kids[len(kids)-1].End(), "\n"+ind+stmt)
 			return true
 		}
@@ -453,6 +462,26 @@ func bindInConstructor(p *analyzer.Pass, b *fixgen.Builder, class syntax.Node, r
 	}
 	b.Insert(first.Start(), ctor)
 	return true
+}
+
+// mentions reports whether text uses ref (`this.onUpdate`) as a whole
+// name, not as the start of a longer one (`this.onUpdateAll`).
+func mentions(text, ref string) bool {
+	for off := 0; ; {
+		i := strings.Index(text[off:], ref)
+		if i < 0 {
+			return false
+		}
+		end := off + i + len(ref)
+		if end == len(text) || !identByte(text[end]) {
+			return true
+		}
+		off = end
+	}
+}
+
+func identByte(c byte) bool {
+	return c == '_' || c == '$' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80
 }
 
 // captureFix makes the removal use the addition's capture flag.
