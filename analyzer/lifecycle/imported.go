@@ -161,13 +161,7 @@ func (m *Model) inheritTeardowns(o *Owner, class syntax.Node, ic ImportedClass) 
 		if !ok {
 			continue
 		}
-		dup := false
-		for _, t := range o.Teardowns {
-			dup = dup || t.Index() == meth.Index()
-		}
-		if !dup {
-			o.Teardowns = append(o.Teardowns, meth)
-		}
+		o.addTeardown(meth)
 	}
 	return o
 }
@@ -390,3 +384,13 @@ func (m *Model) RequestMethod(typeName, method string) bool {
 
 // ImportsFacts reports whether the model has facts about other files.
 func (m *Model) ImportsFacts() bool { return m.facts != nil }
+
+// addTeardown adds fn to o's teardowns unless it is one already.
+func (o *Owner) addTeardown(fn syntax.Node) {
+	for _, t := range o.Teardowns {
+		if t.Index() == fn.Index() {
+			return
+		}
+	}
+	o.Teardowns = append(o.Teardowns, fn)
+}

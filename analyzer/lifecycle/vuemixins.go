@@ -77,13 +77,7 @@ func (m *Model) addMixinTeardowns(o *Owner, obj syntax.Node) {
 			if !ok {
 				continue
 			}
-			dup := false
-			for _, t := range o.Teardowns {
-				dup = dup || t.Index() == meth.Index()
-			}
-			if !dup {
-				o.Teardowns = append(o.Teardowns, meth)
-			}
+			o.addTeardown(meth)
 		}
 	}
 	if own == 0 && len(o.Teardowns) > 0 {
