@@ -73,6 +73,7 @@ reported: they live exactly as long as their target.`,
 			"the matching removeEventListener / off / removeListener / $off (same target, event, handler and capture flag) in the owner's teardown, directly or through a method or local function it calls, or through a variable the file assigns a cleanup function to (`let cleanup` set when a drag starts, `cleanup()` in the function the teardown runs); event helper modules' off(...) likewise (evtd's off(type, target, fn), dom-helpers' events.off(target, type, fn)), and an application module's own target-first removeEventListener (`dom.removeEventListener(el, \"click\", fn)` through its import, told from an imported EventTarget's method by naming the event second or passing four arguments)",
 			"in a Vue options component, a removal in a method that a mixin from another file of the project calls from its own teardown hook (`mixins: [floating]`, whose destroyed() calls this.close(), directly or through the mixin's methods): Vue runs the mixin's hook too, and a fix writes the removal into that method",
 			"removeAllListeners() or off() without a handler for the event, on the same target",
+			"in a React effect that runs once per mount (dependencies `[]`), a listener on an element the component renders itself and reads from its ref (`<div ref={box}>`, `box.current`): the element and the listener go together; with dependencies the effect adds another listener each time it runs again, which is reported",
 			"a namespace removal, `off(\".grid\")`, on the same target, for handlers added as `type.grid` (jQuery, Konva and d3 event namespaces; every namespace it names must be on the handler)",
 			"for d3, which has no off(): on(type, null) for the event on the same target, in a file that imports d3 or on a global d3; for a target that leads back to a d3 function (d3.select(window), a zoom, a simulation) the message and the fix say so",
 			"listeners on a dev server's hot-module-replacement API (import.meta.hot), which the shipped build does not have",
@@ -307,7 +308,8 @@ func ownTarget(p *analyzer.Pass, o *lifecycle.Owner, target syntax.Node) bool {
 	if o.Follows().IsElement && rootedInThis(target) {
 		return true // a part of the element itself
 	}
-	return ownMarkup(p, o, target) || builtOnMarkup(p, o, target) || angularElement(p, o, target) || madeByLibrary(p, o, target) || renderedQuery(p, o, target)
+	return ownMarkup(p, o, target) || builtOnMarkup(p, o, target) || angularElement(p, o, target) || madeByLibrary(p, o, target) || renderedQuery(p, o, target) ||
+		mountOnceOwnRef(p, o, target)
 }
 
 // targetMayOutlive decides from the target's lifetime alone whether a
