@@ -205,12 +205,12 @@ func afterPrologue(t *syntax.Tree, k int) bool {
 // digits, _ and $, and any non-ASCII byte) until fn returns false.
 func eachWord(s string, fn func(string) bool) {
 	for i := 0; i < len(s); {
-		if !wordByte(s[i]) || (s[i] >= '0' && s[i] <= '9') {
+		if !syntax.IdentByte(s[i]) || (s[i] >= '0' && s[i] <= '9') {
 			i++
 			continue
 		}
 		j := i + 1
-		for j < len(s) && wordByte(s[j]) {
+		for j < len(s) && syntax.IdentByte(s[j]) {
 			j++
 		}
 		if !fn(s[i:j]) {
@@ -218,10 +218,6 @@ func eachWord(s string, fn func(string) bool) {
 		}
 		i = j
 	}
-}
-
-func wordByte(c byte) bool {
-	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '$' || c >= 0x80
 }
 
 // containsWord reports whether w occurs in s as a whole word.
@@ -233,7 +229,7 @@ func containsWord(s, w string) bool {
 		}
 		i += off
 		j := i + len(w)
-		if (i == 0 || !wordByte(s[i-1])) && (j == len(s) || !wordByte(s[j])) {
+		if (i == 0 || !syntax.IdentByte(s[i-1])) && (j == len(s) || !syntax.IdentByte(s[j])) {
 			return true
 		}
 		off = i + 1

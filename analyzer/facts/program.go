@@ -349,11 +349,11 @@ func exportListNames(src []byte) map[string]bool {
 			list := rest[:end]
 			for len(list) > 0 {
 				j := 0
-				for j < len(list) && !identByte(list[j]) {
+				for j < len(list) && !syntax.IdentByte(list[j]) {
 					j++
 				}
 				k := j
-				for k < len(list) && identByte(list[k]) {
+				for k < len(list) && syntax.IdentByte(list[k]) {
 					k++
 				}
 				if k > j {
@@ -365,10 +365,6 @@ func exportListNames(src []byte) map[string]bool {
 		}
 	}
 	return names
-}
-
-func identByte(c byte) bool {
-	return c == '_' || c == '$' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80
 }
 
 // parse computes a file's facts once: from the store when it has them for

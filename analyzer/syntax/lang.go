@@ -93,3 +93,11 @@ func isPunctuation(kind string) bool {
 	}
 	return true
 }
+
+// IdentByte reports a byte that may be part of an identifier: ASCII
+// letters, digits, _ and $, and any byte of a non-ASCII character (which
+// JavaScript allows in names). Code that matches names in source text
+// uses it for word boundaries.
+func IdentByte(c byte) bool {
+	return c == '_' || c == '$' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80
+}

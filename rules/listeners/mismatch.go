@@ -473,15 +473,11 @@ func mentions(text, ref string) bool {
 			return false
 		}
 		end := off + i + len(ref)
-		if end == len(text) || !identByte(text[end]) {
+		if end == len(text) || !syntax.IdentByte(text[end]) {
 			return true
 		}
 		off = end
 	}
-}
-
-func identByte(c byte) bool {
-	return c == '_' || c == '$' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80
 }
 
 // captureFix makes the removal use the addition's capture flag.
