@@ -642,19 +642,74 @@ func readBack(p *analyzer.Pass, holder, added syntax.Node) bool {
 		return false
 	}
 	b := p.Scope.Resolve(holder)
-	if b == nil || b.Reassigned || b.Kind != scope.Var && b.Kind != scope.Let && b.Kind != scope.Const || !b.Init.Valid() {
+	if b == nil || b.Reassigned || b.Kind != scope.Var && b.Kind != scope.Let && b.Kind != scope.Const {
 		return false
+	}
+	if !b.Init.Valid() {
+		return readBackField(p, b, added)
 	}
 	member := scope.Unwrap(b.Init)
 	if member.Kind() != "member_expression" {
 		return false
 	}
-	for _, store := range memberStores(p)[squash(member.Text())] {
+	for _, store := range memberStores(p)[holderKey(member.Text())] {
 		if sameExpr(p, scope.Unwrap(store.Get("right")), added) && sameHolder(p, scope.Unwrap(store.Get("left")), member) {
 			return true
 		}
 	}
 	return false
+}
+
+// readBackField is readBack for a local destructured from a record the
+// added handler was stored in under the same field: `el._onResize[uid] =
+// { handler, options }` after adding it, and `const { handler, options } =
+// el._onResize[uid]` before removing it (a directive's mounted and
+// unmounted hooks, given the same element).
+func readBackField(p *analyzer.Pass, b *scope.Binding, added syntax.Node) bool {
+	field, record := destructuredFrom(b.Decl)
+	if record.Kind() != "member_expression" && record.Kind() != "subscript_expression" {
+		return false
+	}
+	for _, store := range memberStores(p)[holderKey(record.Text())] {
+		if !sameHolder(p, scope.Unwrap(store.Get("left")), record) {
+			continue
+		}
+		if v, ok := astutil.Property(store.Get("right"), field); ok && sameExpr(p, scope.Unwrap(v), added) {
+			return true
+		}
+	}
+	return false
+}
+
+// destructuredFrom returns, for a name declared by an object pattern
+// (`const { handler } = v`, `const { handler: h } = v`), the field it
+// takes and the value it takes it from.
+func destructuredFrom(decl syntax.Node) (field string, from syntax.Node) {
+	prop := decl
+	switch decl.Parent().Kind() {
+	case "pair_pattern":
+		prop = decl.Parent()
+		field = prop.Get("key").Text()
+		if s, ok := astutil.StringValue(prop.Get("key")); ok {
+			field = s
+		}
+	case "object_pattern":
+		field = decl.Text()
+	default:
+		return "", syntax.Node{}
+	}
+	pattern := prop.Parent()
+	if pattern.Kind() != "object_pattern" || pattern.Parent().Kind() != "variable_declarator" {
+		return "", syntax.Node{}
+	}
+	return field, scope.Unwrap(pattern.Parent().Get("value"))
+}
+
+// holderKey is the text of a place a value is kept in, without spaces or
+// TypeScript's non-null assertions (`el._onResize![uid]` and
+// `el._onResize[uid]!` are one place).
+func holderKey(text string) string {
+	return strings.ReplaceAll(squash(text), "!", "")
 }
 
 // sameHolder reports two member expressions of the same text that denote
@@ -674,15 +729,15 @@ func sameHolder(p *analyzer.Pass, a, b syntax.Node) bool {
 
 type memberStoresKey struct{}
 
-// memberStores maps the text of each member the file assigns with = to
-// those assignments.
+// memberStores maps the text of each member or element the file assigns
+// with = (holderKey) to those assignments.
 func memberStores(p *analyzer.Pass) map[string][]syntax.Node {
 	return p.Memo(memberStoresKey{}, func() any {
 		out := make(map[string][]syntax.Node)
 		p.Tree.Root().Walk(func(n syntax.Node) bool {
 			if n.Kind() == "assignment_expression" {
-				if left := scope.Unwrap(n.Get("left")); left.Kind() == "member_expression" && n.Get("right").Valid() {
-					k := squash(left.Text())
+				if left := scope.Unwrap(n.Get("left")); (left.Kind() == "member_expression" || left.Kind() == "subscript_expression") && n.Get("right").Valid() {
+					k := holderKey(left.Text())
 					out[k] = append(out[k], n)
 				}
 			}
