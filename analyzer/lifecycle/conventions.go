@@ -291,6 +291,7 @@ var Conventions = []*Convention{
 		NeedsTeardown:   true,
 	},
 	videojsComponent,
+	luminoWidget,
 	plainClass,
 
 	// Owners of hook callbacks, options objects and component scripts.
