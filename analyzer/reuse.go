@@ -168,7 +168,7 @@ func isolatedEdit(last *lastRun, tree *syntax.Tree, units []span) (edit, bool) {
 	for _, gap := range [2]string{e.gapOld, e.gapNew} {
 		isolated := true
 		eachWord(gap, func(w string) bool {
-			if !neutralWords[w] && (containsWord(rest[0], w) || containsWord(rest[1], w)) {
+			if !neutralWords[w] && (syntax.ContainsWord(rest[0], w) || syntax.ContainsWord(rest[1], w)) {
 				isolated = false
 			}
 			return isolated
@@ -217,22 +217,6 @@ func eachWord(s string, fn func(string) bool) {
 			return
 		}
 		i = j
-	}
-}
-
-// containsWord reports whether w occurs in s as a whole word.
-func containsWord(s, w string) bool {
-	for off := 0; ; {
-		i := strings.Index(s[off:], w)
-		if i < 0 {
-			return false
-		}
-		i += off
-		j := i + len(w)
-		if (i == 0 || !syntax.IdentByte(s[i-1])) && (j == len(s) || !syntax.IdentByte(s[j])) {
-			return true
-		}
-		off = i + 1
 	}
 }
 

@@ -55,6 +55,15 @@ func LastingListenMethod(name string) bool { return selfListens[name] }
 // removeListener, removeEventListener, removeAllListeners, un).
 func UnlistenMethod(name string) bool { return selfUnlists[name] }
 
+// Function wrappers: lodash's, underscore's and their look-alikes'
+// debounce and throttle return a new function on every call, so a second
+// call's result is never the function the first one gave a listener.
+var functionWrappers = map[string]bool{"debounce": true, "throttle": true}
+
+// FunctionWrapper reports a call (by its function or method name) that
+// wraps a function in a new one each time: debounce, throttle.
+func FunctionWrapper(name string) bool { return functionWrappers[name] }
+
 // A project's own frame helper: a relative module named for it
 // (utils/dom/raf, ../raf.js) whose raf export (or default) schedules a
 // frame the way requestAnimationFrame does, with a fallback timeout where

@@ -16,6 +16,7 @@ func TestWords(t *testing.T) {
 		{"UnlistenMethod", UnlistenMethod, []string{"off", "removeListener", "removeEventListener", "removeAllListeners", "un"}, []string{"on", "remove", "dispose"}},
 		{"OwnFrameHelper raf", func(m string) bool { return OwnFrameHelper(m, "raf") }, []string{"../utils/dom/raf", "./raf", "../raf.js", "./util/raf.ts"}, []string{"raf", "rc-util/lib/raf", "./rafs", "../utils/raf-polyfill"}},
 		{"OwnFrameHelper export", func(e string) bool { return OwnFrameHelper("../utils/dom/raf", e) }, []string{"raf", "default"}, []string{"cancelRaf", "doubleRaf"}},
+		{"FunctionWrapper", FunctionWrapper, []string{"debounce", "throttle"}, []string{"bind", "debounced", "memoize"}},
 		{"RepeatingEvent", RepeatingEvent, []string{"click", "data", "message"}, []string{"load", "listening", "ready"}},
 		{"GestureStart", GestureStart, []string{"pointerdown", "touchstart"}, []string{"pointerup", "click"}},
 		{"GestureEnd", GestureEnd, []string{"pointerup", "touchcancel", "drop"}, []string{"pointerdown", "pointermove"}},

@@ -101,3 +101,21 @@ func isPunctuation(kind string) bool {
 func IdentByte(c byte) bool {
 	return c == '_' || c == '$' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80
 }
+
+// ContainsWord reports whether w occurs in s as a whole word: not preceded
+// or followed by an identifier byte (`this.onUpdate` is not in
+// `this.onUpdateAll`).
+func ContainsWord(s, w string) bool {
+	for off := 0; ; {
+		i := strings.Index(s[off:], w)
+		if i < 0 {
+			return false
+		}
+		i += off
+		j := i + len(w)
+		if (i == 0 || !IdentByte(s[i-1])) && (j == len(s) || !IdentByte(s[j])) {
+			return true
+		}
+		off = i + 1
+	}
+}

@@ -694,12 +694,10 @@ func freshFunction(n syntax.Node) (what string, fresh bool) {
 	case "arrow_function", "function_expression", "function":
 		return "an inline function", true
 	case "call_expression":
-		switch name := astutil.MethodName(n); name {
-		case "bind":
+		switch name := astutil.MethodName(n); {
+		case name == "bind":
 			return "a fresh .bind() result", true
-		case "debounce", "throttle":
-			// lodash's, underscore's and their look-alikes wrap the
-			// function in a new one on every call.
+		case apis.FunctionWrapper(name):
 			return "a fresh " + name + "() result", true
 		}
 	}

@@ -434,7 +434,7 @@ func bindInConstructor(p *analyzer.Pass, b *fixgen.Builder, class syntax.Node, r
 			// addition itself, when the constructor registers it):
 			// bound after it, the listener would be the unbound one.
 			for _, k := range kids {
-				if mentions(k.Text(), ref) {
+				if syntax.ContainsWord(k.Text(), ref) {
 					b.Insert(k.Start(), stmt+"\n"+ind)
 					return true
 				}
@@ -462,22 +462,6 @@ func bindInConstructor(p *analyzer.Pass, b *fixgen.Builder, class syntax.Node, r
 	}
 	b.Insert(first.Start(), ctor)
 	return true
-}
-
-// mentions reports whether text uses ref (`this.onUpdate`) as a whole
-// name, not as the start of a longer one (`this.onUpdateAll`).
-func mentions(text, ref string) bool {
-	for off := 0; ; {
-		i := strings.Index(text[off:], ref)
-		if i < 0 {
-			return false
-		}
-		end := off + i + len(ref)
-		if end == len(text) || !syntax.IdentByte(text[end]) {
-			return true
-		}
-		off = end
-	}
 }
 
 // captureFix makes the removal use the addition's capture flag.
