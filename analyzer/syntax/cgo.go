@@ -214,6 +214,9 @@ type previous struct {
 	// copied is set by flatten: how many records it copied from tree
 	// instead of walking them.
 	copied int
+	// direct is set by flatten when it wrote the records straight into
+	// Go memory (reparsedSize was enough).
+	direct bool
 }
 
 // newTextEdits describes edits (offsets of the old text, not overlapping)
@@ -251,23 +254,6 @@ func flatten(t *C.TSTree, keep []uint8, free, withIDs bool, prev *previous) ([]r
 	if n < 1 {
 		n = 1
 	}
-	// The descendant count includes the punctuation we drop. The C buffer
-	// is sized for all of it, but only the pages the kept records touch
-	// cost memory; the Go copy is exactly as long as needed.
-	buf := (*C.lw_node)(C.malloc(C.size_t(n) * C.sizeof_lw_node))
-	var ids unsafe.Pointer
-	if withIDs {
-		ids = C.malloc(C.size_t(n) * C.size_t(unsafe.Sizeof(uintptr(0))))
-	}
-	if buf == nil || withIDs && ids == nil {
-		C.free(unsafe.Pointer(buf))
-		C.free(ids)
-		if free {
-			deleteTree(t)
-		}
-		return nil, nil, errOutOfMemory
-	}
-	defer C.free(unsafe.Pointer(buf))
 	var reuse *C.lw_reuse
 	if prev != nil && len(prev.tree.recs) > 0 && prev.ids != nil && prev.ids.p != nil {
 		// The previous records are Go memory that C reads through a
@@ -288,7 +274,18 @@ func flatten(t *C.TSTree, keep []uint8, free, withIDs bool, prev *previous) ([]r
 		}
 		pin.Pin(reuse)
 	}
-	got := C.lw_flatten(t, (*C.uint8_t)(unsafe.Pointer(&keep[0])), buf, C.uint32_t(n), (*unsafe.Pointer)(ids), reuse)
+	var (
+		recs []record
+		ids  unsafe.Pointer
+		err  error
+	)
+	if est := reparsedSize(prev, n); est > 0 {
+		recs, ids, err = flattenInto(t, keep, withIDs, reuse, est)
+		prev.direct = recs != nil
+	}
+	if recs == nil && err == nil {
+		recs, ids, err = flattenCopied(t, keep, withIDs, reuse, n)
+	}
 	if reuse != nil {
 		prev.copied = int(reuse.copied)
 	}
@@ -298,6 +295,90 @@ func flatten(t *C.TSTree, keep []uint8, free, withIDs bool, prev *previous) ([]r
 			C.lw_release_memory()
 		}
 	}
+	if err != nil {
+		return nil, nil, err
+	}
+	if !withIDs {
+		return recs, nil, nil
+	}
+	// Shrink the identities to the records kept.
+	if small := C.realloc(ids, C.size_t(max(len(recs), 1))*C.size_t(unsafe.Sizeof(uintptr(0)))); small != nil {
+		ids = small
+	}
+	return recs, &subtreeIDs{p: ids}, nil
+}
+
+// reparsedSize is how many records a flattening after an incremental
+// parse writes straight into Go memory, or 0 to use a C buffer for all n
+// nodes. The new tree keeps about as many records as the last: every
+// record the edit added needs a byte of new text, or is one of the few
+// zero-width ones, so the last count plus twice the inserted bytes, with
+// a margin, is nearly always enough; when it is not, flattenInto says so
+// and the C buffer is used after all.
+func reparsedSize(prev *previous, n int) int {
+	if prev == nil || len(prev.tree.recs) == 0 {
+		return 0
+	}
+	inserted := 0
+	for _, e := range prev.edits {
+		inserted += e.NewEnd - e.Start
+	}
+	est := len(prev.tree.recs) + len(prev.tree.recs)/64 + 2*inserted + 256
+	if est >= n {
+		return 0
+	}
+	return est
+}
+
+// flattenInto flattens t into a Go slice of size records, without a C
+// buffer: for a large document edited in the editor, the buffer's pages
+// and the copy out of it were a tenth of a keystroke's parse. It returns
+// nil records and no error when size is too small.
+func flattenInto(t *C.TSTree, keep []uint8, withIDs bool, reuse *C.lw_reuse, size int) ([]record, unsafe.Pointer, error) {
+	recs := make([]record, size)
+	var ids unsafe.Pointer
+	if withIDs {
+		if ids = C.malloc(C.size_t(size) * C.size_t(unsafe.Sizeof(uintptr(0)))); ids == nil {
+			return nil, nil, errOutOfMemory
+		}
+	}
+	var pin runtime.Pinner
+	pin.Pin(&recs[0])
+	got := C.lw_flatten(t, (*C.uint8_t)(unsafe.Pointer(&keep[0])), (*C.lw_node)(unsafe.Pointer(&recs[0])),
+		C.uint32_t(size), (*unsafe.Pointer)(ids), reuse)
+	pin.Unpin()
+	switch {
+	case got == -1:
+		C.free(ids)
+		if reuse != nil {
+			reuse.copied = 0
+		}
+		return nil, nil, nil
+	case got < 0:
+		C.free(ids)
+		return nil, nil, errOutOfMemory
+	}
+	return recs[:got:got], ids, nil
+}
+
+// flattenCopied flattens t into a C buffer sized for all n nodes and
+// copies the records kept into Go memory of exactly their size.
+func flattenCopied(t *C.TSTree, keep []uint8, withIDs bool, reuse *C.lw_reuse, n int) ([]record, unsafe.Pointer, error) {
+	// The descendant count includes the punctuation we drop. The C buffer
+	// is sized for all of it, but only the pages the kept records touch
+	// cost memory; the Go copy is exactly as long as needed.
+	buf := (*C.lw_node)(C.malloc(C.size_t(n) * C.sizeof_lw_node))
+	var ids unsafe.Pointer
+	if withIDs {
+		ids = C.malloc(C.size_t(n) * C.size_t(unsafe.Sizeof(uintptr(0))))
+	}
+	if buf == nil || withIDs && ids == nil {
+		C.free(unsafe.Pointer(buf))
+		C.free(ids)
+		return nil, nil, errOutOfMemory
+	}
+	defer C.free(unsafe.Pointer(buf))
+	got := C.lw_flatten(t, (*C.uint8_t)(unsafe.Pointer(&keep[0])), buf, C.uint32_t(n), (*unsafe.Pointer)(ids), reuse)
 	if got < 0 {
 		C.free(ids)
 		if got == -2 {
@@ -307,14 +388,7 @@ func flatten(t *C.TSTree, keep []uint8, free, withIDs bool, prev *previous) ([]r
 	}
 	recs := make([]record, int(got))
 	copy(recs, unsafe.Slice((*record)(unsafe.Pointer(buf)), int(got)))
-	if !withIDs {
-		return recs, nil, nil
-	}
-	// Shrink the identities to the records kept.
-	if small := C.realloc(ids, C.size_t(got)*C.size_t(unsafe.Sizeof(uintptr(0)))); small != nil {
-		ids = small
-	}
-	return recs, &subtreeIDs{p: ids}, nil
+	return recs, ids, nil
 }
 
 // bigTree is the node count above which deleting a tree also hands the

@@ -171,6 +171,7 @@ type Incremental struct {
 	edits   int         // edits since old was parsed
 	edit    Edit        // the edit, when there was one
 	copied  int         // records the last Parse copied rather than walked (for tests)
+	direct  bool        // the last Parse flattened straight into Go memory (for tests)
 
 	// lent counts the Kepts handed out (Kept) and not yet closed. Their
 	// copies share old's subtrees, so an edit then copies the subtrees on
@@ -229,7 +230,7 @@ func (inc *Incremental) Parse(ctx context.Context, src []byte, opt Options) (*Tr
 	inc.Close()
 	inc.old = ct
 	if prev != nil {
-		inc.copied = prev.copied
+		inc.copied, inc.direct = prev.copied, prev.direct
 	}
 	if err != nil {
 		return nil, err
@@ -249,7 +250,7 @@ func (inc *Incremental) Close() {
 	}
 	inc.lastIDs.free()
 	inc.last, inc.lastIDs = nil, nil
-	inc.edits, inc.edit, inc.copied, inc.stale = 0, Edit{}, 0, false
+	inc.edits, inc.edit, inc.copied, inc.direct, inc.stale = 0, Edit{}, 0, false, false
 }
 
 // Kept is a parse whose C tree is kept, so that edited copies of its text

@@ -105,7 +105,7 @@ func TestIncrementalReuseMatchesFreshParse(t *testing.T) {
 		if _, err := inc.Parse(context.Background(), []byte(src), Options{}); err != nil {
 			t.Fatal(err)
 		}
-		copied := 0
+		copied, direct := 0, 0
 		for step := 0; step < 80; step++ {
 			// Now and then two edits before one parse, which reuse
 			// cannot follow: it must fall back to a full walk.
@@ -126,10 +126,16 @@ func TestIncrementalReuseMatchesFreshParse(t *testing.T) {
 			}
 			sameRecords(t, step, got, src, lang)
 			copied += inc.copied
+			if inc.direct {
+				direct++
+			}
 		}
 		inc.Close()
 		if copied == 0 {
 			t.Errorf("%v: no record was ever reused", lang)
+		}
+		if direct == 0 {
+			t.Errorf("%v: no reparse was flattened straight into Go memory", lang)
 		}
 	}
 }
@@ -170,6 +176,44 @@ func TestIncrementalReuseCopiesUntouchedSubtrees(t *testing.T) {
 	sameRecords(t, 99, got, src, TSX)
 	if inc.copied < got.Len()*9/10 {
 		t.Errorf("unchanged text: %d of %d records copied", inc.copied, got.Len())
+	}
+}
+
+// An edit of a few bytes can add far more records than it adds text:
+// taking away the "//" before a long line of code. The flattening then
+// outgrows the Go records sized from the last tree and falls back to a C
+// buffer for every node, with the same records as a fresh parse.
+func TestIncrementalUncommentOutgrowsTheEstimate(t *testing.T) {
+	defer func(n int) { ReuseMinBytes = n }(ReuseMinBytes)
+	ReuseMinBytes = 0
+	code := strings.Repeat("f(a, b, [c, d], { e: g });", 200)
+	src := reuseSource(200) + "// " + code + "\n"
+	inc := NewIncremental(TypeScript)
+	defer inc.Close()
+	if _, err := inc.Parse(context.Background(), []byte(src), Options{}); err != nil {
+		t.Fatal(err)
+	}
+	at := strings.Index(src, "// f(")
+	for step, c := range []struct {
+		from, to int
+		text     string
+		direct   bool
+	}{
+		{at, at + 3, "", false}, // uncommented: thousands of records more
+		{at, at, "// ", true},   // commented again: fewer
+		{len(src), len(src), "x;", true},
+	} {
+		var e Edit
+		src, e = textEdit(src, c.from, c.to, c.text)
+		inc.Edit(e)
+		got, err := inc.Parse(context.Background(), []byte(src), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		sameRecords(t, step, got, src, TypeScript)
+		if inc.direct != c.direct {
+			t.Errorf("step %d: flattened straight into Go memory: %v, want %v", step, inc.direct, c.direct)
+		}
 	}
 }
 
@@ -292,5 +336,31 @@ func TestIncrementalEditWhileLent(t *testing.T) {
 	sameRecords(t, 1, got, next, TSX)
 	if inc.copied == 0 {
 		t.Fatal("no records copied once the Kept was closed")
+	}
+}
+
+// BenchmarkIncrementalKeystroke reparses a 20,000-line TSX file after a
+// line is added inside its last component, or taken away again: the
+// parse and flattening share of a keystroke in the editor.
+func BenchmarkIncrementalKeystroke(b *testing.B) {
+	src := reuseSource(1700)
+	at := strings.LastIndex(src, "  useEffect(")
+	inc := NewIncremental(TSX)
+	defer inc.Close()
+	if _, err := inc.Parse(context.Background(), []byte(src), Options{}); err != nil {
+		b.Fatal(err)
+	}
+	line := "  tick(0);\n"
+	for i := 0; b.Loop(); i++ {
+		var e Edit
+		if i%2 == 0 {
+			src, e = textEdit(src, at, at, line)
+		} else {
+			src, e = textEdit(src, at, at+len(line), "")
+		}
+		inc.Edit(e)
+		if _, err := inc.Parse(context.Background(), []byte(src), Options{}); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
