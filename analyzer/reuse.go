@@ -42,7 +42,22 @@ import (
 //
 // Typing inside a function shares its names with the rest of the file,
 // so it gets a full analysis; what is carried over are edits that add,
-// remove or change statements of their own (new code, comments). The
+// remove or change statements of their own (new code, comments).
+//
+// Why not per owner. Keeping each owner's findings (a component, a class)
+// and recomputing only the owners whose text changed would carry over
+// most in-component edits, but an owner's verdicts read code outside it:
+// the helpers its teardown calls, the base class whose dispose removes
+// what it added, a mixin's hooks, the removals and clears of the same
+// target and handler elsewhere in the file, and file words. An edit of a
+// helper that is no owner then changes the findings of an owner whose
+// text is the same (TestEditOutsideAnOwnerChangesItsFindings), even when
+// the text typed shares no word with the owner (`, true` added to the
+// helper's removal makes the owner's addition a mismatch). Doing it
+// soundly means every rule recording what it
+// read for each owner; until then the full analysis of a large file is
+// kept fast instead (incremental parse that copies the untouched records,
+// rules split across two goroutines, fixes built only when asked). The
 // tests hold every result to a fresh analysis: random isolated edits of
 // every fixture and large corpus files (TestSessionCarriesOnly...), the
 // edits that look isolated but are not (TestSessionCarryEdges), and the

@@ -199,3 +199,42 @@ type doc struct {
 	path string
 	src  []byte
 }
+
+// Findings are carried over per rule and top-level statement, not per
+// owner (analyzer/reuse.go): an owner's verdicts depend on code outside
+// it. Here the edit changes only a helper that is no owner, and a
+// finding appears in the class whose text did not change; keeping the
+// class's findings because its own text is the same would have hidden it.
+// Should leakwatch ever stop reading across owners, this test fails, and
+// per-owner reuse becomes worth another look.
+func TestEditOutsideAnOwnerChangesItsFindings(t *testing.T) {
+	carryInSmallDocuments(t)
+	ctx := context.Background()
+	fresh, editor := engines()
+	const widget = "export class Widget {\n  onResize = (): void => {};\n  start(): void {\n    window.addEventListener(\"resize\", this.onResize);\n  }\n" +
+		"  dispose(): void {\n    unbind(window, this.onResize);\n  }\n}\n"
+	const before = "function unbind(target: EventTarget, handler: () => void): void {\n  target.removeEventListener(\"resize\", handler);\n}\n" + widget
+	const after = "function unbind(target: EventTarget, handler: () => void): void {\n  console.log(target, handler);\n}\n" + widget
+	if !strings.HasSuffix(after, widget) || !strings.HasSuffix(before, widget) {
+		t.Fatal("the class must be the same text in both versions")
+	}
+	if got := fresh.Analyze(ctx, analyzer.File{Path: "w.ts", Src: []byte(before)}).Diagnostics; len(got) != 0 {
+		t.Fatalf("the helper removes the listener, yet: %+v", got)
+	}
+	f := analyzer.File{Path: "w.ts", Src: []byte(after)}
+	want := fresh.Analyze(ctx, f)
+	classStart := len(after) - len(widget)
+	if len(want.Diagnostics) != 1 || want.Diagnostics[0].Rule != "listener-not-removed" || want.Diagnostics[0].Start < classStart {
+		t.Fatalf("want one listener-not-removed finding inside the unchanged class, got %+v", want.Diagnostics)
+	}
+	s := &analyzer.Session{}
+	defer s.Close()
+	editor.AnalyzeIn(ctx, s, analyzer.File{Path: "w.ts", Src: []byte(before)})
+	got := editor.AnalyzeIn(ctx, s, f)
+	for i := range want.Diagnostics {
+		want.Diagnostics[i].Fixes = nil
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("after the edit\n%+v\na fresh analysis\n%+v", got.Diagnostics, want.Diagnostics)
+	}
+}
