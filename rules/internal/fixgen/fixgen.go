@@ -174,8 +174,68 @@ func (b *Builder) appendToFunction(fn syntax.Node, stmts []string) bool {
 		b.Replace(body, sb.String())
 		return true
 	}
+	if st := clearingStatement(body, stmts); st.Valid() {
+		for _, s := range stmts {
+			b.InsertBefore(st, s)
+		}
+		return true
+	}
 	b.appendToBlock(body, stmts)
 	return true
+}
+
+// clearingStatement returns the first statement of a teardown's body that
+// assigns or deletes a place the new statements read (`this.socket =
+// null;` before `this.socket.off(...)` is appended): they go before it,
+// where the place still holds what they undo. Otherwise the zero Node.
+func clearingStatement(body syntax.Node, stmts []string) syntax.Node {
+	for st := body.FirstChild(); st.Valid(); st = st.NextSibling() {
+		if st.Kind() != "expression_statement" {
+			continue
+		}
+		e := scope.Unwrap(st.FirstChild())
+		var place syntax.Node
+		switch e.Kind() {
+		case "assignment_expression", "augmented_assignment_expression":
+			place = scope.Unwrap(e.Get("left"))
+		case "unary_expression":
+			if e.Get("operator").Text() == "delete" {
+				place = scope.Unwrap(e.Get("argument"))
+			}
+		}
+		if !place.Valid() {
+			continue
+		}
+		for _, s := range stmts {
+			if syntax.ContainsWord(s, place.Text()) {
+				return leadingComment(body, st)
+			}
+		}
+	}
+	return syntax.Node{}
+}
+
+// leadingComment returns the first of the comment lines directly above
+// st in block, or st: a statement goes in above the comment that leads
+// into the statement it must precede.
+func leadingComment(block, st syntax.Node) syntax.Node {
+	first := st
+	for c := block.FirstChild(); c.Valid() && c.Index() != st.Index(); c = c.NextSibling() {
+		switch {
+		case c.Kind() == "comment" && ownLine(block.Tree().Src, c.Start()):
+			if !first.Valid() || first.Index() == st.Index() {
+				first = c
+			}
+		case c.IsNamed():
+			first = st // a statement between: the comments above it are not st's
+		}
+	}
+	return first
+}
+
+// ownLine reports whether only blanks come before off on its line.
+func ownLine(src string, off int) bool {
+	return strings.TrimSpace(src[strings.LastIndexByte(src[:off], '\n')+1:off]) == ""
 }
 
 // appendToBlock inserts statements before a block's closing brace.
