@@ -17,7 +17,7 @@ import (
 // handed out elsewhere (an event handler, a prop), or one called from no
 // owner. Calls the helper makes to itself do not count.
 func (m *Model) HelperOwner(n syntax.Node) *Owner {
-	if m.appRoot || m.inMountedRoot(n) {
+	if m.appRoot || m.inMountedRoot(n) || m.onceGuarded(n) {
 		return nil
 	}
 	fn := enclosingFunction(n)

@@ -48,6 +48,9 @@ type Model struct {
 	// protos indexes the file's prototype methods (constructors.go; nil:
 	// not asked yet).
 	protos *protoIndex
+	// guards caches the init-once guard places of each function
+	// (onceguard.go), by the function's node index.
+	guards map[int][]string
 }
 
 // Build prepares the model. It does no walk of its own beyond reading the
@@ -149,6 +152,9 @@ func CalleeName(call syntax.Node) string {
 func (m *Model) OwnerOf(n syntax.Node) *Owner {
 	if m.appRoot || m.inMountedRoot(n) {
 		return nil // the application's root is never torn down
+	}
+	if m.onceGuarded(n) {
+		return nil // it runs once per page, whoever calls it
 	}
 	for p := n.Parent(); p.Valid(); p = p.Parent() {
 		if isInstanceField(p) {
