@@ -120,6 +120,9 @@ func (in *Info) lifetimeOf(expr syntax.Node, depth int) Lifetime {
 			}
 			return Unknown
 		}
+		if class, _ := in.ThisMemberCopy(b); class.Valid() {
+			return Member // const { editor } = this
+		}
 		init := Unwrap(b.Init)
 		if !init.Valid() || b.Reassigned {
 			return Unknown

@@ -196,6 +196,14 @@ func (in *Info) writeKey(sb *strings.Builder, n syntax.Node) bool {
 			sb.WriteString(b.Name)
 			return true
 		}
+		if class, prop := in.ThisMemberCopy(b); class.Valid() {
+			// const { editor } = this: editor is this.editor.
+			sb.WriteString("this@")
+			sb.WriteString(strconv.Itoa(class.Index()))
+			sb.WriteByte('.')
+			sb.WriteString(prop)
+			return true
+		}
 		sb.WriteString("binding@")
 		sb.WriteString(strconv.Itoa(b.Decl.Index()))
 		return true
@@ -234,6 +242,43 @@ func (in *Info) writeKey(sb *strings.Builder, n syntax.Node) bool {
 		return true
 	}
 	return false
+}
+
+// ThisMemberCopy returns, for a name taken out of `this` by an object
+// pattern and never assigned again (`const { editor } = this`, `const {
+// editor: ed } = this`), the class or options object `this` is and the
+// member's name: the name denotes what this.editor does. Otherwise the
+// zero Node.
+func (in *Info) ThisMemberCopy(b *Binding) (syntax.Node, string) {
+	if b == nil || b.Reassigned || b.Init.Valid() || b.Kind == Param {
+		return syntax.Node{}, ""
+	}
+	decl := b.Decl
+	prop := decl.Text()
+	pat := decl.Parent()
+	if pat.Kind() == "pair_pattern" {
+		key := pat.Get("key")
+		if decl.Field() != "value" || key.Kind() != "property_identifier" {
+			return syntax.Node{}, ""
+		}
+		prop, pat = key.Text(), pat.Parent()
+	}
+	if pat.Kind() != "object_pattern" {
+		return syntax.Node{}, ""
+	}
+	d := pat.Parent()
+	if d.Kind() != "variable_declarator" || d.Get("name").Index() != pat.Index() {
+		return syntax.Node{}, ""
+	}
+	v := Unwrap(d.Get("value"))
+	if v.Kind() != "this" {
+		return syntax.Node{}, ""
+	}
+	class := in.ThisOwner(v)
+	if !class.Valid() {
+		return syntax.Node{}, ""
+	}
+	return class, prop
 }
 
 // Same reports whether a and b denote the same value (see Key).

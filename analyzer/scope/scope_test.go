@@ -140,6 +140,34 @@ func TestParameterPropertyKey(t *testing.T) {
 	}
 }
 
+// A name taken out of `this` by an object pattern is the member it
+// copies, in key and lifetime; a reassigned one, or one taken out of
+// another object, is not.
+func TestThisMemberCopyKey(t *testing.T) {
+	src := `class A {
+  start() { this.timer = setInterval(f, 10); }
+  stop() {
+    const { timer, el: root } = this;
+    let { other } = this;
+    other = null;
+    const { timer: t2 } = config;
+    use(timer, root, other, t2, this.timer, this.el);
+  }
+}`
+	tr, in := build(t, syntax.JavaScript, src)
+	args := find(t, tr, "identifier", "use", 0).Parent().Get("arguments").Children()
+	timer, root, other, t2, thisTimer, thisEl := args[0], args[1], args[2], args[3], args[4], args[5]
+	if !in.Same(timer, thisTimer) || !in.Same(root, thisEl) {
+		t.Errorf("copies of members: keys %q %q, want %q %q", in.Key(timer), in.Key(root), in.Key(thisTimer), in.Key(thisEl))
+	}
+	if strings.HasPrefix(in.Key(other), "this@") || in.Same(t2, thisTimer) {
+		t.Error("a reassigned copy or a copy of another object is not the member")
+	}
+	if got := in.LifetimeOf(timer); got != scope.Member {
+		t.Errorf("LifetimeOf(timer) = %v, want member", got)
+	}
+}
+
 func TestReassignedKnownBeforeReferences(t *testing.T) {
 	src := "function f() { let el = document.createElement('a'); el = other(); use(el); }"
 	tr, in := build(t, syntax.JavaScript, src)

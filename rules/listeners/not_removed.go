@@ -488,11 +488,12 @@ func keptOnOwner(p *analyzer.Pass, target syntax.Node, o *lifecycle.Owner) bool 
 // the target belongs to the owner and dies with it.
 func createdByOwner(p *analyzer.Pass, target syntax.Node, o *lifecycle.Owner) bool {
 	target = scope.Unwrap(target)
-	if target.Kind() != "member_expression" || !o.Class.Valid() {
+	if target.Kind() != "member_expression" && target.Kind() != "identifier" || !o.Class.Valid() {
 		return false
 	}
+	// An identifier counts when it is a copy of a member (const { x } = this).
 	key := p.Scope.Key(target)
-	if key == "" {
+	if key == "" || target.Kind() == "identifier" && !strings.HasPrefix(key, "this@"+strconv.Itoa(o.Class.Index())+".") {
 		return false
 	}
 	created := false

@@ -45,6 +45,14 @@ func builtOnMarkup(p *analyzer.Pass, o *lifecycle.Owner, target syntax.Node) boo
 		if b == nil || b.Kind == scope.Param || b.Kind == scope.Import || b.ModuleLevel() && !inInstanceScript(p, b.Decl) {
 			return false
 		}
+		if class, _ := p.Scope.ThisMemberCopy(b); class.Valid() {
+			// const { editor } = this: what this.editor is given.
+			if class.Index() != o.Class.Index() {
+				return false
+			}
+			values = p.Scope.AssignedIn(class, p.Scope.Key(n))
+			break
+		}
 		values = bindingValues(p, b)
 	default:
 		return false
