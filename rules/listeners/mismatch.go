@@ -251,35 +251,47 @@ func (v *mismatch) removedElsewhere(a call) bool {
 func (v *mismatch) checkUndoTypos() {
 	p := v.p
 	for _, typo := range v.adds {
-		fn := astutil.EnclosingFunction(typo.node)
-		name := astutil.FunctionName(fn)
-		if i := strings.LastIndexByte(name, '.'); i >= 0 {
-			name = name[i+1:]
-		}
-		if !apis.UndoName(name) && !p.Life.IsTeardownName(name) {
+		a, name, ok := undoTypo(p, typo, v.addIndex)
+		if !ok {
 			continue
 		}
-		for a := range v.addIndex.matchable(p, typo) {
-			if a.node.Index() == typo.node.Index() || fn.Contains(a.node) || a.style != typo.style ||
-				!sameCallEvent(p, a, typo) || !sameTarget(p, a.target, typo.target) || !a.handler.Valid() || !sameExpr(p, a.handler, typo.handler) {
-				continue
-			}
-			remover := removerFor(typo)
-			msg := fmt.Sprintf("%s in %s adds the %s listener again instead of removing it; %s was meant",
-				typo.method, name, eventLabel(typo), remover)
-			b := fixgen.New(p)
-			callee := scope.Unwrap(typo.node.Get("function"))
-			d := analyzer.Diagnostic{Start: astutil.Callee(typo.node).Start(), End: typo.node.End(), Message: msg,
-				Related: []analyzer.Related{{Start: a.node.Start(), End: a.node.End(), Message: "the listener is added here"}}}
-			if callee.Kind() == "member_expression" {
-				b.Replace(callee.Get("property"), remover)
-				d.Fixes = []analyzer.Fix{b.Fix("Call "+remover+" instead", true)}
-			}
-			p.Report(d)
-			v.reported[a.node.Index()] = true
-			break
+		remover := removerFor(typo)
+		msg := fmt.Sprintf("%s in %s adds the %s listener again instead of removing it; %s was meant",
+			typo.method, name, eventLabel(typo), remover)
+		b := fixgen.New(p)
+		callee := scope.Unwrap(typo.node.Get("function"))
+		d := analyzer.Diagnostic{Start: astutil.Callee(typo.node).Start(), End: typo.node.End(), Message: msg,
+			Related: []analyzer.Related{{Start: a.node.Start(), End: a.node.End(), Message: "the listener is added here"}}}
+		if callee.Kind() == "member_expression" {
+			b.Replace(callee.Get("property"), remover)
+			d.Fixes = []analyzer.Fix{b.Fix("Call "+remover+" instead", true)}
 		}
+		p.Report(d)
+		v.reported[a.node.Index()] = true
 	}
+}
+
+// undoTypo returns the addition that typo, an addition written in an undo
+// method, repeats (same target, event and handler, made elsewhere), and the
+// method's name: the remover was meant. listener-removal-mismatch reports
+// the typo, so listener-not-removed leaves that call to it.
+func undoTypo(p *analyzer.Pass, typo call, adds *callIndex) (call, string, bool) {
+	fn := astutil.EnclosingFunction(typo.node)
+	name := astutil.FunctionName(fn)
+	if i := strings.LastIndexByte(name, '.'); i >= 0 {
+		name = name[i+1:]
+	}
+	if !apis.UndoName(name) && !p.Life.IsTeardownName(name) {
+		return call{}, "", false
+	}
+	for a := range adds.matchable(p, typo) {
+		if a.node.Index() == typo.node.Index() || fn.Contains(a.node) || a.style != typo.style ||
+			!sameCallEvent(p, a, typo) || !sameTarget(p, a.target, typo.target) || !a.handler.Valid() || !sameExpr(p, a.handler, typo.handler) {
+			continue
+		}
+		return a, name, true
+	}
+	return call{}, "", false
 }
 
 // addedWith finds the addition a removal with a fresh function was meant

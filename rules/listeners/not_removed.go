@@ -584,6 +584,16 @@ func (v *notRemoved) Finish() {
 	}
 	addIndex := indexCalls(adds)
 	v.removeIndex = indexCalls(v.removes)
+	// An addition written in an undo method where the remover was meant
+	// (`$on` in unregisterListeners) is listener-removal-mismatch's to
+	// report; the addition it repeats is still reported here, where it is
+	// made.
+	typos := make(map[int]bool)
+	for _, a := range adds {
+		if _, _, ok := undoTypo(p, a, addIndex); ok {
+			typos[a.node.Index()] = true
+		}
+	}
 	orphan := make(map[int]bool)
 	for _, r := range v.removes {
 		matched := false
@@ -597,7 +607,7 @@ func (v *notRemoved) Finish() {
 	}
 	for _, pa := range v.pending {
 		a, o := pa.add, pa.owner
-		if pa.shared && !v.sharedLeak(a, o) {
+		if typos[a.node.Index()] || pa.shared && !v.sharedLeak(a, o) {
 			continue
 		}
 		// A removal elsewhere in the owner counts only where it ends a
