@@ -204,6 +204,11 @@ func (v *notCleared) checkLoop(call syntax.Node, fn string, o *lifecycle.Owner) 
 		}
 		msg = fmt.Sprintf("requestAnimationFrame loop in %s keeps running after %s ends; keep the latest frame id and call %s on it (or set a stop flag the loop checks) %s",
 			name, o.Ends(), cancel, cleanup.WhereClause(o))
+	} else if held.Kind == "stored" && held.Holder.Valid() && fixgen.Visible(p, fixgen.CleanupScope(o), held.Holder) {
+		// The loop already keeps its latest id where the teardown can
+		// read it (this.openTimeout = setTimeout(...)): say so.
+		msg = fmt.Sprintf("setTimeout re-arms %s on every run, so the loop keeps running after %s ends; %s holds the latest timeout id: call clearTimeout(%s) %s",
+			name, o.Ends(), held.Name(), held.Name(), cleanup.WhereClause(o))
 	} else {
 		msg = fmt.Sprintf("setTimeout re-arms %s on every run, so the loop keeps running after %s ends; keep the latest timeout id and call clearTimeout on it (or set a stop flag the loop checks) %s",
 			name, o.Ends(), cleanup.WhereClause(o))

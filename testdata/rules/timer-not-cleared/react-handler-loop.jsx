@@ -7,7 +7,7 @@ export const Stepper = memo(
     const timer = useRef(null);
 
     const repeat = (delay) => {
-      timer.current = setTimeout(() => { // want "timer-not-cleared: setTimeout re-arms repeat\(\) on every run, so the loop keeps running after the component ends; keep the latest timeout id and call clearTimeout on it \(or set a stop flag the loop checks\) in the cleanup function of an effect that runs on unmount"
+      timer.current = setTimeout(() => { // want "timer-not-cleared: setTimeout re-arms repeat\(\) on every run, so the loop keeps running after the component ends; timer.current holds the latest timeout id: call clearTimeout\(timer.current\) in the cleanup function of an effect that runs on unmount"
         onStep();
         repeat(40);
       }, delay);

@@ -14,7 +14,7 @@ export class FeedLoader extends EventEmitter {
 
   refresh() {
     this.load();
-    this.staleTimer = setTimeout(() => { // want "timer-not-cleared: setTimeout re-arms refresh\(\) on every run, so the loop keeps running after FeedLoader ends; keep the latest timeout id and call clearTimeout on it"
+    this.staleTimer = setTimeout(() => { // want "timer-not-cleared: setTimeout re-arms refresh\(\) on every run, so the loop keeps running after FeedLoader ends; this.staleTimer holds the latest timeout id: call clearTimeout\(this.staleTimer\) in dispose"
       this.emit("stale");
     }, 30000);
   }
