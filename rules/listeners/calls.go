@@ -451,6 +451,11 @@ func eventLabel(c call) string {
 	case c.mediaList:
 		return `"change"`
 	}
+	if e := scope.Unwrap(c.event); e.Kind() == "identifier" && strings.ToUpper(e.Text()) != e.Text() {
+		// A variable, not a constant: "`name` listener" reads as code
+		// (for (const n in handlers) wv.addEventListener(n, ...)).
+		return "`" + cleanup.Describe(e) + "`"
+	}
 	return cleanup.Describe(c.event)
 }
 

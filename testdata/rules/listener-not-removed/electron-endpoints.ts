@@ -4,7 +4,7 @@ import { ipcMain, BrowserWindow } from "electron";
 
 export class WindowController {
   constructor(private win: BrowserWindow, channel: string) {
-    ipcMain.on(channel, () => this.win.focus()); // want "listener-not-removed: channel listener added to ipcMain is never removed; call off in dispose"
+    ipcMain.on(channel, () => this.win.focus()); // want "listener-not-removed: `channel` listener added to ipcMain is never removed; call off in dispose"
   }
 
   dispose(): void {

@@ -4,7 +4,7 @@ import { useEffect, useRef } from "react";
 export function Hotkeys({ onKey, onBlur }) {
   useEffect(() => {
     const added = [["keydown", onKey]];
-    added.forEach(([event, handler]) => window.addEventListener(event, handler)); // want "listener-not-removed: event listener added to window is never removed; call removeEventListener in the cleanup function useEffect returns"
+    added.forEach(([event, handler]) => window.addEventListener(event, handler)); // want "listener-not-removed: `event` listener added to window is never removed; call removeEventListener in the cleanup function useEffect returns"
     return () => {
       [["keydown", () => onKey()]].forEach(([event, handler]) => window.removeEventListener(event, handler));
     };
@@ -16,7 +16,7 @@ export function Hotkeys({ onKey, onBlur }) {
 export function Gestures({ onMove }) {
   useEffect(() => {
     for (const event of ["pointermove", "touchmove"]) {
-      document.addEventListener(event, onMove); // want "listener-not-removed: event listener added to document is never removed"
+      document.addEventListener(event, onMove); // want "listener-not-removed: `event` listener added to document is never removed"
     }
   }, [onMove]);
   return null;
