@@ -439,7 +439,7 @@ var (
 		Name: "vue2-options", Kind: VueOptions,
 		SetupMethods:    vueOptions.SetupMethods,
 		SetupFirst:      vueOptions.SetupFirst,
-		TeardownMethods: vueOptionsTeardowns,
+		TeardownMethods: vue2Teardowns,
 		Markup:          vueOptions.Markup,
 		Cleanup:         Cleanup{Create: "beforeDestroy"},
 		Ends:            "the component",

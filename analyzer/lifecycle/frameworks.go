@@ -407,6 +407,14 @@ func (m *Model) vueOptionsOwner(obj, fn syntax.Node) (*Owner, bool) {
 		return cached, false
 	}
 	o := &Owner{Kind: VueOptions, Node: obj, Name: "this component", Class: obj, TeardownName: vueOptions.Cleanup.Create, Convention: vueOptions}
+	// Hook events (`this.$once("hook:beforeDestroy", fn)`) are Vue 2's,
+	// and Vue 2 calls only its own teardown hooks.
+	hooks := vueHookCallbacks(obj)
+	vue2 := len(hooks) > 0 || m.VueMajor() == 2
+	names := vueOptionsTeardowns
+	if vue2 {
+		names = vue2Teardowns
+	}
 	for _, c := range obj.Children() {
 		var k string
 		var f syntax.Node
@@ -416,16 +424,14 @@ func (m *Model) vueOptionsOwner(obj, fn syntax.Node) (*Owner, bool) {
 		case "pair":
 			k, f = propertyName(c.Get("key")), scope.Unwrap(c.Get("value"))
 		}
-		if contains(vueOptionsTeardowns, k) && scope.IsFunction(f) {
+		if contains(names, k) && scope.IsFunction(f) {
 			o.Teardowns = append(o.Teardowns, f)
 		}
 	}
 	if len(o.Teardowns) > 0 {
 		o.TeardownName = methodName(o.Teardowns[0])
 	}
-	// Hook events (`this.$once("hook:beforeDestroy", fn)`) are Vue 2's.
-	hooks := vueHookCallbacks(obj)
-	if len(hooks) > 0 || m.VueMajor() == 2 {
+	if vue2 {
 		o.Convention = vue2Component
 		if len(o.Teardowns) == 0 {
 			o.TeardownName = vue2Component.Cleanup.Create

@@ -144,6 +144,11 @@ var DefaultTeardownMethods = []string{
 // the component ends (Vue 3 and Vue 2 names).
 var vueOptionsTeardowns = []string{"beforeUnmount", "unmounted", "beforeDestroy", "destroyed", "deactivated"}
 
+// vue2Teardowns are the hooks Vue 2 calls when a component ends: it never
+// calls Vue 3's beforeUnmount or unmounted, so cleanup written there (or
+// added there by a fix) never runs.
+var vue2Teardowns = []string{"beforeDestroy", "destroyed", "deactivated"}
+
 // vueHookEvents are the lifecycle events a Vue 2 component can listen to on
 // itself: `this.$once("hook:beforeDestroy", () => clearInterval(id))` runs
 // when the component ends, like beforeDestroy.

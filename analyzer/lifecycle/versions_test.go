@@ -73,3 +73,29 @@ func mustParse(t *testing.T, src string) *syntax.Tree {
 	}
 	return tr
 }
+
+// Vue 2 calls beforeDestroy and destroyed when a component ends, never Vue
+// 3's beforeUnmount or unmounted: in a Vue 2 project cleanup written in
+// those never runs, and no fix may add to them.
+func TestVue2NeverCallsVue3Teardowns(t *testing.T) {
+	const src = "export default { mounted() { setInterval(tick, 1000); }, unmounted() { stop(); } };\n"
+	for _, c := range []struct {
+		vue       string
+		teardowns int
+	}{{"^2.6.14", 0}, {"^3.4.0", 1}} {
+		tr := mustParse(t, src)
+		cfg := lifecycle.Config{Packages: map[string]string{"vue": c.vue}, Component: lifecycle.Component{Framework: "vue"}}
+		m := lifecycle.Build(tr, scope.Build(tr), cfg)
+		var call syntax.Node
+		tr.Root().Walk(func(n syntax.Node) bool {
+			if n.Kind() == "call_expression" && n.Get("function").Text() == "setInterval" {
+				call = n
+			}
+			return true
+		})
+		o := m.OwnerOf(call)
+		if o == nil || len(o.Teardowns) != c.teardowns {
+			t.Errorf("vue %s: owner %+v, want %d teardowns", c.vue, o, c.teardowns)
+		}
+	}
+}
