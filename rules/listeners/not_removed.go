@@ -122,6 +122,9 @@ type notRemoved struct {
 	removes []call
 	// removeIndex pairs removals with additions by event; built in Finish.
 	removeIndex *callIndex
+	// repeatedBy maps an addition (by node index) to the undo typo that
+	// adds it again where the remover was meant; built in Finish.
+	repeatedBy map[int]undoRepeat
 }
 
 type pendingAdd struct {
@@ -589,9 +592,11 @@ func (v *notRemoved) Finish() {
 	// report; the addition it repeats is still reported here, where it is
 	// made.
 	typos := make(map[int]bool)
+	v.repeatedBy = make(map[int]undoRepeat)
 	for _, a := range adds {
-		if _, _, ok := undoTypo(p, a, addIndex); ok {
+		if orig, name, ok := undoTypo(p, a, addIndex); ok {
 			typos[a.node.Index()] = true
+			v.repeatedBy[orig.node.Index()] = undoRepeat{typo: a, in: name}
 		}
 	}
 	orphan := make(map[int]bool)
@@ -857,6 +862,16 @@ func (v *notRemoved) report(a call, o *lifecycle.Owner) {
 	if a.nullRemoval && a.event.Valid() {
 		remover = "on(" + a.event.Text() + ", null)"
 	}
+	if r, ok := v.repeatedBy[a.node.Index()]; ok {
+		// The undo code exists but adds it again (an undo typo, which
+		// listener-removal-mismatch reports with its fix): say so, and
+		// write no second removal.
+		msg := fmt.Sprintf("%s listener added to %s is never removed: %s in %s (line %d) adds it again where %s was meant",
+			event, cleanup.Describe(a.target), r.typo.method, r.in, astutil.Line(r.typo.node), removerFor(r.typo))
+		p.Report(analyzer.Diagnostic{Start: astutil.Callee(a.node).Start(), End: a.node.End(), Message: msg,
+			Related: []analyzer.Related{{Start: r.typo.node.Start(), End: r.typo.node.End(), Message: "the removal was meant here"}}})
+		return
+	}
 	var msg string
 	elsewhere, off, hasElsewhere := v.removalOffTeardown(a, o)
 	if hasElsewhere {
@@ -895,6 +910,13 @@ func (v *notRemoved) report(a call, o *lifecycle.Owner) {
 		d.Fixes = append(removalFixes(p, a, o), abortSignalFixes(p, a, o)...)
 	}
 	p.Report(d)
+}
+
+// undoRepeat is an undo typo that repeats an addition: the call, and the
+// undo method it is written in.
+type undoRepeat struct {
+	typo call
+	in   string
 }
 
 func removerFor(a call) string {
