@@ -244,13 +244,25 @@ func (in *Info) writeKey(sb *strings.Builder, n syntax.Node) bool {
 	return false
 }
 
-// ThisMemberCopy returns, for a name taken out of `this` by an object
-// pattern and never assigned again (`const { editor } = this`, `const {
-// editor: ed } = this`), the class or options object `this` is and the
-// member's name: the name denotes what this.editor does. Otherwise the
-// zero Node.
+// ThisMemberCopy returns, for a name that copies a member of `this` and is
+// never assigned again (`const { editor } = this`, `const { editor: ed } =
+// this`, `const socket = this.ws`), the class or options object `this` is
+// and the member's name: the name denotes what the member does. Otherwise
+// the zero Node.
 func (in *Info) ThisMemberCopy(b *Binding) (syntax.Node, string) {
-	if b == nil || b.Reassigned || b.Init.Valid() || b.Kind == Param {
+	if b == nil || b.Reassigned || b.Kind == Param {
+		return syntax.Node{}, ""
+	}
+	if b.Kind == Const {
+		// const socket = this.ws
+		if init := Unwrap(b.Init); init.Kind() == "member_expression" && Unwrap(init.Get("object")).Kind() == "this" &&
+			init.Get("property").Kind() == "property_identifier" {
+			if class := in.ThisOwner(init); class.Valid() {
+				return class, init.Get("property").Text()
+			}
+		}
+	}
+	if b.Init.Valid() {
 		return syntax.Node{}, ""
 	}
 	decl := b.Decl

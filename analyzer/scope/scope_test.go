@@ -151,7 +151,8 @@ func TestThisMemberCopyKey(t *testing.T) {
     let { other } = this;
     other = null;
     const { timer: t2 } = config;
-    use(timer, root, other, t2, this.timer, this.el);
+    const ws = this.ws;
+    use(timer, root, other, t2, this.timer, this.el, ws, this.ws);
   }
 }`
 	tr, in := build(t, syntax.JavaScript, src)
@@ -159,6 +160,9 @@ func TestThisMemberCopyKey(t *testing.T) {
 	timer, root, other, t2, thisTimer, thisEl := args[0], args[1], args[2], args[3], args[4], args[5]
 	if !in.Same(timer, thisTimer) || !in.Same(root, thisEl) {
 		t.Errorf("copies of members: keys %q %q, want %q %q", in.Key(timer), in.Key(root), in.Key(thisTimer), in.Key(thisEl))
+	}
+	if !in.Same(args[6], args[7]) {
+		t.Errorf("const ws = this.ws: keys %q and %q differ", in.Key(args[6]), in.Key(args[7]))
 	}
 	if strings.HasPrefix(in.Key(other), "this@") || in.Same(t2, thisTimer) {
 		t.Error("a reassigned copy or a copy of another object is not the member")
