@@ -74,39 +74,13 @@ func boundFix(p *analyzer.Pass, c *collection, growing []addition) (analyzer.Fix
 		}
 		b.InsertBefore(st, evict)
 	}
-	b.Insert(leadingComments(c.anchor), fmt.Sprintf("const %s = 1000%s\n", name, b.Style.Semi))
+	b.Insert(fixgen.LeadingComment(c.anchor).Start(), fmt.Sprintf("const %s = 1000%s\n", name, b.Style.Semi))
 	what := "entry"
 	if c.kind == arrayKind {
 		what = "element"
 	}
 	title := fmt.Sprintf("Cap `%s` at %s entries, dropping the oldest %s first", c.name, name, what)
 	return b.Fix(title, false), true
-}
-
-// leadingComments returns where the comments directly above a top-level
-// statement start, so a new declaration goes above its doc comment.
-func leadingComments(st syntax.Node) int {
-	start := st.Start()
-	src := st.Tree().Src
-	var run []syntax.Node
-	for c := st.Parent().FirstChild(); c.Valid() && c.Index() != st.Index(); c = c.NextSibling() {
-		if c.Kind() == "comment" {
-			run = append(run, c)
-		} else {
-			run = run[:0]
-		}
-	}
-	for i := len(run) - 1; i >= 0; i-- {
-		gap := src[run[i].End():start]
-		if strings.Count(gap, "\n") > 1 || strings.TrimSpace(gap) != "" {
-			break
-		}
-		if line := src[strings.LastIndexByte(src[:run[i].Start()], '\n')+1 : run[i].Start()]; strings.TrimSpace(line) != "" {
-			break // a trailing comment of the statement before
-		}
-		start = run[i].Start()
-	}
-	return start
 }
 
 // upperSnake turns userCache into USER_CACHE.

@@ -1079,7 +1079,8 @@ func hoistHandler(p *analyzer.Pass, b *fixgen.Builder, a call, o *lifecycle.Owne
 	name := fixgen.UniqueName(p, a.node, o.Class, base)
 	ind := astutil.Indent(p.Tree.Src, member.Start())
 	code := fixgen.Reindent(h.Text(), astutil.Indent(p.Tree.Src, h.Start()), ind)
-	b.Insert(member.Start(), name+" = "+code+b.Style.Semi+"\n\n"+ind)
+	// Above the member's doc comment, which stays with the member.
+	b.Insert(fixgen.LeadingComment(member).Start(), name+" = "+code+b.Style.Semi+"\n\n"+ind)
 	b.Replace(a.handler, "this."+name)
 	return "this." + name, true
 }

@@ -208,27 +208,34 @@ func clearingStatement(body syntax.Node, stmts []string) syntax.Node {
 		}
 		for _, s := range stmts {
 			if syntax.ContainsWord(s, place.Text()) {
-				return leadingComment(body, st)
+				return LeadingComment(st)
 			}
 		}
 	}
 	return syntax.Node{}
 }
 
-// leadingComment returns the first of the comment lines directly above
-// st in block, or st: a statement goes in above the comment that leads
-// into the statement it must precede.
-func leadingComment(block, st syntax.Node) syntax.Node {
-	first := st
-	for c := block.FirstChild(); c.Valid() && c.Index() != st.Index(); c = c.NextSibling() {
-		switch {
-		case c.Kind() == "comment" && ownLine(block.Tree().Src, c.Start()):
-			if !first.Valid() || first.Index() == st.Index() {
-				first = c
-			}
-		case c.IsNamed():
-			first = st // a statement between: the comments above it are not st's
+// LeadingComment returns the first of the comments directly above st
+// (its doc comment, the lines that lead into it), or st itself: new code
+// that must come before st goes above them. A comment after a blank line,
+// or trailing the statement before, is not st's.
+func LeadingComment(st syntax.Node) syntax.Node {
+	src := st.Tree().Src
+	var run []syntax.Node
+	for c := st.Parent().FirstChild(); c.Valid() && c.Index() != st.Index(); c = c.NextSibling() {
+		if c.Kind() == "comment" {
+			run = append(run, c)
+		} else {
+			run = run[:0]
 		}
+	}
+	first, start := st, st.Start()
+	for i := len(run) - 1; i >= 0; i-- {
+		gap := src[run[i].End():start]
+		if strings.Count(gap, "\n") > 1 || strings.TrimSpace(gap) != "" || !ownLine(src, run[i].Start()) {
+			break
+		}
+		first, start = run[i], run[i].Start()
 	}
 	return first
 }
@@ -255,7 +262,17 @@ func (b *Builder) insertBeforeClose(block syntax.Node, lines string) {
 	closeBrace := block.End() - 1
 	lineStart := strings.LastIndexByte(src[:closeBrace], '\n') + 1
 	if strings.TrimSpace(src[lineStart:closeBrace]) == "" && lineStart > block.Start() {
-		// The brace is on its own line: insert the lines above it.
+		// The brace is on its own line: insert the lines above it, and
+		// above a comment that speaks of the brace's line
+		// (`// eslint-disable-next-line react-hooks/exhaustive-deps`
+		// before `}, [])`).
+		for lineStart > block.Start()+1 {
+			prev := strings.LastIndexByte(src[:lineStart-1], '\n') + 1
+			if prev <= block.Start() || !nextLineDirective(src[prev:lineStart-1]) {
+				break
+			}
+			lineStart = prev
+		}
 		b.Insert(lineStart, lines)
 		return
 	}
@@ -268,6 +285,24 @@ func (b *Builder) insertBeforeClose(block syntax.Node, lines string) {
 	}
 	sb.WriteString("\n" + lines + b.lineIndent(block) + "}")
 	b.Replace(block, sb.String())
+}
+
+// nextLineDirectives mark a comment that applies to the line after it.
+var nextLineDirectives = []string{"eslint-disable-next-line", "@ts-ignore", "@ts-expect-error", "prettier-ignore", "biome-ignore", "oxlint-disable-next-line"}
+
+// nextLineDirective reports a line holding only a comment that applies to
+// the next line.
+func nextLineDirective(line string) bool {
+	t := strings.TrimSpace(line)
+	if !strings.HasPrefix(t, "//") && !(strings.HasPrefix(t, "/*") && strings.HasSuffix(t, "*/")) {
+		return false
+	}
+	for _, d := range nextLineDirectives {
+		if strings.Contains(t, d) {
+			return true
+		}
+	}
+	return false
 }
 
 // blockIndent is the indentation of statements inside block.
