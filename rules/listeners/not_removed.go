@@ -1080,7 +1080,7 @@ func hoistHandler(p *analyzer.Pass, b *fixgen.Builder, a call, o *lifecycle.Owne
 	ind := astutil.Indent(p.Tree.Src, member.Start())
 	code := fixgen.Reindent(h.Text(), astutil.Indent(p.Tree.Src, h.Start()), ind)
 	// Above the member's doc comment, which stays with the member.
-	b.Insert(fixgen.LeadingComment(member).Start(), name+" = "+code+b.Style.Semi+"\n\n"+ind)
+	b.Insert(fixgen.LeadingComment(member).Start(), fixgen.FieldModifier(p, o.Class)+name+" = "+code+b.Style.Semi+"\n\n"+ind)
 	b.Replace(a.handler, "this."+name)
 	return "this." + name, true
 }

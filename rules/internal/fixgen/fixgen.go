@@ -471,6 +471,24 @@ func writesOverride(class syntax.Node) bool {
 	return false
 }
 
+// FieldModifier is what a new private field of class starts with in a
+// TypeScript file: "private " when the class writes accessibility
+// modifiers on its members (a project whose linter asks for them), else
+// nothing.
+func FieldModifier(p *analyzer.Pass, class syntax.Node) string {
+	if !p.Tree.Lang.IsTypeScript() || class.Kind() == "object" || !class.Get("body").Valid() {
+		return ""
+	}
+	for _, m := range class.Get("body").Children() {
+		for c := m.FirstChild(); c.Valid(); c = c.NextSibling() {
+			if c.Kind() == "accessibility_modifier" {
+				return "private "
+			}
+		}
+	}
+	return ""
+}
+
 // setupAnchor is the last setup member of a class or options object (its
 // convention's SetupMethods, or the constructor). Every fix that creates
 // the owner's teardown inserts it at this one point whatever registration
