@@ -54,10 +54,10 @@ import (
 // text is the same (TestEditOutsideAnOwnerChangesItsFindings), even when
 // the text typed shares no word with the owner (`, true` added to the
 // helper's removal makes the owner's addition a mismatch). Doing it
-// soundly means every rule recording what it
-// read for each owner; until then the full analysis of a large file is
-// kept fast instead (incremental parse that copies the untouched records,
-// rules split across two goroutines, fixes built only when asked). The
+// soundly means every rule recording what it read for each owner; until
+// then the full analysis of a large file is kept fast instead
+// (incremental parse that copies the untouched records, rules split
+// across two goroutines, fixes built only when asked). The
 // tests hold every result to a fresh analysis: random isolated edits of
 // every fixture and large corpus files (TestSessionCarriesOnly...), the
 // edits that look isolated but are not (TestSessionCarryEdges), and the
