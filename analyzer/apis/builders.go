@@ -19,3 +19,19 @@ var domBuilders = map[string]map[string]map[string]bool{
 func BuilderBinding(module, export, method string) bool {
 	return domBuilders[module][export][method]
 }
+
+// Some libraries hand the instance an init call creates to a callback the
+// caller puts in that call's options: tinymce.init({ setup(editor) {...} })
+// calls setup with the editor it makes for this call. What the callback
+// registers on its parameter is on that new instance, which dies with it
+// (editor.remove() takes its handlers along), like one the caller made.
+var instanceCallbacks = map[string]map[string]bool{
+	// TinyMCE: setup runs before the editor renders, init_instance_callback
+	// once it has.
+	"tinymce.init": {"setup": true, "init_instance_callback": true},
+}
+
+// InstanceCallback reports an option of an init call (named by its
+// callee's last two parts, "tinymce.init") whose callback receives the
+// instance that call creates.
+func InstanceCallback(callee, option string) bool { return instanceCallbacks[callee][option] }

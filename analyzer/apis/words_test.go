@@ -116,3 +116,19 @@ func TestImportsSignals(t *testing.T) {
 		}
 	}
 }
+
+func TestInstanceCallback(t *testing.T) {
+	for _, c := range []struct {
+		callee, option string
+		want           bool
+	}{
+		{"tinymce.init", "setup", true},
+		{"tinymce.init", "init_instance_callback", true},
+		{"tinymce.init", "selector", false},
+		{"editor.init", "setup", false},
+	} {
+		if got := InstanceCallback(c.callee, c.option); got != c.want {
+			t.Errorf("InstanceCallback(%q, %q) = %v, want %v", c.callee, c.option, got, c.want)
+		}
+	}
+}

@@ -301,7 +301,7 @@ func ownTarget(p *analyzer.Pass, o *lifecycle.Owner, target syntax.Node) bool {
 	}
 	switch life {
 	case scope.Parameter:
-		if ownedParameter(p, target, o) {
+		if ownedParameter(p, target, o) || createdInstanceParam(p, target) {
 			return true
 		}
 	case scope.Member:
@@ -314,6 +314,60 @@ func ownTarget(p *analyzer.Pass, o *lifecycle.Owner, target syntax.Node) bool {
 	}
 	return ownMarkup(p, o, target) || builtOnMarkup(p, o, target) || angularElement(p, o, target) || madeByLibrary(p, o, target) || renderedQuery(p, o, target) ||
 		mountOnceOwnRef(p, o, target)
+}
+
+// createdInstanceParam reports a target that is the parameter of a
+// callback an init call hands the instance it creates to (apis
+// InstanceCallback): tinymce.init({ setup: (editor) => editor.on(...) }).
+func createdInstanceParam(p *analyzer.Pass, target syntax.Node) bool {
+	id := scope.Unwrap(target)
+	if id.Kind() != "identifier" {
+		return false
+	}
+	b := p.Scope.Resolve(id)
+	if b == nil || b.Kind != scope.Param {
+		return false
+	}
+	fn := astutil.EnclosingFunction(b.Decl)
+	if names := astutil.ParamNames(fn); !fn.Valid() || len(names) == 0 || names[0] != b.Name {
+		return false // the instance is the first parameter
+	}
+	// setup: (editor) => ... or setup(editor) { ... } in an object literal.
+	var key syntax.Node
+	obj := fn.Parent()
+	switch {
+	case fn.Kind() == "method_definition":
+		key = fn.Get("name")
+	case obj.Kind() == "pair" && fn.Field() == "value":
+		key, obj = obj.Get("key"), obj.Parent()
+	default:
+		return false
+	}
+	if fn.Kind() == "method_definition" {
+		obj = fn.Parent()
+	}
+	if obj.Kind() != "object" || obj.Parent().Kind() != "arguments" {
+		return false
+	}
+	call := obj.Parent().Parent()
+	if call.Kind() != "call_expression" || astutil.Arg(call, 0).Index() != obj.Index() {
+		return false
+	}
+	return apis.InstanceCallback(calleeTail(call), strings.Trim(key.Text(), `"'`))
+}
+
+// calleeTail names a call by the last two parts of its callee:
+// `(window as any).tinymce.init(...)` is "tinymce.init".
+func calleeTail(call syntax.Node) string {
+	fn := scope.Unwrap(call.Get("function"))
+	if fn.Kind() != "member_expression" {
+		return fn.Text()
+	}
+	obj := scope.Unwrap(fn.Get("object"))
+	if obj.Kind() == "member_expression" {
+		obj = obj.Get("property")
+	}
+	return obj.Text() + "." + fn.Get("property").Text()
 }
 
 // targetMayOutlive decides from the target's lifetime alone whether a
