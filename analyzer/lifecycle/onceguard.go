@@ -1,6 +1,8 @@
 package lifecycle
 
 import (
+	"strings"
+
 	"github.com/leakwatch/leakwatch/analyzer/scope"
 	"github.com/leakwatch/leakwatch/analyzer/syntax"
 )
@@ -75,17 +77,13 @@ func (m *Model) pageLong(left syntax.Node) bool {
 	if left.Kind() != "member_expression" {
 		return false
 	}
-	obj := scope.Unwrap(left.Get("object"))
-	switch obj.Kind() {
-	case "member_expression":
-		return scope.Unwrap(obj.Get("object")).Kind() == "this" && obj.Get("property").Text() == "$root"
-	case "identifier":
-		switch obj.Text() {
-		case "window", "globalThis", "self":
-			return m.scope.Resolve(obj) == nil
-		}
+	if obj := scope.Unwrap(left.Get("object")); obj.Kind() == "member_expression" &&
+		scope.Unwrap(obj.Get("object")).Kind() == "this" && obj.Get("property").Text() == "$root" {
+		return true
 	}
-	return false
+	// window.x, globalThis.x: the scope keys a property of the global
+	// object as a global.
+	return strings.HasPrefix(m.scope.Key(left), "global:")
 }
 
 // assignedElsewhere reports an assignment to place (by its text) or a

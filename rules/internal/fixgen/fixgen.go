@@ -242,7 +242,7 @@ func LeadingComment(st syntax.Node) syntax.Node {
 
 // ownLine reports whether only blanks come before off on its line.
 func ownLine(src string, off int) bool {
-	return strings.TrimSpace(src[strings.LastIndexByte(src[:off], '\n')+1:off]) == ""
+	return strings.TrimSpace(src[lineStart(src, off):off]) == ""
 }
 
 // appendToBlock inserts statements before a block's closing brace.
@@ -260,20 +260,20 @@ func (b *Builder) appendToBlock(block syntax.Node, stmts []string) {
 func (b *Builder) insertBeforeClose(block syntax.Node, lines string) {
 	src := b.src()
 	closeBrace := block.End() - 1
-	lineStart := strings.LastIndexByte(src[:closeBrace], '\n') + 1
-	if strings.TrimSpace(src[lineStart:closeBrace]) == "" && lineStart > block.Start() {
+	start := lineStart(src, closeBrace)
+	if strings.TrimSpace(src[start:closeBrace]) == "" && start > block.Start() {
 		// The brace is on its own line: insert the lines above it, and
 		// above a comment that speaks of the brace's line
 		// (`// eslint-disable-next-line react-hooks/exhaustive-deps`
 		// before `}, [])`).
-		for lineStart > block.Start()+1 {
-			prev := strings.LastIndexByte(src[:lineStart-1], '\n') + 1
-			if prev <= block.Start() || !nextLineDirective(src[prev:lineStart-1]) {
+		for start > block.Start()+1 {
+			prev := lineStart(src, start-1)
+			if prev <= block.Start() || !nextLineDirective(src[prev:start-1]) {
 				break
 			}
-			lineStart = prev
+			start = prev
 		}
-		b.Insert(lineStart, lines)
+		b.Insert(start, lines)
 		return
 	}
 	// `{ a(); }` or `{}` on one line: break it open.
@@ -457,13 +457,17 @@ func (b *Builder) createMethod(o *lifecycle.Owner, reg syntax.Node, stmts []stri
 }
 
 // writesOverride reports a class with a member marked `override`.
-func writesOverride(class syntax.Node) bool {
+func writesOverride(class syntax.Node) bool { return writesModifier(class, "override_modifier") }
+
+// writesModifier reports a class one of whose members is written with a
+// modifier of the given kind (override_modifier, accessibility_modifier).
+func writesModifier(class syntax.Node, kind string) bool {
 	if class.Kind() == "object" {
 		return false
 	}
 	for _, m := range class.Get("body").Children() {
 		for c := m.FirstChild(); c.Valid(); c = c.NextSibling() {
-			if c.Kind() == "override_modifier" {
+			if c.Kind() == kind {
 				return true
 			}
 		}
@@ -476,15 +480,8 @@ func writesOverride(class syntax.Node) bool {
 // modifiers on its members (a project whose linter asks for them), else
 // nothing.
 func FieldModifier(p *analyzer.Pass, class syntax.Node) string {
-	if !p.Tree.Lang.IsTypeScript() || class.Kind() == "object" || !class.Get("body").Valid() {
-		return ""
-	}
-	for _, m := range class.Get("body").Children() {
-		for c := m.FirstChild(); c.Valid(); c = c.NextSibling() {
-			if c.Kind() == "accessibility_modifier" {
-				return "private "
-			}
-		}
+	if p.Tree.Lang.IsTypeScript() && writesModifier(class, "accessibility_modifier") {
+		return "private "
 	}
 	return ""
 }
