@@ -83,6 +83,11 @@ func (in *Info) lifetimeOf(expr syntax.Node, depth int) Lifetime {
 	if root.Kind() == "identifier" && in.LongLived[root.Text()] {
 		return Global
 	}
+	if root.Kind() == "identifier" {
+		if this := in.ThisAlias(in.Resolve(root)); this.Valid() {
+			root = this // const self = this: self.x is this.x
+		}
+	}
 	switch root.Kind() {
 	case "this":
 		if !in.ThisOwner(root).Valid() {

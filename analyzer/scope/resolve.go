@@ -196,6 +196,10 @@ func (in *Info) writeKey(sb *strings.Builder, n syntax.Node) bool {
 			sb.WriteString(b.Name)
 			return true
 		}
+		if this := in.ThisAlias(b); this.Valid() {
+			// const self = this: self is this.
+			return in.writeKey(sb, this)
+		}
 		if class, prop := in.ThisMemberCopy(b); class.Valid() {
 			// const { editor } = this: editor is this.editor.
 			sb.WriteString("this@")
@@ -242,6 +246,20 @@ func (in *Info) writeKey(sb *strings.Builder, n syntax.Node) bool {
 		return true
 	}
 	return false
+}
+
+// ThisAlias returns, for a name that holds `this` and is never assigned
+// again (`const self = this`, `var vm = this`, kept for callbacks that
+// have their own `this`), that `this`; otherwise the zero Node. The name
+// denotes the instance: its members are the instance's members.
+func (in *Info) ThisAlias(b *Binding) syntax.Node {
+	if b == nil || b.Reassigned || b.Kind == Param {
+		return syntax.Node{}
+	}
+	if init := Unwrap(b.Init); init.Kind() == "this" && in.ThisOwner(init).Valid() {
+		return init
+	}
+	return syntax.Node{}
 }
 
 // ThisMemberCopy returns, for a name that copies a member of `this` and is

@@ -172,6 +172,33 @@ func TestThisMemberCopyKey(t *testing.T) {
 	}
 }
 
+func TestThisAliasKey(t *testing.T) {
+	src := `class A {
+  start() {
+    const self = this;
+    var vm = this;
+    let other = this;
+    other = null;
+    use(self.timer, vm.timer, other.timer, this.timer, self);
+  }
+}`
+	tr, in := build(t, syntax.JavaScript, src)
+	args := find(t, tr, "identifier", "use", 0).Parent().Get("arguments").Children()
+	selfTimer, vmTimer, otherTimer, thisTimer, self := args[0], args[1], args[2], args[3], args[4]
+	if !in.Same(selfTimer, thisTimer) || !in.Same(vmTimer, thisTimer) {
+		t.Errorf("members through aliases of this: keys %q %q, want %q", in.Key(selfTimer), in.Key(vmTimer), in.Key(thisTimer))
+	}
+	if in.Same(otherTimer, thisTimer) {
+		t.Error("a reassigned alias of this is not this")
+	}
+	if got := in.LifetimeOf(selfTimer); got != scope.Member {
+		t.Errorf("LifetimeOf(self.timer) = %v, want member", got)
+	}
+	if got := in.LifetimeOf(self); got != scope.Self {
+		t.Errorf("LifetimeOf(self) = %v, want self", got)
+	}
+}
+
 func TestReassignedKnownBeforeReferences(t *testing.T) {
 	src := "function f() { let el = document.createElement('a'); el = other(); use(el); }"
 	tr, in := build(t, syntax.JavaScript, src)
