@@ -82,6 +82,7 @@ reported: they live exactly as long as their target.`,
 			"handlers filed in a collection (a Map, an array, an object) by the code that adds them, removed by a loop over that collection in the teardown (forEach, for...of) that removes the same event",
 			"for a Lumino signal: signal.disconnect(fn[, thisArg]) with the same handler in the teardown",
 			"closing or destroying the target itself in the teardown (close, destroy, disconnect, terminate, abort, dispose, remove)",
+			"a listener on a member the owner makes itself (this.el = document.createElement(...), new X(), a factory) or gets from a member it made (this.rendition = this.book.renderTo(el) after this.book = new Book(url)), also through an alias of the instance (const self = this): it belongs to what the owner made and goes with it",
 			"an AbortSignal: { signal } in the options",
 			"a disposer the call returns that is stored and called (or returned to the framework) in the teardown",
 			"a listener on the owner itself (this.addEventListener in a custom element, this.$on in Vue)",
@@ -541,9 +542,19 @@ func keptOnOwner(p *analyzer.Pass, target syntax.Node, o *lifecycle.Owner) bool 
 }
 
 // createdByOwner reports a member target (this.el) that the owner's class
-// itself creates somewhere (this.el = document.createElement(...), new X()):
-// the target belongs to the owner and dies with it.
+// itself creates somewhere (this.el = document.createElement(...), new X()),
+// or gets from a member it created (this.view = this.book.renderTo(el),
+// with this.book = new Book(url)): the target belongs to the owner, or to
+// what the owner made, and dies with it.
 func createdByOwner(p *analyzer.Pass, target syntax.Node, o *lifecycle.Owner) bool {
+	return createdByOwnerDepth(p, target, o, 0)
+}
+
+// madeFromDepth bounds how many members createdByOwner follows back
+// (this.view from this.book from this.library ...).
+const madeFromDepth = 2
+
+func createdByOwnerDepth(p *analyzer.Pass, target syntax.Node, o *lifecycle.Owner, depth int) bool {
 	target = scope.Unwrap(target)
 	if target.Kind() != "member_expression" && target.Kind() != "identifier" || !o.Class.Valid() {
 		return false
@@ -559,7 +570,8 @@ func createdByOwner(p *analyzer.Pass, target syntax.Node, o *lifecycle.Owner) bo
 			return false
 		}
 		switch {
-		case n.Kind() == "assignment_expression" && (scope.IsCreation(n.Get("right")) || madeByMethod(p, o, n.Get("right"))) && p.Scope.Key(n.Get("left")) == key:
+		case n.Kind() == "assignment_expression" && p.Scope.Key(n.Get("left")) == key &&
+			(scope.IsCreation(n.Get("right")) || madeByMethod(p, o, n.Get("right")) || madeByCreatedMember(p, o, n.Get("right"), key, depth)):
 			created = true
 		case (n.Kind() == "public_field_definition" || n.Kind() == "field_definition") && scope.IsCreation(n.Get("value")) &&
 			n.Parent().Parent().Index() == o.Class.Index() && "this@"+strconv.Itoa(o.Class.Index())+"."+n.Get("name").Text() == key:
@@ -569,6 +581,22 @@ func createdByOwner(p *analyzer.Pass, target syntax.Node, o *lifecycle.Owner) bo
 		return true
 	})
 	return created
+}
+
+// madeByCreatedMember reports a call of a method of another member the
+// owner created (`this.book.renderTo(el)`): what an object the owner made
+// hands out is part of that object.
+func madeByCreatedMember(p *analyzer.Pass, o *lifecycle.Owner, v syntax.Node, key string, depth int) bool {
+	v = scope.Unwrap(v)
+	if depth >= madeFromDepth || v.Kind() != "call_expression" {
+		return false
+	}
+	fn := scope.Unwrap(v.Get("function"))
+	if fn.Kind() != "member_expression" {
+		return false
+	}
+	maker := scope.Unwrap(fn.Get("object"))
+	return maker.Kind() == "member_expression" && p.Scope.Key(maker) != key && createdByOwnerDepth(p, maker, o, depth+1)
 }
 
 // madeByMethod reports a call of a method of the owner's class that
