@@ -182,7 +182,10 @@ type Markup struct {
 	// they are made empty (ref(), ref(null)) and the script never writes
 	// its value: only a ref="name" attribute can then set it.
 	EmptyRefs []string
-	// Modules are where TemplateRefs and EmptyRefs come from; a name
+	// Reads are calls that give a reference's value, as reading its
+	// .value does (Vue's unref(box), toValue(box)).
+	Reads []string
+	// Modules are where TemplateRefs, EmptyRefs and Reads come from; a name
 	// neither imported nor declared in the file is an auto-import.
 	Modules []string
 }
@@ -406,6 +409,7 @@ var (
 	vueTemplateRefs = Markup{
 		TemplateRefs: []string{"useTemplateRef"},
 		EmptyRefs:    []string{"ref", "shallowRef"},
+		Reads:        []string{"unref", "toValue"},
 		Modules:      []string{"vue", "@vue/runtime-core", "@vue/reactivity", "@vue/composition-api", "vue-demi"},
 	}
 

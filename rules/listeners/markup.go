@@ -37,6 +37,9 @@ func inMarkup(p *analyzer.Pass, o *lifecycle.Owner, m lifecycle.Markup, target s
 	// Walk down to the chain's root, remembering the member next to it.
 	n := scope.Unwrap(target)
 	var first syntax.Node // the member whose object is the root
+	// read is set when the chain's root is a ref read by a call
+	// (unref(box)): the same as box.value.
+	read := false
 	for {
 		switch n.Kind() {
 		case "member_expression":
@@ -52,6 +55,10 @@ func inMarkup(p *analyzer.Pass, o *lifecycle.Owner, m lifecycle.Markup, target s
 			continue
 		case "call_expression":
 			fn := scope.Unwrap(n.Get("function"))
+			if ref := templateRefRead(p, m, n); ref.Valid() {
+				first, n, read = syntax.Node{}, ref, true
+				break
+			}
 			if fn.Kind() != "member_expression" || leadsOutCall[fn.Get("property").Text()] {
 				return false
 			}
@@ -105,7 +112,7 @@ func inMarkup(p *analyzer.Pass, o *lifecycle.Owner, m lifecycle.Markup, target s
 		// markup.
 		return !b.Reassigned && inMarkup(p, o, m, of, depth+1)
 	}
-	if member == "value" && templateRef(p, m, b) {
+	if (member == "value" || read) && templateRef(p, m, b) {
 		return true
 	}
 	// const box = this.$refs.box: a local naming a part of the markup.
@@ -142,6 +149,23 @@ var leadsOutMember = map[string]bool{
 
 // leadsOutCall are methods that reach outside an element.
 var leadsOutCall = map[string]bool{"closest": true, "getRootNode": true}
+
+// templateRefRead returns the identifier a call reads the value of
+// (`unref(box)` with Markup.Reads), or the zero Node.
+func templateRefRead(p *analyzer.Pass, m lifecycle.Markup, call syntax.Node) syntax.Node {
+	fn := scope.Unwrap(call.Get("function"))
+	if fn.Kind() != "identifier" || !contains(m.Reads, fn.Text()) || !fromModules(p, fn.Text(), m.Modules) {
+		return syntax.Node{}
+	}
+	args := astutil.Args(call)
+	if len(args) != 1 {
+		return syntax.Node{}
+	}
+	if a := scope.Unwrap(args[0]); a.Kind() == "identifier" {
+		return a
+	}
+	return syntax.Node{}
+}
 
 // templateRef reports a binding made by a template-ref call: one that only
 // a ref attribute fills (useTemplateRef), or an empty ref() whose value the
