@@ -62,7 +62,7 @@ A one-shot setTimeout is not reported, nor are timers started at module top leve
 			"an interval in a field that the teardown clears through the field's name, taken from a list of string literals written in the loop or in a const: for (const name of [\"_poll\", \"_ping\"]) clearInterval(this[name]), or NAMES.forEach((name) => clearInterval(this[name]))",
 			"an interval that clears itself from its own callback (clearInterval(id) inside the callback)",
 			"a clear handed to someone else to run later: a sibling unmount effect (useEffect(() => () => clearInterval(timer.current), [])), useUnmount(...), a stop function returned to the caller, a disposer pushed into a collection the teardown runs",
-			"a loop that stops on its own: the re-arm is guarded by a comparison (if (progress < 1) requestAnimationFrame(step), if (attempt < max) setTimeout(retry, delay)), also one given a name: a constant Vue computed read as .value or an arrow function called bare whose body is the comparison (const gaveUp = computed(() => tries.value >= MAX); if (!gaveUp.value) setTimeout(connect, 1000)); a computed that compares nothing is a flag and stays reported",
+			"a loop that stops on its own: the re-arm is guarded by a comparison of something that changes from run to run, a value the loop computes, is handed or raises itself (if (progress < 1) requestAnimationFrame(step), if (attempt < max) setTimeout(retry, delay)); a comparison of values the loop leaves alone (if (this.count > 1) for an autoplay carousel) is no end, also one given a name: a constant Vue computed read as .value or an arrow function called bare whose body is the comparison (const gaveUp = computed(() => tries.value >= MAX); if (!gaveUp.value) setTimeout(connect, 1000)); a computed that compares nothing is a flag and stays reported",
 			"a poll that settles the promise it was started in and re-arms only on the branch that does not (new Promise((resolve) => { const check = () => { if (done()) resolve(); else requestAnimationFrame(check) }; check() })): it ends when what it waits for does, and code awaits that end",
 			"an id returned to the caller (start() { return setInterval(...) }), who then owns it",
 			"Vue 2 this.$once(\"hook:beforeDestroy\", () => clearInterval(id))",
@@ -485,7 +485,7 @@ func finite(p *analyzer.Pass, loop syntax.Node) bool {
 			case "binary_expression":
 				switch n.Get("operator").Text() {
 				case "<", ">", "<=", ">=":
-					found = true
+					found = advances(p, loop, n.Get("left")) || advances(p, loop, n.Get("right"))
 				case "===", "==", "!==", "!=":
 					found = isCount(n.Get("left")) && n.Get("right").Text() == "0" ||
 						isCount(n.Get("right")) && n.Get("left").Text() == "0"
@@ -510,6 +510,98 @@ func finite(p *analyzer.Pass, loop syntax.Node) bool {
 			if op := n.Get("operator").Text(); op == "&&" || op == "||" {
 				check(n.Get("left"), 0)
 			}
+		}
+		return !found
+	})
+	return found
+}
+
+// advances reports an operand of a loop's comparison that can differ from
+// one run to the next: it calls something (Date.now(), a measurement),
+// reads a parameter or a local of the loop (an animation's timestamp, a
+// progress computed each run), or reads what the loop itself assigns
+// (attempt++, this.retries += 1). A comparison of values the loop leaves
+// alone (`this.count > 1` for an autoplay carousel) holds on every run,
+// and the loop never stops on its own.
+func advances(p *analyzer.Pass, loop, operand syntax.Node) bool {
+	found := false
+	assigned := func(key string) bool {
+		hit := false
+		loop.Walk(func(n syntax.Node) bool {
+			switch n.Kind() {
+			case "assignment_expression", "augmented_assignment_expression":
+				hit = p.Scope.Key(n.Get("left")) == key
+			case "update_expression":
+				hit = p.Scope.Key(n.Get("argument")) == key
+			}
+			return !hit
+		})
+		return hit
+	}
+	// setState merges into this.state: a class component's loop that calls
+	// it may change any of its state.
+	setsState := false
+	loop.Walk(func(n syntax.Node) bool {
+		if n.Kind() == "call_expression" && astutil.MethodName(n) == "setState" {
+			setsState = true
+		}
+		return !setsState
+	})
+	operand.Walk(func(n syntax.Node) bool {
+		switch n.Kind() {
+		case "call_expression", "new_expression", "await_expression":
+			found = true
+		case "member_expression", "subscript_expression":
+			if k := p.Scope.Key(n); k != "" && assigned(k) {
+				found = true
+			} else if setsState && n.Kind() == "member_expression" && n.Get("property").Text() == "state" &&
+				scope.Unwrap(n.Get("object")).Kind() == "this" {
+				found = true
+			}
+		case "identifier":
+			b := p.Scope.Resolve(n)
+			if b == nil {
+				break
+			}
+			if _, member := p.Scope.ThisMemberCopy(b); member == "" && loop.Contains(b.Decl) {
+				found = true // a parameter or a local of the loop, made again each run
+			} else if k := p.Scope.Key(n); k != "" && assigned(k) {
+				found = true
+			} else if setter := stateSetter(b); setter != "" && callsName(loop, setter) {
+				found = true // const [shown, setShown] = useState(0), setShown called by the loop
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// stateSetter returns, for a name declared first in an array pattern
+// (`const [shown, setShown] = useState(0)`), the name declared second: the
+// setter of a state hook. Otherwise "".
+func stateSetter(b *scope.Binding) string {
+	pat := b.Decl.Parent()
+	if pat.Kind() != "array_pattern" || pat.Parent().Kind() != "variable_declarator" {
+		return ""
+	}
+	var names []syntax.Node
+	for _, c := range pat.Children() {
+		if c.IsNamed() {
+			names = append(names, c)
+		}
+	}
+	if len(names) != 2 || names[0].Index() != b.Decl.Index() || names[1].Kind() != "identifier" {
+		return ""
+	}
+	return names[1].Text()
+}
+
+// callsName reports a call of the function named name inside n.
+func callsName(n syntax.Node, name string) bool {
+	found := false
+	n.Walk(func(c syntax.Node) bool {
+		if c.Kind() == "call_expression" && scope.Unwrap(c.Get("function")).Text() == name {
+			found = true
 		}
 		return !found
 	})
