@@ -174,6 +174,9 @@ func holderText(p *analyzer.Pass, o *lifecycle.Owner, holder, at syntax.Node) (s
 	default:
 		return "", false
 	}
+	if text, ok := fixgen.InstanceText(p, o, holder); ok {
+		return text, true // self.timer after const self = this
+	}
 	if !fixgen.Visible(p, fixgen.CleanupScope(o), holder) || !fixgen.Visible(p, at, holder) {
 		return "", false
 	}

@@ -146,8 +146,12 @@ func (v *notCleared) checkInterval(call syntax.Node, o *lifecycle.Owner) {
 		msg = fmt.Sprintf("setInterval keeps running after %s ends: its id is thrown away, so nothing can clear it; store the id and call clearInterval on it %s",
 			o.Ends(), cleanup.WhereClause(o))
 	} else {
+		name := held.Name()
+		if text, ok := fixgen.InstanceText(p, o, held.Holder); ok {
+			name = text // the teardown reaches self.timer as this.timer
+		}
 		msg = fmt.Sprintf("setInterval stored in %s keeps running after %s ends; call clearInterval(%s) %s",
-			held.Name(), o.Ends(), held.Name(), cleanup.WhereClause(o))
+			held.Name(), o.Ends(), name, cleanup.WhereClause(o))
 		if h := held.Holder; h.Kind() == "identifier" && !fixgen.Visible(p, fixgen.CleanupScope(o), h) {
 			msg = fmt.Sprintf("setInterval keeps running after %s ends: only the local %s holds its id, out of the teardown's reach; keep the id on the instance and call clearInterval on it %s",
 				o.Ends(), h.Text(), cleanup.WhereClause(o))

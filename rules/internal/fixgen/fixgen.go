@@ -106,6 +106,28 @@ func Visible(p *analyzer.Pass, where syntax.Node, nodes ...syntax.Node) bool {
 	return true
 }
 
+// InstanceText returns the text of a member chain whose root is a name
+// for owner o's instance (`self.timer` after `const self = this`) written
+// from `this` (`this.timer`), for a cleanup in the owner's teardown, where
+// the name is out of scope and `this` is the instance. ok is false for
+// any other expression.
+func InstanceText(p *analyzer.Pass, o *lifecycle.Owner, n syntax.Node) (text string, ok bool) {
+	n = scope.Unwrap(n)
+	root := n
+	for root.Kind() == "member_expression" {
+		root = scope.Unwrap(root.Get("object"))
+	}
+	if root.Index() == n.Index() || root.Kind() != "identifier" || !o.Class.Valid() {
+		return "", false
+	}
+	this := p.Scope.ThisAlias(p.Scope.Resolve(root))
+	if !this.Valid() || p.Scope.ThisOwner(this).Index() != o.Class.Index() {
+		return "", false
+	}
+	src := p.Tree.Src
+	return "this" + src[root.End():n.End()], true
+}
+
 // CleanupScope returns the node a cleanup for owner o is written inside,
 // for Visible: the setup function for effects and setup owners, the class
 // for class-like owners, and the teardown itself when it is written
