@@ -53,6 +53,10 @@ collection (data.timer = setInterval(...); replyHash[data.uuid] = data) is repor
 the file deletes entities from that collection (delete replyHash[uuid], map.delete(id))
 and no function that does clears an interval: that is the entity's end path.
 
+In an owner, an interval whose id is stored over further down the same code before
+anything clears it (feed = setInterval(...) twice in a row) is reported whatever the
+teardown clears: only the last id is left, and the first interval can never be stopped.
+
 A one-shot setTimeout is not reported, nor are timers started at module top level
 (they live as long as the program) or in other plain functions outside any owner.`,
 		Accepts: []string{
@@ -136,6 +140,14 @@ func (v *notCleared) checkInterval(call syntax.Node, o *lifecycle.Owner) {
 	case "returned", "unknown":
 		return
 	case "stored":
+		if next := replacedUncleared(p, o, call, held); next.Valid() {
+			line := strings.Count(p.Tree.Src[:next.Start()], "\n") + 1
+			msg := fmt.Sprintf("setInterval stored in %s is replaced at line %d before anything clears it, so this interval can never be stopped; clear it before storing the next one, or start only one",
+				held.Name(), line)
+			v.p.Report(analyzer.Diagnostic{Start: astutil.Callee(call).Start(), End: call.End(), Message: msg,
+				Related: []analyzer.Related{{Start: next.Start(), End: next.End(), Message: "the id is stored over here"}}})
+			return
+		}
 		if cleanup.Released(p, o, held.Keys).Valid() || clearedByName(p, o, held.Keys) || clearsItself(p, o, call, held.Keys) || clearedInFinally(p, call, held.Keys) ||
 			cleanup.HandedOutRelease(p, cleanup.Surroundings(o), held.Keys, liveCancel(p)).Valid() {
 			return

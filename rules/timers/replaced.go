@@ -1,0 +1,98 @@
+package timers
+
+import (
+	"github.com/leakwatch/leakwatch/analyzer"
+	"github.com/leakwatch/leakwatch/analyzer/lifecycle"
+	"github.com/leakwatch/leakwatch/analyzer/scope"
+	"github.com/leakwatch/leakwatch/analyzer/syntax"
+	"github.com/leakwatch/leakwatch/rules/internal/astutil"
+	"github.com/leakwatch/leakwatch/rules/internal/cleanup"
+)
+
+// An interval whose id is stored and then, further down the same code,
+// stored over before anything clears it can never be stopped:
+//
+//	feed = setInterval(refresh, 5000)
+//	...
+//	feed = setInterval(refresh, 5000) // the first one runs forever
+//
+// A teardown that clears `feed` stops the second only.
+
+// replacedUncleared returns the assignment that stores over the interval
+// call keeps in held, when both run on every run of the function that
+// holds them (neither under a branch, a loop or a callback of their own)
+// and nothing between them clears the holder; otherwise the zero Node.
+func replacedUncleared(p *analyzer.Pass, o *lifecycle.Owner, call syntax.Node, held cleanup.Held) syntax.Node {
+	if len(held.Keys) != 1 || !held.Holder.Valid() {
+		return syntax.Node{}
+	}
+	fn := astutil.EnclosingFunction(call)
+	if !fn.Valid() {
+		fn = p.Tree.Root()
+	}
+	store := call.Parent()
+	if store.Kind() != "assignment_expression" || conditional(store, fn) {
+		return syntax.Node{}
+	}
+	key := held.Keys[0]
+	var next syntax.Node
+	cleared := false
+	fn.Walk(func(n syntax.Node) bool {
+		if next.Valid() || cleared {
+			return false
+		}
+		if n.Index() != fn.Index() && astutil.IsFunction(n) {
+			return false // runs some other time, if at all
+		}
+		if n.Start() < call.End() {
+			return true // the call itself, and what comes before it
+		}
+		switch n.Kind() {
+		case "call_expression":
+			cleared = clearsKey(p, o, n, key)
+		case "assignment_expression":
+			if p.Scope.Key(n.Get("left")) == key && !conditional(n, fn) {
+				next = n
+			}
+		}
+		return true
+	})
+	return next
+}
+
+// clearsKey reports a call that clears the timer keyed key
+// (clearInterval(feed)), directly or through a method of the owner or a
+// function of the file whose body does.
+func clearsKey(p *analyzer.Pass, o *lifecycle.Owner, call syntax.Node, key string) bool {
+	clears := func(n syntax.Node) bool {
+		name := astutil.MethodName(n)
+		return (name == "clearInterval" || name == "clearTimeout") && p.Scope.Key(astutil.Arg(n, 0)) == key
+	}
+	if clears(call) {
+		return true
+	}
+	var body syntax.Node
+	callee := scope.Unwrap(call.Get("function"))
+	switch callee.Kind() {
+	case "member_expression":
+		if scope.Unwrap(callee.Get("object")).Kind() == "this" && o != nil {
+			body = p.Life.Method(o, callee.Get("property").Text())
+		}
+	case "identifier":
+		if b := p.Scope.Resolve(callee); b != nil && astutil.IsFunction(scope.Unwrap(b.Init)) {
+			body = scope.Unwrap(b.Init)
+		} else if b != nil && b.Decl.Parent().Kind() == "function_declaration" {
+			body = b.Decl.Parent()
+		}
+	}
+	found := false
+	if body.Valid() {
+		body.Walk(func(n syntax.Node) bool {
+			if n.Kind() == "call_expression" && clears(n) {
+				found = true
+			}
+			return !found
+		})
+	}
+	return found
+}
