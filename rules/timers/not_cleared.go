@@ -535,10 +535,12 @@ func finite(p *analyzer.Pass, loop syntax.Node) bool {
 // advances reports an operand of a loop's comparison that can differ from
 // one run to the next: it calls something (Date.now(), a measurement),
 // reads a parameter or a local of the loop (an animation's timestamp, a
-// progress computed each run), or reads what the loop itself assigns
-// (attempt++, this.retries += 1). A comparison of values the loop leaves
-// alone (`this.count > 1` for an autoplay carousel) holds on every run,
-// and the loop never stops on its own.
+// progress computed each run), reads what the loop itself assigns
+// (attempt++, this.retries += 1), or reads a property of another object,
+// which may change on its own (window.scrollY). A comparison of the
+// instance's own fields the loop leaves alone (`this.count > 1` for an
+// autoplay carousel) holds on every run, and the loop never stops on its
+// own.
 func advances(p *analyzer.Pass, loop, operand syntax.Node) bool {
 	found := false
 	assigned := func(key string) bool {
@@ -554,26 +556,21 @@ func advances(p *analyzer.Pass, loop, operand syntax.Node) bool {
 		})
 		return hit
 	}
-	// setState merges into this.state: a class component's loop that calls
-	// it may change any of its state.
-	setsState := false
-	loop.Walk(func(n syntax.Node) bool {
-		if n.Kind() == "call_expression" && astutil.MethodName(n) == "setState" {
-			setsState = true
-		}
-		return !setsState
-	})
 	operand.Walk(func(n syntax.Node) bool {
 		switch n.Kind() {
 		case "call_expression", "new_expression", "await_expression":
 			found = true
 		case "member_expression", "subscript_expression":
-			if k := p.Scope.Key(n); k != "" && assigned(k) {
+			switch k := p.Scope.Key(n); {
+			case k != "" && assigned(k):
 				found = true
-			} else if setsState && n.Kind() == "member_expression" && n.Get("property").Text() == "state" &&
-				scope.Unwrap(n.Get("object")).Kind() == "this" {
+			case !instanceField(p, n):
+				// A property of another object (an element's scrollTop, a
+				// video's currentTime, this.state.progress) may change
+				// without the loop writing it.
 				found = true
 			}
+			return false
 		case "identifier":
 			b := p.Scope.Resolve(n)
 			if b == nil {
@@ -590,6 +587,22 @@ func advances(p *analyzer.Pass, loop, operand syntax.Node) bool {
 		return !found
 	})
 	return found
+}
+
+// instanceField reports a member of the instance itself (this.count,
+// self.count after const self = this): state that changes only when code
+// writes it.
+func instanceField(p *analyzer.Pass, n syntax.Node) bool {
+	if n.Kind() != "member_expression" {
+		return false
+	}
+	switch obj := scope.Unwrap(n.Get("object")); obj.Kind() {
+	case "this":
+		return true
+	case "identifier":
+		return p.Scope.ThisAlias(p.Scope.Resolve(obj)).Valid()
+	}
+	return false
 }
 
 // stateSetter returns, for a name declared first in an array pattern
