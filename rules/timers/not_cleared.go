@@ -543,19 +543,7 @@ func finite(p *analyzer.Pass, loop syntax.Node) bool {
 // own.
 func advances(p *analyzer.Pass, loop, operand syntax.Node) bool {
 	found := false
-	assigned := func(key string) bool {
-		hit := false
-		loop.Walk(func(n syntax.Node) bool {
-			switch n.Kind() {
-			case "assignment_expression", "augmented_assignment_expression":
-				hit = p.Scope.Key(n.Get("left")) == key
-			case "update_expression":
-				hit = p.Scope.Key(n.Get("argument")) == key
-			}
-			return !hit
-		})
-		return hit
-	}
+	assigned := func(key string) bool { return writtenKeys(p, loop)[key] }
 	operand.Walk(func(n syntax.Node) bool {
 		switch n.Kind() {
 		case "call_expression", "new_expression", "await_expression":
@@ -587,6 +575,27 @@ func advances(p *analyzer.Pass, loop, operand syntax.Node) bool {
 		return !found
 	})
 	return found
+}
+
+type writtenKeysKey struct{ fn int }
+
+// writtenKeys returns the scope keys of what fn assigns or updates, once
+// per function and file: a loop may compare many operands.
+func writtenKeys(p *analyzer.Pass, fn syntax.Node) map[string]bool {
+	return p.Memo(writtenKeysKey{fn.Index()}, func() any {
+		keys := map[string]bool{}
+		fn.Walk(func(n syntax.Node) bool {
+			switch n.Kind() {
+			case "assignment_expression", "augmented_assignment_expression":
+				keys[p.Scope.Key(n.Get("left"))] = true
+			case "update_expression":
+				keys[p.Scope.Key(n.Get("argument"))] = true
+			}
+			return true
+		})
+		delete(keys, "")
+		return keys
+	}).(map[string]bool)
 }
 
 // instanceField reports a member of the instance itself (this.count,

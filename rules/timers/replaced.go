@@ -64,12 +64,8 @@ func replacedUncleared(p *analyzer.Pass, o *lifecycle.Owner, call syntax.Node, h
 // (clearInterval(feed)), directly or through a method of the owner or a
 // function of the file whose body does.
 func clearsKey(p *analyzer.Pass, o *lifecycle.Owner, call syntax.Node, key string) bool {
-	clears := func(n syntax.Node) bool {
-		name := astutil.MethodName(n)
-		return (name == "clearInterval" || name == "clearTimeout") && p.Scope.Key(astutil.Arg(n, 0)) == key
-	}
-	if clears(call) {
-		return true
+	if name := astutil.MethodName(call); name == "clearInterval" || name == "clearTimeout" {
+		return p.Scope.Key(astutil.Arg(call, 0)) == key
 	}
 	var body syntax.Node
 	callee := scope.Unwrap(call.Get("function"))
@@ -85,14 +81,24 @@ func clearsKey(p *analyzer.Pass, o *lifecycle.Owner, call syntax.Node, key strin
 			body = b.Decl.Parent()
 		}
 	}
-	found := false
-	if body.Valid() {
-		body.Walk(func(n syntax.Node) bool {
-			if n.Kind() == "call_expression" && clears(n) {
-				found = true
+	return body.Valid() && clearedKeys(p, body)[key]
+}
+
+type clearedKeysKey struct{ fn int }
+
+// clearedKeys returns the scope keys of the timers fn clears
+// (clearInterval(x), clearTimeout(this.t)), once per function and file.
+func clearedKeys(p *analyzer.Pass, fn syntax.Node) map[string]bool {
+	return p.Memo(clearedKeysKey{fn.Index()}, func() any {
+		keys := map[string]bool{}
+		fn.Walk(func(n syntax.Node) bool {
+			if n.Kind() == "call_expression" {
+				if name := astutil.MethodName(n); name == "clearInterval" || name == "clearTimeout" {
+					keys[p.Scope.Key(astutil.Arg(n, 0))] = true
+				}
 			}
-			return !found
+			return true
 		})
-	}
-	return found
+		return keys
+	}).(map[string]bool)
 }
