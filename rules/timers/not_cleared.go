@@ -66,7 +66,7 @@ A one-shot setTimeout is not reported, nor are timers started at module top leve
 			"an interval in a field that the teardown clears through the field's name, taken from a list of string literals written in the loop or in a const: for (const name of [\"_poll\", \"_ping\"]) clearInterval(this[name]), or NAMES.forEach((name) => clearInterval(this[name]))",
 			"an interval that clears itself from its own callback (clearInterval(id) inside the callback)",
 			"a clear handed to someone else to run later: a sibling unmount effect (useEffect(() => () => clearInterval(timer.current), [])), useUnmount(...), a stop function returned to the caller, a disposer pushed into a collection the teardown runs",
-			"a loop that stops on its own: the re-arm is guarded by a comparison of something that changes from run to run, a value the loop computes, is handed or raises itself (if (progress < 1) requestAnimationFrame(step), if (attempt < max) setTimeout(retry, delay)); a comparison of values the loop leaves alone (if (this.count > 1) for an autoplay carousel) is no end, also one given a name: a constant Vue computed read as .value or an arrow function called bare whose body is the comparison (const gaveUp = computed(() => tries.value >= MAX); if (!gaveUp.value) setTimeout(connect, 1000)); a computed that compares nothing is a flag and stays reported",
+			"a loop that stops on its own: the re-arm is guarded by a comparison of something that changes from run to run, a value the loop computes, is handed or raises itself (if (progress < 1) requestAnimationFrame(step), if (attempt < max) setTimeout(retry, delay)); a comparison of values the loop leaves alone (if (this.count > 1) for an autoplay carousel) is no end, also one given a name: a constant Vue computed read as .value or an arrow function called bare whose body is the comparison (const gaveUp = computed(() => tries.value >= MAX); if (!gaveUp.value) setTimeout(connect, 1000)); a computed that compares nothing is a flag and stays reported; or a loop that drains a queue, re-arming only when it took an element out of it on this run (const message = this.messages.shift(); if (message) setTimeout(show, delay))",
 			"a poll that settles the promise it was started in and re-arms only on the branch that does not (new Promise((resolve) => { const check = () => { if (done()) resolve(); else requestAnimationFrame(check) }; check() })): it ends when what it waits for does, and code awaits that end",
 			"an id returned to the caller (start() { return setInterval(...) }), who then owns it",
 			"Vue 2 this.$once(\"hook:beforeDestroy\", () => clearInterval(id))",
@@ -487,8 +487,8 @@ func stoppedByFlag(p *analyzer.Pass, o *lifecycle.Owner, loop syntax.Node) bool 
 // before re-arming (`if (progress < 1) requestAnimationFrame(step)`,
 // `if (attempt >= max) return`), as finite animations and bounded retries
 // do, or it asks whether work is left (`if (buffer.length === 0) return`,
-// `if (!queue.size) return`), as a loop that drains a buffer a step at a
-// time does. The comparison may have a name of its own (`const exhausted =
+// `if (!queue.size) return`, `const next = queue.shift(); if (next)`), as
+// a loop that drains a buffer a step at a time does. The comparison may have a name of its own (`const exhausted =
 // computed(() => retries.value >= MAX)` checked as `!exhausted.value`, see
 // namedLimit). Precision first: such a loop may outlive its owner briefly,
 // but it does not run forever.
@@ -509,6 +509,10 @@ func finite(p *analyzer.Pass, loop syntax.Node) bool {
 			case "unary_expression":
 				found = n.Get("operator").Text() == "!" && isCount(n.Get("argument"))
 			case "identifier", "member_expression", "call_expression":
+				if n.Kind() == "identifier" && takenFrom(p, loop, n) {
+					found = true // const next = queue.shift(); if (next) ...
+					break
+				}
 				if depth == 0 {
 					if limit := namedLimit(p, n); limit.Valid() {
 						check(limit, depth+1)
@@ -530,6 +534,23 @@ func finite(p *analyzer.Pass, loop syntax.Node) bool {
 		return !found
 	})
 	return found
+}
+
+// takenFrom reports a local of the loop that holds an element the loop
+// takes out of a collection (`const message = this.messages.shift()`,
+// `let url = urls.pop()`): a condition on it asks whether work is left,
+// and the loop drains the collection a step at a time.
+func takenFrom(p *analyzer.Pass, loop, id syntax.Node) bool {
+	b := p.Scope.Resolve(id)
+	if b == nil || b.Kind == scope.Param || !loop.Contains(b.Decl) || !b.Init.Valid() {
+		return false
+	}
+	init := scope.Unwrap(b.Init)
+	if init.Kind() != "call_expression" {
+		return false
+	}
+	recv, name := astutil.Method(init)
+	return (name == "shift" || name == "pop") && recv.Valid() && len(astutil.Args(init)) == 0
 }
 
 // advances reports an operand of a loop's comparison that can differ from
