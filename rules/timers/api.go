@@ -22,6 +22,13 @@ func repeating(fn string) bool {
 	return ok && a.Repeats
 }
 
+// isTimerClear reports the function that cancels an interval or a timeout
+// (clearInterval, clearTimeout): browsers and Node share one pool of ids
+// between the two, so either clears either.
+func isTimerClear(name string) bool {
+	return name != "" && (name == timerFuncs["setInterval"] || name == timerFuncs["setTimeout"])
+}
+
 func undoByAdder(u apis.Use) map[string]string {
 	m := map[string]string{}
 	for _, a := range apis.Builtin().Select(u) {

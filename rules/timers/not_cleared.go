@@ -141,9 +141,8 @@ func (v *notCleared) checkInterval(call syntax.Node, o *lifecycle.Owner) {
 		return
 	case "stored":
 		if next := replacedUncleared(p, o, call, held); next.Valid() {
-			line := strings.Count(p.Tree.Src[:next.Start()], "\n") + 1
 			msg := fmt.Sprintf("setInterval stored in %s is replaced at line %d before anything clears it, so this interval can never be stopped; clear it before storing the next one, or start only one",
-				held.Name(), line)
+				held.Name(), astutil.Line(next))
 			v.p.Report(analyzer.Diagnostic{Start: astutil.Callee(call).Start(), End: call.End(), Message: msg,
 				Related: []analyzer.Related{{Start: next.Start(), End: next.End(), Message: "the id is stored over here"}}})
 			return
@@ -488,9 +487,9 @@ func stoppedByFlag(p *analyzer.Pass, o *lifecycle.Owner, loop syntax.Node) bool 
 // `if (attempt >= max) return`), as finite animations and bounded retries
 // do, or it asks whether work is left (`if (buffer.length === 0) return`,
 // `if (!queue.size) return`, `const next = queue.shift(); if (next)`), as
-// a loop that drains a buffer a step at a time does. The comparison may have a name of its own (`const exhausted =
-// computed(() => retries.value >= MAX)` checked as `!exhausted.value`, see
-// namedLimit). Precision first: such a loop may outlive its owner briefly,
+// a loop that drains a buffer a step at a time does. The comparison may
+// have a name of its own (`const exhausted = computed(() => retries.value
+// >= MAX)` checked as `!exhausted.value`, see namedLimit). Precision first: such a loop may outlive its owner briefly,
 // but it does not run forever.
 func finite(p *analyzer.Pass, loop syntax.Node) bool {
 	found := false

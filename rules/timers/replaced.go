@@ -3,7 +3,6 @@ package timers
 import (
 	"github.com/leakwatch/leakwatch/analyzer"
 	"github.com/leakwatch/leakwatch/analyzer/lifecycle"
-	"github.com/leakwatch/leakwatch/analyzer/scope"
 	"github.com/leakwatch/leakwatch/analyzer/syntax"
 	"github.com/leakwatch/leakwatch/rules/internal/astutil"
 	"github.com/leakwatch/leakwatch/rules/internal/cleanup"
@@ -64,24 +63,11 @@ func replacedUncleared(p *analyzer.Pass, o *lifecycle.Owner, call syntax.Node, h
 // (clearInterval(feed)), directly or through a method of the owner or a
 // function of the file whose body does.
 func clearsKey(p *analyzer.Pass, o *lifecycle.Owner, call syntax.Node, key string) bool {
-	if name := astutil.MethodName(call); name == "clearInterval" || name == "clearTimeout" {
+	if isTimerClear(astutil.MethodName(call)) {
 		return p.Scope.Key(astutil.Arg(call, 0)) == key
 	}
-	var body syntax.Node
-	callee := scope.Unwrap(call.Get("function"))
-	switch callee.Kind() {
-	case "member_expression":
-		if scope.Unwrap(callee.Get("object")).Kind() == "this" && o != nil {
-			body = p.Life.Method(o, callee.Get("property").Text())
-		}
-	case "identifier":
-		if b := p.Scope.Resolve(callee); b != nil && astutil.IsFunction(scope.Unwrap(b.Init)) {
-			body = scope.Unwrap(b.Init)
-		} else if b != nil && b.Decl.Parent().Kind() == "function_declaration" {
-			body = b.Decl.Parent()
-		}
-	}
-	return body.Valid() && clearedKeys(p, body)[key]
+	fn := functionOf(p, o, call.Get("function"))
+	return fn.Valid() && clearedKeys(p, fn)[key]
 }
 
 type clearedKeysKey struct{ fn int }
@@ -93,7 +79,7 @@ func clearedKeys(p *analyzer.Pass, fn syntax.Node) map[string]bool {
 		keys := map[string]bool{}
 		fn.Walk(func(n syntax.Node) bool {
 			if n.Kind() == "call_expression" {
-				if name := astutil.MethodName(n); name == "clearInterval" || name == "clearTimeout" {
+				if isTimerClear(astutil.MethodName(n)) {
 					keys[p.Scope.Key(astutil.Arg(n, 0))] = true
 				}
 			}

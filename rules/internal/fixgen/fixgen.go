@@ -113,10 +113,7 @@ func Visible(p *analyzer.Pass, where syntax.Node, nodes ...syntax.Node) bool {
 // any other expression.
 func InstanceText(p *analyzer.Pass, o *lifecycle.Owner, n syntax.Node) (text string, ok bool) {
 	n = scope.Unwrap(n)
-	root := n
-	for root.Kind() == "member_expression" {
-		root = scope.Unwrap(root.Get("object"))
-	}
+	root := astutil.RootOf(n)
 	if root.Index() == n.Index() || root.Kind() != "identifier" || !o.Class.Valid() {
 		return "", false
 	}
