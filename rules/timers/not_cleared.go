@@ -588,8 +588,6 @@ func advances(p *analyzer.Pass, loop, operand syntax.Node) bool {
 				found = true // a parameter or a local of the loop, made again each run
 			} else if k := p.Scope.Key(n); k != "" && assigned(k) {
 				found = true
-			} else if setter := stateSetter(b); setter != "" && callsName(loop, setter) {
-				found = true // const [shown, setShown] = useState(0), setShown called by the loop
 			}
 		}
 		return !found
@@ -632,38 +630,6 @@ func instanceField(p *analyzer.Pass, n syntax.Node) bool {
 		return p.Scope.ThisAlias(p.Scope.Resolve(obj)).Valid()
 	}
 	return false
-}
-
-// stateSetter returns, for a name declared first in an array pattern
-// (`const [shown, setShown] = useState(0)`), the name declared second: the
-// setter of a state hook. Otherwise "".
-func stateSetter(b *scope.Binding) string {
-	pat := b.Decl.Parent()
-	if pat.Kind() != "array_pattern" || pat.Parent().Kind() != "variable_declarator" {
-		return ""
-	}
-	var names []syntax.Node
-	for _, c := range pat.Children() {
-		if c.IsNamed() {
-			names = append(names, c)
-		}
-	}
-	if len(names) != 2 || names[0].Index() != b.Decl.Index() || names[1].Kind() != "identifier" {
-		return ""
-	}
-	return names[1].Text()
-}
-
-// callsName reports a call of the function named name inside n.
-func callsName(n syntax.Node, name string) bool {
-	found := false
-	n.Walk(func(c syntax.Node) bool {
-		if c.Kind() == "call_expression" && scope.Unwrap(c.Get("function")).Text() == name {
-			found = true
-		}
-		return !found
-	})
-	return found
 }
 
 // namedLimit returns the expression a condition's name stands for when
