@@ -262,6 +262,11 @@ func (e *Engine) analyze(ctx context.Context, f File, parse parseFunc, s *Sessio
 	}
 	lang = grammarFor(f, lang)
 	diags, tree, err := e.run(ctx, f, lang, enabled, parse, s)
+	if s == nil {
+		// Nothing of a fresh parse outlives the analysis (findings and
+		// fixes are plain data): its memory goes to the next file's.
+		defer tree.Release()
+	}
 	if err != nil {
 		switch {
 		case errors.Is(err, syntax.ErrParseBudget):

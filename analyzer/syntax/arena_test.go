@@ -63,6 +63,66 @@ func TestParseInArenaMatchesPooledParser(t *testing.T) {
 	}
 }
 
+// A parse flattens into the memory of trees released before it
+// (pool.go), whatever they held, and gives what a fresh parse gives; so
+// does a parse that holds Go's heap, which flattens into C memory and
+// copies. A released tree panics when used rather than read another
+// tree's records.
+func TestParseIntoReleasedMemory(t *testing.T) {
+	srcs := arenaSources(t)
+	want := map[string][]record{}
+	for name, src := range srcs {
+		tr, kept, err := ParseKept(context.Background(), langOf(name), []byte(src), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		kept.Close()
+		want[name] = tr.recs
+	}
+	for round := 0; round < 3; round++ {
+		// Map order differs between rounds: each parse gets memory some
+		// other tree was released from.
+		for name, src := range srcs {
+			got, err := Parse(context.Background(), langOf(name), []byte(src), Options{HoldGoHeap: round == 2})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(got.recs) != len(want[name]) {
+				t.Fatalf("round %d, %s: %d records, a fresh parse %d", round, name, len(got.recs), len(want[name]))
+			}
+			for i := range got.recs {
+				if got.recs[i] != want[name][i] {
+					t.Fatalf("round %d, %s: record %d is %+v, a fresh parse's %+v", round, name, i, got.recs[i], want[name][i])
+				}
+			}
+			// A subtree ends past its node and all its descendants,
+			// counted here from the parent links alone.
+			size := make([]int, len(got.recs))
+			for i := len(got.recs) - 1; i >= 0; i-- {
+				size[i]++
+				if p := got.recs[i].parent; p >= 0 {
+					size[p] += size[i]
+				}
+			}
+			for i, end := range got.ends {
+				if int(end) != i+size[i] {
+					t.Fatalf("round %d, %s: node %d's subtree ends at %d, want %d", round, name, i, end, i+size[i])
+				}
+			}
+			root := got.Root()
+			got.Release()
+			func() {
+				defer func() {
+					if recover() == nil {
+						t.Errorf("%s: a released tree's root gave its kind", name)
+					}
+				}()
+				_ = root.Kind()
+			}()
+		}
+	}
+}
+
 // Parses in arenas on several threads at once, beside incremental parses
 // that use the C library's allocator, each give what a parse alone gives
 // (run under -race by the test script).
@@ -106,6 +166,7 @@ func TestParseInArenaConcurrently(t *testing.T) {
 						return
 					}
 				}
+				got.Release() // the next parse on any goroutine may take its memory
 			}
 		}(w)
 	}

@@ -153,31 +153,78 @@ func arenaCachedChunks() int { return int(C.lw_arena_cached_chunks()) }
 // parser and tree of their own that are dropped whole afterwards
 // (arena.c): for trees that are not kept, it saves freeing them node by
 // node. cp lends its cancellation flag; its parser is not used.
-func parseOnce(cp *cParser, lang Lang, src []byte, keep []uint8, timeout time.Duration) ([]record, error) {
+//
+// The tree's node count bounds its records, and the tree is flattened
+// straight into Go memory of that size, a released tree's when the record
+// pool has one (pool.go): copying from a C buffer cost the cold run a
+// memmove and the page faults of both arrays. The count is half as large
+// again as the records kept, so the tree of a parse that holds Go's heap
+// (the run's largest files, Options.HoldGoHeap) is flattened into C memory
+// and copied to an array of its exact size, which keeps the run's peak
+// where it was.
+func parseOnce(cp *cParser, lang Lang, src []byte, keep []uint8, opt Options) ([]record, error) {
+	timeout := opt.Timeout
 	atomic.StoreUintptr(cp.cancelFlag(), 0)
 	ptr := (*C.char)(unsafe.Pointer(&emptySource[0]))
 	if len(src) > 0 {
 		ptr = (*C.char)(unsafe.Pointer(&src[0]))
 	}
-	var buf *C.lw_node
-	got := C.lw_parse_once(cLanguage(lang), ptr, C.uint32_t(len(src)), C.uint64_t(timeout/time.Microsecond),
-		cp.cancel, (*C.uint8_t)(unsafe.Pointer(&keep[0])), &buf)
+	var ps *C.lw_parse
+	size := C.lw_parse_begin(cLanguage(lang), ptr, C.uint32_t(len(src)), C.uint64_t(timeout/time.Microsecond),
+		cp.cancel, &ps)
 	runtime.KeepAlive(src)
-	switch got {
-	case -1:
-		return nil, errTreeTooLarge
+	// The parse ends as soon as it is flattened: before a large tree's
+	// records are copied into Go, or the two would add up to the peak.
+	ended := false
+	end := func() {
+		if !ended {
+			ended = true
+			C.lw_parse_end(ps)
+		}
+	}
+	defer end()
+	switch size {
 	case -2:
 		return nil, errOutOfMemory
 	case -3:
 		return nil, ErrParseBudget
 	}
+	kp := (*C.uint8_t)(unsafe.Pointer(&keep[0]))
+	if n := int(size); !opt.HoldGoHeap {
+		recs := recordPool.Get(n)
+		got := C.lw_parse_flatten(ps, kp, (*C.lw_node)(unsafe.Pointer(&recs[0])), C.uint32_t(n))
+		if got < 0 {
+			recordPool.Put(recs)
+			return nil, flattenError(got)
+		}
+		return recs[:got], nil
+	}
+	buf := (*C.lw_node)(C.malloc(C.size_t(size) * C.size_t(unsafe.Sizeof(record{}))))
+	if buf == nil {
+		return nil, errOutOfMemory
+	}
 	defer C.free(unsafe.Pointer(buf))
+	got := C.lw_parse_flatten(ps, kp, buf, C.uint32_t(size))
+	end()
+	if got < 0 {
+		return nil, flattenError(got)
+	}
 	recs := make([]record, int(got))
 	copy(recs, unsafe.Slice((*record)(unsafe.Pointer(buf)), int(got)))
 	if got > bigTree {
+		// The next large file may be parsed on another thread, whose
+		// arena would not reuse this one's free memory.
 		C.lw_release_memory()
 	}
 	return recs, nil
+}
+
+// flattenError is the error of lw_flatten's result got (negative).
+func flattenError(got C.int64_t) error {
+	if got == -2 {
+		return errOutOfMemory
+	}
+	return errTreeTooLarge
 }
 
 // subtreeIDs holds, in C memory, the tree-sitter subtree of each record

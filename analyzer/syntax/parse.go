@@ -47,7 +47,7 @@ func Parse(ctx context.Context, lang Lang, src []byte, opt Options) (*Tree, erro
 	g := grammarFor(lang)
 	var recs []record
 	err := whileCancellable(ctx, cp, src, func() (err error) {
-		recs, err = parseOnce(cp, lang, src, g.keep, opt.Timeout)
+		recs, err = parseOnce(cp, lang, src, g.keep, opt)
 		return err
 	})
 	if err != nil {

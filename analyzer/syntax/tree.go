@@ -64,7 +64,7 @@ func (t *Tree) subtreeEnd(i int) int { return int(t.ends[i]) }
 // computeEnds fills ends in one forward pass: a node's subtree ends where its
 // next sibling starts, or where its parent's subtree ends.
 func (t *Tree) computeEnds() {
-	t.ends = make([]int32, len(t.recs))
+	t.ends = endPool.Get(len(t.recs)) // every element is written below
 	for i := range t.recs {
 		r := &t.recs[i]
 		switch {

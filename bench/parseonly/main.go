@@ -69,7 +69,8 @@ func readList(name string) ([]string, error) {
 }
 
 // parseAll parses every path with jobs workers; like the engine, each
-// worker reads its file, parses it and drops the tree before the next one.
+// worker reads its file, parses it and releases the tree before the next
+// one.
 func parseAll(paths []string, jobs int) (totals, error) {
 	work := make(chan string)
 	var (
@@ -121,5 +122,6 @@ func parseOne(path string) (totals, error) {
 	if tree.HasErrors() {
 		t.SyntaxErrorFiles = 1
 	}
+	tree.Release() // as the engine does once a file is analysed
 	return t, nil
 }
