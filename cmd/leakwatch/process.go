@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/leakwatch/leakwatch/internal/pool"
 	"io"
 	"io/fs"
 	"os"
@@ -71,6 +72,7 @@ func (c *checker) process(ctx context.Context, j *job) (r *fileResult) {
 		return r
 	}
 	data, tooBig, err := readSource(j.entry.Abs, c.eng.MaxFileSize)
+	defer sources.Put(data)
 	switch {
 	case err != nil && errors.Is(err, fs.ErrNotExist) && !j.entry.Explicit:
 		r.skipped = "deleted while leakwatch was running"
@@ -227,20 +229,44 @@ func readSource(path string, limit int64) (data []byte, tooBig string, err error
 	if limit > 0 && st.Size() > limit {
 		return nil, sizeReason(st.Size(), limit), nil
 	}
-	var b bytes.Buffer
-	b.Grow(int(st.Size()) + 1)
 	r := io.Reader(f)
 	if limit > 0 {
 		r = io.LimitReader(f, limit+1) // the file may grow after Stat
 	}
-	if _, err := b.ReadFrom(r); err != nil {
-		return nil, "", err
+	// A byte more than the size: the read that finds the end then needs
+	// no larger buffer.
+	buf := sources.Get(int(st.Size()) + 1)
+	n := 0
+	for {
+		if n == len(buf) { // the file grew after Stat
+			grown := sources.Get(2 * len(buf))
+			copy(grown, buf[:n])
+			sources.Put(buf)
+			buf = grown
+		}
+		m, err := r.Read(buf[n:])
+		n += m
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			sources.Put(buf)
+			return nil, "", err
+		}
 	}
-	if limit > 0 && int64(b.Len()) > limit {
-		return nil, sizeReason(int64(b.Len()), limit), nil
+	if limit > 0 && int64(n) > limit {
+		sources.Put(buf)
+		return nil, sizeReason(int64(n), limit), nil
 	}
-	return b.Bytes(), "", nil
+	return buf[:n], "", nil
 }
+
+// sources pools the buffers files are read into (readSource): a check
+// reads thousands of files, and reading each into fresh memory cost the
+// page faults and zeroing of all of it. Files of up to 1 MB are pooled;
+// the text is done with when process returns (everything kept of it is
+// a copy: the tree's Src, the converter's text, messages and fixes).
+var sources = pool.Arrays[byte]{MaxClass: 20}
 
 func sizeReason(size, limit int64) string {
 	return fmt.Sprintf("file is %d bytes, larger than the limit of %d (raise --max-file-size to analyse it)", size, limit)
