@@ -41,6 +41,7 @@ that runs it: each run removes its own new h, never the one the previous run add
 			"a handler stored where the removal reads it back: `this.onKey = onKey` after adding onKey, then `const onKey = this.onKey` before removing it (also on a member of same-named parameters of sibling functions)",
 			"handlers the file cannot tell apart: both taken as parameters by a wrapper pair (addListener(el, type, handler) and removeListener(el, type, handler)), or the same member of same-named locals set alike from this in two methods of one class (`const rec = this.get(t)`, then rec.onDispose)",
 			"the remove-then-add idiom with a handler declared outside the function, on a target the run creates, or in a function named for start-up (init, setup), which runs once",
+			"a removal from a target the adding owner made itself (a member it creates, also in a Vue component's data(), or its own markup): whatever the removal misses goes with the target and the owner; on a target the owner was handed (the store's player, a parameter) it is reported",
 			"a removal in a function nothing runs (a class method or named function the file never names, that no framework calls and the module does not export): it strands nothing, and whether the listener needs removing is listener-not-removed's question",
 		},
 		Bad: analyzer.Example{Path: "scroller.js", Code: `export class Scroller {
@@ -115,6 +116,9 @@ func (v *mismatch) check(r call) {
 	p := v.p
 	if !removalCanRun(p, r.node) {
 		return // nothing calls it: see reachable.go
+	}
+	if v.diesWithOwner(r) {
+		return
 	}
 	if what, fresh := freshFunction(r.handler); fresh {
 		msg := fmt.Sprintf("%s with %s removes nothing: it is a new function, never the one that was added", r.method, what)
@@ -215,6 +219,30 @@ func (v *mismatch) check(r call) {
 		p.Report(d)
 		v.reportAtAdd(a, r, "the removal is from "+cleanup.Describe(r.target))
 	}
+}
+
+// diesWithOwner reports a removal from a target that the owner adding to
+// it made itself: a member it creates (this.player = new Player(), or in
+// a Vue component's data), or its own markup. A removal there that
+// removes nothing strands no listener past the owner; target, listener
+// and owner are collected together. A target the owner was given (a
+// parameter, a global) may outlive it, and the mismatch is reported.
+func (v *mismatch) diesWithOwner(r call) bool {
+	p := v.p
+	target := unwrapJQuery(r.target)
+	for a := range v.addIndex.pairable(r) {
+		if a.style != r.style || !sameTarget(p, a.target, r.target) {
+			continue
+		}
+		o := p.Life.OwnerOf(a.node)
+		if o == nil || p.Life.Outlives(o, target) {
+			continue
+		}
+		if p.Scope.LifetimeOf(target) == scope.Member && createdByOwner(p, target, o) || ownMarkup(p, o, target) {
+			return true
+		}
+	}
+	return false
 }
 
 // reportAtAdd reports a mismatch a second time on the addition, the line a

@@ -82,7 +82,7 @@ reported: they live exactly as long as their target.`,
 			"handlers filed in a collection (a Map, an array, an object) by the code that adds them, removed by a loop over that collection in the teardown (forEach, for...of) that removes the same event",
 			"for a Lumino signal: signal.disconnect(fn[, thisArg]) with the same handler in the teardown",
 			"closing or destroying the target itself in the teardown (close, destroy, disconnect, terminate, abort, dispose, remove)",
-			"a listener on a member the owner makes itself (this.el = document.createElement(...), new X(), a factory) or gets from a member it made (this.rendition = this.book.renderTo(el) after this.book = new Book(url)), also through an alias of the instance (const self = this): it belongs to what the owner made and goes with it",
+			"a listener on a member the owner makes itself (this.el = document.createElement(...), new X(), a factory, or an entry of the object a Vue component's data() returns: data() { return { player: new Player() } }) or gets from a member it made (this.rendition = this.book.renderTo(el) after this.book = new Book(url)), also through an alias of the instance (const self = this): it belongs to what the owner made and goes with it",
 			"an AbortSignal: { signal } in the options",
 			"a disposer the call returns that is stored and called (or returned to the framework) in the teardown",
 			"a listener on the owner itself (this.addEventListener in a custom element, this.$on in Vue)",
@@ -577,10 +577,44 @@ func createdByOwnerDepth(p *analyzer.Pass, target syntax.Node, o *lifecycle.Owne
 			n.Parent().Parent().Index() == o.Class.Index() && "this@"+strconv.Itoa(o.Class.Index())+"."+n.Get("name").Text() == key:
 			// canvas = new Image(); as a field of the owner's class
 			created = true
+		case n.Kind() == "pair" && scope.IsCreation(n.Get("value")) && inVueData(o.Class, n) &&
+			"this@"+strconv.Itoa(o.Class.Index())+"."+propertyKey(n.Get("key")) == key:
+			// data() { return { player: new Player() } } of Vue options
+			created = true
 		}
 		return true
 	})
 	return created
+}
+
+// inVueData reports an entry of the object a Vue options object's data
+// function returns (data() { return { ... } }, data: () => ({ ... })):
+// each instance of the component gets its own.
+func inVueData(options, entry syntax.Node) bool {
+	obj := entry.Parent()
+	if obj.Kind() != "object" {
+		return false
+	}
+	up := obj.Parent()
+	for up.Kind() == "parenthesized_expression" {
+		up = up.Parent()
+	}
+	var fn syntax.Node
+	switch {
+	case up.Kind() == "return_statement":
+		fn = astutil.EnclosingFunction(up)
+	case up.Kind() == "arrow_function" && up.Get("body").Valid() && scope.Unwrap(up.Get("body")).Index() == obj.Index():
+		fn = up
+	default:
+		return false
+	}
+	switch p := fn.Parent(); {
+	case fn.Kind() == "method_definition":
+		return propertyKey(fn.Get("name")) == "data" && p.Index() == options.Index()
+	case p.Kind() == "pair":
+		return propertyKey(p.Get("key")) == "data" && p.Parent().Index() == options.Index()
+	}
+	return false
 }
 
 // madeByCreatedMember reports a call of a method of another member the
