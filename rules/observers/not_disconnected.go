@@ -54,7 +54,7 @@ watch elements the same function created (and keeps to itself) are not reported.
 			"an observer returned to the caller, who then owns it",
 			"observe(...) followed by disconnect() in the same function (a synchronous use: observe, takeRecords, disconnect)",
 			"an observer that only watches elements created in the same function that do not escape it",
-			"an observer kept on the component (this.ro) or only in a local variable of the function that creates it, watching only elements of the component's own template (this.$refs.list, a @ViewChild's nativeElement): the browser holds it through those elements, which go with the component",
+			"an observer kept on the component (this.ro) or only in a local variable of the function that creates it, watching only elements of the component's own template (this.$refs.list, the root it renders: this.$el in a Vue options component, a @ViewChild's nativeElement): the browser holds it through those elements, which go with the component; not what they lead out to (this.$el.parentElement) or an Angular host element",
 			"an observer created inline, kept on the instance or only in a local of the function that creates it, watching an element the class builds itself (this.$widget = $(TPL) from template markup, this.canvas = document.createElement(...), or what this.$widget.find(...) finds inside one): observer and widget go with that element; not an element found by selector, closest() or given from outside",
 		},
 		Bad: analyzer.Example{Path: "useSize.js", Code: `import { useEffect, useState } from "react";
@@ -203,7 +203,7 @@ func (v *notDisconnected) check(c *creation, obs []observation) {
 			v.reportWaiting(c, ob)
 			return
 		}
-		if o == nil || v.localTarget(c, ob) {
+		if o == nil || v.localTarget(c, ob, o) {
 			continue
 		}
 		if ob.inline {
@@ -230,22 +230,23 @@ func (v *notDisconnected) check(c *creation, obs []observation) {
 
 // localTarget reports an element observer watching an element the same
 // function created and keeps: both go away together.
-func (v *notDisconnected) localTarget(c *creation, ob observation) bool {
+func (v *notDisconnected) localTarget(c *creation, ob observation, o *lifecycle.Owner) bool {
 	if !observerTypes[c.typ] {
 		return false // performance entries and reports come from the page
 	}
-	return v.p.Scope.LifetimeOf(ob.target) == scope.Local || v.ownView(c, ob) || v.builtTarget(c, ob)
+	return v.p.Scope.LifetimeOf(ob.target) == scope.Local || v.ownView(c, ob, o) || v.builtTarget(c, ob)
 }
 
 // ownView reports an element of the component's own template watched by an
 // observer the component keeps on itself or in a local variable of its
-// setup: `this.spacer.nativeElement` of a @ViewChild, `this.$refs.list`.
-// Observer, element and component go away together: the browser holds an
-// observer through the elements it observes, so one that only a local
-// keeps lives as long as its target. The host element (an ElementRef,
-// `this.$el`) is not the component's to judge: it belongs to the parent's
-// template.
-func (v *notDisconnected) ownView(c *creation, ob observation) bool {
+// setup: `this.spacer.nativeElement` of a @ViewChild, what the owner's
+// convention names as its template's parts (Vue's `this.$refs.list`) or
+// the root its template renders (Vue's `this.$el`). Observer, element and
+// component go away together: the browser holds an observer through the
+// elements it observes, so one that only a local keeps lives as long as
+// its target. An Angular component's host element (an ElementRef) is not
+// the component's to judge: the parent's template makes it.
+func (v *notDisconnected) ownView(c *creation, ob observation, o *lifecycle.Owner) bool {
 	if ob.inline || !v.keptByOwner(c) {
 		return false
 	}
@@ -257,8 +258,13 @@ func (v *notDisconnected) ownView(c *creation, ob observation) bool {
 		}
 		return viewChild(v.p, ref)
 	}
-	for t.Kind() == "member_expression" {
-		if prop := t.Get("property").Text(); prop == "$refs" {
+	m := o.Follows().Markup
+	if m.Root != "" && t.Kind() == "member_expression" && t.Get("property").Text() == m.Root &&
+		scope.Unwrap(t.Get("object")).Kind() == "this" {
+		return true
+	}
+	for m.Refs != "" && t.Kind() == "member_expression" {
+		if prop := t.Get("property").Text(); prop == m.Refs {
 			return scope.Unwrap(t.Get("object")).Kind() == "this"
 		}
 		t = scope.Unwrap(t.Get("object"))

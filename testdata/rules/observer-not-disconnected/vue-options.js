@@ -4,7 +4,7 @@ export default defineComponent({
   name: "TextareaAutosize",
   mounted() {
     this.ro = new ResizeObserver(() => this.$emit("resize"));
-    this.ro.observe(this.$el); // want "observer-not-disconnected"
+    this.ro.observe(this.$el.parentElement); // want "observer-not-disconnected"
   },
   beforeUnmount() {
     this.$emit("gone");
@@ -23,6 +23,18 @@ export const LazySection = defineComponent({
 });
 
 // Clean shapes.
+
+// The component's own root, observed by an observer it keeps: they go
+// together though the teardown never disconnects it.
+export const CleanRootAutosize = defineComponent({
+  mounted() {
+    this.ro = new ResizeObserver(() => this.$emit("resize"));
+    this.ro.observe(this.$el);
+  },
+  beforeUnmount() {
+    this.$emit("gone");
+  },
+});
 
 export const CleanAutosize = defineComponent({
   mounted() {
