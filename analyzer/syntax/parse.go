@@ -54,7 +54,7 @@ func Parse(ctx context.Context, lang Lang, src []byte, opt Options) (*Tree, erro
 		return nil, err
 	}
 	t := &Tree{Lang: lang, Src: string(src), recs: recs, g: g}
-	t.computeEnds()
+	t.computeEnds(true)
 	return t, nil
 }
 
@@ -106,7 +106,7 @@ func buildReusing(ct *C.TSTree, lang Lang, src []byte, free, withIDs bool, prev 
 		return nil, nil, err
 	}
 	t := &Tree{Lang: lang, Src: string(src), recs: recs, g: g}
-	t.computeEnds()
+	t.computeEnds(false)
 	return t, ids, nil
 }
 

@@ -62,9 +62,16 @@ func (t *Tree) Errors(limit int) []SyntaxError {
 func (t *Tree) subtreeEnd(i int) int { return int(t.ends[i]) }
 
 // computeEnds fills ends in one forward pass: a node's subtree ends where its
-// next sibling starts, or where its parent's subtree ends.
-func (t *Tree) computeEnds() {
-	t.ends = endPool.Get(len(t.recs)) // every element is written below
+// next sibling starts, or where its parent's subtree ends. The array comes
+// from the pool for a one-shot tree (pooled), which is released when
+// analysed; the language server's trees are kept, and get an array of
+// their exact size.
+func (t *Tree) computeEnds(pooled bool) {
+	if pooled {
+		t.ends = endPool.Get(len(t.recs)) // every element is written below
+	} else {
+		t.ends = make([]int32, len(t.recs))
+	}
 	for i := range t.recs {
 		r := &t.recs[i]
 		switch {
