@@ -117,10 +117,10 @@ func (v *mismatch) check(r call) {
 	if !removalCanRun(p, r.node) {
 		return // nothing calls it: see reachable.go
 	}
-	if v.diesWithOwner(r) {
-		return
-	}
 	if what, fresh := freshFunction(r.handler); fresh {
+		if v.diesWithOwner(r) {
+			return
+		}
 		msg := fmt.Sprintf("%s with %s removes nothing: it is a new function, never the one that was added", r.method, what)
 		d := analyzer.Diagnostic{Start: r.handler.Start(), End: r.handler.End(), Message: msg}
 		a, ok := v.addedWith(r)
@@ -145,6 +145,9 @@ func (v *mismatch) check(r call) {
 			continue
 		}
 		if from := boundFrom(a.handler); from.Valid() && sameExpr(p, from, r.handler) && sameTarget(p, a.target, r.target) {
+			if v.diesWithOwner(r) {
+				return
+			}
 			msg := fmt.Sprintf("%s removes %s, but the listener was added as %s, a different function", r.method,
 				cleanup.Describe(r.handler), cleanup.Describe(a.handler))
 			d := analyzer.Diagnostic{Start: r.handler.Start(), End: r.handler.End(), Message: msg,
@@ -174,6 +177,9 @@ func (v *mismatch) check(r call) {
 			if !captureKnown(a.options) || capture(a.options) == capture(r.options) {
 				return
 			}
+		}
+		if v.diesWithOwner(r) {
+			return
 		}
 		a := sameTargetAdds[0]
 		msg := fmt.Sprintf("removeEventListener uses capture %v but the listener was added with capture %v, so it is not removed",
@@ -222,7 +228,8 @@ func (v *mismatch) check(r call) {
 }
 
 // diesWithOwner reports a removal from a target that the owner adding to
-// it made itself: a member it creates (this.player = new Player(), or in
+// it made itself (asked only of a removal about to be reported: it
+// visits the removal's additions and walks their owners' classes): a member it creates (this.player = new Player(), or in
 // a Vue component's data), or its own markup. A removal there that
 // removes nothing strands no listener past the owner; target, listener
 // and owner are collected together. A target the owner was given (a
