@@ -228,12 +228,13 @@ func (v *mismatch) check(r call) {
 }
 
 // diesWithOwner reports a removal from a target that the owner adding to
-// it made itself (asked only of a removal about to be reported: it
-// visits the removal's additions and walks their owners' classes): a member it creates (this.player = new Player(), or in
+// it made itself: a member it creates (this.player = new Player(), or in
 // a Vue component's data), or its own markup. A removal there that
 // removes nothing strands no listener past the owner; target, listener
 // and owner are collected together. A target the owner was given (a
 // parameter, a global) may outlive it, and the mismatch is reported.
+// It visits the removal's additions and walks their owners' classes, so
+// check asks it only of a removal it is about to report.
 func (v *mismatch) diesWithOwner(r call) bool {
 	p := v.p
 	target := unwrapJQuery(r.target)
