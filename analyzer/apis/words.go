@@ -162,6 +162,17 @@ var undoName = regexp.MustCompile(`^(_|#)?(remove|unbind|unlisten|off|detach|des
 // (removeListeners, _unbind, disposeAll).
 func UndoName(name string) bool { return undoName.MatchString(name) }
 
+// jobUnderway matches a status field, or a status value, that says a job
+// is still under way: {running: true}, status === "pending", case
+// "in_progress". A success flag (ok, success) is no such word: a poll
+// that re-arms while its request succeeds runs for as long as the server
+// answers.
+var jobUnderway = regexp.MustCompile(`^(?i)(is_?)?(running|pending|processing|in_?progress|queued|busy)$`)
+
+// JobUnderway reports a status field or value that says the job it
+// describes is still under way (running, isPending, "in_progress").
+func JobUnderway(word string) bool { return jobUnderway.MatchString(word) }
+
 // streamMethod matches method names that say they return a stream of
 // events rather than the answer to one request: on*, watch*, receive*,
 // monitor, observe, listen, and names with Change(s), Updates, Event(s),

@@ -23,6 +23,7 @@ func TestWords(t *testing.T) {
 		{"GestureAlwaysEnds", GestureAlwaysEnds, []string{"mousemove", "mouseup", "mouseleave"}, []string{"touchmove", "pointermove", "pointerup", "touchend"}},
 		{"GestureEndName", GestureEndName, []string{"onDragEnd", "handleMouseUp", "resizeStop"}, []string{"onDragStart", "render"}},
 		{"UndoName", UndoName, []string{"removeListeners", "_unbind", "disposeAll", "#teardown"}, []string{"addListener", "start", "premove"}},
+		{"JobUnderway", JobUnderway, []string{"running", "isPending", "in_progress", "PROCESSING", "queued"}, []string{"ok", "success", "done", "runningTotal", "status"}},
 		{"StreamMethod", StreamMethod, []string{"onChange", "watchUser", "valueChanges", "getChangeEventFor"}, []string{"confirmEmailUpdate", "getUser", "once"}},
 		{"DialogRef", DialogRef, []string{"modalRef", "MatDialogRef", "drawerRef"}, []string{"ref", "modal", "dialogRefs"}},
 		{"DialogStream", DialogStream, []string{"afterClosed", "dismissed"}, []string{"open", "componentInstance"}},

@@ -67,6 +67,7 @@ A one-shot setTimeout is not reported, nor are timers started at module top leve
 			"an interval that clears itself from its own callback (clearInterval(id) inside the callback)",
 			"a clear handed to someone else to run later: a sibling unmount effect (useEffect(() => () => clearInterval(timer.current), [])), useUnmount(...), a stop function returned to the caller, a disposer pushed into a collection the teardown runs",
 			"a loop that stops on its own: the re-arm is guarded by a comparison of something that changes from run to run, a value the loop computes, is handed or raises itself (if (progress < 1) requestAnimationFrame(step), if (attempt < max) setTimeout(retry, delay)); a comparison of values the loop leaves alone (if (this.count > 1) for an autoplay carousel) is no end, also one given a name: a constant Vue computed read as .value or an arrow function called bare whose body is the comparison (const gaveUp = computed(() => tries.value >= MAX); if (!gaveUp.value) setTimeout(connect, 1000)); a computed that compares nothing is a flag and stays reported; or a loop that drains a queue, re-arming only when it took an element out of it on this run (const message = this.messages.shift(); if (message) setTimeout(show, delay))",
+			"a poll that re-arms only while the status it fetched on this run says its job is under way: a field or value named running, pending, processing, in_progress, queued or busy, read from the then() callback's parameter, an await, or where the loop stored it (api.log(id).then((log) => { if (log.running) setTimeout(poll, 1000) }), switch (res.status) { case \"running\": ... }); it ends with the job. A success flag (if (res.ok)) or a flag nothing fetched is no end",
 			"a poll that settles the promise it was started in and re-arms only on the branch that does not (new Promise((resolve) => { const check = () => { if (done()) resolve(); else requestAnimationFrame(check) }; check() })): it ends when what it waits for does, and code awaits that end",
 			"an id returned to the caller (start() { return setInterval(...) }), who then owns it",
 			"Vue 2 this.$once(\"hook:beforeDestroy\", () => clearInterval(id))",
@@ -505,11 +506,18 @@ func finite(p *analyzer.Pass, loop syntax.Node) bool {
 					found = isCount(n.Get("left")) && n.Get("right").Text() == "0" ||
 						isCount(n.Get("right")) && n.Get("left").Text() == "0"
 				}
+				if op := n.Get("operator").Text(); op == "===" || op == "==" {
+					found = found || jobStatus(p, loop, n.Get("left"), n.Get("right")) || jobStatus(p, loop, n.Get("right"), n.Get("left"))
+				}
 			case "unary_expression":
 				found = n.Get("operator").Text() == "!" && isCount(n.Get("argument"))
 			case "identifier", "member_expression", "call_expression":
 				if n.Kind() == "identifier" && takenFrom(p, loop, n) {
 					found = true // const next = queue.shift(); if (next) ...
+					break
+				}
+				if n.Kind() == "member_expression" && apis.JobUnderway(n.Get("property").Text()) && fetched(p, loop, n.Get("object"), 0) {
+					found = true // api.log(id).then((log) => { if (log.running) ... })
 					break
 				}
 				if depth == 0 {
@@ -525,6 +533,8 @@ func finite(p *analyzer.Pass, loop syntax.Node) bool {
 		switch n.Kind() {
 		case "if_statement", "while_statement", "do_statement", "ternary_expression":
 			check(n.Get("condition"), 0)
+		case "switch_statement":
+			found = jobSwitch(p, loop, n)
 		case "binary_expression":
 			if op := n.Get("operator").Text(); op == "&&" || op == "||" {
 				check(n.Get("left"), 0)
@@ -533,6 +543,99 @@ func finite(p *analyzer.Pass, loop syntax.Node) bool {
 		return !found
 	})
 	return found
+}
+
+// jobStatus reports value === lit where value is a status the loop fetched
+// on this run and lit a string saying the job is under way
+// (`status.state === "running"`).
+func jobStatus(p *analyzer.Pass, loop, value, lit syntax.Node) bool {
+	word, ok := astutil.StringValue(lit)
+	return ok && apis.JobUnderway(word) && fetched(p, loop, value, 0)
+}
+
+// jobSwitch reports a switch over a status the loop fetched on this run
+// with a case for a job under way (`case "running":`), the branch a poll
+// re-arms in.
+func jobSwitch(p *analyzer.Pass, loop, sw syntax.Node) bool {
+	if !fetched(p, loop, sw.Get("value"), 0) {
+		return false
+	}
+	for _, c := range sw.Get("body").Children() {
+		if word, ok := astutil.StringValue(c.Get("value")); c.Kind() == "switch_case" && ok && apis.JobUnderway(word) {
+			return true
+		}
+	}
+	return false
+}
+
+// fetchDepth bounds how far fetched follows locals and stored values.
+const fetchDepth = 3
+
+// fetched reports a value the loop got on this run from a request, or a
+// part of one: a parameter of the callback it hands to then()
+// (`api.log(id).then((log) => ...)`), an await (`const res = await
+// query()`), a local set from a call given either (`_get(res, "data")`),
+// or where the loop stored one (`exportLog.value = log`, read back as
+// exportLog.value.running). A poll that re-arms only while such a status
+// says its job is under way ends with the job.
+func fetched(p *analyzer.Pass, loop, v syntax.Node, depth int) bool {
+	if depth > fetchDepth {
+		return false
+	}
+	v = scope.Unwrap(v)
+	for v.Kind() == "member_expression" || v.Kind() == "subscript_expression" {
+		if k := p.Scope.Key(v); k != "" && storedFetched(p, loop, k, depth) {
+			return true
+		}
+		v = scope.Unwrap(v.Get("object"))
+	}
+	switch v.Kind() {
+	case "await_expression":
+		return true
+	case "call_expression":
+		for _, a := range astutil.Args(v) {
+			if fetched(p, loop, a, depth+1) {
+				return true
+			}
+		}
+	case "identifier":
+		b := p.Scope.Resolve(v)
+		if b == nil || !loop.Contains(b.Decl) {
+			return storedFetched(p, loop, p.Scope.Key(v), depth)
+		}
+		if b.Kind == scope.Param {
+			fn := astutil.EnclosingFunction(b.Decl)
+			return fn.Index() != loop.Index() && thenCallback(fn)
+		}
+		return !b.Reassigned && b.Init.Valid() && fetched(p, loop, b.Init, depth+1)
+	}
+	return false
+}
+
+// storedFetched reports a key the loop assigns a fetched value to.
+func storedFetched(p *analyzer.Pass, loop syntax.Node, key string, depth int) bool {
+	if key == "" || !writtenKeys(p, loop)[key] {
+		return false
+	}
+	stored := false
+	loop.Walk(func(n syntax.Node) bool {
+		if n.Kind() == "assignment_expression" && p.Scope.Key(n.Get("left")) == key && fetched(p, loop, n.Get("right"), depth+1) {
+			stored = true
+		}
+		return !stored
+	})
+	return stored
+}
+
+// thenCallback reports a function passed as the first argument of a
+// then() call: it is given what a promise settles with.
+func thenCallback(fn syntax.Node) bool {
+	args := fn.Parent()
+	if args.Kind() != "arguments" {
+		return false
+	}
+	call := args.Parent()
+	return astutil.MethodName(call) == "then" && len(astutil.Args(call)) > 0 && astutil.Args(call)[0].Index() == fn.Index()
 }
 
 // takenFrom reports a local of the loop that holds an element the loop
