@@ -109,6 +109,10 @@ type Convention struct {
 	// (see Markup): what hangs off its elements and child components goes
 	// when it goes.
 	Markup Markup
+	// InstanceData is the option of an options object whose function
+	// returns a new object for each instance (Vue's data): the entries of
+	// that object are members the instance makes (Owner.InstanceDataEntry).
+	InstanceData string
 	// LifetimeUnknown: nothing says how long an owner lives (a plain class
 	// may be per connection or app-wide), so only what certainly outlives
 	// everything, or what is declared as an accumulating emitter, is
@@ -431,6 +435,7 @@ var (
 		SetupFirst:      []string{"mounted", "created", "beforeMount"},
 		TeardownMethods: vueOptionsTeardowns,
 		Markup:          Markup{Refs: "$refs", Root: "$el"},
+		InstanceData:    "data",
 		Cleanup:         Cleanup{Create: "beforeUnmount"},
 		Ends:            "the component",
 	}
@@ -445,6 +450,7 @@ var (
 		SetupFirst:      vueOptions.SetupFirst,
 		TeardownMethods: vue2Teardowns,
 		Markup:          vueOptions.Markup,
+		InstanceData:    vueOptions.InstanceData,
 		Cleanup:         Cleanup{Create: "beforeDestroy"},
 		Ends:            "the component",
 	}

@@ -334,6 +334,38 @@ var vueDefiners = map[string]bool{
 	"createApp": true, "Vue": true, "mixin": true, "genericComponent": true, "createComponent": true,
 }
 
+// InstanceDataEntry reports an entry of the object o's instance-data
+// option returns (Convention.InstanceData: Vue's `data() { return { ... }
+// }`, `data: () => ({ ... })`, `data: function () { ... }`): each instance
+// gets a new one, so what the entry creates, the instance creates.
+func (o *Owner) InstanceDataEntry(entry syntax.Node) bool {
+	name, obj := o.Follows().InstanceData, entry.Parent()
+	if name == "" || !o.Class.Valid() || obj.Kind() != "object" {
+		return false
+	}
+	up := obj.Parent()
+	for up.Kind() == "parenthesized_expression" {
+		up = up.Parent()
+	}
+	var fn syntax.Node
+	switch {
+	case up.Kind() == "return_statement":
+		fn = enclosingFunction(up)
+	case up.Kind() == "arrow_function" && scope.Unwrap(up.Get("body")).Index() == obj.Index():
+		fn = up
+	default:
+		return false
+	}
+	if options := enclosingObject(fn); !options.Valid() || options.Index() != o.Class.Index() {
+		return false
+	}
+	key := fn.Get("name") // data() { ... }
+	if fn.Kind() != "method_definition" {
+		key = fn.Parent().Get("key") // data: () => ...
+	}
+	return propertyName(key) == name
+}
+
 // enclosingVueOptions returns the Vue options object fn is a method of
 // (directly, or through its methods/watch/computed sections).
 func (m *Model) enclosingVueOptions(fn syntax.Node) syntax.Node {

@@ -248,6 +248,14 @@ func (in *Info) writeKey(sb *strings.Builder, n syntax.Node) bool {
 	return false
 }
 
+// MemberKey is the Key of member name of the instance of class (a class,
+// or an options object whose methods' `this` is the instance): the key
+// Key gives `this.name` in its methods. With name "" it is the prefix of
+// every member's key.
+func MemberKey(class syntax.Node, name string) string {
+	return "this@" + strconv.Itoa(class.Index()) + "." + name
+}
+
 // ThisAlias returns, for a name that holds `this` and is never assigned
 // again (`const self = this`, `var vm = this`, kept for callbacks that
 // have their own `this`), that `this`; otherwise the zero Node. The name

@@ -199,6 +199,25 @@ func TestThisAliasKey(t *testing.T) {
 	}
 }
 
+// MemberKey spells what Key gives a member of the instance, for rules
+// that look for a member by name.
+func TestMemberKey(t *testing.T) {
+	src := `class A {
+  start() {
+    use(this.timer);
+  }
+}`
+	tr, in := build(t, syntax.JavaScript, src)
+	timer := find(t, tr, "identifier", "use", 0).Parent().Get("arguments").Children()[0]
+	class := timer.Ancestor("class_declaration")
+	if got, want := scope.MemberKey(class, "timer"), in.Key(timer); got != want {
+		t.Errorf("MemberKey(class, timer) = %q, Key(this.timer) = %q", got, want)
+	}
+	if prefix := scope.MemberKey(class, ""); !strings.HasPrefix(in.Key(timer), prefix) || prefix == in.Key(timer) {
+		t.Errorf("MemberKey(class, \"\") = %q is no prefix of %q", prefix, in.Key(timer))
+	}
+}
+
 func TestReassignedKnownBeforeReferences(t *testing.T) {
 	src := "function f() { let el = document.createElement('a'); el = other(); use(el); }"
 	tr, in := build(t, syntax.JavaScript, src)

@@ -191,7 +191,7 @@ func objectCollections(p *analyzer.Pass, obj, holder, anchor syntax.Node) []*col
 		out = append(out, &collection{kind: k, name: holder.Text() + "." + prop, short: prop,
 			prefix: "module-level ", decl: key, value: c.Get("value"), init: c, anchor: anchor,
 			prop: prop, keys: map[string]bool{holderKey + "." + prop: true},
-			thisKey: "this@" + strconv.Itoa(obj.Index()) + "." + prop})
+			thisKey: scope.MemberKey(obj, prop)})
 	}
 	return out
 }
@@ -206,7 +206,7 @@ func classCollections(p *analyzer.Pass, class, anchor syntax.Node) []*collection
 	if b := sc.DeclaredAt(class.Get("name")); b != nil {
 		classKey = "binding@" + strconv.Itoa(b.Decl.Index())
 	}
-	thisPrefix := "this@" + strconv.Itoa(class.Index()) + "."
+	thisPrefix := scope.MemberKey(class, "")
 
 	instance := astutil.SingletonInstance(sc, class)
 	where := " of the singleton " + className

@@ -2,7 +2,6 @@ package listeners
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 
 	"github.com/leakwatch/leakwatch/analyzer"
@@ -490,7 +489,7 @@ func ownedParameter(p *analyzer.Pass, target syntax.Node, o *lifecycle.Owner) bo
 	if !keptOnOwner(p, target, o) {
 		return false
 	}
-	member := "this@" + strconv.Itoa(o.Class.Index()) + "." + target.Text()
+	member := scope.MemberKey(o.Class, target.Text())
 	for _, ref := range memberKeys(p, o, target) {
 		if ref == member {
 			return true
@@ -561,7 +560,7 @@ func createdByOwnerDepth(p *analyzer.Pass, target syntax.Node, o *lifecycle.Owne
 	}
 	// An identifier counts when it is a copy of a member (const { x } = this).
 	key := p.Scope.Key(target)
-	if key == "" || target.Kind() == "identifier" && !strings.HasPrefix(key, "this@"+strconv.Itoa(o.Class.Index())+".") {
+	if key == "" || target.Kind() == "identifier" && !strings.HasPrefix(key, scope.MemberKey(o.Class, "")) {
 		return false
 	}
 	created := false
@@ -574,47 +573,17 @@ func createdByOwnerDepth(p *analyzer.Pass, target syntax.Node, o *lifecycle.Owne
 			(scope.IsCreation(n.Get("right")) || madeByMethod(p, o, n.Get("right")) || madeByCreatedMember(p, o, n.Get("right"), key, depth)):
 			created = true
 		case (n.Kind() == "public_field_definition" || n.Kind() == "field_definition") && scope.IsCreation(n.Get("value")) &&
-			n.Parent().Parent().Index() == o.Class.Index() && "this@"+strconv.Itoa(o.Class.Index())+"."+n.Get("name").Text() == key:
+			n.Parent().Parent().Index() == o.Class.Index() && scope.MemberKey(o.Class, n.Get("name").Text()) == key:
 			// canvas = new Image(); as a field of the owner's class
 			created = true
-		case n.Kind() == "pair" && scope.IsCreation(n.Get("value")) && inVueData(o.Class, n) &&
-			"this@"+strconv.Itoa(o.Class.Index())+"."+propertyKey(n.Get("key")) == key:
+		case n.Kind() == "pair" && scope.IsCreation(n.Get("value")) && o.InstanceDataEntry(n) &&
+			scope.MemberKey(o.Class, propertyKey(n.Get("key"))) == key:
 			// data() { return { player: new Player() } } of Vue options
 			created = true
 		}
 		return true
 	})
 	return created
-}
-
-// inVueData reports an entry of the object a Vue options object's data
-// function returns (data() { return { ... } }, data: () => ({ ... })):
-// each instance of the component gets its own.
-func inVueData(options, entry syntax.Node) bool {
-	obj := entry.Parent()
-	if obj.Kind() != "object" {
-		return false
-	}
-	up := obj.Parent()
-	for up.Kind() == "parenthesized_expression" {
-		up = up.Parent()
-	}
-	var fn syntax.Node
-	switch {
-	case up.Kind() == "return_statement":
-		fn = astutil.EnclosingFunction(up)
-	case up.Kind() == "arrow_function" && up.Get("body").Valid() && scope.Unwrap(up.Get("body")).Index() == obj.Index():
-		fn = up
-	default:
-		return false
-	}
-	switch p := fn.Parent(); {
-	case fn.Kind() == "method_definition":
-		return propertyKey(fn.Get("name")) == "data" && p.Index() == options.Index()
-	case p.Kind() == "pair":
-		return propertyKey(p.Get("key")) == "data" && p.Parent().Index() == options.Index()
-	}
-	return false
 }
 
 // madeByCreatedMember reports a call of a method of another member the
@@ -929,7 +898,7 @@ func functionKey(p *analyzer.Pass, fn syntax.Node) string {
 		return p.Scope.Key(par.Get("name"))
 	case "public_field_definition", "field_definition":
 		if class := par.Parent().Parent(); par.Parent().Kind() == "class_body" {
-			return "this@" + strconv.Itoa(class.Index()) + "." + par.Get("name").Text()
+			return scope.MemberKey(class, par.Get("name").Text())
 		}
 	}
 	if fn.Kind() == "function_declaration" {
@@ -937,7 +906,7 @@ func functionKey(p *analyzer.Pass, fn syntax.Node) string {
 	}
 	if name := fn.Get("name"); fn.Kind() == "method_definition" && name.Valid() {
 		if owner := p.Scope.ThisOwner(fn.Get("body")); owner.Valid() {
-			return "this@" + strconv.Itoa(owner.Index()) + "." + name.Text()
+			return scope.MemberKey(owner, name.Text())
 		}
 	}
 	return ""

@@ -271,7 +271,7 @@ func (v *notDisposed) subscriptionFieldFix(r registration) (analyzer.Fix, bool) 
 	}
 	b.Insert(r.call.Start(), "this."+name+".add(")
 	b.Insert(r.call.End(), ")")
-	key := "this@" + strconv.Itoa(class.Index()) + "." + name
+	key := scope.MemberKey(class, name)
 	if created || !cleanup.Mentioned(p, o, key).Valid() {
 		if !b.AddCleanup(o, r.call, []string{"this." + name + ".unsubscribe()"}) {
 			return analyzer.Fix{}, false

@@ -505,9 +505,9 @@ func finite(p *analyzer.Pass, loop syntax.Node) bool {
 				case "===", "==", "!==", "!=":
 					found = isCount(n.Get("left")) && n.Get("right").Text() == "0" ||
 						isCount(n.Get("right")) && n.Get("left").Text() == "0"
-				}
-				if op := n.Get("operator").Text(); op == "===" || op == "==" {
-					found = found || jobStatus(p, loop, n.Get("left"), n.Get("right")) || jobStatus(p, loop, n.Get("right"), n.Get("left"))
+					if op := n.Get("operator").Text(); !found && (op == "===" || op == "==") {
+						found = jobStatus(p, loop, n.Get("left"), n.Get("right")) || jobStatus(p, loop, n.Get("right"), n.Get("left"))
+					}
 				}
 			case "unary_expression":
 				found = n.Get("operator").Text() == "!" && isCount(n.Get("argument"))
