@@ -102,23 +102,24 @@ func (s *Session) kept(lang syntax.Lang, src []byte) (*syntax.Tree, *syntax.Kept
 	return t, k
 }
 
-// tree returns the session's last tree if it was parsed from src, else
-// nil; like kept, it does not wait for an analysis holding the session.
-// Rules only read the tree, so no C tree is lent: the next edit's reparse
-// still reuses the records of what it did not change.
-func (s *Session) tree(lang syntax.Lang, src []byte) *syntax.Tree {
+// tree borrows the session's last tree if it was parsed from src, else
+// returns nil; like kept, it does not wait for an analysis holding the
+// session. Rules only read the tree, so no C tree is lent: the next edit's
+// reparse still reuses the records of what it did not change. The caller
+// gives the tree back with give once its last node is read.
+func (s *Session) tree(lang syntax.Lang, src []byte) (t *syntax.Tree, give func()) {
 	if !s.mu.TryLock() {
-		return nil
+		return nil, func() {}
 	}
 	defer s.mu.Unlock()
 	if s.inc == nil || s.lang != lang || s.last == nil || !bytes.Equal(s.last, src) {
-		return nil
+		return nil, func() {}
 	}
-	t := s.inc.Last()
+	t, give = s.inc.Borrow()
 	if t != nil {
 		s.lent++
 	}
-	return t
+	return t, give
 }
 
 // parse reparses src incrementally from the last parsed text.
@@ -229,7 +230,9 @@ func (e *Engine) FixesIn(ctx context.Context, s *Session, f File, diags []Diagno
 	lang = grammarFor(pf, lang)
 	var tree *syntax.Tree
 	if s != nil {
-		tree = s.tree(lang, pf.Src)
+		var give func()
+		tree, give = s.tree(lang, pf.Src)
+		defer give()
 	}
 	if tree == nil {
 		var err error

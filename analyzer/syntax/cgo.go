@@ -230,7 +230,10 @@ func flattenError(got C.int64_t) error {
 // subtreeIDs holds, in C memory, the tree-sitter subtree of each record
 // of one flattening, so that the next flattening after an incremental
 // parse recognises the subtrees the parser took over unchanged.
-type subtreeIDs struct{ p unsafe.Pointer }
+type subtreeIDs struct {
+	p unsafe.Pointer
+	n int // how many identities p has room for
+}
 
 // clone copies the identities of n records, or returns nil when memory
 // runs out.
@@ -241,7 +244,7 @@ func (s *subtreeIDs) clone(n int) *subtreeIDs {
 		return nil
 	}
 	C.memcpy(p, s.p, C.size_t(n)*C.size_t(unsafe.Sizeof(uintptr(0))))
-	return &subtreeIDs{p: p}
+	return &subtreeIDs{p: p, n: max(n, 1)}
 }
 
 func (s *subtreeIDs) free() {
@@ -264,6 +267,14 @@ type previous struct {
 	// direct is set by flatten when it wrote the records straight into
 	// Go memory (reparsedSize was enough).
 	direct bool
+	// intoRecs, intoEnds and intoIDs are memory of a tree no longer used
+	// (Incremental.recycle), which the flattening takes when large enough
+	// (setting recycled) instead of allocating; what it takes it sets to
+	// nil here.
+	intoRecs []record
+	intoEnds []int32
+	intoIDs  *subtreeIDs
+	recycled bool
 }
 
 // newTextEdits describes edits (offsets of the old text, not overlapping)
@@ -326,9 +337,11 @@ func flatten(t *C.TSTree, keep []uint8, free, withIDs bool, prev *previous) ([]r
 		ids  unsafe.Pointer
 		err  error
 	)
+	direct := false
 	if est := reparsedSize(prev, n); est > 0 {
-		recs, ids, err = flattenInto(t, keep, withIDs, reuse, est)
-		prev.direct = recs != nil
+		recs, ids, err = flattenInto(t, keep, withIDs, reuse, est, prev)
+		direct = recs != nil
+		prev.direct = direct
 	}
 	if recs == nil && err == nil {
 		recs, ids, err = flattenCopied(t, keep, withIDs, reuse, n)
@@ -348,11 +361,16 @@ func flatten(t *C.TSTree, keep []uint8, free, withIDs bool, prev *previous) ([]r
 	if !withIDs {
 		return recs, nil, nil
 	}
-	// Shrink the identities to the records kept.
+	if direct {
+		// Sized like the records, with their small margin: kept whole
+		// for the flattening after next to reuse.
+		return recs, &subtreeIDs{p: ids, n: cap(recs)}, nil
+	}
+	// Shrink the identities, sized for every node, to the records kept.
 	if small := C.realloc(ids, C.size_t(max(len(recs), 1))*C.size_t(unsafe.Sizeof(uintptr(0)))); small != nil {
 		ids = small
 	}
-	return recs, &subtreeIDs{p: ids}, nil
+	return recs, &subtreeIDs{p: ids, n: max(len(recs), 1)}, nil
 }
 
 // reparsedSize is how many records a flattening after an incremental
@@ -381,11 +399,21 @@ func reparsedSize(prev *previous, n int) int {
 // buffer: for a large document edited in the editor, the buffer's pages
 // and the copy out of it were a tenth of a keystroke's parse. It returns
 // nil records and no error when size is too small.
-func flattenInto(t *C.TSTree, keep []uint8, withIDs bool, reuse *C.lw_reuse, size int) ([]record, unsafe.Pointer, error) {
-	recs := make([]record, size)
+func flattenInto(t *C.TSTree, keep []uint8, withIDs bool, reuse *C.lw_reuse, size int, prev *previous) ([]record, unsafe.Pointer, error) {
+	// lw_flatten writes every record it returns, so recycled memory needs
+	// no clearing.
+	var recs []record
+	if cap(prev.intoRecs) >= size {
+		recs, prev.intoRecs = prev.intoRecs[:size], nil
+		defer func() { prev.recycled = recs != nil }()
+	} else {
+		recs = make([]record, size)
+	}
 	var ids unsafe.Pointer
 	if withIDs {
-		if ids = C.malloc(C.size_t(size) * C.size_t(unsafe.Sizeof(uintptr(0)))); ids == nil {
+		if into := prev.intoIDs; into != nil && into.p != nil && into.n >= size {
+			ids, into.p = into.p, nil
+		} else if ids = C.malloc(C.size_t(size) * C.size_t(unsafe.Sizeof(uintptr(0)))); ids == nil {
 			return nil, nil, errOutOfMemory
 		}
 	}
@@ -405,7 +433,9 @@ func flattenInto(t *C.TSTree, keep []uint8, withIDs bool, reuse *C.lw_reuse, siz
 		C.free(ids)
 		return nil, nil, errOutOfMemory
 	}
-	return recs[:got:got], ids, nil
+	// The capacity stays: it is what the tree's memory offers the
+	// flattening after next (Incremental.recycle).
+	return recs[:got], ids, nil
 }
 
 // flattenCopied flattens t into a C buffer sized for all n nodes and

@@ -54,7 +54,7 @@ func Parse(ctx context.Context, lang Lang, src []byte, opt Options) (*Tree, erro
 		return nil, err
 	}
 	t := &Tree{Lang: lang, Src: string(src), recs: recs, g: g}
-	t.computeEnds(true)
+	t.computeEnds(endPool.Get(len(t.recs)))
 	return t, nil
 }
 
@@ -106,7 +106,11 @@ func buildReusing(ct *C.TSTree, lang Lang, src []byte, free, withIDs bool, prev 
 		return nil, nil, err
 	}
 	t := &Tree{Lang: lang, Src: string(src), recs: recs, g: g}
-	t.computeEnds(false)
+	var ends []int32
+	if prev != nil {
+		ends, prev.intoEnds = prev.intoEnds, nil
+	}
+	t.computeEnds(ends)
 	return t, ids, nil
 }
 
@@ -172,6 +176,9 @@ type Incremental struct {
 	edit    Edit        // the edit, when there was one
 	copied  int         // records the last Parse copied rather than walked (for tests)
 	direct  bool        // the last Parse flattened straight into Go memory (for tests)
+	// recycled: the last Parse flattened into the memory of the tree
+	// before (for tests).
+	recycled bool
 
 	// lent counts the Kepts handed out (Kept) and not yet closed. Their
 	// copies share old's subtrees, so an edit then copies the subtrees on
@@ -181,6 +188,26 @@ type Incremental struct {
 	// parse walks the whole tree.
 	lent  *atomic.Int32
 	stale bool
+
+	// spare is the memory of the tree before last, when nobody borrowed
+	// it: the next flattening writes into it instead of into fresh memory.
+	// For a large document that is most of a keystroke's allocation (a
+	// 20,000-line file has 17 MB of records), whose page faults and
+	// zeroing cost more than the copying of untouched records itself.
+	spare spareArrays
+}
+
+// spareArrays is memory of a tree no longer used, for the next flattening.
+type spareArrays struct {
+	recs []record // at full capacity
+	ends []int32
+	ids  *subtreeIDs
+}
+
+// drop frees what the last flattening did not take.
+func (s *spareArrays) drop() {
+	s.ids.free()
+	*s = spareArrays{}
 }
 
 // ReuseMinBytes is the size from which an Incremental keeps what reusing
@@ -220,37 +247,64 @@ func (inc *Incremental) Parse(ctx context.Context, src []byte, opt Options) (*Tr
 	// their subtree identities are pointers into it.
 	var prev *previous
 	if inc.last != nil && inc.edits <= 1 && !inc.stale {
-		prev = &previous{tree: inc.last, ids: inc.lastIDs}
+		prev = &previous{tree: inc.last, ids: inc.lastIDs,
+			intoRecs: inc.spare.recs, intoEnds: inc.spare.ends, intoIDs: inc.spare.ids}
 		if inc.edits == 1 {
 			prev.edits = []Edit{inc.edit}
 		}
 	}
 	keepIDs := len(src) >= ReuseMinBytes
 	t, ids, err := buildReusing(ct, inc.lang, src, false, keepIDs, prev)
-	inc.Close()
+	inc.spare.drop()
+	replaced, replacedIDs := inc.last, inc.lastIDs
+	inc.lastIDs = nil
+	inc.forget()
 	inc.old = ct
 	if prev != nil {
-		inc.copied, inc.direct = prev.copied, prev.direct
+		inc.copied, inc.direct, inc.recycled = prev.copied, prev.direct, prev.recycled
 	}
 	if err != nil {
+		replacedIDs.free()
 		return nil, err
 	}
 	if keepIDs {
 		inc.last, inc.lastIDs = t, ids
 	}
+	inc.recycle(replaced, replacedIDs)
 	return t, nil
+}
+
+// recycle keeps the memory of the replaced tree, and of its subtree
+// identities, for the next flattening. The identities served only the
+// parse that just replaced them; the records are taken only when no
+// borrower holds the tree (Borrow, Kept), and the tree is emptied so
+// that a use nobody declared panics rather than reads another text's
+// nodes.
+func (inc *Incremental) recycle(replaced *Tree, ids *subtreeIDs) {
+	inc.spare = spareArrays{ids: ids}
+	if replaced == nil || replaced == inc.last || replaced.borrows.Load() != 0 {
+		return
+	}
+	inc.spare.recs, inc.spare.ends = replaced.recs[:cap(replaced.recs)], replaced.ends
+	replaced.recs, replaced.ends = nil, nil
 }
 
 // Close frees the kept tree. The Incremental can be used again afterwards;
 // its next parse starts from scratch.
 func (inc *Incremental) Close() {
+	inc.forget()
+	inc.spare.drop()
+}
+
+// forget frees the kept tree, leaving the spare memory for the next parse.
+func (inc *Incremental) forget() {
 	if inc.old != nil {
 		deleteTree(inc.old)
 		inc.old = nil
 	}
 	inc.lastIDs.free()
 	inc.last, inc.lastIDs = nil, nil
-	inc.edits, inc.edit, inc.copied, inc.direct, inc.stale = 0, Edit{}, 0, false, false
+	inc.edits, inc.edit, inc.copied, inc.direct, inc.recycled, inc.stale = 0, Edit{}, 0, false, false, false
 }
 
 // Kept is a parse whose C tree is kept, so that edited copies of its text
@@ -291,15 +345,20 @@ func ParseKept(ctx context.Context, lang Lang, src []byte, opt Options) (*Tree, 
 	return t, k, nil
 }
 
-// Last returns the tree of the last Parse if it is kept (texts of
-// ReuseMinBytes or more) and no edit came since, else nil. Trees are never
-// changed, so a caller may read it while later parses go on; unlike Kept,
-// it lends nothing, and an edit meanwhile keeps its records' reuse.
-func (inc *Incremental) Last() *Tree {
-	if inc.edits != 0 {
-		return nil
+// Borrow returns the tree of the last Parse if it is kept (texts of
+// ReuseMinBytes or more) and no edit came since, else nil, and give, which
+// hands it back. Trees are never changed, so a caller may read it while
+// later parses go on, until it calls give; the parse after next would
+// otherwise flatten into its memory. Unlike Kept it lends no C tree, and
+// an edit meanwhile keeps its records' reuse.
+func (inc *Incremental) Borrow() (t *Tree, give func()) {
+	if inc.edits != 0 || inc.last == nil {
+		return nil, func() {}
 	}
-	return inc.last
+	t = inc.last
+	t.borrows.Add(1)
+	var once sync.Once
+	return t, func() { once.Do(func() { t.borrows.Add(-1) }) }
 }
 
 // Kept returns the last parse as a Kept, for validating edits of its text
@@ -319,6 +378,7 @@ func (inc *Incremental) Kept() (t *Tree, k *Kept, ok bool) {
 		inc.lent = new(atomic.Int32)
 	}
 	inc.lent.Add(1)
+	inc.last.borrows.Add(1)
 	return inc.last, &Kept{lang: inc.lang, ct: C.ts_tree_copy(inc.old), tree: inc.last, ids: ids, lent: inc.lent}, true
 }
 
@@ -371,6 +431,7 @@ func (k *Kept) Close() {
 		k.ct = nil
 		if k.lent != nil {
 			k.lent.Add(-1)
+			k.tree.borrows.Add(-1) // a lent Kept holds its lender's last tree
 		}
 	}
 	k.ids.free()

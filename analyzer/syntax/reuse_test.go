@@ -105,7 +105,7 @@ func TestIncrementalReuseMatchesFreshParse(t *testing.T) {
 		if _, err := inc.Parse(context.Background(), []byte(src), Options{}); err != nil {
 			t.Fatal(err)
 		}
-		copied, direct := 0, 0
+		copied, direct, recycled := 0, 0, 0
 		for step := 0; step < 80; step++ {
 			// Now and then two edits before one parse, which reuse
 			// cannot follow: it must fall back to a full walk.
@@ -129,6 +129,9 @@ func TestIncrementalReuseMatchesFreshParse(t *testing.T) {
 			if inc.direct {
 				direct++
 			}
+			if inc.recycled {
+				recycled++
+			}
 		}
 		inc.Close()
 		if copied == 0 {
@@ -136,6 +139,9 @@ func TestIncrementalReuseMatchesFreshParse(t *testing.T) {
 		}
 		if direct == 0 {
 			t.Errorf("%v: no reparse was flattened straight into Go memory", lang)
+		}
+		if recycled == 0 {
+			t.Errorf("%v: no reparse was flattened into the memory of the tree before", lang)
 		}
 	}
 }
@@ -337,6 +343,79 @@ func TestIncrementalEditWhileLent(t *testing.T) {
 	if inc.copied == 0 {
 		t.Fatal("no records copied once the Kept was closed")
 	}
+}
+
+// A tree the Incremental lent (Borrow, Kept) keeps its records however
+// many parses follow; a tree nobody holds when it is replaced gives its
+// memory to the parse after next, and panics if still used.
+func TestIncrementalRecyclesOnlyWhatNobodyHolds(t *testing.T) {
+	defer func(n int) { ReuseMinBytes = n }(ReuseMinBytes)
+	ReuseMinBytes = 0
+	src := reuseSource(20)
+	inc := NewIncremental(TSX)
+	defer inc.Close()
+	line := "  leak();\n"
+	at := strings.LastIndex(src, "  useEffect(")
+	step := 0
+	// keystroke adds the line inside the last component, or takes it away.
+	keystroke := func() *Tree {
+		t.Helper()
+		var e Edit
+		if step%2 == 0 {
+			src, e = textEdit(src, at, at, line)
+		} else {
+			src, e = textEdit(src, at, at+len(line), "")
+		}
+		step++
+		inc.Edit(e)
+		got, err := inc.Parse(context.Background(), []byte(src), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		sameRecords(t, step, got, src, TSX)
+		return got
+	}
+	if _, err := inc.Parse(context.Background(), []byte(src), Options{}); err != nil {
+		t.Fatal(err)
+	}
+	borrowed, give := inc.Borrow()
+	borrowedSrc := src
+	unheld := keystroke()
+	for range 4 {
+		keystroke()
+		sameRecords(t, step, borrowed, borrowedSrc, TSX)
+	}
+	if !inc.recycled {
+		t.Error("no parse flattened into the memory of a tree nobody held")
+	}
+	func() {
+		defer func() {
+			if recover() == nil {
+				t.Error("a recycled tree could still be read")
+			}
+		}()
+		_ = unheld.Root().Kind()
+	}()
+	give()
+	// A tree given back before it is replaced is recycled as it is.
+	again, giveAgain := inc.Borrow()
+	giveAgain()
+	giveAgain() // a second give does nothing
+	keystroke()
+	if again.recs != nil {
+		t.Error("a tree given back was not recycled")
+	}
+	// A Kept holds its tree too (edits meanwhile walk whole trees).
+	kept, lent, ok := inc.Kept()
+	if !ok {
+		t.Fatal("no Kept lent")
+	}
+	keptSrc := src
+	for range 3 {
+		keystroke()
+		sameRecords(t, step, kept, keptSrc, TSX)
+	}
+	lent.Close()
 }
 
 // BenchmarkIncrementalKeystroke reparses a 20,000-line TSX file after a

@@ -146,7 +146,7 @@ func ReparseSpliced(ctx context.Context, old *Tree, src []byte, edits []Edit, op
 		root.end = uint32(int(root.end) + grown)
 	}
 	t = &Tree{Lang: old.Lang, Src: string(src), recs: recs, g: old.g}
-	t.computeEnds(false)
+	t.computeEnds(nil)
 	return t, true, nil
 }
 

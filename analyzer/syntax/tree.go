@@ -1,6 +1,9 @@
 package syntax
 
-import "strings"
+import (
+	"strings"
+	"sync/atomic"
+)
 
 // Tree is a parsed file: the source and its nodes in pre-order. It is plain
 // Go memory and safe to read from many goroutines.
@@ -11,6 +14,10 @@ type Tree struct {
 	recs []record
 	ends []int32 // pre-order index just past each node's subtree
 	g    *grammar
+	// borrows counts the holders an Incremental lent this tree to
+	// (Borrow, Kept) that have not given it back. A replaced tree nobody
+	// holds is recycled: its arrays take the next flattening.
+	borrows atomic.Int32
 }
 
 // Root is the program node.
@@ -62,13 +69,14 @@ func (t *Tree) Errors(limit int) []SyntaxError {
 func (t *Tree) subtreeEnd(i int) int { return int(t.ends[i]) }
 
 // computeEnds fills ends in one forward pass: a node's subtree ends where its
-// next sibling starts, or where its parent's subtree ends. The array comes
-// from the pool for a one-shot tree (pooled), which is released when
-// analysed; the language server's trees are kept, and get an array of
-// their exact size.
-func (t *Tree) computeEnds(pooled bool) {
-	if pooled {
-		t.ends = endPool.Get(len(t.recs)) // every element is written below
+// next sibling starts, or where its parent's subtree ends. The array is
+// buf when it is large enough (every element is written below): the
+// pool's for a one-shot tree, which is released when analysed, a recycled
+// tree's for an incremental one. The language server's other trees are
+// kept, and get an array of their exact size.
+func (t *Tree) computeEnds(buf []int32) {
+	if cap(buf) >= len(t.recs) {
+		t.ends = buf[:len(t.recs)]
 	} else {
 		t.ends = make([]int32, len(t.recs))
 	}
