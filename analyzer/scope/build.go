@@ -1,7 +1,9 @@
 package scope
 
 import (
+	"iter"
 	"maps"
+	"slices"
 	"sync"
 
 	"github.com/leakwatch/leakwatch/analyzer/syntax"
@@ -35,6 +37,10 @@ type Info struct {
 	// and free of pointers for the collector to scan.
 	keyOf []int32
 	keys  []string
+	// functions lists the functions' node indices in source order, for
+	// FunctionsIn: finding them by walking a region reads every record of
+	// it, and helpers ask for the functions of a whole component.
+	functions []int32
 	// LongLived names values configured to live as long as the program
 	// (an identifier, or a member name such as this.bus): LifetimeOf calls
 	// them Global.
@@ -112,7 +118,9 @@ func Build(t *syntax.Tree) *Info {
 			s := in.push(cur, n, FunctionScope)
 			in.declareParams(s, n)
 			enter(s, n.SubtreeEnd())
+			in.functions = append(in.functions, int32(i))
 		case actFunction:
+			in.functions = append(in.functions, int32(i))
 			s := in.push(cur, n, FunctionScope)
 			if name := n.Get("name"); name.Valid() && n.Kind() != "method_definition" {
 				// A named function expression sees its own name.
@@ -445,3 +453,20 @@ func isFunction(n syntax.Node) bool {
 // IsFunction reports whether n is any kind of function (declaration,
 // expression, arrow or method).
 func IsFunction(n syntax.Node) bool { return isFunction(n) }
+
+// FunctionsIn yields the functions (IsFunction) in n's subtree, n included,
+// in source order, without reading the rest of the subtree.
+func (in *Info) FunctionsIn(n syntax.Node) iter.Seq[syntax.Node] {
+	return func(yield func(syntax.Node) bool) {
+		if !n.Valid() || n.Tree() != in.Tree {
+			return
+		}
+		lo, end := int32(n.Index()), int32(n.SubtreeEnd())
+		i, _ := slices.BinarySearch(in.functions, lo)
+		for ; i < len(in.functions) && in.functions[i] < end; i++ {
+			if !yield(in.Tree.At(int(in.functions[i]))) {
+				return
+			}
+		}
+	}
+}

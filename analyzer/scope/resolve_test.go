@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"github.com/leakwatch/leakwatch/analyzer/scope"
@@ -67,5 +68,58 @@ func TestResolveIsLookupInScope(t *testing.T) {
 	}
 	if files < 200 || refs < 5000 || bound < 3000 {
 		t.Fatalf("only %d files, %d references (%d bound) checked", files, refs, bound)
+	}
+}
+
+// TestFunctionsInIsAWalk checks FunctionsIn against the walk it saves:
+// over every fixture of the repository, the functions of each function,
+// class and statement block's subtree are those IsFunction finds walking
+// it, in the same order.
+func TestFunctionsInIsAWalk(t *testing.T) {
+	regions := 0
+	err := filepath.WalkDir(filepath.Join("..", "..", "testdata"), func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		lang, ok := syntax.LangForPath(path)
+		if !ok {
+			return nil
+		}
+		src, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		tr, err := syntax.Parse(context.Background(), lang, src, syntax.Options{})
+		if err != nil {
+			return nil // fixtures of unparsable input
+		}
+		in := scope.Build(tr)
+		for i := 0; i < tr.Len(); i++ {
+			n := tr.At(i)
+			if i != 0 && !scope.IsFunction(n) && n.Kind() != "class_body" && n.Kind() != "statement_block" {
+				continue
+			}
+			regions++
+			var want, got []int
+			n.Walk(func(c syntax.Node) bool {
+				if scope.IsFunction(c) {
+					want = append(want, c.Index())
+				}
+				return true
+			})
+			for f := range in.FunctionsIn(n) {
+				got = append(got, f.Index())
+			}
+			if !slices.Equal(got, want) {
+				t.Fatalf("%s:%d: FunctionsIn(%s) gives %v, a walk %v", path, n.Start(), n.Kind(), got, want)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if regions < 1000 {
+		t.Fatalf("only %d regions checked", regions)
 	}
 }
