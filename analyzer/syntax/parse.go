@@ -189,12 +189,15 @@ type Incremental struct {
 	lent  *atomic.Int32
 	stale bool
 
-	// spare is the memory of the tree before last, when nobody borrowed
-	// it: the next flattening writes into it instead of into fresh memory.
-	// For a large document that is most of a keystroke's allocation (a
-	// 20,000-line file has 17 MB of records), whose page faults and
-	// zeroing cost more than the copying of untouched records itself.
-	spare spareArrays
+	// spare holds the memory of the tree before last, when nobody
+	// borrowed it: the next flattening writes into it instead of into
+	// fresh memory. For a large document that is most of a keystroke's
+	// allocation (a 20,000-line file has 17 MB of records), whose page
+	// faults and zeroing cost more than the copying of untouched records
+	// itself. A pool, because the collector empties it: the memory serves
+	// while the document is being typed in, and goes back once it rests,
+	// instead of doubling what every open document keeps.
+	spare sync.Pool // of *spareArrays
 }
 
 // spareArrays is memory of a tree no longer used, for the next flattening.
@@ -204,10 +207,14 @@ type spareArrays struct {
 	ids  *subtreeIDs
 }
 
-// drop frees what the last flattening did not take.
-func (s *spareArrays) drop() {
-	s.ids.free()
-	*s = spareArrays{}
+// newSpare makes spare memory of recs, ends and ids, whose C memory is
+// freed when the spare is collected without being taken.
+func newSpare(recs []record, ends []int32, ids *subtreeIDs) *spareArrays {
+	s := &spareArrays{recs: recs, ends: ends, ids: ids}
+	if ids != nil {
+		runtime.AddCleanup(s, (*subtreeIDs).free, ids)
+	}
+	return s
 }
 
 // ReuseMinBytes is the size from which an Incremental keeps what reusing
@@ -246,16 +253,21 @@ func (inc *Incremental) Parse(ctx context.Context, src []byte, opt Options) (*Tr
 	// The old C tree must outlive the flattening that reuses its records:
 	// their subtree identities are pointers into it.
 	var prev *previous
+	spare, _ := inc.spare.Get().(*spareArrays)
 	if inc.last != nil && inc.edits <= 1 && !inc.stale {
-		prev = &previous{tree: inc.last, ids: inc.lastIDs,
-			intoRecs: inc.spare.recs, intoEnds: inc.spare.ends, intoIDs: inc.spare.ids}
+		prev = &previous{tree: inc.last, ids: inc.lastIDs}
+		if spare != nil {
+			prev.intoRecs, prev.intoEnds, prev.intoIDs = spare.recs, spare.ends, spare.ids
+		}
 		if inc.edits == 1 {
 			prev.edits = []Edit{inc.edit}
 		}
 	}
 	keepIDs := len(src) >= ReuseMinBytes
 	t, ids, err := buildReusing(ct, inc.lang, src, false, keepIDs, prev)
-	inc.spare.drop()
+	if spare != nil {
+		spare.ids.free() // unless the flattening took them
+	}
 	replaced, replacedIDs := inc.last, inc.lastIDs
 	inc.lastIDs = nil
 	inc.forget()
@@ -281,19 +293,24 @@ func (inc *Incremental) Parse(ctx context.Context, src []byte, opt Options) (*Tr
 // that a use nobody declared panics rather than reads another text's
 // nodes.
 func (inc *Incremental) recycle(replaced *Tree, ids *subtreeIDs) {
-	inc.spare = spareArrays{ids: ids}
-	if replaced == nil || replaced == inc.last || replaced.borrows.Load() != 0 {
-		return
+	var recs []record
+	var ends []int32
+	if replaced != nil && replaced != inc.last && replaced.borrows.Load() == 0 {
+		recs, ends = replaced.recs[:cap(replaced.recs)], replaced.ends
+		replaced.recs, replaced.ends = nil, nil
 	}
-	inc.spare.recs, inc.spare.ends = replaced.recs[:cap(replaced.recs)], replaced.ends
-	replaced.recs, replaced.ends = nil, nil
+	if recs != nil || ids != nil {
+		inc.spare.Put(newSpare(recs, ends, ids))
+	}
 }
 
 // Close frees the kept tree. The Incremental can be used again afterwards;
 // its next parse starts from scratch.
 func (inc *Incremental) Close() {
 	inc.forget()
-	inc.spare.drop()
+	if spare, _ := inc.spare.Get().(*spareArrays); spare != nil {
+		spare.ids.free()
+	}
 }
 
 // forget frees the kept tree, leaving the spare memory for the next parse.
