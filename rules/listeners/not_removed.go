@@ -700,6 +700,21 @@ func (v *notRemoved) Finish() {
 		if typos[a.node.Index()] || pa.shared && !v.sharedLeak(a, o) {
 			continue
 		}
+		// The teardown's removal is asked for first: it is the usual one,
+		// and the cheaper question (the verdict is the same either way).
+		found := p.Life.FindInTeardown(o, func(m syntax.Node) bool {
+			if m.Kind() != "call_expression" {
+				return false
+			}
+			if r, ok := parseRemove(p, m); ok {
+				return matches(p, a, r) || orphan[m.Index()] && meantFor(p, a, r)
+			}
+			recv, name := astutil.Method(m)
+			return disposers[name] && recv.Valid() && sameTarget(p, recv, a.target)
+		})
+		if found.Valid() {
+			continue
+		}
 		// A removal elsewhere in the owner counts only where it ends a
 		// gesture (added on pointerdown, removed on pointerup): those
 		// listeners live as long as the drag; in a component, only on
@@ -714,17 +729,7 @@ func (v *notRemoved) Finish() {
 		}) {
 			continue
 		}
-		found := p.Life.FindInTeardown(o, func(m syntax.Node) bool {
-			if m.Kind() != "call_expression" {
-				return false
-			}
-			if r, ok := parseRemove(p, m); ok {
-				return matches(p, a, r) || orphan[m.Index()] && meantFor(p, a, r)
-			}
-			recv, name := astutil.Method(m)
-			return disposers[name] && recv.Valid() && sameTarget(p, recv, a.target)
-		})
-		if !found.Valid() && !removedThroughCollection(p, a, o) {
+		if !removedThroughCollection(p, a, o) {
 			v.report(a, o)
 		}
 	}
