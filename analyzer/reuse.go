@@ -56,9 +56,9 @@ import (
 // helper's removal makes the owner's addition a mismatch). Doing it
 // soundly means every rule recording what it read for each owner; until
 // then the full analysis of a large file is kept fast instead
-// (incremental parse that copies the untouched records, rules split
-// across two goroutines, fixes built only when asked). The
-// tests hold every result to a fresh analysis: random isolated edits of
+// (incremental parse that copies the untouched records into the memory of
+// the tree before, rules split across two goroutines, fixes built only
+// when asked). The tests hold every result to a fresh analysis: random isolated edits of
 // every fixture and large corpus files (TestSessionCarriesOnly...), the
 // edits that look isolated but are not (TestSessionCarryEdges), and the
 // server end to end (lsp's TestLargeDocumentEditsMatchAFreshOpen).

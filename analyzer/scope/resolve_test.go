@@ -12,14 +12,10 @@ import (
 	"github.com/leakwatch/leakwatch/analyzer/syntax"
 )
 
-// TestResolveIsLookupInScope checks the table Build fills for Resolve
-// against the definition it replaces: over every fixture of the
-// repository, an identifier that declares nothing resolves to what its
-// innermost scope (ScopeOf) finds under its name, and one that declares
-// resolves to the binding Lookup gives in its declaring scope or in the
-// scope a redeclaration kept.
-func TestResolveIsLookupInScope(t *testing.T) {
-	files, refs, bound := 0, 0, 0
+// eachFixture parses every fixture of the repository that parses and hands
+// it to check with its path.
+func eachFixture(t *testing.T, check func(path string, tr *syntax.Tree)) {
+	t.Helper()
 	err := filepath.WalkDir(filepath.Join("..", "..", "testdata"), func(path string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
@@ -36,6 +32,23 @@ func TestResolveIsLookupInScope(t *testing.T) {
 		if err != nil {
 			return nil // fixtures of unparsable input
 		}
+		check(path, tr)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestResolveIsLookupInScope checks the table Build fills for Resolve
+// against the definition it replaces: over every fixture of the
+// repository, an identifier that declares nothing resolves to what its
+// innermost scope (ScopeOf) finds under its name, and one that declares
+// resolves to the binding Lookup gives in its declaring scope or in the
+// scope a redeclaration kept.
+func TestResolveIsLookupInScope(t *testing.T) {
+	files, refs, bound := 0, 0, 0
+	eachFixture(t, func(path string, tr *syntax.Tree) {
 		files++
 		in := scope.Build(tr)
 		for i := 0; i < tr.Len(); i++ {
@@ -61,11 +74,7 @@ func TestResolveIsLookupInScope(t *testing.T) {
 				bound++
 			}
 		}
-		return nil
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
 	if files < 200 || refs < 5000 || bound < 3000 {
 		t.Fatalf("only %d files, %d references (%d bound) checked", files, refs, bound)
 	}
@@ -77,22 +86,7 @@ func TestResolveIsLookupInScope(t *testing.T) {
 // it, in the same order.
 func TestFunctionsInIsAWalk(t *testing.T) {
 	regions := 0
-	err := filepath.WalkDir(filepath.Join("..", "..", "testdata"), func(path string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		lang, ok := syntax.LangForPath(path)
-		if !ok {
-			return nil
-		}
-		src, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
-		tr, err := syntax.Parse(context.Background(), lang, src, syntax.Options{})
-		if err != nil {
-			return nil // fixtures of unparsable input
-		}
+	eachFixture(t, func(path string, tr *syntax.Tree) {
 		in := scope.Build(tr)
 		for i := 0; i < tr.Len(); i++ {
 			n := tr.At(i)
@@ -114,11 +108,7 @@ func TestFunctionsInIsAWalk(t *testing.T) {
 				t.Fatalf("%s:%d: FunctionsIn(%s) gives %v, a walk %v", path, n.Start(), n.Kind(), got, want)
 			}
 		}
-		return nil
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
 	if regions < 1000 {
 		t.Fatalf("only %d regions checked", regions)
 	}
