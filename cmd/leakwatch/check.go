@@ -250,7 +250,10 @@ type job struct {
 	cfg   *analyzer.Config
 	done  chan *fileResult // receives exactly one result
 	size  int64            // bytes on disk when listed, for scheduling
-	fatal error            // a configuration error that ends the run
+	// beside marks a file over companionFile that the queue started
+	// beside one over the budget, and counts with it.
+	beside bool
+	fatal  error // a configuration error that ends the run
 	// internal marks a fatal error that is leakwatch's own failure.
 	internal bool
 }

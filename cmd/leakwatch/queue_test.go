@@ -116,10 +116,49 @@ func TestQueueRunsCompanionsBesideAFileOverTheBudget(t *testing.T) {
 	if j := q.next(); j != files[1] {
 		t.Fatalf("after the companion: got size %d, want the 6 MB file", j.size)
 	}
+	// The 6 MB file is not the run's largest: a file over companionFile
+	// starts beside it too, the two adding up to less than the 9 MB one.
+	if j := q.next(); j != files[2] {
+		t.Fatalf("beside the 6 MB file: got size %d, want the file just over companionFile", j.size)
+	}
 	if j := q.next(); j != files[3] {
 		t.Fatalf("beside the 6 MB file: got size %d, want the companion of 10 bytes", j.size)
 	}
+}
+
+// Beside a file over the budget, files over companionFile start only
+// while the bytes running stay within the run's largest file's.
+func TestQueueBoundsCompanionsByTheLargestFile(t *testing.T) {
+	const largest = 9 << 20
+	files := sized(largest, largest-150<<10, 200<<10, 100<<10, 100<<10, 10)
+	q := newQueue(4 << 20)
+	q.start(files)
+	first := q.next()
+	if first != files[0] {
+		t.Fatalf("first: got size %d", first.size)
+	}
+	// Beside the largest file only companions start.
+	c := q.next()
+	if c != files[5] {
+		t.Fatalf("beside the largest file: got size %d, want the companion of 10 bytes", c.size)
+	}
+	q.finished(c)
+	q.finished(first)
+	second := q.next()
+	if second != files[1] {
+		t.Fatalf("second: got size %d", second.size)
+	}
+	// 200 KB would take the bytes running over the largest file's; one
+	// of the 100 KB files fits, the other not beside it.
+	a := q.next()
+	if a != files[3] {
+		t.Fatalf("beside the second file: got size %d, want 100 KB", a.size)
+	}
 	if j := q.pick(); j != nil {
-		t.Fatalf("a file of %d bytes started beside the 6 MB file", j.size)
+		t.Fatalf("beside the second file and 100 KB: a file of %d bytes started", j.size)
+	}
+	q.finished(a)
+	if j := q.next(); j != files[4] {
+		t.Fatalf("once the first 100 KB finished: got size %d, want the other", j.size)
 	}
 }
