@@ -403,9 +403,9 @@ func flattenInto(t *C.TSTree, keep []uint8, withIDs bool, reuse *C.lw_reuse, siz
 	// lw_flatten writes every record it returns, so recycled memory needs
 	// no clearing.
 	var recs []record
-	if cap(prev.intoRecs) >= size {
+	recycled := cap(prev.intoRecs) >= size
+	if recycled {
 		recs, prev.intoRecs = prev.intoRecs[:size], nil
-		defer func() { prev.recycled = recs != nil }()
 	} else {
 		recs = make([]record, size)
 	}
@@ -435,6 +435,7 @@ func flattenInto(t *C.TSTree, keep []uint8, withIDs bool, reuse *C.lw_reuse, siz
 	}
 	// The capacity stays: it is what the tree's memory offers the
 	// flattening after next (Incremental.recycle).
+	prev.recycled = recycled
 	return recs[:got], ids, nil
 }
 
