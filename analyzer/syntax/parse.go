@@ -194,10 +194,13 @@ type Incremental struct {
 	// fresh memory. For a large document that is most of a keystroke's
 	// allocation (a 20,000-line file has 17 MB of records), whose page
 	// faults and zeroing cost more than the copying of untouched records
-	// itself. A pool, because the collector empties it: the memory serves
-	// while the document is being typed in, and goes back once it rests,
-	// instead of doubling what every open document keeps.
-	spare sync.Pool // of *spareArrays
+	// itself. It serves while the document is typed in; two garbage
+	// collections after it was kept, when the document rests, it is
+	// dropped (dropAfterCollections), instead of doubling what every open
+	// document keeps. (A sync.Pool drops it too, but also misses it
+	// whenever the next analysis runs on another processor: one edit in
+	// ten then faulted 17 MB in again.)
+	spare atomic.Pointer[spareArrays]
 }
 
 // spareArrays is memory of a tree no longer used, for the next flattening.
@@ -207,14 +210,33 @@ type spareArrays struct {
 	ids  *subtreeIDs
 }
 
-// newSpare makes spare memory of recs, ends and ids, whose C memory is
-// freed when the spare is collected without being taken.
-func newSpare(recs []record, ends []int32, ids *subtreeIDs) *spareArrays {
+// keepSpare makes recs, ends and ids inc's spare memory, freeing the
+// spare it replaces.
+func (inc *Incremental) keepSpare(recs []record, ends []int32, ids *subtreeIDs) {
 	s := &spareArrays{recs: recs, ends: ends, ids: ids}
-	if ids != nil {
-		runtime.AddCleanup(s, (*subtreeIDs).free, ids)
+	if old := inc.spare.Swap(s); old != nil {
+		old.ids.free()
 	}
-	return s
+	inc.dropAfterCollections(s, 2)
+}
+
+// takeSpare takes inc's spare memory, or returns nil.
+func (inc *Incremental) takeSpare() *spareArrays { return inc.spare.Swap(nil) }
+
+// dropAfterCollections drops s, if it is still inc's spare, once n more
+// garbage collections have run: a cleanup of an object of no use but to be
+// collected counts them, arming the next until the last.
+func (inc *Incremental) dropAfterCollections(s *spareArrays, n int) {
+	// Not a tiny allocation (under 16 bytes without pointers), whose
+	// cleanup may wait for its neighbours.
+	sentinel := new([4]uintptr)
+	runtime.AddCleanup(sentinel, func(n int) {
+		if n > 1 {
+			inc.dropAfterCollections(s, n-1)
+		} else if inc.spare.CompareAndSwap(s, nil) {
+			s.ids.free()
+		}
+	}, n)
 }
 
 // ReuseMinBytes is the size from which an Incremental keeps what reusing
@@ -253,7 +275,7 @@ func (inc *Incremental) Parse(ctx context.Context, src []byte, opt Options) (*Tr
 	// The old C tree must outlive the flattening that reuses its records:
 	// their subtree identities are pointers into it.
 	var prev *previous
-	spare, _ := inc.spare.Get().(*spareArrays)
+	spare := inc.takeSpare()
 	if inc.last != nil && inc.edits <= 1 && !inc.stale {
 		prev = &previous{tree: inc.last, ids: inc.lastIDs}
 		if spare != nil {
@@ -300,7 +322,7 @@ func (inc *Incremental) recycle(replaced *Tree, ids *subtreeIDs) {
 		replaced.recs, replaced.ends = nil, nil
 	}
 	if recs != nil || ids != nil {
-		inc.spare.Put(newSpare(recs, ends, ids))
+		inc.keepSpare(recs, ends, ids)
 	}
 }
 
@@ -308,7 +330,7 @@ func (inc *Incremental) recycle(replaced *Tree, ids *subtreeIDs) {
 // its next parse starts from scratch.
 func (inc *Incremental) Close() {
 	inc.forget()
-	if spare, _ := inc.spare.Get().(*spareArrays); spare != nil {
+	if spare := inc.takeSpare(); spare != nil {
 		spare.ids.free()
 	}
 }
