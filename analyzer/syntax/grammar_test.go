@@ -1,8 +1,10 @@
 package syntax
 
 import (
+	"slices"
 	"strings"
 	"testing"
+	"unsafe"
 )
 
 // Valid code the grammars get right since javascript v0.23.1 and typescript
@@ -91,5 +93,28 @@ func TestForLoopHeadShape(t *testing.T) {
 	}
 	if got := loop.Get("condition").Kind(); got != "binary_expression" {
 		t.Errorf("condition = %q, want binary_expression", got)
+	}
+}
+
+// Every field name of the grammars is the one copy of its Go literal
+// (fieldNames), so that Node.Get compares it by address.
+func TestFieldNamesAreInterned(t *testing.T) {
+	for _, l := range []Lang{JavaScript, TypeScript, TSX} {
+		for _, f := range grammarFor(l).fields[1:] {
+			lit, ok := fieldNames[f]
+			if !ok {
+				t.Errorf("%v: field %q is not in fieldNames", l, f)
+				continue
+			}
+			if unsafe.StringData(lit) != unsafe.StringData(f) {
+				t.Errorf("%v: field %q is a copy of its literal", l, f)
+			}
+		}
+	}
+	// The copy a caller's literal is.
+	if f := grammarFor(TSX).fields; !slices.ContainsFunc(f, func(s string) bool {
+		return s == "function" && unsafe.StringData(s) == unsafe.StringData("function")
+	}) {
+		t.Error(`the grammar's "function" is not the program's literal`)
 	}
 }

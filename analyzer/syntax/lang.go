@@ -69,6 +69,11 @@ var (
 func grammarFor(l Lang) *grammar {
 	grammarOnce[l].Do(func() {
 		kinds, fields := grammarTables(l)
+		for i, f := range fields {
+			if lit, ok := fieldNames[f]; ok {
+				fields[i] = lit
+			}
+		}
 		keep := make([]uint8, len(kinds))
 		for i, k := range kinds {
 			if k != "" && !isPunctuation(k) {
@@ -79,6 +84,30 @@ func grammarFor(l Lang) *grammar {
 	})
 	return grammars[l]
 }
+
+// fieldNames are the grammars' field names as Go string literals, which
+// the linker stores once for the whole program. Callers ask for fields by
+// literal (n.Get("function")), and Node.Get compares the field name of
+// each child it passes with the one asked for: a grammar name that is the
+// literal's one copy compares equal by its address, without its bytes
+// being read. Reading them was a third of Node.Get, the most called
+// method of a large file's edit. A field missing here still compares
+// right, only slower (TestFieldNamesAreInterned lists it).
+var fieldNames = func() map[string]string {
+	m := map[string]string{}
+	for _, f := range []string{
+		"alias", "alternative", "argument", "arguments", "attribute", "body", "close_tag",
+		"condition", "consequence", "constraint", "constructor", "declaration", "decorator",
+		"finalizer", "flags", "function", "handler", "increment", "index", "index_type",
+		"initializer", "key", "kind", "label", "left", "member", "module", "name", "object",
+		"open_tag", "operator", "optional_chain", "parameter", "parameters", "pattern",
+		"property", "return_type", "right", "sign", "source", "type", "type_arguments",
+		"type_parameters", "value",
+	} {
+		m[f] = f
+	}
+	return m
+}()
 
 // isPunctuation reports anonymous tokens that carry no meaning for analysis
 // (brackets, commas, semicolons). Dropping them halves the node count;
