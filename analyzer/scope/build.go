@@ -4,7 +4,6 @@ import (
 	"iter"
 	"maps"
 	"slices"
-	"sync"
 
 	"github.com/leakwatch/leakwatch/analyzer/syntax"
 )
@@ -250,6 +249,7 @@ const (
 	actImport
 	actExport
 	actEnum
+	actWrapper // an expression Unwrap looks through; the build walk passes it
 )
 
 // actionOf gives the node kinds the build walk acts on their action.
@@ -267,27 +267,29 @@ var actionOf = map[string]buildAction{
 	"import_statement": actImport,
 	"export_statement": actExport,
 	"enum_declaration": actEnum, "internal_module": actEnum, "module": actEnum,
+	// Not the build's, but asked about by symbol for the same reason
+	// (Unwrap and IsFunction run in every rule's hot loops).
+	"parenthesized_expression": actWrapper, "non_null_expression": actWrapper, "as_expression": actWrapper,
+	"satisfies_expression": actWrapper, "type_assertion": actWrapper,
 }
 
 // actionTables holds, per grammar, the action of each symbol id: the walk
 // looks its action up by the node's symbol rather than comparing its kind
-// name with some thirty strings, which was a third of the build.
-var actionTables [3]struct {
-	once sync.Once
-	t    []buildAction
-}
-
-func buildActions(l syntax.Lang) []buildAction {
-	at := &actionTables[l]
-	at.once.Do(func() {
+// name with some thirty strings, which was a third of the build. They are
+// made when the package loads, so that Unwrap and IsFunction, called in
+// every rule's hot loops, read them without a sync.Once.
+var actionTables = func() (t [3][]buildAction) {
+	for _, l := range []syntax.Lang{syntax.JavaScript, syntax.TypeScript, syntax.TSX} {
 		names := syntax.SymbolNames(l)
-		at.t = make([]buildAction, len(names))
+		t[l] = make([]buildAction, len(names))
 		for sym, name := range names {
-			at.t[sym] = actionOf[name]
+			t[l][sym] = actionOf[name]
 		}
-	})
-	return at.t
-}
+	}
+	return t
+}()
+
+func buildActions(l syntax.Lang) []buildAction { return actionTables[l] }
 
 // identUse is an identifier seen by the build walk, by node index, and
 // the scope it appears in, by its index in the walk's list of scopes.
@@ -442,9 +444,8 @@ func isFunction(n syntax.Node) bool {
 	if !n.IsNamed() {
 		return false
 	}
-	switch n.Kind() {
-	case "function_declaration", "generator_function_declaration", "function_expression",
-		"function", "generator_function", "arrow_function", "method_definition":
+	switch buildActions(n.Tree().Lang)[n.Symbol()] {
+	case actFunctionDecl, actFunction:
 		return true
 	}
 	return false

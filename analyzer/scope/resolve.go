@@ -98,22 +98,17 @@ func (in *Info) ThisOwner(n syntax.Node) syntax.Node {
 // Unwrap strips what does not change which value an expression denotes:
 // parentheses and TypeScript's `x!`, `x as T`, `<T>x`, `x satisfies T`.
 func Unwrap(n syntax.Node) syntax.Node {
-	for {
-		switch n.Kind() {
-		case "parenthesized_expression", "non_null_expression", "as_expression",
-			"satisfies_expression", "type_assertion":
-			inner := n.Child(0)
-			if n.Kind() == "type_assertion" {
-				inner = n.Child(n.ChildCount() - 1)
-			}
-			if !inner.Valid() {
-				return n
-			}
-			n = inner
-		default:
+	for n.Valid() && buildActions(n.Tree().Lang)[n.Symbol()] == actWrapper {
+		inner := n.Child(0)
+		if n.Kind() == "type_assertion" {
+			inner = n.Child(n.ChildCount() - 1)
+		}
+		if !inner.Valid() {
 			return n
 		}
+		n = inner
 	}
+	return n
 }
 
 // windowAliases all denote the browser's global object.

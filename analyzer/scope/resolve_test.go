@@ -113,3 +113,50 @@ func TestFunctionsInIsAWalk(t *testing.T) {
 		t.Fatalf("only %d regions checked", regions)
 	}
 }
+
+// TestUnwrapAndIsFunctionBySymbol checks Unwrap and IsFunction, which ask
+// by symbol, against their definitions by kind name, on every node of the
+// fixtures.
+func TestUnwrapAndIsFunctionBySymbol(t *testing.T) {
+	wrappers := map[string]bool{"parenthesized_expression": true, "non_null_expression": true,
+		"as_expression": true, "satisfies_expression": true, "type_assertion": true}
+	functions := map[string]bool{"function_declaration": true, "generator_function_declaration": true,
+		"function_expression": true, "function": true, "generator_function": true, "arrow_function": true,
+		"method_definition": true}
+	unwrap := func(n syntax.Node) syntax.Node {
+		for wrappers[n.Kind()] {
+			inner := n.Child(0)
+			if n.Kind() == "type_assertion" {
+				inner = n.Child(n.ChildCount() - 1)
+			}
+			if !inner.Valid() {
+				return n
+			}
+			n = inner
+		}
+		return n
+	}
+	nodes, unwrapped, fns := 0, 0, 0
+	eachFixture(t, func(path string, tr *syntax.Tree) {
+		for i := 0; i < tr.Len(); i++ {
+			n := tr.At(i)
+			nodes++
+			if got, want := scope.Unwrap(n), unwrap(n); got != want {
+				t.Fatalf("%s:%d: Unwrap(%s) is %v, want %v", path, n.Start(), n.Kind(), got, want)
+			} else if got != n {
+				unwrapped++
+			}
+			if got, want := scope.IsFunction(n), n.IsNamed() && functions[n.Kind()]; got != want {
+				t.Fatalf("%s:%d: IsFunction(%s) is %v, want %v", path, n.Start(), n.Kind(), got, want)
+			} else if got {
+				fns++
+			}
+		}
+	})
+	if unwrapped < 100 || fns < 1000 {
+		t.Fatalf("only %d nodes unwrapped and %d functions among %d nodes", unwrapped, fns, nodes)
+	}
+	if scope.Unwrap(syntax.Node{}).Valid() || scope.IsFunction(syntax.Node{}) {
+		t.Error("the zero Node unwraps to a node or is a function")
+	}
+}
