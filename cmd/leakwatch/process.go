@@ -5,7 +5,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"github.com/leakwatch/leakwatch/internal/pool"
 	"io"
 	"io/fs"
 	"os"
@@ -16,6 +15,7 @@ import (
 
 	"github.com/leakwatch/leakwatch/analyzer"
 	"github.com/leakwatch/leakwatch/internal/cache"
+	"github.com/leakwatch/leakwatch/internal/pool"
 	"github.com/leakwatch/leakwatch/internal/walk"
 )
 

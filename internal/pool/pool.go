@@ -30,9 +30,6 @@ type Arrays[T any] struct {
 	classes  [31]sync.Pool // of *[]T with cap at least 1<<class
 }
 
-// Pooled reports whether Get(n) can return a pooled array.
-func (p *Arrays[T]) Pooled(n int) bool { return classFor(n) <= p.MaxClass }
-
 // Get returns an array of length n whose contents are undefined: the
 // caller must write what it reads.
 func (p *Arrays[T]) Get(n int) []T {

@@ -31,17 +31,14 @@ func TestGetReturnsWhatWasPut(t *testing.T) {
 func TestClasses(t *testing.T) {
 	var p Arrays[byte]
 	p.MaxClass = 12
+	// Pooled sizes get their class's capacity; past MaxClass, an array
+	// of exactly the size asked.
 	for _, c := range []struct {
-		n      int
-		pooled bool
-		cap    int
+		n   int
+		cap int
 	}{
-		{0, true, 1024}, {1, true, 1024}, {1024, true, 1024}, {1025, true, 2048},
-		{4096, true, 4096}, {4097, false, 4097},
+		{0, 1024}, {1, 1024}, {1024, 1024}, {1025, 2048}, {4096, 4096}, {4097, 4097},
 	} {
-		if got := p.Pooled(c.n); got != c.pooled {
-			t.Errorf("Pooled(%d) = %v, want %v", c.n, got, c.pooled)
-		}
 		if a := p.Get(c.n); len(a) != c.n || cap(a) != c.cap {
 			t.Errorf("Get(%d): len %d cap %d, want cap %d", c.n, len(a), cap(a), c.cap)
 		}

@@ -53,15 +53,15 @@ func checkOwnerEnd(p *analyzer.Pass, c *collection, s summary) {
 // watcherCallback reports a function passed to a Vue watch / watchEffect
 // (or Angular's effect): it runs on changes, not at teardown.
 func watcherCallback(fn syntax.Node) bool {
-	args := fn.Parent()
-	if args.Kind() != "arguments" {
+	call := astutil.CallTaking(fn)
+	if !call.Valid() {
 		return false
 	}
-	switch astutil.MethodName(args.Parent()) {
+	switch astutil.MethodName(call) {
 	case "watch", "watchEffect", "watchPostEffect", "watchSyncEffect", "$watch", "effect":
 		return true
 	}
-	name := scope.Unwrap(args.Parent().Get("function")).Text()
+	name := scope.Unwrap(call.Get("function")).Text()
 	return name == "watch" || name == "watchEffect"
 }
 

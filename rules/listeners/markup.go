@@ -304,11 +304,11 @@ func childHandler(p *analyzer.Pass, fn syntax.Node) bool {
 // iteratedBy returns the collection a callback is handed to for its
 // elements (`checks.forEach(fn)` gives checks), or the zero Node.
 func iteratedBy(fn syntax.Node) syntax.Node {
-	args := fn.Parent()
-	if args.Kind() != "arguments" || astutil.Arg(args.Parent(), 0).Index() != fn.Index() {
+	call := astutil.CallTaking(fn)
+	if !call.Valid() || astutil.Arg(call, 0).Index() != fn.Index() {
 		return syntax.Node{}
 	}
-	recv, name := astutil.Method(args.Parent())
+	recv, name := astutil.Method(call)
 	if !apis.ElementCallback(name) {
 		return syntax.Node{}
 	}

@@ -855,8 +855,8 @@ func inHandlerOf(p *analyzer.Pass, n syntax.Node, events func(string) bool) bool
 // handlerFor reports a function registered (in this file) as a listener
 // for one of events: passed inline, or by name.
 func handlerFor(p *analyzer.Pass, fn syntax.Node, events func(string) bool) bool {
-	if args := fn.Parent(); args.Kind() == "arguments" {
-		if c, ok := parseAdd(p, args.Parent()); ok && events(c.eventName) {
+	if call := astutil.CallTaking(fn); call.Valid() {
+		if c, ok := parseAdd(p, call); ok && events(c.eventName) {
 			return true
 		}
 	}

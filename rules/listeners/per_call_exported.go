@@ -129,18 +129,14 @@ func refersToParam(sc *scope.Info, code, fn syntax.Node, derived bool) bool {
 // its parameters are the modules it depends on, and what it returns is
 // its export.
 func amdFactory(fn syntax.Node) bool {
-	args := fn.Parent()
-	if args.Kind() != "arguments" {
-		return false
-	}
-	call := args.Parent()
-	if !apis.AMDLoader(call.Get("function").Text()) {
+	call := astutil.CallTaking(fn)
+	if !call.Valid() || !apis.AMDLoader(call.Get("function").Text()) {
 		return false
 	}
 	if st := call.Parent(); st.Kind() != "expression_statement" || st.Parent().Kind() != "program" {
 		return false
 	}
-	list := args.Children()
+	list := astutil.Args(call)
 	return len(list) > 0 && list[len(list)-1].Index() == fn.Index()
 }
 

@@ -148,11 +148,10 @@ func renderedNames(p *analyzer.Pass, class syntax.Node) map[string]bool {
 // (this.setState({ html: x }, () => q) gives state and html), or no keys.
 func mergedKeys(p *analyzer.Pass, o *lifecycle.Owner, q syntax.Node) (member string, keys []string) {
 	for fn := astutil.EnclosingFunction(q); fn.Valid(); fn = astutil.EnclosingFunction(fn) {
-		args := fn.Parent()
-		if args.Kind() != "arguments" {
+		call := astutil.CallTaking(fn)
+		if !call.Valid() {
 			continue
 		}
-		call := args.Parent()
 		recv, method := astutil.Method(call)
 		pos := apis.MergedCallback(method)
 		if pos < 0 || scope.Unwrap(recv).Kind() != "this" || p.Scope.ThisOwner(recv).Index() != o.Class.Index() ||

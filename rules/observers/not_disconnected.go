@@ -502,11 +502,7 @@ func (v *notDisconnected) waitsForever(c *creation, ob observation) bool {
 
 // promiseExecutor reports the function given to new Promise(...).
 func promiseExecutor(fn syntax.Node) bool {
-	args := fn.Parent()
-	if args.Kind() != "arguments" {
-		return false
-	}
-	nw := args.Parent()
+	nw := astutil.CallTaking(fn)
 	return nw.Kind() == "new_expression" && scope.Unwrap(nw.Get("constructor")).Text() == "Promise"
 }
 

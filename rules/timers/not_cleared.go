@@ -630,12 +630,8 @@ func storedFetched(p *analyzer.Pass, loop syntax.Node, key string, depth int) bo
 // thenCallback reports a function passed as the first argument of a
 // then() call: it is given what a promise settles with.
 func thenCallback(fn syntax.Node) bool {
-	args := fn.Parent()
-	if args.Kind() != "arguments" {
-		return false
-	}
-	call := args.Parent()
-	return astutil.MethodName(call) == "then" && len(astutil.Args(call)) > 0 && astutil.Args(call)[0].Index() == fn.Index()
+	call := astutil.CallTaking(fn)
+	return astutil.MethodName(call) == "then" && astutil.Arg(call, 0) == fn
 }
 
 // takenFrom reports a local of the loop that holds an element the loop

@@ -46,6 +46,16 @@ func Args(call syntax.Node) []syntax.Node { return call.Get("arguments").Childre
 // Arg returns argument i, or the zero Node.
 func Arg(call syntax.Node, i int) syntax.Node { return call.Get("arguments").Child(i) }
 
+// CallTaking returns the call or new expression fn is written as an
+// argument of (`then(fn)`, `new Promise(fn)`), or the zero Node: what
+// becomes of a callback is the question of who it is handed to.
+func CallTaking(fn syntax.Node) syntax.Node {
+	if args := fn.Parent(); args.Kind() == "arguments" {
+		return args.Parent()
+	}
+	return syntax.Node{}
+}
+
 // StringValue returns the value of a string literal or a template literal
 // without substitutions.
 func StringValue(n syntax.Node) (string, bool) {
@@ -234,11 +244,10 @@ func runnerCall(fn syntax.Node) syntax.Node {
 	if !fn.Valid() {
 		return syntax.Node{}
 	}
-	args := fn.Parent()
-	if args.Kind() != "arguments" || len(Args(args.Parent())) != 1 {
+	call := CallTaking(fn)
+	if len(Args(call)) != 1 {
 		return syntax.Node{}
 	}
-	call := args.Parent()
 	recv, name := Method(call)
 	switch name {
 	case "runOutsideAngular", "runGuarded":

@@ -67,8 +67,8 @@ func (c once) function(fn syntax.Node, depth int) bool {
 	if c.o.Known != nil && c.o.Known(fn) {
 		return true
 	}
-	if args := fn.Parent(); c.o.ThenOnce && args.Kind() == "arguments" {
-		if call := args.Parent(); promiseCallbacks[astutil.MethodName(call)] {
+	if call := astutil.CallTaking(fn); c.o.ThenOnce && call.Valid() {
+		if promiseCallbacks[astutil.MethodName(call)] {
 			return c.node(call, depth+1)
 		}
 	}

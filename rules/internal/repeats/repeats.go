@@ -253,12 +253,8 @@ func IsIIFE(fn syntax.Node) bool {
 
 // IsExecutor reports the function given to `new Promise(...)`.
 func IsExecutor(fn syntax.Node) bool {
-	args := fn.Parent()
-	if args.Kind() != "arguments" || args.Child(0).Index() != fn.Index() {
-		return false
-	}
-	nw := args.Parent()
-	return nw.Kind() == "new_expression" && nw.Get("constructor").Text() == "Promise"
+	nw := astutil.CallTaking(fn)
+	return nw.Kind() == "new_expression" && astutil.Arg(nw, 0).Index() == fn.Index() && nw.Get("constructor").Text() == "Promise"
 }
 
 // IsArgument reports a function passed directly to a call.
