@@ -74,15 +74,23 @@ func grammarFor(l Lang) *grammar {
 				fields[i] = lit
 			}
 		}
-		keep := make([]uint8, len(kinds))
-		for i, k := range kinds {
-			if k != "" && !isPunctuation(k) {
-				keep[i] = 1
-			}
-		}
-		grammars[l] = &grammar{kinds: kinds, fields: fields, keep: keep}
+		grammars[l] = &grammar{kinds: kinds, fields: fields, keep: keepTable(kinds)}
 	})
+	// Before the first flattening: every flattening reads the grammar.
+	directOnce.Do(checkDirectFlatten)
 	return grammars[l]
+}
+
+// keepTable marks the anonymous node kinds that flattening keeps: all but
+// punctuation.
+func keepTable(kinds []string) []uint8 {
+	keep := make([]uint8, len(kinds))
+	for i, k := range kinds {
+		if k != "" && !isPunctuation(k) {
+			keep[i] = 1
+		}
+	}
+	return keep
 }
 
 // fieldNames are the grammars' field names as Go string literals, which

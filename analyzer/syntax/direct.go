@@ -1,0 +1,118 @@
+package syntax
+
+// #include <stdlib.h>
+// #include "flatten.h"
+//
+// extern int lw_direct_flatten;
+// int64_t lw_flatten_cursor(const TSTree *tree, const uint8_t *keep, lw_node *out,
+//                           uint32_t cap, const void **ids, lw_reuse *reuse);
+// int64_t lw_flatten_direct(const TSTree *tree, const uint8_t *keep, lw_node *out,
+//                           uint32_t cap, const void **ids, lw_reuse *reuse);
+import "C"
+
+import (
+	"slices"
+	"sync"
+	"unsafe"
+)
+
+// Flattening reads tree-sitter's subtrees directly (lw_flatten_direct in
+// flatten.c) when that writes what the public cursor API writes, which
+// depends on internal layouts that the runtime does not promise
+// (tsinternal.h). The first use of a grammar checks it once for all of
+// them, on a sample that has what the two walks could disagree on; a
+// runtime whose layout differs keeps the cursor walk, slower but right
+// (TestDirectFlattenIsInUse fails then, to say so).
+var directOnce sync.Once
+
+// directSample has, in each grammar, aliased nodes (a property name, a
+// statement identifier, a type identifier), fields set through hidden rules
+// (every binary operand and call argument), comments among children (extras
+// that do not count in a production's positions), template strings, JSX,
+// regular expressions, type syntax (errors in JavaScript) and, at the end,
+// unterminated code that tree-sitter repairs with missing and error nodes.
+const directSample = `'use strict';
+import React, { useEffect as effect } from "react";
+export default class Panel extends Base /* base */ {
+  static #count = 0;
+  handlers = new Map();
+  constructor(el, { size = 3, ...rest } = {}) {
+    super(el); // keep
+    this.el = el ?? document.body;
+    window.addEventListener('resize', this.onResize, { passive: true });
+  }
+  get size() { return this.#count++ + (1 << 2) * -1; }
+  *items() { yield* [1, 2, 3].map((x) => x ** 2); }
+  async dispose() { await Promise.all([...this.handlers.values()]); }
+}
+label: for (const [k, v] of Object.entries({ a: 1, 'b': 2, [c]: 3 })) {
+  if (k in v) continue label; else break label;
+}
+const re = /a[/]b\/c/gi, tpl = ` + "`x ${a + `y ${b}`} z`" + `;
+function View(props) {
+  effect(() => { const id = setInterval(tick, 100); return () => clearInterval(id); }, []);
+  return <div className="v" onClick={() => props.go?.(1)}>{props.items.map(i => <Item key={i} {...i} />)}</div>;
+}
+let typed: Map<string, number[]> = new Map(), cast = value as unknown as string;
+interface Shape { readonly kind: "a" | "b"; area(): number }
+enum Color { Red = 1, Green }
+type Pair<T> = [T, T];
+switch (x) { case 1: y = x?.z!; break; default: throw new Error("no") }
+try { risky() } catch { } finally { done() }
+const broken = { a: (1 + , b: [ ;
+function unterminated(a, b {
+  return a +
+`
+
+func checkDirectFlatten() {
+	for _, l := range []Lang{JavaScript, TypeScript, TSX} {
+		direct, cursor, err := flattenBothWays(l, []byte(directSample))
+		if err != nil || !slices.Equal(direct, cursor) {
+			return
+		}
+	}
+	C.lw_direct_flatten = 1
+}
+
+// directFlatten reports whether flattening reads the subtrees directly.
+func directFlatten() bool {
+	directOnce.Do(checkDirectFlatten)
+	return C.lw_direct_flatten != 0
+}
+
+// flattenBothWays parses src and flattens the tree with the direct walk and
+// with the cursor walk.
+func flattenBothWays(l Lang, src []byte) (direct, cursor []record, err error) {
+	kinds, _ := grammarTables(l)
+	keep := keepTable(kinds)
+	cp := newCParser()
+	defer cp.close()
+	cp.setLanguage(l)
+	t := cp.parse(nil, src, 0)
+	if t == nil {
+		return nil, nil, ErrParseBudget
+	}
+	defer deleteTree(t)
+	n := int(C.ts_node_descendant_count(C.ts_tree_root_node(t)))
+	walk := func(fn func(*C.TSTree, *C.uint8_t, *C.lw_node, C.uint32_t) C.int64_t) ([]record, error) {
+		buf := (*C.lw_node)(C.malloc(C.size_t(n) * C.sizeof_lw_node))
+		if buf == nil {
+			return nil, errOutOfMemory
+		}
+		defer C.free(unsafe.Pointer(buf))
+		got := fn(t, (*C.uint8_t)(unsafe.Pointer(&keep[0])), buf, C.uint32_t(n))
+		if got < 0 {
+			return nil, flattenError(got)
+		}
+		return slices.Clone(unsafe.Slice((*record)(unsafe.Pointer(buf)), int(got))), nil
+	}
+	if direct, err = walk(func(t *C.TSTree, k *C.uint8_t, out *C.lw_node, n C.uint32_t) C.int64_t {
+		return C.lw_flatten_direct(t, k, out, n, nil, nil)
+	}); err != nil {
+		return nil, nil, err
+	}
+	cursor, err = walk(func(t *C.TSTree, k *C.uint8_t, out *C.lw_node, n C.uint32_t) C.int64_t {
+		return C.lw_flatten_cursor(t, k, out, n, nil, nil)
+	})
+	return direct, cursor, err
+}
