@@ -17,7 +17,17 @@ type Info struct {
 	// assignment to an undeclared name creates a global.
 	IsModule bool
 
-	scopes map[int]*Scope // scope-introducing node index -> scope
+	// scopeNodes lists the scope-introducing nodes' indices in source
+	// order (the order Build opens them), and scopeList their scopes: a
+	// map by node index cost a map insertion per function and block,
+	// most of opening a scope.
+	scopeNodes []int32
+	scopeList  []*Scope
+	// scopeSlab and bindingSlab hand out Scopes and Bindings from blocks,
+	// not one allocation each: a large file has tens of thousands of
+	// each, and they live exactly as long as the model.
+	scopeSlab   []Scope
+	bindingSlab []Binding
 	// bindingOf answers Resolve by node index, filled by Build: 1 + the
 	// index in bindings of the binding a node declares, minus that for an
 	// identifier that refers to one, 0 for neither (or a global). A slice,
@@ -69,12 +79,10 @@ func (in *Info) Fork() *Info {
 func Build(t *syntax.Tree) *Info {
 	in := &Info{
 		Tree:      t,
-		scopes:    make(map[int]*Scope),
 		bindingOf: make([]int32, t.Len()),
 	}
 	root := t.Root()
-	in.Module = &Scope{Kind: ModuleScope, Node: root}
-	in.scopes[root.Index()] = in.Module
+	in.Module = in.push(nil, root, ModuleScope)
 	in.IsModule = t.Lang.IsTypeScript()
 
 	// Pre-order walk with an explicit stack of open scopes; a scope closes
@@ -357,10 +365,30 @@ func declKind(kw string) BindingKind {
 	return Var
 }
 
+// push opens the scope of n, which must come after every node a scope was
+// opened for (Build walks in source order).
 func (in *Info) push(parent *Scope, n syntax.Node, kind ScopeKind) *Scope {
-	s := &Scope{Kind: kind, Node: n, Parent: parent}
-	in.scopes[n.Index()] = s
+	if len(in.scopeSlab) == 0 {
+		in.scopeSlab = make([]Scope, slabSize)
+	}
+	s := &in.scopeSlab[0]
+	in.scopeSlab = in.scopeSlab[1:]
+	*s = Scope{Kind: kind, Node: n, Parent: parent}
+	in.scopeNodes = append(in.scopeNodes, int32(n.Index()))
+	in.scopeList = append(in.scopeList, s)
 	return s
+}
+
+// slabSize is how many Scopes or Bindings a block holds.
+const slabSize = 256
+
+func (in *Info) newBinding() *Binding {
+	if len(in.bindingSlab) == 0 {
+		in.bindingSlab = make([]Binding, slabSize)
+	}
+	b := &in.bindingSlab[0]
+	in.bindingSlab = in.bindingSlab[1:]
+	return b
 }
 
 func (in *Info) declare(s *Scope, id syntax.Node, kind BindingKind, init syntax.Node) *Binding {
@@ -371,7 +399,8 @@ func (in *Info) declare(s *Scope, id syntax.Node, kind BindingKind, init syntax.
 		in.bindingOf[id.Index()] = old.id
 		return old
 	}
-	b := &Binding{Name: name, Kind: kind, Scope: s, Decl: id, Init: init}
+	b := in.newBinding()
+	*b = Binding{Name: name, Kind: kind, Scope: s, Decl: id, Init: init}
 	s.names.put(b)
 	in.bindings = append(in.bindings, b)
 	b.id = int32(len(in.bindings))

@@ -1,6 +1,7 @@
 package scope
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -10,8 +11,18 @@ import (
 // ScopeOf returns the innermost scope that contains n. For a node that
 // introduces a scope (a function, a block) that is its own scope.
 func (in *Info) ScopeOf(n syntax.Node) *Scope {
-	for p := n; p.Valid(); p = p.Parent() {
-		if s, ok := in.scopes[p.Index()]; ok {
+	if n.Tree() != in.Tree {
+		return in.Module
+	}
+	// The last scope opened at or before n, or the nearest of its
+	// enclosing scopes that contains n: scopes nest as their nodes do.
+	i := int32(n.Index())
+	k, found := slices.BinarySearch(in.scopeNodes, i)
+	if !found {
+		k--
+	}
+	for s := in.scopeList[max(k, 0)]; s != nil; s = s.Parent {
+		if s.Node.Contains(n) {
 			return s
 		}
 	}

@@ -114,6 +114,37 @@ func TestFunctionsInIsAWalk(t *testing.T) {
 	}
 }
 
+// TestScopeOfIsTheInnermostScope checks ScopeOf, which searches the scopes
+// by position, against walking up the tree: a node's scope is its own when
+// it opens one, else its parent's, and a scope's parent is the scope of
+// its node's parent.
+func TestScopeOfIsTheInnermostScope(t *testing.T) {
+	opened := 0
+	eachFixture(t, func(path string, tr *syntax.Tree) {
+		in := scope.Build(tr)
+		for i := 0; i < tr.Len(); i++ {
+			n := tr.At(i)
+			s := in.ScopeOf(n)
+			if !s.Node.Contains(n) {
+				t.Fatalf("%s:%d: the scope of a %s is that of a %s, which does not contain it", path, n.Start(), n.Kind(), s.Node.Kind())
+			}
+			if s.Node.Index() == n.Index() {
+				opened++
+				if want := in.ScopeOf(n.Parent()); i > 0 && s.Parent != want {
+					t.Fatalf("%s:%d: the scope of a %s has another parent than its node's parent's scope", path, n.Start(), n.Kind())
+				}
+				continue
+			}
+			if want := in.ScopeOf(n.Parent()); s != want {
+				t.Fatalf("%s:%d: a %s that opens no scope is not in its parent's (%s, not %s)", path, n.Start(), n.Kind(), s.Node.Kind(), want.Node.Kind())
+			}
+		}
+	})
+	if opened < 1000 {
+		t.Fatalf("only %d scopes checked", opened)
+	}
+}
+
 // TestUnwrapAndIsFunctionBySymbol checks Unwrap and IsFunction, which ask
 // by symbol, against their definitions by kind name, on every node of the
 // fixtures.
