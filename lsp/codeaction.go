@@ -268,7 +268,7 @@ func wants(only []protocol.CodeActionKind, kind protocol.CodeActionKind) bool {
 }
 
 func (a *analysis) file() analyzer.File {
-	return analyzer.File{Path: a.snap.path, Lang: a.snap.lang, HasLang: !a.snap.component, Src: []byte(a.snap.text), Config: a.cfg, Imports: a.imports, ImportsKey: a.importsKey}
+	return analyzer.File{Path: a.snap.path, Lang: a.snap.lang, HasLang: !a.snap.component, Src: readOnlyBytes(a.snap.text), Config: a.cfg, Imports: a.imports, ImportsKey: a.importsKey}
 }
 
 // checkFix validates a fix under the session's limits, from the

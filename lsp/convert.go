@@ -4,6 +4,7 @@ import (
 	"hash/maphash"
 	"reflect"
 	"strconv"
+	"unsafe"
 
 	"go.lsp.dev/jsonrpc2"
 	"go.lsp.dev/protocol"
@@ -242,3 +243,12 @@ func publishParams(u uri.URI, version int32, wire []byte) (jsonrpc2.RawMessage, 
 	b = append(append(append(b, `,"diagnostics":`...), wire...), '}')
 	return b, nil
 }
+
+// readOnlyBytes returns the bytes of s without copying them, to hand a
+// document's text to the APIs that take a []byte and only read it: the
+// engine's File.Src and the facts' sources (facts.FS). Nothing may write
+// to them. A keystroke in a 20,000-line document copied its 740 KB of
+// text four times this way, an eighth of what the edit allocated, and
+// the collections that allocation paces are what the slowest edits wait
+// on.
+func readOnlyBytes(s string) []byte { return unsafe.Slice(unsafe.StringData(s), len(s)) }

@@ -59,9 +59,11 @@ func (o overlay) buffer(name string) (string, bool) {
 	return "", false
 }
 
+// ReadFile returns an open buffer's text without copying it: facts.FS
+// callers only read what they are given.
 func (o overlay) ReadFile(name string) ([]byte, error) {
 	if text, ok := o.buffer(name); ok {
-		return []byte(text), nil
+		return readOnlyBytes(text), nil
 	}
 	return os.ReadFile(name)
 }
@@ -168,7 +170,7 @@ func (w *workspaceFacts) sync(snap snapshot) {
 		}
 		return
 	}
-	m := facts.Compute(lang, []byte(snap.text))
+	m := facts.Compute(lang, readOnlyBytes(snap.text))
 	w.computed.Add(1)
 	enc, _ := facts.Encode(m)
 	w.mu.Lock()
@@ -203,7 +205,7 @@ func (w *workspaceFacts) analysed(snap snapshot) string {
 	if !snap.open || !filepath.IsAbs(snap.path) {
 		return ""
 	}
-	d, deps := w.program(snap.path).DigestDeps(snap.path, []byte(snap.text))
+	d, deps := w.program(snap.path).DigestDeps(snap.path, readOnlyBytes(snap.text))
 	w.mu.Lock()
 	w.digests[snap.uri] = d
 	w.deps[snap.uri] = deps
@@ -232,7 +234,7 @@ func (w *workspaceFacts) refreshDependents(changed uri.URI) {
 		if !filepath.IsAbs(d.path) {
 			continue
 		}
-		now := w.program(d.path).Digest(d.path, []byte(d.text))
+		now := w.program(d.path).Digest(d.path, readOnlyBytes(d.text))
 		w.mu.Lock()
 		before, ok := w.digests[d.u]
 		w.mu.Unlock()

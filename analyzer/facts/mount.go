@@ -340,7 +340,7 @@ func (p *Program) forgetMounts(path string) {
 // mountDigest adds the entry candidates a component file's root status
 // depends on to a digest of what its analysis depends on.
 func (p *Program) mountDigest(file string, src []byte, write func([]byte), seen map[string]bool) {
-	if !lifecycle.MayBeMountedRoot(file, string(src)) {
+	if !lifecycle.MayBeMountedRootSource(file, src) {
 		return
 	}
 	write([]byte("\x00mounts\x00"))

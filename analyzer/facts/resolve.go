@@ -15,6 +15,8 @@ import (
 // with an editor's open buffers over it. Paths are absolute, with the
 // host's separators.
 type FS interface {
+	// ReadFile returns a file's contents, which callers only read: an
+	// editor's FS may hand out an open buffer's own bytes.
 	ReadFile(name string) ([]byte, error)
 	// IsFile reports whether name is a regular file (or an open buffer).
 	IsFile(name string) bool

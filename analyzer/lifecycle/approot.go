@@ -1,6 +1,7 @@
 package lifecycle
 
 import (
+	"bytes"
 	"path/filepath"
 	"strings"
 
@@ -17,6 +18,16 @@ import (
 // read every module in their folders (a third of a warm run over a
 // node_modules corpus).
 func MayBeMountedRoot(path string, src string) bool {
+	return mayBeMountedRoot(path, func() bool { return strings.Contains(src, "</") || strings.Contains(src, "/>") })
+}
+
+// MayBeMountedRootSource is MayBeMountedRoot of a source in bytes, which
+// it does not copy.
+func MayBeMountedRootSource(path string, src []byte) bool {
+	return mayBeMountedRoot(path, func() bool { return bytes.Contains(src, []byte("</")) || bytes.Contains(src, []byte("/>")) })
+}
+
+func mayBeMountedRoot(path string, hasJSX func() bool) bool {
 	if strings.Contains(filepath.ToSlash(path), "/node_modules/") || strings.HasPrefix(filepath.ToSlash(path), "node_modules/") {
 		return false
 	}
@@ -24,7 +35,7 @@ func MayBeMountedRoot(path string, src string) bool {
 	case ".vue", ".svelte":
 		return true
 	case ".jsx", ".tsx", ".js":
-		return strings.Contains(src, "</") || strings.Contains(src, "/>")
+		return hasJSX()
 	}
 	return false
 }
