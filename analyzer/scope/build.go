@@ -369,7 +369,7 @@ func declKind(kw string) BindingKind {
 // opened for (Build walks in source order).
 func (in *Info) push(parent *Scope, n syntax.Node, kind ScopeKind) *Scope {
 	if len(in.scopeSlab) == 0 {
-		in.scopeSlab = make([]Scope, slabSize)
+		in.scopeSlab = make([]Scope, nextSlab(len(in.scopeList)))
 	}
 	s := &in.scopeSlab[0]
 	in.scopeSlab = in.scopeSlab[1:]
@@ -379,12 +379,14 @@ func (in *Info) push(parent *Scope, n syntax.Node, kind ScopeKind) *Scope {
 	return s
 }
 
-// slabSize is how many Scopes or Bindings a block holds.
-const slabSize = 256
+// nextSlab is the size of the next block of Scopes or Bindings when made
+// already: as many again, from 8 up to 256, so a small file's model is no
+// larger than it was with one allocation each.
+func nextSlab(made int) int { return min(max(made, 8), 256) }
 
 func (in *Info) newBinding() *Binding {
 	if len(in.bindingSlab) == 0 {
-		in.bindingSlab = make([]Binding, slabSize)
+		in.bindingSlab = make([]Binding, nextSlab(len(in.bindings)))
 	}
 	b := &in.bindingSlab[0]
 	in.bindingSlab = in.bindingSlab[1:]
