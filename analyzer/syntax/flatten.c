@@ -234,6 +234,12 @@ static inline TSFieldId field_at(const lw_ts_language *lang, uint16_t production
   return 0;
 }
 
+// aliases_of is the alias sequence of a production: the name each
+// structural child takes in it, 0 for none; NULL when it renames nothing.
+static inline const TSSymbol *aliases_of(const lw_ts_language *lang, uint16_t production) {
+  return production ? &lang->alias_sequences[production * lang->max_alias_sequence_length] : NULL;
+}
+
 int64_t lw_flatten_direct(const TSTree *tree, const uint8_t *keep, lw_node *out,
                           uint32_t cap, const void **ids, lw_reuse *reuse) {
   TSNode root = ts_tree_root_node(tree);
@@ -247,10 +253,9 @@ int64_t lw_flatten_direct(const TSTree *tree, const uint8_t *keep, lw_node *out,
   uint32_t depth_cap = 256, d = 0;
   direct_frame *fr = malloc(sizeof(direct_frame) * depth_cap);
   if (!fr) return -2;
-  uint16_t prod = top.ptr->production_id;
   fr[0] = (direct_frame){
       .heap = top.ptr,
-      .aliases = prod ? &lang->alias_sequences[prod * lang->max_alias_sequence_length] : NULL,
+      .aliases = aliases_of(lang, top.ptr->production_id),
       .pos = out[0].start,
       .own_visible = true,
       .owner = 0,
@@ -284,94 +289,76 @@ int64_t lw_flatten_direct(const TSTree *tree, const uint8_t *keep, lw_node *out,
     if (f->child < f->heap->child_count) f->pos += st_padding(children[f->child]);
     uint32_t kids = (!inl && s.ptr->child_count > 0) ? s.ptr->visible_child_count : 0;
 
-    if (!visible) {
+    uint32_t owner_frame = f->owner;
+    int32_t rec = -1;
+    if (visible) {
+      TSSymbol raw = alias ? alias : (inl ? s.data.symbol : s.ptr->symbol);
+      TSSymbol sym = raw == LW_TS_SYM_ERROR ? raw : lang->public_symbol_map[raw];
+      bool named;
+      if (alias) named = lang->symbol_metadata[alias].named;
+      else named = inl ? s.data.named : s.ptr->named;
+      bool missing = inl ? s.data.is_missing : s.ptr->is_missing;
+      if (!(named || keep[sym] || kids > 0 || missing)) continue;
+      if (n >= cap) { result = -1; break; }
+
+      // The field: this node's position in its parent, then each hidden
+      // ancestor's in its own parent, up to a node visible by itself.
+      TSFieldId field = 0;
+      if (!extra) {
+        field = field_at(lang, f->heap->production_id, structural);
+        for (uint32_t k = d - 1; field == 0 && k > 0; k--) {
+          const direct_frame *e = &fr[k];
+          if (e->own_visible || e->own_extra) break;
+          field = field_at(lang, fr[k - 1].heap->production_id, e->own_structural);
+        }
+      }
+
+      uint32_t idx = n++;
+      direct_frame *owner = &fr[owner_frame];
+      lw_node *r = &out[idx];
+      r->start = pos;
+      r->end = pos + st_size(s);
+      r->parent = owner->rec;
+      r->next = -1;
+      r->first_child = -1;
+      r->kind = sym;
+      r->field = field;
+      r->flags = (named ? LW_NAMED : 0) | (missing ? LW_MISSING : 0) |
+                 (extra ? LW_EXTRA : 0) | (sym == LW_TS_SYM_ERROR ? LW_ERROR : 0);
+      if (owner->last >= 0)
+        out[owner->last].next = (int32_t)idx;
+      else
+        out[owner->rec].first_child = (int32_t)idx;
+      owner->last = (int32_t)idx;
+      if (ids) ids[idx] = slot;
       if (kids == 0) continue;
-      // A hidden node: its children are read as its parent's.
-      if (d == depth_cap) {
-        depth_cap *= 2;
-        direct_frame *f2 = realloc(fr, sizeof(direct_frame) * depth_cap);
-        if (!f2) { result = -2; break; }
-        fr = f2;
-        f = &fr[d - 1];
+      int64_t from = reuse ? reused(reuse, slot, r) : -1;
+      if (from >= 0) {
+        if (!copy_reused(reuse, (uint32_t)from, out, idx, &n, cap, ids)) { result = -1; break; }
+        continue;
       }
-      uint16_t p = s.ptr->production_id;
-      fr[d] = (direct_frame){
-          .heap = s.ptr,
-          .aliases = p ? &lang->alias_sequences[p * lang->max_alias_sequence_length] : NULL,
-          .pos = pos,
-          .own_structural = structural,
-          .own_visible = s.ptr->visible,
-          .own_extra = extra,
-          .owner = f->owner,
-          .rec = -1,
-          .last = -1,
-      };
-      d++;
+      owner_frame = d;
+      rec = (int32_t)idx;
+    } else if (kids == 0) {
       continue;
     }
 
-    TSSymbol raw = alias ? alias : (inl ? s.data.symbol : s.ptr->symbol);
-    TSSymbol sym = raw == LW_TS_SYM_ERROR ? raw : lang->public_symbol_map[raw];
-    bool named;
-    if (alias) named = lang->symbol_metadata[alias].named;
-    else named = inl ? s.data.named : s.ptr->named;
-    bool missing = inl ? s.data.is_missing : s.ptr->is_missing;
-    if (!(named || keep[sym] || kids > 0 || missing)) continue;
-    if (n >= cap) { result = -1; break; }
-
-    // The field: this node's position in its parent, then each hidden
-    // ancestor's in its own parent, up to a node visible by itself.
-    TSFieldId field = 0;
-    if (!extra) {
-      field = field_at(lang, f->heap->production_id, structural);
-      for (uint32_t k = d - 1; field == 0 && k > 0; k--) {
-        const direct_frame *e = &fr[k];
-        if (e->own_visible || e->own_extra) break;
-        field = field_at(lang, fr[k - 1].heap->production_id, e->own_structural);
-      }
-    }
-
-    uint32_t idx = n++;
-    direct_frame *owner = &fr[f->owner];
-    lw_node *r = &out[idx];
-    r->start = pos;
-    r->end = pos + st_size(s);
-    r->parent = owner->rec;
-    r->next = -1;
-    r->first_child = -1;
-    r->kind = sym;
-    r->field = field;
-    r->flags = (named ? LW_NAMED : 0) | (missing ? LW_MISSING : 0) |
-               (extra ? LW_EXTRA : 0) | (sym == LW_TS_SYM_ERROR ? LW_ERROR : 0);
-    if (owner->last >= 0)
-      out[owner->last].next = (int32_t)idx;
-    else
-      out[owner->rec].first_child = (int32_t)idx;
-    owner->last = (int32_t)idx;
-    if (ids) ids[idx] = slot;
-    if (kids == 0) continue;
-    int64_t from = reuse ? reused(reuse, slot, r) : -1;
-    if (from >= 0) {
-      if (!copy_reused(reuse, (uint32_t)from, out, idx, &n, cap, ids)) { result = -1; break; }
-      continue;
-    }
+    // Read the node's children next; a hidden node's are its parent's.
     if (d == depth_cap) {
       depth_cap *= 2;
       direct_frame *f2 = realloc(fr, sizeof(direct_frame) * depth_cap);
       if (!f2) { result = -2; break; }
       fr = f2;
-      f = &fr[d - 1];
     }
-    uint16_t p = s.ptr->production_id;
     fr[d] = (direct_frame){
         .heap = s.ptr,
-        .aliases = p ? &lang->alias_sequences[p * lang->max_alias_sequence_length] : NULL,
+        .aliases = aliases_of(lang, s.ptr->production_id),
         .pos = pos,
         .own_structural = structural,
         .own_visible = s.ptr->visible,
         .own_extra = extra,
-        .owner = d,
-        .rec = (int32_t)idx,
+        .owner = owner_frame,
+        .rec = rec,
         .last = -1,
     };
     d++;
