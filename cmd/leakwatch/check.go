@@ -305,7 +305,7 @@ func (c *checker) run() int {
 				// was a quarter of a warm run).
 				// Nor does a file that was not parsed (a declaration file,
 				// one the prefilter skipped).
-				if r.parsed && j.size > releaseAfter {
+				if r.parsed && j.size > q.releaseAbove() {
 					// The garbage of a large file would otherwise stay
 					// mapped while the next large file's C tree grows
 					// beside it: the two add up to the run's peak.

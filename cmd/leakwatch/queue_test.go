@@ -162,3 +162,23 @@ func TestQueueBoundsCompanionsByTheLargestFile(t *testing.T) {
 		t.Fatalf("once the first 100 KB finished: got size %d, want the other", j.size)
 	}
 }
+
+// TestReleaseAboveFollowsTheLargestFile checks the size from which a
+// worker hands Go's free memory back: a quarter of the run's largest
+// file, and never below releaseAfter.
+func TestReleaseAboveFollowsTheLargestFile(t *testing.T) {
+	for _, c := range []struct {
+		sizes []int64
+		want  int64
+	}{
+		{[]int64{9 << 20, 6 << 20, 2 << 20, 10}, 9 << 18},
+		{[]int64{3 << 20, 2 << 20, 10}, releaseAfter},
+		{nil, releaseAfter},
+	} {
+		q := newQueue(4 << 20)
+		q.start(sized(c.sizes...))
+		if got := q.releaseAbove(); got != c.want {
+			t.Errorf("largest of %v: release above %d bytes, want %d", c.sizes, got, c.want)
+		}
+	}
+}
