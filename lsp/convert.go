@@ -179,7 +179,7 @@ func encodeDiagnostics(diags []protocol.Diagnostic, prev *analysis, keep bool) e
 // only has to hold for this server's life (a client asks with the last
 // one this server gave it), so the seed can be the process's own, and
 // maphash reads the megabytes of a large document's diagnostics in a
-// tenth of the time FNV took (a twentieth of a keystroke's CPU in a
+// tenth of the time FNV took (FNV was 2.4% of a keystroke's CPU in a
 // 20,000-line file).
 var resultSeed = maphash.MakeSeed()
 

@@ -17,12 +17,11 @@ type Info struct {
 	// assignment to an undeclared name creates a global.
 	IsModule bool
 
-	// scopeNodes lists the scope-introducing nodes' indices in source
-	// order (the order Build opens them), and scopeList their scopes: a
-	// map by node index cost a map insertion per function and block,
-	// most of opening a scope.
-	scopeNodes []int32
-	scopeList  []*Scope
+	// scopeList lists the scopes in source order of their nodes (the
+	// order Build opens them), for ScopeOf's binary search: a map by node
+	// index cost a map insertion per function and block, most of opening
+	// a scope.
+	scopeList []*Scope
 	// scopeSlab and bindingSlab hand out Scopes and Bindings from blocks,
 	// not one allocation each: a large file has tens of thousands of
 	// each, and they live exactly as long as the model.
@@ -374,7 +373,6 @@ func (in *Info) push(parent *Scope, n syntax.Node, kind ScopeKind) *Scope {
 	s := &in.scopeSlab[0]
 	in.scopeSlab = in.scopeSlab[1:]
 	*s = Scope{Kind: kind, Node: n, Parent: parent}
-	in.scopeNodes = append(in.scopeNodes, int32(n.Index()))
 	in.scopeList = append(in.scopeList, s)
 	return s
 }

@@ -16,8 +16,7 @@ func (in *Info) ScopeOf(n syntax.Node) *Scope {
 	}
 	// The last scope opened at or before n, or the nearest of its
 	// enclosing scopes that contains n: scopes nest as their nodes do.
-	i := int32(n.Index())
-	k, found := slices.BinarySearch(in.scopeNodes, i)
+	k, found := slices.BinarySearchFunc(in.scopeList, n.Index(), func(s *Scope, i int) int { return s.Node.Index() - i })
 	if !found {
 		k--
 	}

@@ -86,7 +86,7 @@ static void root_record(TSNode root, lw_node *out, const void **ids) {
 
 // The reference walk: the whole tree with one tree-sitter cursor, through
 // the public API, writing one record per kept node in pre-order. The
-// direct walk below must write exactly the same records.
+// subtree walk below must write exactly the same records.
 int64_t lw_flatten_cursor(const TSTree *tree, const uint8_t *keep, lw_node *out,
                           uint32_t cap, const void **ids, lw_reuse *reuse) {
   TSNode root = ts_tree_root_node(tree);
@@ -178,7 +178,7 @@ done:
   return result < 0 ? result : (int64_t)n;
 }
 
-// The direct walk reads tree-sitter's subtrees (tsinternal.h) and does what
+// The subtree walk reads tree-sitter's subtrees (tsinternal.h) and does what
 // the cursor does, once per node instead of once per question asked:
 //
 //   - a node's children are its subtree's children, except that a hidden
@@ -208,7 +208,7 @@ typedef struct {
   uint32_t owner;           // the frame of the nearest emitted node (itself when emitted)
   int32_t rec;              // when emitted, its record
   int32_t last;             // when emitted, the record of its last emitted child
-} direct_frame;
+} subtree_frame;
 
 static inline bool st_inline(lw_ts_subtree s) { return s.data.is_inline; }
 static inline uint32_t st_padding(lw_ts_subtree s) {
@@ -240,7 +240,7 @@ static inline const TSSymbol *aliases_of(const lw_ts_language *lang, uint16_t pr
   return production ? &lang->alias_sequences[production * lang->max_alias_sequence_length] : NULL;
 }
 
-int64_t lw_flatten_direct(const TSTree *tree, const uint8_t *keep, lw_node *out,
+int64_t lw_flatten_subtrees(const TSTree *tree, const uint8_t *keep, lw_node *out,
                           uint32_t cap, const void **ids, lw_reuse *reuse) {
   TSNode root = ts_tree_root_node(tree);
   if (cap == 0) return -1;
@@ -251,9 +251,9 @@ int64_t lw_flatten_direct(const TSTree *tree, const uint8_t *keep, lw_node *out,
   if (st_child_count(top) == 0 || top.ptr->visible_child_count == 0) return n;
 
   uint32_t depth_cap = 256, d = 0;
-  direct_frame *fr = malloc(sizeof(direct_frame) * depth_cap);
+  subtree_frame *fr = malloc(sizeof(subtree_frame) * depth_cap);
   if (!fr) return -2;
-  fr[0] = (direct_frame){
+  fr[0] = (subtree_frame){
       .heap = top.ptr,
       .aliases = aliases_of(lang, top.ptr->production_id),
       .pos = out[0].start,
@@ -265,7 +265,7 @@ int64_t lw_flatten_direct(const TSTree *tree, const uint8_t *keep, lw_node *out,
   d = 1;
   int64_t result = 0;
   while (d > 0) {
-    direct_frame *f = &fr[d - 1];
+    subtree_frame *f = &fr[d - 1];
     if (f->child == f->heap->child_count) {
       d--;
       continue;
@@ -307,14 +307,14 @@ int64_t lw_flatten_direct(const TSTree *tree, const uint8_t *keep, lw_node *out,
       if (!extra) {
         field = field_at(lang, f->heap->production_id, structural);
         for (uint32_t k = d - 1; field == 0 && k > 0; k--) {
-          const direct_frame *e = &fr[k];
+          const subtree_frame *e = &fr[k];
           if (e->own_visible || e->own_extra) break;
           field = field_at(lang, fr[k - 1].heap->production_id, e->own_structural);
         }
       }
 
       uint32_t idx = n++;
-      direct_frame *owner = &fr[owner_frame];
+      subtree_frame *owner = &fr[owner_frame];
       lw_node *r = &out[idx];
       r->start = pos;
       r->end = pos + st_size(s);
@@ -346,11 +346,11 @@ int64_t lw_flatten_direct(const TSTree *tree, const uint8_t *keep, lw_node *out,
     // Read the node's children next; a hidden node's are its parent's.
     if (d == depth_cap) {
       depth_cap *= 2;
-      direct_frame *f2 = realloc(fr, sizeof(direct_frame) * depth_cap);
+      subtree_frame *f2 = realloc(fr, sizeof(subtree_frame) * depth_cap);
       if (!f2) { result = -2; break; }
       fr = f2;
     }
-    fr[d] = (direct_frame){
+    fr[d] = (subtree_frame){
         .heap = s.ptr,
         .aliases = aliases_of(lang, s.ptr->production_id),
         .pos = pos,
@@ -367,13 +367,13 @@ int64_t lw_flatten_direct(const TSTree *tree, const uint8_t *keep, lw_node *out,
   return result < 0 ? result : (int64_t)n;
 }
 
-// lw_direct_flatten is set by the syntax package once it has checked that
-// the direct walk writes what the cursor walk writes.
-int lw_direct_flatten = 0;
+// lw_walk_subtrees is set by the syntax package once it has checked that
+// the subtree walk writes what the cursor walk writes.
+int lw_walk_subtrees = 0;
 
 int64_t lw_flatten(const TSTree *tree, const uint8_t *keep, lw_node *out,
                    uint32_t cap, const void **ids, lw_reuse *reuse) {
-  if (lw_direct_flatten) return lw_flatten_direct(tree, keep, out, cap, ids, reuse);
+  if (lw_walk_subtrees) return lw_flatten_subtrees(tree, keep, out, cap, ids, reuse);
   return lw_flatten_cursor(tree, keep, out, cap, ids, reuse);
 }
 

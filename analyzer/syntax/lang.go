@@ -77,7 +77,7 @@ func grammarFor(l Lang) *grammar {
 		grammars[l] = &grammar{kinds: kinds, fields: fields, keep: keepTable(kinds)}
 	})
 	// Before the first flattening: every flattening reads the grammar.
-	directOnce.Do(checkDirectFlatten)
+	subtreeWalkOnce.Do(checkSubtreeWalk)
 	return grammars[l]
 }
 

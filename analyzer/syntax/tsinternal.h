@@ -1,14 +1,14 @@
-// Mirrors of tree-sitter's internal tree layout, for the direct walk in
-// flatten.c (lw_flatten_direct). The public cursor API that lw_flatten_cursor
+// Mirrors of tree-sitter's internal tree layout, for the subtree walk in
+// flatten.c (lw_flatten_subtrees). The public cursor API that lw_flatten_cursor
 // uses rebuilds a TSNode, looks its alias and field up again and pushes a
 // stack entry for every node it visits; reading the subtrees themselves
 // writes the same records in about half the time. These layouts are not
 // part of tree-sitter's API: they match the runtime that
 // github.com/smacker/go-tree-sitter pins (ABI 14, little-endian, 64-bit).
-// Nothing trusts them blindly: before the first direct flattening the
-// syntax package flattens a sample of every grammar both ways, and keeps the
-// cursor walk if a single record differs (syntax.directFlattenOK), and the
-// tests compare the two walks over every fixture.
+// Nothing trusts them blindly: before the first flattening the syntax
+// package flattens a sample of every grammar both ways, and keeps the
+// cursor walk if a single record differs (checkSubtreeWalk), and the
+// tests compare the two walks over every fixture and the corpus.
 #ifndef LEAKWATCH_TSINTERNAL_H
 #define LEAKWATCH_TSINTERNAL_H
 

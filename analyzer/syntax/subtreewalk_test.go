@@ -8,36 +8,36 @@ import (
 	"testing"
 )
 
-// TestDirectFlattenIsInUse fails when the runtime's layout no longer
+// TestSubtreeWalkIsInUse fails when the runtime's layout no longer
 // matches tsinternal.h: flattening then falls back to the cursor walk,
 // right but slower, and the mirrors need updating to the new runtime.
-func TestDirectFlattenIsInUse(t *testing.T) {
-	if !directFlatten() {
-		t.Fatal("the direct walk disagrees with the cursor walk on directSample; " +
+func TestSubtreeWalkIsInUse(t *testing.T) {
+	if !subtreeWalkInUse() {
+		t.Fatal("the subtree walk disagrees with the cursor walk on subtreeSample; " +
 			"update tsinternal.h to the tree-sitter runtime go-tree-sitter compiles")
 	}
 }
 
-// TestDirectFlattenMatchesCursor holds the direct walk to the cursor walk,
+// TestSubtreeWalkMatchesCursor holds the subtree walk to the cursor walk,
 // record for record, on every fixture and example parsed with each
 // grammar (a JavaScript file read as TypeScript and the other way round
 // gives trees full of errors and missing nodes), on inputs at the edges,
 // and on the real projects of the corpus when it is there.
-func TestDirectFlattenMatchesCursor(t *testing.T) {
+func TestSubtreeWalkMatchesCursor(t *testing.T) {
 	var w walkBuffers
 	defer w.free()
 	check := func(name string, l Lang, src []byte) {
 		t.Helper()
-		direct, cursor, err := w.flattenBothWays(l, src)
+		subtrees, cursor, err := w.flattenBothWays(l, src)
 		if err != nil {
 			t.Fatalf("%s (%v): %v", name, l, err)
 		}
-		if equalRecords(direct, cursor) {
+		if equalRecords(subtrees, cursor) {
 			return
 		}
-		if i := firstDifference(direct, cursor); i >= 0 {
-			t.Fatalf("%s (%v): %d records direct, %d by cursor; first difference at record %d:\n direct %+v\n cursor %+v",
-				name, l, len(direct), len(cursor), i, at(direct, i), at(cursor, i))
+		if i := firstDifference(subtrees, cursor); i >= 0 {
+			t.Fatalf("%s (%v): %d records by subtrees, %d by cursor; first difference at record %d:\n subtrees %+v\n cursor %+v",
+				name, l, len(subtrees), len(cursor), i, at(subtrees, i), at(cursor, i))
 		}
 	}
 	for name, src := range map[string]string{
@@ -46,7 +46,7 @@ func TestDirectFlattenMatchesCursor(t *testing.T) {
 		"deep arrays":  strings.Repeat("[", 20000) + strings.Repeat("]", 20000),
 		"deep calls":   "f" + strings.Repeat("(g", 5000) + strings.Repeat(")", 5000) + ";",
 		"garbage":      "}{ )( ][ => => ;; class class < > </ `${ '",
-		"sample":       directSample,
+		"sample":       subtreeSample,
 	} {
 		for _, l := range []Lang{JavaScript, TypeScript, TSX} {
 			check(name, l, []byte(src))

@@ -4,10 +4,10 @@ package syntax
 // #include <string.h>
 // #include "flatten.h"
 //
-// extern int lw_direct_flatten;
+// extern int lw_walk_subtrees;
 // int64_t lw_flatten_cursor(const TSTree *tree, const uint8_t *keep, lw_node *out,
 //                           uint32_t cap, const void **ids, lw_reuse *reuse);
-// int64_t lw_flatten_direct(const TSTree *tree, const uint8_t *keep, lw_node *out,
+// int64_t lw_flatten_subtrees(const TSTree *tree, const uint8_t *keep, lw_node *out,
 //                           uint32_t cap, const void **ids, lw_reuse *reuse);
 import "C"
 
@@ -17,22 +17,22 @@ import (
 	"unsafe"
 )
 
-// Flattening reads tree-sitter's subtrees directly (lw_flatten_direct in
+// Flattening reads tree-sitter's subtrees directly (lw_flatten_subtrees in
 // flatten.c) when that writes what the public cursor API writes, which
 // depends on internal layouts that the runtime does not promise
 // (tsinternal.h). The first use of a grammar checks it once for all of
 // them, on a sample that has what the two walks could disagree on; a
 // runtime whose layout differs keeps the cursor walk, slower but right
-// (TestDirectFlattenIsInUse fails then, to say so).
-var directOnce sync.Once
+// (TestSubtreeWalkIsInUse fails then, to say so).
+var subtreeWalkOnce sync.Once
 
-// directSample has, in each grammar, aliased nodes (a property name, a
+// subtreeSample has, in each grammar, aliased nodes (a property name, a
 // statement identifier, a type identifier), fields set through hidden rules
 // (every binary operand and call argument), comments among children (extras
 // that do not count in a production's positions), template strings, JSX,
 // regular expressions, type syntax (errors in JavaScript) and, at the end,
 // unterminated code that tree-sitter repairs with missing and error nodes.
-const directSample = `'use strict';
+const subtreeSample = `'use strict';
 import React, { useEffect as effect } from "react";
 export default class Panel extends Base /* base */ {
   static #count = 0;
@@ -65,42 +65,42 @@ function unterminated(a, b {
   return a +
 `
 
-func checkDirectFlatten() {
+func checkSubtreeWalk() {
 	var w walkBuffers
 	defer w.free()
 	for _, l := range []Lang{JavaScript, TypeScript, TSX} {
-		direct, cursor, err := w.flattenBothWays(l, []byte(directSample))
-		if err != nil || !equalRecords(direct, cursor) {
+		subtrees, cursor, err := w.flattenBothWays(l, []byte(subtreeSample))
+		if err != nil || !equalRecords(subtrees, cursor) {
 			return
 		}
 	}
-	C.lw_direct_flatten = 1
+	C.lw_walk_subtrees = 1
 }
 
-// directFlatten reports whether flattening reads the subtrees directly.
-func directFlatten() bool {
-	directOnce.Do(checkDirectFlatten)
-	return C.lw_direct_flatten != 0
+// subtreeWalkInUse reports whether flattening reads the subtrees directly.
+func subtreeWalkInUse() bool {
+	subtreeWalkOnce.Do(checkSubtreeWalk)
+	return C.lw_walk_subtrees != 0
 }
 
 // walkBuffers is C memory the two walks write into, kept from one
 // comparison to the next.
 type walkBuffers struct {
-	direct, cursor *C.lw_node
-	cap            int
-	keep           [3][]uint8 // by Lang, made on first use
+	subtrees, cursor *C.lw_node
+	cap              int
+	keep             [3][]uint8 // by Lang, made on first use
 }
 
 func (w *walkBuffers) free() {
-	C.free(unsafe.Pointer(w.direct))
+	C.free(unsafe.Pointer(w.subtrees))
 	C.free(unsafe.Pointer(w.cursor))
-	w.direct, w.cursor, w.cap = nil, nil, 0
+	w.subtrees, w.cursor, w.cap = nil, nil, 0
 }
 
-// flattenBothWays parses src and flattens the tree with the direct walk and
+// flattenBothWays parses src and flattens the tree with the subtree walk and
 // with the cursor walk. The records are w's memory, valid until its next
 // use.
-func (w *walkBuffers) flattenBothWays(l Lang, src []byte) (direct, cursor []record, err error) {
+func (w *walkBuffers) flattenBothWays(l Lang, src []byte) (subtrees, cursor []record, err error) {
 	if w.keep[l] == nil {
 		// Not grammarFor's: this check runs inside its first call.
 		kinds, _ := grammarTables(l)
@@ -118,9 +118,9 @@ func (w *walkBuffers) flattenBothWays(l Lang, src []byte) (direct, cursor []reco
 	n := int(C.ts_node_descendant_count(C.ts_tree_root_node(t)))
 	if n > w.cap {
 		w.free()
-		w.direct = (*C.lw_node)(C.malloc(C.size_t(n) * C.sizeof_lw_node))
+		w.subtrees = (*C.lw_node)(C.malloc(C.size_t(n) * C.sizeof_lw_node))
 		w.cursor = (*C.lw_node)(C.malloc(C.size_t(n) * C.sizeof_lw_node))
-		if w.direct == nil || w.cursor == nil {
+		if w.subtrees == nil || w.cursor == nil {
 			w.free()
 			return nil, nil, errOutOfMemory
 		}
@@ -137,15 +137,15 @@ func (w *walkBuffers) flattenBothWays(l Lang, src []byte) (direct, cursor []reco
 		}
 		return unsafe.Slice((*record)(unsafe.Pointer(buf)), int(got)), nil
 	}
-	if direct, err = walk(w.direct, func(out *C.lw_node) C.int64_t {
-		return C.lw_flatten_direct(t, kp, out, C.uint32_t(n), nil, nil)
+	if subtrees, err = walk(w.subtrees, func(out *C.lw_node) C.int64_t {
+		return C.lw_flatten_subtrees(t, kp, out, C.uint32_t(n), nil, nil)
 	}); err != nil {
 		return nil, nil, err
 	}
 	cursor, err = walk(w.cursor, func(out *C.lw_node) C.int64_t {
 		return C.lw_flatten_cursor(t, kp, out, C.uint32_t(n), nil, nil)
 	})
-	return direct, cursor, err
+	return subtrees, cursor, err
 }
 
 // equalRecords compares two flattenings byte for byte: in one call, where
