@@ -25,10 +25,13 @@ int64_t lw_parse_flatten(lw_parse *p, const uint8_t *keep, lw_node *out, uint32_
 // lw_parse_end frees everything of the parse (p may be NULL).
 void lw_parse_end(lw_parse *p);
 
-// LW_ARENA_CACHE_MAX is how many free chunks of 256 KB the arenas keep
-// between parses by default, for the next parse to reuse without faulting
+// LW_ARENA_CHUNK is the size of the arenas' chunks: one huge page.
+#define LW_ARENA_CHUNK (2 * 1024 * 1024)
+
+// LW_ARENA_CACHE_MAX is how many free chunks the arenas keep between
+// parses by default (8 MB), for the next parse to reuse without faulting
 // pages in (lw_arena_set_cache_max changes it).
-#define LW_ARENA_CACHE_MAX 32
+#define LW_ARENA_CACHE_MAX 4
 
 // lw_arena_set_cache_max sets how many free chunks the arenas keep, and
 // frees those over it.

@@ -187,16 +187,16 @@ func TestArenaKeepsFewChunks(t *testing.T) {
 	}
 	// A smaller cache frees what it no longer keeps; a larger one keeps
 	// more of the next large parse.
-	SetArenaCache(2 << 20)
-	if n := arenaCachedChunks(); n != 8 {
-		t.Errorf("%d chunks kept with an 8-chunk cache", n)
+	SetArenaCache(arenaChunk)
+	if n := arenaCachedChunks(); n != 1 {
+		t.Errorf("%d chunks kept with a 1-chunk cache", n)
 	}
 	SetArenaCache(64 << 20)
 	mustParse(t, JavaScript, big)
-	if n := arenaCachedChunks(); n <= arenaCacheMax || n > 256 {
-		t.Errorf("%d chunks kept with a 256-chunk cache after a 1.6 MB parse", n)
+	if n := arenaCachedChunks(); n <= arenaCacheMax || n > 64<<20/arenaChunk {
+		t.Errorf("%d chunks kept with a %d-chunk cache after a 1.6 MB parse", n, 64<<20/arenaChunk)
 	}
-	SetArenaCache(arenaCacheMax * 256 << 10)
+	SetArenaCache(arenaCacheMax * arenaChunk)
 	if n := arenaCachedChunks(); n != arenaCacheMax {
 		t.Errorf("%d chunks kept after going back to the default", n)
 	}

@@ -136,15 +136,19 @@ func (cp *cParser) parse(old *C.TSTree, src []byte, timeoutMicros uint64) *C.TST
 
 var emptySource = []byte{0}
 
-// arenaCacheMax is how many free chunks the arenas keep by default.
-const arenaCacheMax = C.LW_ARENA_CACHE_MAX
+// arenaCacheMax is how many free chunks the arenas keep by default, and
+// arenaChunk their size.
+const (
+	arenaCacheMax = C.LW_ARENA_CACHE_MAX
+	arenaChunk    = C.LW_ARENA_CHUNK
+)
 
 // SetArenaCache sets how many bytes of free memory the one-shot parses
-// keep for the next parse (rounded down to whole 256 KB chunks; 8 MB by
+// keep for the next parse (rounded down to whole 2 MB chunks; 8 MB by
 // default). A batch run that parses thousands of files after each other
 // gains from more (the pages are not faulted in and zeroed again); a
 // long-running server keeps the default.
-func SetArenaCache(bytes int) { C.lw_arena_set_cache_max(C.int(bytes / (256 << 10))) }
+func SetArenaCache(bytes int) { C.lw_arena_set_cache_max(C.int(bytes / arenaChunk)) }
 
 // arenaCachedChunks is how many free chunks the arenas keep (for tests).
 func arenaCachedChunks() int { return int(C.lw_arena_cached_chunks()) }
