@@ -164,15 +164,16 @@ func TestQueueBoundsCompanionsByTheLargestFile(t *testing.T) {
 }
 
 // TestReleaseAboveFollowsTheLargestFile checks the size from which a
-// worker hands Go's free memory back: a quarter of the run's largest
+// worker hands Go's free memory back: half the run's largest
 // file, and never below releaseAfter.
 func TestReleaseAboveFollowsTheLargestFile(t *testing.T) {
 	for _, c := range []struct {
 		sizes []int64
 		want  int64
 	}{
-		{[]int64{9 << 20, 6 << 20, 2 << 20, 10}, 9 << 18},
-		{[]int64{3 << 20, 2 << 20, 10}, releaseAfter},
+		{[]int64{9 << 20, 6 << 20, 2 << 20, 10}, 9 << 19},
+		{[]int64{3 << 20, 2 << 20, 10}, 3 << 19},
+		{[]int64{2 << 20, 1 << 20, 10}, releaseAfter},
 		{nil, releaseAfter},
 	} {
 		q := newQueue(4 << 20)
