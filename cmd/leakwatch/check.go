@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -161,14 +160,12 @@ func runCheck(ctx context.Context, args []string, _ io.Reader, stdout, stderr io
 		return exitUsage
 	}
 	// A path that does not exist is a typo, not a finding: fail before any
-	// output. (Lstat: a broken link exists and is reported by the walk.)
-	for _, p := range o.paths {
-		if _, err := os.Lstat(p); err != nil {
-			if errors.Is(err, fs.ErrNotExist) {
-				fmt.Fprintf(stderr, "leakwatch: %s: no such file or folder\n", p)
-				return exitUsage
-			}
-		}
+	// output. (A broken link exists and is reported by the walk.) The walk
+	// reuses what this found out: one Lstat per path named.
+	roots := walk.Resolve(o.paths)
+	if missing := roots.Missing(); len(missing) > 0 {
+		fmt.Fprintf(stderr, "leakwatch: %s: no such file or folder\n", missing[0])
+		return exitUsage
 	}
 	configs, err := newConfigSet(eng, sel, o.configPath)
 	if err != nil {
@@ -178,7 +175,7 @@ func runCheck(ctx context.Context, args []string, _ io.Reader, stdout, stderr io
 	tail := &lineEnd{w: stdout}
 	out := bufio.NewWriterSize(tail, 64<<10)
 	defer out.Flush()
-	c := &checker{ctx: ctx, opts: o, eng: eng, sel: sel, configs: configs, stdout: out, stderr: stderr, root: currentRoot()}
+	c := &checker{ctx: ctx, opts: o, roots: roots, eng: eng, sel: sel, configs: configs, stdout: out, stderr: stderr, root: currentRoot()}
 	c.rep = newReporter(o, eng, out, tail, stderr)
 	if o.useCache {
 		var note string
@@ -224,6 +221,7 @@ func wantedFixes(o *checkOptions, eng *analyzer.Engine) string {
 type checker struct {
 	ctx     context.Context
 	opts    *checkOptions
+	roots   *walk.Roots // opts.paths, resolved
 	eng     *analyzer.Engine
 	sel     *ruleSelection
 	configs *configSet
@@ -445,7 +443,7 @@ func (c *checker) list(ctx context.Context) (list []*job) {
 			return ignoredBy(cfg, abs), nil
 		},
 	}
-	err := walk.Walk(ctx, c.opts.paths, opt, func(e walk.Entry) error {
+	err := walk.WalkResolved(ctx, c.roots, opt, func(e walk.Entry) error {
 		if c.opts.shard.count > 1 && !c.opts.shard.owns(c.entryKey(e)) {
 			// Another job's: skipped, failed and analysed entries alike,
 			// so n jobs together report each exactly once.

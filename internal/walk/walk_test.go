@@ -437,7 +437,7 @@ func TestWalkStopsOnCancel(t *testing.T) {
 // beside each other or a folder's sibling with a common prefix.
 func TestOverlapping(t *testing.T) {
 	dir := t.TempDir()
-	tree(t, dir, map[string]string{"src/a.js": "", "src/b.js": "", "srcx/c.js": "", "lib/d.js": ""})
+	tree(t, dir, map[string]string{"src/a.js": "", "src/b.js": "", "srcx/c.js": "", "lib/d.js": "", "src/sub/e.js": ""})
 	if err := os.Symlink(filepath.Join(dir, "src"), filepath.Join(dir, "link")); err != nil {
 		t.Fatal(err)
 	}
@@ -451,7 +451,9 @@ func TestOverlapping(t *testing.T) {
 		{[]string{"src", "lib"}, false},
 		{[]string{"src/a.js", "src"}, true},
 		{[]string{"src", "./src"}, true},
-		{[]string{"link/a.js", "src"}, true}, // through the link
+		{[]string{"link/a.js", "src"}, true},         // through the link
+		{[]string{"link/sub/e.js", "src/sub"}, true}, // a folder below the link
+		{[]string{"link/sub/e.js", "srcx"}, false},
 		{[]string{".", "lib/d.js"}, true},
 		{[]string{"lib/d.js", "lib/d.js"}, true},
 	} {
