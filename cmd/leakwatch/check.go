@@ -221,7 +221,7 @@ func wantedFixes(o *checkOptions, eng *analyzer.Engine) string {
 type checker struct {
 	ctx     context.Context
 	opts    *checkOptions
-	roots   *walk.Roots // opts.paths, resolved
+	roots   *walk.Roots // opts.paths, resolved; the listing drops it
 	eng     *analyzer.Engine
 	sel     *ruleSelection
 	configs *configSet
@@ -443,7 +443,12 @@ func (c *checker) list(ctx context.Context) (list []*job) {
 			return ignoredBy(cfg, abs), nil
 		},
 	}
-	err := walk.WalkResolved(ctx, c.roots, opt, func(e walk.Entry) error {
+	// The listing is done with what Resolve found out (the entries carry
+	// what is needed of it): kept for the whole run it was 3 MB of live
+	// heap, and the collector's goal three times that.
+	roots := c.roots
+	c.roots = nil
+	err := walk.WalkResolved(ctx, roots, opt, func(e walk.Entry) error {
 		if c.opts.shard.count > 1 && !c.opts.shard.owns(c.entryKey(e)) {
 			// Another job's: skipped, failed and analysed entries alike,
 			// so n jobs together report each exactly once.
