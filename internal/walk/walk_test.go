@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
@@ -492,5 +493,21 @@ func BenchmarkWalkManyFileRoots(b *testing.B) {
 		if err := Walk(context.Background(), roots, Options{}, func(e Entry) error { n++; return nil }); err != nil || n != len(roots) {
 			b.Fatalf("%d entries, %v", n, err)
 		}
+	}
+}
+
+// Missing names the roots that do not exist, not a broken link (which
+// exists, and the walk reports), nor a folder or a file.
+func TestRootsMissing(t *testing.T) {
+	dir := t.TempDir()
+	tree(t, dir, map[string]string{"src/a.js": ""})
+	if err := os.Symlink(filepath.Join(dir, "gone.js"), filepath.Join(dir, "broken.js")); err != nil {
+		t.Fatal(err)
+	}
+	chdir(t, dir)
+	got := Resolve([]string{"src", "src/a.js", "broken.js", "nope.js", "src/nope/b.js"}).Missing()
+	want := []string{"nope.js", "src/nope/b.js"}
+	if !slices.Equal(got, want) {
+		t.Errorf("Missing() = %q, want %q", got, want)
 	}
 }
