@@ -835,6 +835,11 @@ func scanImports(src []byte, withNames bool) []scannedImport {
 	}
 }
 
+// clauseSeparators turns an import clause's braces into commas and its
+// line breaks and tabs into spaces. Made once: building it for every
+// import of every file was a third of clauseNames.
+var clauseSeparators = strings.NewReplacer("{", ",", "}", ",", "\n", " ", "\t", " ", "\r", " ")
+
 // clauseNames reads the local names of the import clause that ends where
 // before ends: `a`, `{ b, c as d }`, `* as ns`, and which of them is a
 // namespace.
@@ -847,7 +852,7 @@ func clauseNames(before []byte) (names []string, namespace string) {
 		return nil, ""
 	}
 	clause := string(before[start+len("import"):])
-	clause = strings.NewReplacer("{", ",", "}", ",", "\n", " ", "\t", " ", "\r", " ").Replace(clause)
+	clause = clauseSeparators.Replace(clause)
 	for _, part := range strings.Split(clause, ",") {
 		f := strings.Fields(part)
 		if len(f) == 0 || f[0] == "type" && len(f) == 1 {
