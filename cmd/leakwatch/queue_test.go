@@ -1,6 +1,9 @@
 package main
 
-import "testing"
+import (
+	"slices"
+	"testing"
+)
 
 func sized(sizes ...int64) []*job {
 	var out []*job
@@ -180,6 +183,42 @@ func TestReleaseAboveFollowsTheLargestFile(t *testing.T) {
 		q.start(sized(c.sizes...))
 		if got := q.releaseAbove(); got != c.want {
 			t.Errorf("largest of %v: release above %d bytes, want %d", c.sizes, got, c.want)
+		}
+	}
+}
+
+// TestHandBackSparesTheLastLargeFile checks when a worker hands Go's free
+// memory back: after each file over releaseAbove but the last of them to
+// finish, whatever order they finish in, and never after a smaller file.
+func TestHandBackSparesTheLastLargeFile(t *testing.T) {
+	for _, c := range []struct {
+		finish []int   // indices into the files, in the order they finish
+		want   []int64 // the sizes in MB after which memory goes back
+	}{
+		{[]int{0, 1, 2, 3}, []int64{9, 6}},
+		{[]int{1, 0, 3, 2}, []int64{6, 9}},
+		{[]int{3, 2, 1, 0}, []int64{5, 6}},
+	} {
+		files := sized(9<<20, 6<<20, 5<<20, 2<<20) // over releaseAbove: the first three
+		q := newQueue(4 << 20)
+		q.start(files)
+		var got []int64
+		for _, i := range c.finish {
+			if q.handBack(files[i]) {
+				got = append(got, files[i].size>>20)
+			}
+		}
+		if !slices.Equal(got, c.want) {
+			t.Errorf("finishing in the order %v: handed back after the files of %v MB, want %v", c.finish, got, c.want)
+		}
+	}
+	// A run with no file over releaseAfter never hands back.
+	q := newQueue(4 << 20)
+	small := sized(512<<10, 10)
+	q.start(small)
+	for _, j := range small {
+		if q.handBack(j) {
+			t.Errorf("handed back after a file of %d bytes", j.size)
 		}
 	}
 }
