@@ -185,6 +185,10 @@ func (m *Model) prototypes() map[string][]prototypeMethod { return m.protoIndex(
 // constructor function of the same file it belongs to.
 func (m *Model) prototypeMethods() map[int]syntax.Node { return m.protoIndex().ctorOf }
 
+// protoKinds are the nodes protoIndex reads: the functions constructorName
+// names, and assignments.
+var protoKinds = syntax.NewKinds("function_declaration", "function_expression", "function", "assignment_expression")
+
 // noPrototypes is the index of every file that mentions no prototype;
 // it is only read.
 var noPrototypes protoIndex
@@ -200,21 +204,19 @@ func (m *Model) protoIndex() *protoIndex {
 	idx := &protoIndex{byName: map[string][]prototypeMethod{}, ctorOf: map[int]syntax.Node{}}
 	m.protos = idx
 	ctors := map[string]syntax.Node{}
-	m.tree.Root().Walk(func(n syntax.Node) bool {
-		if scope.IsFunction(n) {
+	for n := range m.tree.Root().Of(protoKinds) {
+		if n.Kind() != "assignment_expression" {
 			if name := constructorName(n); name != "" {
 				if _, dup := ctors[name]; !dup {
 					ctors[name] = n
 				}
 			}
-		}
-		if n.Kind() != "assignment_expression" {
-			return true
+			continue
 		}
 		left := n.Get("left")
 		right := scope.Unwrap(n.Get("right"))
 		if left.Kind() != "member_expression" {
-			return true
+			continue
 		}
 		if left.Get("property").Text() == "prototype" && right.Kind() == "object" {
 			// X.prototype = { m() {}, n: function () {} }
@@ -227,17 +229,16 @@ func (m *Model) protoIndex() *protoIndex {
 					idx.byName[ctor] = append(idx.byName[ctor], prototypeMethod{propertyName(c.Get("key")), scope.Unwrap(c.Get("value"))})
 				}
 			}
-			return true
+			continue
 		}
 		// X.prototype.m = function () {}
 		proto := left.Get("object")
 		if proto.Kind() != "member_expression" || proto.Get("property").Text() != "prototype" || !scope.IsFunction(right) {
-			return true
+			continue
 		}
 		ctor := proto.Get("object").Text()
 		idx.byName[ctor] = append(idx.byName[ctor], prototypeMethod{left.Get("property").Text(), right})
-		return true
-	})
+	}
 	for name, methods := range idx.byName {
 		ctor, ok := ctors[name]
 		if !ok {

@@ -5,6 +5,12 @@ import (
 	"github.com/leakwatch/leakwatch/analyzer/syntax"
 )
 
+// The nodes moduleSingletons and elementTags read.
+var (
+	newOrCall       = syntax.NewKinds("new_expression", "call_expression")
+	callOrDecorator = syntax.NewKinds("call_expression", "decorator")
+)
+
 // moduleSingletons names the classes of this file that exist once for the
 // life of the program: instantiated when the module loads (`export const
 // player = new Player()`), or lazily by a get-or-create function (`if
@@ -18,7 +24,7 @@ func (m *Model) moduleSingletons() map[string]bool {
 	}
 	m.singletons = make(map[string]bool)
 	tags := m.elementTags()
-	m.tree.Root().Walk(func(n syntax.Node) bool {
+	for n := range m.tree.Root().Of(newOrCall) {
 		switch n.Kind() {
 		case "new_expression":
 			c := n.Get("constructor")
@@ -30,8 +36,7 @@ func (m *Model) moduleSingletons() map[string]bool {
 				m.singletons[class] = true
 			}
 		}
-		return true
-	})
+	}
 	return m.singletons
 }
 
@@ -225,7 +230,7 @@ func guardsAbsence(cond syntax.Node, target string) bool {
 // to their classes.
 func (m *Model) elementTags() map[string]string {
 	tags := make(map[string]string)
-	m.tree.Root().Walk(func(n syntax.Node) bool {
+	for n := range m.tree.Root().Of(callOrDecorator) {
 		switch n.Kind() {
 		case "call_expression":
 			if n.Get("function").Text() == "customElements.define" {
@@ -246,8 +251,7 @@ func (m *Model) elementTags() map[string]string {
 				}
 			}
 		}
-		return true
-	})
+	}
 	return tags
 }
 

@@ -86,8 +86,7 @@ func newImplicit(p *analyzer.Pass) analyzer.Visitor {
 		v.declared[name] = true
 	}
 	v.hasEval = hasDirectEval(p.Tree.Src)
-	root := p.Tree.Root()
-	root.Walk(func(n syntax.Node) bool {
+	for n := range p.Tree.Root().Of(implicitKinds) {
 		switch n.Kind() {
 		case "comment":
 			for _, name := range globalComment(n.Text()) {
@@ -114,10 +113,14 @@ func newImplicit(p *analyzer.Pass) analyzer.Visitor {
 				v.blockFns[n.Get("name").Text()] = true
 			}
 		}
-		return true
-	})
+	}
 	return v
 }
+
+// implicitKinds are the nodes newImplicit reads before the walk: what
+// declares a global out of sight (a /* global */ comment, a typeof test,
+// a window member) and function declarations in blocks.
+var implicitKinds = syntax.NewKinds("comment", "unary_expression", "member_expression", "subscript_expression", "function_declaration")
 
 // hasDirectEval reports a call eval(...) in the text: eval can declare
 // names the file does not show. It matches what the regexp

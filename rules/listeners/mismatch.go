@@ -796,29 +796,26 @@ func bindingValues(p *analyzer.Pass, b *scope.Binding) []syntax.Node {
 
 type assignedValuesKey struct{}
 
+// assignments are the nodes that give a name or member a value.
+var assignments = syntax.NewKinds("assignment_expression", "variable_declarator")
+
 // assignedValues maps the key of each variable or member the file assigns
 // (with =, or in its declaration) to the values it is given.
 func assignedValues(p *analyzer.Pass) map[string][]syntax.Node {
 	return p.Memo(assignedValuesKey{}, func() any {
 		out := make(map[string][]syntax.Node)
-		p.Tree.Root().Walk(func(n syntax.Node) bool {
-			var left, right syntax.Node
-			switch n.Kind() {
-			case "assignment_expression":
-				left, right = n.Get("left"), n.Get("right")
-			case "variable_declarator":
+		for n := range p.Tree.Root().Of(assignments) {
+			left, right := n.Get("left"), n.Get("right")
+			if n.Kind() == "variable_declarator" {
 				left, right = n.Get("name"), n.Get("value")
-			default:
-				return true
 			}
 			if !right.Valid() {
-				return true
+				continue
 			}
 			if k := p.Scope.Key(left); k != "" {
 				out[k] = append(out[k], scope.Unwrap(right))
 			}
-			return true
-		})
+		}
 		return out
 	}).(map[string][]syntax.Node)
 }

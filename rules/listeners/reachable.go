@@ -133,19 +133,18 @@ func decorated(class syntax.Node) bool {
 
 type namesKey struct{}
 
+// nameKinds are the nodes that spell a name namesInFile counts.
+var nameKinds = syntax.NewKinds("identifier", "property_identifier", "private_property_identifier",
+	"shorthand_property_identifier", "shorthand_property_identifier_pattern", "string_fragment")
+
 // namesInFile counts the file's mentions of each name: identifiers,
 // property names and string contents (this["removeListeners"]).
 func namesInFile(p *analyzer.Pass) map[string]int {
 	return p.Memo(namesKey{}, func() any {
 		names := map[string]int{}
-		p.Tree.Root().Walk(func(n syntax.Node) bool {
-			switch n.Kind() {
-			case "identifier", "property_identifier", "private_property_identifier",
-				"shorthand_property_identifier", "shorthand_property_identifier_pattern", "string_fragment":
-				names[n.Text()]++
-			}
-			return true
-		})
+		for n := range p.Tree.Root().Of(nameKinds) {
+			names[n.Text()]++
+		}
 		return names
 	}).(map[string]int)
 }
