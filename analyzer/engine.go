@@ -175,19 +175,11 @@ func NewEngine(rules []*Rule) *Engine {
 	}
 	e.compileNeedles()
 	for _, l := range []syntax.Lang{syntax.JavaScript, syntax.TypeScript, syntax.TSX} {
-		names := syntax.SymbolNames(l)
-		// Several symbol ids can share a kind name (aliases): index them
-		// by name once, then give each rule's kinds their ids.
-		byName := make(map[string][]int)
-		for sym, name := range names {
-			if name != "" {
-				byName[name] = append(byName[name], sym)
-			}
-		}
-		table := make([][]int32, len(names))
+		// Several symbol ids can share a kind name (aliases).
+		table := make([][]int32, len(syntax.SymbolNames(l)))
 		for ri, r := range rules {
 			for _, k := range r.Kinds {
-				for _, sym := range byName[k] {
+				for _, sym := range syntax.SymbolsOf(l, k) {
 					table[sym] = append(table[sym], int32(ri))
 				}
 			}

@@ -287,10 +287,11 @@ var actionOf = map[string]buildAction{
 // every rule's hot loops, read them without a sync.Once.
 var actionTables = func() (t [3][]buildAction) {
 	for _, l := range []syntax.Lang{syntax.JavaScript, syntax.TypeScript, syntax.TSX} {
-		names := syntax.SymbolNames(l)
-		t[l] = make([]buildAction, len(names))
-		for sym, name := range names {
-			t[l][sym] = actionOf[name]
+		t[l] = make([]buildAction, len(syntax.SymbolNames(l)))
+		for name, act := range actionOf {
+			for _, sym := range syntax.SymbolsOf(l, name) {
+				t[l][sym] = act
+			}
 		}
 	}
 	return t

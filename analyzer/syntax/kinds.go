@@ -13,7 +13,8 @@ import (
 // whole files several times over. Make a set once, in a package
 // variable.
 type Kinds struct {
-	in [len(grammars)][]bool // by grammar, then by symbol
+	// in is by grammar, then by symbol, up to the largest in the set.
+	in [len(grammars)][]bool
 }
 
 // NewKinds returns the set of the named kinds.
@@ -21,16 +22,29 @@ func NewKinds(names ...string) *Kinds {
 	k := &Kinds{}
 	for l := range k.in {
 		g := grammarFor(Lang(l))
-		k.in[l] = make([]bool, len(g.kinds))
-		for sym, name := range g.kinds {
-			k.in[l][sym] = slices.Contains(names, name)
+		var syms []uint16
+		for _, name := range names {
+			syms = append(syms, g.symbols[name]...)
+		}
+		if len(syms) == 0 {
+			continue
+		}
+		k.in[l] = make([]bool, int(slices.Max(syms))+1)
+		for _, sym := range syms {
+			k.in[l][sym] = true
 		}
 	}
 	return k
 }
 
 // Has reports whether n's kind is in k.
-func (k *Kinds) Has(n Node) bool { return n.t != nil && k.in[n.t.Lang][n.rec().kind] }
+func (k *Kinds) Has(n Node) bool {
+	if n.t == nil {
+		return false
+	}
+	in, sym := k.in[n.t.Lang], int(n.rec().kind)
+	return sym < len(in) && in[sym]
+}
 
 // Of yields the nodes of n's subtree, n included, whose kind is in k, in
 // pre-order.
@@ -42,7 +56,7 @@ func (n Node) Of(k *Kinds) iter.Seq[Node] {
 		in, recs := k.in[n.t.Lang], n.t.recs
 		end := int32(n.t.subtreeEnd(int(n.i)))
 		for i := n.i; i < end; i++ {
-			if in[recs[i].kind] && !yield(Node{t: n.t, i: i}) {
+			if sym := int(recs[i].kind); sym < len(in) && in[sym] && !yield(Node{t: n.t, i: i}) {
 				return
 			}
 		}

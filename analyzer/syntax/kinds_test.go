@@ -62,6 +62,14 @@ func TestKindsAgreeWithKind(t *testing.T) {
 	if (&Kinds{}).Has(Node{}) || NewKinds("identifier").Has(Node{}) {
 		t.Error("the zero Node is in a set")
 	}
+	// A kind the grammar does not have: no table for it, and nothing found.
+	js, err := Parse(context.Background(), JavaScript, []byte("let a = 1;\n"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for n := range js.Root().Of(NewKinds("type_identifier", "no_such_kind")) {
+		t.Errorf("found %s in JavaScript", n.Kind())
+	}
 }
 
 // BenchmarkKindsWalk picks the assignments and declarators out of a large

@@ -59,6 +59,12 @@ type grammar struct {
 	kinds  []string // symbol -> node kind
 	fields []string // field id -> field name
 	keep   []uint8  // symbol -> keep anonymous node when flattening
+	// symbols lists the symbols of each kind name (several share one:
+	// tree-sitter aliases). kinds has an entry for every possible symbol,
+	// so that ERROR (the last) can be looked up; the few hundred real ones
+	// are scattered below it, and the tables built from the grammar read
+	// them here rather than scan all 65,536 entries.
+	symbols map[string][]uint16
 }
 
 var (
@@ -66,7 +72,17 @@ var (
 	grammars    [3]*grammar
 )
 
+// grammarFor returns grammar l, the first time after checking which walk
+// flattens trees (checkSubtreeWalk).
 func grammarFor(l Lang) *grammar {
+	g := readGrammar(l)
+	// Before the first flattening: every flattening reads the grammar.
+	subtreeWalkOnce.Do(checkSubtreeWalk)
+	return g
+}
+
+// readGrammar returns grammar l, read from tree-sitter the first time.
+func readGrammar(l Lang) *grammar {
 	grammarOnce[l].Do(func() {
 		kinds, fields := grammarTables(l)
 		for i, f := range fields {
@@ -74,10 +90,14 @@ func grammarFor(l Lang) *grammar {
 				fields[i] = lit
 			}
 		}
-		grammars[l] = &grammar{kinds: kinds, fields: fields, keep: keepTable(kinds)}
+		symbols := make(map[string][]uint16)
+		for sym, name := range kinds {
+			if name != "" {
+				symbols[name] = append(symbols[name], uint16(sym))
+			}
+		}
+		grammars[l] = &grammar{kinds: kinds, fields: fields, keep: keepTable(kinds), symbols: symbols}
 	})
-	// Before the first flattening: every flattening reads the grammar.
-	subtreeWalkOnce.Do(checkSubtreeWalk)
 	return grammars[l]
 }
 

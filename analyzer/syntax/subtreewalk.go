@@ -88,7 +88,6 @@ func subtreeWalkInUse() bool {
 type walkBuffers struct {
 	subtrees, cursor *C.lw_node
 	cap              int
-	keep             [3][]uint8 // by Lang, made on first use
 }
 
 func (w *walkBuffers) free() {
@@ -101,12 +100,8 @@ func (w *walkBuffers) free() {
 // with the cursor walk. The records are w's memory, valid until its next
 // use.
 func (w *walkBuffers) flattenBothWays(l Lang, src []byte) (subtrees, cursor []record, err error) {
-	if w.keep[l] == nil {
-		// Not grammarFor's: this check runs inside its first call.
-		kinds, _ := grammarTables(l)
-		w.keep[l] = keepTable(kinds)
-	}
-	keep := w.keep[l]
+	// Not grammarFor: this check runs inside its first call.
+	keep := readGrammar(l).keep
 	cp := newCParser()
 	defer cp.close()
 	cp.setLanguage(l)

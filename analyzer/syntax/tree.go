@@ -349,8 +349,13 @@ func (n Node) Symbol() uint16 {
 }
 
 // SymbolNames returns the kind name of every symbol id of a grammar, for
-// building dispatch tables indexed by Node.Symbol.
+// building dispatch tables indexed by Node.Symbol. Most ids name no kind
+// (""): SymbolsOf finds the ids of a kind without reading them all.
 func SymbolNames(l Lang) []string { return grammarFor(l).kinds }
+
+// SymbolsOf returns the symbol ids of a grammar whose kind is kind (none
+// for a kind the grammar does not have). The caller must not change them.
+func SymbolsOf(l Lang, kind string) []uint16 { return grammarFor(l).symbols[kind] }
 
 // FieldNames returns the field names of a grammar, indexed by field id (id 0,
 // "no field", is the empty string).
