@@ -611,7 +611,10 @@ func mayBeScript(path string, src []byte) bool {
 	default:
 		return false // TypeScript, .mjs and components are always strict
 	}
-	return !moduleSyntax(src) && !strictPrologue(src)
+	// The prologue first: it reads only the file's start, and CommonJS
+	// builds (the files without import or export, which moduleSyntax
+	// reads to the end) mostly open with "use strict".
+	return !strictPrologue(src) && !moduleSyntax(src)
 }
 
 // strictPrologue reports a file whose directive prologue says "use strict"
