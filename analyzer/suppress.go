@@ -31,14 +31,16 @@ type suppression struct {
 	used       []bool
 }
 
+// comments are the nodes suppressions are read from.
+var comments = syntax.NewKinds("comment")
+
 // findSuppressions reads suppression comments from the tree's comments.
 func findSuppressions(t *syntax.Tree, lines *textpos.Index, known func(string) bool, report func(Diagnostic)) []*suppression {
 	var out []*suppression
-	for i := 0; i < t.Len(); i++ {
-		n := t.At(i)
-		if n.Kind() != "comment" {
-			continue
-		}
+	if !strings.Contains(t.Src, ignoreDirective) {
+		return nil // every file without one: no comment to read
+	}
+	for n := range t.Root().Of(comments) {
 		text := n.Text()
 		if !strings.Contains(text, ignoreDirective) {
 			continue

@@ -306,16 +306,17 @@ func classCollections(p *analyzer.Pass, class, anchor syntax.Node) []*collection
 	return out
 }
 
+// members are the nodes uses reads for a field's collection.
+var members = syntax.NewKinds("member_expression")
+
 // uses returns the expressions that denote collection c, in source order.
 func uses(p *analyzer.Pass, c *collection) []syntax.Node {
 	if c.binding != nil {
 		return p.Scope.References(c.binding)
 	}
 	var out []syntax.Node
-	t := p.Tree
-	for i := 0; i < t.Len(); i++ {
-		n := t.At(i)
-		if n.Kind() != "member_expression" || n.Get("property").Text() != c.prop {
+	for n := range p.Tree.Root().Of(members) {
+		if n.Get("property").Text() != c.prop {
 			continue
 		}
 		k := p.Scope.Key(n)

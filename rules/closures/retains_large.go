@@ -104,15 +104,16 @@ func (r *run) check() {
 	}
 }
 
+// declarators are the nodes largeValues reads.
+var declarators = syntax.NewKinds("variable_declarator")
+
 // largeValues finds variables declared inside functions whose value is
 // evidently large, or is the previous value of a module-level variable the
 // same function replaces.
 func (r *run) largeValues() []value {
 	var out []value
-	t := r.p.Tree
-	for i := 0; i < t.Len(); i++ {
-		d := t.At(i)
-		if d.Kind() != "variable_declarator" || d.Get("name").Kind() != "identifier" {
+	for d := range r.p.Tree.Root().Of(declarators) {
+		if d.Get("name").Kind() != "identifier" {
 			continue
 		}
 		b := r.p.Scope.DeclaredAt(d.Get("name"))

@@ -393,18 +393,14 @@ func (v *implicit) report(id, fn syntax.Node) {
 	p.Report(d)
 }
 
+// identifiers are the nodes that can name a global.
+var identifiers = syntax.NewKinds("identifier", "shorthand_property_identifier", "shorthand_property_identifier_pattern")
+
 // uses returns every identifier in the file that means the undeclared
 // global name, in source order.
 func (v *implicit) uses(name string) []syntax.Node {
 	var out []syntax.Node
-	t := v.p.Tree
-	for i := 0; i < t.Len(); i++ {
-		n := t.At(i)
-		switch n.Kind() {
-		case "identifier", "shorthand_property_identifier", "shorthand_property_identifier_pattern":
-		default:
-			continue
-		}
+	for n := range v.p.Tree.Root().Of(identifiers) {
 		if n.Text() != name || v.lookup(n) != nil {
 			continue
 		}
