@@ -275,8 +275,8 @@ func (c *checker) run() int {
 	// MB live (mostly the arrays internal/pool keeps). At 100, with the
 	// garbage of the last large file left to the files after it
 	// (queue.handBack), a cold run of the benchmark corpus faults some
-	// 20,000 fewer pages in (95,000) at the same peak (295 MB); at 200
-	// that garbage took the peak to 320-330 MB.
+	// 20,000 fewer pages in (91,000-99,000) at the same peak; at 200 that
+	// garbage took the peak from 295 to 320-330 MB.
 	// The parses that follow one another reuse the arena memory the last
 	// ones freed instead of faulting fresh pages in: with 32 MB kept
 	// rather than 8, a cold run of the benchmark corpus spent 1-3% less
