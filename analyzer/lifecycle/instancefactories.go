@@ -204,8 +204,8 @@ func (m *Model) instanceMethod(o *Owner, holder syntax.Node, prop string) syntax
 // methods, is still theirs to find.
 func (o *Owner) MadeByFactory() bool { return o != nil && o.Convention == instanceFactory }
 
-// calls are the nodes madeAtLoad reads.
-var calls = syntax.NewKinds("call_expression")
+// callKinds are the nodes madeAtLoad reads.
+var callKinds = syntax.NewKinds("call_expression")
 
 // madeAtLoad reports a factory the module calls while it loads (`const
 // tooltip = createTooltip(el)` at top level): that instance is a
@@ -213,7 +213,7 @@ var calls = syntax.NewKinds("call_expression")
 func (m *Model) madeAtLoad(name string) bool {
 	if m.loadCalls == nil {
 		m.loadCalls = make(map[string]bool)
-		for n := range m.tree.Root().Of(calls) {
+		for n := range m.tree.Root().Of(callKinds) {
 			if c := scope.Unwrap(n.Get("function")); c.Kind() == "identifier" && m.RunsAtLoad(n) && !insideClass(n) {
 				m.loadCalls[c.Text()] = true
 			}
