@@ -5,13 +5,12 @@ import (
 	"slices"
 )
 
-// Kinds is a set of node kinds that tests a node by its grammar symbol:
-// one table read, where a switch on Node.Kind compares the kind's name
-// with each name in turn. Picking two kinds out of every node of a file
-// takes a third of the time a Walk with such a switch takes
-// (BenchmarkKindsWalk), which in the lifecycle model and the rules walk
-// whole files several times over. Make a set once, in a package
-// variable.
+// Kinds is a set of node kinds that Node.Of tests by grammar symbol: one
+// table read per node, where a switch on Node.Kind compares the kind's
+// name with each name in turn. Picking two kinds out of every node of a
+// file takes a third of the time a Walk with such a switch takes
+// (BenchmarkKindsWalk); the lifecycle model and the rules scan whole
+// files several times over. Make a set once, in a package variable.
 type Kinds struct {
 	// in is by grammar, then by symbol, up to the largest in the set.
 	in [len(grammars)][]bool
@@ -35,15 +34,6 @@ func NewKinds(names ...string) *Kinds {
 		}
 	}
 	return k
-}
-
-// Has reports whether n's kind is in k.
-func (k *Kinds) Has(n Node) bool {
-	if n.t == nil {
-		return false
-	}
-	in, sym := k.in[n.t.Lang], int(n.rec().kind)
-	return sym < len(in) && in[sym]
 }
 
 // Of yields the nodes of n's subtree, n included, whose kind is in k, in
